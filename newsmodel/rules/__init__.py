@@ -1,0 +1,72 @@
+"""Rule data: the TOML files beside this module, and a small loader that names the file on error.
+
+Code holds mechanisms, these files hold language: word lists, lexicons and patterns. Each stage
+reads its own file (``segment.toml``, ``times.toml`` ...) through :func:`load_rules` and validates
+what it reads into typed rule objects, raising :class:`~newsmodel.RuleError` with the file and the
+entry when something is malformed.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["load_rules", "load_rules_file", "rule_files"]
+
+
+def rule_files() -> list[str]:
+    """Names of the shipped rule sets (``"segment"``, ``"times"`` ...)."""
+    return sorted(
+        p.name.removesuffix(".toml") for p in resources.files(__name__).iterdir() if p.name.endswith(".toml")
+    )
+
+
+@functools.cache
+def _load_shipped(name: str) -> dict[str, Any]:
+    path = resources.files(__name__) / f"{name}.toml"
+    try:
+        data = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(f"no shipped rule file {name}.toml; shipped: {', '.join(rule_files())}") from None
+    try:
+        loaded: dict[str, Any] = tomllib.loads(data)
+        return loaded
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{name}.toml: {exc}") from exc
+
+
+def load_rules(name: str) -> dict[str, Any]:
+    """The shipped rule set ``name`` (``newsmodel/rules/<name>.toml``) as a fresh dictionary.
+
+    Raises:
+        RuleError: if there is no such file or it is not valid TOML.
+    """
+    import copy
+
+    return copy.deepcopy(_load_shipped(name))
+
+
+def load_rules_file(path: str | Path) -> dict[str, Any]:
+    """A rule set from a TOML file of your own, in the same format as the shipped ones.
+
+    Raises:
+        RuleError: if the file cannot be read or is not valid TOML.
+    """
+    p = Path(path)
+    try:
+        loaded: dict[str, Any] = tomllib.loads(p.read_text(encoding="utf-8"))
+        return loaded
+    except OSError as exc:
+        raise RuleError(f"{p}: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{p}: {exc}") from exc
