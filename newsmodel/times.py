@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from .model import TimeExpression
 from .pipeline import Context
+from .segment import Segmentation
 
-__all__ = ["TimeFinder"]
+__all__ = ["TimeFinder", "governing_time"]
 
 
 @attrs.frozen
@@ -16,3 +19,13 @@ class TimeFinder:
 
     def __call__(self, context: Context) -> tuple[TimeExpression, ...]:
         return ()
+
+
+def governing_time(
+    times: Sequence[TimeExpression], segments: Segmentation, start: int, end: int
+) -> TimeExpression | None:
+    """The time expression that governs the words ``[start, end)``: same clause first, then same sentence.
+
+    Statements and events use this to attach their time. ``None`` when no expression governs them.
+    """
+    return None
