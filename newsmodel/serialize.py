@@ -53,8 +53,22 @@ def _structure_date(value: Any, _: Any) -> date:
     return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
 
 
+def _strict_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {type(value).__name__}")
+    return value
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected an integer, not {type(value).__name__}")
+    return value
+
+
 def _make_converter() -> cattrs.Converter:
     c = cattrs.Converter(forbid_extra_keys=False)
+    c.register_structure_hook(str, _strict_str)
+    c.register_structure_hook(int, _strict_int)
     c.register_unstructure_hook(date, lambda d: d.isoformat())
     c.register_structure_hook(date, _structure_date)
     c.register_unstructure_hook(
@@ -89,7 +103,15 @@ def _make_converter() -> cattrs.Converter:
     )
     article_unstructure = make_dict_unstructure_fn(Article, c)
     c.register_unstructure_hook(Article, lambda a: {"schema": SCHEMA, **article_unstructure(a)})
-    article_structure = make_dict_structure_fn(Article, c)
+
+    def structure_actors(value: Any, _: Any) -> tuple[Actor, ...]:
+        # Actors come before statements and events in Article's fields, so cattrs structures them
+        # first: record them by id for the references that follow.
+        actors: tuple[Actor, ...] = c.structure(value, tuple[Actor, ...])
+        _actors_by_id.get().update((a.id, a) for a in actors)
+        return actors
+
+    article_structure = make_dict_structure_fn(Article, c, actors=override(struct_hook=structure_actors))
 
     def structure_article(value: Any, _: Any) -> Article:
         if not isinstance(value, dict):
@@ -97,10 +119,9 @@ def _make_converter() -> cattrs.Converter:
         schema = value.get("schema", SCHEMA)
         if schema != SCHEMA:
             raise ValueError(f"unsupported schema {schema!r}; this version reads {SCHEMA!r}")
-        actors = tuple(c.structure(value.get("actors", []), tuple[Actor, ...]))
-        token = _actors_by_id.set({a.id: a for a in actors})
+        token = _actors_by_id.set({})
         try:
-            return article_structure({**value, "actors": actors}, Article)
+            return article_structure(value, Article)
         finally:
             _actors_by_id.reset(token)
 
