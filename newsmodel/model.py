@@ -191,7 +191,7 @@ class Span:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Dateline:
-    """The dateline that opens a wire story: ``WASHINGTON (Reuters) - ``.
+    """The dateline that opens a wire story, such as ``WASHINGTON (Reuters) -``.
 
     Attributes:
         span: the whole dateline, separator included.

@@ -139,7 +139,8 @@ def parse(
         InvalidTextError: if ``text`` is not a ``str`` (a ``TypeError``).
         InvalidPublishedError: if ``published`` cannot be read as a date (a ``ValueError``).
 
-    >>> article = parse("WASHINGTON (Reuters) - The Senate voted on Tuesday.", published="2017-04-09")
+    >>> import newsmodel
+    >>> article = newsmodel.parse("WASHINGTON (Reuters) - The Senate voted on Tuesday.", published="2017-04-09")
     >>> article.dateline
     Dateline('WASHINGTON', agency='Reuters')
     """
