@@ -6,7 +6,7 @@ import newsmodel
 
 project = "newsmodel"
 author = "The newsmodel developers"
-copyright = "2026, The newsmodel developers"  # noqa: A001
+copyright = "2026, The newsmodel developers"
 release = newsmodel.__version__
 version = release
 
