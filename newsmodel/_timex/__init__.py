@@ -1,0 +1,1 @@
+"""Private machinery of :mod:`newsmodel.times`: calendar arithmetic, rule loading, resolvers."""
