@@ -1,0 +1,863 @@
+"""The mechanism of the statement stage: cue verbs, quotations, sources and speakers.
+
+One pass over the cue matches of the whole text attributes each cue (a reporting verb, ``according
+to``) to its source and content; a second pass over the quotations that no cue claimed attributes
+split quotes, continued quotes and bare-quote paragraphs to the statement they continue. Everything
+works on the tokens, sentences and quotations of the segmenter; nothing here splits text again.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression
+from ..pipeline import Context
+from ..segment import Quotation
+from ..times import governing_time
+from ._lexicon import Lexicon
+
+__all__ = ["find_statements"]
+
+_OPENERS = '“"‘'
+_CLOSERS = "”\"’'"
+_QUOTE_CHARS = "“”\"‘’'"
+_SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", ":", "?", "!", ";"})
+_NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
+_CONNECTIVES = frozenset(
+    {"but", "and", "however", "still", "yet", "so", "meanwhile", "also", "then", "later", "earlier", "now"}
+)
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one", "another", "our", "my"})
+_MODIFIER_PREPS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "last", "this"})
+# Words that cannot open a reported clause: "is said to be", "said by", "told in court".
+_NOT_CLAUSE = frozenset(
+    {
+        "to", "by", "and", "but", "or", "in", "on", "at", "for", "from", "of", "with", "about", "as",
+        "into", "over", "under", "after", "before", "during", "through", "against", "up", "out", "off",
+        "down", "back", "so", "too", "than", "nor", "yet", "not", "never", "upon", "without", "via",
+    }
+)  # fmt: skip
+_ANAPHORS = frozenset({"he", "she", "him", "her"})
+
+# Where the words after a cue lead.
+_END, _COMMA, _COLON, _QUOTE, _WORD = "end", "comma", "colon", "quote", "word"
+
+
+@attrs.define
+class _Draft:
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    kind: StatementKind
+    rule: str
+    speaker: Actor | None
+    sentence: int
+    paragraph: int
+    quote: Quotation | None = None
+    time: TimeExpression | None = None
+    tokens: tuple[int, int] | None = None  # the source's first and last token
+
+
+def find_statements(context: Context, lex: Lexicon) -> tuple[Statement, ...]:
+    """The statements of one article, in text order."""
+    return _Run(context, lex).run()
+
+
+class _Run:
+    """The state of one call: the text, its tokens, quotations and the drafts found so far."""
+
+    def __init__(self, context: Context, lex: Lexicon) -> None:
+        self.ctx = context
+        self.lex = lex
+        self.text = context.text
+        self.seg = context.segments
+        self.cast = context.cast
+        self.toks = self.seg.tokens
+        self.starts = [s for s, _ in self.toks]
+        self.quotes = [q for q in self.seg.quotations if q.level == 0]
+        self.quote_starts = [q.content.start for q in self.quotes]
+        self.by_close = {q.close: q for q in self.quotes if q.close is not None}
+        self.by_open = {q.open: q for q in self.quotes}
+        self.time_end = {t.span.end: t.span.start for t in context.times}
+        self.time_start = {t.span.start: t.span.end for t in context.times}
+        self.drafts: list[_Draft] = []
+
+    # -- tokens ------------------------------------------------------------------------------------
+
+    def tok(self, k: int) -> str:
+        s, e = self.toks[k]
+        return self.text[s:e]
+
+    def low(self, k: int) -> str:
+        return self.tok(k).lower()
+
+    def is_word(self, k: int) -> bool:
+        s, _ = self.toks[k]
+        return self.text[s].isalnum()
+
+    def index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def adjacent(self, k: int) -> bool:
+        """Whether token ``k`` touches the token before it."""
+        return k > 0 and self.toks[k - 1][1] == self.toks[k][0]
+
+    def is_cue_word(self, k: int) -> bool:
+        return self.low(k) in self.lex.frames
+
+    def words_in(self, start: int, end: int) -> int:
+        i = self.index(start)
+        n = 0
+        while i < len(self.toks) and self.toks[i][1] <= end:
+            n += self.is_word(i)
+            i += 1
+        return n
+
+    def inside_quote(self, offset: int) -> Quotation | None:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.content.start <= offset < q.content.end:
+                return q
+        return None
+
+    # -- the two passes ----------------------------------------------------------------------------
+
+    def run(self) -> tuple[Statement, ...]:
+        for m in self.lex.cues.finditer(self.text):
+            self.cue(m.start(), m.end(), m.group())
+        self.drafts.sort(key=lambda d: d.content)
+        self.quotations()
+        return self.finish()
+
+    def cue(self, cs: int, ce: int, form: str) -> None:
+        if self.inside_quote(cs) is not None:
+            return
+        si = self.seg.sentence_index(cs)
+        if si < 0 or cs >= self.seg.sentences[si].end:
+            return
+        sent = self.seg.sentences[si]
+        if form[0].isupper() and self.text[sent.start : cs].strip(' “"‘(\n\t') != "":
+            return  # a capitalised form only opens a sentence
+        key = " ".join(form.lower().split())
+        frames = self.lex.frames.get(key, frozenset())
+        if "according" in frames:
+            self.according(cs, ce, si)
+        else:
+            self.verb(cs, ce, key, frames, si)
+
+    # -- reporting verbs ---------------------------------------------------------------------------
+
+    def first_token(self, si: int) -> int:
+        """The first token of a sentence, past the dateline."""
+        start = self.seg.sentences[si].start
+        dateline = self.seg.dateline
+        if dateline is not None and dateline.span.start <= start < dateline.span.end:
+            start = dateline.span.end
+        return self.index(start)
+
+    def verb(self, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> None:
+        sent = self.seg.sentences[si]
+        first = self.first_token(si)
+        ci = self.index(cs)
+        j = self.skip_back(ci - 1, first)
+        src: tuple[int, int] | None = None  # token indices, inclusive
+        antecedent: tuple[int, int] | None = None
+        participle = key.split()[0].endswith("ing")
+        if j >= first:
+            low = self.low(j)
+            if self.is_word(j):
+                if low in self.lex.relatives and low != "that" and j - 1 >= first and self.tok(j - 1) == ",":
+                    src = (j, j)
+                    start = self.np_back(j - 2, first)
+                    antecedent = (start, j - 2) if start is not None else None
+                elif low not in self.lex.clause_words and not self.is_cue_word(j):
+                    start = self.np_back(j, first)
+                    src = (start, j) if start is not None else None
+            elif self.tok(j) == "," and not participle:
+                src = self.appositive_back(j, first)
+            elif self.tok(j) == ")":
+                src = self.parenthesis_back(j, first)
+        sep_tok = (src[0] if src else j + 1) - 1
+        left_sep = sep_tok >= first and self.tok(sep_tok) in _SEPARATORS
+        right, pos, quote = self.right_of(ce, sent.end, frames)
+        cue = (cs, ce)
+
+        if participle and src is None and j >= first and self.tok(j) == ",":
+            if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
+                self.participle(cue, pos, quote, si, first, j, need_quote="quoted" in frames)
+            return
+        if src is None and left_sep and right == _WORD and frames & {"postposed", "quote"}:
+            inv = self.np_forward(pos, sent.end)
+            if inv is not None and self.ends_here(self.toks[inv[1]][1], sent.end):
+                self.before(cue, inv, None, sep_tok, first, si, quote_only="postposed" not in frames)
+            return
+        if src is None:
+            return
+        q_before = self.quote_before(sep_tok, first) if left_sep else None
+        if left_sep and (right in (_END, _COMMA) or (q_before is not None and right != _QUOTE)):
+            if not frames & {"postposed", "quote"}:
+                return
+            if right == _COMMA and q_before is None:
+                self.middle(cue, src, antecedent, sep_tok, first, pos, si)
+            else:
+                self.before(cue, src, antecedent, sep_tok, first, si, quote_only="postposed" not in frames)
+            return
+        need = "quoted" in frames
+        if right == _QUOTE and quote is not None and frames & {"quote", "clause"}:
+            self.forward(cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need)
+        elif right in (_WORD, _COLON) and "clause" in frames:
+            self.forward(cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need)
+
+    def skip_back(self, j: int, first: int) -> int:
+        """Skip auxiliaries, adverbs and a time expression between a source and its verb."""
+        while j >= first:
+            start = self.time_end.get(self.toks[j][1])
+            if start is not None and start >= self.toks[first][0]:
+                j = self.index(start) - 1
+                if j >= first and self.low(j) in _TIME_PREPS:
+                    j -= 1
+                continue
+            if self.is_word(j) and self.low(j) in self.lex.auxiliaries:
+                j -= 1
+                continue
+            break
+        return j
+
+    def np_back(self, j: int, first: int) -> int | None:
+        """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
+        k, n = j, 0
+        while k >= first and n < 10:
+            t = self.tok(k)
+            if self.is_word(k):
+                low = t.lower()
+                if low in self.lex.clause_words or low in self.lex.frames:
+                    break
+                if low in self.lex.relatives or (low in self.lex.pronouns and k < j):
+                    break
+            elif not (t in _NP_JOINERS and self.adjacent(k) and k - 1 >= first and self.is_word(k - 1)):
+                break
+            k -= 1
+            n += 1
+        start = k + 1
+        while start <= j and not self.is_word(start):
+            start += 1
+        if start > j:
+            return None
+        # A long lower-case run is a clause, not a name: keep its last few words.
+        if j - start >= 5 and not any(self.tok(i)[0].isupper() for i in range(start, j + 1)):
+            return None
+        return start
+
+    def appositive_back(self, j: int, first: int) -> tuple[int, int] | None:
+        """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive."""
+        p = j - 1
+        while p >= first and j - p < 30 and self.tok(p) not in {",", "”", '"', ";", ":", "(", ")"}:
+            if self.is_word(p) and self.is_cue_word(p):
+                return None
+            p -= 1
+        if p < first or self.tok(p) != "," or p + 1 >= j:
+            return None
+        head = self.low(p + 1)
+        if not (head in _DETERMINERS or head in self.lex.relatives or self.tok(p + 1)[0].isupper()):
+            return None
+        start = self.np_back(p - 1, first)
+        if start is None or not any(self.tok(i)[0].isupper() for i in range(start, p)):
+            return None
+        return (start, j - 1)
+
+    def parenthesis_back(self, j: int, first: int) -> tuple[int, int] | None:
+        """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis."""
+        p = j - 1
+        while p >= first and j - p < 10 and self.tok(p) != "(":
+            p -= 1
+        if p < first or self.tok(p) != "(":
+            return None
+        start = self.np_back(p - 1, first)
+        return (start, j) if start is not None else None
+
+    def right_of(self, ce: int, end: int, frames: frozenset[str]) -> tuple[str, int, Quotation | None]:
+        """Where the words after a cue lead: the kind, the offset where it starts, a quotation."""
+        text = self.text
+        pos = ce
+        for i in range(4):
+            q = pos
+            while q < end and text[q].isspace():
+                q += 1
+            stop = self.time_start.get(q)
+            if stop is not None and stop <= end:
+                pos = stop
+                continue
+            m = self.lex.adjunct.match(text, pos, end)
+            if m is not None:
+                pos = m.end()
+                continue
+            if i == 0 and "addressee" in frames:
+                m = self.lex.addressee.match(text, pos, end)
+                if m is not None:
+                    pos = m.end()
+                    continue
+            break
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            return _END, pos, None
+        c = text[pos]
+        if c in ",:":
+            after = pos + 1
+            while after < end and text[after].isspace():
+                after += 1
+            quote = self.by_open.get(after)
+            if quote is not None:
+                return _QUOTE, after, quote
+            if after >= end or text[after] in ".!?":
+                return _END, after, None
+            return (_COMMA if c == "," else _COLON), after, None
+        if c in _OPENERS and pos in self.by_open:
+            return _WORD, pos, self.by_open[pos]
+        if c.isalnum():
+            return _WORD, pos, None
+        return _END, pos, None
+
+    def ends_here(self, offset: int, end: int) -> bool:
+        """Whether only an adjunct, a comma or the sentence end follows ``offset``."""
+        text = self.text
+        m = self.lex.adjunct.match(text, offset, end)
+        if m is not None:
+            offset = m.end()
+        while offset < end and text[offset].isspace():
+            offset += 1
+        return offset >= end or text[offset] in ".,;!?)—–"
+
+    # -- content -----------------------------------------------------------------------------------
+
+    def quote_before(self, sep_tok: int, first: int) -> Quotation | None:
+        """The quotation whose closing mark stands just before a source: ``“...,” he said``."""
+        k = sep_tok
+        while k >= first and sep_tok - k < 3:
+            t = self.tok(k)
+            if t in _CLOSERS:
+                q = self.by_close.get(self.toks[k][0])
+                if q is not None:
+                    return q
+            elif t not in {",", "?", "!", "—", "–"}:
+                return None
+            k -= 1
+        return None
+
+    def quote_content(self, q: Quotation) -> tuple[int, int] | None:
+        s, e = q.content.start, q.content.end
+        text = self.text
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        return (s, e) if e > s and any(c.isalnum() for c in text[s:e]) else None
+
+    def clause_kind(self, s: int, e: int) -> StatementKind:
+        chunk = self.text[s:e]
+        if any(c in '“”"' for c in chunk) or "''" in chunk or "``" in chunk:
+            if chunk[:1] in _QUOTE_CHARS and chunk.rstrip(".,?!")[-1:] in _QUOTE_CHARS and len(chunk) > 2:
+                inner = chunk[1:-1]
+                if not any(c in '“”"' for c in inner.strip("'")):
+                    return StatementKind.DIRECT
+            return StatementKind.MIXED
+        return StatementKind.INDIRECT
+
+    def before(
+        self,
+        cue: tuple[int, int],
+        src: tuple[int, int],
+        antecedent: tuple[int, int] | None,
+        sep_tok: int,
+        first: int,
+        si: int,
+        *,
+        quote_only: bool = False,
+    ) -> None:
+        """Content before the source: ``“...,” Tillerson said`` or ``..., officials said.``"""
+        q = self.quote_before(sep_tok, first)
+        if q is not None:
+            span = self.quote_content(q)
+            if span is not None:
+                self.add(src, cue, span, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q)
+            return
+        if quote_only:
+            return
+        span = self.clause_before(sep_tok, first)
+        if span is not None:
+            kind = self.clause_kind(*span)
+            rule = "quote-then-cue" if kind is StatementKind.DIRECT else "clause-then-cue"
+            self.add(src, cue, span, kind, rule, si, antecedent)
+
+    def clause_before(self, sep_tok: int, first: int) -> tuple[int, int] | None:
+        k = sep_tok
+        while k >= first and not self.is_word(k) and self.tok(k) not in "”\"'’":
+            k -= 1
+        # Keep a closing quote mark with its clause (``''...,'' he said``), drop the comma.
+        while k >= first and self.tok(k) in ",;:—–":
+            k -= 1
+        if k < first:
+            return None
+        s = self.toks[first][0]
+        e = self.toks[k][1]
+        # An earlier statement in the sentence ends where this content may start.
+        for d in reversed(self.drafts):
+            if d.sentence != self.seg.sentence_index(s):
+                break
+            if s <= d.cue[1] if d.cue else False:
+                s = max(s, d.content[1])
+        while s < e and (self.text[s].isspace() or self.text[s] in ",;:"):
+            s += 1
+        return (s, e) if self.words_in(s, e) >= 2 else None
+
+    def middle(
+        self,
+        cue: tuple[int, int],
+        src: tuple[int, int],
+        antecedent: tuple[int, int] | None,
+        sep_tok: int,
+        first: int,
+        after: int,
+        si: int,
+    ) -> None:
+        """``Other than that, he added, “there is no change ...”``: a cue inside its sentence."""
+        before = self.clause_before(sep_tok, first)
+        rest = self.clause_after(after, si)
+        if rest is not None and (
+            before is None or self.words_in(*before) <= 4 or self.words_in(*rest) > self.words_in(*before)
+        ):
+            if self.text[rest[0]] in _OPENERS and rest[0] in self.by_open:
+                q = self.by_open[rest[0]]
+                span = self.quote_content(q)
+                if span is not None and q.close is not None and self.only_punct(q.close + 1, rest[1]):
+                    self.add(src, cue, span, StatementKind.DIRECT, "parenthetical-cue", si, antecedent, q)
+                    return
+            self.add(src, cue, rest, self.clause_kind(*rest), "parenthetical-cue", si, antecedent)
+        elif before is not None:
+            self.add(src, cue, before, self.clause_kind(*before), "clause-then-cue", si, antecedent)
+
+    def has_quote(self, s: int, e: int) -> bool:
+        return any(c in '“”"' for c in self.text[s:e]) or "''" in self.text[s:e]
+
+    def only_punct(self, s: int, e: int) -> bool:
+        return not any(c.isalnum() for c in self.text[s:e])
+
+    def clause_after(self, start: int, si: int) -> tuple[int, int] | None:
+        """The reported clause from ``start`` to the end of its sentence (or a participle cue)."""
+        sent = self.seg.sentences[si]
+        text = self.text
+        end = sent.end
+        k = self.index(start)
+        if k >= len(self.toks) or self.toks[k][0] >= end:
+            return None
+        if self.is_word(k) and self.low(k) in _NOT_CLAUSE:
+            return None
+        # Stop before a participle cue or "according to" that opens a new statement.
+        i = k + 1
+        while i < len(self.toks) and self.toks[i][0] < end:
+            if self.tok(i) in {",", ";"} and i + 1 < len(self.toks) and self.toks[i + 1][0] < end:
+                nxt = self.low(i + 1)
+                if (
+                    (nxt.endswith("ing") and nxt in self.lex.frames)
+                    or nxt == "according"
+                    or self.tok(i) == ";"
+                ) and self.inside_quote(self.toks[i][0]) is None:
+                    end = self.toks[i][0]
+                    break
+            i += 1
+        q = self.by_open.get(start)
+        if q is not None and q.close is not None and q.close + 1 > end:
+            end = q.close + 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
+            end -= 1
+        if end <= start or self.words_in(start, end) < 1:
+            return None
+        return start, end
+
+    def forward(
+        self,
+        cue: tuple[int, int],
+        src: tuple[int, int] | None,
+        antecedent: tuple[int, int] | None,
+        start: int,
+        si: int,
+        rule: str,
+        speaker: Actor | None = None,
+        *,
+        need_quote: bool = False,
+    ) -> None:
+        """Content after the cue: ``he said (that) ...``, ``he said: “...”``."""
+        span = self.clause_after(start, si)
+        if span is None or (need_quote and not self.has_quote(*span)):
+            return
+        q = self.by_open.get(start)
+        if q is not None:
+            inner = self.quote_content(q)
+            if inner is not None and (q.close is None or self.only_punct(q.close + 1, span[1])):
+                self.add(src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)
+                return
+        kind = self.clause_kind(*span)
+        if kind is StatementKind.INDIRECT and self.words_in(*span) < 2:
+            return
+        if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
+            rule = "cue-then-clause"
+        self.add(src, cue, span, kind, rule, si, antecedent, None, speaker)
+
+    def participle(
+        self,
+        cue: tuple[int, int],
+        pos: int,
+        quote: Quotation | None,
+        si: int,
+        first: int,
+        comma: int,
+        *,
+        need_quote: bool = False,
+    ) -> None:
+        """``Tillerson blamed Russia, saying ...``: the subject of the main clause is the speaker."""
+        start = quote.open if quote is not None else pos
+        for d in reversed(self.drafts):  # "X said ..., adding ...": the same speaker
+            if d.sentence != si:
+                break
+            if d.cue is not None and d.cue[1] <= cue[0]:
+                self.forward(
+                    cue, d.tokens, None, start, si, "participle-clause", d.speaker, need_quote=need_quote
+                )
+                return
+        src = self.subject(first, comma)
+        if src is None:
+            return
+        self.forward(cue, src, None, start, si, "participle-clause", need_quote=need_quote)
+
+    def subject(self, first: int, limit: int) -> tuple[int, int] | None:
+        """The noun phrase opening a sentence (after connectives and a leading time expression)."""
+        k = first
+        while k < limit and (not self.is_word(k) or self.low(k) in _CONNECTIVES):
+            if self.tok(k) not in {",", "“", '"', "‘"} and not self.is_word(k):
+                return None
+            k += 1
+        if k >= limit:
+            return None
+        if self.low(k) in self.lex.pronouns and self.low(k) != "who":
+            return (k, k)
+        e = k
+        while e + 1 < limit and e - k < 9:
+            t = self.tok(e + 1)
+            if self.is_word(e + 1):
+                if not (t[0].isupper() or t.lower() in {"of", "the", "and"}):
+                    break
+            elif not (t in _NP_JOINERS and self.adjacent(e + 1)):
+                break
+            e += 1
+        while e > k and not self.is_word(e):
+            e -= 1
+        if not self.tok(k)[0].isupper():
+            return None
+        # Only as far as a mention of an actor reaches, when the cast knows one there.
+        found = self.cast.mentions_between(self.toks[k][0], self.toks[e][1])
+        if found:
+            last = found[-1][0].span.end
+            e = self.index(last) - 1 if self.index(last) > k else e
+            while e > k and self.toks[e][1] > last:
+                e -= 1
+        return (k, e)
+
+    def np_forward(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase starting at ``pos`` (an inverted source, ``according to`` a source)."""
+        k = self.index(pos)
+        if k >= len(self.toks) or self.toks[k][0] >= end or not self.is_word(k):
+            return None
+        last = None
+        n = 0
+        while k < len(self.toks) and self.toks[k][0] < end and n < 15:
+            t = self.tok(k)
+            if self.is_word(k):
+                low = t.lower()
+                if n > 0 and (
+                    low in self.lex.clause_words or low in self.lex.relatives or low in self.lex.frames
+                ):
+                    break
+                last = k
+            elif t in _NP_JOINERS and self.adjacent(k) and k + 1 < len(self.toks) and self.adjacent(k + 1):
+                pass
+            elif t == "." and self.adjacent(k) and len(self.tok(k - 1)) <= 3 and self.tok(k - 1)[0].isupper():
+                if k + 1 >= len(self.toks) or self.toks[k + 1][0] >= end:
+                    break
+            elif t in "’'" and self.adjacent(k):
+                pass
+            else:
+                break
+            k += 1
+            n += 1
+        if last is None:
+            return None
+        return self.index(pos), last
+
+    # -- according to ------------------------------------------------------------------------------
+
+    def according(self, cs: int, ce: int, si: int) -> None:
+        sent = self.seg.sentences[si]
+        first = self.first_token(si)
+        src = self.np_forward(ce, sent.end)
+        if src is None:
+            return
+        cue = (cs, ce)
+        src_end = self.toks[src[1]][1]
+        ai = self.index(cs)
+        opening = ai <= first or all(
+            not self.is_word(i) or self.low(i) in _CONNECTIVES for i in range(first, ai)
+        )
+        after = src_end
+        while after < sent.end and (self.text[after].isspace() or self.text[after] in ",:"):
+            after += 1
+        rest = self.clause_after(after, si) if after < sent.end else None
+        before = None if opening else self.clause_before(ai - 1, first)
+        span = (
+            rest
+            if opening
+            or (rest is not None and before is not None and self.words_in(*rest) > self.words_in(*before))
+            else before
+        )
+        if span is None:
+            return
+        self.add(src, cue, span, self.clause_kind(*span), "according-to", si, None)
+
+    # -- the second pass: quotations no cue claimed ------------------------------------------------
+
+    def quotations(self) -> None:
+        for q in self.quotes:
+            if q.close is not None and q.close - q.open < 2:
+                continue
+            if self.claimed(q):
+                continue
+            span = self.quote_content(q)
+            if span is None:
+                continue
+            words = self.words_in(*span)
+            if words <= self.lex.scare_quote_words or self.is_title(q, words):
+                continue
+            pi = self.seg.paragraph_index(q.open)
+            si = self.seg.sentence_index(q.open)
+            if self.colon_quote(q, span, si):
+                continue
+            prev = self.previous(q.open)
+            rule = None
+            if q.continues:
+                prior = self.continued(q)
+                if prior is not None:
+                    prev, rule = prior, "quote-continued"
+            opens = self.opens_sentence(q.open, si)
+            if rule is None and prev is not None and prev.paragraph == pi and opens:
+                near = prev.sentence >= si - 1
+                rule = "quote-split" if near and prev.kind is StatementKind.DIRECT else "quote-same-paragraph"
+            if rule is None and prev is not None and prev.paragraph == pi - 1 and pi >= 0:
+                para = self.seg.paragraphs[pi]
+                if q.open == para.start:
+                    rule = "quote-paragraph"
+            if rule is None or prev is None:
+                continue
+            if self.merge(prev, q, span, rule):
+                continue
+            draft = _Draft(
+                source=prev.source,
+                cue=prev.cue,
+                content=span,
+                kind=StatementKind.DIRECT,
+                rule=rule,
+                speaker=prev.speaker,
+                sentence=si,
+                paragraph=pi,
+                quote=q,
+                time=prev.time,
+                tokens=prev.tokens,
+            )
+            bisect.insort(self.drafts, draft, key=lambda d: d.content)
+
+    def opens_sentence(self, offset: int, si: int) -> bool:
+        """Whether a quotation opens its sentence, or follows a cue's comma (“A,” he said, “B.”)."""
+        if si < 0:
+            return False
+        if self.text[self.seg.sentences[si].start : offset].strip() == "":
+            return True
+        k = self.index(offset) - 1
+        return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
+
+    def merge(self, prev: _Draft, q: Quotation, span: tuple[int, int], rule: str) -> bool:
+        """Join the second part of a split quote, or a quote continued in the next paragraph, to
+        the statement it continues: ``“A,” he said. “B.”`` is one statement."""
+        if prev.kind is not StatementKind.DIRECT or prev.quote is None:
+            return False
+        if rule == "quote-split":
+            # Only a short attribution between the parts: “A,” he said. “B.”
+            if prev.cue is None or not prev.content[1] <= prev.cue[0] < q.open:
+                return False
+            if q.open - prev.content[1] > 60:
+                return False
+        elif rule != "quote-continued":
+            return False
+        prev.content = (prev.content[0], span[1])
+        prev.quote = q
+        suffix = "+split" if rule == "quote-split" else "+continued"
+        if not prev.rule.endswith(suffix):
+            prev.rule += suffix
+        return True
+
+    def colon_quote(self, q: Quotation, span: tuple[int, int], si: int) -> bool:
+        """``Cruz continued: “...”``, ``The email goes on to say: “...”``: any verb phrase before a
+        colon that opens a quotation, with the subject of the sentence as the source."""
+        k = self.index(q.open) - 1
+        if k < 0 or self.tok(k) != ":" or si < 0:
+            return False
+        first = self.first_token(si)
+        if k <= first or self.seg.sentence_index(self.toks[k][0]) != si:
+            return False
+        src = self.subject(first, k)
+        if src is None or src[1] + 1 >= k or k - src[1] > 7:
+            return False
+        cue_start, cue_end = src[1] + 1, k - 1
+        if not all(self.is_word(i) or self.tok(i) in "’'" for i in range(cue_start, k)):
+            return False
+        if self.tok(cue_start)[0].isupper():
+            return False
+        cue = (self.toks[cue_start][0], self.toks[cue_end][1])
+        self.add(src, cue, span, StatementKind.DIRECT, "colon-quote", si, None, q)
+        self.drafts.sort(key=lambda d: d.content)
+        return True
+
+    def claimed(self, q: Quotation) -> bool:
+        """Whether a statement already holds this quotation (as its content, or inside it)."""
+        i = bisect.bisect_right([d.content[0] for d in self.drafts], q.open + 1)
+        for d in self.drafts[max(0, i - 3) : i + 1]:
+            if d.quote is q or (d.content[0] <= q.open + 1 and q.content.end <= d.content[1] + 1):
+                return True
+            if d.content[0] <= q.open < d.content[1]:
+                return True
+        return False
+
+    def is_title(self, q: Quotation, words: int) -> bool:
+        """ABC’s “This Week”, the book “...”: a title, not a statement."""
+        k = self.index(q.open) - 1
+        if k >= 0 and words <= 8:
+            t = self.tok(k)
+            if t.endswith(("’s", "'s")) or t.lower() in self.lex.title_cues:
+                return True
+        content = self.text[q.content.start : q.content.end].strip(" ,.")
+        ws = content.split()
+        return 0 < len(ws) <= 6 and all(
+            w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on"} for w in ws
+        )
+
+    def previous(self, offset: int) -> _Draft | None:
+        """The last statement whose content ends before ``offset``."""
+        best = None
+        for d in self.drafts:
+            if d.content[0] >= offset:
+                break
+            if d.content[1] <= offset and (best is None or d.content[1] >= best.content[1]):
+                best = d
+        return best
+
+    def continued(self, q: Quotation) -> _Draft | None:
+        i = self.quotes.index(q)
+        if i == 0:
+            return None
+        before = self.quotes[i - 1]
+        for d in self.drafts:
+            if d.quote is before:
+                return d
+        return None
+
+    # -- speakers and output -----------------------------------------------------------------------
+
+    def add(
+        self,
+        src: tuple[int, int] | None,
+        cue: tuple[int, int],
+        content: tuple[int, int],
+        kind: StatementKind,
+        rule: str,
+        si: int,
+        antecedent: tuple[int, int] | None,
+        quote: Quotation | None = None,
+        speaker: Actor | None = None,
+    ) -> None:
+        source = None
+        if src is not None:
+            source = (self.toks[src[0]][0], self.toks[src[1]][1])
+            if speaker is None:
+                speaker = self.speaker(src, antecedent)
+        draft = _Draft(
+            source=source,
+            cue=cue,
+            content=content,
+            kind=kind,
+            rule=rule,
+            speaker=speaker,
+            sentence=si,
+            paragraph=self.seg.paragraph_index(content[0]),
+            quote=quote,
+            time=governing_time(self.ctx.times, self.seg, cue[0], cue[1]),
+            tokens=src,
+        )
+        self.drafts.append(draft)
+
+    def speaker(self, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
+        """The actor the source names: the head of the phrase, through the actor stage's cast."""
+        s, e = self.toks[src[0]][0], self.toks[src[1]][1]
+        if antecedent is not None:
+            found = self.cast.actor_at(s, e)
+            return found if found is not None else self.head_actor(*antecedent)
+        actor = self.head_actor(*src)
+        if actor is None and src[0] == src[1] and self.low(src[0]) in _ANAPHORS:
+            actor = self.recent_person()
+        return actor
+
+    def head_actor(self, a: int, b: int) -> Actor | None:
+        # The head is the last word, or the last word before an appositive comma.
+        for k in range(a, b + 1):
+            if self.tok(k) == "," and k > a:
+                b = k - 1
+                break
+        while b > a and not self.is_word(b):
+            b -= 1
+        s, e = self.toks[b]
+        found = self.cast.mention_at(s, e)
+        if found is None:
+            return None
+        mention, actor = found
+        m0 = self.index(mention.span.start)
+        if m0 > a and self.low(m0 - 1) in _MODIFIER_PREPS:
+            return None  # "a spokesman for Mrs. Clinton": Clinton is not the speaker
+        return actor
+
+    def recent_person(self) -> Actor | None:
+        """The speaker of the latest statement, when a person: ``“...,” he added``."""
+        for d in reversed(self.drafts):
+            if d.speaker is not None:
+                return d.speaker if d.speaker.kind is ActorKind.PERSON else None
+        return None
+
+    def finish(self) -> tuple[Statement, ...]:
+        text = self.text
+        out: list[Statement] = []
+        seen: set[tuple[int, int]] = set()
+        for d in sorted(self.drafts, key=lambda d: d.content):
+            if d.content in seen:
+                continue
+            seen.add(d.content)
+            out.append(
+                Statement(
+                    speaker=d.speaker,
+                    source=Span.of(text, *d.source) if d.source else None,
+                    cue=Span.of(text, *d.cue) if d.cue else None,
+                    content=Span.of(text, *d.content),
+                    kind=d.kind,
+                    time=d.time,
+                    rule=d.rule,
+                )
+            )
+        return tuple(out)

@@ -1,0 +1,362 @@
+"""The statement stage: direct quotes, reported speech, speakers, odd input, and the rule set."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsmodel
+from newsmodel.errors import RuleError
+from newsmodel.model import Actor, ActorKind, Mention, MentionKind, Span, StatementKind
+from newsmodel.pipeline import Cast, Context
+from newsmodel.rules import load_rules
+from newsmodel.segment import Segmenter
+from newsmodel.statements import StatementFinder
+
+FINDER = StatementFinder()
+SEGMENTER = Segmenter()
+
+
+def context(text: str, actors: dict[str, tuple[str, ActorKind]] | None = None) -> Context:
+    """A context for ``text`` with a hand-made cast: each surface form in ``actors`` (a name, a
+    pronoun ...) becomes a mention, wherever it occurs as a whole word, of the actor named."""
+    built: dict[str, tuple[ActorKind, list[Mention]]] = {}
+    for surface, (name, kind) in (actors or {}).items():
+        entry = built.setdefault(name, (kind, []))
+        for m in regex.finditer(rf"(?<!\w){regex.escape(surface)}(?!\w)", text):
+            mk = MentionKind.PRONOUN if surface.lower() in {"he", "she", "who"} else MentionKind.NAME
+            entry[1].append(Mention(span=Span.of(text, m.start(), m.end()), kind=mk, rule="test"))
+    cast = Cast(
+        actors=tuple(
+            Actor(
+                id=name.lower().replace(" ", "-"),
+                name=name,
+                kind=kind,
+                mentions=sorted(ms, key=lambda m: m.span),
+            )
+            for name, (kind, ms) in built.items()
+        )
+    )
+    return Context(text=text, published=None, headline=None, segments=SEGMENTER(text), cast=cast)
+
+
+def find(text: str, actors: dict[str, tuple[str, ActorKind]] | None = None):  # type: ignore[no-untyped-def]
+    return FINDER(context(text, actors))
+
+
+SMITH = {"Jane Smith": ("Jane Smith", ActorKind.PERSON), "Smith": ("Jane Smith", ActorKind.PERSON)}
+
+
+# -- direct quotes -----------------------------------------------------------------------------------
+
+
+def test_quote_then_cue_with_time_and_title() -> None:
+    text = "“We will not back down,” Smith said on ABC’s “This Week.”"
+    (s,) = find(text, SMITH)
+    assert s.kind is StatementKind.DIRECT
+    assert s.content.text == "We will not back down"
+    assert s.source is not None and s.source.text == "Smith"
+    assert s.cue is not None and s.cue.text == "said"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    assert s.rule == "quote-then-cue"
+
+
+def test_cue_then_quote() -> None:
+    for text in (
+        "Jane Smith said: “The plan is dead. We start again.”",
+        "Jane Smith said, “The plan is dead.”",
+    ):
+        (s,) = find(text, SMITH)
+        assert s.kind is StatementKind.DIRECT
+        assert s.content.text.startswith("The plan is dead")
+        assert s.rule == "cue-then-quote"
+        assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_inverted_source() -> None:
+    (s,) = find("“It is over,” said Jane Smith, a spokeswoman.", SMITH)
+    assert s.content.text == "It is over"
+    assert s.source is not None and s.source.text == "Jane Smith"
+
+
+def test_split_quote_is_one_statement() -> None:
+    text = "“The talks failed,” Smith said. “We will try again next year.”"
+    (s,) = find(text, SMITH)
+    assert s.kind is StatementKind.DIRECT
+    assert s.content.text == "The talks failed,” Smith said. “We will try again next year."
+    assert s.rule == "quote-then-cue+split"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_quote_continued_in_next_paragraph() -> None:
+    text = "Jane Smith said: “The first part of it runs on.\n\n“And the second part ends here.”"
+    (s,) = find(text, SMITH)
+    assert s.content.text.endswith("the second part ends here.")
+    assert s.rule.endswith("+continued")
+
+
+def test_bare_quote_paragraph_continues_previous_speaker() -> None:
+    text = "“We are done here,” Smith said.\n\n“Nobody will change that for a long time to come.”"
+    first, second = find(text, SMITH)
+    assert second.rule == "quote-paragraph"
+    assert second.speaker is first.speaker is not None
+    assert second.content.text == "Nobody will change that for a long time to come."
+
+
+def test_quote_without_cue_takes_previous_speaker_in_paragraph() -> None:
+    text = "Jane Smith said the vote was close. The count took all night. “Every ballot was checked twice.”"
+    first, second = find(text, SMITH)
+    assert first.kind is StatementKind.INDIRECT
+    assert second.rule == "quote-same-paragraph"
+    assert second.speaker is first.speaker
+
+
+def test_he_added_is_previous_speaker() -> None:
+    text = "“The talks failed,” Jane Smith said. “We will try again,” he added."
+    statements = find(text, SMITH)
+    assert [s.cue.text for s in statements if s.cue] == ["said", "added"]
+    assert statements[1].source is not None and statements[1].source.text == "he"
+    assert statements[1].speaker is statements[0].speaker is not None
+
+
+def test_scare_quotes_and_titles_are_not_statements() -> None:
+    assert find("He had not seen “any hard evidence” of it.") == ()
+    assert find("She appeared on the show “Meet the Press” on Sunday.") == ()
+    assert find("The film “A Long Way Down From The Hill” opened.") == ()
+
+
+# -- reported speech ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "rule"),
+    [
+        ("Jane Smith said that the plan would fail.", "said", "that the plan would fail", "cue-then-clause"),
+        ("The plan would fail, Jane Smith said.", "said", "The plan would fail", "clause-then-cue"),
+        ("Jane Smith said on Sunday the plan would fail.", "said", "the plan would fail", "cue-then-clause"),
+        ("Jane Smith told reporters the plan would fail.", "told", "the plan would fail", "cue-then-clause"),
+        ("Jane Smith wrote in a statement that it failed.", "wrote", "that it failed", "cue-then-clause"),
+        ("In a statement, Jane Smith said the plan failed.", "said", "the plan failed", "cue-then-clause"),
+        (
+            "Jane Smith tweeted that the plan had failed.",
+            "tweeted",
+            "that the plan had failed",
+            "cue-then-clause",
+        ),
+        (
+            "Jane Smith has denied she was behind the plan.",
+            "denied",
+            "she was behind the plan",
+            "cue-then-clause",
+        ),
+        ("Jane Smith warned the plan could fail.", "warned", "the plan could fail", "cue-then-clause"),
+        (
+            "Jane Smith urged voters to reject the plan.",
+            "urged",
+            "voters to reject the plan",
+            "cue-then-clause",
+        ),
+        ("According to Jane Smith, the plan failed.", "According to", "the plan failed", "according-to"),
+        ("The plan failed, according to Jane Smith.", "according to", "The plan failed", "according-to"),
+    ],
+)
+def test_reported_speech(text: str, cue: str, content: str, rule: str) -> None:
+    (s,) = find(text, SMITH)
+    assert s.kind is StatementKind.INDIRECT
+    assert s.cue is not None and s.cue.text == cue
+    assert s.content.text == content
+    assert s.rule == rule
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_participle_speaker_is_subject_of_main_clause() -> None:
+    text = "Jane Smith on Sunday blamed the board, saying it had failed the town."
+    (s,) = find(text, SMITH)
+    assert s.rule == "participle-clause"
+    assert s.cue is not None and s.cue.text == "saying"
+    assert s.content.text == "it had failed the town"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_relative_pronoun_source_takes_antecedent() -> None:
+    text = "The move angered Jane Smith, who said it would hurt trade."
+    (s,) = find(text, SMITH)
+    assert s.source is not None and s.source.text == "who"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    assert s.content.text == "it would hurt trade"
+
+
+def test_mixed_statement() -> None:
+    text = "He said he had not seen “any hard evidence” of a plot."
+    (s,) = find(text)
+    assert s.kind is StatementKind.MIXED
+    assert s.content.text == "he had not seen “any hard evidence” of a plot"
+
+
+def test_quoted_frame_needs_quote_marks() -> None:
+    assert find("Jane Smith called for calm in the city.", SMITH) == ()
+    (s,) = find("Jane Smith called the plan “a disaster for everyone.”", SMITH)
+    assert s.kind is StatementKind.MIXED
+
+
+def test_speaker_unknown_stays_none() -> None:
+    (s,) = find("Officials said the road would reopen.")
+    assert s.speaker is None
+    assert s.source is not None and s.source.text == "Officials"
+
+
+def test_modifier_is_not_the_speaker() -> None:
+    text = "A spokesman for Jane Smith said the road would reopen."
+    (s,) = find(text, SMITH)
+    assert s.speaker is None
+
+
+# -- odd input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "” said he",
+        "He said “the plan, and then “more said",
+        'The board is 12" wide and 3" deep, he said.',
+        "said said said, said. According to",
+        "\n\n“\n\n” he said\n\n“",
+    ],
+)
+def test_odd_input_does_not_raise(text: str) -> None:
+    for s in FINDER(context(text)):
+        assert text[s.content.start : s.content.end] == s.content.text
+
+
+def test_stripped_quote_marks_fall_back_to_reported_speech() -> None:
+    (s,) = find("The plan will fail, Smith said on Monday.", SMITH)
+    assert s.kind is StatementKind.INDIRECT
+    assert s.content.text == "The plan will fail"
+
+
+# -- properties --------------------------------------------------------------------------------------
+
+NAMES = st.from_regex(r"[A-Z][a-z]{2,8} [A-Z][a-z]{2,10}", fullmatch=True)
+QUOTES = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="“”\"‘’'\n\r"
+        ),
+        min_size=1,
+        max_size=80,
+    )
+    .map(str.strip)
+    .filter(lambda q: any(c.isalnum() for c in q) and not q.endswith(","))
+)
+_LEX = load_rules("statements")
+_CUE_WORDS = {f.split()[0] for v in _LEX["verb"] for f in v["forms"]} | {"according"}
+WORDS = st.from_regex(r"[a-z]{1,8}", fullmatch=True).filter(
+    lambda w: w not in _CUE_WORDS and w not in {"to", "by", "and", "but", "or", "of", "in", "on", "at"}
+)
+CLAUSES = st.lists(WORDS, min_size=2, max_size=12).map(" ".join)
+
+
+def person(name: str) -> dict[str, tuple[str, ActorKind]]:
+    return {name: (name, ActorKind.PERSON)}
+
+
+@given(q=QUOTES, n=NAMES)
+def test_property_quote_then_name_said(q: str, n: str) -> None:
+    (s,) = find(f"“{q},” {n} said.", person(n))
+    assert s.kind is StatementKind.DIRECT
+    assert s.content.text == q
+    assert s.speaker is not None and s.speaker.name == n
+
+
+@given(q=CLAUSES, n=NAMES)
+def test_property_name_said_clause(q: str, n: str) -> None:
+    (s,) = find(f"{n} said {q}.", person(n))
+    assert s.kind is StatementKind.INDIRECT
+    assert s.content.text == q
+    assert s.speaker is not None and s.speaker.name == n
+
+
+@given(q=QUOTES, r=QUOTES, n=NAMES)
+def test_property_he_added_follows_name(q: str, r: str, n: str) -> None:
+    statements = find(f"“{q},” {n} said. “{r},” he added.", person(n))
+    assert len(statements) == 2
+    assert statements[1].content.text == r
+    assert statements[1].speaker is not None and statements[1].speaker.name == n
+
+
+@given(text=st.text(max_size=300))
+def test_property_never_raises_and_spans_index_text(text: str) -> None:
+    ctx = context(text)
+    first = FINDER(ctx)
+    assert first == FINDER(ctx)  # deterministic
+    for s in first:
+        for span in (s.content, s.source, s.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert s.kind in StatementKind
+
+
+QUOTEY = st.text(alphabet=st.sampled_from(list("“”\"'‘’ ,.:\nab said he according to")), max_size=200)
+
+
+@given(text=QUOTEY)
+def test_property_quote_soup_never_raises(text: str) -> None:
+    for s in FINDER(context(text, {"he": ("He", ActorKind.PERSON)})):
+        assert text[s.content.start : s.content.end] == s.content.text
+
+
+# -- rules -------------------------------------------------------------------------------------------
+
+
+def test_bad_rules_raise_rule_error_naming_the_entry() -> None:
+    rules = load_rules("statements")
+    rules["verb"][0]["frames"] = ["quote", "shout"]
+    with pytest.raises(RuleError, match=r"statements\.toml: verb\[0\].*shout"):
+        StatementFinder(rules)
+    rules = load_rules("statements")
+    rules["adjuncts"].append("(unclosed")
+    with pytest.raises(RuleError, match="adjuncts"):
+        StatementFinder(rules)
+
+
+def test_added_cue_word_is_used() -> None:
+    text = "Jane Smith mused that the plan would fail."
+    assert find(text, SMITH) == ()
+    rules = load_rules("statements")
+    rules["verb"].append({"forms": ["muse", "muses", "mused", "musing"], "frames": ["clause", "postposed"]})
+    (s,) = StatementFinder(rules)(context(text, SMITH))
+    assert s.cue is not None and s.cue.text == "mused"
+
+
+# -- the seed ----------------------------------------------------------------------------------------
+
+SEED_CAST = {
+    "U.S.": ("United States", ActorKind.COUNTRY),
+    "Rex Tillerson": ("Rex Tillerson", ActorKind.PERSON),
+    "Tillerson": ("Rex Tillerson", ActorKind.PERSON),
+    "Syrian government": ("Syrian government", ActorKind.ORGANIZATION),
+    "Vladimir Putin": ("Vladimir Putin", ActorKind.PERSON),
+}
+
+
+def test_seed_statements_with_hand_made_cast(seed_text: str, seed_gold: dict) -> None:  # type: ignore[type-arg]
+    found = FINDER(context(seed_text, SEED_CAST))
+    assert len(found) == len(seed_gold["statements"]) == 8
+    for s, g in zip(found, seed_gold["statements"], strict=True):
+        assert s.content.text.strip("“”.") == g["content"].strip("“”.")
+        assert s.kind.name == g["kind"]
+        assert s.cue is not None and s.cue.text == g["cue"]
+        assert s.speaker is not None and g["speaker"] in s.speaker.name
+
+
+def test_seed_end_to_end(seed_article: newsmodel.Article, seed_gold: dict) -> None:  # type: ignore[type-arg]
+    found = {s.content.text.strip("“”."): s for s in seed_article.statements}
+    for g in seed_gold["statements"]:
+        s = found[g["content"].strip("“”.")]
+        assert s.kind.name == g["kind"]
+        assert s.speaker is None or s.speaker in seed_article.actors
