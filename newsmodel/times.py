@@ -112,8 +112,8 @@ class TimeFinder:
                 pos = _next_word(text, start)
                 continue
             end, kind, value, mod = found
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
+            start = _trim_start(text, start, end, rule.id)
+            end = _trim_end(text, start, end)
             out.append(
                 TimeExpression(span=Span.of(text, start, end), kind=kind, value=value, rule=rule.id, mod=mod)
             )
@@ -136,7 +136,9 @@ class TimeFinder:
         if month and not month.isdigit():
             if not month[:1].isupper():
                 return False
-            bare = not gd.get("day") and not gd.get("year")
+            bare = rule.id == "month" and not gd.get("day") and not gd.get("year")
+            if bare and regex.match(r"\s{1,3}\d", text[end : end + 4]):
+                return False  # "last Oct. 23": the date starts at the month
             if bare:
                 key = month.casefold().rstrip(".")
                 abbreviated = key not in ("may", "june", "july", "march", "april") and len(key) <= 4
@@ -221,6 +223,30 @@ class TimeFinder:
             cache.clear()
         cache[s] = result
         return result
+
+
+_LEADING_THE = regex.compile(r"the\s{1,3}", regex.IGNORECASE)
+_HYPHEN_DURATION = regex.compile(r"the\s{1,3}\S{1,20}-", regex.IGNORECASE)
+
+
+def _trim_start(text: str, start: int, end: int, rule_id: str) -> int:
+    """TimeML leaves "the" out of a decade ("the [1990s]") and of an adjectival duration ("the [two-week]")."""
+    if rule_id == "decade" or (rule_id == "duration" and _HYPHEN_DURATION.match(text, start, end)):
+        m = _LEADING_THE.match(text, start, end)
+        if m:
+            return m.end()
+    return start
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing spaces and commas, and a "p.m." period that also ends the sentence."""
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    if end - start > 3 and text[end - 1] == "." and text[end - 3 : end].casefold() in ("a.m", ".m."):
+        after = text[end : end + 3]
+        if not after or regex.match(r"\s+[A-Z\u201c\"]|\s*$|\n", after):
+            end -= 1
+    return end
 
 
 def _next_word(text: str, pos: int) -> int:

@@ -40,6 +40,7 @@ RESOLVERS = frozenset(
         "duration",
         "set",
         "ref",
+        "that",
     }
 )
 

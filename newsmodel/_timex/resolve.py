@@ -70,6 +70,7 @@ class Resolution:
         self.tense = tense
         self.parse_date = parse_date
         self.anchor: str | None = None
+        self.quarter: str | None = None
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -95,6 +96,9 @@ class Resolution:
             "coming",
         ):
             return "X"
+        half = regex.fullmatch(r"(\d{1,3})[\s-]1/2", w)
+        if half:
+            return int(half[1]) + 0.5
         if regex.fullmatch(r"[\d,]+(?:\.\d+)?", w):
             n = float(w.replace(",", ""))
             return int(n) if n.is_integer() else n
@@ -118,20 +122,22 @@ class Resolution:
         return total
 
     def _infer_year(self, month: int, day: int | None, start: int, end: int, dct: date) -> int:
-        """The year of a month (and day) the text gives without one: the tense decides."""
-        year = dct.year
+        """The year of a month (and day) the text gives without one.
+
+        The nearest such date to publication, unless the tense says otherwise and the nearest lies
+        more than two months on the wrong side of publication.
+        """
+
+        def ordinal(y: int) -> int:
+            return y * 372 + month * 31 + (day or 15)
+
+        now = dct.year * 372 + dct.month * 31 + (dct.day if day is not None else 15)
+        year = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(ordinal(y) - now))
         tense = self.tense(start, end)
-        here = (month, day or 0)
-        now = (dct.month, dct.day if day is not None else 0)
-        if tense == "future":
-            return year + 1 if here < now else year
-        if tense == "past":
-            return year - 1 if here > now else year
-        distance = (month - dct.month) % 12
-        if here > now and month - dct.month > 6:
-            return year - 1
-        if here < now and distance <= 3 and dct.month - month > 6:
-            return year + 1
+        if tense == "past" and ordinal(year) - now > 62:
+            year -= 1
+        elif tense == "future" and now - ordinal(year) > 62:
+            year += 1
         return year
 
     # -- the entry point -------------------------------------------------------------------------
@@ -145,6 +151,8 @@ class Resolution:
             value = found[2].split("T")[0]
             if value[:1].isdigit() and "X" not in value:
                 self.anchor = value
+                if "-Q" in value:
+                    self.quarter = value
         return found
 
     # -- resolvers -------------------------------------------------------------------------------
@@ -189,7 +197,9 @@ class Resolution:
         if dct is None:
             return m.end(), rule.kind, f"XXXX-{month:02d}", mod
         direction = self._list("direction", gd.get("dir"))
-        if direction == -1:
+        if direction is not None and rule.id == "month-relyear":
+            y = dct.year + int(direction)
+        elif direction == -1:
             y = dct.year if month < dct.month else dct.year - 1
         elif direction == 1:
             y = dct.year if month > dct.month else dct.year + 1
@@ -241,6 +251,9 @@ class Resolution:
         mod = self._mod(gd, rule)
         if gd.get("year"):
             return m.end(), rule.kind, f"{int(gd['year']):04d}-Q{q}", mod
+        direction = self._list("direction", gd.get("dir"))
+        if direction is not None and self.dct is not None:
+            return m.end(), rule.kind, f"{self.dct.year + int(direction):04d}-Q{q}", mod
         y = self._year_for_period(3 * q - 2, m)
         return m.end(), rule.kind, f"{'XXXX' if y is None else f'{y:04d}'}-Q{q}", mod
 
@@ -421,6 +434,13 @@ class Resolution:
             base = day_value(d) if d else (f"XXXX-WXX-{wd}" if isinstance(wd, int) else "XXXX-XX-XX")
         elif gd.get("deictic") and self.dct is not None:
             base = day_value(self.dct + timedelta(days=int(self._list("deictic", gd["deictic"]) or 0)))
+        elif gd.get("month") and gd.get("day"):
+            found = self._r_date(rule, m, {**gd, "mod": None, "year": None})
+            if found is None:
+                return None
+            base = found[2]
+        elif self.anchor and len(self.anchor) == 10:
+            base = self.anchor  # a clock time tells the time of the day the story is at
         else:
             base = "XXXX-XX-XX" if self.dct is None else day_value(self.dct)
         return m.end(), rule.kind, base + clock, rule.mod
@@ -475,15 +495,13 @@ class Resolution:
         if offset is None:
             return None
         mod = self._mod(gd, rule)
-        anaphoric = (gd.get("dir") or "").casefold() in (
-            "following",
-            "previous",
-            "prior",
-            "preceding",
-            "next",
+        dir_word = (gd.get("dir") or "").casefold()
+        anaphoric = dir_word in ("following", "previous", "prior", "preceding") or (
+            dir_word == "next" and unit == "day"
         )
-        if unit == "day" and anaphoric and self.anchor and len(self.anchor) == 10:
-            shifted = shift_value(self.anchor, offset, "D")
+        step = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}.get(unit)
+        if anaphoric and self.anchor and step:
+            shifted = shift_value(_truncate(self.anchor, step), offset, step)
             if shifted:
                 return m.end(), rule.kind, shifted, mod
         value = self._relative(unit, offset, m)
@@ -505,13 +523,21 @@ class Resolution:
             while end > m.start() and self.text[end - 1].isspace():
                 end -= 1
             return end, TimeKind.DURATION, _duration_value(n, unit), mod
+        if word in ("before", "after", "on") or (
+            word in ("earlier", "later") and unit in ("D", "H", "MIN", "S")
+        ):
+            end = m.start("ago")
+            while end > m.start() and self.text[end - 1].isspace():
+                end -= 1
+            return end, TimeKind.DURATION, _duration_value(n, unit), mod
         units = {"D": "D", "W": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE"}
         step = units.get(unit)
         if step is None:  # hours and minutes ago: the day
             return (m.end(), rule.kind, "XXXX-XX-XX" if self.dct is None else day_value(self.dct), mod)
         anchor = self.anchor
-        financial = step == "Y" and n == 1 and anchor and regex.search(r"-(?:Q|H)\d$", anchor)
-        if word in _DCT_WORDS and not financial:
+        if step == "Y" and n == 1 and self.quarter:
+            anchor = self.quarter  # "up from $4 million a year earlier": the same quarter of last year
+        elif word in _DCT_WORDS:
             anchor = None
         if anchor is not None:
             value = shift_value(anchor, sign * n, step)
@@ -538,17 +564,33 @@ class Resolution:
         elif step == "Y":
             value = f"{dct.year + sign * n:04d}"
         else:
-            value = f"{dct.year // 10 + sign * n:03d}"
+            value = f"{dct.year + 10 * sign * n:04d}"
         return m.end(), rule.kind, value, mod
 
     def _r_year_earlier(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
-        if self.anchor:
-            value = shift_value(self.anchor, -1, "Y")
+        anchor = self.quarter or self.anchor
+        if anchor:
+            value = shift_value(anchor, -1, "Y")
             if value:
                 return m.end(), rule.kind, value, rule.mod
         if self.dct is None:
             return m.end(), rule.kind, "XXXX", rule.mod
         return m.end(), rule.kind, f"{self.dct.year - 1:04d}", rule.mod
+
+    def _r_that(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+        unit = (gd.get("unit") or "").casefold()
+        pod = self._list("pod", unit)
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        if pod or unit == "day":
+            if len(anchor) != 10:
+                return None
+            if pod:
+                return m.end(), TimeKind.TIME, f"{anchor}T{pod}", rule.mod
+            return m.end(), rule.kind, anchor, rule.mod
+        step = {"week": "W", "month": "M", "year": "Y"}[unit]
+        return m.end(), rule.kind, _truncate(anchor, step), rule.mod
 
     def _r_duration(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
         n = self._number(gd.get("num")) if gd.get("num") is not None else "X"
@@ -582,12 +624,42 @@ class Resolution:
         return m.end(), rule.kind, _duration_value(n, unit), rule.mod
 
 
+def _truncate(value: str, step: str) -> str:
+    """A date value cut to the granularity of ``step`` (a day to its month for ``M``)."""
+    if step in ("Y", "DE"):
+        return value[:4]
+    if step == "M" and regex.match(r"\d{4}-\d\d", value):
+        return value[:7]
+    if step == "W" and len(value) == 10:
+        try:
+            return iso_week_value(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def _duration_value(n: float | str, unit: str) -> str:
-    """``P3D``, ``PT2H``, ``PXY``, ``P1.5Y`` -> ``P18M``."""
+    """``P3D``, ``PT2H``, ``PXY``, ``P20Y`` for two decades, ``P2Y6M`` for 2 1/2 years."""
+    if unit == "DE" and not isinstance(n, str):
+        n, unit = n * 10, "Y"
+    elif unit == "CE" and not isinstance(n, str):
+        n, unit = n * 100, "Y"
     if isinstance(n, float) and not n.is_integer():
-        finer = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S"), "W": (7, "D")}
-        if unit in finer and (n * finer[unit][0]).is_integer():
-            n, unit = n * finer[unit][0], finer[unit][1]
+        whole = int(n)
+        rest = {
+            "Y": (12, "M", ""),
+            "D": (24, "H", "T"),
+            "H": (60, "M", ""),
+            "W": (7, "D", ""),
+            "M": (30, "D", ""),
+        }
+        if unit in rest:
+            factor, small, sep = rest[unit]
+            part = (n - whole) * factor
+            if part.is_integer():
+                head = "PT" if unit == "H" else "P"
+                lead = f"{whole}{unit}" if whole else ""
+                return f"{head}{lead}{sep}{int(part)}{small}"
     if isinstance(n, float) and n.is_integer():
         n = int(n)
     count = str(n)
