@@ -1,0 +1,730 @@
+"""The event coder: triggers from the lexicon, then sources, targets, place, time, mode and counts.
+
+There is no syntactic parser in front of this; roles are read off the actor mentions around a
+trigger within its clause, with a few well-known cues of English news syntax: the subject before
+an active verb, ``by`` after a passive participle, the object or a prepositional phrase after the
+verb, ``from``/``by`` and possessives around a noun, coordination with ``and``, and the speaker of
+a statement whose cue is the trigger. Everything worded lives in ``events.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..model import Actor, ActorKind, Count, CountKind, Event, EventKind, EventMode, Span, TimeExpression
+from ..pipeline import Context
+from ..times import governing_time
+from .lexicon import Entry, Lexicon
+
+__all__ = ["code_events"]
+
+_PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
+_RIGHT_BOUNDARY = frozenset(";:—–()[]")
+_MODE_ORDER = (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE)
+_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+
+Mention = tuple[int, int, Actor]
+
+
+@attrs.define
+class _Trigger:
+    entry: Entry
+    start: int  # trigger span
+    end: int
+    head_end: int  # end of the head word (roles are searched from here)
+    match_end: int  # end of the whole phrase
+    ti: int  # token index of the head
+
+
+@attrs.define
+class _Draft:
+    kind: EventKind
+    trig: _Trigger
+    sentence: Span
+    sources: list[Actor]
+    targets: list[Actor]
+    location: Actor | None
+    mode: EventMode
+    cue: str
+    rule: str
+    absorbed: bool = False
+
+
+class _Doc:
+    """Per-call view of one article: tokens, cues and mentions, with cheap lookups."""
+
+    def __init__(self, lex: Lexicon, context: Context) -> None:
+        self.lex = lex
+        self.ctx = context
+        self.text = context.text
+        self.norm = context.text.replace("’", "'")
+        self.segs = context.segments
+        self.tokens = context.segments.tokens
+        self.starts = [t[0] for t in self.tokens]
+        self.w = lex.words
+        held = {id(a) for a in context.cast.actors}
+        # Statement sources the actor stage left unresolved still name their speaker.
+        extra: list[Mention] = []
+        self.cue_speaker: dict[int, Actor] = {}
+        self.contents: list[tuple[int, int, Actor | None]] = []
+        for st in context.statements:
+            sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
+            if (
+                sp is not None
+                and st.source is not None
+                and context.cast.mention_at(st.source.start, st.source.end) is None
+            ):
+                extra.append((st.source.start, st.source.end, sp))
+            if sp is not None and st.cue is not None:
+                self.cue_speaker[st.cue.start] = sp
+            self.contents.append((st.content.start, st.content.end, sp))
+        self.extra = sorted(extra, key=lambda m: (m[0], m[1]))
+        self.extra_starts = [m[0] for m in self.extra]
+        self.cues: list[tuple[int, int, str, str]] = []
+        for m in lex.cues.finditer(self.norm):
+            group = m.lastgroup or ""
+            if m.group() == "May" and not self._sentence_initial(m.start()):
+                continue  # the month
+            self.cues.append((m.start(), m.end(), group, m.group().lower()))
+        self.cue_starts = [c[0] for c in self.cues]
+        self._mentions: dict[int, list[Mention]] = {}
+
+    # -- tokens -------------------------------------------------------------------------------
+    def tok(self, pos: int) -> int:
+        """Index of the token starting at or before ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def word(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.norm[s:e].lower()
+
+    def _sentence_initial(self, pos: int) -> bool:
+        sent = self.segs.sentence_at(pos)
+        return sent is None or self.norm[sent.start : pos].strip(" \"“'‘(") == ""
+
+    # -- mentions -----------------------------------------------------------------------------
+    def mentions(self, sentence: Span) -> list[Mention]:
+        """All mentions in the sentence (statement sources included), sorted by start, longest first."""
+        got = self._mentions.get(sentence.start)
+        if got is None:
+            raw = [
+                (m.span.start, m.span.end, a)
+                for m, a in self.ctx.cast.mentions_between(sentence.start, sentence.end)
+            ]
+            i = bisect.bisect_left(self.extra_starts, sentence.start)
+            while i < len(self.extra) and self.extra[i][0] < sentence.end:
+                raw.append(self.extra[i])
+                i += 1
+            got = sorted(raw, key=lambda m: (m[0], -m[1]))
+            self._mentions[sentence.start] = got
+        return got
+
+    @staticmethod
+    def outermost(ms: Sequence[Mention]) -> list[tuple[Mention, list[Mention]]]:
+        """Mentions not inside another, each with the mentions nested inside it."""
+        out: list[tuple[Mention, list[Mention]]] = []
+        for m in ms:
+            if out and m[0] >= out[-1][0][0] and m[1] <= out[-1][0][1]:
+                out[-1][1].append(m)
+            else:
+                out.append((m, []))
+        return out
+
+    def prep_before(self, start: int, floor: int) -> str | None:
+        """The preposition governing a noun phrase whose mention starts at ``start``, if any."""
+        i = self.tok(start) - 1
+        steps = 0
+        ft = bisect.bisect_left(self.starts, floor)
+        while i >= ft and steps < 6:
+            w = self.word(i)
+            if (
+                w in self.w["determiners"]
+                or w.replace(",", "").isdigit()
+                or (w[:1].isalpha() and self.norm[self.tokens[i][0]].isupper())
+            ):
+                i -= 1
+                steps += 1
+                continue
+            if (
+                w == "of"
+                and i > 0
+                and (
+                    self.word(i - 1) in self.w["determiners"]
+                    or (
+                        self.norm[self.tokens[i - 1][0]].isupper()
+                        and self.norm[self.tokens[i + 1][0]].isupper()
+                    )
+                )
+            ):
+                i -= 1
+                steps += 1
+                continue
+            if (
+                w in self.w["location_prepositions"]
+                or w in self.w["other_prepositions"]
+                or w in self.w["target_prepositions"]
+            ):
+                return w
+            return None
+        return None
+
+
+def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
+    """Offset where the clause holding token ``ti`` begins (searching left)."""
+    j = ti - 1
+    w = doc.w
+    while j >= sent_start_tok:
+        if doc.tokens[j][0] < floor:
+            return floor
+        word = doc.word(j)
+        if word in _PUNCT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
+            return doc.tokens[j][1]
+        j -= 1
+    return doc.tokens[sent_start_tok][0] if sent_start_tok < len(doc.tokens) else floor
+
+
+def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
+    """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
+    j = ti + 1
+    w = doc.w
+    n = len(doc.tokens)
+    last = min(n, ti + 1 + window)
+    while j < last and doc.tokens[j][0] < sent_end:
+        word = doc.word(j)
+        if word in _RIGHT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
+            return doc.tokens[j][0]
+        j += 1
+    if j < n and doc.tokens[j][0] < sent_end:
+        return doc.tokens[j][0]
+    return sent_end
+
+
+def _content_floor(doc: _Doc, pos: int) -> tuple[int, Actor | None]:
+    """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
+    best: tuple[int, Actor | None] = (0, None)
+    for s, e, sp in doc.contents:
+        if s <= pos < e and s >= best[0]:
+            best = (s, sp)
+    return best
+
+
+def _coordinated(
+    doc: _Doc, outer: list[tuple[Mention, list[Mention]]], k: int, step: int, limit: int
+) -> list[int]:
+    """Indexes of mentions coordinated with ``outer[k]`` (``A and B``, ``A, B and C``) in direction ``step``."""
+    got = []
+    cur = k
+    coord = doc.w.get("coordinators", frozenset())
+    while 0 <= cur + step < len(outer):
+        nxt = cur + step
+        a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
+        if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
+            break
+        between = doc.norm[a:b].strip().lower()
+        words = [t for t in regex.split(r"\s+|(?=,)|(?<=,)", between) if t]
+        if not words or len(words) > 4 or not any(x in coord for x in (*words, between)):
+            break
+        if not all(x in coord or x in doc.w["determiners"] for x in words) and between not in coord:
+            break
+        got.append(nxt)
+        cur = nxt
+    return got
+
+
+def _pick(doc: _Doc, m: Mention, inner: list[Mention]) -> tuple[Actor | None, Actor | None]:
+    """(participant, place) for an outermost mention: a place with a country inside is both."""
+    actor = m[2]
+    if actor.kind is ActorKind.LOCATION:
+        for im in inner:
+            if im[2].kind is not ActorKind.LOCATION:
+                return im[2], actor
+        return (actor if actor.country else None), actor
+    return actor, None
+
+
+def _subject(doc: _Doc, sentence: Span, pos: int, floor: int) -> tuple[list[Actor], Actor | None]:
+    """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a preposition)."""
+    ti = doc.tok(pos)
+    st = doc.tok(sentence.start)
+    st = st if st >= 0 and doc.tokens[st][0] >= sentence.start else st + 1
+    left = _clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
+    left = max(left, pos - doc.lex.settings["subject_window"] * 8)
+    ms = [m for m in doc.mentions(sentence) if m[0] >= left and m[1] <= pos]
+    outer = doc.outermost(ms)
+    place: Actor | None = None
+    for k in range(len(outer) - 1, -1, -1):
+        m, inner = outer[k]
+        prep = doc.prep_before(m[0], left)
+        if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
+            if place is None and prep in doc.w["location_prepositions"]:
+                place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
+            continue
+        who, where = _pick(doc, m, inner)
+        if who is None:
+            place = place or where
+            continue
+        found = [who]
+        for j in _coordinated(doc, outer, k, -1, left):
+            a = _pick(doc, *outer[j])[0]
+            if a is not None and a not in found:
+                found.insert(0, a)
+        return found, place
+    # A relative pronoun opening the clause: the subject is its antecedent.
+    if left > sentence.start:
+        j = doc.tok(left - 1)
+        if j >= 0 and doc.word(j) in doc.w.get("relatives", frozenset()):
+            before = [
+                m for m in doc.mentions(sentence) if m[1] <= doc.tokens[j][0] and m[1] >= doc.tokens[j][0] - 3
+            ]
+            if before:
+                return [before[-1][2]], place
+    return [], place
+
+
+def _objects(
+    doc: _Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None, skip: frozenset[str]
+) -> tuple[list[Actor], Actor | None, list[Actor]]:
+    """Objects after a trigger: (targets, place, by/from actors) within ``[start, end)``.
+
+    ``allowed``: prepositions that may introduce a target (``None``: also a bare object).
+    """
+    ms = [m for m in doc.mentions(sentence) if m[0] >= start and m[1] <= end]
+    outer = doc.outermost(ms)
+    targets: list[Actor] = []
+    agents: list[Actor] = []
+    place: Actor | None = None
+    k = 0
+    while k < len(outer):
+        m, inner = outer[k]
+        prep = doc.prep_before(m[0], start)
+        who, where = _pick(doc, m, inner)
+        word = doc.norm[m[0] : m[1]].lower()
+        if prep in ("by", "from"):
+            if who is not None and not agents:
+                agents.append(who)
+                agents.extend(
+                    a
+                    for j in _coordinated(doc, outer, k, 1, end)
+                    if (a := _pick(doc, *outer[j])[0]) is not None
+                )
+            k += 1
+            continue
+        if prep is not None and (prep in doc.w["location_prepositions"] or prep in skip):
+            if place is None and prep in doc.w["location_prepositions"]:
+                place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
+            k += 1
+            continue
+        if targets or who is None or word in doc.w["possessive_pronouns"]:
+            if where is not None and place is None:
+                place = where
+            k += 1
+            continue
+        if prep is None and allowed is not None:
+            k += 1
+            continue
+        if prep is not None and allowed is not None and prep not in allowed:
+            k += 1
+            continue
+        targets.append(who)
+        if where is not None and place is None:
+            place = where
+        coord = _coordinated(doc, outer, k, 1, end)
+        targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
+        k = (coord[-1] if coord else k) + 1
+    return targets, place, agents
+
+
+def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
+    if not (word.endswith(("ed", "en", "wn")) or word in doc.w.get("participles", frozenset())):
+        return False
+    j = ti - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        w = doc.word(j)
+        if w in doc.w["be"]:
+            return True
+        if w.endswith("ly") or w in ("not", "n't", "also", "been", "being", "reportedly", "allegedly"):
+            j -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def _is_nounlike(doc: _Doc, ti: int) -> bool:
+    """Whether a word that may be a noun or a verb (``attack``) is used as a noun here."""
+    if ti <= 0:
+        return True
+    w = doc.word(ti - 1)
+    if w in doc.w["determiners"] or w in _POSSESSIVE or w.endswith("'s") or w[:1].isdigit():
+        return True
+    if w == "to" or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["pronouns"]:
+        return False
+    if (
+        w in doc.w["target_prepositions"]
+        or w in doc.w["location_prepositions"]
+        or w in doc.w["other_prepositions"]
+    ):
+        return True
+    # After a mention (the subject) it is a verb; after another word (an adjective) a noun.
+    s = doc.tokens[ti - 1][0]
+    return doc.ctx.cast.mention_at(s) is None and not w.endswith("ly")
+
+
+def _mode(doc: _Doc, trig: _Trigger, sentence: Span) -> tuple[EventMode, str]:
+    """Mode from the cues in the window before the trigger, within its clause."""
+    win = doc.lex.settings["mode_window"]
+    lo_tok = max(doc.tok(sentence.start), trig.ti - win)
+    lo = max(sentence.start, doc.tokens[lo_tok][0] if lo_tok >= 0 else 0)
+    # Do not cross a clause boundary (punctuation) when looking for cues.
+    j = trig.ti - 1
+    while j >= 0 and doc.tokens[j][0] >= lo:
+        if doc.word(j) in _PUNCT_BOUNDARY or (doc.word(j) in (",",) and j < trig.ti - 2):
+            lo = doc.tokens[j][1]
+            break
+        j -= 1
+    i = bisect.bisect_left(doc.cue_starts, lo)
+    found: dict[str, str] = {}
+    while i < len(doc.cues) and doc.cues[i][0] < trig.start:
+        _, e, group, cue = doc.cues[i]
+        if e <= trig.start or group == "negated":
+            found.setdefault(group, cue)
+        i += 1
+    # A negation or modal right after an auxiliary that follows the trigger does not count; only
+    # cues before it. Negation wins over a modal, a modal over the future.
+    for mode in _MODE_ORDER:
+        key = mode.name.lower()
+        if key in found:
+            return mode, found[key]
+    return EventMode.ASSERTED, ""
+
+
+def _counts(lex: Lexicon, text: str, norm: str, sentence: Span) -> list[tuple[Count, int]]:
+    """Casualty and arrest counts in a sentence, each with the offset of its verb."""
+    out: list[tuple[Count, int]] = []
+    seen: set[int] = set()
+    for pat in lex.count_patterns:
+        for m in pat.finditer(norm, sentence.start, sentence.end):
+            if m.start("n") in seen:
+                continue
+            verb = m.group("v").lower()
+            kind = next((k for k, ws in lex.counts.items() if verb in ws), None)
+            if kind is None:
+                continue
+            n = _number(m.group("n"), lex)
+            if n is None:
+                continue
+            seen.add(m.start("n"))
+            s = m.start("q") if m.group("q") else m.start("n")
+            e = m.end("p") if m.group("p") else m.end("n")
+            out.append((Count(kind=CountKind[kind], number=n, span=Span.of(text, s, e)), m.start("v")))
+    return out
+
+
+def _number(s: str, lex: Lexicon) -> int | None:
+    s = s.lower().replace(",", "")
+    if s.isdigit():
+        return int(s) if len(s) < 10 else None
+    return lex.numbers.get(s)
+
+
+def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
+    """Every event of an article, in text order."""
+    doc = _Doc(lex, context)
+    text = context.text
+    triggers = _triggers(doc)
+    drafts: list[_Draft] = []
+    for trig in triggers:
+        sentence = doc.segs.sentence_at(trig.start)
+        if sentence is None:
+            continue
+        drafts.append(_roles(doc, trig, sentence))
+    _absorb(doc, drafts)
+    events: list[Event] = []
+    counts_by_sentence: dict[int, list[tuple[Count, int]]] = {}
+    kept = [d for d in drafts if not d.absorbed]
+    for d in kept:
+        if d.sentence.start not in counts_by_sentence:
+            counts_by_sentence[d.sentence.start] = _counts(lex, text, doc.norm, d.sentence)
+    attach: dict[int, list[Count]] = {}
+    for sent_start, found in counts_by_sentence.items():
+        here = [i for i, d in enumerate(kept) if d.sentence.start == sent_start]
+        for count, at in found:
+            want = (
+                (EventKind.COERCE, EventKind.ASSAULT)
+                if count.kind is CountKind.ARRESTED
+                else (EventKind.ASSAULT,)
+            )
+            pool = [i for i in here if kept[i].kind in want] or here
+            best = min(pool, key=lambda i: abs(kept[i].trig.start - at))
+            attach.setdefault(best, []).append(count)
+    for i, d in enumerate(kept):
+        try:
+            when: TimeExpression | None = governing_time(context.times, doc.segs, d.trig.start, d.trig.end)
+        except Exception:
+            when = None
+        events.append(
+            Event(
+                kind=d.kind,
+                trigger=Span.of(text, d.trig.start, d.trig.end),
+                sources=tuple(d.sources),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+                targets=tuple(d.targets),  # type: ignore[arg-type]
+                location=d.location,
+                time=when,
+                mode=d.mode,
+                sentence=d.sentence,
+                rule=d.rule,
+                counts=_sorted_counts(attach.get(i, [])),  # type: ignore[arg-type]
+            )
+        )
+    return tuple(events)
+
+
+def _sorted_counts(counts: list[Count]) -> tuple[Count, ...]:
+    return tuple(sorted(counts, key=lambda c: c.span.start))
+
+
+def _triggers(doc: _Doc) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    last_end = -1
+    cue_spans = doc.cues
+    for m in doc.lex.heads.finditer(doc.norm):
+        if m.start() < last_end:
+            continue
+        word = m.group().lower()
+        sent = doc.segs.sentence_at(m.start())
+        if sent is None:
+            continue
+        # A trigger word that is part of a mode cue ("is expected to") is not an event.
+        ci = bisect.bisect_right(doc.cue_starts, m.start()) - 1
+        if ci >= 0 and cue_spans[ci][0] <= m.start() < cue_spans[ci][1]:
+            continue
+        ti = doc.tok(m.start())
+        entries = doc.lex.by_head.get(word, ())
+        single = {e.pos for e in entries if e.tail is None}
+        want = ("noun" if _is_nounlike(doc, ti) else "verb") if len(single) > 1 else None
+        for entry in entries:
+            if entry.tail is None:
+                if want is not None and entry.pos != want:
+                    continue
+                end = m.end()
+            else:
+                t = entry.tail.match(doc.norm, m.end(), sent.end)
+                if t is None:
+                    continue
+                end = t.end()
+            out.append(
+                _Trigger(entry=entry, start=m.start(), end=end, head_end=m.end(), match_end=end, ti=ti)
+            )
+            last_end = end
+            break
+    return out
+
+
+def _roles(doc: _Doc, trig: _Trigger, sentence: Span) -> _Draft:
+    lex = doc.lex
+    e = trig.entry
+    floor, speaker = _content_floor(doc, trig.start)
+    right = _clause_right(
+        doc,
+        doc.tok(trig.match_end - 1) if trig.match_end > trig.start else trig.ti,
+        sentence.end,
+        lex.settings["target_window"],
+    )
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    place: Actor | None = None
+    rule = e.rule
+    word = doc.norm[trig.start : trig.head_end].lower()
+    pos = e.pos
+    tp = lex.words["target_prepositions"]
+    if pos == "verb" and _is_passive(doc, trig.ti, word):
+        subj, lplace = _subject(doc, sentence, trig.start, floor)
+        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp, skip=frozenset())
+        sources, targets, place = agents, subj, rplace or lplace
+        rule += "+passive"
+    elif pos == "verb":
+        subj, lplace = _subject(doc, sentence, trig.start, floor)
+        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=None, skip=frozenset())
+        if e.swapped:
+            sources, targets = agents or tg, subj
+        else:
+            sources, targets = subj, tg or agents
+        place = rplace or lplace
+    else:
+        # A noun: possessor or modifier before it, by/from after it, else the subject of a support verb.
+        ti = trig.ti
+        pre = [m for m in doc.mentions(sentence) if trig.start - 24 <= m[1] <= trig.start]
+        if pre:
+            m = pre[-1]
+            between = doc.norm[m[1] : trig.start]
+            if _premodifies(doc, between):
+                sources = [m[2]]
+        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp, skip=frozenset())
+        targets = tg
+        if not sources:
+            sources = agents
+        if not sources:
+            support = _support_verb(doc, ti, sentence)
+            if support is not None:
+                sources, _ = _subject(doc, sentence, support, floor)
+                rule += "+support"
+            elif lex.noun_source.get(e.kind) == "subject":
+                sources, _ = _subject(doc, sentence, trig.start, floor)
+        place = rplace
+    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
+    if trig.start in doc.cue_speaker and not e.swapped:
+        sp = doc.cue_speaker[trig.start]
+        if sp not in sources:
+            sources = [sp]
+            rule += "+speaker"
+    elif (
+        not sources
+        and pos == "verb"
+        and speaker is not None
+        and _subject_is_first_person(doc, trig, sentence, floor)
+    ):
+        sources = [speaker]
+        rule += "+speaker"
+    targets = [a for a in targets if all(a is not s for s in sources)]
+    if place is not None and any(place is a for a in (*sources, *targets)):
+        place = None
+    if place is None:
+        place = _place_anywhere(doc, sentence, trig, sources, targets, right)
+    mode, cue = _mode(doc, trig, sentence)
+    kind = e.kind
+    if kind.name.lower() in lex.recode["intent_kinds"] and cue in lex.recode["intent_cues"]:
+        kind, rule = EventKind.AGREE, rule + "+intent"
+    elif (
+        kind.name.lower() in lex.recode["threat_kinds"]
+        and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
+        and any(
+            doc.word(j) in lex.recode["threat_cues"]
+            for j in range(doc.tok(sentence.start), doc.tok(sentence.end - 1) + 1)
+        )
+    ):
+        kind, rule = EventKind.THREATEN, rule + "+threat"
+    return _Draft(
+        kind=kind,
+        trig=trig,
+        sentence=sentence,
+        sources=_dedupe(sources),
+        targets=_dedupe(targets),
+        location=place,
+        mode=mode,
+        cue=cue,
+        rule=rule,
+    )
+
+
+def _premodifies(doc: _Doc, between: str) -> bool:
+    """Whether the words between a mention and a noun make the mention its possessor or modifier."""
+    m = regex.fullmatch(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*", between)
+    if m is None:
+        return False
+    w = doc.w
+    return not any(
+        x in w["determiners"]
+        or x in w["reporting"]
+        or x in w["be"]
+        or x in w["auxiliaries"]
+        or x in w["boundaries"]
+        or x in w["target_prepositions"]
+        or x in w["other_prepositions"]
+        or x in w["location_prepositions"]
+        or x.endswith("ed")
+        for x in m.group(1).split()
+    )
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out
+
+
+def _subject_is_first_person(doc: _Doc, trig: _Trigger, sentence: Span, floor: int) -> bool:
+    """Whether the clause before the trigger opens with an unresolved first-person pronoun (in a quote)."""
+    lo = max(floor, sentence.start)
+    i = doc.tok(lo)
+    i = i if i >= 0 and doc.tokens[i][0] >= lo else i + 1
+    while i < trig.ti:
+        w = doc.word(i)
+        if w in ("i", "we"):
+            return doc.ctx.cast.mention_at(doc.tokens[i][0]) is None
+        if w.isalpha():
+            return False
+        i += 1
+    return False
+
+
+def _support_verb(doc: _Doc, ti: int, sentence: Span) -> int | None:
+    """Offset of a support verb (``launched``, ``held``) governing the noun at token ``ti``."""
+    j = ti - 1
+    steps = 0
+    lo = doc.tok(sentence.start)
+    while j >= lo and steps < 5:
+        w = doc.word(j)
+        if w in doc.w["support_verbs"]:
+            return doc.tokens[j][0]
+        if w in _PUNCT_BOUNDARY or w in doc.w["boundaries"]:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _place_anywhere(
+    doc: _Doc, sentence: Span, trig: _Trigger, sources: list[Actor], targets: list[Actor], right: int
+) -> Actor | None:
+    """A place named with a location preposition in the trigger's clause, nearest first."""
+    best: tuple[int, Actor] | None = None
+    left = _clause_left(doc, trig.ti, max(doc.tok(sentence.start), 0), sentence.start)
+    for m in doc.mentions(sentence):
+        if m[0] < left or m[1] > right:
+            continue
+        a = m[2]
+        if a.kind not in (ActorKind.LOCATION, ActorKind.COUNTRY) or any(a is b for b in (*sources, *targets)):
+            continue
+        prep = doc.prep_before(m[0], sentence.start)
+        if prep is None or prep not in doc.w["location_prepositions"]:
+            continue
+        d = abs(m[0] - trig.start)
+        if best is None or d < best[0]:
+            best = (d, a)
+    return best[1] if best else None
+
+
+def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
+    """A control verb (``threatened to``, ``promised to``, ``urged X to``) absorbs its complement's event."""
+    for i, d in enumerate(drafts):
+        if d.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
+            continue
+        j = d.trig.ti + 1
+        limit = min(len(doc.tokens), j + 8)
+        comp = None
+        while j < limit and doc.tokens[j][0] < d.sentence.end:
+            w = doc.word(j)
+            if w in ("to", "that"):
+                comp = doc.tokens[j][1]
+                break
+            if w in _PUNCT_BOUNDARY:
+                break
+            j += 1
+        if comp is None:
+            continue
+        for other in drafts[i + 1 :]:
+            if other.trig.start < comp:
+                continue
+            if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
+                break
+            other.absorbed = True
+            if not d.targets:
+                d.targets = [a for a in other.targets if all(a is not s for s in d.sources)]
+            break

@@ -1,0 +1,351 @@
+"""The PLOVER event lexicon: ``events.toml`` validated into typed entries and compiled patterns.
+
+Every trigger is written once, as a lemma (``"accuse"``) or a phrase whose first word is a lemma
+(``"hold ... talks with"``); the loader generates the inflections (``accuses``, ``accused``,
+``accusing``), irregular forms come from the ``[irregular]`` table. A phrase is matched from its
+first word (the *head*, found for all entries at once with one ``regex`` named list) and then its
+*tail* is tried at that position, longest phrases first. ``...`` in a phrase stands for zero to
+``settings.gap`` words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from ..errors import RuleError
+from ..model import EventKind
+
+__all__ = ["Entry", "Lexicon", "inflect_noun", "inflect_verb"]
+
+_VOWELS = "aeiou"
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
+_POS = ("verbs", "nouns", "phrases")
+_KIND_KEYS = {*_POS, "noun_source", "absorbs", "description", "swapped"}
+
+
+def inflect_verb(lemma: str, irregular: Mapping[str, Iterable[str]] = {}) -> tuple[str, ...]:
+    """Every form of a regular English verb, plus its irregular forms.
+
+    Over-generation is harmless (``visitted`` never occurs in text), so a final consonant is
+    given both the doubled and the plain spelling.
+    """
+    w = lemma.lower()
+    forms = {w}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(w + "es")
+    elif len(w) > 1 and w.endswith("y") and w[-2] not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    if w.endswith("e"):
+        forms.add(w + "d")
+        forms.add(
+            (w[:-2] + "ying")
+            if w.endswith("ie")
+            else (w + "ing" if w.endswith(("ee", "ye", "oe")) else w[:-1] + "ing")
+        )
+    elif len(w) > 1 and w.endswith("y") and w[-2] not in _VOWELS:
+        forms.update((w[:-1] + "ied", w + "ing"))
+    else:
+        forms.update((w + "ed", w + "ing"))
+        if len(w) > 2 and w[-1] not in _VOWELS + "wxy" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            forms.update((w + w[-1] + "ed", w + w[-1] + "ing"))
+    forms.update(f.lower() for f in irregular.get(w, ()))
+    return tuple(sorted(forms))
+
+
+def inflect_noun(word: str) -> tuple[str, ...]:
+    """A noun and its regular plural."""
+    w = word.lower()
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return (w, w + "es")
+    if len(w) > 1 and w.endswith("y") and w[-2] not in _VOWELS:
+        return (w, w[:-1] + "ies")
+    return (w, w + "s")
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """One lexicon entry.
+
+    Attributes:
+        kind: the PLOVER category.
+        pos: ``"verb"`` or ``"noun"`` (how sources and targets are found around it).
+        text: the entry as written in the rule file (``"hold ... talks with"``).
+        heads: lower-case forms of its first word.
+        tail: pattern for the rest of the phrase, matched right after the head (``None`` for one word).
+        gapped: whether the phrase has a ``...`` gap (the trigger is then the head word only).
+        swapped: the subject is the target and the ``from``/``by`` phrase the source (``receive``).
+        length: words in the phrase, to try longer phrases first.
+    """
+
+    kind: EventKind
+    pos: str
+    text: str
+    heads: tuple[str, ...]
+    tail: regex.Pattern[str] | None
+    gapped: bool
+    swapped: bool
+    length: int
+
+    @property
+    def rule(self) -> str:
+        """The rule id events from this entry carry (``"lexicon:ACCUSE:blame"``)."""
+        return f"lexicon:{self.kind.name}:{self.text}"
+
+
+def _words(file: str, where: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{file}: {where} must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _tail(words: list[str], gap: int) -> tuple[regex.Pattern[str] | None, bool]:
+    parts: list[str] = []
+    gapped = False
+    for w in words:
+        if w == "...":
+            gapped = True
+            parts.append(rf"(?:\s+[^\s.;:!?]+){{0,{gap}}}?")
+            continue
+        forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True)
+        parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")\b")
+    if not parts:
+        return None, False
+    return regex.compile("".join(parts), regex.IGNORECASE), gapped
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """The validated event rule set.
+
+    Attributes:
+        entries: every trigger entry.
+        by_head: entries keyed by the lower-case form of their first word, longest phrase first.
+        heads: the pattern that finds every head word in one pass.
+        cues: the pattern that finds every mode cue in one pass (group names ``negated`` ...).
+        settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
+        words: named word lists (prepositions, clause boundaries, determiners ...).
+        noun_source: per kind, whether a noun trigger takes the clause subject as its source
+            (``"subject"``) or only with a support verb (``"support"``).
+        absorbs: kinds whose control verbs absorb the event of their complement (``threatened to ban``).
+        recode: cue lists and kind sets of the recoding rules (intent, conditional threat).
+        counts: word lists for casualty and arrest counts, by :class:`~newsmodel.CountKind` name.
+        numbers: number words and their values (``"seventy"``: 70).
+        count_patterns: the two count patterns (verb before the number, number before the verb).
+    """
+
+    entries: tuple[Entry, ...]
+    by_head: Mapping[str, tuple[Entry, ...]]
+    heads: regex.Pattern[str]
+    cues: regex.Pattern[str]
+    settings: Mapping[str, int]
+    words: Mapping[str, frozenset[str]]
+    noun_source: Mapping[EventKind, str]
+    absorbs: frozenset[EventKind]
+    recode: Mapping[str, frozenset[str]]
+    counts: Mapping[str, frozenset[str]]
+    numbers: Mapping[str, int]
+    count_patterns: tuple[regex.Pattern[str], regex.Pattern[str]]
+
+    @classmethod
+    def from_rules(cls, rules: Mapping[str, Any], file: str = "events.toml") -> Lexicon:
+        """Validate a rule set (the parsed TOML) and compile it.
+
+        Raises:
+            RuleError: naming the file and the entry that is malformed.
+        """
+        if not isinstance(rules, Mapping):
+            raise RuleError(f"{file}: the rule set must be a table")
+        settings_raw = rules.get("settings", {})
+        if not isinstance(settings_raw, Mapping):
+            raise RuleError(f"{file}: [settings] must be a table")
+        settings = {"gap": 6, "mode_window": 8, "target_window": 14, "subject_window": 40}
+        for k, v in settings_raw.items():
+            if k not in settings or type(v) is not int or not 0 <= v <= 100:
+                raise RuleError(f"{file}: settings.{k} must be one of {sorted(settings)} with an int 0..100")
+            settings[k] = v
+        irregular_raw = rules.get("irregular", {})
+        if not isinstance(irregular_raw, Mapping):
+            raise RuleError(f"{file}: [irregular] must be a table of lemma = [forms]")
+        irregular = {str(k).lower(): _words(file, f"irregular.{k}", v) for k, v in irregular_raw.items()}
+        words_raw = rules.get("words", {})
+        if not isinstance(words_raw, Mapping):
+            raise RuleError(f"{file}: [words] must be a table of lists")
+        words = {k: frozenset(w.lower() for w in _words(file, f"words.{k}", v)) for k, v in words_raw.items()}
+        for k in [k for k in words if k.endswith("_verbs")]:
+            words[k] = frozenset(f for w in words[k] for f in inflect_verb(w, irregular))
+        needed = (
+            "location_prepositions",
+            "other_prepositions",
+            "target_prepositions",
+            "boundaries",
+            "reporting",
+            "be",
+            "determiners",
+            "support_verbs",
+            "pronouns",
+        )
+        for k in needed:
+            if k not in words:
+                raise RuleError(f"{file}: words.{k} is missing")
+
+        modes_raw = rules.get("modes", {})
+        if not isinstance(modes_raw, Mapping):
+            raise RuleError(f"{file}: [modes] must be a table")
+        cue_lists = {}
+        for k in ("negated", "future", "hypothetical"):
+            cue_lists[k] = _words(file, f"modes.{k}", modes_raw.get(k, []))
+        recode_raw = rules.get("recode", {})
+        if not isinstance(recode_raw, Mapping):
+            raise RuleError(f"{file}: [recode] must be a table")
+        recode: dict[str, frozenset[str]] = {}
+        for k in ("intent_cues", "intent_kinds", "threat_cues", "threat_kinds"):
+            recode[k] = frozenset(w.lower() for w in _words(file, f"recode.{k}", recode_raw.get(k, [])))
+        for k in ("intent_kinds", "threat_kinds"):
+            for name in recode[k]:
+                if name.upper() not in EventKind.__members__:
+                    raise RuleError(f"{file}: recode.{k}: {name!r} is not a PLOVER category")
+        counts_raw = rules.get("counts", {})
+        if not isinstance(counts_raw, Mapping):
+            raise RuleError(f"{file}: [counts] must be a table")
+        counts = {}
+        for k, v in counts_raw.items():
+            if k.upper() not in ("KILLED", "INJURED", "ARRESTED"):
+                raise RuleError(f"{file}: counts.{k} is not KILLED, INJURED or ARRESTED")
+            counts[k.upper()] = frozenset(w.lower() for w in _words(file, f"counts.{k}", v))
+
+        numbers_raw = rules.get("numbers", {})
+        if not isinstance(numbers_raw, Mapping) or not all(
+            type(v) is int and v >= 0 for v in numbers_raw.values()
+        ):
+            raise RuleError(f"{file}: [numbers] must map number words to non-negative ints")
+        numbers = {str(k).lower(): int(v) for k, v in numbers_raw.items()}
+        count_patterns = _count_patterns(counts, numbers, words)
+
+        kinds_raw = rules.get("kinds", {})
+        if not isinstance(kinds_raw, Mapping) or not kinds_raw:
+            raise RuleError(f"{file}: [kinds.<CATEGORY>] tables are missing")
+        gap = settings["gap"]
+        entries: list[Entry] = []
+        noun_source: dict[EventKind, str] = {}
+        absorbs: set[EventKind] = set()
+        for name, table in kinds_raw.items():
+            if name not in EventKind.__members__:
+                raise RuleError(f"{file}: [kinds.{name}] is not a PLOVER 2021 category")
+            if not isinstance(table, Mapping):
+                raise RuleError(f"{file}: [kinds.{name}] must be a table")
+            unknown = set(table) - _KIND_KEYS
+            if unknown:
+                raise RuleError(f"{file}: [kinds.{name}] has unknown keys {sorted(unknown)}")
+            kind = EventKind[name]
+            ns = table.get("noun_source", "support")
+            if ns not in ("subject", "support"):
+                raise RuleError(f"{file}: kinds.{name}.noun_source must be 'subject' or 'support'")
+            noun_source[kind] = ns
+            if table.get("absorbs", False) is True:
+                absorbs.add(kind)
+            swapped = set(_words(file, f"kinds.{name}.swapped", table.get("swapped", [])))
+            for pos in _POS:
+                for text in _words(file, f"kinds.{name}.{pos}", table.get(pos, [])):
+                    parts = text.split()
+                    if not _WORD.fullmatch(parts[0]):
+                        raise RuleError(f"{file}: kinds.{name}.{pos}: {text!r} must start with a word")
+                    if pos != "phrases" and len(parts) > 1:
+                        raise RuleError(
+                            f"{file}: kinds.{name}.{pos}: {text!r} has several words; put it in phrases"
+                        )
+                    if parts[-1] == "...":
+                        raise RuleError(f"{file}: kinds.{name}.{pos}: {text!r} must not end with '...'")
+                    head = parts[0]
+                    if pos == "nouns":
+                        heads = inflect_noun(head)
+                    elif head.islower() or pos == "verbs":
+                        heads = inflect_verb(head, irregular)
+                        if pos == "phrases":
+                            heads = tuple(sorted(set(heads) | set(inflect_noun(head))))
+                    else:
+                        heads = (head.lower(),)
+                    tail, gapped = _tail(parts[1:], gap)
+                    entries.append(
+                        Entry(
+                            kind=kind,
+                            pos="noun"
+                            if pos == "nouns"
+                            or (pos == "phrases" and not _is_verb_phrase(head, irregular, words))
+                            else "verb",
+                            text=text,
+                            heads=heads,
+                            tail=tail,
+                            gapped=gapped,
+                            swapped=text in swapped,
+                            length=len(parts),
+                        )
+                    )
+        by_head: dict[str, list[Entry]] = {}
+        for e in entries:
+            for h in e.heads:
+                by_head.setdefault(h, []).append(e)
+        ordered = {h: tuple(sorted(es, key=lambda e: -e.length)) for h, es in by_head.items()}
+        head_pattern = regex.compile(r"\b\L<heads>\b", regex.IGNORECASE, heads=sorted(ordered))
+        cue_parts = []
+        for k, cues in cue_lists.items():
+            if cues:
+                cue_parts.append(rf"(?P<{k}>(?<![\w'’])\L<{k}>(?![\w'’]))")
+        named: dict[str, Any] = {k: [c.replace("’", "'") for c in v] for k, v in cue_lists.items() if v}
+        cue_pattern = regex.compile("|".join(cue_parts) or r"(?!x)x", regex.IGNORECASE, **named)
+        return cls(
+            entries=tuple(entries),
+            by_head=ordered,
+            heads=head_pattern,
+            cues=cue_pattern,
+            settings=settings,
+            words=words,
+            noun_source=noun_source,
+            absorbs=frozenset(absorbs),
+            recode=recode,
+            counts=counts,
+            numbers=numbers,
+            count_patterns=count_patterns,
+        )
+
+
+def _is_verb_phrase(
+    head: str, irregular: Mapping[str, list[str]], words: Mapping[str, frozenset[str]]
+) -> bool:
+    """A phrase is coded like a verb unless its first word is listed as a noun-phrase opener."""
+    return head.lower() not in words.get("noun_phrase_heads", frozenset())
+
+
+def _count_patterns(
+    counts: Mapping[str, frozenset[str]], numbers: Mapping[str, int], words: Mapping[str, frozenset[str]]
+) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """``killed at least 70 people`` and ``at least three civilians were killed``, as two patterns."""
+    verbs = sorted({w for ws in counts.values() for w in ws}) or ["(?!x)x"]
+    quals = sorted(words.get("count_qualifiers", frozenset())) or ["(?!x)x"]
+    people = sorted(words.get("count_nouns", frozenset())) or ["(?!x)x"]
+    nums = sorted(numbers) or ["(?!x)x"]
+    num = r"(?:(?P<q>\L<quals>)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,9}|\L<nums>)\b"
+    after = r"(?:\s+(?P<p>\L<people>)\b)?"
+    verb_first = regex.compile(
+        rf"\b(?P<v>\L<verbs>)\s+{num}{after}",
+        regex.IGNORECASE,
+        verbs=verbs,
+        quals=quals,
+        nums=nums,
+        people=people,
+    )
+    number_first = regex.compile(
+        rf"(?<![\w.,]){num}{after}(?:\s+[A-Za-z][\w\-.]*){{0,3}}?\s+"
+        r"(?:(?:have|has|had|were|was|are|is)\s+(?:been\s+)?|been\s+)?(?P<v>\L<verbs>)\b",
+        regex.IGNORECASE,
+        verbs=verbs,
+        quals=quals,
+        nums=nums,
+        people=people,
+    )
+    return verb_first, number_first
