@@ -31,14 +31,6 @@ _CONNECTIVES = frozenset(
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one", "another", "our", "my"})
 _MODIFIER_PREPS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "last", "this"})
-# Words that cannot open a reported clause: "is said to be", "said by", "told in court".
-_NOT_CLAUSE = frozenset(
-    {
-        "to", "by", "and", "but", "or", "in", "on", "at", "for", "from", "of", "with", "about", "as",
-        "into", "over", "under", "after", "before", "during", "through", "against", "up", "out", "off",
-        "down", "back", "so", "too", "than", "nor", "yet", "not", "never", "upon", "without", "via",
-    }
-)  # fmt: skip
 _ANAPHORS = frozenset({"he", "she", "him", "her"})
 
 # Where the words after a cue lead.
@@ -142,6 +134,9 @@ class _Run:
         sent = self.seg.sentences[si]
         if form[0].isupper() and self.text[sent.start : cs].strip(' “"‘(\n\t') != "":
             return  # a capitalised form only opens a sentence
+        # A cue inside reported speech already found is part of what was reported.
+        if self.drafts and self.drafts[-1].content[0] <= cs < self.drafts[-1].content[1]:
+            return
         key = " ".join(form.lower().split())
         frames = self.lex.frames.get(key, frozenset())
         if "according" in frames:
@@ -454,20 +449,39 @@ class _Run:
         k = self.index(start)
         if k >= len(self.toks) or self.toks[k][0] >= end:
             return None
-        if self.is_word(k) and self.low(k) in _NOT_CLAUSE:
+        if self.is_word(k) and self.low(k) in self.lex.not_clause:
             return None
-        # Stop before a participle cue or "according to" that opens a new statement.
+        # The clause ends before a new statement or clause in the same sentence: a participle cue
+        # (", adding ..."), "according to", a contrast (", but ..."), "and said ...", or a comma
+        # that opens another source and cue (", Rubio fired back: ...").
         i = k + 1
+        last_comma = -1
         while i < len(self.toks) and self.toks[i][0] < end:
-            if self.tok(i) in {",", ";"} and i + 1 < len(self.toks) and self.toks[i + 1][0] < end:
-                nxt = self.low(i + 1)
+            t = self.tok(i)
+            if self.inside_quote(self.toks[i][0]) is not None:
+                i += 1
+                continue
+            nxt = self.low(i + 1) if i + 1 < len(self.toks) and self.toks[i + 1][0] < end else ""
+            if t in {",", ";", "—", "–"}:
                 if (
-                    (nxt.endswith("ing") and nxt in self.lex.frames)
-                    or nxt == "according"
-                    or self.tok(i) == ";"
-                ) and self.inside_quote(self.toks[i][0]) is None:
+                    t == ";"
+                    or (nxt.endswith("ing") and nxt in self.lex.frames)
+                    or nxt in {"according", "but", "while", "although", "though", "whereas"}
+                ):
                     end = self.toks[i][0]
                     break
+                last_comma = i
+            elif self.is_word(i) and self.is_cue_word(i):
+                if t.lower() == "and" or (
+                    last_comma >= 0
+                    and i - last_comma <= 7
+                    and self.low(last_comma + 1) not in self.lex.relatives
+                ):
+                    end = self.toks[last_comma][0] if last_comma >= 0 else end
+                    break
+            elif t.lower() == "and" and nxt in self.lex.frames:
+                end = self.toks[i][0]
+                break
             i += 1
         q = self.by_open.get(start)
         if q is not None and q.close is not None and q.close + 1 > end:
@@ -695,7 +709,8 @@ class _Run:
             # Only a short attribution between the parts: “A,” he said. “B.”
             if prev.cue is None or not prev.content[1] <= prev.cue[0] < q.open:
                 return False
-            if q.open - prev.content[1] > 60:
+            cue_sentence = self.seg.sentence_index(prev.cue[0])
+            if self.seg.sentence_index(q.open) > cue_sentence + 1 or q.open - prev.content[1] > 200:
                 return False
         elif rule != "quote-continued":
             return False
@@ -800,10 +815,25 @@ class _Run:
             sentence=si,
             paragraph=self.seg.paragraph_index(content[0]),
             quote=quote,
-            time=governing_time(self.ctx.times, self.seg, cue[0], cue[1]),
+            time=self.time(source, cue, content),
             tokens=src,
         )
         self.drafts.append(draft)
+
+    def time(
+        self, source: tuple[int, int] | None, cue: tuple[int, int], content: tuple[int, int]
+    ) -> TimeExpression | None:
+        """The time governing the act of saying: near the source and cue, never one inside the
+        content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
+        if not self.ctx.times:
+            return None
+        times = [
+            t
+            for t in self.ctx.times
+            if not (content[0] <= t.span.start < content[1]) and self.inside_quote(t.span.start) is None
+        ]
+        start = source[0] if source is not None and source[0] < cue[0] else cue[0]
+        return governing_time(times, self.seg, start, cue[1])
 
     def speaker(self, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
         """The actor the source names: the head of the phrase, through the actor stage's cast."""

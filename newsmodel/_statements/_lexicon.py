@@ -22,6 +22,7 @@ _WORD_LISTS = (
     "relatives",
     "pronouns",
     "title_cues",
+    "not_clause",
 )
 
 
@@ -34,7 +35,7 @@ class Lexicon:
         cues: one pattern matching every cue form and ``according to`` as whole words.
         adjunct: a pattern matching one adjunct (``in a statement``) at a position.
         addressee: a pattern matching one addressee (``reporters``) at a position.
-        auxiliaries, clause_words, relatives, pronouns, title_cues: word sets (lower case).
+        auxiliaries, clause_words, relatives, pronouns, title_cues, not_clause: word sets (lower case).
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
     """
 
@@ -47,6 +48,7 @@ class Lexicon:
     relatives: frozenset[str]
     pronouns: frozenset[str]
     title_cues: frozenset[str]
+    not_clause: frozenset[str]
     scare_quote_words: int
 
 
@@ -128,5 +130,6 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         relatives=lower_set("relatives"),
         pronouns=lower_set("pronouns"),
         title_cues=lower_set("title_cues"),
+        not_clause=lower_set("not_clause"),
         scare_quote_words=scare,
     )
