@@ -52,6 +52,7 @@ class _Draft:
     cue: str
     rule: str
     absorbed: bool = False
+    counts_from: list[_Draft] = attrs.field(factory=list)
 
 
 class _Doc:
@@ -195,6 +196,9 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
     last = min(n, ti + 1 + window)
     while j < last and doc.tokens[j][0] < sent_end:
         word = doc.word(j)
+        if word == "that" and j - ti <= 4:
+            j += 1
+            continue
         if word in _RIGHT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
             return doc.tokens[j][0]
         j += 1
@@ -246,7 +250,9 @@ def _pick(doc: _Doc, m: Mention, inner: list[Mention]) -> tuple[Actor | None, Ac
     return actor, None
 
 
-def _subject(doc: _Doc, sentence: Span, pos: int, floor: int) -> tuple[list[Actor], Actor | None]:
+def _subject(
+    doc: _Doc, sentence: Span, pos: int, floor: int, depth: int = 0
+) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a preposition)."""
     ti = doc.tok(pos)
     st = doc.tok(sentence.start)
@@ -256,12 +262,16 @@ def _subject(doc: _Doc, sentence: Span, pos: int, floor: int) -> tuple[list[Acto
     ms = [m for m in doc.mentions(sentence) if m[0] >= left and m[1] <= pos]
     outer = doc.outermost(ms)
     place: Actor | None = None
+    opening_place: Actor | None = None
+    lt = bisect.bisect_left(doc.starts, left)
     for k in range(len(outer) - 1, -1, -1):
         m, inner = outer[k]
         prep = doc.prep_before(m[0], left)
         if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
             if place is None and prep in doc.w["location_prepositions"]:
                 place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
+            if prep in doc.w["location_prepositions"] and _opens_clause(doc, lt, m[0]):
+                opening_place = _pick(doc, m, inner)[0] or m[2]
             continue
         who, where = _pick(doc, m, inner)
         if who is None:
@@ -273,6 +283,25 @@ def _subject(doc: _Doc, sentence: Span, pos: int, floor: int) -> tuple[list[Acto
             if a is not None and a not in found:
                 found.insert(0, a)
         return found, place
+    # "Rebels in the Ivory Coast dismissed ...": the place inside the opening noun phrase.
+    if opening_place is not None:
+        return [opening_place], place
+    # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
+    if left > sentence.start and depth < 2:
+        j = doc.tok(left - 1)
+        k = j + 1
+        if k < len(doc.tokens) and doc.word(k) == "that":
+            k += 1
+        if (
+            j >= 0
+            and doc.word(j) in doc.w["reporting"]
+            and k < len(doc.tokens)
+            and doc.word(k) in doc.w["pronouns"]
+            and doc.ctx.cast.mention_at(doc.tokens[k][0]) is None
+        ):
+            found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
+            if found:
+                return found, place
     # A relative pronoun opening the clause: the subject is its antecedent.
     if left > sentence.start:
         j = doc.tok(left - 1)
@@ -283,6 +312,22 @@ def _subject(doc: _Doc, sentence: Span, pos: int, floor: int) -> tuple[list[Acto
             if before:
                 return [before[-1][2]], place
     return [], place
+
+
+def _opens_clause(doc: _Doc, lt: int, start: int) -> bool:
+    """Whether ``noun in PLACE`` at ``start`` is the clause's opening noun phrase (two to four plain words before ``in``)."""
+    i = doc.tok(start) - 1  # the preposition
+    j = i - 1
+    n = 0
+    while j >= lt:
+        w = doc.word(j)
+        if not w.isalpha() or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["reporting"]:
+            return False
+        if doc.lex.by_head.get(w) and w not in doc.w["determiners"]:
+            return False
+        n += 1
+        j -= 1
+    return 1 <= n <= 4
 
 
 def _objects(
@@ -375,24 +420,32 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
     return doc.ctx.cast.mention_at(s) is None and not w.endswith("ly")
 
 
-def _mode(doc: _Doc, trig: _Trigger, sentence: Span) -> tuple[EventMode, str]:
-    """Mode from the cues in the window before the trigger, within its clause."""
+def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> tuple[EventMode, str]:
+    """Mode from the cues in the window before the trigger, within its clause.
+
+    A cue before the previous trigger belongs to that one ("would meet ... in peace talks"),
+    except a negation that opens it ("refused to deploy": REJECT, and the deployment NEGATED).
+    """
     win = doc.lex.settings["mode_window"]
     lo_tok = max(doc.tok(sentence.start), trig.ti - win)
     lo = max(sentence.start, doc.tokens[lo_tok][0] if lo_tok >= 0 else 0)
+    neg_lo = lo
+    if prev is not None and prev.start >= sentence.start:
+        neg_lo = max(lo, prev.start)
+        lo = max(lo, prev.end)
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
     while j >= 0 and doc.tokens[j][0] >= lo:
         if doc.word(j) in _PUNCT_BOUNDARY or (doc.word(j) in (",",) and j < trig.ti - 2):
-            lo = doc.tokens[j][1]
+            lo = neg_lo = doc.tokens[j][1]
             break
         j -= 1
-    i = bisect.bisect_left(doc.cue_starts, lo)
+    i = bisect.bisect_left(doc.cue_starts, min(lo, neg_lo))
     found: dict[str, str] = {}
     while i < len(doc.cues) and doc.cues[i][0] < trig.start:
-        _, e, group, cue = doc.cues[i]
-        if e <= trig.start or group == "negated":
-            found.setdefault(group, cue)
+        b, e, group, cue = doc.cues[i]
+        if (e <= trig.start or group == "negated") and b >= (neg_lo if group == "negated" else lo):
+            found[group] = cue  # the nearest cue of each kind
         i += 1
     # A negation or modal right after an auxiliary that follows the trigger does not count; only
     # cues before it. Negation wins over a modal, a modal over the future.
@@ -438,12 +491,17 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     text = context.text
     triggers = _triggers(doc)
     drafts: list[_Draft] = []
+    prev: _Trigger | None = None
     for trig in triggers:
         sentence = doc.segs.sentence_at(trig.start)
         if sentence is None:
             continue
-        drafts.append(_roles(doc, trig, sentence))
+        drafts.append(
+            _roles(doc, trig, sentence, prev if prev is not None and prev.start >= sentence.start else None)
+        )
+        prev = trig
     _absorb(doc, drafts)
+    _dedupe_mentions_of_one_event(doc, drafts)
     events: list[Event] = []
     counts_by_sentence: dict[int, list[tuple[Count, int]]] = {}
     kept = [d for d in drafts if not d.absorbed]
@@ -499,17 +557,28 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         sent = doc.segs.sentence_at(m.start())
         if sent is None:
             continue
-        # A trigger word that is part of a mode cue ("is expected to") is not an event.
+        # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
+        if doc.norm[m.start()].isupper() and not doc._sentence_initial(m.start()) and not m.group().isupper():
+            continue
+        # A trigger word inside a cue of intention ("is expected to") is not an event.
         ci = bisect.bisect_right(doc.cue_starts, m.start()) - 1
-        if ci >= 0 and cue_spans[ci][0] <= m.start() < cue_spans[ci][1]:
+        if ci >= 0 and cue_spans[ci][0] <= m.start() < cue_spans[ci][1] and cue_spans[ci][2] == "future":
             continue
         ti = doc.tok(m.start())
         entries = doc.lex.by_head.get(word, ())
         single = {e.pos for e in entries if e.tail is None}
-        want = ("noun" if _is_nounlike(doc, ti) else "verb") if len(single) > 1 else None
+        nounlike = _is_nounlike(doc, ti)
+        want = ("noun" if nounlike else "verb") if len(single) > 1 else None
         for entry in entries:
             if entry.tail is None:
                 if want is not None and entry.pos != want:
+                    continue
+                if (
+                    entry.pos == "verb"
+                    and want is None
+                    and not word.endswith("ing")
+                    and _in_noun_slot(doc, ti)
+                ):
                     continue
                 end = m.end()
             else:
@@ -525,7 +594,25 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     return out
 
 
-def _roles(doc: _Doc, trig: _Trigger, sentence: Span) -> _Draft:
+def _in_noun_slot(doc: _Doc, ti: int) -> bool:
+    """Whether the word at ``ti`` follows a determiner, possessive, number or preposition."""
+    if ti <= 0:
+        return False
+    w = doc.word(ti - 1)
+    if w == "to":
+        return False
+    return (
+        w in doc.w["determiners"]
+        or w in _POSSESSIVE
+        or w.endswith("'s")
+        or w[:1].isdigit()
+        or w in doc.w["target_prepositions"]
+        or w in doc.w["location_prepositions"]
+        or w in doc.w["other_prepositions"]
+    )
+
+
+def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> _Draft:
     lex = doc.lex
     e = trig.entry
     floor, speaker = _content_floor(doc, trig.start)
@@ -595,10 +682,16 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span) -> _Draft:
         place = None
     if place is None:
         place = _place_anywhere(doc, sentence, trig, sources, targets, right)
-    mode, cue = _mode(doc, trig, sentence)
+    mode, cue = _mode(doc, trig, sentence, prev)
     kind = e.kind
-    if kind.name.lower() in lex.recode["intent_kinds"] and cue in lex.recode["intent_cues"]:
+    if pos == "verb" and cue in lex.recode["intent_cues"] and kind.name.lower() in lex.recode["intent_kinds"]:
         kind, rule = EventKind.AGREE, rule + "+intent"
+    elif (
+        pos == "verb" and cue in lex.recode["intent_cues"] and kind.name.lower() in lex.recode["threat_kinds"]
+    ):
+        kind, rule = EventKind.THREATEN, rule + "+intent"
+    elif kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.recode["refusal_cues"]:
+        kind, mode, rule = EventKind.REJECT, EventMode.ASSERTED, rule + "+refusal"
     elif (
         kind.name.lower() in lex.recode["threat_kinds"]
         and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
@@ -702,21 +795,30 @@ def _place_anywhere(
 
 
 def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
-    """A control verb (``threatened to``, ``promised to``, ``urged X to``) absorbs its complement's event."""
+    """A control verb (``threatened to``, ``promised to``, ``urged X to``) absorbs its complement's event.
+
+    A promise of force is a threat: ``vowed to fight`` is THREATEN.
+    """
+    threat = doc.lex.recode["threat_kinds"]
     for i, d in enumerate(drafts):
-        if d.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
+        if d.absorbed or d.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
             continue
-        j = d.trig.ti + 1
-        limit = min(len(doc.tokens), j + 8)
-        comp = None
-        while j < limit and doc.tokens[j][0] < d.sentence.end:
-            w = doc.word(j)
-            if w in ("to", "that"):
-                comp = doc.tokens[j][1]
-                break
-            if w in _PUNCT_BOUNDARY:
-                break
-            j += 1
+        last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
+        comp: int | None = None
+        j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
+        if last_word in ("to", "that", "must", "should") and d.trig.match_end > d.trig.head_end:
+            comp = d.trig.match_end
+        else:
+            j = d.trig.ti + 1
+            limit = min(len(doc.tokens), j + 8)
+            while j < limit and doc.tokens[j][0] < d.sentence.end:
+                w = doc.word(j)
+                if w in ("to", "that"):
+                    comp = doc.tokens[j][1]
+                    break
+                if w in _PUNCT_BOUNDARY:
+                    break
+                j += 1
         if comp is None:
             continue
         for other in drafts[i + 1 :]:
@@ -725,6 +827,39 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
             if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
                 break
             other.absorbed = True
+            if d.kind is EventKind.AGREE and other.trig.entry.kind.name.lower() in threat:
+                d.kind, d.rule = EventKind.THREATEN, d.rule + "+threat"
             if not d.targets:
                 d.targets = [a for a in other.targets if all(a is not s for s in d.sources)]
             break
+
+
+def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:
+    """One happening named twice in a sentence is one event.
+
+    A noun of the same category as a verb event in its sentence ("hosted ... for a meeting"), and
+    a participle after a comma ("attacked ..., killing 156") are folded into that event.
+    """
+    by_sentence: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if not d.absorbed:
+            by_sentence.setdefault(d.sentence.start, []).append(d)
+    for group in by_sentence.values():
+        for d in group:
+            if d.trig.entry.pos == "verb" and not _participle_after_comma(doc, d.trig):
+                continue
+            for o in group:
+                if o is d or o.absorbed or o.kind is not d.kind or o.trig.entry.pos != "verb":
+                    continue
+                if _participle_after_comma(doc, o.trig) and o.trig.start > d.trig.start:
+                    continue
+                if d.trig.entry.pos == "verb" and o.trig.start > d.trig.start:
+                    continue
+                d.absorbed = True
+                o.counts_from.append(d)
+                break
+
+
+def _participle_after_comma(doc: _Doc, trig: _Trigger) -> bool:
+    word = doc.norm[trig.start : trig.head_end].lower()
+    return word.endswith("ing") and trig.ti > 0 and doc.word(trig.ti - 1) == ","

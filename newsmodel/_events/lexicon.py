@@ -204,7 +204,7 @@ class Lexicon:
         if not isinstance(recode_raw, Mapping):
             raise RuleError(f"{file}: [recode] must be a table")
         recode: dict[str, frozenset[str]] = {}
-        for k in ("intent_cues", "intent_kinds", "threat_cues", "threat_kinds"):
+        for k in ("intent_cues", "intent_kinds", "threat_cues", "threat_kinds", "refusal_cues"):
             recode[k] = frozenset(w.lower() for w in _words(file, f"recode.{k}", recode_raw.get(k, [])))
         for k in ("intent_kinds", "threat_kinds"):
             for name in recode[k]:
