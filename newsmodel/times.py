@@ -12,6 +12,7 @@ events call it to attach their time.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -82,9 +83,10 @@ class TimeFinder:
             return ()
         g = self._grammar
         sentences = segments.sentences if segments is not None and segments.text == text else ()
+        starts = [s.start for s in sentences]
 
         def tense(start: int, end: int) -> str | None:
-            return self._tense(text, start, end, sentences)
+            return self._tense(text, start, end, sentences, starts)
 
         resolution = Resolution(g, text, published, tense, self._parse_date)
         out: list[TimeExpression] = []
@@ -167,13 +169,22 @@ class TimeFinder:
 
     # -- context ---------------------------------------------------------------------------------
 
-    def _tense(self, text: str, start: int, end: int, sentences: Sequence[Span]) -> str | None:
-        """``"future"`` or ``"past"`` by the nearest tense cue in the sentence, else ``None``."""
+    def _tense(
+        self, text: str, start: int, end: int, sentences: Sequence[Span], starts: list[int]
+    ) -> str | None:
+        """``"future"`` or ``"past"``: by the preposition right before (``by``, ``until``; ``since``),
+        else by the nearest tense cue in the sentence; ``None`` when nothing says."""
+        g = self._grammar
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before is not None:
+            word = before[1].casefold()
+            if word in g.context["future_prepositions"]:
+                return "future"
+            if word in g.context["past_prepositions"]:
+                return "past"
         lo, hi = max(0, start - 100), min(len(text), end + 60)
         if sentences:
-            import bisect
-
-            i = bisect.bisect_right([s.start for s in sentences], start) - 1
+            i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < sentences[i].end:
                 lo, hi = max(lo, sentences[i].start), min(hi, sentences[i].end)
         else:
@@ -183,7 +194,6 @@ class TimeFinder:
             stop = regex.compile(r"[.!?]\s|\n").search(text, end, hi)
             if stop:
                 hi = stop.start()
-        g = self._grammar
         best: tuple[int, str] | None = None
         for label, pattern in (("future", g.future), ("past", g.past)):
             for cue in pattern.finditer(text, lo, start):

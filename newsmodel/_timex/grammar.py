@@ -181,10 +181,17 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
     raw_context = data.get("context", {})
     if not isinstance(raw_context, Mapping):
         raise _fail("[context]", "must be a table")
-    context = {k: _words(v, f"context.{k}") for k, v in raw_context.items()}
+    suffix = raw_context.get("past_suffix", "")
+    if not isinstance(suffix, str) or not regex.fullmatch(r"[a-z]{0,5}", suffix):
+        raise _fail("context.past_suffix", "must be a short lower-case word ending")
+    context = {k: _words(v, f"context.{k}") for k, v in raw_context.items() if k != "past_suffix"}
     for need in (
         "future",
         "past",
+        "future_prepositions",
+        "past_prepositions",
+        "not_past",
+        "period_end",
         "month_alone_before",
         "weekday_titles",
         "year_not_before",
@@ -209,12 +216,16 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         triggers=triggers,
         pattern=pattern,
         future=_cue(context["future"]),
-        past=_cue(context["past"]),
+        past=_cue(context["past"], suffix, context.get("not_past", ())),
     )
 
 
-def _cue(words: tuple[str, ...]) -> regex.Pattern[str]:
-    return _compile(r"(?<!\w)\L<w>(?!\w)", regex.IGNORECASE, {"w": sorted(words) or ["\x00"]})
+def _cue(words: tuple[str, ...], suffix: str = "", exceptions: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """Any of ``words``; with a ``suffix``, also any lower-case word ending in it but ``exceptions``."""
+    named = {"w": sorted(words) or ["\x00"], "x": sorted(exceptions) or ["\x00"]}
+    if not suffix:
+        return _compile(r"(?<!\w)(?i:\L<w>)(?!\w)", 0, {"w": named["w"]})
+    return _compile(rf"(?<!\w)(?:(?i:\L<w>)|(?!\L<x>(?!\w))[a-z]{{2,20}}{suffix})(?!\w)", 0, named)
 
 
 def _compile(pattern: str, flags: Any, named: dict[str, list[str]]) -> regex.Pattern[str]:

@@ -495,6 +495,10 @@ class Resolution:
         if offset is None:
             return None
         mod = self._mod(gd, rule)
+        if rule.id == "the-year":
+            after = _WORD_AFTER.match(self.text[m.end() : m.end() + 20])
+            if after and after[1].casefold().split()[0] in self.g.context["period_end"]:
+                return m.end(), TimeKind.DURATION, "P1Y", mod  # "the year ended June 30"
         dir_word = (gd.get("dir") or "").casefold()
         anaphoric = dir_word in ("following", "previous", "prior", "preceding") or (
             dir_word == "next" and unit == "day"
