@@ -97,6 +97,11 @@ class _Run:
         """Whether token ``k`` touches the token before it."""
         return k > 0 and self.toks[k - 1][1] == self.toks[k][0]
 
+    def joiner(self, k: int) -> bool:
+        """A token that joins a name or phrase to the word before it: ``’s``, ``.``, ``-``, ``&``."""
+        t = self.tok(k)
+        return self.adjacent(k) and (t in _NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
+
     def is_cue_word(self, k: int) -> bool:
         return self.low(k) in self.lex.frames
 
@@ -181,9 +186,16 @@ class _Run:
         right, pos, quote = self.right_of(ce, sent.end, frames)
         cue = (cs, ce)
 
-        if participle and src is None and j >= first and self.tok(j) == ",":
+        # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
+        shared = j >= first and (
+            (participle and src is None and self.tok(j) == ",") or (self.low(j) == "and" and j > first)
+        )
+        if shared:
+            if right == _WORD and quote is None:
+                right, pos = self.past_adjunct_phrase(pos, sent.end)
             if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
-                self.participle(cue, pos, quote, si, first, j, need_quote="quoted" in frames)
+                rule = "participle-clause" if self.tok(j) == "," else "coordinated-clause"
+                self.participle(cue, pos, quote, si, first, j, rule, need_quote="quoted" in frames)
             return
         if src is None and left_sep and right == _WORD and frames & {"postposed", "quote"}:
             inv = self.np_forward(pos, sent.end)
@@ -192,6 +204,8 @@ class _Run:
             return
         if src is None:
             return
+        if right == _WORD and quote is None:
+            right, pos = self.past_adjunct_phrase(pos, sent.end)
         q_before = self.quote_before(sep_tok, first) if left_sep else None
         if left_sep and (right in (_END, _COMMA) or (q_before is not None and right != _QUOTE)):
             if not frames & {"postposed", "quote"}:
@@ -233,7 +247,7 @@ class _Run:
                     break
                 if low in self.lex.relatives or (low in self.lex.pronouns and k < j):
                     break
-            elif not (t in _NP_JOINERS and self.adjacent(k) and k - 1 >= first and self.is_word(k - 1)):
+            elif not (self.joiner(k) and k - 1 >= first and self.is_word(k - 1)):
                 break
             k -= 1
             n += 1
@@ -316,6 +330,30 @@ class _Run:
         if c.isalnum():
             return _WORD, pos, None
         return _END, pos, None
+
+    def past_adjunct_phrase(self, pos: int, end: int) -> tuple[str, int]:
+        """Past a prepositional phrase after a cue: ``said in an interview taped on Friday that``
+        goes on at ``that``; ``said after the attacks.`` ends there."""
+        k = self.index(pos)
+        if k >= len(self.toks) or not self.is_word(k) or self.low(k) not in self.lex.not_clause:
+            return _WORD, pos
+        i = k + 1
+        while i < len(self.toks) and self.toks[i][0] < end and i - k < 14:
+            t = self.tok(i)
+            if t.lower() == "that" and i - 1 > k:
+                return _WORD, self.toks[i][0]
+            if not self.is_word(i) and not self.joiner(i):
+                if t == ",":
+                    return _COMMA, self.toks[i][0] + 1
+                if t in ".!?":
+                    return _END, self.toks[i][0]
+                return _WORD, pos
+            if self.is_cue_word(i):
+                return _WORD, pos
+            i += 1
+        if i >= len(self.toks) or self.toks[i][0] >= end:
+            return _END, end
+        return _WORD, pos
 
     def ends_here(self, offset: int, end: int) -> bool:
         """Whether only an adjunct, a comma or the sentence end follows ``offset``."""
@@ -529,6 +567,7 @@ class _Run:
         si: int,
         first: int,
         comma: int,
+        rule: str,
         *,
         need_quote: bool = False,
     ) -> None:
@@ -538,14 +577,12 @@ class _Run:
             if d.sentence != si:
                 break
             if d.cue is not None and d.cue[1] <= cue[0]:
-                self.forward(
-                    cue, d.tokens, None, start, si, "participle-clause", d.speaker, need_quote=need_quote
-                )
+                self.forward(cue, d.tokens, None, start, si, rule, d.speaker, need_quote=need_quote)
                 return
         src = self.subject(first, comma)
         if src is None:
             return
-        self.forward(cue, src, None, start, si, "participle-clause", need_quote=need_quote)
+        self.forward(cue, src, None, start, si, rule, need_quote=need_quote)
 
     def subject(self, first: int, limit: int) -> tuple[int, int] | None:
         """The noun phrase opening a sentence (after connectives and a leading time expression)."""
@@ -564,7 +601,7 @@ class _Run:
             if self.is_word(e + 1):
                 if not (t[0].isupper() or t.lower() in {"of", "the", "and"}):
                     break
-            elif not (t in _NP_JOINERS and self.adjacent(e + 1)):
+            elif not self.joiner(e + 1):
                 break
             e += 1
         while e > k and not self.is_word(e):
@@ -596,7 +633,7 @@ class _Run:
                 ):
                     break
                 last = k
-            elif t in _NP_JOINERS and self.adjacent(k) and k + 1 < len(self.toks) and self.adjacent(k + 1):
+            elif self.joiner(k) and (t[:1] in "’'" or (k + 1 < len(self.toks) and self.adjacent(k + 1))):
                 pass
             elif t == "." and self.adjacent(k) and len(self.tok(k - 1)) <= 3 and self.tok(k - 1)[0].isupper():
                 if k + 1 >= len(self.toks) or self.toks[k + 1][0] >= end:
@@ -674,6 +711,9 @@ class _Run:
                     rule = "quote-paragraph"
             if rule is None or prev is None:
                 continue
+            split = self.split_head(q.open, pi, si) if rule != "quote-continued" else None
+            if split is not None and self.merge(split, q, span, "quote-split"):
+                continue
             if self.merge(prev, q, span, rule):
                 continue
             draft = _Draft(
@@ -700,6 +740,25 @@ class _Run:
         k = self.index(offset) - 1
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
 
+    def split_head(self, offset: int, pi: int, si: int) -> _Draft | None:
+        """The quotation statement a quote at ``offset`` continues, past statements made in its
+        attribution sentence: “A,” she said, adding that ... “B.”"""
+        head = None
+        for d in self.drafts:
+            if d.content[0] >= offset:
+                break
+            if d.paragraph != pi:
+                continue
+            if d.kind is StatementKind.DIRECT and d.quote is not None:
+                head = d
+            elif (
+                head is not None
+                and head.cue is not None
+                and d.sentence != self.seg.sentence_index(head.cue[0])
+            ):
+                head = None
+        return head
+
     def merge(self, prev: _Draft, q: Quotation, span: tuple[int, int], rule: str) -> bool:
         """Join the second part of a split quote, or a quote continued in the next paragraph, to
         the statement it continues: ``“A,” he said. “B.”`` is one statement."""
@@ -710,7 +769,7 @@ class _Run:
             if prev.cue is None or not prev.content[1] <= prev.cue[0] < q.open:
                 return False
             cue_sentence = self.seg.sentence_index(prev.cue[0])
-            if self.seg.sentence_index(q.open) > cue_sentence + 1 or q.open - prev.content[1] > 200:
+            if self.seg.sentence_index(q.open) > cue_sentence + 1 or q.open - prev.content[1] > 400:
                 return False
         elif rule != "quote-continued":
             return False
