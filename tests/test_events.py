@@ -135,6 +135,8 @@ def test_place_is_location_not_target() -> None:
     [
         ("Russia did not accuse Israel.", EventMode.NEGATED),
         ("Russia never accused Israel.", EventMode.NEGATED),
+        ("Russia didn’t accuse Israel.", EventMode.NEGATED),
+        ("Russia won't accuse Israel.", EventMode.NEGATED),
         ("Russia stopped short of accusing Israel.", EventMode.NEGATED),
         ("Russia declined to accuse Israel.", EventMode.NEGATED),
         ("Russia will accuse Israel.", EventMode.FUTURE),
@@ -159,6 +161,28 @@ def test_intent_recodes_cooperation_as_agree() -> None:
     e = FINDER(countries("Japan will give Egypt a grant of 5 million dollars.", "Japan", "Egypt"))
     assert [x.kind for x in e] == [EventKind.AGREE]
     assert "intent" in e[0].rule
+
+
+def test_refused_agreement_is_a_rejection() -> None:
+    e = only(
+        FINDER(countries("Russia won’t accept the offer from Israel.", "Russia", "Israel")), EventKind.REJECT
+    )
+    assert "refusal" in e.rule
+    assert [a.name for a in e.sources] == ["Russia"]
+
+
+def test_conditional_force_is_a_threat() -> None:
+    text = "Russia said it would attack Israel unless the talks resumed."
+    e = only(FINDER(countries(text, "Russia", "Israel")), EventKind.THREATEN)
+    assert [a.name for a in e.sources] == ["Russia"]  # "it" after "said": the speaker
+    assert [a.name for a in e.targets] == ["Israel"]
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    text = "Israel killed two men and wounded five others in Syria."
+    events = FINDER(countries(text, "Israel", "Syria"))
+    assert [e.kind for e in events] == [EventKind.ASSAULT]  # one happening
+    assert {c.kind for c in events[0].counts} == {CountKind.KILLED, CountKind.INJURED}
 
 
 def test_control_verb_absorbs_its_complement() -> None:

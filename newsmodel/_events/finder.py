@@ -30,6 +30,21 @@ _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 Mention = tuple[int, int, Actor]
 
 
+class _Hit:
+    """Start and end of a head word (the shape of a match object, for the code that reads it)."""
+
+    __slots__ = ("_end", "_start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
 @attrs.define
 class _Trigger:
     entry: Entry
@@ -63,6 +78,10 @@ class _Doc:
         self.ctx = context
         self.text = context.text
         self.norm = context.text.replace("’", "'")
+        low = self.norm.lower()
+        if len(low) != len(self.norm):  # a few characters lower-case to two ("İ"): keep offsets
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm)
+        self.low = low
         self.segs = context.segments
         self.tokens = context.segments.tokens
         self.starts = [t[0] for t in self.tokens]
@@ -86,11 +105,34 @@ class _Doc:
         self.extra = sorted(extra, key=lambda m: (m[0], m[1]))
         self.extra_starts = [m[0] for m in self.extra]
         self.cues: list[tuple[int, int, str, str]] = []
-        for m in lex.cues.finditer(self.norm):
-            group = m.lastgroup or ""
-            if m.group() == "May" and not self._sentence_initial(m.start()):
-                continue  # the month
-            self.cues.append((m.start(), m.end(), group, m.group().lower()))
+        self.hits: list[tuple[int, int, str]] = []
+        low = self.low
+        cues, heads = lex.cues, lex.by_head
+        tokens = self.tokens
+        # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
+        self.lw = lw = [low[s:e] for s, e in tokens]
+        interesting = lex.first_words
+        for i in [i for i, w in enumerate(lw) if w in interesting or "'" in w]:
+            w = lw[i]
+            start, end0 = tokens[i]
+            if w not in interesting:  # "they'll": the cue is the clitic
+                cut = w.rfind("'")
+                w, start = w[cut:], start + cut
+            if w in cues:
+                for group, tail, phrase in cues[w]:
+                    end = end0
+                    if tail is not None:
+                        t = tail.match(low, end)
+                        if t is None:
+                            continue
+                        end = t.end()
+                    if phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start):
+                        break  # the month
+                    self.cues.append((start, end, group, phrase))
+                    break
+            if w in heads:
+                self.hits.append((start, end0, w))
+        self.count_at = [tokens[i][0] for i in [i for i, w in enumerate(lw) if w in lex.count_words]]
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
 
@@ -100,8 +142,7 @@ class _Doc:
         return bisect.bisect_right(self.starts, pos) - 1
 
     def word(self, i: int) -> str:
-        s, e = self.tokens[i]
-        return self.norm[s:e].lower()
+        return self.lw[i]
 
     def _sentence_initial(self, pos: int) -> bool:
         sent = self.segs.sentence_at(pos)
@@ -500,6 +541,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             _roles(doc, trig, sentence, prev if prev is not None and prev.start >= sentence.start else None)
         )
         prev = trig
+    _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
     _dedupe_mentions_of_one_event(doc, drafts)
     events: list[Event] = []
@@ -507,7 +549,9 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     kept = [d for d in drafts if not d.absorbed]
     for d in kept:
         if d.sentence.start not in counts_by_sentence:
-            counts_by_sentence[d.sentence.start] = _counts(lex, text, doc.norm, d.sentence)
+            k = bisect.bisect_left(doc.count_at, d.sentence.start)
+            has = k < len(doc.count_at) and doc.count_at[k] < d.sentence.end
+            counts_by_sentence[d.sentence.start] = _counts(lex, text, doc.norm, d.sentence) if has else []
     attach: dict[int, list[Count]] = {}
     for sent_start, found in counts_by_sentence.items():
         here = [i for i, d in enumerate(kept) if d.sentence.start == sent_start]
@@ -550,15 +594,19 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     out: list[_Trigger] = []
     last_end = -1
     cue_spans = doc.cues
-    for m in doc.lex.heads.finditer(doc.norm):
-        if m.start() < last_end:
+    for h_start, h_end, word in doc.hits:
+        if h_start < last_end:
             continue
-        word = m.group().lower()
+        m = _Hit(h_start, h_end)
         sent = doc.segs.sentence_at(m.start())
         if sent is None:
             continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
-        if doc.norm[m.start()].isupper() and not doc._sentence_initial(m.start()) and not m.group().isupper():
+        if (
+            doc.norm[h_start].isupper()
+            and not doc._sentence_initial(h_start)
+            and not doc.norm[h_start:h_end].isupper()
+        ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
         ci = bisect.bisect_right(doc.cue_starts, m.start()) - 1
@@ -582,7 +630,7 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                     continue
                 end = m.end()
             else:
-                t = entry.tail.match(doc.norm, m.end(), sent.end)
+                t = entry.tail.match(doc.low, m.end(), sent.end)
                 if t is None:
                     continue
                 end = t.end()
@@ -794,6 +842,27 @@ def _place_anywhere(
     return best[1] if best else None
 
 
+def _coordinated_verbs(doc: _Doc, drafts: list[_Draft]) -> None:
+    """``X killed two youths and wounded five others``: the second verb shares the first one's subject.
+
+    Two coordinated verbs of one category are one event ("killed ... and wounded").
+    """
+    coord = doc.w["verb_coordinators"]
+    for i in range(1, len(drafts)):
+        d, p = drafts[i], drafts[i - 1]
+        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or "passive" in d.rule:
+            continue
+        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.word(d.trig.ti - 1) not in coord:
+            continue
+        if not _same_clause(doc, p.trig, d.trig):
+            continue
+        if p.sources and "passive" not in p.rule:
+            d.sources = [a for a in p.sources if all(a is not t for t in d.targets)]
+            d.rule += "+coordinated"
+        if p.kind is d.kind and not p.absorbed:
+            d.absorbed = True
+
+
 def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
     """A control verb (``threatened to``, ``promised to``, ``urged X to``) absorbs its complement's event.
 
@@ -801,7 +870,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
     """
     threat = doc.lex.recode["threat_kinds"]
     for i, d in enumerate(drafts):
-        if d.absorbed or d.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
+        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
             continue
         last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
         comp: int | None = None
@@ -855,9 +924,28 @@ def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:
                     continue
                 if d.trig.entry.pos == "verb" and o.trig.start > d.trig.start:
                     continue
+                if not _same_clause(doc, d.trig, o.trig):
+                    continue
                 d.absorbed = True
                 o.counts_from.append(d)
                 break
+
+
+def _same_clause(doc: _Doc, a: _Trigger, b: _Trigger) -> bool:
+    """Whether two triggers are close and no clause boundary but a relative pronoun lies between them."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    j0 = doc.tok(max(lo.end - 1, lo.start)) + 1
+    if hi.ti - j0 > 12:
+        return False
+    for j in range(j0, hi.ti):
+        w = doc.word(j)
+        if (
+            w in _PUNCT_BOUNDARY
+            or w in doc.w["reporting"]
+            or (w in doc.w["boundaries"] and w not in doc.w["relatives"])
+        ):
+            return False
+    return True
 
 
 def _participle_after_comma(doc: _Doc, trig: _Trigger) -> bool:

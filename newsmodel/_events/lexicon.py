@@ -23,6 +23,8 @@ __all__ = ["Entry", "Lexicon", "inflect_noun", "inflect_verb"]
 
 _VOWELS = "aeiou"
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
+# Words of the lower-cased text as heads and cues are written: "sit-in", "didn't", "'ll".
+_WORDS = regex.compile(r"(?<![\w'\-])(?:[a-z][a-z\-]*(?:n't)?|'(?:ll|d)(?![\w]))")
 _POS = ("verbs", "nouns", "phrases")
 _KIND_KEYS = {*_POS, "noun_source", "absorbs", "description", "swapped"}
 
@@ -104,7 +106,7 @@ def _words(file: str, where: str, value: object) -> list[str]:
     return [v.strip() for v in value]
 
 
-def _tail(words: list[str], gap: int) -> tuple[regex.Pattern[str] | None, bool]:
+def _tail(words: list[str], gap: int, plural: bool = True) -> tuple[regex.Pattern[str] | None, bool]:
     parts: list[str] = []
     gapped = False
     for w in words:
@@ -112,11 +114,11 @@ def _tail(words: list[str], gap: int) -> tuple[regex.Pattern[str] | None, bool]:
             gapped = True
             parts.append(rf"(?:\s+[^\s.;:!?]+){{0,{gap}}}?")
             continue
-        forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True)
-        parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")\b")
+        forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True) if plural else [w.lower()]
+        parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
     if not parts:
         return None, False
-    return regex.compile("".join(parts), regex.IGNORECASE), gapped
+    return regex.compile("".join(parts)), gapped
 
 
 @attrs.frozen(kw_only=True)
@@ -126,8 +128,11 @@ class Lexicon:
     Attributes:
         entries: every trigger entry.
         by_head: entries keyed by the lower-case form of their first word, longest phrase first.
-        heads: the pattern that finds every head word in one pass.
-        cues: the pattern that finds every mode cue in one pass (group names ``negated`` ...).
+        words_pattern: the pattern of the word scan that finds heads and cues in one pass over the
+            lower-cased text (a set lookup per word is far cheaper than a case-insensitive list).
+        first_words: every head and first word of a cue (the words the scan stops at).
+        count_words: first words of the count verbs (sentences without one are not searched for counts).
+        cues: mode cues keyed by their first word: ``(mode, tail, phrase)``, longest first.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
         words: named word lists (prepositions, clause boundaries, determiners ...).
         noun_source: per kind, whether a noun trigger takes the clause subject as its source
@@ -141,8 +146,10 @@ class Lexicon:
 
     entries: tuple[Entry, ...]
     by_head: Mapping[str, tuple[Entry, ...]]
-    heads: regex.Pattern[str]
-    cues: regex.Pattern[str]
+    words_pattern: regex.Pattern[str]
+    first_words: frozenset[str]
+    count_words: frozenset[str]
+    cues: Mapping[str, tuple[tuple[str, regex.Pattern[str] | None, str], ...]]
     settings: Mapping[str, int]
     words: Mapping[str, frozenset[str]]
     noun_source: Mapping[EventKind, str]
@@ -291,18 +298,19 @@ class Lexicon:
             for h in e.heads:
                 by_head.setdefault(h, []).append(e)
         ordered = {h: tuple(sorted(es, key=lambda e: -e.length)) for h, es in by_head.items()}
-        head_pattern = regex.compile(r"\b\L<heads>\b", regex.IGNORECASE, heads=sorted(ordered))
-        cue_parts = []
-        for k, cues in cue_lists.items():
-            if cues:
-                cue_parts.append(rf"(?P<{k}>(?<![\w'’])\L<{k}>(?![\w'’]))")
-        named: dict[str, Any] = {k: [c.replace("’", "'") for c in v] for k, v in cue_lists.items() if v}
-        cue_pattern = regex.compile("|".join(cue_parts) or r"(?!x)x", regex.IGNORECASE, **named)
+        cues: dict[str, list[tuple[str, regex.Pattern[str] | None, str]]] = {}
+        for k, phrases in cue_lists.items():
+            for phrase in phrases:
+                ws = phrase.lower().replace("’", "'").split()
+                cues.setdefault(ws[0], []).append((k, _tail(ws[1:], gap, plural=False)[0], phrase.lower()))
+        ordered_cues = {w: tuple(sorted(v, key=lambda c: -len(c[2].split()))) for w, v in cues.items()}
         return cls(
             entries=tuple(entries),
             by_head=ordered,
-            heads=head_pattern,
-            cues=cue_pattern,
+            words_pattern=_WORDS,
+            first_words=frozenset(ordered) | frozenset(ordered_cues),
+            count_words=frozenset(w.split()[0] for ws in counts.values() for w in ws),
+            cues=ordered_cues,
             settings=settings,
             words=words,
             noun_source=noun_source,
