@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from .model import Actor, Mention, Statement, TimeExpression
+from .model import Actor, ActorKind, Mention, Statement, TimeExpression
 from .segment import Segmentation
 
 __all__ = ["Cast", "Context", "Stage"]
@@ -69,9 +69,41 @@ class Cast:
         return best
 
     def actor_at(self, start: int, end: int | None = None) -> Actor | None:
-        """The actor a mention covering ``[start, end)`` refers to, if any."""
+        """The actor a mention covering ``[start, end)`` refers to, if any.
+
+        When no single mention covers a longer span, such as a speaker's words
+        ``"U.S. Secretary of State Rex Tillerson"`` (whose name mention is ``"Rex Tillerson"``
+        and whose ``"U.S."`` is a mention of the United States), the span is read as a noun
+        phrase and its head answers: the last mention inside it that is not a country or a place
+        (a title's country comes first), else the last mention inside it.
+        """
         found = self.mention_at(start, end)
-        return None if found is None else found[1]
+        if found is not None:
+            return found[1]
+        if end is None:
+            return None
+        return self.head_actor(start, end)
+
+    def head_actor(self, start: int, end: int) -> Actor | None:
+        """The head of the noun phrase ``[start, end)``: see :meth:`actor_at`."""
+        inside = self.mentions_between(start, end)
+        if not inside:
+            return None
+        for _, actor in reversed(inside):
+            if actor.kind not in (ActorKind.COUNTRY, ActorKind.LOCATION):
+                return actor
+        return inside[-1][1]
+
+    def mentions_of(self, actor: Actor) -> tuple[Mention, ...]:
+        """Every mention of ``actor`` (the same as ``actor.mentions``), for symmetry with the lookups."""
+        return actor.mentions
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, if any."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Distinct actors mentioned inside ``[start, end)``, in order of their first mention there."""

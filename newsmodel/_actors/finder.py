@@ -1,0 +1,1128 @@
+"""Finding actors: names, places, organisations and groups, then coreference.
+
+One pass of a compiled pattern finds runs of capitalised words ("chunks"); each chunk is cut into
+known phrases by longest match against the gazetteer's hash tables and read left to right by a
+small grammar (country or demonym, titles, a name). Single words that could be anything are
+decided after the pass, against the names the whole article has given (a later "Tillerson", an
+all-caps "SHEARER" in a headline). A second pattern finds the lower-case words that refer to
+actors: group nouns, institutions, nominals ("the nation") and pronouns, which are resolved last.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ..model import Actor, ActorKind, Mention, MentionKind, Span
+from ..pipeline import Cast, Context
+from .gazetteer import (
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    ORG,
+    PEOPLE,
+    REGION,
+    SEAT,
+    Entry,
+    Gazetteer,
+    Title,
+)
+
+__all__ = ["find_cast"]
+
+_UPPER_WORD = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}\d]*(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}\.?"
+_WORD = (
+    r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])"  # U.S., U.K.
+    r"|\p{Lu}\.(?=[ ]\p{Lu})"  # an initial
+    r"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
+    r"|" + _UPPER_WORD + r")"
+)
+_CONN = r"(?:of|for|the|and|&|de|du|des|del|della|di|da|do|dos|das|van|von|der|den|ter|ten|le|la|al|el|bin|ibn|bint|abu|y)"
+_UP = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + _UPPER_WORD + r")"
+_PARTICLE_WORD = (
+    r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
+)
+# A chunk opens with a capital (a pattern that can only start at capitals scans fast), or with a
+# particle name such as "al-Assad".
+_CHUNK = regex.compile(
+    r"(?:(?<![\p{L}\p{M}\d_])(?=\p{Lu})"
+    + _UP
+    + r"|(?<![\p{L}\p{M}\d_-])"
+    + _PARTICLE_WORD
+    + r")(?:[ ]{1,3}(?:"
+    + _CONN
+    + r"[ ]{1,3}){0,3}"
+    + _WORD
+    + r"){0,11}"
+)
+_TOKEN = regex.compile(_WORD + r"|" + _CONN + r"(?![\p{L}])")
+_ALPHA = regex.compile(r"\p{L}+")
+_SPEECH_AFTER = regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:who|said|says|told|added|says|explained|wrote|noted)\b")
+_COMMA_PLACE = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + _WORD + r"(?:[ ]" + _WORD + r"){0,2})")
+_TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d[ \t]{1,4}$")
+_TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
+_ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
+_COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
+_RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
+
+_NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
+    MentionKind.NAME,
+    MentionKind.DEMONYM,
+    MentionKind.NOMINAL,
+    MentionKind.PRONOUN,
+)
+_PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
+_DOMESTIC = frozenset(("REB", "OPP", "COP", "CVL", "REF"))
+
+
+@attrs.define
+class _Tok:
+    s: int
+    e: int
+    w: str  # as written, apostrophes straightened
+    word: bool  # a capitalised word (not a connector)
+    upper: bool  # written all in capitals (two letters or more)
+
+
+@attrs.define
+class _Piece:
+    cat: str  # a gazetteer category, "TITLE", "UNK", "CONN" or "NOT"
+    i: int
+    j: int
+    entry: Entry | None = None
+    title: Title | None = None
+
+
+@attrs.define
+class _Builder:
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = attrs.Factory(list)
+    gender: str | None = None
+    words: tuple[str, ...] = ()
+    mentions: list[tuple[int, int, MentionKind, str]] = attrs.Factory(list)
+
+
+@attrs.define
+class _Deferred:
+    toks: list[_Tok]
+    initial: bool
+    caps: bool
+
+
+def find_cast(gaz: Gazetteer, context: Context) -> Cast:
+    """The actors of one article (the whole algorithm; see the module docstring)."""
+    return _Run(gaz, context).run()
+
+
+class _Run:
+    """State of one article on its way through the actor stage."""
+
+    def __init__(self, gaz: Gazetteer, context: Context) -> None:
+        self.g = gaz
+        self.text = context.text
+        self.seg = context.segments
+        self.starts = frozenset(s.start for s in self.seg.sentences)
+        self.actors: dict[str, _Builder] = {}
+        self.deferred: list[_Deferred] = []
+        self.titled: list[tuple[list[_Tok], list[Title], str | None, str | None]] = []
+        self.adjectives: dict[int, tuple[int, str | None, str, str]] = {}  # end -> (start, iso, word, cat)
+        self.places: list[tuple[int, str | None]] = []  # (offset, country) of places named
+        self.lines: dict[int, bool] = {}
+        self.actors_ending: dict[int, _Builder] | None = None
+        self.aliases: dict[str, str] = {}  # acronyms defined in the text -> actor key
+        dl = self.seg.dateline
+        self.dateline = (dl.span.start, dl.span.end) if dl is not None else (-1, -1)
+
+    # -- the passes --------------------------------------------------------------------------------
+
+    def run(self) -> Cast:
+        for m in _CHUNK.finditer(self.text):
+            self.chunk(m.start(), m.end())
+        self.resolve_titled()
+        self.resolve_deferred()
+        self.scan_words()
+        return self.cast()
+
+    # -- helpers about the text --------------------------------------------------------------------
+
+    def caps_line(self, offset: int) -> bool:
+        """Whether the line holding ``offset`` is written in capitals (a headline, a dateline)."""
+        text = self.text
+        start = text.rfind("\n", 0, offset) + 1
+        known = self.lines.get(start)
+        if known is None:
+            end = text.find("\n", offset)
+            end = len(text) if end < 0 else min(end, start + 2000)
+            words = _ALPHA.findall(text, start, end)
+            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+            known = bool(words) and upper >= 1 and upper >= 0.6 * len(words)
+            self.lines[start] = known
+        return known
+
+    def initial(self, offset: int) -> bool:
+        """Whether a word at ``offset`` opens a sentence or a line (so its capital says nothing)."""
+        text = self.text
+        i = offset
+        while i > 0 and text[i - 1] in "“\"‘'([ ":
+            if text[i - 1] == " " and i - 1 > 0 and text[i - 2] not in "“\"‘'([":
+                break
+            i -= 1
+        return i in self.starts or i == 0 or text[i - 1] == "\n"
+
+    def prev_words(self, offset: int) -> tuple[str, str]:
+        """The one or two words before ``offset`` (lower-cased), skipping "the"."""
+        text = self.text
+        out: list[str] = []
+        i = offset
+        for _ in range(3):
+            j = i
+            while j > 0 and i - j < 3 and text[j - 1] in " ,":
+                j -= 1
+            if j == i:
+                break
+            k = j
+            while k > 0 and j - k < 31 and (text[k - 1].isalpha() or text[k - 1] in "’'-."):
+                k -= 1
+            if k == j or not text[k].isalpha():
+                break
+            word = text[k:j].lower()
+            i = k
+            if word == "the" and not out:
+                continue
+            out.append(word)
+            if len(out) == 2:
+                break
+        return (out[0] if out else ""), (out[1] if len(out) > 1 else "")
+
+    def common_word(self, word: str) -> bool:
+        """Whether ``word`` also appears in lower case in the text (so it is a common word)."""
+        low = word.lower()
+        if low == word:
+            return True
+        text = self.text
+        i = text.find(low)
+        while i >= 0:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + len(low) : i + len(low) + 1]
+            if not before.isalpha() and not (after.isalpha() if after else False):
+                return True
+            i = text.find(low, i + 1)
+        return False
+
+    def in_dateline(self, offset: int) -> bool:
+        return self.dateline[0] <= offset < self.dateline[1]
+
+    def team_context(self, s: int, e: int) -> bool:
+        """A name in a results table: at the start of a row, or between scores, before a number."""
+        text = self.text
+        return bool(_TEAM_AFTER.match(text, e)) and bool(_TEAM_BEFORE.search(text, max(0, s - 12), s))
+
+    # -- actors ------------------------------------------------------------------------------------
+
+    def actor(self, key: str, name: str, kind: ActorKind, **fields: object) -> _Builder:
+        b = self.actors.get(key)
+        if b is None:
+            b = _Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
+            for k, v in fields.items():
+                setattr(b, k, v)
+            self.actors[key] = b
+        else:
+            for k in ("country", "sector", "gender"):
+                if getattr(b, k) is None and fields.get(k) is not None:
+                    setattr(b, k, fields[k])
+        return b
+
+    def mention(self, b: _Builder, s: int, e: int, kind: MentionKind, rule: str) -> None:
+        b.mentions.append((s, e, kind, rule))
+
+    def country(self, iso: str, s: int, e: int, rule: str) -> _Builder:
+        b = self.actor("C:" + iso, self.g.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+        self.mention(b, s, e, _NAME, rule)
+        return b
+
+    def location(self, name: str, iso: str | None, s: int, e: int, rule: str) -> None:
+        b = self.actor("L:" + name.casefold(), name, ActorKind.LOCATION, country=iso)
+        self.mention(b, s, e, _NAME, rule)
+        self.places.append((s, iso))
+
+    def organisation(
+        self,
+        name: str,
+        s: int,
+        e: int,
+        rule: str,
+        *,
+        country: str | None,
+        sector: str | None,
+        kind: ActorKind,
+    ) -> None:
+        b = self.actor("O:" + name.casefold(), name, kind, country=country, sector=sector)
+        self.mention(b, s, e, _NAME, rule)
+        m = _ACRONYM_AFTER.match(self.text, e)
+        if m is not None:
+            self.aliases.setdefault(m.group(1), b.key)
+
+    def person(
+        self,
+        toks: list[_Tok],
+        rule: str,
+        *,
+        titles: list[Title] = [],  # noqa: B006 - never mutated
+        country: str | None = None,
+        sector: str | None = None,
+        gender: str | None = None,
+    ) -> None:
+        s, e = toks[0].s, toks[-1].e
+        words = [t.w.title() if t.upper and len(toks) > 0 and self.caps_line(s) else t.w for t in toks]
+        name = " ".join(words)
+        if len(toks) == 1:
+            self.titled.append((toks, titles, country, sector))
+            return
+        first = self.g.first_names.get(words[0])
+        for t in titles:
+            gender = gender or t.gender
+            sector = sector or t.sector
+        b = self.actor("P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+        b.gender = b.gender or gender or first
+        self.add_roles(b, titles, country)
+        self.mention(b, s, e, _NAME, rule)
+
+    def add_roles(self, b: _Builder, titles: list[Title], country: str | None) -> None:
+        for t in titles:
+            if not t.role:
+                continue
+            role = t.role
+            if t.national and country:
+                cname = self.g.country_names.get(country, country)
+                the = "the " if cname.startswith(("United ", "Philippines", "Netherlands")) else ""
+                role = f"{role} of {the}{cname}"
+            if role not in b.roles:
+                b.roles.append(role)
+
+    # -- chunks of capitalised words ---------------------------------------------------------------
+
+    def chunk(self, start: int, end: int) -> None:
+        toks: list[_Tok] = []
+        text = self.text
+        if text.find(" ", start, end) < 0:  # one word: most chunks
+            w = text[start:end].rstrip(".")
+            if w in self.g.not_names or (w.capitalize() in self.g.not_names and w.isupper()):
+                return
+        for m in _TOKEN.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            w = m.group().replace("’", "'")
+            word = w[0].isupper() or ("-" in w[:4] and w[0].islower() and w.split("-", 1)[1][:1].isupper())
+            if (
+                word
+                and w.endswith(".")
+                and len(w) > 2
+                and not (w[-2] == "." or w[-3] == ".")
+                and w not in self.g.abbreviations
+            ):
+                w, e = w[:-1], e - 1
+            if toks and s in self.starts and word:
+                self.interpret(toks)
+                toks = []
+            letters = [c for c in w if c.isalpha()]
+            upper = len(letters) > 1 and all(c.isupper() for c in letters)
+            toks.append(_Tok(s, e, w, word, upper))
+        if toks:
+            self.interpret(toks)
+
+    def lookup(self, toks: list[_Tok], i: int, caps: bool) -> _Piece | None:
+        """The longest known phrase starting at token ``i``."""
+        g = self.g
+        n_max = min(g.max_words, len(toks) - i)
+        for n in range(n_max, 0, -1):
+            if not toks[i + n - 1].word:
+                continue
+            key = " ".join(t.w for t in toks[i : i + n])
+            entry = g.phrases.get(key)
+            if entry is None and caps and all(t.upper or not t.word for t in toks[i : i + n]):
+                entry = g.folded.get(key.casefold())
+            if entry is not None:
+                return _Piece(entry.cat, i, i + n, entry=entry)
+            title = g.titles.get(key)
+            if title is not None:
+                return _Piece("TITLE", i, i + n, title=title)
+        return None
+
+    def interpret(self, toks: list[_Tok]) -> None:
+        g = self.g
+        while toks and not toks[-1].word:
+            toks.pop()
+        if not toks:
+            return
+        caps = toks[0].upper and self.caps_line(toks[0].s)
+        if len(toks) == 1 and toks[0].w in self.aliases:
+            b = self.actors[self.aliases[toks[0].w]]
+            self.mention(b, toks[0].s, toks[0].e, _NAME, "acronym-defined")
+            return
+        # Pieces: known phrases by longest match, connectors, and unknown words.
+        pieces: list[_Piece] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.word:
+                pieces.append(_Piece("CONN", i, i + 1))
+                i += 1
+                continue
+            p = self.lookup(toks, i, caps)
+            if p is None:
+                w = t.w.capitalize() if caps and t.upper else t.w
+                p = _Piece("NOT" if w in g.not_names or t.w in g.not_names else "UNK", i, i + 1)
+            pieces.append(p)
+            i = p.j
+        # Leading words that are not names ("The", "But") go.
+        while pieces and pieces[0].cat in ("NOT", "CONN"):
+            pieces.pop(0)
+        if not pieces:
+            return
+        self.read(toks, pieces, caps)
+
+    def read(self, toks: list[_Tok], pieces: list[_Piece], caps: bool) -> None:
+        g = self.g
+        first_i = pieces[0].i
+        words = [t for t in toks[first_i:] if t.word]
+        if not words:
+            return
+        last = pieces[-1]
+        s0, e0 = toks[first_i].s, toks[last.j - 1].e
+        n_words = len(words)
+        whole = pieces[0] if len(pieces) == 1 else None
+        # A name that ends like an event or a prize is none of ours ("World Cup", "U.S. Open").
+        if (
+            whole is None
+            and n_words >= 2
+            and words[-1].w in g.misc_suffixes
+            and pieces[-1].cat in ("UNK", "NOT")
+        ):
+            return
+        if whole is None and n_words >= 2 and not caps:
+            # "Real Madrid", "Bayern Munich": a sports club.
+            if (words[0].w in g.club_prefixes and pieces[0].cat != COUNTRY) or (
+                pieces[0].cat == COUNTRY and pieces[0].j - pieces[0].i == 1 and words[0].w in g.club_prefixes
+            ):
+                name = " ".join(t.w for t in toks[first_i : last.j])
+                self.organisation(
+                    name, s0, e0, "club-name", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
+                )
+                return
+            # "Bank of Japan", "University of Chicago".
+            p0 = pieces[0]
+            if (
+                p0.cat in ("UNK", "NOT")
+                and toks[p0.i].w in g.org_prefixes
+                and p0.j < len(toks)
+                and toks[p0.j].w == "of"
+            ):
+                name = " ".join(t.w for t in toks[first_i : last.j])
+                self.organisation(
+                    name,
+                    s0,
+                    e0,
+                    "org-prefix",
+                    country=self.country_in(pieces),
+                    sector=g.org_prefixes[toks[p0.i].w] or None,
+                    kind=ActorKind.ORGANIZATION,
+                )
+                return
+            # "Tiananmen Square", "Lake Geneva".
+            placed = (words[-1].w in g.place_suffixes and pieces[-1].cat in ("UNK", "NOT")) or (
+                p0.cat in ("UNK", "NOT") and toks[p0.i].w in g.place_prefixes
+            )
+            if placed and not any(p.cat == "TITLE" for p in pieces):
+                name = " ".join(t.w for t in toks[first_i : last.j])
+                self.location(name, self.country_in(pieces), s0, e0, "place-name")
+                return
+        # "Caterpillar Inc", "Labour Party", "Manchester United": an organisation up to its suffix.
+        if not caps:
+            for k in range(len(pieces) - 1, 0, -1):
+                p = pieces[k]
+                if p.cat in ("UNK", "NOT") and toks[p.i].w in g.org_suffixes:
+                    head = pieces[:k]
+                    if any(h.cat in ("TITLE", "CONN") and toks[h.i].w == "and" for h in head) or all(
+                        h.cat == "CONN" for h in head
+                    ):
+                        break
+                    if any(h.cat == "TITLE" for h in head):
+                        break
+                    s, e = toks[pieces[0].i].s, toks[p.i].e
+                    name = " ".join(t.w for t in toks[pieces[0].i : p.j])
+                    self.organisation(
+                        name,
+                        s,
+                        e,
+                        "org-suffix",
+                        country=self.country_in(head),
+                        sector=g.org_suffixes[toks[p.i].w] or None,
+                        kind=ActorKind.ORGANIZATION,
+                    )
+                    rest = pieces[k + 1 :]
+                    while rest and rest[0].cat in ("CONN", "NOT"):
+                        rest.pop(0)
+                    if rest:
+                        self.read(toks, rest, caps)
+                    return
+        self.walk(toks, pieces, caps)
+
+    def country_in(self, pieces: list[_Piece]) -> str | None:
+        for p in pieces:
+            if (
+                p.entry is not None
+                and p.entry.cat in (COUNTRY, DEMONYM, CAPITAL, CITY, REGION)
+                and p.entry.country
+            ):
+                return p.entry.country
+        return None
+
+    def walk(self, toks: list[_Tok], pieces: list[_Piece], caps: bool) -> None:
+        """Read pieces left to right: [country|demonym] title* name, or a known phrase."""
+        g = self.g
+        titles: list[Title] = []
+        t_country: str | None = None
+        k = 0
+        n = len(pieces)
+        while k < n:
+            p = pieces[k]
+            nxt = pieces[k + 1] if k + 1 < n else None
+            if p.cat == "CONN":
+                titles, t_country = [], None
+                k += 1
+                continue
+            if p.cat == "TITLE" and p.title is not None:
+                titles.append(p.title)
+                k += 1
+                continue
+            entry = p.entry
+            # A country or demonym before a title is the person's country: "Syrian President ...".
+            if (
+                entry is not None
+                and nxt is not None
+                and nxt.cat == "TITLE"
+                and entry.cat in (COUNTRY, DEMONYM, CAPITAL)
+            ):
+                t_country = entry.country
+                if entry.cat == COUNTRY and entry.country:
+                    self.country(entry.country, toks[p.i].s, toks[p.j - 1].e, "country-name")
+                k += 1
+                continue
+            # A place word that is also a first name, followed by a name: "Jordan Henderson".
+            is_first = p.cat in ("UNK", "NOT") and toks[p.i].w in g.first_names
+            if (
+                entry is not None
+                and p.j - p.i == 1
+                and toks[p.i].w in g.first_names
+                and nxt is not None
+                and nxt.cat == "UNK"
+                and not caps
+            ):
+                is_first = True
+            if p.cat == "UNK" or is_first or (titles and entry is not None and p.j - p.i == 1):
+                k = self.name_run(toks, pieces, k, titles, t_country, caps, is_first)
+                titles, t_country = [], None
+                continue
+            if entry is not None:
+                self.known(entry, toks[p.i].s, toks[p.j - 1].e, toks[p.i : p.j], nxt)
+            titles, t_country = [], None
+            k += 1
+
+    def name_run(
+        self,
+        toks: list[_Tok],
+        pieces: list[_Piece],
+        k: int,
+        titles: list[Title],
+        t_country: str | None,
+        caps: bool,
+        is_first: bool,
+    ) -> int:
+        """A run of name words from piece ``k``; returns the index of the piece after it."""
+        g = self.g
+        n = len(pieces)
+        run = [toks[pieces[k].i]]
+        j = k + 1
+        while j < n:
+            p = pieces[j]
+            t = toks[p.i]
+            if p.cat == "UNK" or (
+                p.cat == "CONN"
+                and t.w.lower() in g.particles
+                and j + 1 < n
+                and pieces[j + 1].cat in ("UNK", "NOT")
+            ):
+                run.append(t)
+            elif (
+                p.cat in ("NOT", "TITLE", CITY, CAPITAL, REGION, ORG, COUNTRY, SEAT)
+                and p.j - p.i == 1
+                and (is_first or titles)
+                and (j == n - 1 or toks[pieces[j + 1].i].w in g.name_suffixes)
+            ):
+                run.append(t)  # "Theresa May", "John Major", "Denzel Washington"
+            elif p.cat == "NOT" and t.w in g.name_suffixes:
+                run.append(t)
+            else:
+                break
+            j += 1
+        while run and not run[-1].word:
+            run.pop()
+        s, e = run[0].s, run[-1].e
+        before, before2 = self.prev_words(s)
+        descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}".strip())
+        if titles or (descriptor is not None and not caps):
+            sector = descriptor[0] if descriptor else None
+            gender = descriptor[1] if descriptor else None
+            self.person(
+                run,
+                "title-name" if titles else "descriptor-name",
+                titles=titles,
+                country=t_country,
+                sector=sector,
+                gender=gender,
+            )
+            return j
+        if caps:
+            self.deferred.append(_Deferred(run, False, True))
+            return j
+        first = run[0].w in g.first_names
+        initial = self.initial(s)
+        if len(run) >= 2 and first:
+            self.person(run, "first-name")
+            return j
+        if self.team_context(s, e):
+            self.organisation(
+                " ".join(t.w for t in run),
+                s,
+                e,
+                "team-row",
+                country=None,
+                sector="SPT",
+                kind=ActorKind.ORGANIZATION,
+            )
+            return j
+        acronym = _ACRONYM_AFTER.match(self.text, e)
+        if len(run) >= 2 and acronym is not None and _initials(run, acronym.group(1)):
+            self.organisation(
+                " ".join(t.w for t in run),
+                s,
+                e,
+                "acronym-defined",
+                country=None,
+                sector=None,
+                kind=ActorKind.ORGANIZATION,
+            )
+            return j
+        if len(run) >= 2:
+            place = self.place_of(s, e, before, before2)
+            if place is not None:
+                self.location(" ".join(t.w for t in run), place[1], s, e, place[0])
+            elif initial and self.common_word(run[0].w):
+                self.deferred.append(_Deferred(run[1:], False, False))
+            else:
+                self.person(run, "two-names")
+            return j
+        self.deferred.append(_Deferred(run, initial, False))
+        return j
+
+    def place_of(self, s: int, e: int, before: str, before2: str) -> tuple[str, str | None] | None:
+        """Whether the name at ``[s, e)`` reads as a place; the rule and the country if so."""
+        g = self.g
+        if before == "of" and before2 in g.place_nouns:
+            iso = None
+            for end, (_, country, _, _) in self.adjectives.items():
+                if s - 40 < end < s and country:
+                    iso = country
+            return "place-noun-of", iso
+        m = _COMMA_PLACE.match(self.text, e)
+        if m is not None:
+            entry = g.phrases.get(m.group(1).replace("’", "'"))
+            if entry is not None and entry.cat in (COUNTRY, REGION):
+                return "place-comma-region", entry.country
+        return None
+
+    def known(self, entry: Entry, s: int, e: int, toks: list[_Tok], nxt: _Piece | None) -> None:
+        """A phrase of the gazetteer."""
+        cat = entry.cat
+        if cat == ORG:
+            self.organisation(
+                entry.name,
+                s,
+                e,
+                "organisation",
+                country=entry.country,
+                sector=entry.sector,
+                kind=entry.kind or ActorKind.ORGANIZATION,
+            )
+            return
+        if cat == COUNTRY and entry.country:
+            self.country(entry.country, s, e, "country-name")
+            if self.prev_words(s)[0] in self.g.place_prepositions:
+                self.places.append((s, entry.country))
+            return
+        if cat == SEAT and entry.country:
+            self.country(entry.country, s, e, "seat-metonym")
+            return
+        if cat in (DEMONYM, PEOPLE):
+            self.adjectives[e] = (s, entry.country, self.text[s:e], cat)
+            if cat == PEOPLE:
+                b = self.actor(
+                    "G:" + entry.name.casefold(), entry.name, ActorKind.GROUP, country=entry.country
+                )
+                self.mention(b, s, e, _DEMONYM, "demonym-people")
+            return
+        if cat in (CAPITAL, CITY, REGION):
+            if self.team_context(s, e):
+                self.organisation(
+                    self.text[s:e],
+                    s,
+                    e,
+                    "team-row",
+                    country=entry.country,
+                    sector="SPT",
+                    kind=ActorKind.ORGANIZATION,
+                )
+                return
+            if cat == CAPITAL and entry.country and not self.is_place(s, e):
+                self.country(entry.country, s, e, "capital-metonym")
+                return
+            self.location(entry.name, entry.country, s, e, "place-name")
+
+    def is_place(self, s: int, e: int) -> bool:
+        """A capital read as a place rather than its government acting."""
+        if self.in_dateline(s) or (self.caps_line(s) and self.initial(s)):
+            return True
+        before, _ = self.prev_words(s)
+        if before in self.g.place_prepositions:
+            return True
+        text = self.text
+        if self.initial(s) and _COMMA_OR_DIGIT.match(text, e):
+            return True
+        return bool(_COMMA_PLACE.match(text, e))
+
+    # -- deciding what was left open ---------------------------------------------------------------
+
+    def index(self) -> tuple[dict[str, list[_Builder]], dict[str, list[_Builder]], dict[str, _Builder]]:
+        last: dict[str, list[_Builder]] = {}
+        any_word: dict[str, list[_Builder]] = {}
+        full: dict[str, _Builder] = {}
+        g = self.g
+        for b in self.actors.values():
+            full.setdefault(" ".join(b.words), b)
+            if b.kind is ActorKind.PERSON and len(b.words) >= 2:
+                last.setdefault(b.words[-1], []).append(b)
+                if "-" in b.words[-1] and b.words[-1].split("-", 1)[0] in g.particles:
+                    last.setdefault(b.words[-1].split("-", 1)[1], []).append(b)
+                if b.words[-1] in ("jr", "jr.", "sr", "sr.") and len(b.words) >= 3:
+                    last.setdefault(b.words[-2], []).append(b)
+                any_word.setdefault(b.words[0], []).append(b)
+            elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2:
+                for w in b.words:
+                    if (
+                        w.title() not in g.org_suffixes
+                        and w not in ("of", "the", "and", "for")
+                        and len(w) > 2
+                    ):
+                        any_word.setdefault(w, []).append(b)
+        for b in self.actors.values():
+            if b.kind is not ActorKind.PERSON:
+                for alias in g.aliases.get(b.name, ()):
+                    full.setdefault(alias, b)
+        return last, any_word, full
+
+    def resolve_titled(self) -> None:
+        """Single names after a title: "Mr. Tillerson", "President Clinton", "Pope Francis"."""
+        last, _, _ = self.index()
+        for toks, titles, country, sector in self.titled:
+            t = toks[0]
+            word = t.w.casefold()
+            found = last.get(word)
+            gender = None
+            for ti in titles:
+                gender = gender or ti.gender
+                sector = sector or ti.sector
+            if found:
+                b = self.nearest(found, t.s)
+            else:
+                royal = titles and titles[-1].role in (
+                    "Pope",
+                    "King",
+                    "Queen",
+                    "Prince",
+                    "Princess",
+                    "Sheikh",
+                    "Emir",
+                    "Sultan",
+                )
+                name = f"{titles[-1].role} {t.w}" if royal else t.w
+                b = self.actor("P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+                b.words = (word,) if not royal else tuple(name.casefold().split())
+                last.setdefault(word, []).append(b)
+            b.gender = b.gender or gender or self.g.first_names.get(t.w)
+            b.country = b.country or country
+            b.sector = b.sector or sector
+            self.add_roles(b, titles, country)
+            self.mention(b, t.s, t.e, _NAME, "title-name")
+
+    def nearest(self, found: list[_Builder], offset: int) -> _Builder:
+        best, best_d = found[0], None
+        for b in found:
+            for s, _, _, _ in b.mentions:
+                d = offset - s if s <= offset else 10**9 + s - offset
+                if best_d is None or d < best_d:
+                    best, best_d = b, d
+        return best
+
+    def resolve_deferred(self) -> None:
+        """Words that could be anything, read against the names the article gives elsewhere."""
+        if not self.deferred:
+            return
+        last, any_word, full = self.index()
+        g = self.g
+        for d in self.deferred:
+            toks = d.toks
+            i = 0
+            while i < len(toks):
+                matched = False
+                for n in range(min(len(toks) - i, 6), 0, -1):
+                    part = toks[i : i + n]
+                    key = " ".join(t.w.casefold() for t in part)
+                    s, e = part[0].s, part[-1].e
+                    b = full.get(key)
+                    if b is None and n == 1:
+                        cands = last.get(key) or any_word.get(key)
+                        b = self.nearest(cands, s) if cands else None
+                    if b is not None:
+                        self.mention(b, s, e, _NAME, "name-again")
+                        i += n
+                        matched = True
+                        break
+                if matched:
+                    continue
+                t = toks[i]
+                i += 1
+                if d.caps or (
+                    d.initial and (self.common_word(t.w) or (len(toks) == 1 and not self.says(t.e)))
+                ):
+                    continue
+                if t.w.lower() in g.groups or t.w in g.not_names:
+                    continue
+                before, before2 = self.prev_words(t.s)
+                if self.says(t.e) and not t.upper:
+                    self.person([t], "name-says")
+                elif t.upper and 2 <= len(t.w) <= 6 and not self.caps_line(t.s):
+                    self.organisation(
+                        t.w, t.s, t.e, "acronym", country=None, sector=None, kind=ActorKind.ORGANIZATION
+                    )
+                elif self.team_context(t.s, t.e):
+                    self.organisation(
+                        t.w, t.s, t.e, "team-row", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
+                    )
+                elif (place := self.place_of(t.s, t.e, before, before2)) is not None:
+                    self.location(t.w, place[1], t.s, t.e, place[0])
+                elif before in ("in", "near", "outside") and not d.initial:
+                    self.location(t.w, None, t.s, t.e, "place-after-in")
+        self.resolve_titled_again()
+
+    def says(self, e: int) -> bool:
+        return bool(_SPEECH_AFTER.match(self.text, e))
+
+    def resolve_titled_again(self) -> None:
+        if len(self.titled) == 0:
+            return
+        pending = [
+            x
+            for x in self.titled
+            if not any(m[0] == x[0][0].s for b in self.actors.values() for m in b.mentions)
+        ]
+        self.titled = pending
+        self.resolve_titled()
+        self.titled = []
+
+    # -- lower-case words: groups, institutions, nominals, pronouns ---------------------------------
+
+    def scan_words(self) -> None:
+        g = self.g
+        text = self.text
+        occupied = sorted((s, e) for b in self.actors.values() for s, e, _, _ in b.mentions)
+        starts = [s for s, _ in occupied]
+        pronouns: list[tuple[int, int, str]] = []
+
+        def free(s: int, e: int) -> bool:
+            i = bisect.bisect_left(starts, e)
+            return i == 0 or occupied[i - 1][1] <= s
+
+        tokens = self.seg.tokens
+        vocab = g.vocab
+        n_tokens = len(tokens)
+        for ti in range(n_tokens):
+            s, e = tokens[ti]
+            node = vocab.get(text[s:e])
+            if node is None:
+                continue
+            found: frozenset[str] | None = node.get("")
+            k = ti + 1
+            while k < n_tokens:
+                node = node.get(text[slice(*tokens[k])].lower())
+                if node is None:
+                    break
+                if "" in node:
+                    found, e = node[""], tokens[k][1]
+                k += 1
+            if found is None or not free(s, e):
+                continue
+            raw = text[s:e]
+            word = " ".join(raw.lower().split())
+            if "pronoun" in found:
+                if word in ("it", "its", "they", "them", "their") and raw[1:2].isupper():
+                    continue  # IT, THEY in a headline
+                pronouns.append((s, e, g.pronouns[word]))
+                continue
+            if "nominal" in found:
+                noun = " ".join(word.split()[1:])
+                self.nominal(s, e, g.nominals[noun], noun)
+                continue
+            if raw[0].isupper() and not self.initial(s):
+                continue  # "Police" inside a name
+            adj = self.adjectives.get(s - 1) if s > 0 and text[s - 1] == " " else None
+            country_b = self.country_before(s)
+            if adj is not None and adj[3] == DEMONYM:
+                a_start, iso, demonym, _ = adj
+                name = f"{demonym} {word}"
+                if word in g.institutions:
+                    sector = g.institutions[word] or None
+                    b = self.actor(
+                        "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector
+                    )
+                else:
+                    sector = g.groups.get(word) or None
+                    b = self.actor("G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+                self.mention(b, a_start, e, _DEMONYM, "demonym-noun")
+                continue
+            if country_b is not None:
+                name = f"{country_b.name} {word}"
+                if word in g.institutions:
+                    b = self.actor(
+                        "O:" + name.casefold(),
+                        name,
+                        ActorKind.ORGANIZATION,
+                        country=country_b.country,
+                        sector=g.institutions[word] or None,
+                    )
+                else:
+                    b = self.actor(
+                        "G:" + name.casefold(),
+                        name,
+                        ActorKind.GROUP,
+                        country=country_b.country,
+                        sector=g.groups.get(word) or None,
+                    )
+                self.mention(b, s, e, _NOMINAL, "country-noun")
+                continue
+            if word in g.bare_groups:
+                sector = g.groups.get(word) or None
+                iso = None
+                if sector in _DOMESTIC:
+                    before = [c for off, c in self.places if off < s and c]
+                    iso = before[-1] if before else None
+                b = self.actor("G:" + word, word, ActorKind.GROUP, sector=sector)
+                if b.country is None and iso is not None:
+                    b.country = iso
+                self.mention(b, s, e, _NOMINAL, "group-noun")
+        self.resolve_pronouns(pronouns)
+
+    def country_before(self, s: int) -> _Builder | None:
+        """The country named just before ``s`` ("U.S. officials")."""
+        if s < 2 or self.text[s - 1] != " ":
+            return None
+        if self.actors_ending is None:
+            ending: dict[int, _Builder] = {}
+            for x in self.actors.values():
+                if x.kind is ActorKind.COUNTRY:
+                    for _, me, _, _ in x.mentions:
+                        ending[me] = x
+            self.actors_ending = ending
+        return self.actors_ending.get(s - 1)
+
+    def nominal(self, s: int, e: int, cls: str, noun: str) -> None:
+        """ "the nation", "the president": the nearest earlier actor of that kind."""
+        si = self.seg.sentence_index(s)
+        if si < 0:
+            return
+        lo = self.seg.sentences[max(0, si - 3)].start
+        best: tuple[int, _Builder] | None = None
+        for b in self.actors.values():
+            if cls == "COUNTRY":
+                ok = b.kind is ActorKind.COUNTRY
+            elif cls == "PERSON":
+                ok = b.kind is ActorKind.PERSON and any(noun in r.lower() for r in b.roles)
+            else:
+                ok = b.kind is ActorKind.ORGANIZATION and b.sector == cls
+            if not ok:
+                continue
+            for ms, _, _, _ in b.mentions:
+                if (cls == "PERSON" or ms >= lo) and ms < s and (best is None or ms > best[0]):
+                    best = (ms, b)
+        if best is not None:
+            self.mention(best[1], s, e, _NOMINAL, f"nominal-{cls.lower()}")
+
+    def resolve_pronouns(self, pronouns: list[tuple[int, int, str]]) -> None:
+        if not pronouns:
+            return
+        text = self.text
+        seg = self.seg
+        index = sorted((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions)
+        starts = [x[0] for x in index]
+        ends_at: dict[int, _Builder] = {e: b for _, e, b in index}
+        for s, e, cls in pronouns:
+            si = seg.sentence_index(s)
+            if si < 0:
+                continue
+            sent = seg.sentences[si]
+            if s >= sent.end:
+                continue
+            if cls == "relative":
+                m = _RELATIVE_GAP.search(text, max(0, s - 4), s)
+                b = ends_at.get(m.start()) if m is not None else None
+                if b is not None and b.kind in (ActorKind.PERSON, ActorKind.GROUP):
+                    self.mention(b, s, e, _PRONOUN, "relative-who")
+                    self.insert(index, starts, (s, e, b))
+                continue
+            found = self.antecedent(index, starts, s, si, cls)
+            if found is None:
+                continue
+            rule = {
+                "male": "pronoun-he",
+                "female": "pronoun-she",
+                "neuter": "pronoun-it",
+                "plural": "pronoun-they",
+            }[cls]
+            if cls == "male" and found.gender is None:
+                found.gender = "M"
+            elif cls == "female" and found.gender is None:
+                found.gender = "F"
+            self.mention(found, s, e, _PRONOUN, rule)
+            self.insert(index, starts, (s, e, found))
+
+    @staticmethod
+    def insert(
+        index: list[tuple[int, int, _Builder]], starts: list[int], item: tuple[int, int, _Builder]
+    ) -> None:
+        i = bisect.bisect_left(starts, item[0])
+        starts.insert(i, item[0])
+        index.insert(i, item)
+
+    def antecedent(
+        self, index: list[tuple[int, int, _Builder]], starts: list[int], s: int, si: int, cls: str
+    ) -> _Builder | None:
+        seg = self.seg
+
+        def compatible(b: _Builder) -> bool:
+            if cls == "male":
+                return b.kind is ActorKind.PERSON and b.gender != "F"
+            if cls == "female":
+                return b.kind is ActorKind.PERSON and b.gender != "M"
+            if cls == "neuter":
+                return b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
+            return b.kind is ActorKind.GROUP
+
+        def in_range(lo: int, hi: int) -> Iterator[_Builder]:
+            i = bisect.bisect_left(starts, lo)
+            while i < len(index) and index[i][0] < hi:
+                if index[i][1] <= hi:
+                    yield index[i][2]
+                i += 1
+
+        sent = seg.sentences[si]
+        current = [b for b in in_range(sent.start, s) if compatible(b)]
+        if cls in ("male", "female"):
+            if current:
+                return current[0]
+            for back in (1, 2):
+                if si - back < 0:
+                    break
+                prev = seg.sentences[si - back]
+                cands = [b for b in in_range(prev.start, prev.end) if compatible(b)]
+                if cands:
+                    return cands[0]
+            return None
+        # it / they: only when one actor could be meant.
+        distinct = {id(b): b for b in current}
+        if len(distinct) == 1:
+            return current[0]
+        if not current and cls == "plural" and si > 0:
+            prev = seg.sentences[si - 1]
+            distinct = {id(b): b for b in in_range(prev.start, prev.end) if compatible(b)}
+            if len(distinct) == 1:
+                return next(iter(distinct.values()))
+        return None
+
+    # -- the result --------------------------------------------------------------------------------
+
+    def cast(self) -> Cast:
+        text = self.text
+        seg = self.seg
+        raw = []
+        for b in self.actors.values():
+            for s, e, kind, rule in b.mentions:
+                if s < e:
+                    raw.append((_PRIORITY[kind], s, e, kind, rule, b.key))
+        raw.sort(key=lambda x: (x[0], x[1], -x[2], x[5]))
+        kept_spans: list[tuple[int, int]] = []
+        kept_starts: list[int] = []
+        by_actor: dict[str, list[Mention]] = {}
+        for _, s, e, kind, rule, key in raw:
+            si = seg.sentence_index(s)
+            if si < 0 or e > seg.sentences[si].end:
+                continue
+            i = bisect.bisect_left(kept_starts, e)
+            if i > 0 and kept_spans[i - 1][1] > s:
+                continue
+            kept_starts.insert(i, s)
+            kept_spans.insert(i, (s, e))
+            by_actor.setdefault(key, []).append(Mention(span=Span.of(text, s, e), kind=kind, rule=rule))
+        order = sorted(by_actor, key=lambda k: (min(m.span.start for m in by_actor[k]), k))
+        used: dict[str, int] = {}
+        actors = []
+        for key in order:
+            b = self.actors[key]
+            mentions = sorted(by_actor[key], key=lambda m: (m.span.start, m.span.end))
+            slug = _slug(b.name) or "actor"
+            ident, n = slug, 1
+            while ident in used:
+                n += 1
+                ident = f"{slug}-{n}"
+            used[ident] = n
+            actors.append(
+                Actor(
+                    id=ident,
+                    name=b.name,
+                    kind=b.kind,
+                    country=b.country,
+                    sector=b.sector,
+                    roles=b.roles,  # type: ignore[arg-type]
+                    mentions=mentions,  # type: ignore[arg-type]
+                )
+            )
+        return Cast(actors=tuple(actors))
+
+
+def _initials(run: list[_Tok], acronym: str) -> bool:
+    """Whether ``acronym`` is made of the initials of the run's words ("CPJ")."""
+    letters = [c for c in acronym if c.isalpha()]
+    initials = [t.w[0] for t in run if t.word]
+    return len(letters) >= 2 and letters[0] == initials[0] and set(letters) <= set(initials)
+
+
+_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _slug(name: str) -> str:
+    return _SLUG.sub("-", name.casefold()).strip("-")[:60]

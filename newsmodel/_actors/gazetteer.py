@@ -1,0 +1,383 @@
+"""The actor stage's rule data, validated and compiled into lookup tables once per stage.
+
+The gazetteers (countries, capitals, cities, organisations, titles, first names ...) become hash
+tables keyed by the phrase as written, so finding whether a run of capitalised words is a known
+name costs one lookup per candidate phrase, whatever the size of the lists. The lower-case
+vocabulary (pronouns, group nouns, nominals) compiles into one ``regex`` pattern of named lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import RuleError
+from ..model import ActorKind
+
+__all__ = ["Entry", "Gazetteer", "build_gazetteer"]
+
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "COP",
+        "JUD",
+        "LEG",
+        "MED",
+        "BUS",
+        "CVL",
+        "NGO",
+        "IGO",
+        "EDU",
+        "REL",
+        "SPY",
+        "LAB",
+        "HLH",
+        "AGR",
+        "CRM",
+        "REF",
+        "SPT",
+    ]
+)
+
+# Categories of a phrase entry, in order of precedence when one phrase has several.
+ORG = "ORG"
+COUNTRY = "COUNTRY"
+SEAT = "SEAT"
+CAPITAL = "CAPITAL"
+CITY = "CITY"
+REGION = "REGION"
+DEMONYM = "DEMONYM"
+PEOPLE = "PEOPLE"  # plural demonym: "Russians"
+_PRECEDENCE = {c: i for i, c in enumerate((ORG, COUNTRY, SEAT, CAPITAL, CITY, REGION, DEMONYM, PEOPLE))}
+
+
+@attrs.frozen
+class Entry:
+    """One known phrase: what it names."""
+
+    cat: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    kind: ActorKind | None = None
+
+
+@attrs.frozen
+class Title:
+    """A title written before a name."""
+
+    role: str
+    sector: str | None
+    gender: str | None
+    national: bool
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").split())
+
+
+@attrs.frozen(kw_only=True)
+class Gazetteer:
+    """Everything the actor stage looks up, compiled from a rule set."""
+
+    phrases: dict[str, Entry]
+    folded: dict[str, Entry]
+    titles: dict[str, Title]
+    descriptors: dict[str, tuple[str | None, str | None]]
+    first_names: dict[str, str | None]
+    not_names: frozenset[str]
+    org_suffixes: dict[str, str]
+    org_prefixes: dict[str, str]
+    club_prefixes: frozenset[str]
+    misc_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
+    name_suffixes: frozenset[str]
+    particles: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    groups: dict[str, str]
+    bare_groups: frozenset[str]
+    institutions: dict[str, str]
+    pronouns: dict[str, str]
+    nominals: dict[str, str]
+    abbreviations: frozenset[str]
+    country_names: dict[str, str]
+    max_words: int
+    vocab: dict[str, Any]
+    aliases: dict[str, list[str]]
+
+
+def _strings(source: str, entry: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{source}: {entry} must be a list of non-empty strings")
+    return list(value)
+
+
+def _table(source: str, entry: str, value: Any) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise RuleError(f"{source}: {entry} must be a table")
+    return value
+
+
+def _sector(source: str, entry: str, code: Any) -> str | None:
+    if code in (None, ""):
+        return None
+    if not isinstance(code, str) or code not in SECTORS:
+        raise RuleError(f"{source}: {entry}: unknown sector {code!r}; known: {', '.join(sorted(SECTORS))}")
+    return code
+
+
+def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> Gazetteer:
+    """Validate a merged actor rule set and compile its tables.
+
+    Raises:
+        RuleError: naming the file (``source``) and the entry that is malformed.
+    """
+    import pycountry  # slow to import: only when a stage is built
+
+    codes: set[str] = {c.alpha_3 for c in pycountry.countries}
+    codes.update(_strings(source, "extra_codes", rules.get("extra_codes", [])))
+
+    def iso(entry: str, value: Any) -> str | None:
+        if value == "":
+            return None
+        if not isinstance(value, str) or value not in codes:
+            raise RuleError(f"{source}: {entry}: {value!r} is not an ISO 3166-1 alpha-3 code")
+        return value
+
+    country_names: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        country_names[c.alpha_3] = name
+    for code, name in _table(source, "country_names", rules.get("country_names")).items():
+        iso(f"country_names.{code}", code)
+        if not isinstance(name, str):
+            raise RuleError(f"{source}: country_names.{code} must be a string")
+        country_names[code] = name
+
+    phrases: dict[str, Entry] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        key = _norm(phrase)
+        if not key:
+            return
+        old = phrases.get(key)
+        if old is None or _PRECEDENCE[entry.cat] < _PRECEDENCE[old.cat]:
+            phrases[key] = entry
+
+    # Countries: pycountry's names, then the names news uses.
+    for c in pycountry.countries:
+        entry = Entry(COUNTRY, country_names[c.alpha_3], c.alpha_3)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value and "(" not in value:
+                add(value, entry)
+    for alias, code in _table(source, "country_aliases", rules.get("country_aliases")).items():
+        cc = iso(f"country_aliases.{alias!r}", code)
+        if cc is not None:
+            add(alias, Entry(COUNTRY, country_names.get(cc, alias), cc))
+    for cat, table in ((SEAT, "seats"), (CAPITAL, "capitals"), (CITY, "cities"), (REGION, "regions")):
+        for name, code in _table(source, table, rules.get(table)).items():
+            add(name, Entry(cat, name, iso(f"{table}.{name!r}", code)))
+    for name, code in _table(source, "demonyms", rules.get("demonyms")).items():
+        cc = iso(f"demonyms.{name!r}", code)
+        add(name, Entry(DEMONYM, name, cc))
+        plural = name + "s" if name[-1] in "nie" and not name.endswith("ese") else None
+        if plural:
+            add(plural, Entry(PEOPLE, plural, cc))
+
+    # Organisations, by sector.
+    for sector, table in _table(source, "organisations", rules.get("organisations")).items():
+        sec = _sector(source, f"organisations.{sector}", sector)
+        for name, spec in _table(source, f"organisations.{sector}", table).items():
+            where = f"organisations.{sector}.{name!r}"
+            other_names: list[str] = []
+            kind = ActorKind.ORGANIZATION
+            own_sector = sec
+            if isinstance(spec, str):
+                country = iso(where, spec)
+            elif isinstance(spec, Mapping):
+                country = iso(f"{where}.country", spec.get("country", ""))
+                other_names = _strings(source, f"{where}.aliases", spec.get("aliases", []))
+                if "sector" in spec:
+                    own_sector = _sector(source, f"{where}.sector", spec["sector"])
+                if "kind" in spec:
+                    try:
+                        kind = ActorKind[str(spec["kind"])]
+                    except KeyError:
+                        raise RuleError(f"{source}: {where}.kind: unknown kind {spec['kind']!r}") from None
+            else:
+                raise RuleError(f"{source}: {where} must be a country code or a table")
+            entry = Entry(ORG, name, country, own_sector, kind)
+            for phrase in (name, *other_names):
+                add(phrase, entry)
+                if phrase.startswith("The "):
+                    add(phrase[4:], entry)
+
+    folded = {k.casefold(): v for k, v in phrases.items()}
+    aliases: dict[str, list[str]] = {}
+    for k, v in phrases.items():
+        aliases.setdefault(v.name, []).append(k.casefold())
+
+    gender_of: dict[str, str] = {}
+    for gender, words in _table(source, "title_gender", rules.get("title_gender")).items():
+        if gender not in ("male", "female"):
+            raise RuleError(f"{source}: title_gender.{gender}: expected male or female")
+        for w in _strings(source, f"title_gender.{gender}", words):
+            gender_of[_norm(w)] = "M" if gender == "male" else "F"
+    national = {_norm(t) for t in _strings(source, "national_titles", rules.get("national_titles", []))}
+    titles: dict[str, Title] = {}
+    for sector, words in _table(source, "titles", rules.get("titles")).items():
+        sec = _sector(source, f"titles.{sector}", sector)
+        for w in _strings(source, f"titles.{sector}", words):
+            key = _norm(w)
+            role = key.rstrip(".")
+            role = {"Sen": "Senator", "Gov": "Governor", "Rep": "Representative", "Gen": "General"}.get(
+                role, role
+            )
+            if sec == "CVL":
+                role = ""
+            titles.setdefault(key, Title(role, sec, gender_of.get(key), key in national))
+    descriptors: dict[str, tuple[str | None, str | None]] = {}
+    for sector, words in _table(source, "descriptors", rules.get("descriptors")).items():
+        sec = _sector(source, f"descriptors.{sector}", sector)
+        for w in _strings(source, f"descriptors.{sector}", words):
+            descriptors.setdefault(_norm(w).lower(), (sec, gender_of.get(_norm(w))))
+
+    people = _table(source, "first names", rules.get("first_names"))
+    first_names: dict[str, str | None] = {}
+    for gender, code in (("male", "M"), ("female", "F")):
+        for w in _strings(source, f"first_names.{gender}", people.get(gender, [])):
+            first_names[_norm(w)] = (
+                None if _norm(w) in first_names and first_names[_norm(w)] != code else code
+            )
+    for w in _strings(source, "first_names.either", people.get("either", [])):
+        first_names[_norm(w)] = None
+
+    def words_of(entry: str) -> frozenset[str]:
+        return frozenset(_norm(w) for w in _strings(source, entry, rules.get(entry, [])))
+
+    def sectored(entry: str, lower: bool = False) -> dict[str, str]:
+        out: dict[str, str] = {}
+        table = _table(source, entry, rules.get(entry))
+        for key, value in table.items():
+            if isinstance(value, list):  # sector -> words
+                sec = _sector(source, f"{entry}.{key}", key)
+                for w in _strings(source, f"{entry}.{key}", value):
+                    out.setdefault(_norm(w).lower() if lower else _norm(w), sec or "")
+            else:  # word -> sector
+                sec = _sector(source, f"{entry}.{key!r}", value)
+                out.setdefault(_norm(key).lower() if lower else _norm(key), sec or "")
+        return out
+
+    groups = sectored("groups", lower=True)
+    institutions = sectored("institutions", lower=True)
+    pronouns: dict[str, str] = {}
+    for cls, words in _table(source, "pronouns", rules.get("pronouns")).items():
+        if cls not in ("male", "female", "neuter", "plural", "relative"):
+            raise RuleError(f"{source}: pronouns.{cls}: expected male, female, neuter, plural or relative")
+        for w in _strings(source, f"pronouns.{cls}", words):
+            pronouns[w.lower()] = cls
+    nominals: dict[str, str] = {}
+    for cls, words in _table(source, "nominals", rules.get("nominals")).items():
+        if cls not in ("COUNTRY", "PERSON") and cls not in SECTORS:
+            raise RuleError(f"{source}: nominals.{cls}: expected COUNTRY, PERSON or a sector code")
+        for w in _strings(source, f"nominals.{cls}", words):
+            nominals[_norm(w).lower()] = cls
+
+    org_suffixes = sectored("org_suffixes")
+    org_prefixes = sectored("org_prefixes")
+    abbreviations = frozenset(
+        k for k in (*titles, *org_suffixes, *words_of("name_suffixes"), *phrases) if k.endswith(".")
+    ) | frozenset(("St.", "Mt.", "Ft.", "Jr.", "Sr.", "Bros.", "Co.", "Inc.", "Corp.", "Ltd."))
+
+    max_words = max((len(k.split()) for k in (*phrases, *titles)), default=1)
+    # The lower-case vocabulary, keyed by its first word as written in lower case, capitalised
+    # or in capitals, then by each following word in lower case.
+    classes: dict[str, set[str]] = {}
+    for cls, lexicon in (
+        ("nominal", nominals),
+        ("institution", institutions),
+        ("group", groups),
+        ("pronoun", pronouns),
+    ):
+        for phrase in lexicon:
+            key = ("the " + phrase) if cls == "nominal" else phrase
+            classes.setdefault(key, set()).add(cls)
+    vocab: dict[str, Any] = {}  # a trie of words; the key "" holds the classes of a phrase
+    for phrase, found in classes.items():
+        first, *rest = phrase.split()
+        for form in {first, first.capitalize(), first.upper()}:
+            node = vocab.setdefault(form, {})
+            for w in rest:
+                node = node.setdefault(w, {})
+            node[""] = frozenset(found)
+    return Gazetteer(
+        phrases=phrases,
+        folded=folded,
+        titles=titles,
+        descriptors=descriptors,
+        first_names=first_names,
+        not_names=words_of("not_names"),
+        org_suffixes=org_suffixes,
+        org_prefixes=org_prefixes,
+        club_prefixes=words_of("club_prefixes"),
+        misc_suffixes=words_of("misc_suffixes"),
+        place_suffixes=words_of("place_suffixes"),
+        place_prefixes=words_of("place_prefixes"),
+        name_suffixes=words_of("name_suffixes"),
+        particles=frozenset(w.lower() for w in words_of("name_particles")),
+        place_prepositions=frozenset(w.lower() for w in words_of("place_prepositions")),
+        place_nouns=frozenset(w.lower() for w in words_of("place_nouns")),
+        groups=groups,
+        bare_groups=frozenset(w.lower() for w in words_of("bare_groups")),
+        institutions=institutions,
+        pronouns=pronouns,
+        nominals=nominals,
+        abbreviations=abbreviations,
+        country_names=country_names,
+        max_words=min(max_words, 10),
+        vocab=vocab,
+        aliases=aliases,
+    )
+
+
+def merge_rules(*rule_sets: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge rule sets: tables merge key by key, lists concatenate, other values are replaced.
+
+    Later sets win, so a user's TOML can add entries to the shipped lists or override one.
+    """
+    out: dict[str, Any] = {}
+    for rules in rule_sets:
+        _merge_into(out, rules)
+    return out
+
+
+def _merge_into(out: dict[str, Any], rules: Mapping[str, Any]) -> None:
+    for key, value in rules.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, Mapping):
+            _merge_into(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(value, Mapping):
+            fresh: dict[str, Any] = {}
+            _merge_into(fresh, value)
+            out[key] = fresh
+        else:
+            out[key] = list(value) if isinstance(value, list) else value
+
+
+def iter_words(values: Iterable[str]) -> list[str]:
+    """Normalised phrases (curly apostrophes straightened, spaces collapsed)."""
+    return [_norm(v) for v in values]
