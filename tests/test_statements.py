@@ -99,6 +99,15 @@ def test_quote_continued_in_next_paragraph() -> None:
 
 def test_bare_quote_paragraph_continues_previous_speaker() -> None:
     text = "“We are done here,” Smith said.\n\n“Nobody will change that for a long time to come.”"
+    (s,) = find(text, SMITH)
+    assert s.rule == "quote-then-cue+paragraph"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    assert s.content.text.startswith("We are done here")
+    assert s.content.text.endswith("Nobody will change that for a long time to come.")
+
+
+def test_bare_quote_paragraph_after_reported_speech() -> None:
+    text = "Jane Smith said the vote was close.\n\n“Nobody will change that for a long time to come.”"
     first, second = find(text, SMITH)
     assert second.rule == "quote-paragraph"
     assert second.speaker is first.speaker is not None

@@ -206,6 +206,8 @@ class _Run:
             return
         if right == _WORD and quote is None:
             right, pos = self.past_adjunct_phrase(pos, sent.end)
+        if left_sep and right == _WORD and quote is None and self.short_tail(pos, sent.end):
+            right = _END
         q_before = self.quote_before(sep_tok, first) if left_sep else None
         if left_sep and (right in (_END, _COMMA) or (q_before is not None and right != _QUOTE)):
             if not frames & {"postposed", "quote"}:
@@ -265,7 +267,7 @@ class _Run:
         """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive."""
         p = j - 1
         while p >= first and j - p < 30 and self.tok(p) not in {",", "”", '"', ";", ":", "(", ")"}:
-            if self.is_word(p) and self.is_cue_word(p):
+            if self.is_word(p) and self.is_cue_word(p) and not self.low(p).endswith("ing"):
                 return None
             p -= 1
         if p < first or self.tok(p) != "," or p + 1 >= j:
@@ -331,6 +333,23 @@ class _Run:
             return _WORD, pos, None
         return _END, pos, None
 
+    def short_tail(self, pos: int, end: int) -> bool:
+        """Whether only a few words without ``that``, a cue or a quote mark end the sentence:
+        ``..., she said in a video message to the convention.``"""
+        k = self.index(pos)
+        if k >= len(self.toks) or self.low(k) not in self.lex.not_clause:
+            return False
+        n = 0
+        while k < len(self.toks) and self.toks[k][0] < end:
+            t = self.tok(k)
+            if t.lower() == "that" or t in _QUOTE_CHARS or t in {",", ":", ";"} or self.is_cue_word(k):
+                return False
+            n += self.is_word(k)
+            if n > 6:
+                return False
+            k += 1
+        return True
+
     def past_adjunct_phrase(self, pos: int, end: int) -> tuple[str, int]:
         """Past a prepositional phrase after a cue: ``said in an interview taped on Friday that``
         goes on at ``that``; ``said after the attacks.`` ends there."""
@@ -363,7 +382,10 @@ class _Run:
             offset = m.end()
         while offset < end and text[offset].isspace():
             offset += 1
-        return offset >= end or text[offset] in ".,;!?)—–"
+        if offset >= end or text[offset] in ".,;!?)—–":
+            return True
+        k = self.index(offset)
+        return k < len(self.toks) and self.is_word(k) and self.low(k) in self.lex.clause_words
 
     # -- content -----------------------------------------------------------------------------------
 
@@ -375,11 +397,22 @@ class _Run:
             if t in _CLOSERS:
                 q = self.by_close.get(self.toks[k][0])
                 if q is not None:
-                    return q
+                    words = self.words_in(q.content.start, q.content.end)
+                    return None if self.titled(q, words) else q
             elif t not in {",", "?", "!", "—", "–"}:
                 return None
             k -= 1
         return None
+
+    def embedded(self, q: Quotation, first: int) -> bool:
+        """Whether a quotation sits inside a clause of the writer's (America needs leaders “who
+        ...,” she said): then the whole clause is the content, a MIXED one."""
+        start = self.toks[first][0] if first < len(self.toks) else q.open
+        if q.open <= start:
+            return False
+        before = self.text[start : q.open].rstrip()
+        cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind(":"))
+        return any(c.isalnum() for c in before[cut + 1 :])
 
     def quote_content(self, q: Quotation) -> tuple[int, int] | None:
         s, e = q.content.start, q.content.end
@@ -413,12 +446,12 @@ class _Run:
     ) -> None:
         """Content before the source: ``“...,” Tillerson said`` or ``..., officials said.``"""
         q = self.quote_before(sep_tok, first)
-        if q is not None:
+        if q is not None and not self.embedded(q, first):
             span = self.quote_content(q)
             if span is not None:
                 self.add(src, cue, span, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q)
             return
-        if quote_only:
+        if quote_only and q is None:
             return
         span = self.clause_before(sep_tok, first)
         if span is not None:
@@ -500,30 +533,48 @@ class _Run:
                 i += 1
                 continue
             nxt = self.low(i + 1) if i + 1 < len(self.toks) and self.toks[i + 1][0] < end else ""
+            low = t.lower()
             if t in {",", ";", "—", "–"}:
+                # ", adding ...", ", referring to ...", "— a play on words": an aside of the writer.
                 if (
                     t == ";"
-                    or (nxt.endswith("ing") and nxt in self.lex.frames)
-                    or nxt in {"according", "but", "while", "although", "though", "whereas"}
+                    or (nxt.endswith("ing") and nxt.isalpha() and nxt not in self.lex.not_clause)
+                    or nxt in {"according", "but", "while", "although", "though", "whereas", "as"}
+                    or (t != "," and nxt[:1].isalpha())
                 ):
                     end = self.toks[i][0]
                     break
                 last_comma = i
             elif self.is_word(i) and self.is_cue_word(i):
-                if t.lower() == "and" or (
+                if (
                     last_comma >= 0
                     and i - last_comma <= 7
                     and self.low(last_comma + 1) not in self.lex.relatives
                 ):
-                    end = self.toks[last_comma][0] if last_comma >= 0 else end
+                    end = self.toks[last_comma][0]
                     break
-            elif t.lower() == "and" and nxt in self.lex.frames:
+            elif (
+                low in {"and", "but"}
+                and (
+                    nxt in self.lex.frames
+                    or nxt in self.lex.auxiliaries
+                    or nxt in {"did", "does", "do", "not"}
+                )
+            ) or low in {"while", "whereas"}:
                 end = self.toks[i][0]
                 break
             i += 1
-        q = self.by_open.get(start)
-        if q is not None and q.close is not None and q.close + 1 > end:
-            end = q.close + 1
+        # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
+        qi = bisect.bisect_left(self.quote_starts, start + 1)
+        while qi < len(self.quotes) and self.quotes[qi].open < end:
+            q = self.quotes[qi]
+            if (
+                q.close is not None
+                and q.close + 1 > end
+                and self.seg.paragraph_index(q.close) == self.seg.paragraph_index(start)
+            ):
+                end = q.close + 1
+            qi += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
             end -= 1
         if end <= start or self.words_in(start, end) < 1:
@@ -710,6 +761,8 @@ class _Run:
                 if q.open == para.start:
                     rule = "quote-paragraph"
             if rule is None or prev is None:
+                if words >= 5:
+                    self.unattributed(q, span, si, pi)
                 continue
             split = self.split_head(q.open, pi, si) if rule != "quote-continued" else None
             if split is not None and self.merge(split, q, span, "quote-split"):
@@ -739,6 +792,33 @@ class _Run:
             return True
         k = self.index(offset) - 1
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
+
+    def unattributed(self, q: Quotation, span: tuple[int, int], si: int, pi: int) -> None:
+        """A quotation of a sentence or more that no cue claims: a DIRECT statement whose speaker
+        is the subject of its sentence when the quote sits inside one, else unknown."""
+        first = self.first_token(si)
+        src = None
+        if self.embedded(q, first):
+            src = self.subject(first, self.index(q.open))
+            sent = self.seg.sentences[si]
+            end = max(span[1], min(sent.end, q.close + 1 if q.close is not None else span[1]))
+            while end > span[0] and self.text[end - 1] in ".,; \n":
+                end -= 1
+            span = (self.toks[first][0], end)
+        source = (self.toks[src[0]][0], self.toks[src[1]][1]) if src is not None else None
+        draft = _Draft(
+            source=source,
+            cue=None,
+            content=span,
+            kind=self.clause_kind(*span) if src is not None else StatementKind.DIRECT,
+            rule="quote-unattributed",
+            speaker=self.speaker(src, None) if src is not None else None,
+            sentence=si,
+            paragraph=pi,
+            quote=q,
+            tokens=src,
+        )
+        bisect.insort(self.drafts, draft, key=lambda d: d.content)
 
     def split_head(self, offset: int, pi: int, si: int) -> _Draft | None:
         """The quotation statement a quote at ``offset`` continues, past statements made in its
@@ -771,11 +851,11 @@ class _Run:
             cue_sentence = self.seg.sentence_index(prev.cue[0])
             if self.seg.sentence_index(q.open) > cue_sentence + 1 or q.open - prev.content[1] > 400:
                 return False
-        elif rule != "quote-continued":
+        elif rule not in ("quote-continued", "quote-paragraph"):
             return False
         prev.content = (prev.content[0], span[1])
         prev.quote = q
-        suffix = "+split" if rule == "quote-split" else "+continued"
+        suffix = {"quote-split": "+split", "quote-continued": "+continued"}.get(rule, "+paragraph")
         if not prev.rule.endswith(suffix):
             prev.rule += suffix
         return True
@@ -812,13 +892,24 @@ class _Run:
                 return True
         return False
 
-    def is_title(self, q: Quotation, words: int) -> bool:
-        """ABC’s “This Week”, the book “...”: a title, not a statement."""
+    def titled(self, q: Quotation, words: int) -> bool:
+        """Whether the words before a short quotation make it a title: ABC’s “This Week”, the
+        book “...”, on “Hannity”."""
         k = self.index(q.open) - 1
         if k >= 0 and words <= 8:
             t = self.tok(k)
-            if t.endswith(("’s", "'s")) or t.lower() in self.lex.title_cues:
+            if (
+                t.endswith(("’s", "'s"))
+                or t.lower() in self.lex.title_cues
+                or t.lower() in {"on", "’s", "'s"}
+            ):
                 return True
+        return False
+
+    def is_title(self, q: Quotation, words: int) -> bool:
+        """ABC’s “This Week”, the book “...”, “Saturday Night Live”: a title, not a statement."""
+        if self.titled(q, words):
+            return True
         content = self.text[q.content.start : q.content.end].strip(" ,.")
         ws = content.split()
         return 0 < len(ws) <= 6 and all(
