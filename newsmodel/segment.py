@@ -1,20 +1,25 @@
 """Segmentation: the dateline, paragraphs, sentences, tokens and paired quotation marks.
 
 This is the first stage of the pipeline and runs once per article; every later stage reads its
-:class:`Segmentation` instead of splitting the text again.
+:class:`Segmentation` instead of splitting the text again. The rules (abbreviations, sentence
+starters, news agencies, month names) are data in ``newsmodel/rules/segment.toml``; see
+``docs/segmentation.md`` for what is found and why.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import regex
 
+from .errors import RuleError
 from .model import Dateline, Span
 from .rules import load_rules
 
-__all__ = ["Quotation", "Segmentation", "Segmenter"]
+__all__ = ["Quotation", "SegmentRules", "Segmentation", "Segmenter"]
 
 
 @attrs.frozen(kw_only=True)
@@ -25,7 +30,8 @@ class Quotation:
         open: offset of the opening mark.
         close: offset of the closing mark; ``None`` when the quote runs on into the next paragraph
             (news style: a paragraph left open and the next one opening with a mark).
-        content: the words inside the marks, without the marks.
+        content: the words inside the marks, without the marks (to the end of the paragraph when
+            ``close`` is ``None``).
         level: 0 for a double-quoted quotation, 1 for a single-quoted one nested inside it.
         continues: whether this quotation continues one left open in the previous paragraph.
     """
@@ -50,10 +56,14 @@ class Segmentation:
     Attributes:
         text: the article text, exactly as given.
         dateline: the dateline, if the text opens with one.
-        paragraphs: paragraph spans, in order, not overlapping.
-        sentences: sentence spans, in order; each lies inside one paragraph.
+        paragraphs: paragraph spans, in order, not overlapping, trimmed of surrounding whitespace.
+        sentences: sentence spans, in order, not overlapping; each lies inside one paragraph.
         tokens: ``(start, end)`` of every word and punctuation token, in order.
         quotations: paired quotation marks, in order of their opening mark.
+        note: a correction note in parentheses before the dateline
+            (``(This version of the story corrects ...)``), if any; it is a sentence of its own.
+        byline: the names of a byline before the dateline place (``Jane Doe`` in
+            ``By Jane Doe WASHINGTON (Reuters) - ``), if any.
     """
 
     text: str
@@ -62,12 +72,19 @@ class Segmentation:
     sentences: tuple[Span, ...]
     tokens: tuple[tuple[int, int], ...]
     quotations: tuple[Quotation, ...]
+    note: Span | None = None
+    byline: Span | None = None
     _sentence_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
     _paragraph_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _top_quotations: list[Quotation] = attrs.field(init=False, repr=False, eq=False)
+    _top_opens: list[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
         object.__setattr__(self, "_paragraph_starts", [p.start for p in self.paragraphs])
+        top = [q for q in self.quotations if q.level == 0]
+        object.__setattr__(self, "_top_quotations", top)
+        object.__setattr__(self, "_top_opens", [q.open for q in top])
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``, or of the last one starting before it (-1 if none)."""
@@ -92,56 +109,233 @@ class Segmentation:
         return None
 
     def quotation_at(self, offset: int) -> Quotation | None:
-        """The innermost double-quoted quotation whose content contains ``offset``."""
-        for q in self.quotations:
-            if q.open > offset:
-                break
-            if q.level == 0 and q.content.start <= offset < q.content.end:
+        """The double-quoted (level 0) quotation whose content contains ``offset``, if any."""
+        i = bisect.bisect_right(self._top_opens, offset) - 1
+        if i >= 0:
+            q = self._top_quotations[i]
+            if q.content.start <= offset < q.content.end:
                 return q
         return None
 
+    def quotations_in(self, start: int, end: int) -> tuple[Quotation, ...]:
+        """The quotations (any level) whose opening mark lies in ``[start, end)``."""
+        lo = bisect.bisect_left(self._all_opens(), start)
+        hi = bisect.bisect_left(self._all_opens(), end)
+        return self.quotations[lo:hi]
 
-_TOKEN = regex.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", regex.V1)
-_OPENING = "“‘"
-_CLOSING = "”’"
+    def _all_opens(self) -> list[int]:
+        return [q.open for q in self.quotations]
+
+
+# --------------------------------------------------------------------------------------------------
+# Rules
+
+_WORD_ENTRY = regex.compile(r"[\w'’&.\-]+(?: [\w'’&.\-]+)*")
+
+
+def _entries(data: Mapping[str, Any], section: str, key: str, source: str) -> tuple[str, ...]:
+    table = data.get(section, {})
+    if not isinstance(table, Mapping):
+        raise RuleError(f"{source}: [{section}] must be a table")
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(f"{source}: [{section}] {key} must be a list of strings")
+    for i, entry in enumerate(value):
+        if not isinstance(entry, str) or not _WORD_ENTRY.fullmatch(entry):
+            raise RuleError(
+                f"{source}: [{section}] {key}[{i}] = {entry!r}: expected words of letters, digits, "
+                "apostrophes, hyphens or periods, separated by single spaces"
+            )
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class SegmentRules:
+    """The language data the segmenter uses, validated (``newsmodel/rules/segment.toml``).
+
+    Attributes:
+        titles: abbreviations standing before a name that never end a sentence (``Gov``).
+        abbreviations: abbreviations that end a sentence only before a sentence starter (``Inc``).
+        numbered: abbreviations that never end a sentence before a number (``No``).
+        starters: capitalised function words that start a sentence (``The``, ``He``, ``But``).
+        agencies: news agencies named in parentheses in a dateline (``Reuters``, ``AP``).
+        months: month names a dateline may carry (``March``, ``Sept``).
+        separators: the dashes that end a dateline.
+        byline_words: words that open a byline (``By``).
+        wrap_width: lines no longer than this may be hard-wrapped copy.
+    """
+
+    titles: frozenset[str]
+    abbreviations: frozenset[str]
+    numbered: frozenset[str]
+    starters: frozenset[str]
+    agencies: tuple[str, ...]
+    months: tuple[str, ...]
+    separators: tuple[str, ...]
+    byline_words: tuple[str, ...]
+    wrap_width: int = 100
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str = "segment.toml") -> SegmentRules:
+        """Validate rule data read from TOML (or built by hand).
+
+        Raises:
+            RuleError: naming ``source`` and the entry, when an entry is malformed.
+        """
+        if not isinstance(data, Mapping):
+            raise RuleError(f"{source}: rule data must be a table, not {type(data).__name__}")
+        seps = (
+            data.get("dateline", {}).get("separators", ["-"])
+            if isinstance(data.get("dateline"), Mapping)
+            else ["-"]
+        )
+        if not isinstance(seps, list) or not seps:
+            raise RuleError(f"{source}: [dateline] separators must be a non-empty list of dashes")
+        for i, sep in enumerate(seps):
+            if not isinstance(sep, str) or not regex.fullmatch(r"\p{Pd}{1,3}", sep):
+                raise RuleError(
+                    f"{source}: [dateline] separators[{i}] = {sep!r}: expected one to three dashes"
+                )
+        paragraphs = data.get("paragraphs", {})
+        width = paragraphs.get("wrap_width", 100) if isinstance(paragraphs, Mapping) else None
+        if not isinstance(width, int) or isinstance(width, bool) or not 20 <= width <= 10_000:
+            raise RuleError(
+                f"{source}: [paragraphs] wrap_width = {width!r}: expected an integer from 20 to 10000"
+            )
+        return cls(
+            titles=frozenset(_entries(data, "sentences", "titles", source)),
+            abbreviations=frozenset(_entries(data, "sentences", "abbreviations", source)),
+            numbered=frozenset(_entries(data, "sentences", "numbered", source)),
+            starters=frozenset(_entries(data, "sentences", "starters", source)),
+            agencies=_entries(data, "dateline", "agencies", source),
+            months=_entries(data, "dateline", "months", source),
+            separators=tuple(seps),
+            byline_words=_entries(data, "dateline", "byline_words", source),
+            wrap_width=width,
+        )
+
+    @classmethod
+    def shipped(cls) -> SegmentRules:
+        """The rules shipped in ``newsmodel/rules/segment.toml``."""
+        return cls.from_mapping(load_rules("segment"))
+
+
+def _to_rules(value: SegmentRules | Mapping[str, Any]) -> SegmentRules:
+    if isinstance(value, SegmentRules):
+        return value
+    return SegmentRules.from_mapping(value, source="segment rules")
+
+
+# --------------------------------------------------------------------------------------------------
+# Patterns that hold no language data (typography only)
+
+# Line breaks as str.splitlines() knows them.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# ISOT-style bodies: paragraph breaks collapsed into a run of spaces after a sentence end (the
+# sentence end is checked in code: a lookbehind here would run at every position).
+_COLLAPSED_BREAK = regex.compile(r"  [ \t\u00a0]*(?=[“‘\"'(\[]?[\p{Lu}\p{N}])")
+_SENTENCE_PUNCT = frozenset(".!?…")
+_SENTENCE_CLOSERS = frozenset("”’\"')]")
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, whitespace, then an
+# uppercase letter or a digit (past opening quotes or brackets).
+_SENTENCE_END = regex.compile(
+    r"(?P<end>\.\.\.|…|[.!?]{1,3})(?P<close>[”’\"')\]]{0,3})(?P<ws>\s+)(?=[“‘\"'(\[]{0,3}[\p{Lu}\p{N}])"
+)
+_NEXT_WORD = regex.compile(r"[“‘\"'(\[]{0,3}(?P<word>\p{L}+)")
+# Quotation marks, except apostrophes inside a word (Russia’s); those before a decade (’90s) and
+# in ’n’ are skipped in code.
+_QUOTE_MARK = regex.compile(r"[“”\"‘]|[’'](?!(?<=\w.)\w)")
+_DECADE = regex.compile(r"\d0s(?!\w)")
+_LINE_CLOSED = frozenset(".!?:;”\"’')]…")
+_OPENING_CONTEXT = frozenset("([{<—–-/“‘\"'")
+_CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-/…”’\"'")
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    """``Span.of`` without its bounds check, for offsets the segmenter found inside ``text``."""
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @attrs.frozen
 class Segmenter:
     """Finds the dateline, paragraphs, sentences, tokens and quotations of a text.
 
+    A segmenter is immutable and compiles its patterns once; calling it never raises.
+
     Args:
-        rules: the segmentation rule set (abbreviations, agencies); the shipped one by default.
+        rules: the segmentation rules: a :class:`SegmentRules`, or a mapping in the format of
+            ``newsmodel/rules/segment.toml``; the shipped rules by default.
+
+    Raises:
+        RuleError: when the rules are malformed.
+
+    Example:
+        >>> seg = Segmenter()("WASHINGTON (Reuters) - The U.S. said so. It did.")
+        >>> seg.dateline.location, [s.text for s in seg.sentences]
+        ('WASHINGTON', ['WASHINGTON (Reuters) - The U.S. said so.', 'It did.'])
     """
 
-    rules: dict[str, object] = attrs.field(factory=lambda: load_rules("segment"))
-    _dateline: regex.Pattern[str] = attrs.field(init=False, repr=False)
-    _abbrev: frozenset[str] = attrs.field(init=False, repr=False)
+    rules: SegmentRules = attrs.field(factory=SegmentRules.shipped, converter=_to_rules)
+    _heads: tuple[regex.Pattern[str], ...] = attrs.field(init=False, repr=False)
+    _note: regex.Pattern[str] = attrs.field(init=False, repr=False)
+    _tokens: regex.Pattern[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_abbrev", frozenset(str(a) for a in self.rules.get("abbreviations", [])))  # type: ignore[attr-defined]
+        r = self.rules
+        sep = rf"(?P<sep>{_alternation(r.separators)})(?=\s|\Z)[ \t\u00a0]{{0,5}}"
+        known = rf"(?:{_alternation(r.agencies)})" if r.agencies else r"(?!)"
+        any_agency = r"\p{Lu}[\p{L}\p{N}&'’.\-]{0,20}(?: [\p{L}\p{N}&'’.\-]{1,20}){0,3}"
+        month = rf"(?:{_alternation(r.months)})" if r.months else r"(?!)"
+        date = rf"[ \t]{{0,2}},[ \t]{{1,3}}(?P<date>{month}\.?[ \t]{{1,2}}\d{{1,2}})(?!\d)"
+        # An all-capitals word with two capitals in a row: WASHINGTON, ST., MAZAR-I-SHARIF, not J.P.
+        caps = r"(?=[\p{Lu}.'’&\-]{0,10}\p{Lu}\p{Lu})\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
+        caps_more = r"\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
+        region_word = r"\p{Lu}[\p{L}\p{M}.'’&\-]{0,39}"
+        region = rf"{region_word}(?:[ \t]{{1,2}}(?:of|and|the|de|del|la|{region_word})){{0,4}}"
+        place = rf"{caps}(?:[ \t]{{1,2}}{caps_more}){{0,4}}(?:[ \t]{{0,2}},[ \t]{{1,2}}{region})?"
+        caps_loc = rf"(?P<loc>{place}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{place}){{0,3}}[ \t]{{0,2}},?)"
+        any_loc = r"(?P<loc>\p{Lu}[^\s()]{0,40}(?:[ \t]{1,3}[^\s()]{1,40}){0,8})"
+        stray = rf"(?:(?:{_alternation(r.separators)})[ \t]{{1,3}})?"
+        # LOCATION[, DATE] [(Agency)] -   with an all-capitals place; any agency in parentheses
+        head_caps = rf"{caps_loc}(?:{date})?[ \t]{{0,3}}(?:{stray}\((?P<agency>{known}|{any_agency})\)[ \t]{{0,3}})?{sep}"
+        # Place (Agency) -   or   (Agency) -   with a known agency
+        head_known = rf"(?:{any_loc}[ \t]{{0,3}})?{stray}\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
+        agency_only = rf"\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
+        by = rf"(?:{_alternation(r.byline_words)})" if r.byline_words else r"(?!)"
+        byline = rf"{by}[ \t]{{1,3}}(?P<by>[^\s()]{{1,40}}(?:[ \t,]{{1,3}}[^\s()]{{1,40}}){{0,9}}?)\s{{1,5}}"
+        heads = (head_caps, rf"{byline}(?:{head_caps})", rf"{byline}(?:{agency_only})", head_known)
+        object.__setattr__(self, "_heads", tuple(regex.compile(h) for h in heads))
+        object.__setattr__(self, "_note", regex.compile(r"\((?P<note>[^()\n]{2,500})\)\s{1,10}"))
+        abbrev = [a for a in (*r.titles, *r.abbreviations, *r.numbered) if regex.fullmatch(r"[\w'’\-]+", a)]
+        clitic = r"(?:s|re|ve|ll|d|m|t|S|RE|VE|LL|D|M|T)(?!\w)"
+        # Dispatch on the first character so that plain words cost one alternative.
+        token = rf"""
+            \p{{L}}(?:
+                \.(?:\p{{L}}\.)+                               # U.S., J.P., a.m.
+                |\w*(?:(?:[\-‐‑]|[’'](?!{clitic}))\w+)*       # al-Assad, O’Brien
+                 (?:\.(?<=(?<!\w)\L<abbrev>\.))?               # Mr., Inc., Jan.
+            )
+            |\d+(?:[.,:/]\d+)*\w*                             # 1.5, 2,000, 10:30, 1990s
+            |[’'](?:{clitic}|n[’'](?!\w)|\d0s(?!\w))          # ’s, ’t, ’n’, ’90s
+            |‘\d0s(?!\w)
+            |\.{{2,}}|-{{2,}}
+            |[^\w\s\x1c-\x1f]                               # (str.isspace() counts \x1c-\x1f)
+            |_\w*
+        """
         object.__setattr__(
-            self,
-            "_dateline",
-            regex.compile(
-                r"""
-                \A[ \t\r\n]{0,20}
-                (?:\((?:This|In\ this|The|Corrects|Refiles|Updates)[^()\n]{0,300}\)[ \t\r\n]{1,20})?
-                (?:By\ [A-Z][^\n]{0,80}?(?=[A-Z]{2}))?
-                (?P<loc>[A-Z][A-Z.'’\-]*(?:[ ,/]{1,3}[A-Za-z.'’\-]+){0,6}?)?
-                (?:,\ (?P<date>(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z.]*\ \d{1,2}))?
-                [ ]{0,3}(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)[ ]{0,3})?
-                (?P<sep>--?|—|–)[ ]
-                """,
-                regex.VERBOSE,
-            ),
+            self, "_tokens", regex.compile(token, regex.VERBOSE, abbrev=abbrev or ["\x00never\x00"])
         )
 
     def __call__(self, text: str) -> Segmentation:
-        dateline = self.find_dateline(text)
+        """Segment ``text``; never raises on a ``str``."""
+        dateline, note, byline = self._find_head(text)
         paragraphs = self.find_paragraphs(text)
-        sentences = self.find_sentences(text, paragraphs, dateline)
-        tokens = tuple((m.start(), m.end()) for m in _TOKEN.finditer(text))
+        sentences = self._sentences(text, paragraphs, dateline, note)
+        tokens = tuple(m.span() for m in self._tokens.finditer(text))
         quotations = self.find_quotations(text, paragraphs)
         return Segmentation(
             text=text,
@@ -150,101 +344,306 @@ class Segmenter:
             sentences=sentences,
             tokens=tokens,
             quotations=quotations,
+            note=note,
+            byline=byline,
         )
+
+    # ----------------------------------------------------------------------------------------------
+    # Dateline
 
     def find_dateline(self, text: str) -> Dateline | None:
-        """The dateline opening ``text``, if there is one."""
-        m = self._dateline.match(text[:600])
-        if m is None or not (m["loc"] or m["agency"]):
-            return None
-        loc = (m["loc"] or "").strip(" ,")
-        if loc and not any(c.isupper() for c in loc[:2]):
-            return None
-        if not m["agency"] and (not loc or not loc.split(",")[0].replace(" ", "").isupper()):
-            return None
-        start = m.start("loc") if m["loc"] else m.start("agency") - 1
-        return Dateline(
+        """The dateline opening ``text``, if there is one (after a correction note or a byline)."""
+        return self._find_head(text)[0]
+
+    def _find_head(self, text: str) -> tuple[Dateline | None, Span | None, Span | None]:
+        limit = min(len(text), 1200)
+        pos = 0
+        while pos < limit and pos < 50 and text[pos].isspace():
+            pos += 1
+        note: Span | None = None
+        m = self._match_head(text, pos, limit)
+        if m is None:
+            n = self._note.match(text, pos, limit)
+            if n is None:
+                return None, None, None
+            m = self._match_head(text, n.end(), limit)
+            if m is None:
+                return None, None, None
+            note = Span.of(text, n.start(), n.end("note") + 1)
+        groups = m.groupdict()
+        loc = groups.get("loc") or ""
+        if not groups.get("agency") and not groups.get("date") and sum(c.isalpha() for c in loc) < 3:
+            return None, None, None  # "US - China talks": too short to be a place without an agency
+        start = m.start("loc") if loc else m.start("agency") - 1
+        dateline = Dateline(
             span=Span.of(text, start, m.end()),
-            location=loc,
-            agency=m["agency"],
-            date=m["date"],
+            location=loc.rstrip(" \t,"),
+            agency=groups.get("agency"),
+            date=groups.get("date"),
         )
+        byline = Span.of(text, m.start("by"), m.end("by")) if groups.get("by") else None
+        return dateline, note, byline
+
+    def _match_head(self, text: str, pos: int, limit: int) -> regex.Match[str] | None:
+        for head in self._heads:
+            m = head.match(text, pos, limit)
+            if m is not None:
+                return m
+        return None
+
+    # ----------------------------------------------------------------------------------------------
+    # Paragraphs
 
     def find_paragraphs(self, text: str) -> tuple[Span, ...]:
-        """Paragraph spans: blank-line separated, indented lines, or one line each."""
+        """Paragraph spans, trimmed of surrounding whitespace, in order.
+
+        Blank lines always separate paragraphs. Inside a block of lines, a line indented deeper
+        than the block's least indented line starts a paragraph (old wire copy); hard-wrapped lines
+        (no longer than ``wrap_width``, some breaking mid-sentence) are joined unless a line ends a
+        sentence and the next line's first word would have fitted on it; otherwise every line is a
+        paragraph. A text of a single line is split where a run of spaces follows a sentence end
+        (ISOT bodies, whose paragraph breaks collapsed into spaces).
+        """
+        blocks: list[list[tuple[int, int, int]]] = []  # lines as (start, content start, content end)
+        block: list[tuple[int, int, int]] = []
+        pos = 0
+        for raw in text.splitlines(True):
+            s = pos
+            pos += len(raw)
+            line = raw.rstrip(_LINE_BREAKS)
+            stripped = line.lstrip()
+            if not stripped:
+                if block:
+                    blocks.append(block)
+                    block = []
+                continue
+            block.append((s, s + len(line) - len(stripped), s + len(line.rstrip())))
+        if block:
+            blocks.append(block)
+
         out: list[Span] = []
-        for m in regex.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.append(Span.of(text, s, e))
+        for lines in blocks:
+            for first, last in self._split_block(text, lines):
+                out.append(_span(text, lines[first][1], lines[last][2]))
+        if len(out) == 1 and len(blocks[0]) == 1:
+            return self._split_collapsed(text, out[0])
         return tuple(out)
 
+    def _split_block(self, text: str, lines: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """Paragraphs of one block as (first line, last line) index pairs."""
+        n = len(lines)
+        if n == 1:
+            return [(0, 0)]
+        indents = [cs - s for s, cs, _ in lines]
+        base = min(indents)
+        starts = [i for i in range(1, n) if indents[i] > base]
+        if not starts:
+            widths = [ce - s for s, _, ce in lines]
+            width = max(widths)
+            wrapped = width <= self.rules.wrap_width and any(
+                text[ce - 1] not in _LINE_CLOSED for _, _, ce in lines[:-1]
+            )
+            if not wrapped:
+                return [(i, i) for i in range(n)]
+            for i in range(1, n):
+                _, cs, ce = lines[i]
+                prev_end = lines[i - 1][2]
+                if text[prev_end - 1] not in _LINE_CLOSED:
+                    continue
+                word = 0
+                while cs + word < ce and not text[cs + word].isspace():
+                    word += 1
+                if widths[i - 1] + 1 + word <= width:
+                    starts.append(i)
+        bounds = [0, *starts, n]
+        return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
+
+    @staticmethod
+    def _split_collapsed(text: str, para: Span) -> tuple[Span, ...]:
+        out: list[Span] = []
+        start = para.start
+        for m in _COLLAPSED_BREAK.finditer(text, para.start, para.end):
+            i = m.start() - 1
+            while i > max(para.start, m.start() - 3) and text[i] in _SENTENCE_CLOSERS:
+                i -= 1
+            if text[i] in _SENTENCE_PUNCT:
+                out.append(_span(text, start, m.start()))
+                start = m.end()
+        out.append(_span(text, start, para.end))
+        return tuple(out)
+
+    # ----------------------------------------------------------------------------------------------
+    # Sentences
+
     def find_sentences(
-        self, text: str, paragraphs: tuple[Span, ...], dateline: Dateline | None
+        self, text: str, paragraphs: tuple[Span, ...], dateline: Dateline | None = None
     ) -> tuple[Span, ...]:
-        """Sentence spans inside each paragraph."""
+        """Sentence spans inside each paragraph, abbreviation-aware; the dateline opens the first."""
+        return self._sentences(text, paragraphs, dateline, None)
+
+    def _sentences(
+        self, text: str, paragraphs: tuple[Span, ...], dateline: Dateline | None, note: Span | None
+    ) -> tuple[Span, ...]:
+        rules = self.rules
+        protected = dateline.span.end if dateline is not None else 0
         out: list[Span] = []
         for p in paragraphs:
             start = p.start
-            for m in regex.finditer(
-                r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"(\[]?[A-Z0-9])", text, pos=p.start, endpos=p.end
-            ):
-                end = m.end()
-                word = regex.search(r"(\w+(?:\.\w+)*)\.?$", text[max(start, m.start() - 20) : m.start() + 1])
-                if (
-                    word is not None
-                    and m.group()[0] == "."
-                    and (word.group(1) in self._abbrev or len(word.group(1)) == 1 or "." in word.group(1))
-                ):
-                    continue
-                out.append(Span.of(text, start, end))
-                start = end
+            if note is not None and p.start <= note.start and note.end < p.end:
+                out.append(_span(text, note.start, note.end))
+                start = note.end
                 while start < p.end and text[start].isspace():
                     start += 1
+            for m in _SENTENCE_END.finditer(text, start, p.end):
+                if m.start() < protected:
+                    continue
+                end = m["end"]
+                if end[0] == "." and len(end) == 1:
+                    if not self._period_ends(text, m, start, rules):
+                        continue
+                elif end in ("...", "…") and not self._starter_follows(text, m, rules):
+                    continue
+                if m.end("close") > start:
+                    out.append(_span(text, start, m.end("close")))
+                start = m.end()
             if start < p.end:
-                out.append(Span.of(text, start, p.end))
+                out.append(_span(text, start, p.end))
         return tuple(out)
 
+    def _period_ends(self, text: str, m: regex.Match[str], start: int, rules: SegmentRules) -> bool:
+        """Whether the period at ``m`` ends a sentence, judged by the word before and after it."""
+        i = m.start()
+        chunk = text[max(start, i - 40) : i]
+        parts = chunk.rsplit(None, 1)
+        word = parts[-1] if parts else ""
+        word = word.lstrip("([{“‘\"'")
+        if not word or not (word[-1].isalnum()):
+            return True
+        if word in rules.titles:
+            return False
+        if word in rules.numbered:
+            nxt = m.end()
+            if nxt < len(text) and text[nxt].isdigit():
+                return False
+        if word in rules.abbreviations or "." in word or (len(word) == 1 and word.isalpha()):
+            return self._starter_follows(text, m, rules)
+        return True
+
+    @staticmethod
+    def _starter_follows(text: str, m: regex.Match[str], rules: SegmentRules) -> bool:
+        w = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
+        return w is not None and w["word"] in rules.starters
+
+    # ----------------------------------------------------------------------------------------------
+    # Quotations
+
     def find_quotations(self, text: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation, ...]:
-        """Pair quotation marks within paragraphs; a quote left open continues into a paragraph that opens with a mark."""
-        out: list[Quotation] = []
+        """Pair quotation marks inside each paragraph.
+
+        Curly marks pair by shape, straight ones by position (an opening mark follows a space or
+        an opening bracket and precedes a word; a closing mark follows a word). A single-quoted
+        quotation is paired only inside a double-quoted one (level 1). A quotation left open at the
+        end of its paragraph is kept (with ``close=None``) only when the next paragraph opens with a
+        quotation mark, news style for a quote that runs on; otherwise the unbalanced mark pairs
+        with nothing. Apostrophes (``Russia’s``, ``’90s``, ``rock ’n’ roll``) and inch marks
+        (``a 6" pipe``) are not quotation marks.
+        """
+        slots: list[Quotation | None] = []
         carried = False
-        for p in paragraphs:
-            open_at: int | None = None
-            continues = False
-            if carried and text[p.start] in '“"':
-                open_at, continues = p.start, True
-            carried = False
-            for m in regex.finditer(r"[“”\"]", text, pos=p.start, endpos=p.end):
+        n_par = len(paragraphs)
+        for k, p in enumerate(paragraphs):
+            ps, pe = p.start, p.end
+            outer: int | None = None
+            outer_straight = False
+            outer_slot = -1
+            outer_continues = False
+            inner: int | None = None
+            inner_straight = False
+            inner_slot = -1
+            skip = -1
+            for m in _QUOTE_MARK.finditer(text, ps, pe):
                 i = m.start()
-                if continues and i == p.start:
+                if i == skip:
                     continue
                 c = text[i]
-                if open_at is None:
-                    if c in '“"':
-                        open_at = i
-                    continue
-                if c in '”"':
-                    out.append(
-                        Quotation(
-                            open=open_at, close=i, content=Span.of(text, open_at + 1, i), continues=continues
+                prev = text[i - 1] if i > ps else " "
+                nxt = text[i + 1] if i + 1 < pe else " "
+                if c in "’'‘":
+                    if nxt.isdigit() and _DECADE.match(text, i + 1, pe):
+                        continue  # ’90s
+                    if (
+                        nxt == "n"
+                        and i + 2 < pe
+                        and text[i + 2] in "’'"
+                        and not text[i + 3 : i + 4].isalnum()
+                    ):
+                        skip = i + 2  # rock ’n’ roll
+                        continue
+                if c == '"' or c == "'":
+                    if prev.isdigit() and nxt not in _CLOSING_CONTEXT:
+                        continue  # 6" pipe, 5' 10"
+                    can_open = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
+                    can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_CONTEXT)
+                    if can_open and can_close:
+                        open_now = (outer is None) if c == '"' else (inner is None)
+                    elif can_open:
+                        open_now = True
+                    elif can_close:
+                        open_now = False
+                    elif prev.isspace() and nxt.isspace():
+                        open_now = (outer is None) if c == '"' else (inner is None)
+                    else:
+                        continue
+                    double, straight = c == '"', True
+                else:
+                    open_now = c in "“‘"
+                    double, straight = c in "“”", False
+                if double:
+                    if open_now:
+                        if outer is not None and outer_straight != straight:
+                            continue  # another kind of mark inside the quotation
+                        if outer is not None:
+                            slots[outer_slot] = None  # the earlier mark was unbalanced
+                            if inner is not None:
+                                slots[inner_slot] = None
+                        outer, outer_straight, outer_slot = i, straight, len(slots)
+                        outer_continues = carried and i == ps
+                        inner = None
+                        slots.append(None)
+                    elif outer is not None and outer_straight == straight:
+                        if inner is not None:
+                            slots[inner_slot] = None
+                            inner = None
+                        slots[outer_slot] = Quotation(
+                            open=outer,
+                            close=i,
+                            content=_span(text, outer + 1, i),
+                            continues=outer_continues,
                         )
-                    )
-                    open_at, continues = None, False
-                elif c == "“":
-                    open_at = i
-            if open_at is not None:
-                carried = True
-                out.append(
-                    Quotation(
-                        open=open_at,
+                        outer = None
+                elif outer is not None:
+                    if open_now:
+                        if inner is not None:
+                            slots[inner_slot] = None
+                        inner, inner_straight, inner_slot = i, straight, len(slots)
+                        slots.append(None)
+                    elif inner is not None and inner_straight == straight:
+                        slots[inner_slot] = Quotation(
+                            open=inner, close=i, content=_span(text, inner + 1, i), level=1
+                        )
+                        inner = None
+            if inner is not None:
+                slots[inner_slot] = None
+            carried = False
+            if outer is not None:
+                if k + 1 < n_par and text[paragraphs[k + 1].start] in '“"':
+                    slots[outer_slot] = Quotation(
+                        open=outer,
                         close=None,
-                        content=Span.of(text, open_at + 1, p.end),
-                        continues=continues,
+                        content=_span(text, outer + 1, pe),
+                        continues=outer_continues,
                     )
-                )
-        return tuple(out)
+                    carried = True
+                else:
+                    slots[outer_slot] = None
+        return tuple(q for q in slots if q is not None)
