@@ -61,6 +61,11 @@ _CHUNK = regex.compile(
 )
 _TOKEN = regex.compile(_WORD + r"|" + _CONN + r"(?![\p{L}])")
 _ALPHA = regex.compile(r"\p{L}+")
+# The two words before a position, searched backwards from it: "expected in |Moscow".
+_PREV_WORDS = regex.compile(
+    r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ ]{1,3})?"
+    r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ ,]{1,3}(?:the[ ]{1,3})?\Z"
+)
 _SPEECH_AFTER = regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:who|said|says|told|added|says|explained|wrote|noted)\b")
 _COMMA_PLACE = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + _WORD + r"(?:[ ]" + _WORD + r"){0,2})")
 _TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d[ \t]{1,4}$")
@@ -179,28 +184,10 @@ class _Run:
 
     def prev_words(self, offset: int) -> tuple[str, str]:
         """The one or two words before ``offset`` (lower-cased), skipping "the"."""
-        text = self.text
-        out: list[str] = []
-        i = offset
-        for _ in range(3):
-            j = i
-            while j > 0 and i - j < 3 and text[j - 1] in " ,":
-                j -= 1
-            if j == i:
-                break
-            k = j
-            while k > 0 and j - k < 31 and (text[k - 1].isalpha() or text[k - 1] in "’'-."):
-                k -= 1
-            if k == j or not text[k].isalpha():
-                break
-            word = text[k:j].lower()
-            i = k
-            if word == "the" and not out:
-                continue
-            out.append(word)
-            if len(out) == 2:
-                break
-        return (out[0] if out else ""), (out[1] if len(out) > 1 else "")
+        m = _PREV_WORDS.search(self.text, max(0, offset - 80), offset)
+        if m is None:
+            return "", ""
+        return m.group(2).lower(), (m.group(1) or "").lower()
 
     def common_word(self, word: str) -> bool:
         """Whether ``word`` also appears in lower case in the text (so it is a common word)."""
@@ -223,6 +210,8 @@ class _Run:
     def team_context(self, s: int, e: int) -> bool:
         """A name in a results table: at the start of a row, or between scores, before a number."""
         text = self.text
+        if e + 1 >= len(text) or text[e] not in " \t" or not (text[e + 1].isdigit() or text[e + 1] in " \t"):
+            return False
         return bool(_TEAM_AFTER.match(text, e)) and bool(_TEAM_BEFORE.search(text, max(0, s - 12), s))
 
     # -- actors ------------------------------------------------------------------------------------
@@ -310,37 +299,77 @@ class _Run:
     # -- chunks of capitalised words ---------------------------------------------------------------
 
     def chunk(self, start: int, end: int) -> None:
-        toks: list[_Tok] = []
         text = self.text
+        g = self.g
+        spans: list[tuple[int, int, str]]
         if text.find(" ", start, end) < 0:  # one word: most chunks
-            w = text[start:end].rstrip(".")
-            if w in self.g.not_names or (w.capitalize() in self.g.not_names and w.isupper()):
+            w = text[start:end]
+            bare = w.rstrip(".")
+            if bare in g.not_names or (w.isupper() and bare.capitalize() in g.not_names):
                 return
-        for m in _TOKEN.finditer(text, start, end):
-            s, e = m.start(), m.end()
-            w = m.group().replace("’", "'")
-            word = w[0].isupper() or ("-" in w[:4] and w[0].islower() and w.split("-", 1)[1][:1].isupper())
+            spans = [(start, end, w)]
+        else:
+            spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+        if len(spans) == 1 and spans[0][2][0].isupper():
+            self.one_word(*spans[0])
+            return
+        toks: list[_Tok] = []
+        for s, e, w in spans:
+            if "’" in w:
+                w = w.replace("’", "'")
+            c0 = w[0]
+            word = c0.isupper() or (c0.islower() and "-" in w[:4] and w.split("-", 1)[1][:1].isupper())
             if (
                 word
-                and w.endswith(".")
+                and w[-1] == "."
                 and len(w) > 2
-                and not (w[-2] == "." or w[-3] == ".")
-                and w not in self.g.abbreviations
+                and w[-2] != "."
+                and w[-3] != "."
+                and w not in g.abbreviations
             ):
                 w, e = w[:-1], e - 1
-            if toks and s in self.starts and word:
+            if toks and word and s in self.starts:
                 self.interpret(toks)
                 toks = []
-            letters = [c for c in w if c.isalpha()]
-            upper = len(letters) > 1 and all(c.isupper() for c in letters)
+            upper = len(w) > 1 and w.isupper() and not (len(w) == 2 and w[1] == ".")
             toks.append(_Tok(s, e, w, word, upper))
         if toks:
             self.interpret(toks)
 
+    def one_word(self, s: int, e: int, w: str) -> None:
+        """A chunk of one capitalised word: the common case, read without the general grammar."""
+        g = self.g
+        if "’" in w:
+            w = w.replace("’", "'")
+        if w[-1] == "." and len(w) > 2 and w[-2] != "." and w[-3] != "." and w not in g.abbreviations:
+            w, e = w[:-1], e - 1
+        key = self.aliases.get(w)
+        if key is not None:
+            self.mention(self.actors[key], s, e, _NAME, "acronym-defined")
+            return
+        upper = len(w) > 1 and w.isupper() and not (len(w) == 2 and w[1] == ".")
+        tok = _Tok(s, e, w, True, upper)
+        caps = upper and self.caps_line(s)
+        entry = g.phrases.get(w)
+        if entry is None and caps:
+            entry = g.folded.get(w.casefold())
+        if entry is not None:
+            self.known(entry, s, e, [tok], None)
+            return
+        if w in g.titles:
+            return
+        if (w.capitalize() if caps else w) in g.not_names:
+            return
+        self.name_run([tok], [_Piece("UNK", 0, 1)], 0, [], None, caps, w in g.first_names)
+
     def lookup(self, toks: list[_Tok], i: int, caps: bool) -> _Piece | None:
         """The longest known phrase starting at token ``i``."""
         g = self.g
-        n_max = min(g.max_words, len(toks) - i)
+        first = toks[i].w
+        longest = g.span_of.get(first) or (g.span_of.get(first.casefold(), 0) if caps else 0)
+        if not longest:
+            return None
+        n_max = min(longest, len(toks) - i)
         for n in range(n_max, 0, -1):
             if not toks[i + n - 1].word:
                 continue

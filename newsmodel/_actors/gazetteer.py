@@ -109,6 +109,7 @@ class Gazetteer:
     abbreviations: frozenset[str]
     country_names: dict[str, str]
     max_words: int
+    span_of: dict[str, int]
     vocab: dict[str, Any]
     aliases: dict[str, list[str]]
 
@@ -302,6 +303,12 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
     ) | frozenset(("St.", "Mt.", "Ft.", "Jr.", "Sr.", "Bros.", "Co.", "Inc.", "Corp.", "Ltd."))
 
     max_words = max((len(k.split()) for k in (*phrases, *titles)), default=1)
+    # How many words a known phrase opening with this word can have (as written, and folded).
+    span_of: dict[str, int] = {}
+    for k in (*phrases, *titles):
+        words = k.split()
+        for first in (words[0], words[0].casefold()):
+            span_of[first] = max(span_of.get(first, 1), min(len(words), 10))
     # The lower-case vocabulary, keyed by its first word as written in lower case, capitalised
     # or in capitals, then by each following word in lower case.
     classes: dict[str, set[str]] = {}
@@ -347,6 +354,7 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         abbreviations=abbreviations,
         country_names=country_names,
         max_words=min(max_words, 10),
+        span_of=span_of,
         vocab=vocab,
         aliases=aliases,
     )
