@@ -24,25 +24,12 @@ __all__ = ["code_events"]
 
 _PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
 _RIGHT_BOUNDARY = frozenset(";:—–()[]")
-_MODE_ORDER = (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE)
+_MODE_KEYS = tuple((m, m.name.lower()) for m in (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+_SPLIT = regex.compile(r"\s+|(?=,)|(?<=,)")
+_PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 
 Mention = tuple[int, int, Actor]
-
-
-class _Hit:
-    """Start and end of a head word (the shape of a match object, for the code that reads it)."""
-
-    __slots__ = ("_end", "_start")
-
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 @attrs.define
@@ -105,34 +92,34 @@ class _Doc:
         self.extra = sorted(extra, key=lambda m: (m[0], m[1]))
         self.extra_starts = [m[0] for m in self.extra]
         self.cues: list[tuple[int, int, str, str]] = []
-        self.hits: list[tuple[int, int, str]] = []
+        self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
-        cues, heads = lex.cues, lex.by_head
+        cues, heads, cue_needed = lex.cues, lex.by_head, lex.cue_needed
         tokens = self.tokens
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
         self.lw = lw = [low[s:e] for s, e in tokens]
         interesting = lex.first_words
+        self.count_at: list[int] = []
+        count_words = lex.count_words
         for i in [i for i, w in enumerate(lw) if w in interesting or "'" in w]:
             w = lw[i]
             start, end0 = tokens[i]
+            if w in count_words:
+                self.count_at.append(start)
             if w not in interesting:  # "they'll": the cue is the clitic
                 cut = w.rfind("'")
                 w, start = w[cut:], start + cut
-            if w in cues:
-                for group, tail, phrase in cues[w]:
-                    end = end0
-                    if tail is not None:
-                        t = tail.match(low, end)
-                        if t is None:
-                            continue
-                        end = t.end()
-                    if phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start):
-                        break  # the month
-                    self.cues.append((start, end, group, phrase))
-                    break
+            if w in cues and (w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5])):
+                pattern, which = cues[w]
+                t = pattern.match(low, end0)
+                if t is not None and t.lastgroup is not None:
+                    group, phrase = which[int(t.lastgroup[1:])]
+                    if not (
+                        phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start)
+                    ):
+                        self.cues.append((start, t.end(), group, phrase))  # "May": the month
             if w in heads:
-                self.hits.append((start, end0, w))
-        self.count_at = [tokens[i][0] for i in [i for i, w in enumerate(lw) if w in lex.count_words]]
+                self.hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
 
@@ -270,7 +257,7 @@ def _coordinated(
         if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
             break
         between = doc.norm[a:b].strip().lower()
-        words = [t for t in regex.split(r"\s+|(?=,)|(?<=,)", between) if t]
+        words = [t for t in _SPLIT.split(between) if t]
         if not words or len(words) > 4 or not any(x in coord for x in (*words, between)):
             break
         if not all(x in coord or x in doc.w["determiners"] for x in words) and between not in coord:
@@ -490,8 +477,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
         i += 1
     # A negation or modal right after an auxiliary that follows the trigger does not count; only
     # cues before it. Negation wins over a modal, a modal over the future.
-    for mode in _MODE_ORDER:
-        key = mode.name.lower()
+    for mode, key in _MODE_KEYS:
         if key in found:
             return mode, found[key]
     return EventMode.ASSERTED, ""
@@ -546,7 +532,13 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     _dedupe_mentions_of_one_event(doc, drafts)
     events: list[Event] = []
     counts_by_sentence: dict[int, list[tuple[Count, int]]] = {}
-    kept = [d for d in drafts if not d.absorbed]
+    # A noun with no participant ("the allegations", "the attack") refers to an event reported
+    # elsewhere; it is not a report of one. Counts make it one ("an attack that killed 70").
+    kept = [
+        d
+        for d in drafts
+        if not d.absorbed and (d.trig.entry.pos == "verb" or d.sources or d.targets or _has_count(doc, d))
+    ]
     for d in kept:
         if d.sentence.start not in counts_by_sentence:
             k = bisect.bisect_left(doc.count_at, d.sentence.start)
@@ -586,6 +578,12 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     return tuple(events)
 
 
+def _has_count(doc: _Doc, d: _Draft) -> bool:
+    """Whether a count verb follows the trigger closely in its sentence."""
+    k = bisect.bisect_left(doc.count_at, d.trig.start)
+    return k < len(doc.count_at) and doc.count_at[k] < min(d.sentence.end, d.trig.end + 60)
+
+
 def _sorted_counts(counts: list[Count]) -> tuple[Count, ...]:
     return tuple(sorted(counts, key=lambda c: c.span.start))
 
@@ -594,11 +592,10 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     out: list[_Trigger] = []
     last_end = -1
     cue_spans = doc.cues
-    for h_start, h_end, word in doc.hits:
+    for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
-        m = _Hit(h_start, h_end)
-        sent = doc.segs.sentence_at(m.start())
+        sent = doc.segs.sentence_at(h_start)
         if sent is None:
             continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
@@ -609,17 +606,25 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
-        ci = bisect.bisect_right(doc.cue_starts, m.start()) - 1
-        if ci >= 0 and cue_spans[ci][0] <= m.start() < cue_spans[ci][1] and cue_spans[ci][2] == "future":
+        ci = bisect.bisect_right(doc.cue_starts, h_start) - 1
+        if ci >= 0 and cue_spans[ci][0] <= h_start < cue_spans[ci][1] and cue_spans[ci][2] == "future":
             continue
-        ti = doc.tok(m.start())
         entries = doc.lex.by_head.get(word, ())
-        single = {e.pos for e in entries if e.tail is None}
-        nounlike = _is_nounlike(doc, ti)
-        want = ("noun" if nounlike else "verb") if len(single) > 1 else None
-        for entry in entries:
-            if entry.tail is None:
-                if want is not None and entry.pos != want:
+        want = ("noun" if _is_nounlike(doc, ti) else "verb") if word in doc.lex.ambiguous else None
+        chosen: Entry | None = None
+        end = h_end
+        combined = doc.lex.tails.get(word)
+        if combined is not None:
+            need, window = doc.lex.needed[word]
+            if need.isdisjoint(doc.lw[ti + 1 : ti + window]):
+                combined = None
+        if combined is not None:
+            t = combined[0].match(doc.low, h_end, sent.end)
+            if t is not None and t.lastgroup is not None:
+                chosen, end = combined[1][int(t.lastgroup[1:])], t.end()
+        if chosen is None:
+            for entry in entries:
+                if entry.tail is not None or (want is not None and entry.pos != want):
                     continue
                 if (
                     entry.pos == "verb"
@@ -628,17 +633,12 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                     and _in_noun_slot(doc, ti)
                 ):
                     continue
-                end = m.end()
-            else:
-                t = entry.tail.match(doc.low, m.end(), sent.end)
-                if t is None:
-                    continue
-                end = t.end()
-            out.append(
-                _Trigger(entry=entry, start=m.start(), end=end, head_end=m.end(), match_end=end, ti=ti)
-            )
+                chosen = entry
+                break
+        if chosen is not None:
+            entry = chosen
+            out.append(_Trigger(entry=entry, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti))
             last_end = end
-            break
     return out
 
 
@@ -732,16 +732,14 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         place = _place_anywhere(doc, sentence, trig, sources, targets, right)
     mode, cue = _mode(doc, trig, sentence, prev)
     kind = e.kind
-    if pos == "verb" and cue in lex.recode["intent_cues"] and kind.name.lower() in lex.recode["intent_kinds"]:
+    if pos == "verb" and cue in lex.recode["intent_cues"] and kind in lex.intent_kinds:
         kind, rule = EventKind.AGREE, rule + "+intent"
-    elif (
-        pos == "verb" and cue in lex.recode["intent_cues"] and kind.name.lower() in lex.recode["threat_kinds"]
-    ):
+    elif pos == "verb" and cue in lex.recode["intent_cues"] and kind in lex.threat_kinds:
         kind, rule = EventKind.THREATEN, rule + "+intent"
     elif kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.recode["refusal_cues"]:
         kind, mode, rule = EventKind.REJECT, EventMode.ASSERTED, rule + "+refusal"
     elif (
-        kind.name.lower() in lex.recode["threat_kinds"]
+        kind in lex.threat_kinds
         and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
         and any(
             doc.word(j) in lex.recode["threat_cues"]
@@ -764,7 +762,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
 
 def _premodifies(doc: _Doc, between: str) -> bool:
     """Whether the words between a mention and a noun make the mention its possessor or modifier."""
-    m = regex.fullmatch(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*", between)
+    m = _PREMODIFIER.fullmatch(between)
     if m is None:
         return False
     w = doc.w
@@ -868,7 +866,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
 
     A promise of force is a threat: ``vowed to fight`` is THREATEN.
     """
-    threat = doc.lex.recode["threat_kinds"]
+    threat = doc.lex.threat_kinds
     for i, d in enumerate(drafts):
         if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
             continue
@@ -896,7 +894,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
             if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
                 break
             other.absorbed = True
-            if d.kind is EventKind.AGREE and other.trig.entry.kind.name.lower() in threat:
+            if d.kind is EventKind.AGREE and other.trig.entry.kind in threat:
                 d.kind, d.rule = EventKind.THREATEN, d.rule + "+threat"
             if not d.targets:
                 d.targets = [a for a in other.targets if all(a is not s for s in d.sources)]

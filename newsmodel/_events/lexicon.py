@@ -110,9 +110,9 @@ def _tail(words: list[str], gap: int, plural: bool = True) -> tuple[regex.Patter
     parts: list[str] = []
     gapped = False
     for w in words:
-        if w == "...":
+        if w in ("...", "...+"):
             gapped = True
-            parts.append(rf"(?:\s+[^\s.;:!?]+){{0,{gap}}}?")
+            parts.append(rf"(?:\s+[^\s.;:!?]+){{{1 if w == '...+' else 0},{gap}}}?")
             continue
         forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True) if plural else [w.lower()]
         parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
@@ -132,7 +132,12 @@ class Lexicon:
             lower-cased text (a set lookup per word is far cheaper than a case-insensitive list).
         first_words: every head and first word of a cue (the words the scan stops at).
         count_words: first words of the count verbs (sentences without one are not searched for counts).
-        cues: mode cues keyed by their first word: ``(mode, tail, phrase)``, longest first.
+        tails: per head, the tails of its phrases as one alternation (group ``e<i>``: entry ``i``).
+        ambiguous: heads that are a one-word noun and a one-word verb (``attack``): context decides.
+        needed: per head with tails, the literal tail words (any form) and the token window they lie in.
+        cue_needed: per cue first word whose cues all have tails, the words of those tails.
+        cues: mode cues keyed by their first word: the alternation of their tails, longest first
+            (group ``c<i>``), and each cue's ``(mode, phrase)``.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
         words: named word lists (prepositions, clause boundaries, determiners ...).
         noun_source: per kind, whether a noun trigger takes the clause subject as its source
@@ -148,8 +153,14 @@ class Lexicon:
     by_head: Mapping[str, tuple[Entry, ...]]
     words_pattern: regex.Pattern[str]
     first_words: frozenset[str]
+    intent_kinds: frozenset[EventKind]
+    threat_kinds: frozenset[EventKind]
     count_words: frozenset[str]
-    cues: Mapping[str, tuple[tuple[str, regex.Pattern[str] | None, str], ...]]
+    tails: Mapping[str, tuple[regex.Pattern[str], tuple[Entry, ...]]]
+    ambiguous: frozenset[str]
+    needed: Mapping[str, tuple[frozenset[str], int]]
+    cue_needed: Mapping[str, frozenset[str]]
+    cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
     words: Mapping[str, frozenset[str]]
     noun_source: Mapping[EventKind, str]
@@ -266,7 +277,7 @@ class Lexicon:
                         raise RuleError(
                             f"{file}: kinds.{name}.{pos}: {text!r} has several words; put it in phrases"
                         )
-                    if parts[-1] == "...":
+                    if parts[-1] in ("...", "...+"):
                         raise RuleError(f"{file}: kinds.{name}.{pos}: {text!r} must not end with '...'")
                     head = parts[0]
                     if pos == "nouns":
@@ -298,19 +309,50 @@ class Lexicon:
             for h in e.heads:
                 by_head.setdefault(h, []).append(e)
         ordered = {h: tuple(sorted(es, key=lambda e: -e.length)) for h, es in by_head.items()}
+        # All phrase tails of one head in one alternation, longest first: one match per head found.
+        tails: dict[str, tuple[regex.Pattern[str], tuple[Entry, ...]]] = {}
+        needed: dict[str, tuple[frozenset[str], int]] = {}
+        for h, es in ordered.items():
+            with_tail = tuple(e for e in es if e.tail is not None)
+            if with_tail:
+                alt = "|".join(f"(?P<e{i}>{e.tail.pattern})" for i, e in enumerate(with_tail) if e.tail)
+                tails[h] = (regex.compile(alt), with_tail)
+                # The words one of the tails needs, and how far ahead they can be: a set test on
+                # the next tokens skips the pattern for most occurrences of common heads ("said").
+                needed[h] = (
+                    frozenset(f for e in with_tail for f in _tail_words(e.text)),
+                    max(len(e.text.split()) + (gap if e.gapped else 0) for e in with_tail) + 2,
+                )
+        count_first = frozenset(w.split()[0] for ws in counts.values() for w in ws)
         cues: dict[str, list[tuple[str, regex.Pattern[str] | None, str]]] = {}
         for k, phrases in cue_lists.items():
             for phrase in phrases:
                 ws = phrase.lower().replace("’", "'").split()
                 cues.setdefault(ws[0], []).append((k, _tail(ws[1:], gap, plural=False)[0], phrase.lower()))
         ordered_cues = {w: tuple(sorted(v, key=lambda c: -len(c[2].split()))) for w, v in cues.items()}
+        # Like trigger tails: the tails of the cues sharing a first word, as one alternation.
+        cue_tails: dict[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]] = {}
+        cue_needed: dict[str, frozenset[str]] = {}
+        for w, cs in ordered_cues.items():
+            alts = [f"(?P<c{i}>{c[1].pattern if c[1] is not None else ''})" for i, c in enumerate(cs)]
+            cue_tails[w] = (regex.compile("|".join(alts)), tuple((c[0], c[2]) for c in cs))
+            if all(c[1] is not None for c in cs):
+                cue_needed[w] = frozenset(x for c in cs for x in c[2].split()[1:])
         return cls(
             entries=tuple(entries),
             by_head=ordered,
             words_pattern=_WORDS,
-            first_words=frozenset(ordered) | frozenset(ordered_cues),
-            count_words=frozenset(w.split()[0] for ws in counts.values() for w in ws),
-            cues=ordered_cues,
+            first_words=frozenset(ordered) | frozenset(ordered_cues) | count_first,
+            intent_kinds=frozenset(EventKind[k.upper()] for k in recode["intent_kinds"]),
+            threat_kinds=frozenset(EventKind[k.upper()] for k in recode["threat_kinds"]),
+            count_words=count_first,
+            tails=tails,
+            needed=needed,
+            cue_needed=cue_needed,
+            ambiguous=frozenset(
+                h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
+            ),
+            cues=cue_tails,
             settings=settings,
             words=words,
             noun_source=noun_source,
@@ -320,6 +362,11 @@ class Lexicon:
             numbers=numbers,
             count_patterns=count_patterns,
         )
+
+
+def _tail_words(text: str) -> set[str]:
+    """Every form of every literal word after the first in a phrase."""
+    return {f for w in text.split()[1:] if not w.startswith("...") for f in (*inflect_noun(w), w.lower())}
 
 
 def _is_verb_phrase(
