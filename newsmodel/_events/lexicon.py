@@ -311,7 +311,7 @@ class Lexicon:
         ordered = {h: tuple(sorted(es, key=lambda e: -e.length)) for h, es in by_head.items()}
         # All phrase tails of one head in one alternation, longest first: one match per head found.
         tails: dict[str, tuple[regex.Pattern[str], tuple[Entry, ...]]] = {}
-        needed: dict[str, tuple[frozenset[str], int]] = {}
+        tail_needs: dict[str, tuple[frozenset[str], int]] = {}
         for h, es in ordered.items():
             with_tail = tuple(e for e in es if e.tail is not None)
             if with_tail:
@@ -319,7 +319,7 @@ class Lexicon:
                 tails[h] = (regex.compile(alt), with_tail)
                 # The words one of the tails needs, and how far ahead they can be: a set test on
                 # the next tokens skips the pattern for most occurrences of common heads ("said").
-                needed[h] = (
+                tail_needs[h] = (
                     frozenset(f for e in with_tail for f in _tail_words(e.text)),
                     max(len(e.text.split()) + (gap if e.gapped else 0) for e in with_tail) + 2,
                 )
@@ -347,7 +347,7 @@ class Lexicon:
             threat_kinds=frozenset(EventKind[k.upper()] for k in recode["threat_kinds"]),
             count_words=count_first,
             tails=tails,
-            needed=needed,
+            needed=tail_needs,
             cue_needed=cue_needed,
             ambiguous=frozenset(
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
