@@ -561,6 +561,7 @@ class Segmenter:
             inner_straight = False
             inner_slot = -1
             skip = -1
+            last_straight = -1
             for m in _QUOTE_MARK.finditer(text, ps, pe):
                 i = m.start()
                 if i == skip:
@@ -581,7 +582,17 @@ class Segmenter:
                         continue
                 if c == '"' or c == "'":
                     if prev.isdigit() and nxt not in _CLOSING_CONTEXT:
-                        continue  # 6" pipe, 5' 10"
+                        # 6" pipe, 5' 10": a measure, unless it closes a quotation ("50-50" chance)
+                        if c == "'" or outer is None or not outer_straight:
+                            continue
+                        if last_straight < 0:
+                            last_straight = text.rfind('"', ps, pe)
+                        if (
+                            i < last_straight
+                            and (i - outer > 40 or any(ch.isspace() for ch in text[outer + 1 : i]))
+                            and (nxt.isalpha() or nxt == "-" or text[i + 2 : i + 3].islower())
+                        ):
+                            continue
                     can_open = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
                     can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_CONTEXT)
                     if can_open and can_close:
@@ -590,10 +601,11 @@ class Segmenter:
                         open_now = True
                     elif can_close:
                         open_now = False
-                    elif prev.isspace() and nxt.isspace():
+                    elif (prev.isspace() and nxt.isspace()) or (prev in ",:;" and nxt.isalnum()):
+                        # a mark between spaces, or after a comma: said,"From
                         open_now = (outer is None) if c == '"' else (inner is None)
                     else:
-                        continue
+                        continue  # inside a word: OPEC"s
                     double, straight = c == '"', True
                 else:
                     open_now = c in "“‘"

@@ -397,6 +397,17 @@ def test_straight_quotes_pair_by_position(seg: Segmenter) -> None:
 def test_inch_marks_pair_with_nothing(seg: Segmenter) -> None:
     assert quotes(seg, 'Crews laid a 6" pipe and a 12" valve on Monday.') == []
     assert quotes(seg, '"The 6" pipe burst," he said.') == [(0, 'The 6" pipe burst,')]
+    # a quoted number is no measure
+    assert quotes(seg, 'He gave it a "50-50" chance and backed the "0/92" plan.') == [
+        (0, "50-50"),
+        (0, "0/92"),
+    ]
+
+
+def test_straight_marks_in_old_copy(seg: Segmenter) -> None:
+    # 1987 copy: a straight mark for an apostrophe, and no space after a comma
+    text = 'OPEC"s panel met. He said,"We are pleased with the result," and left.'
+    assert quotes(seg, text) == [(0, "We are pleased with the result,")]
 
 
 def test_quote_across_paragraphs(seg: Segmenter) -> None:
