@@ -122,6 +122,8 @@ class _Doc:
                 self.hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
+        self._demonyms: dict[str, Actor] | None = None
+        self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
@@ -151,6 +153,29 @@ class _Doc:
             got = sorted(raw, key=lambda m: (m[0], -m[1]))
             self._mentions[sentence.start] = got
         return got
+
+    def demonyms(self) -> dict[str, Actor]:
+        """Nationality adjectives the cast itself uses, mapped to the country actor they name.
+
+        "Syrian civilians" (an actor with country SYR) teaches that "Syrian" names Syria, so
+        "at the Syrian airbase" has Syria as its target though no actor is mentioned there.
+        """
+        if self._demonyms is None:
+            countries: dict[str, Actor] = {}
+            for a in self.ctx.cast.actors:
+                if a.kind is ActorKind.COUNTRY and a.country and a.country not in countries:
+                    countries[a.country] = a
+            found: dict[str, Actor] = {}
+            suffixes = tuple(self.w.get("demonym_suffixes", ()))
+            for a in self.ctx.cast.actors:
+                if a.kind is ActorKind.COUNTRY or not a.country or a.country not in countries:
+                    continue
+                for m in a.mentions:
+                    first = m.span.text.split(" ", 1)[0]
+                    if " " in m.span.text and first[:1].isupper() and first.lower().endswith(suffixes):
+                        found.setdefault(first.lower(), countries[a.country])
+            self._demonyms = found
+        return self._demonyms
 
     @staticmethod
     def outermost(ms: Sequence[Mention]) -> list[tuple[Mention, list[Mention]]]:
@@ -292,6 +317,10 @@ def _subject(
     place: Actor | None = None
     opening_place: Actor | None = None
     lt = bisect.bisect_left(doc.starts, left)
+    # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
+    appositive = _appositive(doc, ti, lt)
+    if appositive is not None:
+        outer = [o for o in outer if o[0][1] <= appositive]
     for k in range(len(outer) - 1, -1, -1):
         m, inner = outer[k]
         prep = doc.prep_before(m[0], left)
@@ -330,6 +359,13 @@ def _subject(
             found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
             if found:
                 return found, place
+    # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
+    if left > sentence.start and depth < 2:
+        j = doc.tok(left - 1)
+        if j >= 0 and doc.word(j) in doc.w["clause_coordinators"]:
+            found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
+            if found:
+                return found, place
     # A relative pronoun opening the clause: the subject is its antecedent.
     if left > sentence.start:
         j = doc.tok(left - 1)
@@ -340,6 +376,28 @@ def _subject(
             if before:
                 return [before[-1][2]], place
     return [], place
+
+
+def _appositive(doc: _Doc, ti: int, lt: int) -> int | None:
+    """End of the subject before an appositive ``X, a ... ,`` that ends right before the verb at ``ti``."""
+    j = ti - 1
+    while j >= lt and (
+        doc.lw[j] in doc.w["auxiliaries"] or doc.lw[j] in doc.w["be"] or doc.lw[j].endswith("ly")
+    ):
+        j -= 1
+    if j < lt or doc.lw[j] != ",":
+        return None
+    k = j - 1
+    while k >= lt and j - k <= 14:
+        if doc.lw[k] == ",":
+            before = doc.tokens[k][0]
+            if doc.ctx.cast.mention_at(before - 1) is not None or any(m[1] == before for m in doc.extra):
+                return before
+            return None
+        if doc.lw[k] in _PUNCT_BOUNDARY:
+            return None
+        k -= 1
+    return None
 
 
 def _opens_clause(doc: _Doc, lt: int, start: int) -> bool:
@@ -408,7 +466,30 @@ def _objects(
         coord = _coordinated(doc, outer, k, 1, end)
         targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
         k = (coord[-1] if coord else k) + 1
+    if not targets:
+        demonym = _demonym_target(doc, start, end, allowed or doc.w["target_prepositions"])
+        if demonym is not None:
+            targets.append(demonym)
     return targets, place, agents
+
+
+def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
+    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target."""
+    demonyms = doc.demonyms()
+    if not demonyms:
+        return None
+    i = bisect.bisect_left(doc.starts, start)
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i][1] <= end:
+        w = doc.lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(doc.tokens[i][0]) is None:
+            j = i - 1
+            while j >= 0 and doc.lw[j] in doc.w["determiners"]:
+                j -= 1
+            if j >= 0 and doc.lw[j] in allowed and doc.lw[j] not in ("by", "from"):
+                return demonyms[w]
+        i += 1
+    return None
 
 
 def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
@@ -559,8 +640,10 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     for i, d in enumerate(kept):
         try:
             when: TimeExpression | None = governing_time(context.times, doc.segs, d.trig.start, d.trig.end)
-        except Exception:
+        except Exception:  # a fault in another stage must not lose the events
             when = None
+        if when is None:
+            when = _statement_time(doc, d)
         events.append(
             Event(
                 kind=d.kind,
@@ -576,6 +659,18 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             )
         )
     return tuple(events)
+
+
+def _statement_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
+    """The time of the statement reporting the event (its content or cue holds the trigger)."""
+    for st in doc.statements:
+        if st.time is None:
+            continue
+        if st.content.start <= d.trig.start < st.content.end or (
+            st.cue is not None and st.cue.start <= d.trig.start < st.cue.end
+        ):
+            return st.time
+    return None
 
 
 def _has_count(doc: _Doc, d: _Draft) -> bool:
