@@ -46,19 +46,11 @@ _UP = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + _UPPER_WORD + 
 _PARTICLE_WORD = (
     r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
 )
-# A chunk opens with a capital (a pattern that can only start at capitals scans fast), or with a
-# particle name such as "al-Assad".
-_CHUNK = regex.compile(
-    r"(?:(?<![\p{L}\p{M}\d_])(?=\p{Lu})"
-    + _UP
-    + r"|(?<![\p{L}\p{M}\d_-])"
-    + _PARTICLE_WORD
-    + r")(?:[ ]{1,3}(?:"
-    + _CONN
-    + r"[ ]{1,3}){0,3}"
-    + _WORD
-    + r"){0,11}"
-)
+_MORE_WORDS = r"(?:[ ]{1,3}(?:" + _CONN + r"[ ]{1,3}){0,3}" + _WORD + r"){0,11}"
+# A chunk opens with a capital: a pattern that can only start at capitals scans fast. Chunks that
+# open with a particle name ("al-Assad said") are found by a second pattern.
+_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
+_PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
 _TOKEN = regex.compile(_WORD + r"|" + _CONN + r"(?![\p{L}])")
 _ALPHA = regex.compile(r"\p{L}+")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
@@ -140,6 +132,7 @@ class _Run:
         self.titled: list[tuple[list[_Tok], list[Title], str | None, str | None]] = []
         self.adjectives: dict[int, tuple[int, str | None, str, str]] = {}  # end -> (start, iso, word, cat)
         self.places: list[tuple[int, str | None]] = []  # (offset, country) of places named
+        self.country_places: list[tuple[int, str]] = []  # countries named, places if after "in"
         self.lines: dict[int, bool] = {}
         self.actors_ending: dict[int, _Builder] | None = None
         self.aliases: dict[str, str] = {}  # acronyms defined in the text -> actor key
@@ -149,8 +142,8 @@ class _Run:
     # -- the passes --------------------------------------------------------------------------------
 
     def run(self) -> Cast:
-        for m in _CHUNK.finditer(self.text):
-            self.chunk(m.start(), m.end())
+        for start, end in _chunks(self.text):
+            self.chunk(start, end)
         self.resolve_titled()
         self.resolve_deferred()
         self.scan_words()
@@ -159,15 +152,22 @@ class _Run:
     # -- helpers about the text --------------------------------------------------------------------
 
     def caps_line(self, offset: int) -> bool:
-        """Whether the line holding ``offset`` is written in capitals (a headline, a dateline)."""
+        """Whether the line holding ``offset`` is written in capitals (a headline, a dateline).
+
+        A long line is judged on the 200 characters around ``offset``.
+        """
         text = self.text
         start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        if end < 0:
+            end = len(text)
+        if end - start > 240:
+            start = max(start, (offset - 100) // 100 * 100)
+            end = min(end, start + 200)
         known = self.lines.get(start)
         if known is None:
-            end = text.find("\n", offset)
-            end = len(text) if end < 0 else min(end, start + 2000)
             words = _ALPHA.findall(text, start, end)
-            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+            upper = sum(1 for w in words if len(w) > 1 and w.isupper())
             known = bool(words) and upper >= 1 and upper >= 0.6 * len(words)
             self.lines[start] = known
         return known
@@ -309,7 +309,13 @@ class _Run:
                 return
             spans = [(start, end, w)]
         else:
-            spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+            # Words in a chunk are separated by spaces only.
+            spans = []
+            pos = start
+            for w in text[start:end].split(" "):
+                if w:
+                    spans.append((pos, pos + len(w), w))
+                pos += len(w) + 1
         if len(spans) == 1 and spans[0][2][0].isupper():
             self.one_word(*spans[0])
             return
@@ -693,8 +699,7 @@ class _Run:
             return
         if cat == COUNTRY and entry.country:
             self.country(entry.country, s, e, "country-name")
-            if self.prev_words(s)[0] in self.g.place_prepositions:
-                self.places.append((s, entry.country))
+            self.country_places.append((s, entry.country))
             return
         if cat == SEAT and entry.country:
             self.country(entry.country, s, e, "seat-metonym")
@@ -959,13 +964,27 @@ class _Run:
                 sector = g.groups.get(word) or None
                 iso = None
                 if sector in _DOMESTIC:
-                    before = [c for off, c in self.places if off < s and c]
-                    iso = before[-1] if before else None
+                    iso = self.place_country_before(s)
                 b = self.actor("G:" + word, word, ActorKind.GROUP, sector=sector)
                 if b.country is None and iso is not None:
                     b.country = iso
                 self.mention(b, s, e, _NOMINAL, "group-noun")
         self.resolve_pronouns(pronouns)
+
+    def place_country_before(self, s: int) -> str | None:
+        """The country of the last place named before ``s`` ("in Syria", "the town of Khan Sheikhoun")."""
+        best: tuple[int, str] | None = None
+        for off, iso in self.places:
+            if off < s and iso and (best is None or off > best[0]):
+                best = (off, iso)
+        for off, iso in self.country_places:
+            if (
+                off < s
+                and (best is None or off > best[0])
+                and self.prev_words(off)[0] in self.g.place_prepositions
+            ):
+                best = (off, iso)
+        return best[1] if best else None
 
     def country_before(self, s: int) -> _Builder | None:
         """The country named just before ``s`` ("U.S. officials")."""
@@ -1007,7 +1026,9 @@ class _Run:
             return
         text = self.text
         seg = self.seg
-        index = sorted((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions)
+        index = sorted(
+            ((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=lambda x: (x[0], x[1])
+        )
         starts = [x[0] for x in index]
         ends_at: dict[int, _Builder] = {e: b for _, e, b in index}
         for s, e, cls in pronouns:
@@ -1116,7 +1137,8 @@ class _Run:
                 continue
             kept_starts.insert(i, s)
             kept_spans.insert(i, (s, e))
-            by_actor.setdefault(key, []).append(Mention(span=Span.of(text, s, e), kind=kind, rule=rule))
+            span = Span(start=s, end=e, text=text[s:e])
+            by_actor.setdefault(key, []).append(Mention(span=span, kind=kind, rule=rule))
         order = sorted(by_actor, key=lambda k: (min(m.span.start for m in by_actor[k]), k))
         used: dict[str, int] = {}
         actors = []
@@ -1141,6 +1163,20 @@ class _Run:
                 )
             )
         return Cast(actors=tuple(actors))
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words, in text order."""
+    spans = [m.span() for m in _CHUNK.finditer(text)]
+    extra = [m.span() for m in _PARTICLE_CHUNK.finditer(text)]
+    if extra:
+        starts = [s for s, _ in spans]
+        for s, e in extra:
+            i = bisect.bisect_left(starts, e)
+            if i == 0 or spans[i - 1][1] <= s:
+                spans.insert(i, (s, e))
+                starts.insert(i, s)
+    return spans
 
 
 def _initials(run: list[_Tok], acronym: str) -> bool:
