@@ -9,6 +9,8 @@ works on the tokens, sentences and quotations of the segmenter; nothing here spl
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 
 import attrs
 
@@ -19,6 +21,8 @@ from ..times import governing_time
 from ._lexicon import Lexicon
 
 __all__ = ["find_statements"]
+
+_FIRST = operator.itemgetter(0)
 
 _OPENERS = '“"‘'
 _CLOSERS = "”\"’'"
@@ -67,7 +71,22 @@ class _Run:
         self.seg = context.segments
         self.cast = context.cast
         self.toks = self.seg.tokens
-        self.starts = [s for s, _ in self.toks]
+        text = self.text
+        self.starts = list(map(_FIRST, self.toks))
+        self.words = [text[s:e] for s, e in self.toks]
+        self.lows = list(map(str.lower, self.words))
+        # marks: the tokens where a cue may start or a reported clause end (punctuation,
+        # conjunctions, cues); everything else is looked at only around them
+        marks = lex.marks
+        self.marks = [k for k, w in enumerate(self.lows) if w in marks]
+        # quoted[k]: token k lies inside the content of a (level-0) quotation
+        self.quoted = bytearray(len(self.toks))
+        for q in self.seg.quotations:
+            if q.level == 0:
+                a = bisect.bisect_left(self.starts, q.content.start)
+                b = bisect.bisect_left(self.starts, q.content.end)
+                self.quoted[a:b] = b"\x01" * (b - a)
+        self._counts: list[int] | None = None
         self.quotes = [q for q in self.seg.quotations if q.level == 0]
         self.quote_starts = [q.content.start for q in self.quotes]
         self.by_close = {q.close: q for q in self.quotes if q.close is not None}
@@ -75,19 +94,18 @@ class _Run:
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[_Draft] = []
+        self.free_times = [t for t in context.times if self.inside_quote(t.span.start) is None]
 
     # -- tokens ------------------------------------------------------------------------------------
 
     def tok(self, k: int) -> str:
-        s, e = self.toks[k]
-        return self.text[s:e]
+        return self.words[k]
 
     def low(self, k: int) -> str:
-        return self.tok(k).lower()
+        return self.lows[k]
 
     def is_word(self, k: int) -> bool:
-        s, _ = self.toks[k]
-        return self.text[s].isalnum()
+        return self.words[k][0].isalnum()
 
     def index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -103,15 +121,22 @@ class _Run:
         return self.adjacent(k) and (t in _NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
 
     def is_cue_word(self, k: int) -> bool:
-        return self.low(k) in self.lex.frames
+        return self.lows[k] in self.lex.frames
 
     def words_in(self, start: int, end: int) -> int:
-        i = self.index(start)
-        n = 0
-        while i < len(self.toks) and self.toks[i][1] <= end:
-            n += self.is_word(i)
-            i += 1
-        return n
+        """Word tokens lying wholly inside ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        while j > i and self.toks[j - 1][1] > end:
+            j -= 1
+        if j <= i:
+            return 0
+        if j - i < 24:
+            return sum(1 for w in self.words[i:j] if w[0].isalnum())
+        if self._counts is None:
+            # counts[k]: word tokens before token k
+            self._counts = [0, *itertools.accumulate(w[0].isalnum() for w in self.words)]
+        return self._counts[j] - self._counts[i]
 
     def inside_quote(self, offset: int) -> Quotation | None:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -124,15 +149,26 @@ class _Run:
     # -- the two passes ----------------------------------------------------------------------------
 
     def run(self) -> tuple[Statement, ...]:
-        for m in self.lex.cues.finditer(self.text):
-            self.cue(m.start(), m.end(), m.group())
+        text, toks, starts, lows = self.text, self.toks, self.lex.starts, self.lows
+        for k in [k for k in self.marks if lows[k] in starts]:
+            word = self.words[k]
+            if not (word.islower() or word[1:].islower()) or self.quoted[k]:
+                continue
+            s = toks[k][0]
+            for words in starts[lows[k]]:
+                last = k + len(words) - 1
+                if last < len(toks) and all(
+                    text[toks[k + i][0] : toks[k + i][1]].lower() == w
+                    and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
+                    for i, w in enumerate(words[1:], 1)
+                ):
+                    self.cue(s, toks[last][1], text[s : toks[last][1]])
+                    break
         self.drafts.sort(key=lambda d: d.content)
         self.quotations()
         return self.finish()
 
     def cue(self, cs: int, ce: int, form: str) -> None:
-        if self.inside_quote(cs) is not None:
-            return
         si = self.seg.sentence_index(cs)
         if si < 0 or cs >= self.seg.sentences[si].end:
             return
@@ -425,7 +461,7 @@ class _Run:
 
     def clause_kind(self, s: int, e: int) -> StatementKind:
         chunk = self.text[s:e]
-        if any(c in '“”"' for c in chunk) or "''" in chunk or "``" in chunk:
+        if self.has_quote(s, e) or "``" in chunk:
             if chunk[:1] in _QUOTE_CHARS and chunk.rstrip(".,?!")[-1:] in _QUOTE_CHARS and len(chunk) > 2:
                 inner = chunk[1:-1]
                 if not any(c in '“”"' for c in inner.strip("'")):
@@ -507,7 +543,13 @@ class _Run:
             self.add(src, cue, before, self.clause_kind(*before), "clause-then-cue", si, antecedent)
 
     def has_quote(self, s: int, e: int) -> bool:
-        return any(c in '“”"' for c in self.text[s:e]) or "''" in self.text[s:e]
+        text = self.text
+        return (
+            text.find("“", s, e) >= 0
+            or text.find("”", s, e) >= 0
+            or text.find('"', s, e) >= 0
+            or text.find("''", s, e) >= 0
+        )
 
     def only_punct(self, s: int, e: int) -> bool:
         return not any(c.isalnum() for c in self.text[s:e])
@@ -525,12 +567,13 @@ class _Run:
         # The clause ends before a new statement or clause in the same sentence: a participle cue
         # (", adding ..."), "according to", a contrast (", but ..."), "and said ...", or a comma
         # that opens another source and cue (", Rubio fired back: ...").
-        i = k + 1
         last_comma = -1
-        while i < len(self.toks) and self.toks[i][0] < end:
-            t = self.tok(i)
-            if self.inside_quote(self.toks[i][0]) is not None:
-                i += 1
+        m = bisect.bisect_right(self.marks, k)
+        while m < len(self.marks) and self.toks[self.marks[m]][0] < end:
+            i = self.marks[m]
+            m += 1
+            t = self.words[i]
+            if self.quoted[i]:
                 continue
             nxt = self.low(i + 1) if i + 1 < len(self.toks) and self.toks[i + 1][0] < end else ""
             low = t.lower()
@@ -563,7 +606,6 @@ class _Run:
             ) or low in {"while", "whereas"}:
                 end = self.toks[i][0]
                 break
-            i += 1
         # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
         qi = bisect.bisect_left(self.quote_starts, start + 1)
         while qi < len(self.quotes) and self.quotes[qi].open < end:
@@ -977,11 +1019,7 @@ class _Run:
         content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
         if not self.ctx.times:
             return None
-        times = [
-            t
-            for t in self.ctx.times
-            if not (content[0] <= t.span.start < content[1]) and self.inside_quote(t.span.start) is None
-        ]
+        times = [t for t in self.free_times if not (content[0] <= t.span.start < content[1])]
         start = source[0] if source is not None and source[0] < cue[0] else cue[0]
         return governing_time(times, self.seg, start, cue[1])
 
