@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from ._timex.grammar import Grammar, compile_grammar
-from ._timex.resolve import Resolution
+from ._timex.resolve import Groups, Resolution
 from .model import Span, TimeExpression, TimeKind
 from .pipeline import Context
 from .rules import load_rules
@@ -32,9 +32,18 @@ __all__ = ["TimeFinder", "governing_time"]
 _CLAUSE_BREAK = regex.compile(
     r"[;:—–]|\s-\s|,\s+(?=(?:and|but|while|whereas|although|though|because|after|before|when|which|who|as|since|where|saying|adding)\b)|\b(?:but|while|whereas|although)\b"
 )
-_WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$")
+_WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"\s{0,3}([\w%]+(?:\s+\w+)?)")
 _CURRENCY = frozenset("$£€¥#")
+_NUMBER_BEFORE = regex.compile(r"\d[.,]")
+_NUMBER_AFTER = regex.compile(r"[.,]\d|-\d|/\d|%")
+_DAY_AFTER = regex.compile(r"\s{1,3}\d")
+_SENTENCE_END = regex.compile(r"\s+[A-Z\u201c\"]|\s*$|\n")
+_DIGITS = frozenset("0123456789")
+_STOPS = frozenset({".", "!", "?"})
+_DIGIT_START = frozenset("0123456789'’‘")
+_DIGIT_TYPES = frozenset({"digit"})
+_TOKEN = regex.compile(r"\d+(?:[.,:/]\d+)*\w*|\w+(?:[-'’.]\w+)*\.?|['’‘]\d0s|[^\w\s]")
 _DATEPARSER_CACHE_SIZE = 4096
 
 
@@ -82,64 +91,130 @@ class TimeFinder:
         if not isinstance(text, str) or not text:
             return ()
         g = self._grammar
-        sentences = segments.sentences if segments is not None and segments.text == text else ()
-        starts = [s.start for s in sentences]
+        if segments is not None and segments.text == text:
+            tokens: Sequence[tuple[int, int]] = segments.tokens
+            sentences: Sequence[Span] = segments.sentences
+        else:
+            tokens, sentences = [m.span() for m in _TOKEN.finditer(text)], ()
+        if not tokens:
+            return ()
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lowered: stay aligned
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        words = [low[a:b] for a, b in tokens]
+        lazy: dict[str, list[int]] = {}
 
         def tense(start: int, end: int) -> str | None:
-            return self._tense(text, start, end, sentences, starts)
+            if not lazy:
+                lazy["tokens"] = [a for a, _ in tokens]
+                lazy["sentences"] = [s.start for s in sentences]
+            return self._tense(text, words, tokens, lazy["tokens"], sentences, lazy["sentences"], start, end)
 
         resolution = Resolution(g, text, published, tense, self._parse_date)
+        core, prefix, starters = g.core, g.prefix, g.starters
+        hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
         out: list[TimeExpression] = []
-        pos = 0
-        n = len(text)
-        while pos < n:
-            trig = g.triggers.search(text, pos)
-            if trig is None:
+        covered = 0
+        for k in hits:
+            ts = tokens[k][0]
+            if ts < covered:
+                continue
+            word = words[k]
+            types = core.get(word)
+            if types is None:
+                if word[0] in _DIGIT_START:
+                    following = words[k + 1] if k + 1 < len(words) else ""
+                    if _maybe_digit_core(word, following) and g.digit_core.match(
+                        text, ts + (word[0] not in _DIGITS)
+                    ):
+                        types = _DIGIT_TYPES
+                else:
+                    for part in word.split("-"):
+                        types = core.get(part)
+                        if types is None and part[:1].isdigit() and g.digit_core.match(part):
+                            types = _DIGIT_TYPES
+                        if types is not None:
+                            break
+            if types is None or (word in ("may", "march") and not text[ts].isupper()):
+                continue  # not a core; the modal verb, the march
+            compiled = g.pattern_for(types)
+            if compiled is None:
+                continue
+            found = self._match_around(
+                text, words, tokens, k, covered, compiled, prefix, starters, resolution
+            )
+            if found is not None:
+                out.append(found)
+                covered = found.span.end
+        return tuple(out)
+
+    def _match_around(
+        self,
+        text: str,
+        words: list[str],
+        tokens: Sequence[tuple[int, int]],
+        k: int,
+        covered: int,
+        compiled: tuple[regex.Pattern[str], tuple[tuple[int, int], ...]],
+        prefix: frozenset[str],
+        starters: frozenset[str],
+        resolution: Resolution,
+    ) -> TimeExpression | None:
+        """The expression holding core token ``k``, tried from the earliest prefix token before it."""
+        g = self._grammar
+        pattern, rule_groups = compiled
+        core_start = tokens[k][0]
+        first = k
+        while first > 0 and k - first < 6:
+            ps, pe = tokens[first - 1]
+            if ps < covered or "\n" in text[pe : tokens[first][0]]:
                 break
-            start = trig.start()
-            m = g.pattern.match(text, start)
-            if m is None or m.end() <= start:
-                pos = start + 1
+            w = words[first - 1]
+            if w in prefix or w[0] in _DIGITS or w in (",", "-"):
+                first -= 1
+            else:
+                break
+        for c in range(first, k + 1):
+            w = words[c]
+            if c != k and w not in starters and w[0] not in _DIGITS:
                 continue
-            rule = None
-            for i, r in enumerate(g.rules):
-                if m.start(f"r_{i}") >= 0:
-                    rule = r
-                    break
-            if rule is None or not self._acceptable(text, m, rule):
-                pos = _next_word(text, start)
+            start = tokens[c][0]
+            m = pattern.match(text, start)
+            if m is None or m.end() <= core_start:
                 continue
-            found = resolution.resolve(rule, m)
+            regs = m.regs
+            rule = next((g.rules[r] for gi, r in rule_groups if regs[gi][0] >= 0), None)
+            gd = Groups(m)
+            if rule is None or not self._acceptable(text, m, rule, gd):
+                continue
+            found = resolution.resolve(rule, m, gd)
             if found is None:
-                pos = _next_word(text, start)
                 continue
             end, kind, value, mod = found
             start = _trim_start(text, start, end, rule.id)
             end = _trim_end(text, start, end)
-            out.append(
-                TimeExpression(span=Span.of(text, start, end), kind=kind, value=value, rule=rule.id, mod=mod)
+            if end <= start:
+                continue
+            return TimeExpression(
+                span=Span.of(text, start, end), kind=kind, value=value, rule=rule.id, mod=mod
             )
-            pos = end
-        return tuple(out)
+        return None
 
     # -- negative rules --------------------------------------------------------------------------
 
-    def _acceptable(self, text: str, m: regex.Match[str], rule: Any) -> bool:
+    def _acceptable(self, text: str, m: regex.Match[str], rule: Any, gd: Groups) -> bool:
         g = self._grammar
-        gd = m.groupdict()
         start, end = m.start(), m.end()
-        if start and (
-            text[start - 1] in _CURRENCY or regex.match(r"\d[.,]", text[max(0, start - 2) : start])
-        ):
+        if start and (text[start - 1] in _CURRENCY or _NUMBER_BEFORE.match(text, max(0, start - 2), start)):
             return False
-        if regex.match(r"[.,]\d|-\d|/\d|%", text[end : end + 2]):
+        if _NUMBER_AFTER.match(text, end, end + 2):
             return False
         month = gd.get("month")
         if month and not month.isdigit():
             if not month[:1].isupper():
                 return False
             bare = rule.id == "month" and not gd.get("day") and not gd.get("year")
-            if bare and regex.match(r"\s{1,3}\d", text[end : end + 4]):
+            if bare and _DAY_AFTER.match(text, end, end + 4):
                 return False  # "last Oct. 23": the date starts at the month
             if bare:
                 key = month.casefold().rstrip(".")
@@ -170,42 +245,72 @@ class TimeFinder:
     # -- context ---------------------------------------------------------------------------------
 
     def _tense(
-        self, text: str, start: int, end: int, sentences: Sequence[Span], starts: list[int]
+        self,
+        text: str,
+        words: list[str],
+        tokens: Sequence[tuple[int, int]],
+        token_starts: list[int],
+        sentences: Sequence[Span],
+        sentence_starts: list[int],
+        start: int,
+        end: int,
     ) -> str | None:
         """``"future"`` or ``"past"``: by the preposition right before (``by``, ``until``; ``since``),
-        else by the nearest tense cue in the sentence; ``None`` when nothing says."""
+        else by the nearest tense cue in the sentence (within 20 tokens before, 12 after); ``None``
+        when nothing says."""
         g = self._grammar
-        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if before is not None:
-            word = before[1].casefold()
+        first = bisect.bisect_left(token_starts, start)
+        after = bisect.bisect_left(token_starts, end)
+        if first > 0:
+            word = words[first - 1]
             if word in g.context["future_prepositions"]:
                 return "future"
             if word in g.context["past_prepositions"]:
                 return "past"
-        lo, hi = max(0, start - 100), min(len(text), end + 60)
-        if sentences:
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and start < sentences[i].end:
-                lo, hi = max(lo, sentences[i].start), min(hi, sentences[i].end)
-        else:
-            cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-            if cut >= 0:
-                lo = cut + 1
-            stop = regex.compile(r"[.!?]\s|\n").search(text, end, hi)
-            if stop:
-                hi = stop.start()
-        best: tuple[int, str] | None = None
-        for label, pattern in (("future", g.future), ("past", g.past)):
-            for cue in pattern.finditer(text, lo, start):
-                d = start - cue.end()
-                if best is None or d < best[0]:
-                    best = (d, label)
-            ahead = pattern.search(text, end, hi)
+        lo, hi = max(0, first - 20), min(len(words), after + 12)
+        i = bisect.bisect_right(sentence_starts, start) - 1
+        if i >= 0 and start < sentences[i].end:
+            lo = max(lo, bisect.bisect_left(token_starts, sentences[i].start))
+            hi = min(hi, bisect.bisect_left(token_starts, sentences[i].end))
+        back = ahead = None
+        for k in range(first - 1, lo - 1, -1):
+            if not sentences and words[k] in _STOPS:
+                break
+            back = self._cue(text, words, tokens, k)
+            if back is not None:
+                back = (first - k, back[1])
+                break
+        for k in range(after, hi):
+            if not sentences and words[k] in _STOPS:
+                break
+            ahead = self._cue(text, words, tokens, k)
             if ahead is not None:
-                d = ahead.start() - end + 5  # a cue before the expression weighs a little more
-                if best is None or d < best[0]:
-                    best = (d, label)
+                ahead = (k - after + 2, ahead[1])  # a cue before the expression weighs a little more
+                break
+        best = min((c for c in (back, ahead) if c is not None), default=None)
         return None if best is None else best[1]
+
+    def _cue(
+        self, text: str, words: list[str], tokens: Sequence[tuple[int, int]], k: int
+    ) -> tuple[int, str] | None:
+        """The tense cue ending at token ``k``, if any."""
+        g = self._grammar
+        word = words[k]
+        for seq, label in g.cues.get(word, ()):
+            n = len(seq)
+            if k + 1 >= n and tuple(words[k + 1 - n : k + 1]) == seq:
+                return k, label
+        suffix = g.past_suffix
+        if (
+            suffix
+            and word.endswith(suffix)
+            and len(word) > len(suffix) + 1
+            and word.isalpha()
+            and text[tokens[k][0]].islower()
+            and word not in g.context["not_past"]
+        ):
+            return k, "past"
+        return None
 
     def _parse_date(self, s: str) -> date | None:
         """An all-numeric date read by dateparser (month first, as in US wire copy), cached."""
@@ -254,9 +359,21 @@ def _trim_end(text: str, start: int, end: int) -> int:
         end -= 1
     if end - start > 3 and text[end - 1] == "." and text[end - 3 : end].casefold() in ("a.m", ".m."):
         after = text[end : end + 3]
-        if not after or regex.match(r"\s+[A-Z\u201c\"]|\s*$|\n", after):
+        if not after or _SENTENCE_END.match(after):
             end -= 1
     return end
+
+
+def _maybe_digit_core(word: str, following: str) -> bool:
+    """A cheap test before the digit_core pattern: a number can only anchor an expression when it
+    might be a year, a clock time, an all-numeric date or a decade."""
+    if len(word) >= 4 and word[:4].isdigit():
+        return True
+    if ":" in word or "/" in word or "-" in word or word.count(".") > 1:
+        return True
+    if word.endswith(("0s", "am", "pm", "a.m.", "p.m.", "a.m", "p.m")):
+        return True
+    return len(word) <= 5 and following[:1] in ("a", "p")
 
 
 def _next_word(text: str, pos: int) -> int:

@@ -1,8 +1,10 @@
-"""The time rules: validated from TOML data and compiled into one pattern.
+"""The time rules: validated from TOML data and compiled for a fast, anchored search.
 
-Each ``[[rule]]`` becomes one branch ``(?P<r_N>...)`` of a single POSIX (leftmost-longest)
-pattern, so at one position the longest expression any rule reads wins. The pattern is only tried
-where a trigger word or a digit starts a word, found by one linear scan of the text.
+Each ``[[rule]]`` becomes one branch ``(?P<r_N>...)`` of a POSIX (leftmost-longest) pattern, so at
+one position the longest expression any rule reads wins. Patterns are never run over the whole
+text: one pass over the tokens finds *core* tokens (a month, a weekday, a unit, a year ...), and
+only the rules that can contain that kind of core are tried, at the few token starts just before
+it that can begin an expression (``the``, ``last``, ``three`` ...).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ RESOLVERS = frozenset(
     {
         "date",
         "dateparser",
+        "numeric",
         "decade",
         "century",
         "quarter",
@@ -80,10 +83,20 @@ class Grammar:
     rules: tuple[TimeRule, ...]
     lists: Mapping[str, Mapping[str, Any]]
     context: Mapping[str, tuple[str, ...]]
-    triggers: regex.Pattern[str]
-    pattern: regex.Pattern[str]
-    future: regex.Pattern[str]
-    past: regex.Pattern[str]
+    core: Mapping[str, frozenset[str]]
+    prefix: frozenset[str]
+    starters: frozenset[str]
+    digit_core: regex.Pattern[str]
+    patterns: Mapping[frozenset[str], tuple[regex.Pattern[str], tuple[tuple[int, int], ...]]]
+    cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    past_suffix: str
+
+    def pattern_for(
+        self, types: frozenset[str]
+    ) -> tuple[regex.Pattern[str], tuple[tuple[int, int], ...]] | None:
+        """The combined pattern of the rules that can hold a core of these types, with the
+        ``(group number, rule index)`` of each rule's group."""
+        return self.patterns.get(types)
 
 
 def _fail(where: str, message: str) -> RuleError:
@@ -198,34 +211,91 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         "year_not_after",
     ):
         context.setdefault(need, ())
-    raw_triggers = data.get("triggers", {}).get("words", [])
-    trigger_words = set(_words(raw_triggers, "triggers.words"))
-    for table in lists.values():
-        for word in table:
-            trigger_words.add(regex.split(r"[\s-]", word)[0])
-    trigger_words.discard("")
-    triggers = _compile(
-        r"(?<![\w’'])(?:\L<trig>(?![\w])|\d|['’]\d)", regex.IGNORECASE, {"trig": sorted(trigger_words)}
-    )
-    body = "|".join(f"(?P<r_{i}>{r.pattern})" for i, r in enumerate(rules))
-    pattern = _compile(f"(?:{body})(?![\\w])", regex.IGNORECASE | regex.POSIX | regex.V0, _named(lists, body))
+    raw_triggers = data.get("triggers", {})
+    if not isinstance(raw_triggers, Mapping):
+        raise _fail("[triggers]", "must be a table")
+    core_lists = _words(raw_triggers.get("core_lists", []), "triggers.core_lists")
+    for name in core_lists:
+        if name not in lists:
+            raise _fail("triggers.core_lists", f"no list named {name!r}")
+    digit_source = raw_triggers.get("digit_core", "(?!)")
+    if not isinstance(digit_source, str):
+        raise _fail("triggers.digit_core", "must be a pattern string")
+    try:
+        digit_core = regex.compile(digit_source, regex.IGNORECASE)
+    except regex.error as exc:
+        raise _fail("triggers.digit_core", f"bad pattern: {exc}") from exc
+    # Core words and their types: the lists they end an entry of, and "word:<w>" when a rule
+    # names the word itself.
+    core: dict[str, set[str]] = {}
+    for name in core_lists:
+        for key in lists[name]:
+            last = regex.split(r"[\s-]+", key.rstrip("."))[-1]
+            if last:
+                core.setdefault(last, set()).add(name)
+    for word in _words(raw_triggers.get("core", []), "triggers.core"):
+        core.setdefault(word, set())
+    rule_types: list[set[str]] = []
+    for r in rules:
+        types = {n for n in _LIST_REF.findall(r.pattern) if n in core_lists}
+        bare = regex.sub(r"\\L<\w+>|\(\?P<\w+>|\\[a-zA-Z]", " ", r.pattern.casefold())
+        types |= {f"word:{w}" for w in regex.findall(r"[a-z]+", bare) if w in core}
+        if "\\d" in r.pattern:
+            types.add("digit")
+        rule_types.append(types)
+    used_words = {t for types in rule_types for t in types if t.startswith("word:")}
+    typed_core = {
+        w: frozenset(types | ({f"word:{w}"} if f"word:{w}" in used_words else set()))
+        for w, types in core.items()
+    }
+    typed_core = {w: t for w, t in typed_core.items() if t}
+    starters = set(_words(raw_triggers.get("starters", []), "triggers.starters"))
+    prefix = set(_words(raw_triggers.get("prefix", []), "triggers.prefix")) | starters
+    for name in _words(raw_triggers.get("prefix_lists", []), "triggers.prefix_lists"):
+        if name not in lists:
+            raise _fail("triggers.prefix_lists", f"no list named {name!r}")
+        for key in lists[name]:
+            words = [w for w in regex.split(r"[\s-]+", key.rstrip(".")) if w]
+            prefix.update(words)
+            starters.update(words[:1])
+    for name in core_lists:
+        starters.update(regex.split(r"[\s-]+", key)[0] for key in lists[name])
+    # Tokens carry a final period ("Jan.", "a.m."): look them up with and without it.
+    typed_core.update({f"{w}.": t for w, t in list(typed_core.items())})
+    patterns: dict[frozenset[str], tuple[regex.Pattern[str], tuple[tuple[int, int], ...]]] = {}
+    groups: set[frozenset[str]] = {*typed_core.values(), frozenset({"digit"})}
+    for group in groups:
+        chosen = [i for i, rt in enumerate(rule_types) if rt & group]
+        if chosen:
+            body = "|".join(f"(?P<r_{i}>{rules[i].pattern})" for i in chosen)
+            compiled = _compile(
+                f"(?:{body})(?![\\w])", regex.IGNORECASE | regex.POSIX | regex.V0, _named(lists, body)
+            )
+            patterns[group] = (compiled, tuple((compiled.groupindex[f"r_{i}"], i) for i in chosen))
     return Grammar(
         rules=tuple(rules),
         lists=lists,
         context=context,
-        triggers=triggers,
-        pattern=pattern,
-        future=_cue(context["future"]),
-        past=_cue(context["past"], suffix, context.get("not_past", ())),
+        core=typed_core,
+        prefix=frozenset(prefix),
+        starters=frozenset(starters),
+        digit_core=digit_core,
+        patterns=patterns,
+        cues=_cues(context["future"], context["past"]),
+        past_suffix=suffix,
     )
 
 
-def _cue(words: tuple[str, ...], suffix: str = "", exceptions: tuple[str, ...] = ()) -> regex.Pattern[str]:
-    """Any of ``words``; with a ``suffix``, also any lower-case word ending in it but ``exceptions``."""
-    named = {"w": sorted(words) or ["\x00"], "x": sorted(exceptions) or ["\x00"]}
-    if not suffix:
-        return _compile(r"(?<!\w)(?i:\L<w>)(?!\w)", 0, {"w": named["w"]})
-    return _compile(rf"(?<!\w)(?:(?i:\L<w>)|(?!\L<x>(?!\w))[a-z]{{2,20}}{suffix})(?!\w)", 0, named)
+def _cues(
+    future: tuple[str, ...], past: tuple[str, ...]
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Tense cues by their last word: ``{"due": ((("is", "due"), "future"), ...)}``."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for label, words in (("future", future), ("past", past)):
+        for cue in words:
+            seq = tuple(cue.split())
+            out.setdefault(seq[-1], []).append((seq, label))
+    return {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in out.items()}
 
 
 def _compile(pattern: str, flags: Any, named: dict[str, list[str]]) -> regex.Pattern[str]:

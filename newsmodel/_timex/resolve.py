@@ -26,7 +26,7 @@ from .calendar import (
 )
 from .grammar import Grammar, TimeRule
 
-__all__ = ["Found", "Resolution"]
+__all__ = ["Found", "Groups", "Resolution"]
 
 Found = tuple[int, TimeKind, str, str | None]
 """What a resolver returns: ``(end, kind, value, mod)``; ``end`` may trim the match."""
@@ -38,9 +38,45 @@ _ANCHORING = frozenset(
     {"date", "quarter", "half", "season", "weekday", "deictic", "relative", "holiday", "dateparser"}
 )
 _QUANTITY_MODS = frozenset({"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+_SPACES = regex.compile(r"\s+")
+_HALF = regex.compile(r"(\d{1,3})[\s-]1/2")
+_DECIMAL = regex.compile(r"[\d,]+(?:\.\d+)?")
+_OF = regex.compile(r"\s+of\b")
+_YEAR_MONTH = regex.compile(r"\d{4}-\d\d")
 _NUMBER_SPLIT = regex.compile(r"[\s-]+(?:and\s+)?")
-_WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$")
+_WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"^[\s,]*([\w’'%]+(?:\s+[\w’']+)?)")
+
+
+class Groups:
+    """The named groups of a match, read on demand (``None`` for a group the pattern lacks).
+
+    Building ``Match.groupdict()`` for a pattern of many rules costs more than the few look-ups
+    a resolver makes.
+    """
+
+    __slots__ = ("_index", "_match")
+
+    def __init__(self, match: regex.Match[str]) -> None:
+        self._match = match
+        self._index = match.re.groupindex
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self._index:
+            return default
+        value = self._match.group(name)
+        return default if value is None else value
+
+    def __getitem__(self, name: str) -> Any:
+        return self.get(name)
+
+    def updated(self, **values: Any) -> dict[str, Any]:
+        """A plain dictionary of every group, with ``values`` overriding."""
+        return {**self._match.groupdict(), **values}
+
+
+def _squash(words: str) -> str:
+    return _SPACES.sub(" ", words) if "  " in words or "\n" in words or "\t" in words else words
 
 
 def _season_of(d: date) -> tuple[int, int]:
@@ -77,7 +113,7 @@ class Resolution:
     def _list(self, name: str, word: str | None) -> Any:
         if word is None:
             return None
-        return self.g.lists.get(name, {}).get(regex.sub(r"\s+", " ", word.casefold()).rstrip("."))
+        return self.g.lists.get(name, {}).get(_squash(word.casefold()).rstrip("."))
 
     def _mod(self, gd: Mapping[str, str | None], rule: TimeRule) -> str | None:
         mod = self._list("mod", gd.get("mod"))
@@ -96,10 +132,10 @@ class Resolution:
             "coming",
         ):
             return "X"
-        half = regex.fullmatch(r"(\d{1,3})[\s-]1/2", w)
+        half = _HALF.fullmatch(w)
         if half:
             return int(half[1]) + 0.5
-        if regex.fullmatch(r"[\d,]+(?:\.\d+)?", w):
+        if _DECIMAL.fullmatch(w):
             n = float(w.replace(",", ""))
             return int(n) if n.is_integer() else n
         if w in ("a", "an"):
@@ -142,9 +178,8 @@ class Resolution:
 
     # -- the entry point -------------------------------------------------------------------------
 
-    def resolve(self, rule: TimeRule, m: regex.Match[str]) -> Found | None:
-        """The value of one match, or ``None`` when a negative rule rejects it."""
-        gd = m.groupdict()
+    def resolve(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        """The value of one match (``gd`` its group dictionary), or ``None`` when a rule rejects it."""
         method = getattr(self, "_r_" + rule.resolve.replace("-", "_"))
         found: Found | None = method(rule, m, gd)
         if found is not None and rule.resolve in _ANCHORING and found[1] in (TimeKind.DATE, TimeKind.TIME):
@@ -157,14 +192,14 @@ class Resolution:
 
     # -- resolvers -------------------------------------------------------------------------------
 
-    def _r_fixed(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_fixed(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         return m.end(), rule.kind, rule.value or "", rule.mod
 
-    def _r_ref(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_ref(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         value = self._list("ref", gd["ref"])
         return None if value is None else (m.end(), rule.kind, str(value), rule.mod)
 
-    def _r_date(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_date(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         mod = self._mod(gd, rule)
         year = int(gd["year"]) if gd.get("year") else None
         month_word = gd.get("month")
@@ -209,11 +244,25 @@ class Resolution:
             y = self._infer_year(month, None, m.start(), m.end(), dct)
         return m.end(), rule.kind, month_value(y, month), mod
 
-    def _r_dateparser(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_numeric(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        """``4/9/2017``, ``5/14/82``: month first as in US copy, day first when the first is over 12."""
+        a, b, y = int(gd["n1"]), int(gd["n2"]), int(gd["n3"])
+        month, day = (a, b) if a <= 12 else (b, a)
+        if y < 100:
+            now = self.dct.year if self.dct else 2000
+            y += 100 * (now // 100)
+            if y > now + 10:
+                y -= 100
+        try:
+            return m.end(), rule.kind, day_value(date(y, month, day)), rule.mod
+        except ValueError:
+            return None
+
+    def _r_dateparser(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         d = self.parse_date(m[0])
         return None if d is None else (m.end(), rule.kind, day_value(d), rule.mod)
 
-    def _r_decade(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_decade(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         mod = self._mod(gd, rule)
         if gd.get("decade"):
             return m.end(), rule.kind, gd["decade"], mod
@@ -228,7 +277,7 @@ class Resolution:
             century = 19
         return m.end(), rule.kind, f"{century:02d}{digit}", mod
 
-    def _r_century(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_century(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         n = self._list("ordinal", gd.get("ordinal"))
         if not isinstance(n, int) or n < 1:
             return None
@@ -243,7 +292,7 @@ class Resolution:
             return y - 1
         return y
 
-    def _r_quarter(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_quarter(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         word = (gd.get("ordinal") or "").casefold()
         q = 4 if word == "final" else int(word) if word.isdigit() else self._list("ordinal", word)
         if not isinstance(q, int) or not 1 <= q <= 4:
@@ -257,8 +306,8 @@ class Resolution:
         y = self._year_for_period(3 * q - 2, m)
         return m.end(), rule.kind, f"{'XXXX' if y is None else f'{y:04d}'}-Q{q}", mod
 
-    def _r_quarter_ref(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
-        which = regex.sub(r"\s+", " ", (gd.get("which") or "").casefold())
+    def _r_quarter_ref(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        which = _squash((gd.get("which") or "").casefold())
         if not which and not m[0].casefold().startswith("the"):
             return None
         anchor = self.anchor if self.anchor and "-Q" in self.anchor else None
@@ -276,7 +325,7 @@ class Resolution:
             self.anchor = anchor
         return (m.end(), rule.kind, value, rule.mod) if value else None
 
-    def _r_half(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_half(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         h = 1 if (gd.get("ordinal") or "").casefold() == "first" else 2
         mod = self._mod(gd, rule)
         if gd.get("year"):
@@ -284,7 +333,7 @@ class Resolution:
         y = self._year_for_period(6 * h - 5, m)
         return m.end(), rule.kind, f"{'XXXX' if y is None else f'{y:04d}'}-H{h}", mod
 
-    def _r_season(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_season(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         code = self._list("season", gd.get("season"))
         if code not in _SEASONS:
             return None
@@ -324,7 +373,7 @@ class Resolution:
             y = year
         return m.end(), rule.kind, f"{y:04d}-{code}", mod
 
-    def _r_holiday(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_holiday(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         spec = self._list("holiday", gd.get("holiday"))
         if not isinstance(spec, str):
             return None
@@ -372,7 +421,7 @@ class Resolution:
             return dct + timedelta(days=(wd - dct.isoweekday()) % 7)
         return weekday_on_or_before(dct, wd)
 
-    def _clock(self, gd: dict[str, Any]) -> str | None:
+    def _clock(self, gd: Any) -> str | None:
         if gd.get("noon"):
             word = gd["noon"].casefold()
             return "T24:00" if word == "midnight" else "T12:00"
@@ -387,7 +436,7 @@ class Resolution:
             hour = 0
         return f"T{hour:02d}:{minute:02d}"
 
-    def _r_weekday(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_weekday(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         word = gd.get("weekday") or ""
         wd = self._list("weekday", word)
         if not isinstance(wd, int) or not word[:1].isupper():
@@ -411,7 +460,7 @@ class Resolution:
             return m.end(), TimeKind.TIME, f"{base}T{pod}", rule.mod
         return m.end(), rule.kind, base, rule.mod
 
-    def _r_deictic(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_deictic(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         word = (gd.get("deictic") or "").casefold()
         offset = self._list("deictic", word)
         if offset is None:
@@ -424,7 +473,7 @@ class Resolution:
             return m.end(), TimeKind.TIME, f"{base}T{pod}", rule.mod
         return m.end(), rule.kind, base, rule.mod
 
-    def _r_clock(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_clock(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         clock = self._clock(gd)
         if clock is None:
             return None
@@ -435,7 +484,7 @@ class Resolution:
         elif gd.get("deictic") and self.dct is not None:
             base = day_value(self.dct + timedelta(days=int(self._list("deictic", gd["deictic"]) or 0)))
         elif gd.get("month") and gd.get("day"):
-            found = self._r_date(rule, m, {**gd, "mod": None, "year": None})
+            found = self._r_date(rule, m, gd.updated(mod=None, year=None))
             if found is None:
                 return None
             base = found[2]
@@ -488,8 +537,8 @@ class Resolution:
             return f"{dct.year // 100 + offset:02d}"
         return None
 
-    def _r_relative(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
-        unit = regex.sub(r"\s+", " ", (gd.get("unit") or rule.unit or "").casefold())
+    def _r_relative(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        unit = _squash((gd.get("unit") or rule.unit or "").casefold())
         direction = self._list("direction", gd.get("dir"))
         offset = rule.offset if direction is None else int(direction)
         if offset is None:
@@ -511,8 +560,8 @@ class Resolution:
         value = self._relative(unit, offset, m)
         return None if value is None else (m.end(), rule.kind, value, mod)
 
-    def _r_ago(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
-        word = regex.sub(r"\s+", " ", (gd.get("ago") or "").casefold())
+    def _r_ago(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        word = _squash((gd.get("ago") or "").casefold())
         n = self._number(gd.get("num"))
         unit = self._list("unit", gd.get("unit"))
         if n is None or not isinstance(unit, str):
@@ -571,7 +620,7 @@ class Resolution:
             value = f"{dct.year + 10 * sign * n:04d}"
         return m.end(), rule.kind, value, mod
 
-    def _r_year_earlier(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_year_earlier(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         anchor = self.quarter or self.anchor
         if anchor:
             value = shift_value(anchor, -1, "Y")
@@ -581,7 +630,7 @@ class Resolution:
             return m.end(), rule.kind, "XXXX", rule.mod
         return m.end(), rule.kind, f"{self.dct.year - 1:04d}", rule.mod
 
-    def _r_that(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_that(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         unit = (gd.get("unit") or "").casefold()
         pod = self._list("pod", unit)
         anchor = self.anchor
@@ -596,18 +645,18 @@ class Resolution:
         step = {"week": "W", "month": "M", "year": "Y"}[unit]
         return m.end(), rule.kind, _truncate(anchor, step), rule.mod
 
-    def _r_duration(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_duration(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         n = self._number(gd.get("num")) if gd.get("num") is not None else "X"
         unit = self._list("unit", gd.get("unit"))
         if n is None or not isinstance(unit, str):
             return None
-        if unit == "Q" and regex.match(r"\s+of\b", self.text[m.end() : m.end() + 4]):
+        if unit == "Q" and _OF.match(self.text, m.end(), m.end() + 4):
             return None  # "three quarters of the vote"
         if unit == "S" and n != "X" and (gd.get("num") or "").casefold() in ("a", "an"):
             return None  # "a second": the ordinal, mostly
         return m.end(), rule.kind, _duration_value(n, unit), self._mod(gd, rule)
 
-    def _r_set(self, rule: TimeRule, m: regex.Match[str], gd: dict[str, Any]) -> Found | None:
+    def _r_set(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         if gd.get("frequency"):
             value = self._list("frequency", gd["frequency"])
             return None if value is None else (m.end(), rule.kind, str(value), rule.mod)
@@ -632,7 +681,7 @@ def _truncate(value: str, step: str) -> str:
     """A date value cut to the granularity of ``step`` (a day to its month for ``M``)."""
     if step in ("Y", "DE"):
         return value[:4]
-    if step == "M" and regex.match(r"\d{4}-\d\d", value):
+    if step == "M" and _YEAR_MONTH.match(value):
         return value[:7]
     if step == "W" and len(value) == 10:
         try:
