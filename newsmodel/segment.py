@@ -65,7 +65,7 @@ class Segmentation:
         note: a correction note in parentheses before the dateline
             (``(This version of the story corrects ...)``), if any; it is a sentence of its own.
         byline: the names of a byline before the dateline place (``Jane Doe`` in
-            ``By Jane Doe WASHINGTON (Reuters) - ``), if any.
+            ``By Jane Doe WASHINGTON (Reuters) -``), if any.
     """
 
     text: str
@@ -311,6 +311,7 @@ class Segmenter:
         RuleError: when the rules are malformed.
 
     Example:
+        >>> from newsmodel.segment import Segmenter
         >>> seg = Segmenter()("WASHINGTON (Reuters) - The U.S. said so. It did.")
         >>> seg.dateline.location, [s.text for s in seg.sentences]
         ('WASHINGTON', ['WASHINGTON (Reuters) - The U.S. said so.', 'It did.'])
