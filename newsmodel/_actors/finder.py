@@ -51,7 +51,6 @@ _MORE_WORDS = r"(?:[ ]{1,3}(?:" + _CONN + r"[ ]{1,3}){0,3}" + _WORD + r"){0,11}"
 # open with a particle name ("al-Assad said") are found by a second pattern.
 _CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
 _PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
-_TOKEN = regex.compile(_WORD + r"|" + _CONN + r"(?![\p{L}])")
 _ALPHA = regex.compile(r"\p{L}+")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
 _PREV_WORDS = regex.compile(
@@ -175,6 +174,8 @@ class _Run:
     def initial(self, offset: int) -> bool:
         """Whether a word at ``offset`` opens a sentence or a line (so its capital says nothing)."""
         text = self.text
+        if offset and text[offset - 1].isalnum():
+            return False
         i = offset
         while i > 0 and text[i - 1] in "“\"‘'([ ":
             if text[i - 1] == " " and i - 1 > 0 and text[i - 2] not in "“\"‘'([":
@@ -220,13 +221,14 @@ class _Run:
         b = self.actors.get(key)
         if b is None:
             b = _Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
-            for k, v in fields.items():
-                setattr(b, k, v)
+            if fields:
+                for k, v in fields.items():
+                    setattr(b, k, v)
             self.actors[key] = b
-        else:
-            for k in ("country", "sector", "gender"):
-                if getattr(b, k) is None and fields.get(k) is not None:
-                    setattr(b, k, fields[k])
+        elif fields:
+            for k, v in fields.items():
+                if v is not None and getattr(b, k) is None:
+                    setattr(b, k, v)
         return b
 
     def mention(self, b: _Builder, s: int, e: int, kind: MentionKind, rule: str) -> None:
@@ -643,7 +645,7 @@ class _Run:
                 kind=ActorKind.ORGANIZATION,
             )
             return j
-        acronym = _ACRONYM_AFTER.match(self.text, e)
+        acronym = _ACRONYM_AFTER.match(self.text, e) if "(" in self.text[e : e + 3] else None
         if len(run) >= 2 and acronym is not None and _initials(run, acronym.group(1)):
             self.organisation(
                 " ".join(t.w for t in run),
@@ -1118,39 +1120,45 @@ class _Run:
 
     def cast(self) -> Cast:
         text = self.text
-        seg = self.seg
+        sentences = self.seg.sentences
+        sentence_index = self.seg.sentence_index
         raw = []
         for b in self.actors.values():
+            key = b.key
             for s, e, kind, rule in b.mentions:
                 if s < e:
-                    raw.append((_PRIORITY[kind], s, e, kind, rule, b.key))
-        raw.sort(key=lambda x: (x[0], x[1], -x[2], x[5]))
-        kept_spans: list[tuple[int, int]] = []
+                    raw.append((_PRIORITY[kind], s, -e, key, rule, kind))
+        # Names first, then demonyms, nominals, pronouns; a mention overlapping one kept before
+        # it, or crossing a sentence end, goes.
+        raw.sort()
         kept_starts: list[int] = []
-        by_actor: dict[str, list[Mention]] = {}
-        for _, s, e, kind, rule, key in raw:
-            si = seg.sentence_index(s)
-            if si < 0 or e > seg.sentences[si].end:
+        kept_ends: list[int] = []
+        by_actor: dict[str, list[tuple[int, Mention]]] = {}
+        for _, s, neg_end, key, rule, kind in raw:
+            e = -neg_end
+            si = sentence_index(s)
+            if si < 0 or e > sentences[si].end:
                 continue
             i = bisect.bisect_left(kept_starts, e)
-            if i > 0 and kept_spans[i - 1][1] > s:
+            if i and kept_ends[i - 1] > s:
                 continue
             kept_starts.insert(i, s)
-            kept_spans.insert(i, (s, e))
-            span = Span(start=s, end=e, text=text[s:e])
-            by_actor.setdefault(key, []).append(Mention(span=span, kind=kind, rule=rule))
-        order = sorted(by_actor, key=lambda k: (min(m.span.start for m in by_actor[k]), k))
-        used: dict[str, int] = {}
+            kept_ends.insert(i, e)
+            mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
+            by_actor.setdefault(key, []).append((s, mention))
+        for found in by_actor.values():
+            found.sort(key=_first)
+        order = sorted((found[0][0], key) for key, found in by_actor.items())
+        used: set[str] = set()
         actors = []
-        for key in order:
+        for _, key in order:
             b = self.actors[key]
-            mentions = sorted(by_actor[key], key=lambda m: (m.span.start, m.span.end))
             slug = _slug(b.name) or "actor"
             ident, n = slug, 1
             while ident in used:
                 n += 1
                 ident = f"{slug}-{n}"
-            used[ident] = n
+            used.add(ident)
             actors.append(
                 Actor(
                     id=ident,
@@ -1159,10 +1167,14 @@ class _Run:
                     country=b.country,
                     sector=b.sector,
                     roles=b.roles,  # type: ignore[arg-type]
-                    mentions=mentions,  # type: ignore[arg-type]
+                    mentions=[m for _, m in by_actor[key]],  # type: ignore[arg-type]
                 )
             )
         return Cast(actors=tuple(actors))
+
+
+def _first(item: tuple[int, Mention]) -> int:
+    return item[0]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
