@@ -347,3 +347,50 @@ def test_parse_never_raises_and_actors_are_held(text: str) -> None:
     for e in article.events:
         assert all(id(a) in held for a in (*e.sources, *e.targets))
         assert e.trigger in e.sentence
+
+
+# -- end to end, through newsmodel.parse (needs the time, actor and statement stages) ----------------
+
+
+def _event(article, kind: str, trigger: str):  # type: ignore[no-untyped-def]
+    got = [e for e in article.events if e.kind.name == kind and trigger in e.trigger.text]
+    assert got, f"no {kind} {trigger!r} in {article.events}"
+    return got[0]
+
+
+def test_seed_tillerson_blames_russia(seed_article) -> None:  # type: ignore[no-untyped-def]
+    e = _event(seed_article, "ACCUSE", "blamed")
+    assert [a.name for a in e.sources] == ["Rex Tillerson"]
+    assert [a.name for a in e.targets] == ["Russia"]
+    assert e.mode is EventMode.ASSERTED
+    assert e.time is not None and e.time.value == "2017-04-09"
+
+
+def test_seed_talks_are_future(seed_article) -> None:  # type: ignore[no-untyped-def]
+    e = _event(seed_article, "CONSULT", "talks")
+    assert [a.name for a in e.sources] == ["Rex Tillerson"]
+    assert [a.name for a in e.targets] == ["Russian officials"]
+    assert e.mode is EventMode.FUTURE
+    assert e.time is not None and e.time.value == "2017-W15"
+
+
+def test_seed_accusation_not_made(seed_article) -> None:  # type: ignore[no-untyped-def]
+    e = _event(seed_article, "ACCUSE", "accusing")
+    assert e.mode is EventMode.NEGATED
+    assert [a.name for a in e.targets] == ["Russia"]
+
+
+def test_seed_united_states_strikes_syria(seed_article) -> None:  # type: ignore[no-untyped-def]
+    e = _event(seed_article, "ASSAULT", "fired")
+    assert "United States" in [a.name for a in e.sources]
+    assert [a.name for a in e.targets] == ["Syria"]
+    assert e.mode is EventMode.ASSERTED
+
+
+def test_seed_events_hold_together(seed_article) -> None:  # type: ignore[no-untyped-def]
+    held = {id(a) for a in seed_article.actors}
+    assert seed_article.events
+    for e in seed_article.events:
+        assert e.trigger in e.sentence
+        assert all(id(a) in held for a in (*e.sources, *e.targets))
+        assert e.location is None or id(e.location) in held

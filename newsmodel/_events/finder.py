@@ -782,6 +782,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=None, skip=frozenset())
         if e.swapped:
             sources, targets = agents or tg, subj
+        elif e.from_target and agents:
+            sources, targets = subj, agents  # "withdrew its troops from Lebanon": Lebanon
         else:
             sources, targets = subj, tg or agents
         place = rplace or lplace

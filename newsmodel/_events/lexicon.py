@@ -26,7 +26,7 @@ _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
 # Words of the lower-cased text as heads and cues are written: "sit-in", "didn't", "'ll".
 _WORDS = regex.compile(r"(?<![\w'\-])(?:[a-z][a-z\-]*(?:n't)?|'(?:ll|d)(?![\w]))")
 _POS = ("verbs", "nouns", "phrases")
-_KIND_KEYS = {*_POS, "noun_source", "absorbs", "description", "swapped"}
+_KIND_KEYS = {*_POS, "noun_source", "absorbs", "description", "swapped", "from_target"}
 
 
 def inflect_verb(lemma: str, irregular: Mapping[str, Iterable[str]] = {}) -> tuple[str, ...]:
@@ -82,6 +82,7 @@ class Entry:
         tail: pattern for the rest of the phrase, matched right after the head (``None`` for one word).
         gapped: whether the phrase has a ``...`` gap (the trigger is then the head word only).
         swapped: the subject is the target and the ``from``/``by`` phrase the source (``receive``).
+        from_target: the ``from`` phrase is the target, not the object (``withdraw troops from``).
         length: words in the phrase, to try longer phrases first.
     """
 
@@ -93,6 +94,7 @@ class Entry:
     gapped: bool
     swapped: bool
     length: int
+    from_target: bool = False
 
     @property
     def rule(self) -> str:
@@ -268,6 +270,7 @@ class Lexicon:
             if table.get("absorbs", False) is True:
                 absorbs.add(kind)
             swapped = set(_words(file, f"kinds.{name}.swapped", table.get("swapped", [])))
+            from_target = set(_words(file, f"kinds.{name}.from_target", table.get("from_target", [])))
             for pos in _POS:
                 for text in _words(file, f"kinds.{name}.{pos}", table.get(pos, [])):
                     parts = text.split()
@@ -301,6 +304,7 @@ class Lexicon:
                             tail=tail,
                             gapped=gapped,
                             swapped=text in swapped,
+                            from_target=text in from_target,
                             length=len(parts),
                         )
                     )
