@@ -203,6 +203,7 @@ class _Run:
         src: tuple[int, int] | None = None  # token indices, inclusive
         antecedent: tuple[int, int] | None = None
         participle = key.split()[0].endswith("ing")
+        form_opens = self.words[ci][:1].isupper()
         if j >= first:
             low = self.low(j)
             if self.is_word(j):
@@ -215,20 +216,25 @@ class _Run:
                     src = (start, j) if start is not None else None
             elif self.tok(j) == "," and not participle:
                 src = self.appositive_back(j, first)
+                if src is None and j - 1 > first and self.tok(j - 1) == ")":
+                    src = self.parenthesis_back(j - 1, first)  # Gov. Jane Roe (R-Ohio), said
             elif self.tok(j) == ")":
                 src = self.parenthesis_back(j, first)
         sep_tok = (src[0] if src else j + 1) - 1
         left_sep = sep_tok >= first and self.tok(sep_tok) in _SEPARATORS
         right, pos, quote = self.right_of(ce, sent.end, frames)
+        if right == _WORD and quote is None:
+            right, pos = self.past_adjunct_phrase(pos, sent.end)
+            if right == _COMMA and pos in self.by_open:
+                right, quote = _QUOTE, self.by_open[pos]
         cue = (cs, ce)
 
         # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
         shared = j >= first and (
-            (participle and src is None and self.tok(j) == ",") or (self.low(j) == "and" and j > first)
+            (participle and src is None and self.tok(j) == ",")
+            or (self.low(j) in {"and", "but"} and j > first)
         )
         if shared:
-            if right == _WORD and quote is None:
-                right, pos = self.past_adjunct_phrase(pos, sent.end)
             if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
                 rule = "participle-clause" if self.tok(j) == "," else "coordinated-clause"
                 self.participle(cue, pos, quote, si, first, j, rule, need_quote="quoted" in frames)
@@ -238,10 +244,10 @@ class _Run:
             if inv is not None and self.ends_here(self.toks[inv[1]][1], sent.end):
                 self.before(cue, inv, None, sep_tok, first, si, quote_only="postposed" not in frames)
             return
+        if src is None and j < first and form_opens and right == _WORD and "quote" in frames:
+            self.opening_cue(cue, pos, sent.end, si)
         if src is None:
             return
-        if right == _WORD and quote is None:
-            right, pos = self.past_adjunct_phrase(pos, sent.end)
         if left_sep and right == _WORD and quote is None and self.short_tail(pos, sent.end):
             right = _END
         q_before = self.quote_before(sep_tok, first) if left_sep else None
@@ -258,6 +264,25 @@ class _Run:
             self.forward(cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need)
         elif right in (_WORD, _COLON) and "clause" in frames:
             self.forward(cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need)
+
+    def opening_cue(self, cue: tuple[int, int], pos: int, end: int, si: int) -> None:
+        """``Said Dorothy Poynter, a neighbour, “We were all so proud of him.”``"""
+        src = self.np_forward(pos, end)
+        if src is None:
+            return
+        k = src[1] + 1
+        while (
+            k < len(self.toks)
+            and self.toks[k][0] < end
+            and not self.quoted[k]
+            and self.tok(k) not in _OPENERS
+        ):
+            k += 1
+        q = self.by_open.get(self.toks[k][0]) if k < len(self.toks) else None
+        if q is not None and self.tok(k - 1) in {",", ":"}:
+            span = self.quote_content(q)
+            if span is not None:
+                self.add(src, cue, span, StatementKind.DIRECT, "cue-then-quote", si, None, q)
 
     def skip_back(self, j: int, first: int) -> int:
         """Skip auxiliaries, adverbs and a time expression between a source and its verb."""
@@ -399,7 +424,8 @@ class _Run:
                 return _WORD, self.toks[i][0]
             if not self.is_word(i) and not self.joiner(i):
                 if t == ",":
-                    return _COMMA, self.toks[i][0] + 1
+                    after = self.toks[i + 1][0] if i + 1 < len(self.toks) else self.toks[i][1]
+                    return _COMMA, after
                 if t in ".!?":
                     return _END, self.toks[i][0]
                 return _WORD, pos
@@ -573,8 +599,13 @@ class _Run:
             i = self.marks[m]
             m += 1
             t = self.words[i]
+            cut = self.toks[i][0]
             if self.quoted[i]:
-                continue
+                # A comma closing a quotation ends the clause as one outside would: `“...,” though`
+                if not (t == "," and i + 1 < len(self.toks) and self.words[i + 1] in _CLOSERS):
+                    continue
+                i += 1
+                cut = self.toks[i][1]
             nxt = self.low(i + 1) if i + 1 < len(self.toks) and self.toks[i + 1][0] < end else ""
             low = t.lower()
             if t in {",", ";", "—", "–"}:
@@ -582,10 +613,11 @@ class _Run:
                 if (
                     t == ";"
                     or (nxt.endswith("ing") and nxt.isalpha() and nxt not in self.lex.not_clause)
-                    or nxt in {"according", "but", "while", "although", "though", "whereas", "as"}
+                    or nxt in {"according", "but", "while", "although", "though", "whereas", "as", "despite"}
                     or (t != "," and nxt[:1].isalpha())
+                    or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
                 ):
-                    end = self.toks[i][0]
+                    end = cut
                     break
                 last_comma = i
             elif self.is_word(i) and self.is_cue_word(i):
@@ -841,6 +873,9 @@ class _Run:
         first = self.first_token(si)
         src = None
         if self.embedded(q, first):
+            sent = self.seg.sentences[si]
+            if (q.content.end - q.content.start) * 2 < sent.end - sent.start:
+                return
             src = self.subject(first, self.index(q.open))
             sent = self.seg.sentences[si]
             end = max(span[1], min(sent.end, q.close + 1 if q.close is not None else span[1]))
@@ -955,7 +990,8 @@ class _Run:
         content = self.text[q.content.start : q.content.end].strip(" ,.")
         ws = content.split()
         return 0 < len(ws) <= 6 and all(
-            w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on"} for w in ws
+            w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "with", "for", "to", "at"}
+            for w in ws
         )
 
     def previous(self, offset: int) -> _Draft | None:
