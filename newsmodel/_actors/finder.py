@@ -41,7 +41,7 @@ _WORD = (
     r"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
     r"|" + _UPPER_WORD + r")"
 )
-_CONN = r"(?:of|for|the|and|&|de|du|des|del|della|di|da|do|dos|das|van|von|der|den|ter|ten|le|la|al|el|bin|ibn|bint|abu|y)"
+_CONN = r"(?:of|for|the|in|and|&|de|du|des|del|della|di|da|do|dos|das|van|von|der|den|ter|ten|le|la|al|el|bin|ibn|bint|abu|y)"
 _UP = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + _UPPER_WORD + r")"
 _PARTICLE_WORD = (
     r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
@@ -111,6 +111,7 @@ class _Deferred:
     toks: list[_Tok]
     initial: bool
     caps: bool
+    link_only: bool = False  # only a name the article gives elsewhere may claim it
 
 
 def find_cast(gaz: Gazetteer, context: Context) -> Cast:
@@ -365,6 +366,8 @@ class _Run:
             self.known(entry, s, e, [tok], None)
             return
         if w in g.titles:
+            if not self.initial(s):
+                self.deferred.append(_Deferred([tok], False, caps, True))
             return
         if (w.capitalize() if caps else w) in g.not_names:
             return
@@ -398,7 +401,7 @@ class _Run:
             toks.pop()
         if not toks:
             return
-        caps = toks[0].upper and self.caps_line(toks[0].s)
+        caps = any(t.upper for t in toks) and self.caps_line(toks[0].s)
         if len(toks) == 1 and toks[0].w in self.aliases:
             b = self.actors[self.aliases[toks[0].w]]
             self.mention(b, toks[0].s, toks[0].e, _NAME, "acronym-defined")
@@ -444,9 +447,42 @@ class _Run:
         ):
             return
         if whole is None and n_words >= 2 and not caps:
-            # "Real Madrid", "Bayern Munich": a sports club.
-            if (words[0].w in g.club_prefixes and pieces[0].cat != COUNTRY) or (
-                pieces[0].cat == COUNTRY and pieces[0].j - pieces[0].i == 1 and words[0].w in g.club_prefixes
+            # "Douglas & Lomason", "Procter & Gamble": an ampersand joins a firm's name.
+            if any(t.w == "&" for t in toks[first_i : last.j]) and pieces[-1].cat in ("UNK", "NOT"):
+                name = " ".join(t.w for t in toks[first_i : last.j])
+                self.organisation(
+                    name, s0, e0, "ampersand-name", country=None, sector="BUS", kind=ActorKind.ORGANIZATION
+                )
+                return
+            # "Kurdistan Democratic Party": a place or a word before a known organisation's name.
+            if (
+                len(pieces) == 2
+                and pieces[1].cat == ORG
+                and pieces[0].cat in (REGION, CITY, "UNK")
+                and pieces[1].entry is not None
+                and pieces[1].entry.country is None
+            ):
+                name = " ".join(t.w for t in toks[first_i : last.j])
+                entry = pieces[1].entry
+                self.organisation(
+                    name,
+                    s0,
+                    e0,
+                    "organisation-named",
+                    country=self.country_in(pieces),
+                    sector=entry.sector,
+                    kind=entry.kind or ActorKind.ORGANIZATION,
+                )
+                return
+            # "Real Madrid", "Bayern Munich", "Red Star Belgrade": a sports club.
+            if (
+                " ".join(t.w for t in words[:2]) in g.club_prefixes
+                or (words[0].w in g.club_prefixes and pieces[0].cat != COUNTRY)
+                or (
+                    pieces[0].cat == COUNTRY
+                    and pieces[0].j - pieces[0].i == 1
+                    and words[0].w in g.club_prefixes
+                )
             ):
                 name = " ".join(t.w for t in toks[first_i : last.j])
                 self.organisation(
@@ -629,6 +665,8 @@ class _Run:
         if caps:
             self.deferred.append(_Deferred(run, False, True))
             return j
+        if any(len(t.w) == 1 for t in run):
+            return j  # "W L PCT": a table header, not a name
         first = run[0].w in g.first_names
         initial = self.initial(s)
         if len(run) >= 2 and first:
@@ -829,6 +867,8 @@ class _Run:
                 matched = False
                 for n in range(min(len(toks) - i, 6), 0, -1):
                     part = toks[i : i + n]
+                    if n == 1 and len(part[0].w) < 2:
+                        break
                     key = " ".join(t.w.casefold() for t in part)
                     s, e = part[0].s, part[-1].e
                     b = full.get(key)
@@ -844,8 +884,11 @@ class _Run:
                     continue
                 t = toks[i]
                 i += 1
-                if d.caps or (
-                    d.initial and (self.common_word(t.w) or (len(toks) == 1 and not self.says(t.e)))
+                if (
+                    d.link_only
+                    or len(t.w) < 2
+                    or d.caps
+                    or (d.initial and (self.common_word(t.w) or (len(toks) == 1 and not self.says(t.e))))
                 ):
                     continue
                 if t.w.lower() in g.groups or t.w in g.not_names:
@@ -866,6 +909,27 @@ class _Run:
                 elif before in ("in", "near", "outside") and not d.initial:
                     self.location(t.w, None, t.s, t.e, "place-after-in")
         self.resolve_titled_again()
+        self.places_named_like_people(last)
+
+    def places_named_like_people(self, last: dict[str, list[_Builder]]) -> None:
+        """A one-word place that is the last name of a person of the article ("Jordan" after
+        "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""
+        if not last:
+            return
+        text = self.text
+        for b in list(self.actors.values()):
+            if b.kind not in (ActorKind.COUNTRY, ActorKind.LOCATION) or not b.mentions:
+                continue
+            keep = []
+            for m in b.mentions:
+                s, e = m[0], m[1]
+                word = text[s:e].casefold()
+                found = last.get(word) if m[2] is _NAME and " " not in word else None
+                if found:
+                    self.mention(self.nearest(found, s), s, e, _NAME, "name-again")
+                else:
+                    keep.append(m)
+            b.mentions = keep
 
     def says(self, e: int) -> bool:
         return bool(_SPEECH_AFTER.match(self.text, e))
