@@ -1217,6 +1217,7 @@ class _Run:
         actors = []
         for _, key in order:
             b = self.actors[key]
+            mentions = [m for _, m in by_actor[key]]
             slug = _slug(b.name) or "actor"
             ident, n = slug, 1
             while ident in used:
@@ -1231,7 +1232,7 @@ class _Run:
                     country=b.country,
                     sector=b.sector,
                     roles=b.roles,  # type: ignore[arg-type]
-                    mentions=[m for _, m in by_actor[key]],  # type: ignore[arg-type]
+                    mentions=mentions,  # type: ignore[arg-type]
                 )
             )
         return Cast(actors=tuple(actors))
