@@ -101,7 +101,11 @@ class TimeFinder:
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lowered: stay aligned
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        core, prefix, starters = g.core, g.prefix, g.starters
         words = [low[a:b] for a, b in tokens]
+        hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
+        if not hits:
+            return ()
         lazy: dict[str, list[int]] = {}
 
         def tense(start: int, end: int) -> str | None:
@@ -111,8 +115,6 @@ class TimeFinder:
             return self._tense(text, words, tokens, lazy["tokens"], sentences, lazy["sentences"], start, end)
 
         resolution = Resolution(g, text, published, tense, self._parse_date)
-        core, prefix, starters = g.core, g.prefix, g.starters
-        hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
         out: list[TimeExpression] = []
         covered = 0
         for k in hits:
@@ -205,10 +207,13 @@ class TimeFinder:
     def _acceptable(self, text: str, m: regex.Match[str], rule: Any, gd: Groups) -> bool:
         g = self._grammar
         start, end = m.start(), m.end()
-        if start and (text[start - 1] in _CURRENCY or _NUMBER_BEFORE.match(text, max(0, start - 2), start)):
-            return False
-        if _NUMBER_AFTER.match(text, end, end + 2):
-            return False
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        if before[-1:] in _CURRENCY or (before[:1].isdigit() and before[1:] in (".", ",")):
+            return False  # "$2013", "1,2013"
+        if after[:1] == "%" or (after[:1] in (".", ",", "-", "/") and after[1:].isdigit()):
+            return False  # "2013.5", "2013-14" read as a number
+        if rule.resolve in ("relative", "deictic", "ref") and _is_title(text, start, end):
+            return False  # ABC's "This Week", "Good Morning America"
         month = gd.get("month")
         if month and not month.isdigit():
             if not month[:1].isupper():
@@ -222,20 +227,20 @@ class TimeFinder:
                 if abbreviated and not m[0].endswith("."):
                     return False
                 if not gd.get("dir") and not gd.get("mod"):
-                    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-                    if before is None or before[1].casefold() not in g.context["month_alone_before"]:
+                    prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                    if prev is None or prev[1].casefold() not in g.context["month_alone_before"]:
                         return False
-                    if key in ("may", "march") and before[1].casefold() in ("and", "or", "to"):
+                    if key in ("may", "march") and prev[1].casefold() in ("and", "or", "to"):
                         return False
         if rule.id in ("year", "year-range") and not gd.get("fiscal"):
-            after = _WORD_AFTER.match(text, end, min(len(text), end + 30))
-            if after:
-                words = after[1].casefold()
+            nxt = _WORD_AFTER.match(text, end, min(len(text), end + 30))
+            if nxt:
+                words = nxt[1].casefold()
                 first = words.split()[0]
                 if first in g.context["year_not_before"] or words in g.context["year_not_before"]:
                     return False
-            before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            if before and before[1].casefold() in g.context["year_not_after"] and not gd.get("mod"):
+            prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if prev and prev[1].casefold() in g.context["year_not_after"] and not gd.get("mod"):
                 return False
             year = int(gd["year"] or 0)
             if not 1600 <= year <= 2099 and not gd.get("mod"):
@@ -362,6 +367,15 @@ def _trim_end(text: str, start: int, end: int) -> int:
         if not after or _SENTENCE_END.match(after):
             end -= 1
     return end
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is two or more capitalised words not opening a sentence."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" “\"‘'(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _maybe_digit_core(word: str, following: str) -> bool:
