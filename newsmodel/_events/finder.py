@@ -101,7 +101,10 @@ class _Doc:
         interesting = lex.first_words
         self.count_at: list[int] = []
         count_words = lex.count_words
-        for i in [i for i, w in enumerate(lw) if w in interesting or "'" in w]:
+        found = [i for i, w in enumerate(lw) if w in interesting]
+        if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
+            found = sorted({*found, *(i for i, w in enumerate(lw) if w.endswith(("'ll", "'d")))})
+        for i in found:
             w = lw[i]
             start, end0 = tokens[i]
             if w in count_words:
@@ -123,6 +126,7 @@ class _Doc:
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
         self._demonyms: dict[str, Actor] | None = None
+        self._places: dict[int, list[Mention]] = {}
         self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
@@ -152,6 +156,19 @@ class _Doc:
                 i += 1
             got = sorted(raw, key=lambda m: (m[0], -m[1]))
             self._mentions[sentence.start] = got
+        return got
+
+    def places(self, sentence: Span) -> list[Mention]:
+        """Mentions of places or countries governed by a location preposition (``in Syria``)."""
+        got = self._places.get(sentence.start)
+        if got is None:
+            got = [
+                m
+                for m in self.mentions(sentence)
+                if m[2].kind in (ActorKind.LOCATION, ActorKind.COUNTRY)
+                and self.prep_before(m[0], sentence.start) in self.w["location_prepositions"]
+            ]
+            self._places[sentence.start] = got
         return got
 
     def demonyms(self) -> dict[str, Actor]:
@@ -194,7 +211,7 @@ class _Doc:
         steps = 0
         ft = bisect.bisect_left(self.starts, floor)
         while i >= ft and steps < 6:
-            w = self.word(i)
+            w = self.lw[i]
             if (
                 w in self.w["determiners"]
                 or w.replace(",", "").isdigit()
@@ -207,7 +224,7 @@ class _Doc:
                 w == "of"
                 and i > 0
                 and (
-                    self.word(i - 1) in self.w["determiners"]
+                    self.lw[i - 1] in self.w["determiners"]
                     or (
                         self.norm[self.tokens[i - 1][0]].isupper()
                         and self.norm[self.tokens[i + 1][0]].isupper()
@@ -234,7 +251,7 @@ def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     while j >= sent_start_tok:
         if doc.tokens[j][0] < floor:
             return floor
-        word = doc.word(j)
+        word = doc.lw[j]
         if word in _PUNCT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
             return doc.tokens[j][1]
         j -= 1
@@ -248,7 +265,7 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
     n = len(doc.tokens)
     last = min(n, ti + 1 + window)
     while j < last and doc.tokens[j][0] < sent_end:
-        word = doc.word(j)
+        word = doc.lw[j]
         if word == "that" and j - ti <= 4:
             j += 1
             continue
@@ -263,6 +280,8 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
 def _content_floor(doc: _Doc, pos: int) -> tuple[int, Actor | None]:
     """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
     best: tuple[int, Actor | None] = (0, None)
+    if not doc.contents:
+        return best
     for s, e, sp in doc.contents:
         if s <= pos < e and s >= best[0]:
             best = (s, sp)
@@ -347,13 +366,13 @@ def _subject(
     if left > sentence.start and depth < 2:
         j = doc.tok(left - 1)
         k = j + 1
-        if k < len(doc.tokens) and doc.word(k) == "that":
+        if k < len(doc.tokens) and doc.lw[k] == "that":
             k += 1
         if (
             j >= 0
-            and doc.word(j) in doc.w["reporting"]
+            and doc.lw[j] in doc.w["reporting"]
             and k < len(doc.tokens)
-            and doc.word(k) in doc.w["pronouns"]
+            and doc.lw[k] in doc.w["pronouns"]
             and doc.ctx.cast.mention_at(doc.tokens[k][0]) is None
         ):
             found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
@@ -362,14 +381,14 @@ def _subject(
     # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
     if left > sentence.start and depth < 2:
         j = doc.tok(left - 1)
-        if j >= 0 and doc.word(j) in doc.w["clause_coordinators"]:
+        if j >= 0 and doc.lw[j] in doc.w["clause_coordinators"]:
             found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
             if found:
                 return found, place
     # A relative pronoun opening the clause: the subject is its antecedent.
     if left > sentence.start:
         j = doc.tok(left - 1)
-        if j >= 0 and doc.word(j) in doc.w.get("relatives", frozenset()):
+        if j >= 0 and doc.lw[j] in doc.w.get("relatives", frozenset()):
             before = [
                 m for m in doc.mentions(sentence) if m[1] <= doc.tokens[j][0] and m[1] >= doc.tokens[j][0] - 3
             ]
@@ -406,7 +425,7 @@ def _opens_clause(doc: _Doc, lt: int, start: int) -> bool:
     j = i - 1
     n = 0
     while j >= lt:
-        w = doc.word(j)
+        w = doc.lw[j]
         if not w.isalpha() or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["reporting"]:
             return False
         if doc.lex.by_head.get(w) and w not in doc.w["determiners"]:
@@ -498,7 +517,7 @@ def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
     j = ti - 1
     steps = 0
     while j >= 0 and steps < 3:
-        w = doc.word(j)
+        w = doc.lw[j]
         if w in doc.w["be"]:
             return True
         if w.endswith("ly") or w in ("not", "n't", "also", "been", "being", "reportedly", "allegedly"):
@@ -513,7 +532,7 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
     """Whether a word that may be a noun or a verb (``attack``) is used as a noun here."""
     if ti <= 0:
         return True
-    w = doc.word(ti - 1)
+    w = doc.lw[ti - 1]
     if w in doc.w["determiners"] or w in _POSSESSIVE or w.endswith("'s") or w[:1].isdigit():
         return True
     if w == "to" or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["pronouns"]:
@@ -545,7 +564,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
     while j >= 0 and doc.tokens[j][0] >= lo:
-        if doc.word(j) in _PUNCT_BOUNDARY or (doc.word(j) in (",",) and j < trig.ti - 2):
+        if doc.lw[j] in _PUNCT_BOUNDARY or (doc.lw[j] in (",",) and j < trig.ti - 2):
             lo = neg_lo = doc.tokens[j][1]
             break
         j -= 1
@@ -626,8 +645,11 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             has = k < len(doc.count_at) and doc.count_at[k] < d.sentence.end
             counts_by_sentence[d.sentence.start] = _counts(lex, text, doc.norm, d.sentence) if has else []
     attach: dict[int, list[Count]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(kept):
+        by_sentence.setdefault(d.sentence.start, []).append(i)
     for sent_start, found in counts_by_sentence.items():
-        here = [i for i, d in enumerate(kept) if d.sentence.start == sent_start]
+        here = by_sentence[sent_start]
         for count, at in found:
             want = (
                 (EventKind.COERCE, EventKind.ASSAULT)
@@ -687,9 +709,17 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     out: list[_Trigger] = []
     last_end = -1
     cue_spans = doc.cues
+    lex = doc.lex
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
+        combined = lex.tails.get(word)
+        if combined is not None:
+            need, window = lex.needed[word]
+            if need.isdisjoint(doc.lw[ti + 1 : ti + window]):
+                combined = None
+        if combined is None and word not in lex.singles:
+            continue  # only the first word of phrases, none of which can follow here
         sent = doc.segs.sentence_at(h_start)
         if sent is None:
             continue
@@ -708,11 +738,6 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         want = ("noun" if _is_nounlike(doc, ti) else "verb") if word in doc.lex.ambiguous else None
         chosen: Entry | None = None
         end = h_end
-        combined = doc.lex.tails.get(word)
-        if combined is not None:
-            need, window = doc.lex.needed[word]
-            if need.isdisjoint(doc.lw[ti + 1 : ti + window]):
-                combined = None
         if combined is not None:
             t = combined[0].match(doc.low, h_end, sent.end)
             if t is not None and t.lastgroup is not None:
@@ -741,7 +766,7 @@ def _in_noun_slot(doc: _Doc, ti: int) -> bool:
     """Whether the word at ``ti`` follows a determiner, possessive, number or preposition."""
     if ti <= 0:
         return False
-    w = doc.word(ti - 1)
+    w = doc.lw[ti - 1]
     if w == "to":
         return False
     return (
@@ -769,10 +794,12 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
     targets: list[Actor] = []
     place: Actor | None = None
     rule = e.rule
-    word = doc.norm[trig.start : trig.head_end].lower()
+    word = doc.lw[trig.ti]
     pos = e.pos
     tp = lex.words["target_prepositions"]
-    if pos == "verb" and _is_passive(doc, trig.ti, word):
+    if not doc.mentions(sentence):
+        pass  # nobody to find: no mention in the sentence
+    elif pos == "verb" and _is_passive(doc, trig.ti, word):
         subj, lplace = _subject(doc, sentence, trig.start, floor)
         tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp, skip=frozenset())
         sources, targets, place = agents, subj, rplace or lplace
@@ -839,7 +866,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         kind in lex.threat_kinds
         and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
         and any(
-            doc.word(j) in lex.recode["threat_cues"]
+            doc.lw[j] in lex.recode["threat_cues"]
             for j in range(doc.tok(sentence.start), doc.tok(sentence.end - 1) + 1)
         )
     ):
@@ -891,7 +918,7 @@ def _subject_is_first_person(doc: _Doc, trig: _Trigger, sentence: Span, floor: i
     i = doc.tok(lo)
     i = i if i >= 0 and doc.tokens[i][0] >= lo else i + 1
     while i < trig.ti:
-        w = doc.word(i)
+        w = doc.lw[i]
         if w in ("i", "we"):
             return doc.ctx.cast.mention_at(doc.tokens[i][0]) is None
         if w.isalpha():
@@ -906,7 +933,7 @@ def _support_verb(doc: _Doc, ti: int, sentence: Span) -> int | None:
     steps = 0
     lo = doc.tok(sentence.start)
     while j >= lo and steps < 5:
-        w = doc.word(j)
+        w = doc.lw[j]
         if w in doc.w["support_verbs"]:
             return doc.tokens[j][0]
         if w in _PUNCT_BOUNDARY or w in doc.w["boundaries"]:
@@ -921,17 +948,14 @@ def _place_anywhere(
 ) -> Actor | None:
     """A place named with a location preposition in the trigger's clause, nearest first."""
     best: tuple[int, Actor] | None = None
+    places = doc.places(sentence)
+    if not places:
+        return None
     left = _clause_left(doc, trig.ti, max(doc.tok(sentence.start), 0), sentence.start)
-    for m in doc.mentions(sentence):
-        if m[0] < left or m[1] > right:
+    for start, end, a in places:
+        if start < left or end > right or any(a is b for b in (*sources, *targets)):
             continue
-        a = m[2]
-        if a.kind not in (ActorKind.LOCATION, ActorKind.COUNTRY) or any(a is b for b in (*sources, *targets)):
-            continue
-        prep = doc.prep_before(m[0], sentence.start)
-        if prep is None or prep not in doc.w["location_prepositions"]:
-            continue
-        d = abs(m[0] - trig.start)
+        d = abs(start - trig.start)
         if best is None or d < best[0]:
             best = (d, a)
     return best[1] if best else None
@@ -947,7 +971,7 @@ def _coordinated_verbs(doc: _Doc, drafts: list[_Draft]) -> None:
         d, p = drafts[i], drafts[i - 1]
         if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or "passive" in d.rule:
             continue
-        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.word(d.trig.ti - 1) not in coord:
+        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.lw[d.trig.ti - 1] not in coord:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue
@@ -976,7 +1000,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
             j = d.trig.ti + 1
             limit = min(len(doc.tokens), j + 8)
             while j < limit and doc.tokens[j][0] < d.sentence.end:
-                w = doc.word(j)
+                w = doc.lw[j]
                 if w in ("to", "that"):
                     comp = doc.tokens[j][1]
                     break
@@ -1033,7 +1057,7 @@ def _same_clause(doc: _Doc, a: _Trigger, b: _Trigger) -> bool:
     if hi.ti - j0 > 12:
         return False
     for j in range(j0, hi.ti):
-        w = doc.word(j)
+        w = doc.lw[j]
         if (
             w in _PUNCT_BOUNDARY
             or w in doc.w["reporting"]
@@ -1045,4 +1069,4 @@ def _same_clause(doc: _Doc, a: _Trigger, b: _Trigger) -> bool:
 
 def _participle_after_comma(doc: _Doc, trig: _Trigger) -> bool:
     word = doc.norm[trig.start : trig.head_end].lower()
-    return word.endswith("ing") and trig.ti > 0 and doc.word(trig.ti - 1) == ","
+    return word.endswith("ing") and trig.ti > 0 and doc.lw[trig.ti - 1] == ","

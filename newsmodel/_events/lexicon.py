@@ -138,6 +138,7 @@ class Lexicon:
         ambiguous: heads that are a one-word noun and a one-word verb (``attack``): context decides.
         needed: per head with tails, the literal tail words (any form) and the token window they lie in.
         cue_needed: per cue first word whose cues all have tails, the words of those tails.
+        singles: heads that are a trigger on their own (not only the first word of phrases).
         cues: mode cues keyed by their first word: the alternation of their tails, longest first
             (group ``c<i>``), and each cue's ``(mode, phrase)``.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
@@ -161,6 +162,7 @@ class Lexicon:
     tails: Mapping[str, tuple[regex.Pattern[str], tuple[Entry, ...]]]
     ambiguous: frozenset[str]
     needed: Mapping[str, tuple[frozenset[str], int]]
+    singles: frozenset[str]
     cue_needed: Mapping[str, frozenset[str]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
@@ -352,6 +354,7 @@ class Lexicon:
             count_words=count_first,
             tails=tails,
             needed=tail_needs,
+            singles=frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es)),
             cue_needed=cue_needed,
             ambiguous=frozenset(
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
@@ -369,8 +372,9 @@ class Lexicon:
 
 
 def _tail_words(text: str) -> set[str]:
-    """Every form of every literal word after the first in a phrase."""
-    return {f for w in text.split()[1:] if not w.startswith("...") for f in (*inflect_noun(w), w.lower())}
+    """Every form of the last word of a phrase (the rarest word is usually the last: "shields")."""
+    w = text.split()[-1]
+    return {*inflect_noun(w), w.lower()}
 
 
 def _is_verb_phrase(
