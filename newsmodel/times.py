@@ -43,7 +43,9 @@ _DIGITS = frozenset("0123456789")
 _STOPS = frozenset({".", "!", "?"})
 _DIGIT_START = frozenset("0123456789'’‘")
 _DIGIT_TYPES = frozenset({"digit"})
-_TOKEN = regex.compile(r"\d+(?:[.,:/]\d+)*\w*|\w+(?:[-'’.]\w+)*\.?|['’‘]\d0s|[^\w\s]")
+_TOKEN = regex.compile(
+    r"\d+(?:[.,:/]\d+)*\w*|[^\W\d_](?:\.(?:[^\W\d_]\.)+|\w*(?:-\w+)*\.?)|['’‘]\d0s|['’]\w+|[^\w\s]"
+)
 _DATEPARSER_CACHE_SIZE = 4096
 
 
