@@ -233,6 +233,36 @@ def test_speaker_of_statement_cue_is_source() -> None:
     assert e.sources == (russia,)
 
 
+def test_demand_in_reported_speech() -> None:
+    from newsmodel.model import Statement, StatementKind
+
+    text = "Japan argued on Friday that Egypt and Syria must reach an agreement."
+    ctx = countries(text, "Japan", "Egypt", "Syria")
+    japan = ctx.cast.actors[0]
+    content = text.index("Egypt")
+    ctx = Context(
+        text=text,
+        published=None,
+        headline=None,
+        segments=ctx.segments,
+        cast=ctx.cast,
+        statements=(
+            Statement(
+                speaker=japan,
+                source=Span.of(text, 0, 5),
+                cue=Span.of(text, 6, 12),
+                content=Span.of(text, content, len(text) - 1),
+                kind=StatementKind.INDIRECT,
+            ),
+        ),
+    )
+    e = only(FINDER(ctx), EventKind.REQUEST)
+    assert e.trigger.text == "must"
+    assert e.rule == "statement:REQUEST:must"
+    assert e.sources == (japan,)
+    assert [a.name for a in e.targets] == ["Egypt", "Syria"]
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 

@@ -40,6 +40,8 @@ class _Trigger:
     head_end: int  # end of the head word (roles are searched from here)
     match_end: int  # end of the whole phrase
     ti: int  # token index of the head
+    speaker: Actor | None = None  # for an event coded from a statement's content
+    content_start: int = 0
 
 
 @attrs.define
@@ -617,6 +619,8 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     doc = _Doc(lex, context)
     text = context.text
     triggers = _triggers(doc)
+    if lex.statement_words and context.statements:
+        triggers = sorted([*triggers, *_statement_triggers(doc, triggers)], key=lambda t: t.start)
     drafts: list[_Draft] = []
     prev: _Trigger | None = None
     for trig in triggers:
@@ -762,6 +766,36 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     return out
 
 
+def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
+    """``Straw said the rebels must disarm``: a demand in reported speech, from the speaker."""
+    out: list[_Trigger] = []
+    taken = [(t.start, t.end) for t in triggers]
+    words = doc.lex.statement_words
+    for st in doc.statements:
+        if st.speaker is None or all(st.speaker is not a for a in doc.ctx.cast.actors):
+            continue
+        i = bisect.bisect_left(doc.starts, st.content.start)
+        while i < len(doc.tokens) and doc.tokens[i][1] <= st.content.end:
+            entry = words.get(doc.lw[i])
+            s, e = doc.tokens[i]
+            if entry is not None and not any(a <= s < b for a, b in taken):
+                out.append(
+                    _Trigger(
+                        entry=entry,
+                        start=s,
+                        end=e,
+                        head_end=e,
+                        match_end=e,
+                        ti=i,
+                        speaker=st.speaker,
+                        content_start=st.content.start,
+                    )
+                )
+                taken.append((s, e))
+            i += 1
+    return out
+
+
 def _in_noun_slot(doc: _Doc, ti: int) -> bool:
     """Whether the word at ``ti`` follows a determiner, possessive, number or preposition."""
     if ti <= 0:
@@ -797,7 +831,11 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
     word = doc.lw[trig.ti]
     pos = e.pos
     tp = lex.words["target_prepositions"]
-    if not doc.mentions(sentence):
+    if trig.speaker is not None:
+        # Coded from a statement: the speaker demands it of the subject of "must".
+        subj, _ = _subject(doc, sentence, trig.start, max(floor, trig.content_start))
+        sources, targets = [trig.speaker], [a for a in subj if a is not trig.speaker]
+    elif not doc.mentions(sentence):
         pass  # nobody to find: no mention in the sentence
     elif pos == "verb" and _is_passive(doc, trig.ti, word):
         subj, lplace = _subject(doc, sentence, trig.start, floor)

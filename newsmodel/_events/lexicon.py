@@ -83,6 +83,8 @@ class Entry:
         gapped: whether the phrase has a ``...`` gap (the trigger is then the head word only).
         swapped: the subject is the target and the ``from``/``by`` phrase the source (``receive``).
         from_target: the ``from`` phrase is the target, not the object (``withdraw troops from``).
+        origin: ``"lexicon"``, or ``"statement"`` for the words that make reported speech an
+            event (``must`` in "said the rebels must disarm").
         length: words in the phrase, to try longer phrases first.
     """
 
@@ -95,11 +97,12 @@ class Entry:
     swapped: bool
     length: int
     from_target: bool = False
+    origin: str = "lexicon"
 
     @property
     def rule(self) -> str:
         """The rule id events from this entry carry (``"lexicon:ACCUSE:blame"``)."""
-        return f"lexicon:{self.kind.name}:{self.text}"
+        return f"{self.origin}:{self.kind.name}:{self.text}"
 
 
 def _words(file: str, where: str, value: object) -> list[str]:
@@ -114,7 +117,7 @@ def _tail(words: list[str], gap: int, plural: bool = True) -> tuple[regex.Patter
     for w in words:
         if w in ("...", "...+"):
             gapped = True
-            parts.append(rf"(?:\s+[^\s.;:!?]+){{{1 if w == '...+' else 0},{gap}}}?")
+            parts.append(rf"(?:\s+[^\s;:!?]+){{{1 if w == '...+' else 0},{gap}}}?")
             continue
         forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True) if plural else [w.lower()]
         parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
@@ -139,6 +142,8 @@ class Lexicon:
         needed: per head with tails, the literal tail words (any form) and the token window they lie in.
         cue_needed: per cue first word whose cues all have tails, the words of those tails.
         singles: heads that are a trigger on their own (not only the first word of phrases).
+        statement_words: words that code the content of a statement as an event of the speaker's
+            (``must``: REQUEST from the speaker to the subject of ``must``).
         cues: mode cues keyed by their first word: the alternation of their tails, longest first
             (group ``c<i>``), and each cue's ``(mode, phrase)``.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
@@ -163,6 +168,7 @@ class Lexicon:
     ambiguous: frozenset[str]
     needed: Mapping[str, tuple[frozenset[str], int]]
     singles: frozenset[str]
+    statement_words: Mapping[str, Entry]
     cue_needed: Mapping[str, frozenset[str]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
@@ -248,6 +254,26 @@ class Lexicon:
             raise RuleError(f"{file}: [numbers] must map number words to non-negative ints")
         numbers = {str(k).lower(): int(v) for k, v in numbers_raw.items()}
         count_patterns = _count_patterns(counts, numbers, words)
+
+        statement_raw = rules.get("statements", {})
+        if not isinstance(statement_raw, Mapping):
+            raise RuleError(f"{file}: [statements] must be a table of CATEGORY = [words]")
+        statement_words: dict[str, Entry] = {}
+        for name, ws in statement_raw.items():
+            if name not in EventKind.__members__:
+                raise RuleError(f"{file}: statements.{name} is not a PLOVER 2021 category")
+            for w in _words(file, f"statements.{name}", ws):
+                statement_words[w.lower()] = Entry(
+                    kind=EventKind[name],
+                    pos="verb",
+                    text=w.lower(),
+                    heads=(w.lower(),),
+                    tail=None,
+                    gapped=False,
+                    swapped=False,
+                    length=1,
+                    origin="statement",
+                )
 
         kinds_raw = rules.get("kinds", {})
         if not isinstance(kinds_raw, Mapping) or not kinds_raw:
@@ -354,6 +380,7 @@ class Lexicon:
             count_words=count_first,
             tails=tails,
             needed=tail_needs,
+            statement_words=statement_words,
             singles=frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es)),
             cue_needed=cue_needed,
             ambiguous=frozenset(
