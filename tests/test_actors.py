@@ -298,6 +298,47 @@ def test_actor_at_on_a_source_with_title_gives_the_person(seed_text: str) -> Non
     assert cast.actor_at(start, start + len(source)) is named(cast, "Rex Tillerson")
 
 
+def test_descriptor_with_nationality_gives_country() -> None:
+    cast = cast_of("North Korean leader Kim Jong Un tested a missile, his aides said.")
+    kim = named(cast, "Kim Jong Un")
+    assert (kim.kind, kim.country, kim.sector) == (ActorKind.PERSON, "PRK", "GOV")
+    assert texts(kim, MentionKind.PRONOUN) == ["his"]
+
+
+def test_no_break_space_inside_a_name() -> None:
+    text = "U.S. District\xa0Judge Mark Goldsmith ruled on Monday."
+    cast = cast_of(text)
+    judge = named(cast, "Mark Goldsmith")
+    assert judge.sector == "JUD"
+    assert not [a for a in cast.actors if a.kind is ActorKind.LOCATION]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Shares of Douglas & Lomason rose.", "Douglas & Lomason", "BUS"),
+        ("Leaders of the Kurdistan Democratic Party met.", "Kurdistan Democratic Party", "LEG"),
+        ("Jets of the Air Force flew over.", "Air Force", "MIL"),
+    ],
+)
+def test_organisation_shapes(text: str, name: str, sector: str) -> None:
+    actor = named(cast_of(text), name)
+    assert (actor.kind, actor.sector) == (ActorKind.ORGANIZATION, sector)
+
+
+def test_a_place_named_like_a_person_of_the_article_is_that_person() -> None:
+    text = "Michael Jordan scored 30 points. Jordan said the team played well."
+    cast = cast_of(text)
+    jordan = named(cast, "Michael Jordan")
+    assert texts(jordan, MentionKind.NAME) == ["Michael Jordan", "Jordan"]
+    assert not [a for a in cast.actors if a.kind is ActorKind.COUNTRY]
+
+
+def test_group_country_from_a_place_later_in_the_sentence() -> None:
+    cast = cast_of("Protesters marched in Caracas on Sunday.")
+    assert named(cast, "protesters").country == "VEN"
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 

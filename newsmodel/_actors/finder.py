@@ -46,7 +46,7 @@ _UP = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + _UPPER_WORD + 
 _PARTICLE_WORD = (
     r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
 )
-_MORE_WORDS = r"(?:[ ]{1,3}(?:" + _CONN + r"[ ]{1,3}){0,3}" + _WORD + r"){0,11}"
+_MORE_WORDS = r"(?:[ \xa0]{1,3}(?:" + _CONN + r"[ \xa0]{1,3}){0,3}" + _WORD + r"){0,11}"
 # A chunk opens with a capital: a pattern that can only start at capitals scans fast. Chunks that
 # open with a particle name ("al-Assad said") are found by a second pattern.
 _CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
@@ -54,8 +54,8 @@ _PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MOR
 _ALPHA = regex.compile(r"\p{L}+")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
 _PREV_WORDS = regex.compile(
-    r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ ]{1,3})?"
-    r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ ,]{1,3}(?:the[ ]{1,3})?\Z"
+    r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0]{1,3})?"
+    r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0,]{1,3}(?:the[ \xa0]{1,3})?\Z"
 )
 _SPEECH_AFTER = regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:who|said|says|told|added|says|explained|wrote|noted)\b")
 _COMMA_PLACE = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + _WORD + r"(?:[ ]" + _WORD + r"){0,2})")
@@ -146,6 +146,7 @@ class _Run:
             self.chunk(start, end)
         self.resolve_titled()
         self.resolve_deferred()
+        self.places_named_like_people()
         self.scan_words()
         return self.cast()
 
@@ -305,7 +306,7 @@ class _Run:
         text = self.text
         g = self.g
         spans: list[tuple[int, int, str]]
-        if text.find(" ", start, end) < 0:  # one word: most chunks
+        if text.find(" ", start, end) < 0 and text.find("\xa0", start, end) < 0:  # one word: most chunks
             w = text[start:end]
             bare = w.rstrip(".")
             if bare in g.not_names or (w.isupper() and bare.capitalize() in g.not_names):
@@ -315,7 +316,7 @@ class _Run:
             # Words in a chunk are separated by spaces only.
             spans = []
             pos = start
-            for w in text[start:end].split(" "):
+            for w in text[start:end].replace("\xa0", " ").split(" "):
                 if w:
                     spans.append((pos, pos + len(w), w))
                 pos += len(w) + 1
@@ -454,26 +455,6 @@ class _Run:
                     name, s0, e0, "ampersand-name", country=None, sector="BUS", kind=ActorKind.ORGANIZATION
                 )
                 return
-            # "Kurdistan Democratic Party": a place or a word before a known organisation's name.
-            if (
-                len(pieces) == 2
-                and pieces[1].cat == ORG
-                and pieces[0].cat in (REGION, CITY, "UNK")
-                and pieces[1].entry is not None
-                and pieces[1].entry.country is None
-            ):
-                name = " ".join(t.w for t in toks[first_i : last.j])
-                entry = pieces[1].entry
-                self.organisation(
-                    name,
-                    s0,
-                    e0,
-                    "organisation-named",
-                    country=self.country_in(pieces),
-                    sector=entry.sector,
-                    kind=entry.kind or ActorKind.ORGANIZATION,
-                )
-                return
             # "Real Madrid", "Bayern Munich", "Red Star Belgrade": a sports club.
             if (
                 " ".join(t.w for t in words[:2]) in g.club_prefixes
@@ -576,6 +557,26 @@ class _Run:
                 k += 1
                 continue
             entry = p.entry
+            # "Kurdistan Democratic Party": a place or a word before a known organisation's name.
+            if (
+                p.cat in (REGION, CITY, "UNK")
+                and nxt is not None
+                and nxt.cat == ORG
+                and nxt.entry is not None
+                and not titles
+                and (k + 2 == n or pieces[k + 2].cat == "CONN")
+            ):
+                self.organisation(
+                    " ".join(t.w for t in toks[p.i : nxt.j]),
+                    toks[p.i].s,
+                    toks[nxt.j - 1].e,
+                    "organisation-named",
+                    country=entry.country if entry is not None else nxt.entry.country,
+                    sector=nxt.entry.sector,
+                    kind=nxt.entry.kind or ActorKind.ORGANIZATION,
+                )
+                k += 2
+                continue
             # A country or demonym before a title is the person's country: "Syrian President ...".
             if (
                 entry is not None
@@ -648,8 +649,17 @@ class _Run:
         while run and not run[-1].word:
             run.pop()
         s, e = run[0].s, run[-1].e
-        before, before2 = self.prev_words(s)
-        descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}".strip())
+        text = self.text
+        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower():  # a lower-case word before
+            before, before2 = self.prev_words(s)
+            descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
+            if descriptor is not None and t_country is None:
+                # "North Korean leader Kim Jong Un": the nationality before the description.
+                adj = self.adjectives.get(s - 2 - len(before))
+                t_country = adj[1] if adj is not None else None
+        else:
+            before = before2 = ""
+            descriptor = None
         if titles or (descriptor is not None and not caps):
             sector = descriptor[0] if descriptor else None
             gender = descriptor[1] if descriptor else None
@@ -696,6 +706,15 @@ class _Run:
             )
             return j
         if len(run) >= 2:
+            joined = " ".join(t.w for t in run)
+            if joined in g.org_suffixes:  # "Air Force", "Air Lines" on their own
+                sector = g.org_suffixes[joined] or None
+                self.organisation(
+                    joined, s, e, "org-suffix", country=None, sector=sector, kind=ActorKind.ORGANIZATION
+                )
+                return j
+            if run[-1].w.lower() in g.groups:  # "Chaldean Catholics"
+                return j
             place = self.place_of(s, e, before, before2)
             if place is not None:
                 self.location(" ".join(t.w for t in run), place[1], s, e, place[0])
@@ -909,11 +928,11 @@ class _Run:
                 elif before in ("in", "near", "outside") and not d.initial:
                     self.location(t.w, None, t.s, t.e, "place-after-in")
         self.resolve_titled_again()
-        self.places_named_like_people(last)
 
-    def places_named_like_people(self, last: dict[str, list[_Builder]]) -> None:
+    def places_named_like_people(self) -> None:
         """A one-word place that is the last name of a person of the article ("Jordan" after
         "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""
+        last = self.index()[0]
         if not last:
             return
         text = self.text
@@ -1038,18 +1057,25 @@ class _Run:
         self.resolve_pronouns(pronouns)
 
     def place_country_before(self, s: int) -> str | None:
-        """The country of the last place named before ``s`` ("in Syria", "the town of Khan Sheikhoun")."""
+        """The country of the place where ``s`` happens: the last place named before it ("in
+        Syria", "the town of Khan Sheikhoun"), or one named later in its sentence ("protesters
+        marched in Caracas") when none was named in that sentence before it."""
+        seg = self.seg
+        si = seg.sentence_index(s)
+        end = seg.sentences[si].end if si >= 0 else s
         best: tuple[int, str] | None = None
-        for off, iso in self.places:
-            if off < s and iso and (best is None or off > best[0]):
-                best = (off, iso)
+        later: tuple[int, str] | None = None
+        places = [(off, iso) for off, iso in self.places if iso]
         for off, iso in self.country_places:
-            if (
-                off < s
-                and (best is None or off > best[0])
-                and self.prev_words(off)[0] in self.g.place_prepositions
-            ):
+            if self.prev_words(off)[0] in self.g.place_prepositions:
+                places.append((off, iso))
+        for off, iso in places:
+            if off < s and (best is None or off > best[0]):
                 best = (off, iso)
+            elif s < off < end and (later is None or off < later[0]):
+                later = (off, iso)
+        if later is not None and (best is None or seg.sentence_index(best[0]) < si):
+            return later[1]
         return best[1] if best else None
 
     def country_before(self, s: int) -> _Builder | None:
