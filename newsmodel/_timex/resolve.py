@@ -157,6 +157,18 @@ class Resolution:
             total = total * value if value == 100 and total else total + value
         return total
 
+    def _spelled_year(self, words: str) -> int | None:
+        """``nineteen ninety-six`` -> 1996, ``two thousand one`` -> 2001."""
+        parts = _NUMBER_SPLIT.split(words.casefold().strip())
+        if parts[:2] == ["two", "thousand"]:
+            rest = self._number(" ".join(parts[2:])) if parts[2:] else 0
+            return 2000 + rest if isinstance(rest, int) else None
+        head = self._number(parts[0])
+        tail = self._number(" ".join(parts[1:])) if parts[1:] else None
+        if not isinstance(head, int) or not isinstance(tail, int):
+            return None
+        return head * 100 + (0 if tail == 100 else tail)
+
     def _infer_year(self, month: int, day: int | None, start: int, end: int, dct: date) -> int:
         """The year of a month (and day) the text gives without one.
 
@@ -202,6 +214,10 @@ class Resolution:
     def _r_date(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         mod = self._mod(gd, rule)
         year = int(gd["year"]) if gd.get("year") else None
+        if year is None and gd.get("spelled"):
+            year = self._spelled_year(gd["spelled"])
+            if year is None:
+                return None
         month_word = gd.get("month")
         if gd.get("year") and mod in _QUANTITY_MODS:
             return None  # "about 2000" counts things
@@ -311,6 +327,8 @@ class Resolution:
         if not which and not m[0].casefold().startswith("the"):
             return None
         anchor = self.anchor if self.anchor and "-Q" in self.anchor else None
+        if which == "current" and self.dct is not None:
+            return m.end(), rule.kind, f"{self.dct.year:04d}-Q{quarter_of(self.dct)}", rule.mod
         if anchor is None and self.dct is not None:
             d = self.dct if which == "current" else add_months(self.dct, -3)
             anchor = f"{d.year:04d}-Q{quarter_of(d)}"
@@ -642,7 +660,9 @@ class Resolution:
             if pod:
                 return m.end(), TimeKind.TIME, f"{anchor}T{pod}", rule.mod
             return m.end(), rule.kind, anchor, rule.mod
-        step = {"week": "W", "month": "M", "year": "Y"}[unit]
+        step = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}[unit]
+        if step == "Q":
+            return (m.end(), rule.kind, self.quarter, rule.mod) if self.quarter else None
         return m.end(), rule.kind, _truncate(anchor, step), rule.mod
 
     def _r_duration(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
