@@ -124,7 +124,16 @@ def test_place_is_location_not_target() -> None:
     )
     e = only(FINDER(ctx), EventKind.COERCE)
     assert e.location is not None and e.location.name == "Syria"
-    assert e.targets == ()
+    # No target named: the place stands for it, and the rule says so.
+    assert e.targets == (e.location,)
+    assert e.rule.endswith("+place-target")
+
+
+def test_named_target_keeps_the_place_apart() -> None:
+    text = "Israel shelled Egypt from positions in Syria."
+    e = only(FINDER(countries(text, "Israel", "Egypt", "Syria")), EventKind.ASSAULT)
+    assert [a.name for a in e.targets] == ["Egypt"]
+    assert "place-target" not in e.rule
 
 
 # -- modes --------------------------------------------------------------------------------------

@@ -348,7 +348,9 @@ def _subject(
         if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
             if place is None and prep in doc.w["location_prepositions"]:
                 place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
-            if prep in doc.w["location_prepositions"] and _opens_clause(doc, lt, m[0]):
+            if (
+                prep in doc.w["location_prepositions"] or prep in doc.w["head_prepositions"]
+            ) and _opens_clause(doc, lt, m[0]):
                 opening_place = _pick(doc, m, inner)[0] or m[2]
             continue
         who, where = _pick(doc, m, inner)
@@ -361,7 +363,8 @@ def _subject(
             if a is not None and a not in found:
                 found.insert(0, a)
         return found, place
-    # "Rebels in the Ivory Coast dismissed ...": the place inside the opening noun phrase.
+    # "Rebels in the Ivory Coast dismissed ...", "A camp for Congolese refugees was attacked": the
+    # actor inside the opening noun phrase.
     if opening_place is not None:
         return [opening_place], place
     # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
@@ -892,6 +895,11 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         place = None
     if place is None:
         place = _place_anywhere(doc, sentence, trig, sources, targets, right)
+    # With no target named, the place where it happens stands for it, as PLOVER codes domestic
+    # events ("suspended aid deliveries in Baghdad": Iraq; "demonstrated in Serbia": Serbia).
+    if not targets and place is not None and place.country and all(place is not a for a in sources):
+        targets = [place]
+        rule += "+place-target"
     mode, cue = _mode(doc, trig, sentence, prev)
     kind = e.kind
     if pos == "verb" and cue in lex.recode["intent_cues"] and kind in lex.intent_kinds:
