@@ -80,6 +80,7 @@ class Segmentation:
     _paragraph_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
     _top_quotations: list[Quotation] = attrs.field(init=False, repr=False, eq=False)
     _top_opens: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _opens: list[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
@@ -87,6 +88,7 @@ class Segmentation:
         top = [q for q in self.quotations if q.level == 0]
         object.__setattr__(self, "_top_quotations", top)
         object.__setattr__(self, "_top_opens", [q.open for q in top])
+        object.__setattr__(self, "_opens", [q.open for q in self.quotations])
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``, or of the last one starting before it (-1 if none)."""
@@ -121,12 +123,9 @@ class Segmentation:
 
     def quotations_in(self, start: int, end: int) -> tuple[Quotation, ...]:
         """The quotations (any level) whose opening mark lies in ``[start, end)``."""
-        lo = bisect.bisect_left(self._all_opens(), start)
-        hi = bisect.bisect_left(self._all_opens(), end)
+        lo = bisect.bisect_left(self._opens, start)
+        hi = bisect.bisect_left(self._opens, end)
         return self.quotations[lo:hi]
-
-    def _all_opens(self) -> list[int]:
-        return [q.open for q in self.quotations]
 
 
 # --------------------------------------------------------------------------------------------------
