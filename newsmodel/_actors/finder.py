@@ -52,6 +52,7 @@ _MORE_WORDS = r"(?:[ \xa0]{1,3}(?:" + _CONN + r"[ \xa0]{1,3}){0,3}" + _WORD + r"
 _CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
 _PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
 _ALPHA = regex.compile(r"\p{L}+")
+_CAPS_WORD = regex.compile(r"(?<!\p{L})\p{Lu}{2,}(?!\p{L})")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
 _PREV_WORDS = regex.compile(
     r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0]{1,3})?"
@@ -167,9 +168,9 @@ class _Run:
             end = min(end, start + 200)
         known = self.lines.get(start)
         if known is None:
-            words = _ALPHA.findall(text, start, end)
-            upper = sum(1 for w in words if len(w) > 1 and w.isupper())
-            known = bool(words) and upper >= 1 and upper >= 0.6 * len(words)
+            words = len(_ALPHA.findall(text, start, end))
+            upper = len(_CAPS_WORD.findall(text, start, end))
+            known = upper >= 1 and upper >= 0.6 * words
             self.lines[start] = known
         return known
 
@@ -259,7 +260,7 @@ class _Run:
     ) -> None:
         b = self.actor("O:" + name.casefold(), name, kind, country=country, sector=sector)
         self.mention(b, s, e, _NAME, rule)
-        m = _ACRONYM_AFTER.match(self.text, e)
+        m = _ACRONYM_AFTER.match(self.text, e) if "(" in self.text[e : e + 3] else None
         if m is not None:
             self.aliases.setdefault(m.group(1), b.key)
 
@@ -790,7 +791,7 @@ class _Run:
 
     def is_place(self, s: int, e: int) -> bool:
         """A capital read as a place rather than its government acting."""
-        if self.in_dateline(s) or (self.caps_line(s) and self.initial(s)):
+        if self.in_dateline(s) or (self.initial(s) and self.caps_line(s)):
             return True
         before, _ = self.prev_words(s)
         if before in self.g.place_prepositions:
