@@ -236,11 +236,7 @@ class _Doc:
                 i -= 1
                 steps += 1
                 continue
-            if (
-                w in self.w["location_prepositions"]
-                or w in self.w["other_prepositions"]
-                or w in self.w["target_prepositions"]
-            ):
+            if w in self.lex.prepositions:
                 return w
             return None
         return None
@@ -249,13 +245,12 @@ class _Doc:
 def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     """Offset where the clause holding token ``ti`` begins (searching left)."""
     j = ti - 1
-    w = doc.w
+    stops, lw, tokens = doc.lex.left_stops, doc.lw, doc.tokens
     while j >= sent_start_tok:
-        if doc.tokens[j][0] < floor:
+        if tokens[j][0] < floor:
             return floor
-        word = doc.lw[j]
-        if word in _PUNCT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
-            return doc.tokens[j][1]
+        if lw[j] in stops:
+            return tokens[j][1]
         j -= 1
     return doc.tokens[sent_start_tok][0] if sent_start_tok < len(doc.tokens) else floor
 
@@ -263,16 +258,13 @@ def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
 def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
     """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
     j = ti + 1
-    w = doc.w
-    n = len(doc.tokens)
+    stops, lw, tokens = doc.lex.right_stops, doc.lw, doc.tokens
+    n = len(tokens)
     last = min(n, ti + 1 + window)
-    while j < last and doc.tokens[j][0] < sent_end:
-        word = doc.lw[j]
-        if word == "that" and j - ti <= 4:
-            j += 1
-            continue
-        if word in _RIGHT_BOUNDARY or word in w["boundaries"] or word in w["reporting"]:
-            return doc.tokens[j][0]
+    while j < last and tokens[j][0] < sent_end:
+        word = lw[j]
+        if word in stops and not (word == "that" and j - ti <= 4):
+            return tokens[j][0]
         j += 1
     if j < n and doc.tokens[j][0] < sent_end:
         return doc.tokens[j][0]

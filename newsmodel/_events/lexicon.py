@@ -144,6 +144,9 @@ class Lexicon:
         singles: heads that are a trigger on their own (not only the first word of phrases).
         statement_words: words that code the content of a statement as an event of the speaker's
             (``must``: REQUEST from the speaker to the subject of ``must``).
+        left_stops: tokens that open a clause (punctuation, boundary words, reporting verbs).
+        right_stops: tokens that close a clause looking right (quote marks do not).
+        prepositions: every preposition the role finder knows.
         cues: mode cues keyed by their first word: the alternation of their tails, longest first
             (group ``c<i>``), and each cue's ``(mode, phrase)``.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
@@ -169,6 +172,9 @@ class Lexicon:
     needed: Mapping[str, tuple[frozenset[str], int]]
     singles: frozenset[str]
     statement_words: Mapping[str, Entry]
+    left_stops: frozenset[str]
+    right_stops: frozenset[str]
+    prepositions: frozenset[str]
     cue_needed: Mapping[str, frozenset[str]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
@@ -381,6 +387,11 @@ class Lexicon:
             tails=tails,
             needed=tail_needs,
             statement_words=statement_words,
+            left_stops=frozenset(';:—–()[]"“”') | words["boundaries"] | words["reporting"],
+            right_stops=frozenset(";:—–()[]") | words["boundaries"] | words["reporting"],
+            prepositions=words["location_prepositions"]
+            | words["other_prepositions"]
+            | words["target_prepositions"],
             singles=frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es)),
             cue_needed=cue_needed,
             ambiguous=frozenset(
