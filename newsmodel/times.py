@@ -348,12 +348,15 @@ class TimeFinder:
 
 
 _LEADING_THE = regex.compile(r"the\s{1,3}", regex.IGNORECASE)
+_DECADE_MOD = regex.compile(r"the\s{1,3}(?:early|mid|late)", regex.IGNORECASE)
 _HYPHEN_DURATION = regex.compile(r"the\s{1,3}\S{1,20}-", regex.IGNORECASE)
 
 
 def _trim_start(text: str, start: int, end: int, rule_id: str) -> int:
     """TimeML leaves "the" out of a decade ("the [1990s]") and of an adjectival duration ("the [two-week]")."""
-    if rule_id == "decade" or (rule_id == "duration" and _HYPHEN_DURATION.match(text, start, end)):
+    if (rule_id == "decade" and not _DECADE_MOD.match(text, start, end)) or (
+        rule_id == "duration" and _HYPHEN_DURATION.match(text, start, end)
+    ):
         m = _LEADING_THE.match(text, start, end)
         if m:
             return m.end()

@@ -237,15 +237,22 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         core.setdefault(word, set())
     rule_types: list[set[str]] = []
     for r in rules:
-        types = {n for n in _LIST_REF.findall(r.pattern) if n in core_lists}
+        types = set(_LIST_REF.findall(r.pattern))
         bare = regex.sub(r"\\L<\w+>|\(\?P<\w+>|\\[a-zA-Z]", " ", r.pattern.casefold())
         types |= {f"word:{w}" for w in regex.findall(r"[a-z]+", bare) if w in core}
         if "\\d" in r.pattern:
             types.add("digit")
         rule_types.append(types)
     used_words = {t for types in rule_types for t in types if t.startswith("word:")}
+    # A core also has the type of every other list it is a word of ("past" is a vague reference
+    # and a direction), so the rules reading those lists are tried around it too.
+    in_lists: dict[str, set[str]] = {}
+    for name, table in lists.items():
+        for key in table:
+            for w in regex.split(r"[\s-]+", key.rstrip(".")):
+                in_lists.setdefault(w, set()).add(name)
     typed_core = {
-        w: frozenset(types | ({f"word:{w}"} if f"word:{w}" in used_words else set()))
+        w: frozenset(types | in_lists.get(w, set()) | ({f"word:{w}"} if f"word:{w}" in used_words else set()))
         for w, types in core.items()
     }
     typed_core = {w: t for w, t in typed_core.items() if t}

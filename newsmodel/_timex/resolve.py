@@ -334,7 +334,7 @@ class Resolution:
             anchor = f"{d.year:04d}-Q{quarter_of(d)}"
         if anchor is None:
             return m.end(), rule.kind, "XXXX-QX", rule.mod
-        if which in ("year-earlier", "year-ago", "year-before", "comparable"):
+        if which in ("year-earlier", "year-ago", "year-before", "comparable") or gd.get("ago"):
             value = shift_value(anchor, -1, "Y")
         elif which in ("previous", "prior", "past", "last"):
             value = shift_value(anchor, -1, "Q")
@@ -357,8 +357,11 @@ class Resolution:
             return None
         mod = self._mod(gd, rule)
         direction = self._list("direction", gd.get("dir"))
-        if gd.get("year"):
-            return m.end(), rule.kind, f"{int(gd['year']):04d}-{code}", mod
+        year = int(gd["year"]) if gd.get("year") else None
+        if year is None and gd.get("spelled"):
+            year = self._spelled_year(gd["spelled"])
+        if year is not None:
+            return m.end(), rule.kind, f"{year:04d}-{code}", mod
         word = (gd.get("season") or "").casefold()
         if word in ("fall", "spring") and direction is None and not gd.get("mod"):
             before = _WORD_BEFORE.search(self.text, max(0, m.start() - 30), m.start())
