@@ -26,6 +26,7 @@ _PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
 _RIGHT_BOUNDARY = frozenset(";:—–()[]")
 _MODE_KEYS = tuple((m, m.name.lower()) for m in (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+_CLITIC = regex.compile(r"\w'(?:ll|d)\b")
 _SPLIT = regex.compile(r"\s+|(?=,)|(?<=,)")
 _PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 
@@ -104,13 +105,17 @@ class _Doc:
         self.count_at: list[int] = []
         count_words = lex.count_words
         found = [i for i, w in enumerate(lw) if w in interesting]
-        if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
+        if _CLITIC.search(low) is not None:  # a clitic the segmenter left on its word ("they'll")
             found = sorted({*found, *(i for i, w in enumerate(lw) if w.endswith(("'ll", "'d")))})
+        self.modal_at: list[int] = []
+        statement_words = lex.statement_words
         for i in found:
             w = lw[i]
             start, end0 = tokens[i]
             if w in count_words:
                 self.count_at.append(start)
+            if w in statement_words:
+                self.modal_at.append(i)
             if w not in interesting:  # "they'll": the cue is the clitic
                 cut = w.rfind("'")
                 w, start = w[cut:], start + cut
@@ -766,17 +771,18 @@ def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
     out: list[_Trigger] = []
     taken = [(t.start, t.end) for t in triggers]
     words = doc.lex.statement_words
-    for st in doc.statements:
-        if st.speaker is None or all(st.speaker is not a for a in doc.ctx.cast.actors):
+    held = {id(a) for a in doc.ctx.cast.actors}
+    for i in doc.modal_at:
+        s, e = doc.tokens[i]
+        if any(a <= s < b for a, b in taken):
             continue
-        i = bisect.bisect_left(doc.starts, st.content.start)
-        while i < len(doc.tokens) and doc.tokens[i][1] <= st.content.end:
-            entry = words.get(doc.lw[i])
-            s, e = doc.tokens[i]
-            if entry is not None and not any(a <= s < b for a, b in taken):
+        for st in doc.statements:
+            if st.speaker is None or id(st.speaker) not in held:
+                continue
+            if st.content.start <= s and e <= st.content.end:
                 out.append(
                     _Trigger(
-                        entry=entry,
+                        entry=words[doc.lw[i]],
                         start=s,
                         end=e,
                         head_end=e,
@@ -787,7 +793,7 @@ def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
                     )
                 )
                 taken.append((s, e))
-            i += 1
+                break
     return out
 
 

@@ -380,7 +380,10 @@ class Lexicon:
             entries=tuple(entries),
             by_head=ordered,
             words_pattern=_WORDS,
-            first_words=frozenset(ordered) | frozenset(ordered_cues) | count_first,
+            first_words=frozenset(ordered)
+            | frozenset(ordered_cues)
+            | count_first
+            | frozenset(statement_words),
             intent_kinds=frozenset(EventKind[k.upper()] for k in recode["intent_kinds"]),
             threat_kinds=frozenset(EventKind[k.upper()] for k in recode["threat_kinds"]),
             count_words=count_first,
