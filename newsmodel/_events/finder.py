@@ -105,7 +105,7 @@ class _Doc:
         self.count_at: list[int] = []
         count_words = lex.count_words
         found = [i for i, w in enumerate(lw) if w in interesting]
-        if _CLITIC.search(low) is not None:  # a clitic the segmenter left on its word ("they'll")
+        if ("'ll" in low or "'d" in low) and _CLITIC.search(low) is not None:  # a clitic the segmenter left on its word ("they'll")
             found = sorted({*found, *(i for i, w in enumerate(lw) if w.endswith(("'ll", "'d")))})
         self.modal_at: list[int] = []
         statement_words = lex.statement_words
