@@ -324,9 +324,11 @@ class Segmenter:
     def __attrs_post_init__(self) -> None:
         r = self.rules
         sep = rf"(?P<sep>{_alternation(r.separators)})(?=\s|\Z)[ \t\u00a0]{{0,5}}"
+        # after a date the dash may touch the first word (1987 copy: "March 4 -General Motors")
+        sep_dated = rf"(?P<sep>{_alternation(r.separators)})(?(date)|(?=\s|\Z))[ \t\u00a0]{{0,5}}"
         known = rf"(?:{_alternation(r.agencies)})" if r.agencies else r"(?!)"
         any_agency = r"\p{Lu}[\p{L}\p{N}&'’.\-]{0,20}(?: [\p{L}\p{N}&'’.\-]{1,20}){0,3}"
-        month = rf"(?:{_alternation(r.months)})" if r.months else r"(?!)"
+        month = rf"(?i:{_alternation(r.months)})" if r.months else r"(?!)"
         date = rf"[ \t]{{0,2}},[ \t]{{1,3}}(?P<date>{month}\.?[ \t]{{1,2}}\d{{1,2}})(?!\d)"
         # An all-capitals word with two capitals in a row: WASHINGTON, ST., MAZAR-I-SHARIF, not J.P.
         caps = r"(?=[\p{Lu}.'’&\-]{0,10}\p{Lu}\p{Lu})\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
@@ -338,13 +340,26 @@ class Segmenter:
         any_loc = r"(?P<loc>\p{Lu}[^\s()]{0,40}(?:[ \t]{1,3}[^\s()]{1,40}){0,8})"
         stray = rf"(?:(?:{_alternation(r.separators)})[ \t]{{1,3}})?"
         # LOCATION[, DATE] [(Agency)] -   with an all-capitals place; any agency in parentheses
-        head_caps = rf"{caps_loc}(?:{date})?[ \t]{{0,3}}(?:{stray}\((?P<agency>{known}|{any_agency})\)[ \t]{{0,3}})?{sep}"
+        head_caps = rf"{caps_loc}(?:{date})?[ \t]{{0,3}}(?:{stray}\((?P<agency>{known}|{any_agency})\)[ \t]{{0,3}})?{sep_dated}"
         # Place (Agency) -   or   (Agency) -   with a known agency
         head_known = rf"(?:{any_loc}[ \t]{{0,3}})?{stray}\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
         agency_only = rf"\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
         by = rf"(?:{_alternation(r.byline_words)})" if r.byline_words else r"(?!)"
-        byline = rf"{by}[ \t]{{1,3}}(?P<by>[^\s()]{{1,40}}(?:[ \t,]{{1,3}}[^\s()]{{1,40}}){{0,9}}?)\s{{1,5}}"
-        heads = (head_caps, rf"{byline}(?:{head_caps})", rf"{byline}(?:{agency_only})", head_known)
+        byline = rf"{by}[ \t]{{1,3}}(?P<by>[^\s()]{{1,40}}(?:[ \t,]{{1,3}}[^\s()]{{1,40}}){{0,14}}?)\s{{1,5}}"
+        # Place, DATE [(Agency)] -   with any capitalised place: the date is evidence enough
+        starters = rf"(?:{_alternation(r.starters)})\b" if r.starters else r"(?!)"
+        word = r"\p{Lu}[\p{L}\p{M}.'’&\-]{0,39}"
+        dated_loc = (
+            rf"(?P<loc>(?!{starters}){word}(?:(?:[ \t]{{1,2}}|[ \t]{{0,2}}[,/][ \t]{{0,2}}){word}){{0,6}})"
+        )
+        head_dated = rf"{dated_loc}{date}[ \t]{{0,3}}(?:{stray}\((?P<agency>{known}|{any_agency})\)[ \t]{{0,3}})?{sep_dated}"
+        heads = (
+            head_caps,
+            rf"{byline}(?:{head_caps})",
+            rf"{byline}(?:{agency_only})",
+            head_known,
+            head_dated,
+        )
         object.__setattr__(self, "_heads", tuple(regex.compile(h) for h in heads))
         object.__setattr__(self, "_note", regex.compile(r"\((?P<note>[^()\n]{2,500})\)\s{1,10}"))
         object.__setattr__(self, "_tokens", _token_pattern((*r.titles, *r.abbreviations, *r.numbered)))

@@ -95,6 +95,10 @@ def quotes(seg: Segmenter, text: str) -> list[tuple[int, str]]:
         ),
         # a trailing comma before the agency is not part of the place
         ("NUSA DUA, Indonesia, (Reuters) - Students swore.", "NUSA DUA, Indonesia", "Reuters", None, None),
+        # 1987 copy: a title-case place with a date, a month in capitals, a dash touching the text
+        ("    Kansas City, April 7 - Wheat rose.", "Kansas City", None, "April 7", "Kansas City, April 7 - "),
+        ("    NEW YORK, MARCH 20 - Stocks fell.", "NEW YORK", None, "MARCH 20", "NEW YORK, MARCH 20 - "),
+        ("    DETROIT, March 4 -General Motors said.", "DETROIT", None, "March 4", "DETROIT, March 4 -"),
         # a stray dash before the agency
         ("SYDNEY - (Reuters) - Thousands rallied.", "SYDNEY", "Reuters", None, "SYDNEY - (Reuters) - "),
     ],
@@ -159,6 +163,8 @@ def test_dateline_after_byline(seg: Segmenter, text: str, location: str, byline:
         "J.P. Morgan - the bank - said.",
         "washington (reuters) - lowercase is not a dateline.",
         "WASHINGTON-based groups said on Monday they would sue.",
+        "WASHINGTON (Reuters) -based groups sued.",
+        "On Tuesday, March 3 - the day of the vote - polls opened.",
         "",
         "   ",
         "(This note has no dateline after it) The story starts here.",
