@@ -35,6 +35,8 @@ _CONNECTIVES = frozenset(
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one", "another", "our", "my"})
 _MODIFIER_PREPS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "last", "this"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "from", "for", "to", "by"})
+_MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
 _ANAPHORS = frozenset({"he", "she", "him", "her"})
 
 # Where the words after a cue lead.
@@ -94,7 +96,10 @@ class _Run:
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[_Draft] = []
-        self.free_times = [t for t in context.times if self.inside_quote(t.span.start) is None]
+        self.free_times = sorted(
+            (t for t in context.times if self.inside_quote(t.span.start) is None), key=lambda t: t.span.start
+        )
+        self.time_starts = [t.span.start for t in self.free_times]
 
     # -- tokens ------------------------------------------------------------------------------------
 
@@ -148,6 +153,19 @@ class _Run:
 
     # -- the two passes ----------------------------------------------------------------------------
 
+    def insert(self, draft: _Draft) -> None:
+        """Insert a draft of the second pass, keeping drafts sorted by content."""
+        i = bisect.bisect_right(self.keys, draft.content)
+        self.keys.insert(i, draft.content)
+        self.drafts.insert(i, draft)
+        if draft.quote is not None:
+            self.by_quote[id(draft.quote)] = draft
+
+    def near(self, offset: int, n: int = 8) -> list[_Draft]:
+        """Up to ``n`` drafts whose content starts before ``offset``, in text order."""
+        i = bisect.bisect_left(self.keys, (offset, -1))
+        return self.drafts[max(0, i - n) : i]
+
     def run(self) -> tuple[Statement, ...]:
         text, toks, starts, lows = self.text, self.toks, self.lex.starts, self.lows
         for k in [k for k in self.marks if lows[k] in starts]:
@@ -165,6 +183,9 @@ class _Run:
                     self.cue(s, toks[last][1], text[s : toks[last][1]])
                     break
         self.drafts.sort(key=lambda d: d.content)
+        self.keys = [d.content for d in self.drafts]
+        self.by_quote = {id(d.quote): d for d in self.drafts if d.quote is not None}
+        self.quote_index = {id(q): i for i, q in enumerate(self.quotes)}
         self.quotations()
         return self.finish()
 
@@ -173,8 +194,10 @@ class _Run:
         if si < 0 or cs >= self.seg.sentences[si].end:
             return
         sent = self.seg.sentences[si]
-        if form[0].isupper() and self.text[sent.start : cs].strip(' “"‘(\n\t') != "":
-            return  # a capitalised form only opens a sentence
+        if form[0].isupper():
+            k, k0 = self.index(cs), self.index(sent.start)
+            if k - k0 > 2 or any(self.words[i] not in '“"‘(' for i in range(k0, k)):
+                return  # a capitalised form only opens a sentence
         # A cue inside reported speech already found is part of what was reported.
         if self.drafts and self.drafts[-1].content[0] <= cs < self.drafts[-1].content[1]:
             return
@@ -271,13 +294,11 @@ class _Run:
         if src is None:
             return
         k = src[1] + 1
-        while (
-            k < len(self.toks)
-            and self.toks[k][0] < end
-            and not self.quoted[k]
-            and self.tok(k) not in _OPENERS
-        ):
+        stop = min(len(self.toks), k + 40)
+        while k < stop and self.toks[k][0] < end and not self.quoted[k] and self.tok(k) not in _OPENERS:
             k += 1
+        if k >= stop:
+            return
         q = self.by_open.get(self.toks[k][0]) if k < len(self.toks) else None
         if q is not None and self.tok(k - 1) in {",", ":"}:
             span = self.quote_content(q)
@@ -286,7 +307,8 @@ class _Run:
 
     def skip_back(self, j: int, first: int) -> int:
         """Skip auxiliaries, adverbs and a time expression between a source and its verb."""
-        while j >= first:
+        stop = j - 8
+        while j >= first and j > stop:
             start = self.time_end.get(self.toks[j][1])
             if start is not None and start >= self.toks[first][0]:
                 j = self.index(start) - 1
@@ -334,7 +356,13 @@ class _Run:
         if p < first or self.tok(p) != "," or p + 1 >= j:
             return None
         head = self.low(p + 1)
-        if not (head in _DETERMINERS or head in self.lex.relatives or self.tok(p + 1)[0].isupper()):
+        if not (
+            head in _DETERMINERS
+            or head in self.lex.relatives
+            or self.tok(p + 1)[0].isupper()
+            or self.tok(p + 1)[0].isdigit()
+            or head.endswith("ing")
+        ):
             return None
         start = self.np_back(p - 1, first)
         if start is None or not any(self.tok(i)[0].isupper() for i in range(start, p)):
@@ -405,8 +433,8 @@ class _Run:
             t = self.tok(k)
             if t.lower() == "that" or t in _QUOTE_CHARS or t in {",", ":", ";"} or self.is_cue_word(k):
                 return False
-            n += self.is_word(k)
-            if n > 6:
+            n += 1
+            if n > 10:
                 return False
             k += 1
         return True
@@ -472,6 +500,7 @@ class _Run:
         start = self.toks[first][0] if first < len(self.toks) else q.open
         if q.open <= start:
             return False
+        start = max(start, q.open - 400)
         before = self.text[start : q.open].rstrip()
         cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind(":"))
         return any(c.isalnum() for c in before[cut + 1 :])
@@ -523,7 +552,7 @@ class _Run:
 
     def clause_before(self, sep_tok: int, first: int) -> tuple[int, int] | None:
         k = sep_tok
-        while k >= first and not self.is_word(k) and self.tok(k) not in "”\"'’":
+        while k >= first and sep_tok - k < 10 and not self.is_word(k) and self.tok(k) not in "”\"'’":
             k -= 1
         # Keep a closing quote mark with its clause (``''...,'' he said``), drop the comma.
         while k >= first and self.tok(k) in ",;:—–":
@@ -533,13 +562,14 @@ class _Run:
         s = self.toks[first][0]
         e = self.toks[k][1]
         # An earlier statement in the sentence ends where this content may start.
-        for d in reversed(self.drafts):
-            if d.sentence != self.seg.sentence_index(s):
-                break
-            if s <= d.cue[1] if d.cue else False:
-                s = max(s, d.content[1])
+        if self.drafts:
+            d = self.drafts[-1]
+            if d.sentence == self.seg.sentence_index(s) and d.cue is not None and d.content[1] <= e:
+                s = max(s, d.content[1], d.cue[1] if d.cue[1] <= e else s)
         while s < e and (self.text[s].isspace() or self.text[s] in ",;:"):
             s += 1
+        if self.text[s : s + 1] in ("”", "’"):
+            return None  # the tail of a quotation the segmenter could not pair
         return (s, e) if self.words_in(s, e) >= 2 else None
 
     def middle(
@@ -584,7 +614,7 @@ class _Run:
         """The reported clause from ``start`` to the end of its sentence (or a participle cue)."""
         sent = self.seg.sentences[si]
         text = self.text
-        end = sent.end
+        end = min(sent.end, start + _MAX_CLAUSE)
         k = self.index(start)
         if k >= len(self.toks) or self.toks[k][0] >= end:
             return None
@@ -616,6 +646,7 @@ class _Run:
                     or nxt in {"according", "but", "while", "although", "though", "whereas", "as", "despite"}
                     or (t != "," and nxt[:1].isalpha())
                     or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
+                    or (cut > self.toks[i][0] and nxt in _PREPOSITIONS)
                 ):
                     end = cut
                     break
@@ -712,6 +743,7 @@ class _Run:
     def subject(self, first: int, limit: int) -> tuple[int, int] | None:
         """The noun phrase opening a sentence (after connectives and a leading time expression)."""
         k = first
+        limit = min(limit, first + 20)
         while k < limit and (not self.is_word(k) or self.low(k) in _CONNECTIVES):
             if self.tok(k) not in {",", "“", '"', "‘"} and not self.is_word(k):
                 return None
@@ -784,8 +816,9 @@ class _Run:
         cue = (cs, ce)
         src_end = self.toks[src[1]][1]
         ai = self.index(cs)
-        opening = ai <= first or all(
-            not self.is_word(i) or self.low(i) in _CONNECTIVES for i in range(first, ai)
+        opening = ai <= first or (
+            ai - first <= 4
+            and all(not self.is_word(i) or self.low(i) in _CONNECTIVES for i in range(first, ai))
         )
         after = src_end
         while after < sent.end and (self.text[after].isspace() or self.text[after] in ",:"):
@@ -856,13 +889,13 @@ class _Run:
                 time=prev.time,
                 tokens=prev.tokens,
             )
-            bisect.insort(self.drafts, draft, key=lambda d: d.content)
+            self.insert(draft)
 
     def opens_sentence(self, offset: int, si: int) -> bool:
         """Whether a quotation opens its sentence, or follows a cue's comma (“A,” he said, “B.”)."""
         if si < 0:
             return False
-        if self.text[self.seg.sentences[si].start : offset].strip() == "":
+        if self.index(self.seg.sentences[si].start) >= self.index(offset):
             return True
         k = self.index(offset) - 1
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
@@ -895,15 +928,13 @@ class _Run:
             quote=q,
             tokens=src,
         )
-        bisect.insort(self.drafts, draft, key=lambda d: d.content)
+        self.insert(draft)
 
     def split_head(self, offset: int, pi: int, si: int) -> _Draft | None:
         """The quotation statement a quote at ``offset`` continues, past statements made in its
         attribution sentence: “A,” she said, adding that ... “B.”"""
         head = None
-        for d in self.drafts:
-            if d.content[0] >= offset:
-                break
+        for d in self.near(offset):
             if d.paragraph != pi:
                 continue
             if d.kind is StatementKind.DIRECT and d.quote is not None:
@@ -930,8 +961,15 @@ class _Run:
                 return False
         elif rule not in ("quote-continued", "quote-paragraph"):
             return False
+        # The joined content stays mostly quoted words: a long attribution between the parts
+        # leaves them two statements.
+        if rule == "quote-split" and q.open - prev.content[1] > (prev.content[1] - prev.content[0]) + (
+            span[1] - span[0]
+        ):
+            return False
         prev.content = (prev.content[0], span[1])
         prev.quote = q
+        self.by_quote[id(q)] = prev
         suffix = {"quote-split": "+split", "quote-continued": "+continued"}.get(rule, "+paragraph")
         if not prev.rule.endswith(suffix):
             prev.rule += suffix
@@ -956,12 +994,12 @@ class _Run:
             return False
         cue = (self.toks[cue_start][0], self.toks[cue_end][1])
         self.add(src, cue, span, StatementKind.DIRECT, "colon-quote", si, None, q)
-        self.drafts.sort(key=lambda d: d.content)
+        self.insert(self.drafts.pop())
         return True
 
     def claimed(self, q: Quotation) -> bool:
         """Whether a statement already holds this quotation (as its content, or inside it)."""
-        i = bisect.bisect_right([d.content[0] for d in self.drafts], q.open + 1)
+        i = bisect.bisect_right(self.keys, (q.open + 1, len(self.text) + 1))
         for d in self.drafts[max(0, i - 3) : i + 1]:
             if d.quote is q or (d.content[0] <= q.open + 1 and q.content.end <= d.content[1] + 1):
                 return True
@@ -997,22 +1035,16 @@ class _Run:
     def previous(self, offset: int) -> _Draft | None:
         """The last statement whose content ends before ``offset``."""
         best = None
-        for d in self.drafts:
-            if d.content[0] >= offset:
-                break
+        for d in self.near(offset):
             if d.content[1] <= offset and (best is None or d.content[1] >= best.content[1]):
                 best = d
         return best
 
     def continued(self, q: Quotation) -> _Draft | None:
-        i = self.quotes.index(q)
+        i = self.quote_index.get(id(q), 0)
         if i == 0:
             return None
-        before = self.quotes[i - 1]
-        for d in self.drafts:
-            if d.quote is before:
-                return d
-        return None
+        return self.by_quote.get(id(self.quotes[i - 1]))
 
     # -- speakers and output -----------------------------------------------------------------------
 
@@ -1055,8 +1087,14 @@ class _Run:
         content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
         if not self.ctx.times:
             return None
-        times = [t for t in self.free_times if not (content[0] <= t.span.start < content[1])]
         start = source[0] if source is not None and source[0] < cue[0] else cue[0]
+        si = self.seg.sentence_index(start)
+        if si < 0:
+            return None
+        sent = self.seg.sentences[si]
+        lo = bisect.bisect_left(self.time_starts, sent.start)
+        hi = bisect.bisect_left(self.time_starts, sent.end)
+        times = [t for t in self.free_times[lo:hi] if not (content[0] <= t.span.start < content[1])]
         return governing_time(times, self.seg, start, cue[1])
 
     def speaker(self, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
@@ -1090,7 +1128,7 @@ class _Run:
 
     def recent_person(self) -> Actor | None:
         """The speaker of the latest statement, when a person: ``“...,” he added``."""
-        for d in reversed(self.drafts):
+        for d in self.drafts[-1:-9:-1]:
             if d.speaker is not None:
                 return d.speaker if d.speaker.kind is ActorKind.PERSON else None
         return None
