@@ -75,6 +75,10 @@ class TimeRule:
     offset: int | None = None
     mod: str | None = None
 
+    def evolve_id(self, rule_id: str) -> TimeRule:
+        """This rule under another id (a resolver delegating to another rule's reading)."""
+        return attrs.evolve(self, id=rule_id)
+
 
 @attrs.frozen(kw_only=True)
 class Grammar:

@@ -231,7 +231,16 @@ class Resolution:
         if month is None:
             if year is None:
                 return None
+            period = (gd.get("period") or "").casefold()
+            if period in ("period", "quarter") and self.quarter:
+                # "the 1988 period" beside "the third quarter": that quarter of 1988
+                return m.end(), rule.kind, f"{year:04d}{self.quarter[4:]}", mod
             return m.end(), rule.kind, f"{year:04d}", mod
+        if day is not None and rule.id == "week-of":
+            found = self._r_date(rule.evolve_id("month-day-year"), m, gd)
+            if found is None or "X" in found[2]:
+                return found
+            return found[0], rule.kind, iso_week_value(date.fromisoformat(found[2])), mod
         if day is not None:
             try:
                 if year is not None:
@@ -344,7 +353,7 @@ class Resolution:
         return (m.end(), rule.kind, value, rule.mod) if value else None
 
     def _r_half(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
-        h = 1 if (gd.get("ordinal") or "").casefold() == "first" else 2
+        h = 1 if (gd.get("ordinal") or "").casefold() == "first" else 2  # second, last, latter
         mod = self._mod(gd, rule)
         if gd.get("year"):
             return m.end(), rule.kind, f"{int(gd['year']):04d}-H{h}", mod
