@@ -194,6 +194,18 @@ def test_coordinated_verbs_share_the_subject() -> None:
     assert {c.kind for c in events[0].counts} == {CountKind.KILLED, CountKind.INJURED}
 
 
+def test_object_of_a_demand_is_not_an_event() -> None:
+    events = FINDER(countries("Russia demanded a truce with Israel.", "Russia", "Israel"))
+    assert [e.kind for e in events] == [EventKind.REQUEST]
+    assert [a.name for a in events[0].targets] == ["Israel"]
+
+
+def test_prepositional_object_stays_an_event() -> None:
+    text = "Russia blamed Israel for the attack on Syria."
+    kinds = [e.kind for e in FINDER(countries(text, "Russia", "Israel", "Syria"))]
+    assert kinds == [EventKind.ACCUSE, EventKind.ASSAULT]
+
+
 def test_control_verb_absorbs_its_complement() -> None:
     events = FINDER(countries("Russia threatened to attack Israel.", "Russia", "Israel"))
     assert [e.kind for e in events] == [EventKind.THREATEN]

@@ -105,7 +105,9 @@ class _Doc:
         self.count_at: list[int] = []
         count_words = lex.count_words
         found = [i for i, w in enumerate(lw) if w in interesting]
-        if ("'ll" in low or "'d" in low) and _CLITIC.search(low) is not None:  # a clitic the segmenter left on its word ("they'll")
+        if ("'ll" in low or "'d" in low) and _CLITIC.search(
+            low
+        ) is not None:  # a clitic the segmenter left on its word ("they'll")
             found = sorted({*found, *(i for i, w in enumerate(lw) if w.endswith(("'ll", "'d")))})
         self.modal_at: list[int] = []
         statement_words = lex.statement_words
@@ -1032,9 +1034,14 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
     A promise of force is a threat: ``vowed to fight`` is THREATEN.
     """
     threat = doc.lex.threat_kinds
+    _absorb_objects(doc, drafts)
     for i, d in enumerate(drafts):
-        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs or d.trig.entry.pos != "verb":
+        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs:
             continue
+        if d.trig.entry.pos != "verb" and not (
+            d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] == "to"
+        ):
+            continue  # a noun controls only a "to" right after it ("a hunger strike to demand")
         last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
         comp: int | None = None
         j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
@@ -1064,6 +1071,41 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
             if not d.targets:
                 d.targets = [a for a in other.targets if all(a is not s for s in d.sources)]
             break
+
+
+def _absorb_objects(doc: _Doc, drafts: list[_Draft]) -> None:
+    """The object of a response is not an event of its own: "rejected a US offer", "dismissed an
+    appeal", "demanded a truce" are one event each. Only a noun heading the direct object counts
+    (determiners, adjectives and names between), not one in a prepositional phrase.
+    """
+    for i, d in enumerate(drafts):
+        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs_objects or d.trig.entry.pos != "verb":
+            continue
+        for other in drafts[i + 1 : i + 2]:
+            if other.trig.entry.pos != "noun" or other.sentence.start != d.sentence.start:
+                continue
+            j0 = doc.tok(max(d.trig.end - 1, d.trig.start)) + 1
+            between = doc.lw[j0 : other.trig.ti]
+            if len(between) <= 4 and all(
+                w in doc.w["determiners"] or w in _POSSESSIVE or not _is_function_word(doc, w)
+                for w in between
+            ):
+                other.absorbed = True
+                if not d.targets:
+                    d.targets = [
+                        a for a in other.sources or other.targets if all(a is not s for s in d.sources)
+                    ]
+
+
+def _is_function_word(doc: _Doc, w: str) -> bool:
+    """A preposition, auxiliary, clause boundary or punctuation: what ends a noun phrase."""
+    return (
+        w in doc.lex.prepositions
+        or w in doc.w["be"]
+        or w in doc.w["auxiliaries"]
+        or w in doc.lex.left_stops
+        or w == ","
+    )
 
 
 def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:

@@ -26,7 +26,7 @@ _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
 # Words of the lower-cased text as heads and cues are written: "sit-in", "didn't", "'ll".
 _WORDS = regex.compile(r"(?<![\w'\-])(?:[a-z][a-z\-]*(?:n't)?|'(?:ll|d)(?![\w]))")
 _POS = ("verbs", "nouns", "phrases")
-_KIND_KEYS = {*_POS, "noun_source", "absorbs", "description", "swapped", "from_target"}
+_KIND_KEYS = {*_POS, "noun_source", "absorbs", "absorbs_objects", "description", "swapped", "from_target"}
 
 
 def inflect_verb(lemma: str, irregular: Mapping[str, Iterable[str]] = {}) -> tuple[str, ...]:
@@ -154,6 +154,7 @@ class Lexicon:
         noun_source: per kind, whether a noun trigger takes the clause subject as its source
             (``"subject"``) or only with a support verb (``"support"``).
         absorbs: kinds whose control verbs absorb the event of their complement (``threatened to ban``).
+        absorbs_objects: kinds whose verbs absorb a noun event heading their object (``rejected an offer``).
         recode: cue lists and kind sets of the recoding rules (intent, conditional threat).
         counts: word lists for casualty and arrest counts, by :class:`~newsmodel.CountKind` name.
         numbers: number words and their values (``"seventy"``: 70).
@@ -181,6 +182,7 @@ class Lexicon:
     words: Mapping[str, frozenset[str]]
     noun_source: Mapping[EventKind, str]
     absorbs: frozenset[EventKind]
+    absorbs_objects: frozenset[EventKind]
     recode: Mapping[str, frozenset[str]]
     counts: Mapping[str, frozenset[str]]
     numbers: Mapping[str, int]
@@ -288,6 +290,7 @@ class Lexicon:
         entries: list[Entry] = []
         noun_source: dict[EventKind, str] = {}
         absorbs: set[EventKind] = set()
+        absorbs_objects: set[EventKind] = set()
         for name, table in kinds_raw.items():
             if name not in EventKind.__members__:
                 raise RuleError(f"{file}: [kinds.{name}] is not a PLOVER 2021 category")
@@ -303,6 +306,8 @@ class Lexicon:
             noun_source[kind] = ns
             if table.get("absorbs", False) is True:
                 absorbs.add(kind)
+            if table.get("absorbs_objects", False) is True:
+                absorbs_objects.add(kind)
             swapped = set(_words(file, f"kinds.{name}.swapped", table.get("swapped", [])))
             from_target = set(_words(file, f"kinds.{name}.from_target", table.get("from_target", [])))
             for pos in _POS:
@@ -405,6 +410,7 @@ class Lexicon:
             words=words,
             noun_source=noun_source,
             absorbs=frozenset(absorbs),
+            absorbs_objects=frozenset(absorbs_objects),
             recode=recode,
             counts=counts,
             numbers=numbers,
