@@ -36,6 +36,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one",
 _MODIFIER_PREPS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "last", "this"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "from", "for", "to", "by"})
+_VERBS = frozenset(
+    {"did", "does", "do", "had", "has", "have", "is", "was", "are", "were", "be", "been", "will", "would"}
+)
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
 _ANAPHORS = frozenset({"he", "she", "him", "her"})
 
@@ -341,8 +344,11 @@ class _Run:
             start += 1
         if start > j:
             return None
-        # A long lower-case run is a clause, not a name: keep its last few words.
+        # A long lower-case run is a clause, not a name; a verb inside makes it a clause too
+        # ("tensions had fueled fears ...": "fears" is a noun there).
         if j - start >= 5 and not any(self.tok(i)[0].isupper() for i in range(start, j + 1)):
+            return None
+        if any(self.lows[i] in _VERBS for i in range(start, j + 1)):
             return None
         return start
 
@@ -585,6 +591,8 @@ class _Run:
         """``Other than that, he added, “there is no change ...”``: a cue inside its sentence."""
         before = self.clause_before(sep_tok, first)
         rest = self.clause_after(after, si)
+        if rest is not None and self.lows[self.index(rest[0])].endswith("ing"):
+            rest = None  # "..., Trump said, speaking as ...": an aside, not what was said
         if rest is not None and (
             before is None or self.words_in(*before) <= 4 or self.words_in(*rest) > self.words_in(*before)
         ):
