@@ -339,6 +339,28 @@ def test_group_country_from_a_place_later_in_the_sentence() -> None:
     assert named(cast, "protesters").country == "VEN"
 
 
+def test_a_nationality_word_alone_stands_for_its_country() -> None:
+    text = "Serbia rejected an Australian ultimatum, and Hungarian and Romanian officials met."
+    cast = cast_of(text)
+    australia = named(cast, "Australia")
+    assert texts(australia, MentionKind.DEMONYM) == ["Australian"]
+    assert texts(named(cast, "Hungary"), MentionKind.DEMONYM) == ["Hungarian"]
+    assert named(cast, "Romanian officials").country == "ROU"
+    assert not [a for a in cast.actors if a.name == "Romania"]
+
+
+def test_us_in_capitals_is_the_united_states() -> None:
+    cast = cast_of("The PRC demanded that the US cancel the sale.")
+    assert named(cast, "United States").country == "USA"
+    assert named(cast, "China").country == "CHN"
+
+
+def test_weekday_does_not_end_a_name() -> None:
+    cast = cast_of("Palestinian leader Yasser Arafat Wednesday rejected the offer.")
+    arafat = named(cast, "Yasser Arafat")
+    assert arafat.country == "PSE"
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 

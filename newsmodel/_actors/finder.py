@@ -34,7 +34,10 @@ from .gazetteer import (
 
 __all__ = ["find_cast"]
 
-_UPPER_WORD = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}\d]*(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}\.?"
+_UPPER_WORD = (
+    r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}\d]*(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}"
+    r"(?:\.|(?<=s)['’](?=[ \xa0]\p{Lu}))?"
+)
 _WORD = (
     r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])"  # U.S., U.K.
     r"|\p{Lu}\.(?=[ ]\p{Lu})"  # an initial
@@ -52,6 +55,7 @@ _MORE_WORDS = r"(?:[ \xa0]{1,3}(?:" + _CONN + r"[ \xa0]{1,3}){0,3}" + _WORD + r"
 _CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
 _PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
 _ALPHA = regex.compile(r"\p{L}+")
+_LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
 _CAPS_WORD = regex.compile(r"(?<!\p{L})\p{Lu}{2,}(?!\p{L})")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
 _PREV_WORDS = regex.compile(
@@ -132,6 +136,8 @@ class _Run:
         self.deferred: list[_Deferred] = []
         self.titled: list[tuple[list[_Tok], list[Title], str | None, str | None]] = []
         self.adjectives: dict[int, tuple[int, str | None, str, str]] = {}  # end -> (start, iso, word, cat)
+        self.adjective_ends: list[int] = []  # the same ends, in text order
+        self.consumed: set[int] = set()  # ends of nationality words that qualify a group or an institution
         self.places: list[tuple[int, str | None]] = []  # (offset, country) of places named
         self.country_places: list[tuple[int, str]] = []  # countries named, places if after "in"
         self.lines: dict[int, bool] = {}
@@ -310,7 +316,9 @@ class _Run:
         if text.find(" ", start, end) < 0 and text.find("\xa0", start, end) < 0:  # one word: most chunks
             w = text[start:end]
             bare = w.rstrip(".")
-            if bare in g.not_names or (w.isupper() and bare.capitalize() in g.not_names):
+            if bare in g.not_names or (
+                w.isupper() and bare.capitalize() in g.not_names and self.caps_line(start)
+            ):
                 return
             spans = [(start, end, w)]
         else:
@@ -640,6 +648,7 @@ class _Run:
                 and p.j - p.i == 1
                 and (is_first or titles)
                 and (j == n - 1 or toks[pieces[j + 1].i].w in g.name_suffixes)
+                and t.w not in g.not_surnames
             ):
                 run.append(t)  # "Theresa May", "John Major", "Denzel Washington"
             elif p.cat == "NOT" and t.w in g.name_suffixes:
@@ -656,8 +665,7 @@ class _Run:
             descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
             if descriptor is not None and t_country is None:
                 # "North Korean leader Kim Jong Un": the nationality before the description.
-                adj = self.adjectives.get(s - 2 - len(before))
-                t_country = adj[1] if adj is not None else None
+                t_country = self.nationality_before(s)
         else:
             before = before2 = ""
             descriptor = None
@@ -727,6 +735,21 @@ class _Run:
         self.deferred.append(_Deferred(run, initial, False))
         return j
 
+    def nationality_before(self, s: int) -> str | None:
+        """The country of a nationality word a few lower-case words before ``s``
+        ("Nigerian junior foreign minister Dubem Oniya")."""
+        ends = self.adjective_ends
+        i = bisect.bisect_left(ends, s) - 1
+        if i < 0 or s - ends[i] > 48:
+            return None
+        end = ends[i]
+        if not _LOWER_GAP.fullmatch(self.text, end, s):
+            return None
+        found = self.adjectives[end]
+        if found[3] == DEMONYM:
+            self.consumed.add(end)
+        return found[1]
+
     def place_of(self, s: int, e: int, before: str, before2: str) -> tuple[str, str | None] | None:
         """Whether the name at ``[s, e)`` reads as a place; the rule and the country if so."""
         g = self.g
@@ -766,6 +789,7 @@ class _Run:
             return
         if cat in (DEMONYM, PEOPLE):
             self.adjectives[e] = (s, entry.country, self.text[s:e], cat)
+            self.adjective_ends.append(e)
             if cat == PEOPLE:
                 b = self.actor(
                     "G:" + entry.name.casefold(), entry.name, ActorKind.GROUP, country=entry.country
@@ -1025,6 +1049,7 @@ class _Run:
                     sector = g.groups.get(word) or None
                     b = self.actor("G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
                 self.mention(b, a_start, e, _DEMONYM, "demonym-noun")
+                self.consumed.add(s - 1)
                 continue
             if country_b is not None:
                 name = f"{country_b.name} {word}"
@@ -1055,7 +1080,16 @@ class _Run:
                 if b.country is None and iso is not None:
                     b.country = iso
                 self.mention(b, s, e, _NOMINAL, "group-noun")
+        self.demonym_mentions()
         self.resolve_pronouns(pronouns)
+
+    def demonym_mentions(self) -> None:
+        """A nationality word that qualifies neither a group nor an institution stands for its
+        country ("an Indian proposal", "Egyptian warships", "Hungarian and Romanian officials")."""
+        for end, (start, iso, _, cat) in self.adjectives.items():
+            if cat == DEMONYM and iso and end not in self.consumed:
+                b = self.actor("C:" + iso, self.g.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+                self.mention(b, start, end, _DEMONYM, "demonym-country")
 
     def place_country_before(self, s: int) -> str | None:
         """The country of the place where ``s`` happens: the last place named before it ("in

@@ -98,6 +98,7 @@ class Gazetteer:
     place_suffixes: frozenset[str]
     place_prefixes: frozenset[str]
     name_suffixes: frozenset[str]
+    not_surnames: frozenset[str]
     particles: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -343,6 +344,7 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         place_suffixes=words_of("place_suffixes"),
         place_prefixes=words_of("place_prefixes"),
         name_suffixes=words_of("name_suffixes"),
+        not_surnames=words_of("not_surnames"),
         particles=frozenset(w.lower() for w in words_of("name_particles")),
         place_prepositions=frozenset(w.lower() for w in words_of("place_prepositions")),
         place_nouns=frozenset(w.lower() for w in words_of("place_nouns")),
