@@ -447,7 +447,9 @@ class Resolution:
             return weekday_on_or_before(dct - timedelta(days=1), wd)
         if direction == 1:
             return weekday_after(dct, wd)
-        if self.tense(start, end) == "future":
+        # "Tuesday's vote" is a vote already held, whatever the sentence goes on to say.
+        possessive = self.text[end : end + 2] in ("'s", "’s")
+        if not possessive and self.tense(start, end) == "future":
             return dct + timedelta(days=(wd - dct.isoweekday()) % 7)
         return weekday_on_or_before(dct, wd)
 
