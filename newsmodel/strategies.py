@@ -490,7 +490,7 @@ def datelines(
     dates: SearchStrategy[str | None] = _DATELINE_DATES,
     separators: SearchStrategy[str] = _SEPARATORS,
 ) -> SearchStrategy[Dateline]:
-    """Datelines as written at the start of a wire story, e.g. ``WASHINGTON (Reuters) - ``.
+    """Datelines as written at the start of a wire story, e.g. ``"WASHINGTON (Reuters) - "``.
 
     The dateline's span starts at offset 0 and covers the written dateline, separator and the space
     after it included: ``dateline.span.text`` is what a story opening with it starts with (this is
@@ -502,7 +502,7 @@ def datelines(
         dates: dates as written in 1980s wire copy (``"March 3"``), or ``None``.
         separators: the dash between dateline and story.
 
-    Shrinks towards ``WASHINGTON - `` (no agency, no date).
+    Shrinks towards ``"WASHINGTON - "`` (no agency, no date).
 
     Raises:
         InvalidArgument: if an argument is not a strategy.
@@ -1188,7 +1188,7 @@ def news_texts(
 ) -> SearchStrategy[NewsText]:
     """Synthetic wire copy, drawn with what a correct parse of it must contain.
 
-    A story has an optional dateline (``MOSCOW (Reuters) - ``, ``CAIRO (AP) — ``, ``OTTAWA - ``)
+    A story has an optional dateline (``"MOSCOW (Reuters) - "``, ``"CAIRO (AP) — "``, ``"OTTAWA - "``)
     and paragraphs separated by blank lines, each of one to three sentences made from the
     templates in :data:`SHAPES`: direct quotes with the cue after or before them, reported speech,
     pronoun follow-ups (``“...,” she added.``), events between people and countries in PLOVER
