@@ -370,7 +370,11 @@ class _Run:
             or head.endswith("ing")
         ):
             return None
-        start = self.np_back(p - 1, first)
+        if self.tok(p - 1) == ")":
+            named = self.parenthesis_back(p - 1, first)  # Sen. Jane Roe (D-Mo.), who ..., said
+            start = named[0] if named is not None else None
+        else:
+            start = self.np_back(p - 1, first)
         if start is None or not any(self.tok(i)[0].isupper() for i in range(start, p)):
             return None
         return (start, j - 1)
