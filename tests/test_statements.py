@@ -237,6 +237,58 @@ def test_modifier_is_not_the_speaker() -> None:
     assert s.speaker is None
 
 
+def test_sentence_opening_said_with_quote() -> None:
+    (s,) = find("Said Jane Smith, who grew up nearby, “We were all so proud of him.”", SMITH)
+    assert s.kind is StatementKind.DIRECT
+    assert s.rule == "cue-then-quote"
+    assert s.content.text == "We were all so proud of him."
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_source_with_parenthesis_and_appositive() -> None:
+    text = "Sen. Jane Smith (D-Mo.), who backs the bill, said the vote would be close."
+    (s,) = find(text, SMITH)
+    assert s.source is not None and s.source.text.startswith("Sen. Jane Smith (D-Mo.)")
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    assert s.content.text == "the vote would be close"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Smith said the plan was sound, adding that it would pass.", "the plan was sound"),
+        ("Jane Smith said the plan was sound, but the board disagreed.", "the plan was sound"),
+        ("Jane Smith said the plan was sound and said the vote was fair.", "the plan was sound"),
+        ("Jane Smith said the plan was sound, Tom Lee said later.", "the plan was sound"),
+    ],
+)
+def test_clause_ends_where_another_statement_or_clause_starts(text: str, content: str) -> None:
+    first = find(text, SMITH)[0]
+    assert first.content.text == content
+
+
+def test_unattributed_quotation_has_no_speaker() -> None:
+    text = "The hall was full.\n\n“Nobody here has ever seen anything like this crowd.”"
+    (s,) = find(text)
+    assert s.rule == "quote-unattributed"
+    assert s.speaker is None and s.source is None and s.cue is None
+
+
+def test_verb_phrase_is_not_a_source() -> None:
+    assert find("Tensions had fueled fears that the talks would fail.") == ()
+
+
+def test_long_adversarial_input_is_handled() -> None:
+    import time
+
+    for unit in ("according to officials, ", "“We won,” he said. “More,” ", "said, said “said” he said "):
+        text = unit * 4000
+        started = time.perf_counter()
+        statements = FINDER(context(text))
+        assert time.perf_counter() - started < 20
+        assert all(text[s.content.start : s.content.end] == s.content.text for s in statements)
+
+
 # -- odd input ---------------------------------------------------------------------------------------
 
 

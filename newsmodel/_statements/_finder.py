@@ -1126,6 +1126,12 @@ class _Run:
             if self.tok(k) == "," and k > a:
                 b = k - 1
                 break
+        if self.tok(b) == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
+            k = b
+            while k > a and self.tok(k) != "(":
+                k -= 1
+            if k > a:
+                b = k - 1
         while b > a and not self.is_word(b):
             b -= 1
         s, e = self.toks[b]
