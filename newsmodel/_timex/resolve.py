@@ -291,6 +291,9 @@ class Resolution:
         mod = self._mod(gd, rule)
         if gd.get("decade"):
             return m.end(), rule.kind, gd["decade"], mod
+        word = self._list("decade_word", gd.get("decword"))
+        if word is not None:
+            return m.end(), rule.kind, f"19{word}", mod
         digit = gd.get("decade2")
         if not digit:
             return None
@@ -495,15 +498,18 @@ class Resolution:
     def _r_deictic(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         word = (gd.get("deictic") or "").casefold()
         offset = self._list("deictic", word)
+        mod = rule.mod
         if offset is None:
-            offset = -1 if (gd.get("dir") or "").casefold().split()[-1] == "last" else 0
+            words = (gd.get("dir") or "").casefold().split()
+            offset = -1 if words[-1:] == ["last"] else 0
+            mod = {"early": "START", "mid": "MID", "late": "END"}.get(words[0] if words else "", mod)
         pod = self._list("pod", gd.get("pod"))
         if word == "tonight":
             pod = pod or "NI"
         base = "XXXX-XX-XX" if self.dct is None else day_value(self.dct + timedelta(days=int(offset)))
         if pod:
-            return m.end(), TimeKind.TIME, f"{base}T{pod}", rule.mod
-        return m.end(), rule.kind, base, rule.mod
+            return m.end(), TimeKind.TIME, f"{base}T{pod}", mod
+        return m.end(), rule.kind, base, mod
 
     def _r_clock(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         clock = self._clock(gd)
