@@ -244,13 +244,18 @@ class _Run:
         b.mentions.append((s, e, kind, rule))
 
     def country(self, iso: str, s: int, e: int, rule: str) -> _Builder:
-        b = self.actor("C:" + iso, self.g.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
-        self.mention(b, s, e, _NAME, rule)
+        b = self.actors.get("C:" + iso)
+        if b is None:
+            b = self.actor("C:" + iso, self.g.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+        b.mentions.append((s, e, _NAME, rule))
         return b
 
     def location(self, name: str, iso: str | None, s: int, e: int, rule: str) -> None:
-        b = self.actor("L:" + name.casefold(), name, ActorKind.LOCATION, country=iso)
-        self.mention(b, s, e, _NAME, rule)
+        key = "L:" + name.casefold()
+        b = self.actors.get(key)
+        if b is None:
+            b = self.actor(key, name, ActorKind.LOCATION, country=iso)
+        b.mentions.append((s, e, _NAME, rule))
         self.places.append((s, iso))
 
     def organisation(
@@ -264,8 +269,11 @@ class _Run:
         sector: str | None,
         kind: ActorKind,
     ) -> None:
-        b = self.actor("O:" + name.casefold(), name, kind, country=country, sector=sector)
-        self.mention(b, s, e, _NAME, rule)
+        key = "O:" + name.casefold()
+        b = self.actors.get(key)
+        if b is None:
+            b = self.actor(key, name, kind, country=country, sector=sector)
+        b.mentions.append((s, e, _NAME, rule))
         m = _ACRONYM_AFTER.match(self.text, e) if "(" in self.text[e : e + 3] else None
         if m is not None:
             self.aliases.setdefault(m.group(1), b.key)
@@ -381,7 +389,29 @@ class _Run:
             return
         if (w.capitalize() if caps else w) in g.not_names:
             return
-        self.name_run([tok], [_Piece("UNK", 0, 1)], 0, [], None, caps, w in g.first_names)
+        # One unknown word: the single-word case of name_run, without its machinery.
+        text = self.text
+        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps:
+            before, before2 = self.prev_words(s)
+            descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
+            if descriptor is not None:
+                self.person(
+                    [tok],
+                    "descriptor-name",
+                    country=self.nationality_before(s),
+                    sector=descriptor[0],
+                    gender=descriptor[1],
+                )
+                return
+        if caps:
+            self.deferred.append(_Deferred([tok], False, True))
+        elif len(w) > 1:
+            if self.team_context(s, e):
+                self.organisation(
+                    w, s, e, "team-row", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
+                )
+            else:
+                self.deferred.append(_Deferred([tok], self.initial(s), False))
 
     def lookup(self, toks: list[_Tok], i: int, caps: bool) -> _Piece | None:
         """The longest known phrase starting at token ``i``."""
