@@ -361,6 +361,19 @@ def test_weekday_does_not_end_a_name() -> None:
     assert arafat.country == "PSE"
 
 
+def test_appositive_nominal_is_the_name_before() -> None:
+    text = "Chairman Stephen Schwarzman met Indra Nooyi, the chief executive of PepsiCo Inc."
+    cast = cast_of(text)
+    assert "the chief executive" in texts(named(cast, "Indra Nooyi"), MentionKind.NOMINAL)
+
+
+def test_they_does_not_reach_into_the_previous_sentence() -> None:
+    text = "Police arrested rebels on Monday. Critics say they could leave the party."
+    cast = cast_of(text)
+    they = text.index("they")
+    assert cast.actor_at(they, they + 4) is None
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 

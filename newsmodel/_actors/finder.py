@@ -1163,7 +1163,17 @@ class _Run:
             return
         lo = self.seg.sentences[max(0, si - 3)].start
         best: tuple[int, _Builder] | None = None
+        appositive = s > 2 and self.text[s - 2 : s] == ", "
         for b in self.actors.values():
+            # "Indra Nooyi, the chief executive of PepsiCo": the name just before.
+            if (
+                appositive
+                and b.kind is ActorKind.PERSON
+                and cls == "PERSON"
+                and any(me == s - 2 and kind is _NAME for _, me, kind, _ in b.mentions)
+            ):
+                best = (s, b)
+                break
             if cls == "COUNTRY":
                 ok = b.kind is ActorKind.COUNTRY
             elif cls == "PERSON":
@@ -1264,11 +1274,6 @@ class _Run:
         distinct = {id(b): b for b in current}
         if len(distinct) == 1:
             return current[0]
-        if not current and cls == "plural" and si > 0:
-            prev = seg.sentences[si - 1]
-            distinct = {id(b): b for b in in_range(prev.start, prev.end) if compatible(b)}
-            if len(distinct) == 1:
-                return next(iter(distinct.values()))
         return None
 
     # -- the result --------------------------------------------------------------------------------
