@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import regex
 
-from ._timex.grammar import Grammar, compile_grammar
+from ._timex.grammar import Grammar, TimeRule, compile_grammar
 from ._timex.resolve import Groups, Resolution
 from .model import Span, TimeExpression, TimeKind
 from .pipeline import Context
@@ -159,14 +159,12 @@ class TimeFinder:
         tokens: Sequence[tuple[int, int]],
         k: int,
         covered: int,
-        compiled: tuple[regex.Pattern[str], tuple[tuple[int, int], ...]],
+        compiled: tuple[tuple[TimeRule, regex.Pattern[str]], ...],
         prefix: frozenset[str],
         starters: frozenset[str],
         resolution: Resolution,
     ) -> TimeExpression | None:
         """The expression holding core token ``k``, tried from the earliest prefix token before it."""
-        g = self._grammar
-        pattern, rule_groups = compiled
         core_start = tokens[k][0]
         first = k
         while first > 0 and k - first < 6:
@@ -183,25 +181,28 @@ class TimeFinder:
             if c != k and w not in starters and w[0] not in _DIGITS:
                 continue
             start = tokens[c][0]
-            m = pattern.match(text, start)
-            if m is None or m.end() <= core_start:
-                continue
-            regs = m.regs
-            rule = next((g.rules[r] for gi, r in rule_groups if regs[gi][0] >= 0), None)
-            gd = Groups(m)
-            if rule is None or not self._acceptable(text, m, rule, gd):
-                continue
-            found = resolution.resolve(rule, m, gd)
-            if found is None:
-                continue
-            end, kind, value, mod = found
-            start = _trim_start(text, start, end, rule.id)
-            end = _trim_end(text, start, end)
-            if end <= start:
-                continue
-            return TimeExpression(
-                span=Span.of(text, start, end), kind=kind, value=value, rule=rule.id, mod=mod
-            )
+            matches = []
+            for rule, pattern in compiled:
+                m = pattern.match(text, start)
+                if m is not None and m.end() > core_start:
+                    matches.append((m, rule))
+            # The longest reading wins; a shorter one is tried when a negative rule rejects it.
+            matches.sort(key=lambda mr: -mr[0].end())
+            for m, rule in matches:
+                gd = Groups(m)
+                if not self._acceptable(text, m, rule, gd):
+                    continue
+                found = resolution.resolve(rule, m, gd)
+                if found is None:
+                    continue
+                end, kind, value, mod = found
+                begin = _trim_start(text, start, end, rule.id)
+                end = _trim_end(text, begin, end)
+                if end <= begin:
+                    continue
+                return TimeExpression(
+                    span=Span.of(text, begin, end), kind=kind, value=value, rule=rule.id, mod=mod
+                )
         return None
 
     # -- negative rules --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The time rules: validated from TOML data and compiled for a fast, anchored search.
 
-Each ``[[rule]]`` becomes one branch ``(?P<r_N>...)`` of a POSIX (leftmost-longest) pattern, so at
-one position the longest expression any rule reads wins. Patterns are never run over the whole
+Each ``[[rule]]`` compiles to one pattern; at one position every rule that can hold the core is
+tried and the longest match wins (the first rule in the file on a tie). Patterns are never run over the whole
 text: one pass over the tokens finds *core* tokens (a month, a weekday, a unit, a year ...), and
 only the rules that can contain that kind of core are tried, at the few token starts just before
 it that can begin an expression (``the``, ``last``, ``three`` ...).
@@ -91,15 +91,12 @@ class Grammar:
     prefix: frozenset[str]
     starters: frozenset[str]
     digit_core: regex.Pattern[str]
-    patterns: Mapping[frozenset[str], tuple[regex.Pattern[str], tuple[tuple[int, int], ...]]]
+    patterns: Mapping[frozenset[str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]]
     cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffix: str
 
-    def pattern_for(
-        self, types: frozenset[str]
-    ) -> tuple[regex.Pattern[str], tuple[tuple[int, int], ...]] | None:
-        """The combined pattern of the rules that can hold a core of these types, with the
-        ``(group number, rule index)`` of each rule's group."""
+    def pattern_for(self, types: frozenset[str]) -> tuple[tuple[TimeRule, regex.Pattern[str]], ...] | None:
+        """The rules (with their compiled patterns) that can hold a core of these types, in file order."""
         return self.patterns.get(types)
 
 
@@ -273,16 +270,16 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         starters.update(regex.split(r"[\s-]+", key)[0] for key in lists[name])
     # Tokens carry a final period ("Jan.", "a.m."): look them up with and without it.
     typed_core.update({f"{w}.": t for w, t in list(typed_core.items())})
-    patterns: dict[frozenset[str], tuple[regex.Pattern[str], tuple[tuple[int, int], ...]]] = {}
+    compiled = [
+        _compile(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
+        for r in rules
+    ]
+    patterns: dict[frozenset[str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]] = {}
     groups: set[frozenset[str]] = {*typed_core.values(), frozenset({"digit"})}
     for group in groups:
-        chosen = [i for i, rt in enumerate(rule_types) if rt & group]
+        chosen = tuple((rules[i], compiled[i]) for i, rt in enumerate(rule_types) if rt & group)
         if chosen:
-            body = "|".join(f"(?P<r_{i}>{rules[i].pattern})" for i in chosen)
-            compiled = _compile(
-                f"(?:{body})(?![\\w])", regex.IGNORECASE | regex.POSIX | regex.V0, _named(lists, body)
-            )
-            patterns[group] = (compiled, tuple((compiled.groupindex[f"r_{i}"], i) for i in chosen))
+            patterns[group] = chosen
     return Grammar(
         rules=tuple(rules),
         lists=lists,
