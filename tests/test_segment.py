@@ -527,3 +527,26 @@ def test_custom_abbreviation(seg: Segmenter) -> None:
     data = load_rules("segment")
     data["sentences"]["titles"].remove("Brig")
     assert len(sentences(Segmenter(data), text)) == 3
+
+
+# --------------------------------------------------------------------------------------------------
+# Whole stories in the shapes of several eras
+
+AP_STORY = """LOS ANGELES (AP) — A wildfire forced thousands from their homes near Ventura, Calif. The fire \
+began Monday night, officials said.
+
+“It’s moving fast,” said Capt. Mark Lorenzen of the county fire department. “We’re asking people \
+to leave now.”
+
+The Associated Press’ count of homes lost rose to 150."""
+
+
+def test_ap_story(seg: Segmenter) -> None:
+    result = seg(AP_STORY)
+    assert result.dateline is not None and result.dateline.span.text == "LOS ANGELES (AP) — "
+    assert [p.text[:12] for p in result.paragraphs] == ["LOS ANGELES ", "“It’s moving", "The Associat"]
+    ends = ["near Ventura, Calif.", "officials said.", "fire department.", "leave now.”", "rose to 150."]
+    assert len(result.sentences) == len(ends)
+    assert all(s.text.endswith(e) for s, e in zip(result.sentences, ends, strict=True))
+    # the possessive ’ after "Press" is no closing quote
+    assert quotes(seg, AP_STORY) == [(0, "It’s moving fast,"), (0, "We’re asking people to leave now.")]
