@@ -176,7 +176,7 @@ class _Run:
         if known is None:
             words = len(_ALPHA.findall(text, start, end))
             upper = len(_CAPS_WORD.findall(text, start, end))
-            known = upper >= 1 and upper >= 0.6 * words
+            known = upper >= 1 and upper >= 0.5 * words
             self.lines[start] = known
         return known
 
@@ -871,7 +871,9 @@ class _Run:
                 if b.words[-1] in ("jr", "jr.", "sr", "sr.") and len(b.words) >= 3:
                     last.setdefault(b.words[-2], []).append(b)
                 any_word.setdefault(b.words[0], []).append(b)
-            elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2:
+            elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2 and b.name not in g.aliases:
+                # Part of a name the gazetteer does not know ("Deportivo" for "Deportivo Coruna");
+                # known names come with their aliases instead.
                 for w in b.words:
                     if (
                         w.title() not in g.org_suffixes
@@ -941,7 +943,7 @@ class _Run:
                 matched = False
                 for n in range(min(len(toks) - i, 6), 0, -1):
                     part = toks[i : i + n]
-                    if n == 1 and len(part[0].w) < 2:
+                    if n == 1 and (len(part[0].w) < 2 or part[0].w in g.misc_suffixes):
                         break
                     key = " ".join(t.w.casefold() for t in part)
                     s, e = part[0].s, part[-1].e
