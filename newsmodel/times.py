@@ -192,7 +192,10 @@ class TimeFinder:
                 gd = Groups(m)
                 if not self._acceptable(text, m, rule, gd):
                     continue
-                found = resolution.resolve(rule, m, gd)
+                try:
+                    found = resolution.resolve(rule, m, gd)
+                except (ValueError, OverflowError):  # arithmetic past year 1 or 9999
+                    found = None
                 if found is None:
                     continue
                 end, kind, value, mod = found

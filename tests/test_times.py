@@ -146,6 +146,21 @@ def test_placeholders_without_published(text: str, value: str) -> None:
     assert t.value == value
 
 
+@pytest.mark.parametrize("when", [date.min, date.max, date(1, 1, 7), date(9999, 12, 26)])
+def test_calendar_edges_do_not_raise(when: date) -> None:
+    text = "Yesterday, last week, next month, a decade ago, the following year and in 2 years, tomorrow."
+    for t in times(text, when):
+        assert text[t.span.start : t.span.end] == t.span.text
+
+
+def test_text_whose_lower_case_changes_length() -> None:
+    text = "İİİ İstanbul said on Sunday that ﬁve years ago it was quiet."
+    got = times(text)
+    assert ("Sunday", "2017-04-09") in [(t.span.text, t.value) for t in got]
+    for t in got:
+        assert text[t.span.start : t.span.end] == t.span.text
+
+
 def test_datetime_published_is_read_as_its_date() -> None:
     (t,) = times("He spoke on Friday.", datetime(2017, 4, 9, 18, 30))
     assert t.value == "2017-04-07"

@@ -120,6 +120,12 @@ def test_never_raises_and_spans_index_the_text(text: str, when: date | None) -> 
         assert t.rule
 
 
+@given(newsy_text, st.one_of(st.dates(), st.datetimes()))
+def test_any_publication_date_never_raises(text: str, when: date) -> None:
+    for t in FINDER.find(text, when, SEGMENTER(text)):
+        assert text[t.span.start : t.span.end] == t.span.text
+
+
 @given(newsy_text, published)
 def test_newsy_text_never_raises_and_is_deterministic(text: str, when: date | None) -> None:
     first = FINDER.find(text, when, SEGMENTER(text))
