@@ -877,7 +877,11 @@ class _Run:
                 rule = "quote-split" if near and prev.kind is StatementKind.DIRECT else "quote-same-paragraph"
             if rule is None and prev is not None and prev.paragraph == pi - 1 and pi >= 0:
                 para = self.seg.paragraphs[pi]
-                if q.open == para.start:
+                # The previous paragraph ends with that statement: "..., she said." then “...”
+                ends = prev.content[1] >= self.seg.paragraphs[pi - 1].end - 3 or (
+                    prev.cue is not None and prev.cue[1] >= self.seg.paragraphs[pi - 1].end - 40
+                )
+                if q.open == para.start and ends:
                     rule = "quote-paragraph"
             if rule is None or prev is None:
                 if words >= 5:
