@@ -140,6 +140,7 @@ def test_pope_and_king_keep_their_title_in_the_name() -> None:
         "Mary McAleese",
         "Jean-Claude Juncker",
         "Ludwig van Beethoven",
+        "Mark Philippoussis",
     ],
 )
 def test_name_shapes(name: str) -> None:

@@ -458,7 +458,10 @@ class _Run:
             p = self.lookup(toks, i, caps)
             if p is None:
                 w = t.w.capitalize() if caps and t.upper else t.w
-                p = _Piece("NOT" if w in g.not_names or t.w in g.not_names else "UNK", i, i + 1)
+                cat = "NOT" if w in g.not_names or t.w in g.not_names else "UNK"
+                if cat == "NOT" and t.w in g.first_names and i + 1 < len(toks) and toks[i + 1].word:
+                    cat = "UNK"  # "Mark Philippoussis", "Will Smith"
+                p = _Piece(cat, i, i + 1)
             pieces.append(p)
             i = p.j
         # Leading words that are not names ("The", "But") go.
