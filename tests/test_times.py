@@ -72,6 +72,7 @@ EXAMPLES = [
     # sets
     ("They meet every week.", "every week", "P1W", TimeKind.SET),
     ("Flights leave daily.", "daily", "P1D", TimeKind.SET),
+    ("The annual parade was cancelled.", "annual", "P1Y", TimeKind.SET),
     ("They meet every Sunday.", "every Sunday", "XXXX-WXX-7", TimeKind.SET),
     # vague references
     ("The rebels now hold the city.", "now", "PRESENT_REF", TimeKind.DATE),
@@ -115,6 +116,10 @@ def test_mod_is_read() -> None:
     assert (early.span.text, early.value, early.mod) == ("early 2016", "2016", "START")
     (mid,) = times("Output fell in mid-2016.")
     assert mid.mod == "MID"
+    (about,) = times("The meeting lasted about five hours.")
+    assert (about.span.text, about.value, about.mod) == ("about five hours", "PT5H", "APPROX")
+    (plain,) = times("The meeting lasted five hours.")
+    assert plain.mod is None
 
 
 def test_seed_article_times(seed_text: str, seed_gold: dict) -> None:  # type: ignore[type-arg]

@@ -530,7 +530,7 @@ class Resolution:
             base = self.anchor  # a clock time tells the time of the day the story is at
         else:
             base = "XXXX-XX-XX" if self.dct is None else day_value(self.dct)
-        return m.end(), rule.kind, base + clock, rule.mod
+        return m.end(), rule.kind, base + clock, self._mod(gd, rule)
 
     def _relative(self, unit: str, offset: int, m: regex.Match[str]) -> str | None:
         """DCT moved by ``offset`` units, at the unit's granularity; placeholders without a DCT."""
