@@ -90,6 +90,14 @@ def test_split_quote_is_one_statement() -> None:
     assert s.speaker is not None and s.speaker.name == "Jane Smith"
 
 
+def test_split_quote_within_one_sentence() -> None:
+    text = "“The talks failed,” Smith said, “and we will try again next year.”"
+    (s,) = find(text, SMITH)
+    assert s.content.text == "The talks failed,” Smith said, “and we will try again next year."
+    assert s.rule == "quote-then-cue+split"
+    assert s.cue is not None and s.cue.text == "said"
+
+
 def test_quote_continued_in_next_paragraph() -> None:
     text = "Jane Smith said: “The first part of it runs on.\n\n“And the second part ends here.”"
     (s,) = find(text, SMITH)

@@ -285,6 +285,24 @@ class _Run:
             else:
                 self.before(cue, src, antecedent, sep_tok, first, si, quote_only="postposed" not in frames)
             return
+        if q_before is not None and right == _QUOTE and quote is not None and frames & {"quote", "postposed"}:
+            # “A,” he said, “B.”: one statement, split by its attribution
+            a, b = self.quote_content(q_before), self.quote_content(quote)
+            if a is not None and b is not None and not self.embedded(q_before, first):
+                if quote.open - a[1] <= (a[1] - a[0]) + (b[1] - b[0]):
+                    self.add(
+                        src,
+                        cue,
+                        (a[0], b[1]),
+                        StatementKind.DIRECT,
+                        "quote-then-cue+split",
+                        si,
+                        antecedent,
+                        quote,
+                    )
+                else:
+                    self.add(src, cue, a, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q_before)
+                return
         need = "quoted" in frames
         if right == _QUOTE and quote is not None and frames & {"quote", "clause"}:
             self.forward(cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need)
