@@ -203,9 +203,23 @@ class TimeFinder:
                 end = _trim_end(text, begin, end)
                 if end <= begin:
                     continue
+                if mod is None and kind is not TimeKind.SET:
+                    mod = self._mod_before(text, begin)
                 return TimeExpression(
                     span=Span.of(text, begin, end), kind=kind, value=value, rule=rule.id, mod=mod
                 )
+        return None
+
+    def _mod_before(self, text: str, start: int) -> str | None:
+        """The mod of a qualifier left outside the span ("about", "almost"), if one comes right before."""
+        table = self._grammar.lists.get("mod_outside", {})
+        if not table:
+            return None
+        head = text[max(0, start - 12) : start].casefold().split()
+        for n in (2, 1):
+            words = " ".join(head[-n:])
+            if len(head) >= n and words in table:
+                return str(table[words])
         return None
 
     # -- negative rules --------------------------------------------------------------------------
