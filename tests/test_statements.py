@@ -239,6 +239,14 @@ def test_speaker_unknown_stays_none() -> None:
     assert s.source is not None and s.source.text == "Officials"
 
 
+def test_spokesman_speaks_for_the_actor_before_him() -> None:
+    cast = {"Kremlin": ("Russia", ActorKind.COUNTRY)}
+    (s,) = find("A Kremlin spokesman said the strikes were illegal.", cast)
+    assert s.speaker is not None and s.speaker.name == "Russia"
+    (s,) = find("A Kremlin critic said the strikes were illegal.", cast)
+    assert s.speaker is None
+
+
 def test_modifier_is_not_the_speaker() -> None:
     text = "A spokesman for Jane Smith said the road would reopen."
     (s,) = find(text, SMITH)

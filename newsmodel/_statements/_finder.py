@@ -1158,6 +1158,11 @@ class _Run:
             b -= 1
         s, e = self.toks[b]
         found = self.cast.mention_at(s, e)
+        if found is None and b > a and self.lows[b] in self.lex.spokespeople:
+            # "a Kremlin spokesman", "police officials": they speak for the actor before them
+            found = self.cast.mention_at(self.toks[b - 1][0], self.toks[b - 1][1])
+            if found is not None and found[0].span.end != self.toks[b - 1][1]:
+                found = None
         if found is None:
             return None
         mention, actor = found

@@ -25,6 +25,7 @@ _WORD_LISTS = (
     "pronouns",
     "title_cues",
     "not_clause",
+    "spokespeople",
 )
 
 
@@ -38,7 +39,8 @@ class Lexicon:
         marks: the tokens (lower case) the finder stops at: cue words and clause boundaries.
         adjunct: a pattern matching one adjunct (``in a statement``) at a position.
         addressee: a pattern matching one addressee (``reporters``) at a position.
-        auxiliaries, clause_words, relatives, pronouns, title_cues, not_clause: word sets (lower case).
+        auxiliaries, clause_words, relatives, pronouns, title_cues, not_clause, spokespeople: word sets
+            (lower case).
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
     """
 
@@ -53,6 +55,7 @@ class Lexicon:
     pronouns: frozenset[str]
     title_cues: frozenset[str]
     not_clause: frozenset[str]
+    spokespeople: frozenset[str]
     scare_quote_words: int
 
 
@@ -141,5 +144,6 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         pronouns=lower_set("pronouns"),
         title_cues=lower_set("title_cues"),
         not_clause=lower_set("not_clause"),
+        spokespeople=lower_set("spokespeople"),
         scare_quote_words=scare,
     )
