@@ -288,10 +288,14 @@ class TimeFinder:
         after = bisect.bisect_left(token_starts, end)
         if first > 0:
             word = words[first - 1]
-            if word in g.context["future_prepositions"]:
-                return "future"
             if word in g.context["past_prepositions"]:
                 return "past"
+            if word in g.context["future_prepositions"]:
+                # "by Friday" looks ahead, unless a past verb just before says otherwise
+                # ("had filed reports by Wednesday").
+                behind = (self._cue(text, words, tokens, j) for j in range(max(0, first - 7), first - 1))
+                if not any(c is not None and c[1] == "past" for c in behind):
+                    return "future"
         lo, hi = max(0, first - 20), min(len(words), after + 12)
         i = bisect.bisect_right(sentence_starts, start) - 1
         if i >= 0 and start < sentences[i].end:
