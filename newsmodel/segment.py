@@ -247,6 +247,8 @@ _NEXT_WORD = regex.compile(r"[“‘\"'(\[]{0,3}(?P<word>\p{L}+)")
 # in ’n’ are skipped in code.
 _QUOTE_MARK = regex.compile(r"[“”\"‘]|[’'](?!(?<=\w.)\w)")
 _DECADE = regex.compile(r"\d0s(?!\w)")
+# Each quotation mark by the form that closes it: a quotation is closed by its own kind of mark.
+_CLOSING_FORM = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
 _LINE_CLOSED = frozenset(".!?:;”\"’')]…")
 _OPENING_CONTEXT = frozenset("([{<—–-/“‘\"'")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-/…”’\"'")
@@ -575,25 +577,27 @@ class Segmenter:
         """Pair quotation marks inside each paragraph.
 
         Curly marks pair by shape, straight ones by position (an opening mark follows a space or
-        an opening bracket and precedes a word; a closing mark follows a word). A single-quoted
-        quotation is paired only inside a double-quoted one (level 1). A quotation left open at the
-        end of its paragraph is kept (with ``close=None``) only when the next paragraph opens with a
-        quotation mark, news style for a quote that runs on; otherwise the unbalanced mark pairs
-        with nothing. Apostrophes (``Russia’s``, ``’90s``, ``rock ’n’ roll``) and inch marks
-        (``a 6" pipe``) are not quotation marks.
+        an opening bracket and precedes a word; a closing mark follows a word); a curly mark in the
+        wrong position takes the role its position gives it (``unusual,“ said``). Any closing
+        double mark closes the open double-quoted quotation, whatever its kind (``“...,"`` in
+        hand-typed copy), unless it closes a quotation of its own kind nested inside. Single
+        quotes, and double marks of the other kind, open a nested quotation (level 1) only inside a
+        double-quoted one. A quotation left open at the end of its paragraph is kept (with
+        ``close=None``) only when the next paragraph opens with a quotation mark, news style for a
+        quote that runs on; otherwise the unbalanced mark pairs with nothing. Apostrophes
+        (``Russia’s``, ``’90s``, ``rock ’n’ roll``) and inch marks (``a 6" pipe``) are not
+        quotation marks.
         """
         slots: list[Quotation | None] = []
         carried = False
         n_par = len(paragraphs)
         for k, p in enumerate(paragraphs):
             ps, pe = p.start, p.end
-            outer: int | None = None
-            outer_straight = False
-            outer_slot = -1
+            # open quotations: offset of the mark, its kind (the mark's closing form), its slot
+            outer = inner = -1
+            outer_kind = inner_kind = ""
+            outer_slot = inner_slot = -1
             outer_continues = False
-            inner: int | None = None
-            inner_straight = False
-            inner_slot = -1
             skip = -1
             last_straight = -1
             for m in _QUOTE_MARK.finditer(text, ps, pe):
@@ -614,74 +618,74 @@ class Segmenter:
                     ):
                         skip = i + 2  # rock ’n’ roll
                         continue
+                kind = _CLOSING_FORM[c]
+                # the offset of an open quotation of this kind, or -1
+                same = inner if inner_kind == kind else (outer if outer_kind == kind else -1)
+                can_open = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
+                can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_CONTEXT)
                 if c == '"' or c == "'":
                     if prev.isdigit() and nxt not in _CLOSING_CONTEXT:
                         # 6" pipe, 5' 10": a measure, unless it closes a quotation ("50-50" chance)
-                        if c == "'" or outer is None or not outer_straight:
+                        if c == "'" or same < 0:
                             continue
                         if last_straight < 0:
                             last_straight = text.rfind('"', ps, pe)
                         if (
                             i < last_straight
-                            and (i - outer > 40 or any(ch.isspace() for ch in text[outer + 1 : i]))
+                            and (i - same > 40 or any(ch.isspace() for ch in text[same + 1 : i]))
                             and (nxt.isalpha() or nxt == "-" or text[i + 2 : i + 3].islower())
                         ):
                             continue
-                    can_open = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
-                    can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_CONTEXT)
-                    if can_open and can_close:
-                        open_now = (outer is None) if c == '"' else (inner is None)
-                    elif can_open:
-                        open_now = True
-                    elif can_close:
-                        open_now = False
-                    elif (prev.isspace() and nxt.isspace()) or (prev in ",:;" and nxt.isalnum()):
-                        # a mark between spaces, or after a comma: said,"From
-                        open_now = (outer is None) if c == '"' else (inner is None)
+                    if can_open != can_close:
+                        open_now = can_open
+                    elif can_open or (prev.isspace() and nxt.isspace()) or (prev in ",:;" and nxt.isalnum()):
+                        # either way, between spaces, or after a comma (said,"From): toggle
+                        open_now = same < 0
                     else:
                         continue  # inside a word: OPEC"s
-                    double, straight = c == '"', True
+                elif can_open != can_close and c in "“”":
+                    open_now = can_open  # a curly mark in the other's position: unusual,“ said
                 else:
                     open_now = c in "“‘"
-                    double, straight = c in "“”", False
-                if double:
-                    if open_now:
-                        if outer is not None and outer_straight != straight:
-                            continue  # another kind of mark inside the quotation
-                        if outer is not None:
-                            slots[outer_slot] = None  # the earlier mark was unbalanced
-                            if inner is not None:
-                                slots[inner_slot] = None
-                        outer, outer_straight, outer_slot = i, straight, len(slots)
+                if open_now:
+                    if outer < 0:
+                        if kind not in '”"':
+                            continue  # single quotes pair only inside a double-quoted quotation
+                        outer, outer_kind, outer_slot = i, kind, len(slots)
                         outer_continues = carried and i == ps
-                        inner = None
-                        slots.append(None)
-                    elif outer is not None and outer_straight == straight:
-                        if inner is not None:
+                    elif kind == outer_kind:
+                        # the earlier mark was unbalanced: start again here
+                        slots[outer_slot] = None
+                        if inner >= 0:
                             slots[inner_slot] = None
-                            inner = None
-                        slots[outer_slot] = Quotation(
-                            open=outer,
-                            close=i,
-                            content=_span(text, outer + 1, i),
-                            continues=outer_continues,
-                        )
-                        outer = None
-                elif outer is not None:
-                    if open_now:
-                        if inner is not None:
+                            inner, inner_kind = -1, ""
+                        outer, outer_slot = i, len(slots)
+                        outer_continues = False
+                    else:
+                        if inner >= 0:
                             slots[inner_slot] = None
-                        inner, inner_straight, inner_slot = i, straight, len(slots)
-                        slots.append(None)
-                    elif inner is not None and inner_straight == straight:
-                        slots[inner_slot] = Quotation(
-                            open=inner, close=i, content=_span(text, inner + 1, i), level=1
-                        )
-                        inner = None
-            if inner is not None:
+                        inner, inner_kind, inner_slot = i, kind, len(slots)
+                    slots.append(None)
+                elif inner >= 0 and kind == inner_kind:
+                    slots[inner_slot] = Quotation(
+                        open=inner, close=i, content=_span(text, inner + 1, i), level=1
+                    )
+                    inner, inner_kind = -1, ""
+                elif outer >= 0 and kind in '”"':
+                    if inner >= 0:
+                        slots[inner_slot] = None
+                        inner, inner_kind = -1, ""
+                    slots[outer_slot] = Quotation(
+                        open=outer,
+                        close=i,
+                        content=_span(text, outer + 1, i),
+                        continues=outer_continues,
+                    )
+                    outer, outer_kind = -1, ""
+            if inner >= 0:
                 slots[inner_slot] = None
             carried = False
-            if outer is not None:
+            if outer >= 0:
                 if k + 1 < n_par and text[paragraphs[k + 1].start] in '“"':
                     slots[outer_slot] = Quotation(
                         open=outer,

@@ -550,3 +550,15 @@ def test_ap_story(seg: Segmenter) -> None:
     assert all(s.text.endswith(e) for s, e in zip(result.sentences, ends, strict=True))
     # the possessive ’ after "Press" is no closing quote
     assert quotes(seg, AP_STORY) == [(0, "It’s moving fast,"), (0, "We’re asking people to leave now.")]
+
+
+def test_mixed_quotation_marks(seg: Segmenter) -> None:
+    # hand-typed web copy mixes curly and straight marks, or turns a curly mark the wrong way
+    assert quotes(seg, '“We’re going to build a wall," he said.') == [(0, "We’re going to build a wall,")]
+    assert quotes(seg, 'She wonders "which Donald Trump will show up.” And she waits.') == [
+        (0, "which Donald Trump will show up.")
+    ]
+    assert quotes(seg, "“It's unusual,“ said Larry Noble, a lawyer.") == [(0, "It's unusual,")]
+    # a double mark of the other kind inside a quotation is nested in it
+    assert quotes(seg, '“He said "no" today,” she said.') == [(0, 'He said "no" today,'), (1, "no")]
+    assert quotes(seg, '"He said “no” today," she said.') == [(0, "He said “no” today,"), (1, "no")]
