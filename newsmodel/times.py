@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import regex
 
-from ._timex.grammar import Grammar, TimeRule, compile_grammar
+from ._timex.grammar import Grammar, compile_grammar
 from ._timex.resolve import Groups, Resolution
 from .model import Span, TimeExpression, TimeKind
 from .pipeline import Context
@@ -141,12 +141,7 @@ class TimeFinder:
                             break
             if types is None or (word in ("may", "march") and not text[ts].isupper()):
                 continue  # not a core; the modal verb, the march
-            compiled = g.pattern_for(types)
-            if compiled is None:
-                continue
-            found = self._match_around(
-                text, words, tokens, k, covered, compiled, prefix, starters, resolution
-            )
+            found = self._match_around(text, words, tokens, k, covered, types, prefix, starters, resolution)
             if found is not None:
                 out.append(found)
                 covered = found.span.end
@@ -159,7 +154,7 @@ class TimeFinder:
         tokens: Sequence[tuple[int, int]],
         k: int,
         covered: int,
-        compiled: tuple[tuple[TimeRule, regex.Pattern[str]], ...],
+        types: frozenset[str],
         prefix: frozenset[str],
         starters: frozenset[str],
         resolution: Resolution,
@@ -182,7 +177,7 @@ class TimeFinder:
                 continue
             start = tokens[c][0]
             matches = []
-            for rule, pattern in compiled:
+            for rule, pattern in self._grammar.rules_for(types, w[0]):
                 m = pattern.match(text, start)
                 if m is not None and m.end() > core_start:
                     matches.append((m, rule))

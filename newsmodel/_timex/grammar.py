@@ -47,6 +47,7 @@ RESOLVERS = frozenset(
     }
 )
 
+_FIRST_CHARS = tuple("abcdefghijklmnopqrstuvwxyz0123456789'’‘$")
 _MACRO = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 
@@ -91,13 +92,17 @@ class Grammar:
     prefix: frozenset[str]
     starters: frozenset[str]
     digit_core: regex.Pattern[str]
-    patterns: Mapping[frozenset[str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]]
+    patterns: Mapping[tuple[frozenset[str], str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]]
     cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffix: str
 
-    def pattern_for(self, types: frozenset[str]) -> tuple[tuple[TimeRule, regex.Pattern[str]], ...] | None:
-        """The rules (with their compiled patterns) that can hold a core of these types, in file order."""
-        return self.patterns.get(types)
+    def rules_for(self, types: frozenset[str], first: str) -> tuple[tuple[TimeRule, regex.Pattern[str]], ...]:
+        """The rules (with their compiled patterns) that can hold a core of these types and start
+        with the character ``first`` (lower case), in file order."""
+        found = self.patterns.get((types, first))
+        if found is None:
+            found = self.patterns.get((types, ""), ())
+        return found
 
 
 def _fail(where: str, message: str) -> RuleError:
@@ -274,12 +279,22 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         _compile(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
         for r in rules
     ]
-    patterns: dict[frozenset[str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]] = {}
+    # The characters each rule can start with, found by partial matching; "" for a rule that
+    # starts with a look-behind (it is tried at every start).
+    firsts = [
+        None
+        if r.pattern.startswith("(?<")
+        else frozenset(c for c in _FIRST_CHARS if compiled[i].match(c, partial=True))
+        for i, r in enumerate(rules)
+    ]
+    patterns: dict[tuple[frozenset[str], str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]] = {}
     groups: set[frozenset[str]] = {*typed_core.values(), frozenset({"digit"})}
     for group in groups:
-        chosen = tuple((rules[i], compiled[i]) for i, rt in enumerate(rule_types) if rt & group)
-        if chosen:
-            patterns[group] = chosen
+        members = [i for i, rt in enumerate(rule_types) if rt & group]
+        for first in ("", *_FIRST_CHARS):
+            chosen = tuple((rules[i], compiled[i]) for i in members if _may_start(firsts[i], first))
+            if chosen:
+                patterns[group, first] = chosen
     return Grammar(
         rules=tuple(rules),
         lists=lists,
@@ -292,6 +307,10 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         cues=_cues(context["future"], context["past"]),
         past_suffix=suffix,
     )
+
+
+def _may_start(firsts: frozenset[str] | None, first: str) -> bool:
+    return firsts is None or (bool(first) and first in firsts)
 
 
 def _cues(
