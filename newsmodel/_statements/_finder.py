@@ -237,7 +237,9 @@ class _Run:
                     src = (j, j)
                     start = self.np_back(j - 2, first)
                     antecedent = (start, j - 2) if start is not None else None
-                elif low not in self.lex.clause_words and not self.is_cue_word(j):
+                elif (self.words[j] != low and j > first) or (
+                    low not in self.lex.clause_words and not self.is_cue_word(j)
+                ):
                     start = self.np_back(j, first)
                     src = (start, j) if start is not None else None
             elif self.tok(j) == "," and not participle:
@@ -336,7 +338,7 @@ class _Run:
                 if j >= first and self.low(j) in _TIME_PREPS:
                     j -= 1
                 continue
-            if self.is_word(j) and self.low(j) in self.lex.auxiliaries:
+            if self.is_word(j) and self.low(j) in self.lex.auxiliaries and self.words[j].islower():
                 j -= 1
                 continue
             break
@@ -349,7 +351,9 @@ class _Run:
             t = self.tok(k)
             if self.is_word(k):
                 low = t.lower()
-                if low in self.lex.clause_words or low in self.lex.frames:
+                # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
+                function = t == low or k == first
+                if function and (low in self.lex.clause_words or low in self.lex.frames):
                     break
                 if low in self.lex.relatives or (low in self.lex.pronouns and k < j):
                     break
