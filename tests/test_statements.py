@@ -233,6 +233,14 @@ def test_quoted_frame_needs_quote_marks() -> None:
     assert s.kind is StatementKind.MIXED
 
 
+def test_capitalised_function_words_inside_names() -> None:
+    (s,) = find(
+        "Theresa May said the vote would go ahead.", {"Theresa May": ("Theresa May", ActorKind.PERSON)}
+    )
+    assert s.source is not None and s.source.text == "Theresa May"
+    assert s.speaker is not None and s.speaker.name == "Theresa May"
+
+
 def test_speaker_unknown_stays_none() -> None:
     (s,) = find("Officials said the road would reopen.")
     assert s.speaker is None
