@@ -454,6 +454,23 @@ def test_seed_is_well_formed(seed_text: str) -> None:
     check_cast(seed_text, cast_of(seed_text))
 
 
+def test_dense_text_scales_linearly() -> None:
+    import time
+
+    unit = (
+        "Mr. John Smith and Jane Smith met Smith, who said he and she saw al-Assad in Moscow with "
+        "the president and Police said its rebels and the nation Apple Inc (AI) AI. "
+    )
+    timings = []
+    for n in (300, 1200):
+        text = unit * n
+        segments = SEGMENTER(text)
+        start = time.process_time()
+        FINDER(Context(text=text, published=None, headline=None, segments=segments))
+        timings.append(time.process_time() - start)
+    assert timings[1] < 10 * max(timings[0], 0.01)  # 4x the text: about 4x the time, never 16x
+
+
 def test_adversarial_text_is_fast() -> None:
     import time
 

@@ -11,7 +11,7 @@ actors: group nouns, institutions, nominals ("the nation") and pronouns, which a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -56,6 +56,7 @@ _CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
 _PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
 _ALPHA = regex.compile(r"\p{L}+")
 _LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Ll}[\p{Ll}’'-]{0,40}(?![\p{L}])")
 _CAPS_WORD = regex.compile(r"(?<!\p{L})\p{Lu}{2,}(?!\p{L})")
 # The two words before a position, searched backwards from it: "expected in |Moscow".
 _PREV_WORDS = regex.compile(
@@ -70,6 +71,8 @@ _ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
+# How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
+_LOOK_BACK = 1500
 _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.NAME,
     MentionKind.DEMONYM,
@@ -142,6 +145,10 @@ class _Run:
         self.country_places: list[tuple[int, str]] = []  # countries named, places if after "in"
         self.lines: dict[int, bool] = {}
         self.actors_ending: dict[int, _Builder] | None = None
+        self.by_start: tuple[list[tuple[int, int, _Builder]], list[int]] | None = None
+        self.place_index: tuple[list[tuple[int, str]], list[int]] | None = None
+        self.referents: dict[str, set[int]] = {}  # nominal noun -> ids of the actors it can name
+        self.lower_words: set[str] | None = None
         self.aliases: dict[str, str] = {}  # acronyms defined in the text -> actor key
         dl = self.seg.dateline
         self.dateline = (dl.span.start, dl.span.end) if dl is not None else (-1, -1)
@@ -165,10 +172,11 @@ class _Run:
         A long line is judged on the 200 characters around ``offset``.
         """
         text = self.text
-        start = text.rfind("\n", 0, offset) + 1
-        end = text.find("\n", offset)
+        back = text.rfind("\n", max(0, offset - 300), offset)
+        start = back + 1 if back >= 0 or offset <= 300 else offset - 300
+        end = text.find("\n", offset, offset + 300)
         if end < 0:
-            end = len(text)
+            end = min(len(text), offset + 300)
         if end - start > 240:
             start = max(start, (offset - 100) // 100 * 100)
             end = min(end, start + 200)
@@ -205,6 +213,10 @@ class _Run:
         if low == word:
             return True
         text = self.text
+        if len(text) > 20000:  # a long text: one pass over its words, not one search per word
+            if self.lower_words is None:
+                self.lower_words = set(_LOWER_WORD.findall(text))
+            return low in self.lower_words
         i = text.find(low)
         while i >= 0:
             before = text[i - 1] if i > 0 else " "
@@ -892,8 +904,11 @@ class _Run:
 
     def resolve_titled(self) -> None:
         """Single names after a title: "Mr. Tillerson", "President Clinton", "Pope Francis"."""
+        if not self.titled:
+            return
         last, _, _ = self.index()
-        for toks, titles, country, sector in self.titled:
+        titled, self.titled = self.titled, []
+        for toks, titles, country, sector in titled:
             t = toks[0]
             word = t.w.casefold()
             found = last.get(word)
@@ -925,9 +940,11 @@ class _Run:
             self.mention(b, t.s, t.e, _NAME, "title-name")
 
     def nearest(self, found: list[_Builder], offset: int) -> _Builder:
+        if len(found) == 1:
+            return found[0]
         best, best_d = found[0], None
         for b in found:
-            for s, _, _, _ in b.mentions:
+            for s, _, _, _ in b.mentions[-64:]:
                 d = offset - s if s <= offset else 10**9 + s - offset
                 if best_d is None or d < best_d:
                     best, best_d = b, d
@@ -1014,16 +1031,8 @@ class _Run:
         return bool(_SPEECH_AFTER.match(self.text, e))
 
     def resolve_titled_again(self) -> None:
-        if len(self.titled) == 0:
-            return
-        pending = [
-            x
-            for x in self.titled
-            if not any(m[0] == x[0][0].s for b in self.actors.values() for m in b.mentions)
-        ]
-        self.titled = pending
+        """Single names that the last pass made people ("Simmons said")."""
         self.resolve_titled()
-        self.titled = []
 
     # -- lower-case words: groups, institutions, nominals, pronouns ---------------------------------
 
@@ -1133,17 +1142,17 @@ class _Run:
         seg = self.seg
         si = seg.sentence_index(s)
         end = seg.sentences[si].end if si >= 0 else s
-        best: tuple[int, str] | None = None
-        later: tuple[int, str] | None = None
-        places = [(off, iso) for off, iso in self.places if iso]
-        for off, iso in self.country_places:
-            if self.prev_words(off)[0] in self.g.place_prepositions:
-                places.append((off, iso))
-        for off, iso in places:
-            if off < s and (best is None or off > best[0]):
-                best = (off, iso)
-            elif s < off < end and (later is None or off < later[0]):
-                later = (off, iso)
+        if self.place_index is None:
+            places = [(off, iso) for off, iso in self.places if iso]
+            for off, iso in self.country_places:
+                if self.prev_words(off)[0] in self.g.place_prepositions:
+                    places.append((off, iso))
+            places.sort()
+            self.place_index = (places, [off for off, _ in places])
+        places, offsets = self.place_index
+        i = bisect.bisect_left(offsets, s)
+        best = places[i - 1] if i > 0 else None
+        later = places[i] if i < len(places) and offsets[i] < end else None
         if later is not None and (best is None or seg.sentence_index(best[0]) < si):
             return later[1]
         return best[1] if best else None
@@ -1162,88 +1171,117 @@ class _Run:
         return self.actors_ending.get(s - 1)
 
     def nominal(self, s: int, e: int, cls: str, noun: str) -> None:
-        """ "the nation", "the president": the nearest earlier actor of that kind."""
-        si = self.seg.sentence_index(s)
+        """ "the nation", "the president": the nearest earlier actor of that kind (a person of
+        that role; a country or an organisation of that sector in the last three sentences)."""
+        seg = self.seg
+        si = seg.sentence_index(s)
         if si < 0:
             return
-        lo = self.seg.sentences[max(0, si - 3)].start
-        best: tuple[int, _Builder] | None = None
-        appositive = s > 2 and self.text[s - 2 : s] == ", "
-        for b in self.actors.values():
-            # "Indra Nooyi, the chief executive of PepsiCo": the name just before.
-            if (
-                appositive
-                and b.kind is ActorKind.PERSON
-                and cls == "PERSON"
-                and any(me == s - 2 and kind is _NAME for _, me, kind, _ in b.mentions)
-            ):
-                best = (s, b)
-                break
+        floor = seg.sentences[max(0, si - 3)].start if cls != "PERSON" else s - 20 * _LOOK_BACK
+        index, starts = self.sorted_mentions()
+        j = bisect.bisect_left(starts, s) - 1
+        # "Indra Nooyi, the chief executive of PepsiCo": the name just before.
+        if (
+            cls == "PERSON"
+            and j >= 0
+            and index[j][1] == s - 2
+            and self.text[s - 2 : s] == ", "
+            and index[j][2].kind is ActorKind.PERSON
+        ):
+            self.mention(index[j][2], s, e, _NOMINAL, "nominal-person")
+            return
+        fits = self.referents.get(noun)
+        if fits is None:
             if cls == "COUNTRY":
-                ok = b.kind is ActorKind.COUNTRY
+                found = [b for b in self.actors.values() if b.kind is ActorKind.COUNTRY]
             elif cls == "PERSON":
-                ok = b.kind is ActorKind.PERSON and any(noun in r.lower() for r in b.roles)
+                found = [
+                    b
+                    for b in self.actors.values()
+                    if b.kind is ActorKind.PERSON and any(noun in r.lower() for r in b.roles)
+                ]
             else:
-                ok = b.kind is ActorKind.ORGANIZATION and b.sector == cls
-            if not ok:
-                continue
-            for ms, _, _, _ in b.mentions:
-                if (cls == "PERSON" or ms >= lo) and ms < s and (best is None or ms > best[0]):
-                    best = (ms, b)
-        if best is not None:
-            self.mention(best[1], s, e, _NOMINAL, f"nominal-{cls.lower()}")
+                found = [
+                    b for b in self.actors.values() if b.kind is ActorKind.ORGANIZATION and b.sector == cls
+                ]
+            fits = self.referents[noun] = {id(b) for b in found}
+        if not fits:
+            return
+        for _ in range(400):
+            if j < 0 or index[j][0] < floor:
+                return
+            b = index[j][2]
+            j -= 1
+            if id(b) in fits:
+                self.mention(b, s, e, _NOMINAL, f"nominal-{cls.lower()}")
+                return
+
+    def sorted_mentions(self) -> tuple[list[tuple[int, int, _Builder]], list[int]]:
+        """Every mention found by names and groups, by start (built once, before nominals)."""
+        if self.by_start is None:
+            index = sorted(
+                ((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=_span_key
+            )
+            self.by_start = (index, [x[0] for x in index])
+        return self.by_start
 
     def resolve_pronouns(self, pronouns: list[tuple[int, int, str]]) -> None:
         if not pronouns:
             return
         text = self.text
         seg = self.seg
-        index = sorted(
-            ((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=lambda x: (x[0], x[1])
-        )
-        starts = [x[0] for x in index]
-        ends_at: dict[int, _Builder] = {e: b for _, e, b in index}
+        base = sorted(((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+        base_starts = [x[0] for x in base]
+        ends_at: dict[int, _Builder] = {e: b for _, e, b in base}
+        # Resolved pronouns join the candidates (a chain of "he"); they come in text order.
+        added: list[tuple[int, int, _Builder]] = []
+        added_starts: list[int] = []
+        rules = {
+            "male": "pronoun-he",
+            "female": "pronoun-she",
+            "neuter": "pronoun-it",
+            "plural": "pronoun-they",
+        }
         for s, e, cls in pronouns:
             si = seg.sentence_index(s)
-            if si < 0:
-                continue
-            sent = seg.sentences[si]
-            if s >= sent.end:
+            if si < 0 or s >= seg.sentences[si].end:
                 continue
             if cls == "relative":
                 m = _RELATIVE_GAP.search(text, max(0, s - 4), s)
                 b = ends_at.get(m.start()) if m is not None else None
                 if b is not None and b.kind in (ActorKind.PERSON, ActorKind.GROUP):
                     self.mention(b, s, e, _PRONOUN, "relative-who")
-                    self.insert(index, starts, (s, e, b))
+                    added.append((s, e, b))
+                    added_starts.append(s)
                 continue
-            found = self.antecedent(index, starts, s, si, cls)
+
+            def in_range(lo: int, hi: int, s: int = s) -> list[_Builder]:
+                lo = max(lo, s - _LOOK_BACK)
+                items = []
+                for items_of, starts_of in ((base, base_starts), (added, added_starts)):
+                    i = bisect.bisect_left(starts_of, lo)
+                    while i < len(items_of) and items_of[i][0] < hi:
+                        if items_of[i][1] <= hi:
+                            items.append(items_of[i])
+                        i += 1
+                items.sort(key=_span_key)
+                return [x[2] for x in items]
+
+            found = self.antecedent(in_range, s, si, cls)
             if found is None:
                 continue
-            rule = {
-                "male": "pronoun-he",
-                "female": "pronoun-she",
-                "neuter": "pronoun-it",
-                "plural": "pronoun-they",
-            }[cls]
             if cls == "male" and found.gender is None:
                 found.gender = "M"
             elif cls == "female" and found.gender is None:
                 found.gender = "F"
-            self.mention(found, s, e, _PRONOUN, rule)
-            self.insert(index, starts, (s, e, found))
-
-    @staticmethod
-    def insert(
-        index: list[tuple[int, int, _Builder]], starts: list[int], item: tuple[int, int, _Builder]
-    ) -> None:
-        i = bisect.bisect_left(starts, item[0])
-        starts.insert(i, item[0])
-        index.insert(i, item)
+            self.mention(found, s, e, _PRONOUN, rules[cls])
+            added.append((s, e, found))
+            added_starts.append(s)
 
     def antecedent(
-        self, index: list[tuple[int, int, _Builder]], starts: list[int], s: int, si: int, cls: str
+        self, in_range: Callable[[int, int], list[_Builder]], s: int, si: int, cls: str
     ) -> _Builder | None:
+        """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
         seg = self.seg
 
         def compatible(b: _Builder) -> bool:
@@ -1254,13 +1292,6 @@ class _Run:
             if cls == "neuter":
                 return b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
             return b.kind is ActorKind.GROUP
-
-        def in_range(lo: int, hi: int) -> Iterator[_Builder]:
-            i = bisect.bisect_left(starts, lo)
-            while i < len(index) and index[i][0] < hi:
-                if index[i][1] <= hi:
-                    yield index[i][2]
-                i += 1
 
         sent = seg.sentences[si]
         current = [b for b in in_range(sent.start, s) if compatible(b)]
@@ -1293,22 +1324,19 @@ class _Run:
             for s, e, kind, rule in b.mentions:
                 if s < e:
                     raw.append((_PRIORITY[kind], s, -e, key, rule, kind))
-        # Names first, then demonyms, nominals, pronouns; a mention overlapping one kept before
-        # it, or crossing a sentence end, goes.
-        raw.sort()
-        kept_starts: list[int] = []
-        kept_ends: list[int] = []
+        # In text order, the longest first and names before demonyms, nominals and pronouns at
+        # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
+        raw.sort(key=_raw_key)
+        kept_end = -1
         by_actor: dict[str, list[tuple[int, Mention]]] = {}
         for _, s, neg_end, key, rule, kind in raw:
             e = -neg_end
+            if s < kept_end:
+                continue
             si = sentence_index(s)
             if si < 0 or e > sentences[si].end:
                 continue
-            i = bisect.bisect_left(kept_starts, e)
-            if i and kept_ends[i - 1] > s:
-                continue
-            kept_starts.insert(i, s)
-            kept_ends.insert(i, e)
+            kept_end = e
             mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
             by_actor.setdefault(key, []).append((s, mention))
         for found in by_actor.values():
@@ -1343,18 +1371,30 @@ def _first(item: tuple[int, Mention]) -> int:
     return item[0]
 
 
+def _raw_key(item: tuple[int, int, int, str, str, MentionKind]) -> tuple[int, int, int, str, str]:
+    return item[1], item[2], item[0], item[3], item[4]
+
+
+def _span_key(item: tuple[int, int, _Builder]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words, in text order."""
     spans = [m.span() for m in _CHUNK.finditer(text)]
     extra = [m.span() for m in _PARTICLE_CHUNK.finditer(text)]
-    if extra:
-        starts = [s for s, _ in spans]
-        for s, e in extra:
-            i = bisect.bisect_left(starts, e)
-            if i == 0 or spans[i - 1][1] <= s:
-                spans.insert(i, (s, e))
-                starts.insert(i, s)
-    return spans
+    if not extra:
+        return spans
+    merged: list[tuple[int, int]] = []
+    i = 0
+    for s, e in extra:  # both lists are in text order: merge, dropping particle runs inside a chunk
+        while i < len(spans) and spans[i][0] < s:
+            merged.append(spans[i])
+            i += 1
+        if (not merged or merged[-1][1] <= s) and (i >= len(spans) or spans[i][0] >= e):
+            merged.append((s, e))
+    merged.extend(spans[i:])
+    return merged
 
 
 def _initials(run: list[_Tok], acronym: str) -> bool:
