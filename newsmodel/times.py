@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from ._timex.grammar import Grammar, compile_grammar
-from ._timex.resolve import Groups, Resolution
+from ._timex.resolve import Resolution
 from .model import Span, TimeExpression, TimeKind
 from .pipeline import Context
 from .rules import load_rules
@@ -184,7 +184,7 @@ class TimeFinder:
             # The longest reading wins; a shorter one is tried when a negative rule rejects it.
             matches.sort(key=lambda mr: -mr[0].end())
             for m, rule in matches:
-                gd = Groups(m)
+                gd = m.groupdict()
                 if not self._acceptable(text, m, rule, gd):
                     continue
                 try:
@@ -219,7 +219,7 @@ class TimeFinder:
 
     # -- negative rules --------------------------------------------------------------------------
 
-    def _acceptable(self, text: str, m: regex.Match[str], rule: Any, gd: Groups) -> bool:
+    def _acceptable(self, text: str, m: regex.Match[str], rule: Any, gd: dict[str, Any]) -> bool:
         g = self._grammar
         start, end = m.start(), m.end()
         before, after = text[max(0, start - 2) : start], text[end : end + 2]

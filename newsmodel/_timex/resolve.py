@@ -26,7 +26,7 @@ from .calendar import (
 )
 from .grammar import Grammar, TimeRule
 
-__all__ = ["Found", "Groups", "Resolution"]
+__all__ = ["Found", "Resolution"]
 
 Found = tuple[int, TimeKind, str, str | None]
 """What a resolver returns: ``(end, kind, value, mod)``; ``end`` may trim the match."""
@@ -46,33 +46,6 @@ _YEAR_MONTH = regex.compile(r"\d{4}-\d\d")
 _NUMBER_SPLIT = regex.compile(r"[\s-]+(?:and\s+)?")
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"^[\s,]*([\w’'%]+(?:\s+[\w’']+)?)")
-
-
-class Groups:
-    """The named groups of a match, read on demand (``None`` for a group the pattern lacks).
-
-    Building ``Match.groupdict()`` for a pattern of many rules costs more than the few look-ups
-    a resolver makes.
-    """
-
-    __slots__ = ("_index", "_match")
-
-    def __init__(self, match: regex.Match[str]) -> None:
-        self._match = match
-        self._index = match.re.groupindex
-
-    def get(self, name: str, default: Any = None) -> Any:
-        if name not in self._index:
-            return default
-        value = self._match.group(name)
-        return default if value is None else value
-
-    def __getitem__(self, name: str) -> Any:
-        return self.get(name)
-
-    def updated(self, **values: Any) -> dict[str, Any]:
-        """A plain dictionary of every group, with ``values`` overriding."""
-        return {**self._match.groupdict(), **values}
 
 
 def _squash(words: str) -> str:
@@ -522,7 +495,7 @@ class Resolution:
         elif gd.get("deictic") and self.dct is not None:
             base = day_value(self.dct + timedelta(days=int(self._list("deictic", gd["deictic"]) or 0)))
         elif gd.get("month") and gd.get("day"):
-            found = self._r_date(rule, m, gd.updated(mod=None, year=None))
+            found = self._r_date(rule, m, {**gd, "mod": None, "year": None})
             if found is None:
                 return None
             base = found[2]
