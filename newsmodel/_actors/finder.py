@@ -1050,9 +1050,9 @@ class _Run:
         tokens = self.seg.tokens
         vocab = g.vocab
         n_tokens = len(tokens)
-        for ti in range(n_tokens):
-            s, e = tokens[ti]
-            node = vocab.get(text[s:e])
+        get = vocab.get
+        for ti, (s, e) in enumerate(tokens):
+            node = get(text[s:e])
             if node is None:
                 continue
             found: frozenset[str] | None = node.get("")
