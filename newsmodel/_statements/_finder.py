@@ -258,13 +258,16 @@ class _Run:
         cue = (cs, ce)
 
         # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
+        # A comma closing a quotation counts: on "Morning Joe," adding ...
+        comma = j >= first and (
+            self.tok(j) == "," or (self.tok(j) in _CLOSERS and j - 1 >= first and self.tok(j - 1) == ",")
+        )
         shared = j >= first and (
-            (participle and src is None and self.tok(j) == ",")
-            or (self.low(j) in {"and", "but"} and j > first)
+            (participle and src is None and comma) or (self.low(j) in {"and", "but"} and j > first)
         )
         if shared:
             if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
-                rule = "participle-clause" if self.tok(j) == "," else "coordinated-clause"
+                rule = "participle-clause" if comma else "coordinated-clause"
                 self.participle(cue, pos, quote, si, first, j, rule, need_quote="quoted" in frames)
             return
         if src is None and left_sep and right == _WORD and frames & {"postposed", "quote"}:
@@ -375,31 +378,40 @@ class _Run:
         return start
 
     def appositive_back(self, j: int, first: int) -> tuple[int, int] | None:
-        """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive."""
-        p = j - 1
-        while p >= first and j - p < 30 and self.tok(p) not in {",", "”", '"', ";", ":", "(", ")"}:
-            if self.is_word(p) and self.is_cue_word(p) and not self.low(p).endswith("ing"):
+        """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
+        may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
+        p = j
+        for _ in range(3):
+            q = p - 1
+            while q >= first and j - q < 40 and self.tok(q) not in {",", "”", '"', ";", ":", "(", ")"}:
+                if self.is_word(q) and self.is_cue_word(q) and not self.low(q).endswith("ing"):
+                    return None
+                q -= 1
+            if q < first or self.tok(q) != "," or q + 1 >= p:
                 return None
-            p -= 1
-        if p < first or self.tok(p) != "," or p + 1 >= j:
-            return None
-        head = self.low(p + 1)
-        if not (
-            head in _DETERMINERS
-            or head in self.lex.relatives
-            or self.tok(p + 1)[0].isupper()
-            or self.tok(p + 1)[0].isdigit()
-            or head.endswith("ing")
-        ):
-            return None
-        if self.tok(p - 1) == ")":
-            named = self.parenthesis_back(p - 1, first)  # Sen. Jane Roe (D-Mo.), who ..., said
-            start = named[0] if named is not None else None
-        else:
-            start = self.np_back(p - 1, first)
-        if start is None or not any(self.tok(i)[0].isupper() for i in range(start, p)):
-            return None
-        return (start, j - 1)
+            p = q
+            head = self.low(p + 1)
+            if not (
+                head in _DETERMINERS
+                or head in self.lex.relatives
+                or self.tok(p + 1)[0].isupper()
+                or self.tok(p + 1)[0].isdigit()
+                or head.endswith("ing")
+            ):
+                continue
+            if self.tok(p - 1) == ")":
+                named = self.parenthesis_back(p - 1, first)  # Sen. Jane Roe (D-Mo.), who ..., said
+                start = named[0] if named is not None else None
+            else:
+                start = self.np_back(p - 1, first)
+            if start is not None and any(self.tok(i)[0].isupper() for i in range(start, p)):
+                if (
+                    start == first
+                    or self.tok(start - 1) in _SEPARATORS
+                    or self.low(start - 1) in _CONNECTIVES
+                ):
+                    return (start, j - 1)
+        return None
 
     def parenthesis_back(self, j: int, first: int) -> tuple[int, int] | None:
         """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis."""
