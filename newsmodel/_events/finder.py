@@ -92,6 +92,18 @@ class _Doc:
             if sp is not None and st.cue is not None:
                 self.cue_speaker[st.cue.start] = sp
             self.contents.append((st.content.start, st.content.end, sp))
+        self.contents.sort(key=lambda c: (c[0], c[1]))
+        self.content_starts = [c[0] for c in self.contents]
+        timed = []
+        for st in context.statements:
+            if st.time is not None:
+                timed.append((st.content.start, st.content.end, st.time))
+                if st.cue is not None:
+                    timed.append((st.cue.start, st.cue.end, st.time))
+        timed.sort(key=lambda t: (t[0], t[1]))
+        self.timed = timed
+        self.timed_starts = [t[0] for t in timed]
+        self.time_starts = [t.span.start for t in context.times]
         self.extra = sorted(extra, key=lambda m: (m[0], m[1]))
         self.extra_starts = [m[0] for m in self.extra]
         self.cues: list[tuple[int, int, str, str]] = []
@@ -134,6 +146,7 @@ class _Doc:
                 self.hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
+        self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
         self.statements = context.statements
@@ -148,7 +161,7 @@ class _Doc:
 
     def _sentence_initial(self, pos: int) -> bool:
         sent = self.segs.sentence_at(pos)
-        return sent is None or self.norm[sent.start : pos].strip(" \"“'‘(") == ""
+        return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(" \"“'‘(`") == "")
 
     # -- mentions -----------------------------------------------------------------------------
     def mentions(self, sentence: Span) -> list[Mention]:
@@ -165,7 +178,17 @@ class _Doc:
                 i += 1
             got = sorted(raw, key=lambda m: (m[0], -m[1]))
             self._mentions[sentence.start] = got
+            self._mention_starts[sentence.start] = [m[0] for m in got]
         return got
+
+    def mentions_in(self, sentence: Span, start: int, end: int) -> list[Mention]:
+        """Mentions of the sentence lying inside ``[start, end)`` (by bisection: long sentences stay linear)."""
+        ms = self.mentions(sentence)
+        starts = self._mention_starts[sentence.start]
+        # A mention starts at most 200 characters before it ends.
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        return [m for m in ms[i:j] if m[1] <= end]
 
     def places(self, sentence: Span) -> list[Mention]:
         """Mentions of places or countries governed by a location preposition (``in Syria``)."""
@@ -253,12 +276,15 @@ def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     """Offset where the clause holding token ``ti`` begins (searching left)."""
     j = ti - 1
     stops, lw, tokens = doc.lex.left_stops, doc.lw, doc.tokens
-    while j >= sent_start_tok:
+    lowest = max(sent_start_tok, ti - doc.lex.settings["subject_window"])
+    while j >= lowest:
         if tokens[j][0] < floor:
             return floor
         if lw[j] in stops:
             return tokens[j][1]
         j -= 1
+    if lowest > sent_start_tok:
+        return max(floor, tokens[lowest][0])
     return doc.tokens[sent_start_tok][0] if sent_start_tok < len(doc.tokens) else floor
 
 
@@ -281,9 +307,9 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
 def _content_floor(doc: _Doc, pos: int) -> tuple[int, Actor | None]:
     """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
     best: tuple[int, Actor | None] = (0, None)
-    if not doc.contents:
-        return best
-    for s, e, sp in doc.contents:
+    k = bisect.bisect_right(doc.content_starts, pos)
+    # Contents rarely nest more than a level or two: look back over a few.
+    for s, e, sp in doc.contents[max(0, k - 8) : k]:
         if s <= pos < e and s >= best[0]:
             best = (s, sp)
     return best
@@ -332,7 +358,7 @@ def _subject(
     st = st if st >= 0 and doc.tokens[st][0] >= sentence.start else st + 1
     left = _clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     left = max(left, pos - doc.lex.settings["subject_window"] * 8)
-    ms = [m for m in doc.mentions(sentence) if m[0] >= left and m[1] <= pos]
+    ms = doc.mentions_in(sentence, left, pos)
     outer = doc.outermost(ms)
     place: Actor | None = None
     opening_place: Actor | None = None
@@ -394,7 +420,9 @@ def _subject(
         j = doc.tok(left - 1)
         if j >= 0 and doc.lw[j] in doc.w.get("relatives", frozenset()):
             before = [
-                m for m in doc.mentions(sentence) if m[1] <= doc.tokens[j][0] and m[1] >= doc.tokens[j][0] - 3
+                m
+                for m in doc.mentions_in(sentence, doc.tokens[j][0] - 200, doc.tokens[j][0])
+                if m[1] >= doc.tokens[j][0] - 3
             ]
             if before:
                 return [before[-1][2]], place
@@ -446,7 +474,7 @@ def _objects(
 
     ``allowed``: prepositions that may introduce a target (``None``: also a bare object).
     """
-    ms = [m for m in doc.mentions(sentence) if m[0] >= start and m[1] <= end]
+    ms = doc.mentions_in(sentence, start, end)
     outer = doc.outermost(ms)
     targets: list[Actor] = []
     agents: list[Actor] = []
@@ -667,7 +695,9 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             attach.setdefault(best, []).append(count)
     for i, d in enumerate(kept):
         try:
-            when: TimeExpression | None = governing_time(context.times, doc.segs, d.trig.start, d.trig.end)
+            when: TimeExpression | None = governing_time(
+                _times_in(doc, d.sentence), doc.segs, d.trig.start, d.trig.end
+            )
         except Exception:  # a fault in another stage must not lose the events
             when = None
         if when is None:
@@ -689,15 +719,23 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     return tuple(events)
 
 
+def _times_in(doc: _Doc, sentence: Span) -> Sequence[TimeExpression]:
+    """The time expressions of a sentence: what ``governing_time`` looks at (same clause, then
+    same sentence), handed over alone so that a long article costs it no more per event.
+    """
+    times = doc.ctx.times
+    lo = bisect.bisect_left(doc.time_starts, sentence.start - 100)  # governing_time checks overlap
+    hi = bisect.bisect_left(doc.time_starts, sentence.end)
+    return times[lo:hi]
+
+
 def _statement_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
     """The time of the statement reporting the event (its content or cue holds the trigger)."""
-    for st in doc.statements:
-        if st.time is None:
-            continue
-        if st.content.start <= d.trig.start < st.content.end or (
-            st.cue is not None and st.cue.start <= d.trig.start < st.cue.end
-        ):
-            return st.time
+    pos = d.trig.start
+    k = bisect.bisect_right(doc.timed_starts, pos)
+    for s, e, when in reversed(doc.timed[max(0, k - 8) : k]):
+        if s <= pos < e:
+            return when
     return None
 
 
@@ -771,17 +809,17 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
 def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
     """``Straw said the rebels must disarm``: a demand in reported speech, from the speaker."""
     out: list[_Trigger] = []
-    taken = [(t.start, t.end) for t in triggers]
     words = doc.lex.statement_words
     held = {id(a) for a in doc.ctx.cast.actors}
+    trigger_starts = [t.start for t in triggers]
     for i in doc.modal_at:
         s, e = doc.tokens[i]
-        if any(a <= s < b for a, b in taken):
-            continue
-        for st in doc.statements:
-            if st.speaker is None or id(st.speaker) not in held:
-                continue
-            if st.content.start <= s and e <= st.content.end:
+        k = bisect.bisect_right(trigger_starts, s) - 1
+        if k >= 0 and triggers[k].start <= s < triggers[k].end:
+            continue  # part of a lexicon trigger ("said ... must")
+        c = bisect.bisect_right(doc.content_starts, s)
+        for cs, ce, sp in reversed(doc.contents[max(0, c - 8) : c]):
+            if sp is not None and id(sp) in held and cs <= s and e <= ce:
                 out.append(
                     _Trigger(
                         entry=words[doc.lw[i]],
@@ -790,11 +828,10 @@ def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
                         head_end=e,
                         match_end=e,
                         ti=i,
-                        speaker=st.speaker,
-                        content_start=st.content.start,
+                        speaker=sp,
+                        content_start=cs,
                     )
                 )
-                taken.append((s, e))
                 break
     return out
 
@@ -858,7 +895,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
     else:
         # A noun: possessor or modifier before it, by/from after it, else the subject of a support verb.
         ti = trig.ti
-        pre = [m for m in doc.mentions(sentence) if trig.start - 24 <= m[1] <= trig.start]
+        pre = [m for m in doc.mentions_in(sentence, trig.start - 224, trig.start) if trig.start - 24 <= m[1]]
         if pre:
             m = pre[-1]
             between = doc.norm[m[1] : trig.start]
@@ -998,7 +1035,9 @@ def _place_anywhere(
     if not places:
         return None
     left = _clause_left(doc, trig.ti, max(doc.tok(sentence.start), 0), sentence.start)
-    for start, end, a in places:
+    lo = bisect.bisect_left(places, (left,))
+    hi = bisect.bisect_left(places, (right,))
+    for start, end, a in places[lo:hi]:
         if start < left or end > right or any(a is b for b in (*sources, *targets)):
             continue
         d = abs(start - trig.start)
@@ -1119,10 +1158,11 @@ def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:
         if not d.absorbed:
             by_sentence.setdefault(d.sentence.start, []).append(d)
     for group in by_sentence.values():
-        for d in group:
+        for n, d in enumerate(group):
             if d.trig.entry.pos == "verb" and not _participle_after_comma(doc, d.trig):
                 continue
-            for o in group:
+            # Only neighbours can share a clause (``_same_clause`` wants 12 tokens at most).
+            for o in group[max(0, n - 6) : n + 7]:
                 if o is d or o.absorbed or o.kind is not d.kind or o.trig.entry.pos != "verb":
                     continue
                 if _participle_after_comma(doc, o.trig) and o.trig.start > d.trig.start:
