@@ -404,13 +404,16 @@ class _Run:
                 start = named[0] if named is not None else None
             else:
                 start = self.np_back(p - 1, first)
-            if start is not None and any(self.tok(i)[0].isupper() for i in range(start, p)):
-                if (
+            if (
+                start is not None
+                and any(self.tok(i)[0].isupper() for i in range(start, p))
+                and (
                     start == first
                     or self.tok(start - 1) in _SEPARATORS
                     or self.low(start - 1) in _CONNECTIVES
-                ):
-                    return (start, j - 1)
+                )
+            ):
+                return (start, j - 1)
         return None
 
     def parenthesis_back(self, j: int, first: int) -> tuple[int, int] | None:
