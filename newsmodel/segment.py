@@ -30,8 +30,10 @@ class Quotation:
 
     Attributes:
         open: offset of the opening mark.
-        close: offset of the closing mark; ``None`` when the quote runs on into the next paragraph
-            (news style: a paragraph left open and the next one opening with a mark).
+        close: offset of the closing mark (of its last character, for the two-character ``''``
+            of some copy, so that ``close + 1`` is always where the mark ends); ``None`` when the
+            quote runs on into the next paragraph (news style: a paragraph left open and the next
+            one opening with a mark).
         content: the words inside the marks, without the marks (to the end of the paragraph when
             ``close`` is ``None``).
         level: 0 for a double-quoted quotation, 1 for a single-quoted one nested inside it.
@@ -164,6 +166,8 @@ class SegmentRules:
         separators: the dashes that end a dateline.
         byline_words: words that open a byline (``By``).
         wrap_width: lines no longer than this may be hard-wrapped copy.
+        double_apostrophes: whether two apostrophes ``''`` are a double quotation mark (some
+            newspapers' copy writes ``''`` for both ``“`` and ``”``).
     """
 
     titles: frozenset[str]
@@ -175,6 +179,7 @@ class SegmentRules:
     separators: tuple[str, ...]
     byline_words: tuple[str, ...]
     wrap_width: int = 100
+    double_apostrophes: bool = False
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str = "segment.toml") -> SegmentRules:
@@ -203,6 +208,12 @@ class SegmentRules:
             raise RuleError(
                 f"{source}: [paragraphs] wrap_width = {width!r}: expected an integer from 20 to 10000"
             )
+        quotations = data.get("quotations", {})
+        double2 = quotations.get("double_apostrophes", False) if isinstance(quotations, Mapping) else None
+        if not isinstance(double2, bool):
+            raise RuleError(
+                f"{source}: [quotations] double_apostrophes = {double2!r}: expected true or false"
+            )
         return cls(
             titles=frozenset(_entries(data, "sentences", "titles", source)),
             abbreviations=frozenset(_entries(data, "sentences", "abbreviations", source)),
@@ -213,6 +224,7 @@ class SegmentRules:
             separators=tuple(seps),
             byline_words=_entries(data, "dateline", "byline_words", source),
             wrap_width=width,
+            double_apostrophes=double2,
         )
 
     @classmethod
@@ -246,6 +258,7 @@ _NEXT_WORD = regex.compile(r"[“‘\"'(\[]{0,3}(?P<word>\p{L}+)")
 # Quotation marks, except apostrophes inside a word (Russia’s); those before a decade (’90s) and
 # in ’n’ are skipped in code.
 _QUOTE_MARK = regex.compile(r"[“”\"‘]|[’'](?!(?<=\w.)\w)")
+_QUOTE_MARK_2 = regex.compile(r"''|[“”\"‘]|[’'](?!(?<=\w.)\w)")  # '' is a double mark too
 _DECADE = regex.compile(r"\d0s(?!\w)")
 # Each quotation mark by the form that closes it: a quotation is closed by its own kind of mark.
 _CLOSING_FORM = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
@@ -259,7 +272,7 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _token_pattern(abbreviations: Iterable[str]) -> re.Pattern[str]:
+def _token_pattern(abbreviations: Iterable[str], double_apostrophes: bool = False) -> re.Pattern[str]:
     """The token pattern, with the rules' abbreviations keeping their period (``Mr.``, ``Inc.``).
 
     This one pattern runs over every character of every article, so it is written for the standard
@@ -286,7 +299,7 @@ def _token_pattern(abbreviations: Iterable[str]) -> re.Pattern[str]:
         |\d+(?:[.,:/]\d+)*\w*                            # 1.5, 2,000, 10:30, 1990s
         |[’'](?:{clitic}|n[’'](?!\w)|\d0s(?!\w))         # ’s, ’t, ’n’, ’90s
         |‘\d0s(?!\w)
-        |\.{{2,}}|-{{2,}}
+        |\.{{2,}}|-{{2,}}{"|''(?!')" if double_apostrophes else ""}
         |[^\w\s]
         |_\w*
         """,
@@ -322,6 +335,7 @@ class Segmenter:
     _heads: tuple[regex.Pattern[str], ...] = attrs.field(init=False, repr=False)
     _note: regex.Pattern[str] = attrs.field(init=False, repr=False)
     _tokens: re.Pattern[str] = attrs.field(init=False, repr=False)
+    _marks: regex.Pattern[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         r = self.rules
@@ -364,7 +378,10 @@ class Segmenter:
         )
         object.__setattr__(self, "_heads", tuple(regex.compile(h) for h in heads))
         object.__setattr__(self, "_note", regex.compile(r"\((?P<note>[^()\n]{2,500})\)\s{1,10}"))
-        object.__setattr__(self, "_tokens", _token_pattern((*r.titles, *r.abbreviations, *r.numbered)))
+        object.__setattr__(
+            self, "_tokens", _token_pattern((*r.titles, *r.abbreviations, *r.numbered), r.double_apostrophes)
+        )
+        object.__setattr__(self, "_marks", _QUOTE_MARK_2 if r.double_apostrophes else _QUOTE_MARK)
 
     def __call__(self, text: str) -> Segmentation:
         """Segment ``text``; never raises on a ``str``."""
@@ -589,6 +606,7 @@ class Segmenter:
         quotation marks.
         """
         slots: list[Quotation | None] = []
+        double2 = self.rules.double_apostrophes
         carried = False
         n_par = len(paragraphs)
         for k, p in enumerate(paragraphs):
@@ -598,15 +616,17 @@ class Segmenter:
             outer_kind = inner_kind = ""
             outer_slot = inner_slot = -1
             outer_continues = False
+            outer_w = inner_w = 1
             skip = -1
             last_straight = -1
-            for m in _QUOTE_MARK.finditer(text, ps, pe):
+            for m in self._marks.finditer(text, ps, pe):
                 i = m.start()
                 if i == skip:
                     continue
-                c = text[i]
+                w = m.end() - i  # 2 for '' (a double quotation mark in some copy), else 1
+                c = text[i] if w == 1 else '"'
                 prev = text[i - 1] if i > ps else " "
-                nxt = text[i + 1] if i + 1 < pe else " "
+                nxt = text[i + w] if i + w < pe else " "
                 if c in "’'‘":
                     if nxt.isdigit() and _DECADE.match(text, i + 1, pe):
                         continue  # ’90s
@@ -629,11 +649,11 @@ class Segmenter:
                         if c == "'" or same < 0:
                             continue
                         if last_straight < 0:
-                            last_straight = text.rfind('"', ps, pe)
+                            last_straight = max(text.rfind('"', ps, pe), text.rfind("''", ps, pe))
                         if (
                             i < last_straight
                             and (i - same > 40 or any(ch.isspace() for ch in text[same + 1 : i]))
-                            and (nxt.isalpha() or nxt == "-" or text[i + 2 : i + 3].islower())
+                            and (nxt.isalpha() or nxt == "-" or text[i + w + 1 : i + w + 2].islower())
                         ):
                             continue
                     if can_open != can_close:
@@ -651,7 +671,7 @@ class Segmenter:
                     if outer < 0:
                         if kind not in '”"':
                             continue  # single quotes pair only inside a double-quoted quotation
-                        outer, outer_kind, outer_slot = i, kind, len(slots)
+                        outer, outer_kind, outer_slot, outer_w = i, kind, len(slots), w
                         outer_continues = carried and i == ps
                     elif kind == outer_kind:
                         # the earlier mark was unbalanced: start again here
@@ -659,16 +679,16 @@ class Segmenter:
                         if inner >= 0:
                             slots[inner_slot] = None
                             inner, inner_kind = -1, ""
-                        outer, outer_slot = i, len(slots)
+                        outer, outer_slot, outer_w = i, len(slots), w
                         outer_continues = False
                     else:
                         if inner >= 0:
                             slots[inner_slot] = None
-                        inner, inner_kind, inner_slot = i, kind, len(slots)
+                        inner, inner_kind, inner_slot, inner_w = i, kind, len(slots), w
                     slots.append(None)
                 elif inner >= 0 and kind == inner_kind:
                     slots[inner_slot] = Quotation(
-                        open=inner, close=i, content=_span(text, inner + 1, i), level=1
+                        open=inner, close=i + w - 1, content=_span(text, inner + inner_w, i), level=1
                     )
                     inner, inner_kind = -1, ""
                 elif outer >= 0 and kind in '”"':
@@ -677,8 +697,8 @@ class Segmenter:
                         inner, inner_kind = -1, ""
                     slots[outer_slot] = Quotation(
                         open=outer,
-                        close=i,
-                        content=_span(text, outer + 1, i),
+                        close=i + w - 1,
+                        content=_span(text, outer + outer_w, i),
                         continues=outer_continues,
                     )
                     outer, outer_kind = -1, ""
@@ -686,11 +706,14 @@ class Segmenter:
                 slots[inner_slot] = None
             carried = False
             if outer >= 0:
-                if k + 1 < n_par and text[paragraphs[k + 1].start] in '“"':
+                nxt_start = paragraphs[k + 1].start if k + 1 < n_par else -1
+                if nxt_start >= 0 and (
+                    text[nxt_start] in '“"' or (double2 and text.startswith("''", nxt_start))
+                ):
                     slots[outer_slot] = Quotation(
                         open=outer,
                         close=None,
-                        content=_span(text, outer + 1, pe),
+                        content=_span(text, outer + outer_w, pe),
                         continues=outer_continues,
                     )
                     carried = True

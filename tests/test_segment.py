@@ -562,3 +562,20 @@ def test_mixed_quotation_marks(seg: Segmenter) -> None:
     # a double mark of the other kind inside a quotation is nested in it
     assert quotes(seg, '“He said "no" today,” she said.') == [(0, 'He said "no" today,'), (1, "no")]
     assert quotes(seg, '"He said “no” today," she said.') == [(0, "He said “no” today,"), (1, "no")]
+
+
+def test_two_apostrophes_as_double_quotes(seg: Segmenter) -> None:
+    # some newspapers' copy writes '' for both double quotation marks: a rule switches them on
+    text = "''This isn't tax reform,'' said an economist. ''We will see.''\n''And soon,'' she said."
+    assert seg(text).quotations == ()
+    data = load_rules("segment")
+    data["quotations"]["double_apostrophes"] = True
+    result = Segmenter(data)(text)
+    assert [(q.content.text, text[q.span[0] : q.span[1]]) for q in result.quotations] == [
+        ("This isn't tax reform,", "''This isn't tax reform,''"),
+        ("We will see.", "''We will see.''"),
+        ("And soon,", "''And soon,''"),
+    ]
+    first = result.quotations[0]
+    assert (first.open, first.close) == (0, 25)  # close + 1 is where the mark ends
+    assert "''" in [text[s:e] for s, e in result.tokens]

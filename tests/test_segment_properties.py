@@ -7,9 +7,13 @@ import itertools
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newsmodel.rules import load_rules
 from newsmodel.segment import Segmentation, Segmenter
 
 SEG = Segmenter()
+_RULES = load_rules("segment")
+_RULES["quotations"]["double_apostrophes"] = True
+SEG2 = Segmenter(_RULES)  # '' as a double quotation mark
 
 # Fragments of wire copy, so that generated texts reach datelines, abbreviations, quotes and line
 # structure far more often than uniformly random characters would.
@@ -17,7 +21,7 @@ FRAGMENTS = [
     "WASHINGTON (Reuters) - ", "(Reuters) - ", "BEIJING - ", "NEW YORK (IFR) - ", "LONDON, March 3 - ",
     "WASHINGTON (AP) — ", "(This version of the story corrects paragraph 2) ", "By Jane Doe ",
     "U.S. ", "Inc. ", "Mr. ", "No. 2 ", "J.P. Morgan ", "$1.5 billion ", "... ", "…", "The ", "He said ",
-    "“", "”", '"', "‘", "’", "'", "Russia’s ", "’90s ", " ’n’ ", "6\" ", ". ", "? ", "! ", ", ", " - ",
+    "“", "”", '"', "‘", "’", "'", "''", "Russia’s ", "’90s ", " ’n’ ", "6\" ", ". ", "? ", "! ", ", ", " - ",
     "\n", "\n\n", "\r\n", "    ", "  ", "\t", "(", ")", "[", "]", "word ", "Name ", "2,000 ", "al-Assad ",
     "\u2028", "\u2029", "\x0b", "\x1c", "\x85", "\xa0", "\x00", "\ud800",
 ]  # fmt: skip
@@ -26,7 +30,7 @@ wire_like = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=
 any_text = st.text() | wire_like
 
 
-def check_invariants(text: str, seg: Segmentation) -> None:
+def check_invariants(text: str, seg: Segmentation, double_apostrophes: bool = False) -> None:
     assert seg.text is text
     n = len(text)
     prev = 0
@@ -63,7 +67,11 @@ def check_invariants(text: str, seg: Segmentation) -> None:
         if q.close is None:
             assert q.content.end == para.end and q.level == 0
         else:
-            assert q.content.start == q.open + 1 and q.content.end == q.close < para.end
+            two = double_apostrophes and text.startswith("''", q.open)
+            assert q.content.start == q.open + (2 if two else 1)
+            two = double_apostrophes and text.startswith("''", q.content.end)
+            assert q.content.end == q.close - (1 if two else 0)
+            assert q.close < para.end
         if q.continues:
             assert q.open == para.start
     # double-quoted quotations do not overlap one another
@@ -89,6 +97,7 @@ def check_invariants(text: str, seg: Segmentation) -> None:
 @example(" \n ".join(["x"] * 300))
 def test_never_raises_and_spans_tile(text: str) -> None:
     check_invariants(text, SEG(text))
+    check_invariants(text, SEG2(text), double_apostrophes=True)
 
 
 @given(any_text)
