@@ -445,3 +445,24 @@ def test_seed_events_hold_together(seed_article) -> None:  # type: ignore[no-unt
         assert e.trigger in e.sentence
         assert all(id(a) in held for a in (*e.sources, *e.targets))
         assert e.location is None or id(e.location) in held
+
+
+COUNTRY_NAMES = st.sampled_from(["France", "Germany", "Japan", "Egypt", "Brazil", "Kenya", "Canada", "India"])
+
+
+@given(
+    n1=COUNTRY_NAMES,
+    n2=COUNTRY_NAMES,
+    rest=st.sampled_from(["spying", "lying", "aggression"]),
+    neg=st.booleans(),
+)
+def test_generated_accusation_end_to_end(n1: str, n2: str, rest: str, neg: bool) -> None:
+    if n1 == n2:
+        return
+    article = newsmodel.parse(f"{n1} {'did not accuse' if neg else 'accused'} {n2} of {rest}.")
+    e = only(article.events, EventKind.ACCUSE)
+    assert [a.name for a in e.sources] == [n1]
+    assert [a.name for a in e.targets] == [n2]
+    assert e.mode is (EventMode.NEGATED if neg else EventMode.ASSERTED)
+    held = {id(a) for a in article.actors}
+    assert all(id(a) in held for a in (*e.sources, *e.targets))
