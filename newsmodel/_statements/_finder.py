@@ -908,7 +908,7 @@ class _Run:
                 prior = self.continued(q)
                 if prior is not None:
                     prev, rule = prior, "quote-continued"
-            opens = self.opens_sentence(q.open, si)
+            opens = self.opens_sentence(q.open, si) or self.after_attribution(q.open, si, prev)
             if rule is None and prev is not None and prev.paragraph == pi and opens:
                 near = prev.sentence >= si - 1
                 rule = "quote-split" if near and prev.kind is StatementKind.DIRECT else "quote-same-paragraph"
@@ -952,6 +952,19 @@ class _Run:
             return True
         k = self.index(offset) - 1
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
+
+    def after_attribution(self, offset: int, si: int, prev: _Draft | None) -> bool:
+        """``"A," said Sherman, speaking of politicians, "B."``: a quotation after the comma that
+        ends the attribution of a direct statement in the same sentence."""
+        if prev is None or prev.kind is not StatementKind.DIRECT or prev.cue is None:
+            return False
+        k = self.index(offset) - 1
+        return (
+            k > 0
+            and self.tok(k) in {",", ":"}
+            and prev.cue[1] <= self.toks[k][0]
+            and self.seg.sentence_index(prev.cue[0]) == si
+        )
 
     def unattributed(self, q: Quotation, span: tuple[int, int], si: int, pi: int) -> None:
         """A quotation of a sentence or more that no cue claims: a DIRECT statement whose speaker
