@@ -198,7 +198,7 @@ class TimeFinder:
                 end = _trim_end(text, begin, end)
                 if end <= begin:
                     continue
-                if mod is None and kind is not TimeKind.SET:
+                if mod is None and kind is not TimeKind.SET and c and words[c - 1] in self._grammar.outside:
                     mod = self._mod_before(text, begin)
                 return TimeExpression(
                     span=Span.of(text, begin, end), kind=kind, value=value, rule=rule.id, mod=mod

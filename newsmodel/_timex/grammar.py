@@ -93,6 +93,7 @@ class Grammar:
     starters: frozenset[str]
     digit_core: regex.Pattern[str]
     patterns: Mapping[tuple[frozenset[str], str], tuple[tuple[TimeRule, regex.Pattern[str]], ...]]
+    outside: frozenset[str]
     cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffix: str
 
@@ -304,6 +305,7 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         starters=frozenset(starters),
         digit_core=digit_core,
         patterns=patterns,
+        outside=frozenset(k.split()[-1] for k in lists.get("mod_outside", {})),
         cues=_cues(context["future"], context["past"]),
         past_suffix=suffix,
     )
