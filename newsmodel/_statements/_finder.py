@@ -911,7 +911,7 @@ class _Run:
             opens = self.opens_sentence(q.open, si) or self.after_attribution(q.open, si, prev)
             if rule is None and prev is not None and prev.paragraph == pi and opens:
                 near = prev.sentence >= si - 1
-                rule = "quote-split" if near and prev.kind is StatementKind.DIRECT else "quote-same-paragraph"
+                rule = "quote-split" if near and self.quoted_end(prev) else "quote-same-paragraph"
             if rule is None and prev is not None and prev.paragraph == pi - 1 and pi >= 0:
                 para = self.seg.paragraphs[pi]
                 # The previous paragraph ends with that statement: "..., she said." then “...”
@@ -953,10 +953,20 @@ class _Run:
         k = self.index(offset) - 1
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
 
+    def quoted_end(self, d: _Draft) -> bool:
+        """Whether a statement's content ends with quoted words: a direct one, or a mixed one
+        closing its quotation (Some sentiments are "based on ... in fact," he said. "B.")."""
+        if d.kind is StatementKind.DIRECT:
+            return d.quote is not None
+        if d.kind is StatementKind.MIXED and d.cue is not None and d.cue[0] >= d.content[1]:
+            tail = self.text[max(d.content[0], d.content[1] - 2) : d.content[1]]
+            return any(c in _CLOSERS for c in tail)
+        return False
+
     def after_attribution(self, offset: int, si: int, prev: _Draft | None) -> bool:
         """``"A," said Sherman, speaking of politicians, "B."``: a quotation after the comma that
         ends the attribution of a direct statement in the same sentence."""
-        if prev is None or prev.kind is not StatementKind.DIRECT or prev.cue is None:
+        if prev is None or not self.quoted_end(prev) or prev.cue is None:
             return False
         k = self.index(offset) - 1
         return (
@@ -1016,7 +1026,7 @@ class _Run:
     def merge(self, prev: _Draft, q: Quotation, span: tuple[int, int], rule: str) -> bool:
         """Join the second part of a split quote, or a quote continued in the next paragraph, to
         the statement it continues: ``“A,” he said. “B.”`` is one statement."""
-        if prev.kind is not StatementKind.DIRECT or prev.quote is None:
+        if not self.quoted_end(prev):
             return False
         if rule == "quote-split":
             # Only a short attribution between the parts: “A,” he said. “B.”
