@@ -172,6 +172,9 @@ class _Run:
         A long line is judged on the 200 characters around ``offset``.
         """
         text = self.text
+        before = text[offset - 3 : offset - 1] if offset > 2 and text[offset - 1] == " " else ""
+        if before.isalpha() and before.islower():
+            return False  # a lower-case word just before: prose
         back = text.rfind("\n", max(0, offset - 300), offset)
         start = back + 1 if back >= 0 or offset <= 300 else offset - 300
         end = text.find("\n", offset, offset + 300)
