@@ -425,8 +425,12 @@ class Segmenter:
             note = Span.of(text, n.start(), n.end("note") + 1)
         groups = m.groupdict()
         loc = groups.get("loc") or ""
-        if not groups.get("agency") and not groups.get("date") and sum(c.isalpha() for c in loc) < 3:
-            return None, None, None  # "US - China talks": too short to be a place without an agency
+        if not groups.get("agency") and not groups.get("date"):
+            if sum(c.isalpha() for c in loc) < 3:
+                return None, None, None  # "US - China talks": too short to be a place without an agency
+            after = text[m.end() : m.end() + 80].split("\n", 1)[0]
+            if any(c.isalpha() for c in after) and not any(c.islower() for c in after):
+                return None, None, None  # "SOCCER - JAPAN GET LUCKY WIN": a headline, not a story
         start = m.start("loc") if loc else m.start("agency") - 1
         dateline = Dateline(
             span=Span.of(text, start, m.end()),

@@ -165,6 +165,8 @@ def test_dateline_after_byline(seg: Segmenter, text: str, location: str, byline:
         "WASHINGTON-based groups said on Monday they would sue.",
         "WASHINGTON (Reuters) -based groups sued.",
         "On Tuesday, March 3 - the day of the vote - polls opened.",
+        # a headline with a category before the dash is no dateline: no story follows it
+        "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\nAL-AIN 1996-12-06",
         "",
         "   ",
         "(This note has no dateline after it) The story starts here.",
