@@ -146,6 +146,7 @@ class _Doc:
                 self.hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
+        self.left_cache: dict[tuple[int, int, int], int] = {}
         self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
@@ -274,6 +275,14 @@ class _Doc:
 
 def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     """Offset where the clause holding token ``ti`` begins (searching left)."""
+    key = (ti, sent_start_tok, floor)
+    got = doc.left_cache.get(key)
+    if got is None:
+        got = doc.left_cache[key] = _find_clause_left(doc, ti, sent_start_tok, floor)
+    return got
+
+
+def _find_clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     j = ti - 1
     stops, lw, tokens = doc.lex.left_stops, doc.lw, doc.tokens
     lowest = max(sent_start_tok, ti - doc.lex.settings["subject_window"])
@@ -326,6 +335,8 @@ def _coordinated(
         nxt = cur + step
         a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
         if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
+            break
+        if b - a > 40:  # four short words at most lie between coordinated actors
             break
         between = doc.norm[a:b].strip().lower()
         words = [t for t in _SPLIT.split(between) if t]
