@@ -40,6 +40,7 @@ _VERBS = frozenset(
     {"did", "does", "do", "had", "has", "have", "is", "was", "are", "were", "be", "been", "will", "would"}
 )
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
+_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
 _ANAPHORS = frozenset({"he", "she", "him", "her"})
 
 # Where the words after a cue lead.
@@ -243,7 +244,7 @@ class _Run:
                     start = self.np_back(j, first)
                     src = (start, j) if start is not None else None
             elif self.tok(j) == "," and not participle:
-                src = self.appositive_back(j, first)
+                src = self.appositive_back(j, first) or self.aside_back(j, first)
                 if src is None and j - 1 > first and self.tok(j - 1) == ")":
                     src = self.parenthesis_back(j - 1, first)  # Gov. Jane Roe (R-Ohio), said
             elif self.tok(j) == ")":
@@ -416,6 +417,20 @@ class _Run:
                 return (start, j - 1)
         return None
 
+    def aside_back(self, j: int, first: int) -> tuple[int, int] | None:
+        """``Jane Roe’s campaign, for example, said``: the subject before a short aside."""
+        p = j - 1
+        while p >= first and j - p <= 4 and self.tok(p) != ",":
+            if not self.words[p].islower():
+                return None
+            p -= 1
+        if p < first or self.tok(p) != "," or p + 1 >= j or p - 1 < first or not self.is_word(p - 1):
+            return None
+        start = self.np_back(p - 1, first)
+        if start is None or not (start == first or self.low(start - 1) in _CONNECTIVES):
+            return None
+        return (start, p - 1)
+
     def parenthesis_back(self, j: int, first: int) -> tuple[int, int] | None:
         """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis."""
         p = j - 1
@@ -506,6 +521,8 @@ class _Run:
                 return _WORD, pos
             if self.is_cue_word(i):
                 return _WORD, pos
+            if i - k >= 2 and self.words[i] in _SUBJECTS:
+                return _WORD, self.toks[i][0]  # "wrote in both listings he was ..."
             i += 1
         if i >= len(self.toks) or self.toks[i][0] >= end:
             return _END, end
@@ -715,7 +732,7 @@ class _Run:
                     or nxt in self.lex.auxiliaries
                     or nxt in {"did", "does", "do", "not"}
                 )
-            ) or low in {"while", "whereas"}:
+            ) or (low in {"while", "whereas"} and i - k >= 3):
                 end = self.toks[i][0]
                 break
         # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
