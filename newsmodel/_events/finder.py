@@ -912,7 +912,10 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
             between = doc.norm[m[1] : trig.start]
             if _premodifies(doc, between):
                 sources = [m[2]]
-        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp, skip=frozenset())
+        # The noun's own phrases end where a verb begins ("the attack in large measure is ...").
+        tg, rplace, agents = _objects(
+            doc, sentence, trig.head_end, _noun_phrase_end(doc, trig, right), allowed=tp, skip=frozenset()
+        )
         targets = tg
         if not sources:
             sources = agents
@@ -976,6 +979,17 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         cue=cue,
         rule=rule,
     )
+
+
+def _noun_phrase_end(doc: _Doc, trig: _Trigger, right: int) -> int:
+    """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
+    j = doc.tok(max(trig.match_end - 1, trig.start)) + 1
+    stop = doc.lex.verb_like
+    while j < len(doc.tokens) and doc.tokens[j][0] < right:
+        if doc.lw[j] in stop:
+            return doc.tokens[j][0]
+        j += 1
+    return right
 
 
 def _premodifies(doc: _Doc, between: str) -> bool:

@@ -147,6 +147,7 @@ class Lexicon:
         left_stops: tokens that open a clause (punctuation, boundary words, reporting verbs).
         right_stops: tokens that close a clause looking right (quote marks do not).
         prepositions: every preposition the role finder knows.
+        verb_like: forms of "be" and auxiliaries, where the phrases after a noun end.
         cues: mode cues keyed by their first word: the alternation of their tails, longest first
             (group ``c<i>``), and each cue's ``(mode, phrase)``.
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
@@ -176,6 +177,7 @@ class Lexicon:
     left_stops: frozenset[str]
     right_stops: frozenset[str]
     prepositions: frozenset[str]
+    verb_like: frozenset[str]
     cue_needed: Mapping[str, frozenset[str]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
@@ -397,6 +399,7 @@ class Lexicon:
             statement_words=statement_words,
             left_stops=frozenset(';:—–()[]"“”') | words["boundaries"] | words["reporting"],
             right_stops=frozenset(";:—–()[]") | words["boundaries"] | words["reporting"],
+            verb_like=words["be"] | words["auxiliaries"],
             prepositions=words["location_prepositions"]
             | words["other_prepositions"]
             | words["target_prepositions"],
