@@ -4,8 +4,9 @@ One pass of a compiled pattern finds runs of capitalised words ("chunks"); each 
 known phrases by longest match against the gazetteer's hash tables and read left to right by a
 small grammar (country or demonym, titles, a name). Single words that could be anything are
 decided after the pass, against the names the whole article has given (a later "Tillerson", an
-all-caps "SHEARER" in a headline). A second pattern finds the lower-case words that refer to
-actors: group nouns, institutions, nominals ("the nation") and pronouns, which are resolved last.
+all-caps "SHEARER" in a headline). A pass over the segmenter's tokens then finds the lower-case
+words that refer to actors: group nouns, institutions, nominals ("the nation") and pronouns,
+which are resolved last.
 """
 
 from __future__ import annotations
@@ -34,26 +35,6 @@ from .gazetteer import (
 
 __all__ = ["find_cast"]
 
-_UPPER_WORD = (
-    r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}\d]*(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}"
-    r"(?:\.|(?<=s)['’](?=[ \xa0]\p{Lu}))?"
-)
-_WORD = (
-    r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])"  # U.S., U.K.
-    r"|\p{Lu}\.(?=[ ]\p{Lu})"  # an initial
-    r"|(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
-    r"|" + _UPPER_WORD + r")"
-)
-_CONN = r"(?:of|for|the|in|and|&|de|du|des|del|della|di|da|do|dos|das|van|von|der|den|ter|ten|le|la|al|el|bin|ibn|bint|abu|y)"
-_UP = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + _UPPER_WORD + r")"
-_PARTICLE_WORD = (
-    r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la)-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
-)
-_MORE_WORDS = r"(?:[ \xa0]{1,3}(?:" + _CONN + r"[ \xa0]{1,3}){0,3}" + _WORD + r"){0,11}"
-# A chunk opens with a capital: a pattern that can only start at capitals scans fast. Chunks that
-# open with a particle name ("al-Assad said") are found by a second pattern.
-_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + _UP + _MORE_WORDS)
-_PARTICLE_CHUNK = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + _PARTICLE_WORD + _MORE_WORDS)
 _ALPHA = regex.compile(r"\p{L}+")
 _LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Ll}[\p{Ll}’'-]{0,40}(?![\p{L}])")
@@ -63,8 +44,6 @@ _PREV_WORDS = regex.compile(
     r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0]{1,3})?"
     r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0,]{1,3}(?:the[ \xa0]{1,3})?\Z"
 )
-_SPEECH_AFTER = regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:who|said|says|told|added|says|explained|wrote|noted)\b")
-_COMMA_PLACE = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + _WORD + r"(?:[ ]" + _WORD + r"){0,2})")
 _TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d[ \t]{1,4}$")
 _TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
 _ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
@@ -156,7 +135,7 @@ class _Run:
     # -- the passes --------------------------------------------------------------------------------
 
     def run(self) -> Cast:
-        for start, end in _chunks(self.text):
+        for start, end in _chunks(self.g, self.text):
             self.chunk(start, end)
         self.resolve_titled()
         self.resolve_deferred()
@@ -807,7 +786,7 @@ class _Run:
                 if s - 40 < end < s and country:
                     iso = country
             return "place-noun-of", iso
-        m = _COMMA_PLACE.match(self.text, e)
+        m = self.g.comma_place.match(self.text, e)
         if m is not None:
             entry = g.phrases.get(m.group(1).replace("’", "'"))
             if entry is not None and entry.cat in (COUNTRY, REGION):
@@ -871,7 +850,7 @@ class _Run:
         text = self.text
         if self.initial(s) and _COMMA_OR_DIGIT.match(text, e):
             return True
-        return bool(_COMMA_PLACE.match(text, e))
+        return bool(self.g.comma_place.match(text, e))
 
     # -- deciding what was left open ---------------------------------------------------------------
 
@@ -1031,7 +1010,7 @@ class _Run:
             b.mentions = keep
 
     def says(self, e: int) -> bool:
-        return bool(_SPEECH_AFTER.match(self.text, e))
+        return bool(self.g.person_cue.match(self.text, e))
 
     def resolve_titled_again(self) -> None:
         """Single names that the last pass made people ("Simmons said")."""
@@ -1382,10 +1361,10 @@ def _span_key(item: tuple[int, int, _Builder]) -> tuple[int, int]:
     return item[0], item[1]
 
 
-def _chunks(text: str) -> list[tuple[int, int]]:
+def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words, in text order."""
-    spans = [m.span() for m in _CHUNK.finditer(text)]
-    extra = [m.span() for m in _PARTICLE_CHUNK.finditer(text)]
+    spans = [m.span() for m in g.chunk.finditer(text)]
+    extra = [m.span() for m in g.particle_chunk.finditer(text)]
     if not extra:
         return spans
     merged: list[tuple[int, int]] = []

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+import regex
 
 from ..errors import RuleError
 from ..model import ActorKind
@@ -112,6 +113,10 @@ class Gazetteer:
     max_words: int
     span_of: dict[str, int]
     vocab: dict[str, Any]
+    chunk: regex.Pattern[str]
+    particle_chunk: regex.Pattern[str]
+    comma_place: regex.Pattern[str]
+    person_cue: regex.Pattern[str]
     aliases: dict[str, list[str]]
 
 
@@ -330,7 +335,22 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
             for w in rest:
                 node = node.setdefault(w, {})
             node[""] = frozenset(found)
+    chunk, particle_chunk, comma_place = _chunk_patterns(
+        _strings(source, "chunk_connectors", rules.get("chunk_connectors", []))
+        + sorted(particles_of(rules, source)),
+        _strings(source, "particle_prefixes", rules.get("particle_prefixes", [])),
+    )
+    cues = _strings(source, "person_cues", rules.get("person_cues", [])) or ["said"]
+    person_cue = regex.compile(
+        r"[ ]{0,2},?[ ]{0,2}(?:"
+        + "|".join(regex.escape(w) for w in sorted(cues, key=len, reverse=True))
+        + r")\b"
+    )
     return Gazetteer(
+        chunk=chunk,
+        particle_chunk=particle_chunk,
+        comma_place=comma_place,
+        person_cue=person_cue,
         phrases=phrases,
         folded=folded,
         titles=titles,
@@ -360,6 +380,39 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         vocab=vocab,
         aliases=aliases,
     )
+
+
+def particles_of(rules: Mapping[str, Any], source: str) -> set[str]:
+    """The name particles of a rule set, lower-cased, without a trailing period."""
+    return {
+        w.lower().rstrip(".") for w in _strings(source, "name_particles", rules.get("name_particles", []))
+    } - {""}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _chunk_patterns(
+    connectors: list[str], prefixes: list[str]
+) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The patterns for runs of capitalised words: one that opens at a capital (it can only start
+    there, so it scans fast), one that opens with a particle name ("al-Assad said"), and a
+    comma followed by up to three name words ("Springfield, Illinois")."""
+    upper_word = (
+        r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}\d]*"
+        r"(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}"
+        r"(?:\.|(?<=s)['’](?=[ \xa0]\p{Lu}))?"
+    )
+    up = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + upper_word + r")"
+    particle_word = r"(?:" + (_alternatives(prefixes) or "\x00") + r")-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
+    word = r"(?:" + up + r"|" + particle_word + r")"
+    conn = r"(?:" + (_alternatives(connectors) or "\x00") + r")"
+    more = r"(?:[ \xa0]{1,3}(?:" + conn + r"[ \xa0]{1,3}){0,3}" + word + r"){0,11}"
+    chunk = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + up + more)
+    particle_chunk = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + particle_word + more)
+    comma_place = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + word + r"(?:[ ]" + word + r"){0,2})")
+    return chunk, particle_chunk, comma_place
 
 
 def merge_rules(*rule_sets: Mapping[str, Any]) -> dict[str, Any]:
