@@ -772,6 +772,8 @@ class _Run:
         if q is not None:
             inner = self.quote_content(q)
             if inner is not None and (q.close is None or self.only_punct(q.close + 1, span[1])):
+                if self.is_title(q, self.words_in(*inner)) and self.titled(q, self.words_in(*inner)):
+                    return  # told ABC’s “Good Morning America.”: a show, not what was said
                 self.add(src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)
                 return
         kind = self.clause_kind(*span)
