@@ -23,7 +23,6 @@ from .lexicon import Entry, Lexicon
 __all__ = ["code_events"]
 
 _PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
-_RIGHT_BOUNDARY = frozenset(";:—–()[]")
 _MODE_KEYS = tuple((m, m.name.lower()) for m in (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 _CLITIC = regex.compile(r"\w'(?:ll|d)\b")
@@ -57,7 +56,6 @@ class _Draft:
     cue: str
     rule: str
     absorbed: bool = False
-    counts_from: list[_Draft] = attrs.field(factory=list)
 
 
 class _Doc:
@@ -1197,7 +1195,6 @@ def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:
                 if not _same_clause(doc, d.trig, o.trig):
                     continue
                 d.absorbed = True
-                o.counts_from.append(d)
                 break
 
 

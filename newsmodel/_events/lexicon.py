@@ -23,8 +23,6 @@ __all__ = ["Entry", "Lexicon", "inflect_noun", "inflect_verb"]
 
 _VOWELS = "aeiou"
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
-# Words of the lower-cased text as heads and cues are written: "sit-in", "didn't", "'ll".
-_WORDS = regex.compile(r"(?<![\w'\-])(?:[a-z][a-z\-]*(?:n't)?|'(?:ll|d)(?![\w]))")
 _POS = ("verbs", "nouns", "phrases")
 _KIND_KEYS = {*_POS, "noun_source", "absorbs", "absorbs_objects", "description", "swapped", "from_target"}
 
@@ -85,6 +83,7 @@ class Entry:
         from_target: the ``from`` phrase is the target, not the object (``withdraw troops from``).
         origin: ``"lexicon"``, or ``"statement"`` for the words that make reported speech an
             event (``must`` in "said the rebels must disarm").
+        rule: the rule id events from this entry carry (``"lexicon:ACCUSE:blame"``).
         length: words in the phrase, to try longer phrases first.
     """
 
@@ -99,8 +98,10 @@ class Entry:
     from_target: bool = False
     origin: str = "lexicon"
 
-    @property
-    def rule(self) -> str:
+    rule: str = attrs.field(init=False)
+
+    @rule.default
+    def _rule(self) -> str:
         """The rule id events from this entry carry (``"lexicon:ACCUSE:blame"``)."""
         return f"{self.origin}:{self.kind.name}:{self.text}"
 
@@ -133,9 +134,8 @@ class Lexicon:
     Attributes:
         entries: every trigger entry.
         by_head: entries keyed by the lower-case form of their first word, longest phrase first.
-        words_pattern: the pattern of the word scan that finds heads and cues in one pass over the
-            lower-cased text (a set lookup per word is far cheaper than a case-insensitive list).
-        first_words: every head and first word of a cue (the words the scan stops at).
+        first_words: every head, first word of a cue, count verb and statement word: the words the
+            one scan over the segmenter's tokens stops at (a set lookup per token).
         count_words: first words of the count verbs (sentences without one are not searched for counts).
         tails: per head, the tails of its phrases as one alternation (group ``e<i>``: entry ``i``).
         ambiguous: heads that are a one-word noun and a one-word verb (``attack``): context decides.
@@ -164,7 +164,6 @@ class Lexicon:
 
     entries: tuple[Entry, ...]
     by_head: Mapping[str, tuple[Entry, ...]]
-    words_pattern: regex.Pattern[str]
     first_words: frozenset[str]
     intent_kinds: frozenset[EventKind]
     threat_kinds: frozenset[EventKind]
@@ -386,7 +385,6 @@ class Lexicon:
         return cls(
             entries=tuple(entries),
             by_head=ordered,
-            words_pattern=_WORDS,
             first_words=frozenset(ordered)
             | frozenset(ordered_cues)
             | count_first
