@@ -1,10 +1,12 @@
 """Time expressions and their TIMEX3 values, resolved against the publication date.
 
 :class:`TimeFinder` is the pipeline's time stage. It finds expressions with the rules of
-``newsmodel/rules/times.toml`` in one pass (a scan for trigger words, then the longest match of
-all rules at each trigger), drops what the negative rules reject ("may" the modal, "Theresa May",
-"2000 soldiers", "the Sunday Times"), and resolves each to a TIMEX3 value by calendar arithmetic
-on the publication date. dateparser is used only for all-numeric dates (``4/9/2017``), cached.
+``newsmodel/rules/times.toml`` in one pass over the tokens (a core token such as a month, a
+weekday, a unit or a year anchors each search; the longest match of the rules that can hold it
+wins), drops what the negative rules reject ("may" the modal, "Theresa May", "2000 soldiers",
+"the Sunday Times"), and resolves each to a TIMEX3 value by calendar arithmetic on the
+publication date. dateparser reads only the date forms the rules do not (``9-Apr-2017``); it is
+imported on first use and its results are cached per stage.
 
 :func:`governing_time` finds the expression that governs a stretch of words; statements and
 events call it to attach their time.
@@ -30,15 +32,13 @@ from .segment import Segmentation
 __all__ = ["TimeFinder", "governing_time"]
 
 _CLAUSE_BREAK = regex.compile(
-    r"[;:—–]|\s-\s|,\s+(?=(?:and|but|while|whereas|although|though|because|after|before|when|which|who|as|since|where|saying|adding)\b)|\b(?:but|while|whereas|although)\b"
+    r"[;:—–]|\s-\s|,\s{1,3}(?=(?:and|but|while|whereas|although|though|because|after|before|when|which|who|as|since|where|saying|adding)\b)|\b(?:but|while|whereas|although)\b"
 )
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
-_WORD_AFTER = regex.compile(r"\s{0,3}([\w%]+(?:\s+\w+)?)")
+_WORD_AFTER = regex.compile(r"\s{0,3}([\w%]+(?:\s{1,3}\w+)?)")
 _CURRENCY = frozenset("$£€¥#")
-_NUMBER_BEFORE = regex.compile(r"\d[.,]")
-_NUMBER_AFTER = regex.compile(r"[.,]\d|-\d|/\d|%")
 _DAY_AFTER = regex.compile(r"\s{1,3}\d")
-_SENTENCE_END = regex.compile(r"\s+[A-Z\u201c\"]|\s*$|\n")
+_SENTENCE_END = regex.compile(r"\s{1,3}[A-Z\u201c\"]|\s{0,3}$|\n")
 _DIGITS = frozenset("0123456789")
 _STOPS = frozenset({".", "!", "?"})
 _DIGIT_START = frozenset("0123456789'’‘")
@@ -410,11 +410,6 @@ def _maybe_digit_core(word: str, following: str) -> bool:
     if word.endswith(("0s", "am", "pm", "a.m.", "p.m.", "a.m", "p.m")):
         return True
     return len(word) <= 5 and following[:1] in ("a", "p")
-
-
-def _next_word(text: str, pos: int) -> int:
-    m = regex.compile(r"\W").search(text, pos)
-    return m.end() if m else len(text)
 
 
 _DATE_KINDS = (TimeKind.DATE, TimeKind.TIME)
