@@ -53,7 +53,7 @@ class Quotation:
         return self.open, end
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Segmentation:
     """What the segmenter found in one text; shared by every later stage.
 
@@ -91,6 +91,12 @@ class Segmentation:
         object.__setattr__(self, "_top_quotations", top)
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
+
+    def __repr__(self) -> str:
+        return (
+            f"Segmentation({self.dateline!r}, {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences, {len(self.tokens)} tokens, {len(self.quotations)} quotations)"
+        )
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``, or of the last one starting before it (-1 if none)."""
@@ -152,7 +158,7 @@ def _entries(data: Mapping[str, Any], section: str, key: str, source: str) -> tu
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SegmentRules:
     """The language data the segmenter uses, validated (``newsmodel/rules/segment.toml``).
 
@@ -225,6 +231,12 @@ class SegmentRules:
             byline_words=_entries(data, "dateline", "byline_words", source),
             wrap_width=width,
             double_apostrophes=double2,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"SegmentRules({len(self.titles)} titles, {len(self.abbreviations)} abbreviations, "
+            f"{len(self.starters)} starters, {len(self.agencies)} agencies, wrap_width={self.wrap_width})"
         )
 
     @classmethod

@@ -581,3 +581,12 @@ def test_two_apostrophes_as_double_quotes(seg: Segmenter) -> None:
     first = result.quotations[0]
     assert (first.open, first.close) == (0, 25)  # close + 1 is where the mark ends
     assert "''" in [text[s:e] for s, e in result.tokens]
+
+
+def test_reprs_are_short(seg: Segmenter, seed_text: str) -> None:
+    result = seg(seed_text)
+    assert repr(result) == (
+        "Segmentation(Dateline('WASHINGTON', agency='Reuters'), 11 paragraphs, 13 sentences, "
+        f"{len(result.tokens)} tokens, 6 quotations)"
+    )
+    assert len(repr(seg)) < 200 and "SegmentRules(" in repr(seg)
