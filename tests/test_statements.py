@@ -281,7 +281,7 @@ def test_source_with_parenthesis_and_appositive() -> None:
     ("text", "content"),
     [
         ("Jane Smith said the plan was sound, adding that it would pass.", "the plan was sound"),
-        ("Jane Smith said the plan was sound, but the board disagreed.", "the plan was sound"),
+        ("Jane Smith said the plan was sound, while the board disagreed.", "the plan was sound"),
         ("Jane Smith said the plan was sound and said the vote was fair.", "the plan was sound"),
         ("Jane Smith said the plan was sound, Tom Lee said later.", "the plan was sound"),
     ],

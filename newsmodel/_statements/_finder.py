@@ -709,7 +709,7 @@ class _Run:
                 if (
                     t == ";"
                     or (nxt.endswith("ing") and nxt.isalpha() and nxt not in self.lex.not_clause)
-                    or nxt in {"according", "but", "while", "although", "though", "whereas", "as", "despite"}
+                    or nxt in {"according", "while", "although", "though", "whereas"}
                     or (t != "," and nxt[:1].isalpha())
                     or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
                     or (cut > self.toks[i][0] and nxt in _PREPOSITIONS)
