@@ -336,8 +336,7 @@ class Lexicon:
                         Entry(
                             kind=kind,
                             pos="noun"
-                            if pos == "nouns"
-                            or (pos == "phrases" and not _is_verb_phrase(head, irregular, words))
+                            if pos == "nouns" or (pos == "phrases" and not _is_verb_phrase(head, words))
                             else "verb",
                             text=text,
                             heads=heads,
@@ -425,9 +424,7 @@ def _tail_words(text: str) -> set[str]:
     return {*inflect_noun(w), w.lower()}
 
 
-def _is_verb_phrase(
-    head: str, irregular: Mapping[str, list[str]], words: Mapping[str, frozenset[str]]
-) -> bool:
+def _is_verb_phrase(head: str, words: Mapping[str, frozenset[str]]) -> bool:
     """A phrase is coded like a verb unless its first word is listed as a noun-phrase opener."""
     return head.lower() not in words.get("noun_phrase_heads", frozenset())
 
