@@ -59,7 +59,6 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.PRONOUN,
 )
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
-_DOMESTIC = frozenset(("REB", "OPP", "COP", "CVL", "REF"))
 
 
 @attrs.define
@@ -304,7 +303,7 @@ class _Run:
             role = t.role
             if t.national and country:
                 cname = self.g.country_names.get(country, country)
-                the = "the " if cname.startswith(("United ", "Philippines", "Netherlands")) else ""
+                the = "the " if cname in self.g.countries_with_the else ""
                 role = f"{role} of {the}{cname}"
             if role not in b.roles:
                 b.roles.append(role)
@@ -859,24 +858,21 @@ class _Run:
         any_word: dict[str, list[_Builder]] = {}
         full: dict[str, _Builder] = {}
         g = self.g
+        suffixes, connectors = g.folded_name_suffixes, g.connectors
         for b in self.actors.values():
             full.setdefault(" ".join(b.words), b)
             if b.kind is ActorKind.PERSON and len(b.words) >= 2:
                 last.setdefault(b.words[-1], []).append(b)
                 if "-" in b.words[-1] and b.words[-1].split("-", 1)[0] in g.particles:
                     last.setdefault(b.words[-1].split("-", 1)[1], []).append(b)
-                if b.words[-1] in ("jr", "jr.", "sr", "sr.") and len(b.words) >= 3:
+                if b.words[-1] in suffixes and len(b.words) >= 3:
                     last.setdefault(b.words[-2], []).append(b)
                 any_word.setdefault(b.words[0], []).append(b)
             elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2 and b.name not in g.aliases:
                 # Part of a name the gazetteer does not know ("Deportivo" for "Deportivo Coruna");
                 # known names come with their aliases instead.
                 for w in b.words:
-                    if (
-                        w.title() not in g.org_suffixes
-                        and w not in ("of", "the", "and", "for")
-                        and len(w) > 2
-                    ):
+                    if w.title() not in g.org_suffixes and w not in connectors and len(w) > 2:
                         any_word.setdefault(w, []).append(b)
         for b in self.actors.values():
             if b.kind is not ActorKind.PERSON:
@@ -901,16 +897,7 @@ class _Run:
             if found:
                 b = self.nearest(found, t.s)
             else:
-                royal = titles and titles[-1].role in (
-                    "Pope",
-                    "King",
-                    "Queen",
-                    "Prince",
-                    "Princess",
-                    "Sheikh",
-                    "Emir",
-                    "Sultan",
-                )
+                royal = bool(titles) and titles[-1].role in self.g.titles_in_name
                 name = f"{titles[-1].role} {t.w}" if royal else t.w
                 b = self.actor("P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
                 b.words = (word,) if not royal else tuple(name.casefold().split())
@@ -984,7 +971,7 @@ class _Run:
                     )
                 elif (place := self.place_of(t.s, t.e, before, before2)) is not None:
                     self.location(t.w, place[1], t.s, t.e, place[0])
-                elif before in ("in", "near", "outside") and not d.initial:
+                elif before in g.place_in and not d.initial:
                     self.location(t.w, None, t.s, t.e, "place-after-in")
         self.resolve_titled_again()
 
@@ -1051,7 +1038,7 @@ class _Run:
             raw = text[s:e]
             word = " ".join(raw.lower().split())
             if "pronoun" in found:
-                if word in ("it", "its", "they", "them", "their") and raw[1:2].isupper():
+                if g.pronouns[word] in ("neuter", "plural") and raw[1:2].isupper():
                     continue  # IT, THEY in a headline
                 pronouns.append((s, e, g.pronouns[word]))
                 continue
@@ -1100,7 +1087,7 @@ class _Run:
             if word in g.bare_groups:
                 sector = g.groups.get(word) or None
                 iso = None
-                if sector in _DOMESTIC:
+                if sector in g.domestic_sectors:
                     iso = self.place_country_before(s)
                 b = self.actor("G:" + word, word, ActorKind.GROUP, sector=sector)
                 if b.country is None and iso is not None:

@@ -99,6 +99,12 @@ class Gazetteer:
     place_suffixes: frozenset[str]
     place_prefixes: frozenset[str]
     name_suffixes: frozenset[str]
+    titles_in_name: frozenset[str]
+    connectors: frozenset[str]
+    folded_name_suffixes: frozenset[str]
+    domestic_sectors: frozenset[str | None]
+    place_in: frozenset[str]
+    countries_with_the: frozenset[str]
     not_surnames: frozenset[str]
     particles: frozenset[str]
     place_prepositions: frozenset[str]
@@ -243,15 +249,16 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         for w in _strings(source, f"title_gender.{gender}", words):
             gender_of[_norm(w)] = "M" if gender == "male" else "F"
     national = {_norm(t) for t in _strings(source, "national_titles", rules.get("national_titles", []))}
+    title_roles = _table(source, "title_roles", rules.get("title_roles"))
+    for key, value in title_roles.items():
+        if not isinstance(value, str) or not value:
+            raise RuleError(f"{source}: title_roles.{key!r} must be a non-empty string")
     titles: dict[str, Title] = {}
     for sector, words in _table(source, "titles", rules.get("titles")).items():
         sec = _sector(source, f"titles.{sector}", sector)
         for w in _strings(source, f"titles.{sector}", words):
             key = _norm(w)
-            role = key.rstrip(".")
-            role = {"Sen": "Senator", "Gov": "Governor", "Rep": "Representative", "Gen": "General"}.get(
-                role, role
-            )
+            role = str(title_roles.get(key, key.rstrip(".")))
             if sec == "CVL":
                 role = ""
             titles.setdefault(key, Title(role, sec, gender_of.get(key), key in national))
@@ -306,7 +313,7 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
     org_prefixes = sectored("org_prefixes")
     abbreviations = frozenset(
         k for k in (*titles, *org_suffixes, *words_of("name_suffixes"), *phrases) if k.endswith(".")
-    ) | frozenset(("St.", "Mt.", "Ft.", "Jr.", "Sr.", "Bros.", "Co.", "Inc.", "Corp.", "Ltd."))
+    ) | words_of("abbreviations")
 
     max_words = max((len(k.split()) for k in (*phrases, *titles)), default=1)
     # How many words a known phrase opening with this word can have (as written, and folded).
@@ -335,10 +342,10 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
             for w in rest:
                 node = node.setdefault(w, {})
             node[""] = frozenset(found)
+    connectors = _strings(source, "chunk_connectors", rules.get("chunk_connectors", []))
+    connectors += sorted(particles_of(rules, source))
     chunk, particle_chunk, comma_place = _chunk_patterns(
-        _strings(source, "chunk_connectors", rules.get("chunk_connectors", []))
-        + sorted(particles_of(rules, source)),
-        _strings(source, "particle_prefixes", rules.get("particle_prefixes", [])),
+        connectors, _strings(source, "particle_prefixes", rules.get("particle_prefixes", []))
     )
     cues = _strings(source, "person_cues", rules.get("person_cues", [])) or ["said"]
     person_cue = regex.compile(
@@ -364,6 +371,15 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         place_suffixes=words_of("place_suffixes"),
         place_prefixes=words_of("place_prefixes"),
         name_suffixes=words_of("name_suffixes"),
+        titles_in_name=words_of("titles_in_name"),
+        connectors=frozenset(w.casefold() for w in connectors),
+        folded_name_suffixes=frozenset(w.casefold() for w in words_of("name_suffixes")),
+        domestic_sectors=frozenset(
+            _sector(source, "domestic_sectors", c) for c in words_of("domestic_sectors")
+        )
+        - {None},
+        place_in=frozenset(w.lower() for w in words_of("place_in")),
+        countries_with_the=words_of("countries_with_the"),
         not_surnames=words_of("not_surnames"),
         particles=frozenset(w.lower() for w in words_of("name_particles")),
         place_prepositions=frozenset(w.lower() for w in words_of("place_prepositions")),
