@@ -376,6 +376,16 @@ def test_they_does_not_reach_into_the_previous_sentence() -> None:
     assert cast.actor_at(they, they + 4) is None
 
 
+def test_first_lady_and_institutions() -> None:
+    text = "First lady Melania Trump said she would visit the Senate and the Supreme Court."
+    cast = cast_of(text)
+    melania = named(cast, "Melania Trump")
+    assert (melania.kind, melania.sector) == (ActorKind.PERSON, "GOV")
+    assert texts(melania, MentionKind.PRONOUN) == ["she"]
+    assert named(cast, "Senate").country == "USA"
+    assert named(cast, "Supreme Court").sector == "JUD"
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 
