@@ -194,6 +194,12 @@ def test_coordinated_verbs_share_the_subject() -> None:
     assert {c.kind for c in events[0].counts} == {CountKind.KILLED, CountKind.INJURED}
 
 
+def test_an_object_must_fill_the_gap() -> None:
+    assert not FINDER(countries("Russia wants to reach out to Israel.", "Russia", "Israel"))
+    e = only(FINDER(countries("Russia wants Israel to withdraw.", "Russia", "Israel")), EventKind.REQUEST)
+    assert [a.name for a in e.targets] == ["Israel"]
+
+
 def test_object_of_a_demand_is_not_an_event() -> None:
     events = FINDER(countries("Russia demanded a truce with Israel.", "Russia", "Israel"))
     assert [e.kind for e in events] == [EventKind.REQUEST]

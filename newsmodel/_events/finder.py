@@ -666,9 +666,11 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
         sentence = doc.segs.sentence_at(trig.start)
         if sentence is None:
             continue
-        drafts.append(
-            _roles(doc, trig, sentence, prev if prev is not None and prev.start >= sentence.start else None)
+        draft = _roles(
+            doc, trig, sentence, prev if prev is not None and prev.start >= sentence.start else None
         )
+        if draft is not None:
+            drafts.append(draft)
         prev = trig
     _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
@@ -863,7 +865,7 @@ def _in_noun_slot(doc: _Doc, ti: int) -> bool:
     )
 
 
-def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> _Draft:
+def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> _Draft | None:
     lex = doc.lex
     e = trig.entry
     floor, speaker = _content_floor(doc, trig.start)
@@ -884,6 +886,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         # Coded from a statement: the speaker demands it of the subject of "must".
         subj, _ = _subject(doc, sentence, trig.start, max(floor, trig.content_start))
         sources, targets = [trig.speaker], [a for a in subj if a is not trig.speaker]
+        if not targets:  # "we must never forget": no demand of anyone
+            return None
     elif not doc.mentions(sentence):
         pass  # nobody to find: no mention in the sentence
     elif pos == "verb" and _is_passive(doc, trig.ti, word):

@@ -118,7 +118,10 @@ def _tail(words: list[str], gap: int, plural: bool = True) -> tuple[regex.Patter
     for w in words:
         if w in ("...", "...+"):
             gapped = True
-            parts.append(rf"(?:\s+[^\s;:!?]+){{{1 if w == '...+' else 0},{gap}}}?")
+            if w == "...+":  # an object, so not "to" first ("want ...+ to" is not "want to reach out to")
+                parts.append(rf"\s+(?!to\s)[^\s;:!?]+(?:\s+[^\s;:!?]+){{0,{gap - 1}}}?")
+            else:
+                parts.append(rf"(?:\s+[^\s;:!?]+){{0,{gap}}}?")
             continue
         forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True) if plural else [w.lower()]
         parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
