@@ -720,19 +720,24 @@ class _Run:
             elif self.is_word(i) and self.is_cue_word(i):
                 if (
                     last_comma >= 0
-                    and i - last_comma <= 7
+                    and i - last_comma <= 12
                     and self.low(last_comma + 1) not in self.lex.relatives
+                    and not any(self.lows[x] in _VERBS for x in range(last_comma + 1, i))
                 ):
                     end = self.toks[last_comma][0]
                     break
             elif (
-                low in {"and", "but"}
-                and (
-                    nxt in self.lex.frames
-                    or nxt in self.lex.auxiliaries
-                    or nxt in {"did", "does", "do", "not"}
+                (low == "and" and self.new_speaker(i, end))
+                or (
+                    low in {"and", "but"}
+                    and (
+                        nxt in self.lex.frames
+                        or nxt in self.lex.auxiliaries
+                        or nxt in {"did", "does", "do", "not"}
+                    )
                 )
-            ) or (low in {"while", "whereas"} and i - k >= 3):
+                or (low in {"while", "whereas"} and i - k >= 3)
+            ):
                 end = self.toks[i][0]
                 break
         # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
@@ -751,6 +756,18 @@ class _Run:
         if end <= start or self.words_in(start, end) < 1:
             return None
         return start, end
+
+    def new_speaker(self, i: int, end: int) -> bool:
+        """``... and Donald Trump says ...``: a conjunction opening another statement."""
+        nxt = i + 1
+        if nxt >= len(self.toks) or not (self.words[nxt][:1].isupper() or self.words[nxt] in _SUBJECTS):
+            return False
+        for x in range(nxt + 1, min(nxt + 7, len(self.toks))):
+            if self.toks[x][0] >= end or not (self.is_word(x) or self.joiner(x)):
+                return False
+            if self.words[x].islower() and self.is_cue_word(x) and not self.lows[x].endswith("ing"):
+                return True
+        return False
 
     def forward(
         self,
