@@ -243,9 +243,17 @@ class TimeFinder:
                     return False
                 if not gd.get("dir") and not gd.get("mod"):
                     prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
-                    if prev is None or prev[1].casefold() not in g.context["month_alone_before"]:
+                    word = prev[1].casefold() if prev is not None else ""
+                    if word in ("and", "or", "to") and prev is not None:
+                        # "March, April and May": a month in a list of months
+                        prev2 = _WORD_BEFORE.search(text, max(0, prev.start() - 30), prev.start())
+                        if prev2 is not None and prev2[1].casefold().rstrip(".") in g.lists["month"]:
+                            return prev2[1][:1].isupper()
+                    if word.rstrip(".") in g.lists["month"] and prev is not None and prev[1][:1].isupper():
+                        return True
+                    if word not in g.context["month_alone_before"]:
                         return False
-                    if key in ("may", "march") and prev[1].casefold() in ("and", "or", "to"):
+                    if key in ("may", "march") and word in ("and", "or", "to"):
                         return False
         if rule.id in ("year", "year-range") and not gd.get("fiscal"):
             nxt = _WORD_AFTER.match(text, end, min(len(text), end + 30))
@@ -257,6 +265,8 @@ class TimeFinder:
             prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
             if prev and prev[1].casefold() in g.context["year_not_after"] and not gd.get("mod"):
                 return False
+            if prev and not gd.get("mod") and _names_a_product(text, prev, g):
+                return False  # "Windows 2000", "Apollo 13"
             year = int(gd["year"] or 0)
             if not 1600 <= year <= 2099 and not gd.get("mod"):
                 return False
@@ -389,6 +399,21 @@ def _trim_end(text: str, start: int, end: int) -> int:
         if not after or _SENTENCE_END.match(after):
             end -= 1
     return end
+
+
+def _names_a_product(text: str, prev: regex.Match[str], g: Grammar) -> bool:
+    """Whether the capitalised word right before a bare year makes it part of a name
+    ("Windows 2000"): not a month, weekday or season, not opening a sentence."""
+    word = prev[1]
+    if not word[:1].isupper() or text[prev.end(1) : prev.end()].strip():
+        return False
+    key = word.casefold().rstrip(".")
+    if any(key in g.lists.get(name, {}) for name in ("month", "weekday", "season", "weekday_abbr")):
+        return False
+    if key in g.context["month_alone_before"] or key in g.prefix:
+        return False  # "In 2013", "Since 1949", "Early 2016"
+    before = text[max(0, prev.start() - 3) : prev.start()].rstrip(" “\"‘'(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _is_title(text: str, start: int, end: int) -> bool:

@@ -105,10 +105,22 @@ def test_examples(text: str, span: str, value: str, kind: TimeKind) -> None:
         "He finished 21st in the race.",
         "Prices fall when demand drops.",
         "The second round starts soon.",
+        "He still runs Windows 2000 on Apollo 13 hardware.",
     ],
 )
 def test_negative_rules(text: str) -> None:
     assert found(text) == []
+
+
+def test_months_in_a_list_and_clock_with_full_date() -> None:
+    assert found("Sales rose in March, April and May.", date(2017, 6, 1)) == [
+        ("March", "2017-03"),
+        ("April", "2017-04"),
+        ("May", "2017-05"),
+    ]
+    assert found("The deal closes at 10 a.m. on Monday, June 5, 2017.") == [
+        ("10 a.m. on Monday, June 5, 2017", "2017-06-05T10:00")
+    ]
 
 
 def test_mod_is_read() -> None:

@@ -488,17 +488,17 @@ class Resolution:
         clock = self._clock(gd)
         if clock is None:
             return None
-        if gd.get("weekday"):
+        if gd.get("month") and gd.get("day"):
+            found = self._r_date(rule, m, {**gd, "mod": None})
+            if found is None:
+                return None
+            base = found[2]
+        elif gd.get("weekday"):
             wd = self._list("weekday", gd["weekday"])
             d = self._weekday_date(int(wd), None, m.start(), m.end()) if isinstance(wd, int) else None
             base = day_value(d) if d else (f"XXXX-WXX-{wd}" if isinstance(wd, int) else "XXXX-XX-XX")
         elif gd.get("deictic") and self.dct is not None:
             base = day_value(self.dct + timedelta(days=int(self._list("deictic", gd["deictic"]) or 0)))
-        elif gd.get("month") and gd.get("day"):
-            found = self._r_date(rule, m, {**gd, "mod": None, "year": None})
-            if found is None:
-                return None
-            base = found[2]
         elif self.anchor and len(self.anchor) == 10:
             base = self.anchor  # a clock time tells the time of the day the story is at
         else:
