@@ -244,7 +244,7 @@ class TimeFinder:
                 if not gd.get("dir") and not gd.get("mod"):
                     prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
                     word = prev[1].casefold() if prev is not None else ""
-                    if word in ("and", "or", "to") and prev is not None:
+                    if word in ("and", "or") and prev is not None:
                         # "March, April and May": a month in a list of months
                         prev2 = _WORD_BEFORE.search(text, max(0, prev.start() - 30), prev.start())
                         if prev2 is not None and prev2[1].casefold().rstrip(".") in g.lists["month"]:
@@ -253,7 +253,7 @@ class TimeFinder:
                         return True
                     if word not in g.context["month_alone_before"]:
                         return False
-                    if key in ("may", "march") and word in ("and", "or", "to"):
+                    if key in ("may", "march") and word in ("and", "or"):
                         return False
         if rule.id in ("year", "year-range") and not gd.get("fiscal"):
             nxt = _WORD_AFTER.match(text, end, min(len(text), end + 30))
