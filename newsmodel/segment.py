@@ -319,6 +319,11 @@ def _token_pattern(abbreviations: Iterable[str], double_apostrophes: bool = Fals
     )
 
 
+def _is_subhead(chunk: str) -> bool:
+    """Whether a paragraph's first words are a subheading in capitals (``STATE VISIT-PLUS``)."""
+    return len(chunk) <= 60 and any(c.isalpha() for c in chunk) and not any(c.islower() for c in chunk)
+
+
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -535,7 +540,7 @@ class Segmenter:
             i = m.start() - 1
             while i > max(para.start, m.start() - 3) and text[i] in _SENTENCE_CLOSERS:
                 i -= 1
-            if text[i] in _SENTENCE_PUNCT:
+            if text[i] in _SENTENCE_PUNCT or _is_subhead(text[start : m.start()]):
                 out.append(_span(text, start, m.start()))
                 start = m.end()
         out.append(_span(text, start, para.end))

@@ -268,6 +268,16 @@ def test_paragraphs_isot_collapsed(seg: Segmenter) -> None:
     ]
 
 
+def test_paragraphs_isot_subheading(seg: Segmenter) -> None:
+    text = "BEIJING (Reuters) - Talks ended.  STATE VISIT-PLUS  In Beijing, leaders met.  Talks went on."
+    assert paragraphs(seg, text) == [
+        "BEIJING (Reuters) - Talks ended.",
+        "STATE VISIT-PLUS",
+        "In Beijing, leaders met.",
+        "Talks went on.",
+    ]
+
+
 def test_paragraphs_crlf_and_trimmed(seg: Segmenter) -> None:
     text = "  LONDON (Reuters) - First.  \r\n\r\n\tSecond one here.\r\n"
     result = seg(text)
