@@ -200,6 +200,13 @@ def test_an_object_must_fill_the_gap() -> None:
     assert [a.name for a in e.targets] == ["Israel"]
 
 
+def test_no_event_phrases_and_needed_targets() -> None:
+    assert not FINDER(countries("Russia declined to comment on Israel.", "Russia", "Israel"))
+    assert not FINDER(countries("A video released by Russia showed the port.", "Russia"))
+    e = only(FINDER(countries("Russia released two men from Israel.", "Russia", "Israel")), EventKind.RETREAT)
+    assert [a.name for a in e.targets] == ["Israel"]
+
+
 def test_object_of_a_demand_is_not_an_event() -> None:
     events = FINDER(countries("Russia demanded a truce with Israel.", "Russia", "Israel"))
     assert [e.kind for e in events] == [EventKind.REQUEST]

@@ -553,8 +553,11 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
 
 
 def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
+    """A participle after a form of "be" ("was attacked"), or right before "by" ("a lunch hosted by")."""
     if not (word.endswith(("ed", "en", "wn")) or word in doc.w.get("participles", frozenset())):
         return False
+    if ti + 1 < len(doc.lw) and doc.lw[ti + 1] == "by":
+        return True
     j = ti - 1
     steps = 0
     while j >= 0 and steps < 3:
@@ -768,6 +771,12 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
+        excluded = lex.exclusions.get(word)
+        if excluded is not None:
+            x = excluded.match(doc.low, h_end)
+            if x is not None:  # "declined to comment": no event, nor any inside it
+                last_end = x.end()
+                continue
         combined = lex.tails.get(word)
         if combined is not None:
             need, window = lex.needed[word]
@@ -944,6 +953,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         sources = [speaker]
         rule += "+speaker"
     targets = [a for a in targets if all(a is not s for s in sources)]
+    if e.needs_target and not targets:
+        return None  # "a video released by ...": release of an actor or nothing
     if place is not None and any(place is a for a in (*sources, *targets)):
         place = None
     if place is None:

@@ -24,7 +24,16 @@ __all__ = ["Entry", "Lexicon", "inflect_noun", "inflect_verb"]
 _VOWELS = "aeiou"
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
 _POS = ("verbs", "nouns", "phrases")
-_KIND_KEYS = {*_POS, "noun_source", "absorbs", "absorbs_objects", "description", "swapped", "from_target"}
+_KIND_KEYS = {
+    *_POS,
+    "noun_source",
+    "absorbs",
+    "absorbs_objects",
+    "description",
+    "swapped",
+    "from_target",
+    "needs_target",
+}
 
 
 def inflect_verb(lemma: str, irregular: Mapping[str, Iterable[str]] = {}) -> tuple[str, ...]:
@@ -81,6 +90,8 @@ class Entry:
         gapped: whether the phrase has a ``...`` gap (the trigger is then the head word only).
         swapped: the subject is the target and the ``from``/``by`` phrase the source (``receive``).
         from_target: the ``from`` phrase is the target, not the object (``withdraw troops from``).
+        needs_target: an event only when an actor is its target (``released Prime Minister X``,
+            not ``a video released by``).
         origin: ``"lexicon"``, or ``"statement"`` for the words that make reported speech an
             event (``must`` in "said the rebels must disarm").
         rule: the rule id events from this entry carry (``"lexicon:ACCUSE:blame"``).
@@ -96,6 +107,7 @@ class Entry:
     swapped: bool
     length: int
     from_target: bool = False
+    needs_target: bool = False
     origin: str = "lexicon"
 
     rule: str = attrs.field(init=False)
@@ -112,19 +124,28 @@ def _words(file: str, where: str, value: object) -> list[str]:
     return [v.strip() for v in value]
 
 
-def _tail(words: list[str], gap: int, plural: bool = True) -> tuple[regex.Pattern[str] | None, bool]:
+_OBJECT_WORDS = 4  # "...+" stands for a noun phrase: "ordered former president Carlos Menem to"
+
+
+def _tail(
+    words: list[str], gap: int, plural: bool = True, determiners: frozenset[str] = frozenset()
+) -> tuple[regex.Pattern[str] | None, bool]:
     parts: list[str] = []
     gapped = False
-    for w in words:
+    for n, w in enumerate(words):
         if w in ("...", "...+"):
             gapped = True
             if w == "...+":  # an object, so not "to" first ("want ...+ to" is not "want to reach out to")
-                parts.append(rf"\s+(?!to\s)[^\s;:!?]+(?:\s+[^\s;:!?]+){{0,{gap - 1}}}?")
+                parts.append(rf"\s+(?!to\s)[^\s;:!?]+(?:\s+[^\s;:!?]+){{0,{_OBJECT_WORDS - 1}}}?")
             else:
                 parts.append(rf"(?:\s+[^\s;:!?]+){{0,{gap}}}?")
             continue
         forms = sorted(set(inflect_noun(w)) | {w.lower()}, key=len, reverse=True) if plural else [w.lower()]
         parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
+        if w == "to" and n > 0 and words[n - 1] == "...+" and n == len(words) - 1:
+            # "ask X to" + a verb: not "told a news conference during a visit to Washington".
+            dets = "|".join(regex.escape(d) for d in sorted(determiners) if d.isalpha()) or "(?!x)x"
+            parts.append(rf"(?=\s+(?!(?:{dets})\b)[a-z])")
     if not parts:
         return None, False
     return regex.compile("".join(parts)), gapped
@@ -145,6 +166,8 @@ class Lexicon:
         needed: per head with tails, the literal tail words (any form) and the token window they lie in.
         cue_needed: per cue first word whose cues all have tails, the words of those tails.
         singles: heads that are a trigger on their own (not only the first word of phrases).
+        exclusions: per head, the tails of phrases that are no event ("declined to comment"); the
+            scan skips them whole.
         statement_words: words that code the content of a statement as an event of the speaker's
             (``must``: REQUEST from the speaker to the subject of ``must``).
         left_stops: tokens that open a clause (punctuation, boundary words, reporting verbs).
@@ -176,6 +199,7 @@ class Lexicon:
     needed: Mapping[str, tuple[frozenset[str], int]]
     singles: frozenset[str]
     statement_words: Mapping[str, Entry]
+    exclusions: Mapping[str, regex.Pattern[str]]
     left_stops: frozenset[str]
     right_stops: frozenset[str]
     prepositions: frozenset[str]
@@ -267,6 +291,20 @@ class Lexicon:
         numbers = {str(k).lower(): int(v) for k, v in numbers_raw.items()}
         count_patterns = _count_patterns(counts, numbers, words)
 
+        exclusions_raw = rules.get("exclusions", {})
+        if not isinstance(exclusions_raw, Mapping):
+            raise RuleError(f"{file}: [exclusions] must be a table with a list of phrases")
+        excluded: dict[str, list[str]] = {}
+        for text in _words(file, "exclusions.phrases", exclusions_raw.get("phrases", [])):
+            parts = text.split()
+            if len(parts) < 2 or not _WORD.fullmatch(parts[0]) or parts[-1] in ("...", "...+"):
+                raise RuleError(f"{file}: exclusions.phrases: {text!r} must be a phrase of words")
+            tail, _ = _tail(parts[1:], settings["gap"], plural=False)
+            assert tail is not None
+            for h in inflect_verb(parts[0], irregular):
+                excluded.setdefault(h, []).append(tail.pattern)
+        exclusions = {h: regex.compile("|".join(f"(?:{p})" for p in ps)) for h, ps in excluded.items()}
+
         statement_raw = rules.get("statements", {})
         if not isinstance(statement_raw, Mapping):
             raise RuleError(f"{file}: [statements] must be a table of CATEGORY = [words]")
@@ -314,6 +352,7 @@ class Lexicon:
                 absorbs_objects.add(kind)
             swapped = set(_words(file, f"kinds.{name}.swapped", table.get("swapped", [])))
             from_target = set(_words(file, f"kinds.{name}.from_target", table.get("from_target", [])))
+            needs_target = set(_words(file, f"kinds.{name}.needs_target", table.get("needs_target", [])))
             for pos in _POS:
                 for text in _words(file, f"kinds.{name}.{pos}", table.get(pos, [])):
                     parts = text.split()
@@ -334,7 +373,7 @@ class Lexicon:
                             heads = tuple(sorted(set(heads) | set(inflect_noun(head))))
                     else:
                         heads = (head.lower(),)
-                    tail, gapped = _tail(parts[1:], gap)
+                    tail, gapped = _tail(parts[1:], gap, determiners=words["determiners"])
                     entries.append(
                         Entry(
                             kind=kind,
@@ -347,6 +386,7 @@ class Lexicon:
                             gapped=gapped,
                             swapped=text in swapped,
                             from_target=text in from_target,
+                            needs_target=text in needs_target,
                             length=len(parts),
                         )
                     )
@@ -397,6 +437,7 @@ class Lexicon:
             tails=tails,
             needed=tail_needs,
             statement_words=statement_words,
+            exclusions=exclusions,
             left_stops=frozenset(';:—–()[]"“”') | words["boundaries"] | words["reporting"],
             right_stops=frozenset(";:—–()[]") | words["boundaries"] | words["reporting"],
             verb_like=words["be"] | words["auxiliaries"],
