@@ -9,7 +9,6 @@ works on the tokens, sentences and quotations of the segmenter; nothing here spl
 from __future__ import annotations
 
 import bisect
-import itertools
 import operator
 
 import attrs
@@ -92,7 +91,6 @@ class _Run:
                 a = bisect.bisect_left(self.starts, q.content.start)
                 b = bisect.bisect_left(self.starts, q.content.end)
                 self.quoted[a:b] = b"\x01" * (b - a)
-        self._counts: list[int] | None = None
         self.quotes = [q for q in self.seg.quotations if q.level == 0]
         self.quote_starts = [q.content.start for q in self.quotes]
         self.by_close = {q.close: q for q in self.quotes if q.close is not None}
@@ -132,20 +130,16 @@ class _Run:
     def is_cue_word(self, k: int) -> bool:
         return self.lows[k] in self.lex.frames
 
-    def words_in(self, start: int, end: int) -> int:
-        """Word tokens lying wholly inside ``[start, end)``."""
+    def words_in(self, start: int, end: int, cap: int = 12) -> int:
+        """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
         i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_left(self.starts, end)
-        while j > i and self.toks[j - 1][1] > end:
-            j -= 1
-        if j <= i:
-            return 0
-        if j - i < 24:
-            return sum(1 for w in self.words[i:j] if w[0].isalnum())
-        if self._counts is None:
-            # counts[k]: word tokens before token k
-            self._counts = [0, *itertools.accumulate(w[0].isalnum() for w in self.words)]
-        return self._counts[j] - self._counts[i]
+        n = 0
+        words, toks = self.words, self.toks
+        while i < len(toks) and toks[i][1] <= end and n < cap:
+            if words[i][0].isalnum():
+                n += 1
+            i += 1
+        return n
 
     def inside_quote(self, offset: int) -> Quotation | None:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -652,7 +646,7 @@ class _Run:
         if rest is not None and self.lows[self.index(rest[0])].endswith("ing"):
             rest = None  # "..., Trump said, speaking as ...": an aside, not what was said
         if rest is not None and (
-            before is None or self.words_in(*before) <= 4 or self.words_in(*rest) > self.words_in(*before)
+            before is None or self.words_in(*before) <= 4 or rest[1] - rest[0] > before[1] - before[0]
         ):
             if self.text[rest[0]] in _OPENERS and rest[0] in self.by_open:
                 q = self.by_open[rest[0]]
@@ -913,7 +907,7 @@ class _Run:
         span = (
             rest
             if opening
-            or (rest is not None and before is not None and self.words_in(*rest) > self.words_in(*before))
+            or (rest is not None and before is not None and rest[1] - rest[0] > before[1] - before[0])
             else before
         )
         if span is None:
