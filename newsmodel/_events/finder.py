@@ -145,6 +145,7 @@ class _Doc:
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
+        self._preps: dict[tuple[int, int], str | None] = {}
         self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
@@ -238,6 +239,14 @@ class _Doc:
 
     def prep_before(self, start: int, floor: int) -> str | None:
         """The preposition governing a noun phrase whose mention starts at ``start``, if any."""
+        key = (start, floor)
+        if key in self._preps:
+            return self._preps[key]
+        got = self._prep_before(start, floor)
+        self._preps[key] = got
+        return got
+
+    def _prep_before(self, start: int, floor: int) -> str | None:
         i = self.tok(start) - 1
         steps = 0
         ft = bisect.bisect_left(self.starts, floor)
