@@ -203,6 +203,34 @@ def test_time_governs_the_saying_not_the_content() -> None:
     assert s.content.text == "that the vote of 2013 was rigged"
 
 
+@pytest.mark.parametrize(
+    ("text", "rule", "content"),
+    [
+        (
+            "Jane Smith praised the plan and said it would pass easily.",
+            "coordinated-clause",
+            "it would pass easily",
+        ),
+        (
+            "Jane Smith went on: “The plan will pass, and soon.”",
+            "colon-quote",
+            "The plan will pass, and soon.",
+        ),
+        (
+            "Other than that, Jane Smith added, “there is no change to our plans” this year.",
+            "parenthetical-cue",
+            None,
+        ),
+    ],
+)
+def test_other_rules(text: str, rule: str, content: str | None) -> None:
+    (s,) = find(text, SMITH)
+    assert s.rule == rule
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    if content is not None:
+        assert s.content.text == content
+
+
 def test_participle_speaker_is_subject_of_main_clause() -> None:
     text = "Jane Smith on Sunday blamed the board, saying it had failed the town."
     (s,) = find(text, SMITH)

@@ -304,6 +304,15 @@ class _Run:
                     self.add(src, cue, a, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q_before)
                 return
         need = "quoted" in frames
+        if (
+            left_sep
+            and q_before is None
+            and right == _QUOTE
+            and self.tok(sep_tok) == ","
+            and "quote" in frames
+        ):
+            self.middle(cue, src, antecedent, sep_tok, first, pos, si)  # Other than that, he added, “...”
+            return
         if right == _QUOTE and quote is not None and frames & {"quote", "clause"}:
             self.forward(cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need)
         elif right in (_WORD, _COLON) and "clause" in frames:
