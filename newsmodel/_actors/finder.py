@@ -414,6 +414,14 @@ class _Run:
         if not longest:
             return None
         n_max = min(longest, len(toks) - i)
+        if n_max == 1:
+            entry = g.phrases.get(first)
+            if entry is None and caps and toks[i].upper:
+                entry = g.folded.get(first.casefold())
+            if entry is not None:
+                return _Piece(entry.cat, i, i + 1, entry=entry)
+            title = g.titles.get(first)
+            return _Piece("TITLE", i, i + 1, title=title) if title is not None else None
         for n in range(n_max, 0, -1):
             if not toks[i + n - 1].word:
                 continue
@@ -484,7 +492,7 @@ class _Run:
             return
         if whole is None and n_words >= 2 and not caps:
             # "Douglas & Lomason", "Procter & Gamble": an ampersand joins a firm's name.
-            if any(t.w == "&" for t in toks[first_i : last.j]) and pieces[-1].cat in ("UNK", "NOT"):
+            if "&" in self.text[s0:e0] and pieces[-1].cat in ("UNK", "NOT"):
                 name = " ".join(t.w for t in toks[first_i : last.j])
                 self.organisation(
                     name, s0, e0, "ampersand-name", country=None, sector="BUS", kind=ActorKind.ORGANIZATION
