@@ -28,19 +28,7 @@ _CLOSERS = "”\"’'"
 _QUOTE_CHARS = "“”\"‘’'"
 _SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", ":", "?", "!", ";"})
 _NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
-_CONNECTIVES = frozenset(
-    {"but", "and", "however", "still", "yet", "so", "meanwhile", "also", "then", "later", "earlier", "now"}
-)
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one", "another", "our", "my"})
-_MODIFIER_PREPS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
-_TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "last", "this"})
-_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "with", "from", "for", "to", "by"})
-_VERBS = frozenset(
-    {"did", "does", "do", "had", "has", "have", "is", "was", "are", "were", "be", "been", "will", "would"}
-)
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
-_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
-_ANAPHORS = frozenset({"he", "she", "him", "her"})
 
 # Where the words after a cue lead.
 _END, _COMMA, _COLON, _QUOTE, _WORD = "end", "comma", "colon", "quote", "word"
@@ -342,7 +330,7 @@ class _Run:
             start = self.time_end.get(self.toks[j][1])
             if start is not None and start >= self.toks[first][0]:
                 j = self.index(start) - 1
-                if j >= first and self.low(j) in _TIME_PREPS:
+                if j >= first and self.low(j) in self.lex.time_prepositions:
                     j -= 1
                 continue
             if self.is_word(j) and self.low(j) in self.lex.auxiliaries and self.words[j].islower():
@@ -377,7 +365,7 @@ class _Run:
         # ("tensions had fueled fears ...": "fears" is a noun there).
         if j - start >= 5 and not any(self.tok(i)[0].isupper() for i in range(start, j + 1)):
             return None
-        if any(self.lows[i] in _VERBS for i in range(start, j + 1)):
+        if any(self.lows[i] in self.lex.function_verbs for i in range(start, j + 1)):
             return None
         return start
 
@@ -396,7 +384,7 @@ class _Run:
             p = q
             head = self.low(p + 1)
             if not (
-                head in _DETERMINERS
+                head in self.lex.determiners
                 or head in self.lex.relatives
                 or self.tok(p + 1)[0].isupper()
                 or self.tok(p + 1)[0].isdigit()
@@ -414,7 +402,7 @@ class _Run:
                 and (
                     start == first
                     or self.tok(start - 1) in _SEPARATORS
-                    or self.low(start - 1) in _CONNECTIVES
+                    or self.low(start - 1) in self.lex.connectives
                 )
             ):
                 return (start, j - 1)
@@ -430,7 +418,7 @@ class _Run:
         if p < first or self.tok(p) != "," or p + 1 >= j or p - 1 < first or not self.is_word(p - 1):
             return None
         start = self.np_back(p - 1, first)
-        if start is None or not (start == first or self.low(start - 1) in _CONNECTIVES):
+        if start is None or not (start == first or self.low(start - 1) in self.lex.connectives):
             return None
         return (start, p - 1)
 
@@ -524,7 +512,7 @@ class _Run:
                 return _WORD, pos
             if self.is_cue_word(i):
                 return _WORD, pos
-            if i - k >= 2 and self.words[i] in _SUBJECTS:
+            if i - k >= 2 and self.lows[i] in self.lex.subject_pronouns:
                 return _WORD, self.toks[i][0]  # "wrote in both listings he was ..."
             i += 1
         if i >= len(self.toks) or self.toks[i][0] >= end:
@@ -715,7 +703,7 @@ class _Run:
                     or nxt in {"according", "while", "although", "though", "whereas"}
                     or (t != "," and nxt[:1].isalpha())
                     or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
-                    or (cut > self.toks[i][0] and nxt in _PREPOSITIONS)
+                    or (cut > self.toks[i][0] and nxt in self.lex.prepositions)
                 ):
                     end = cut
                     break
@@ -725,7 +713,7 @@ class _Run:
                     last_comma >= 0
                     and i - last_comma <= 12
                     and self.low(last_comma + 1) not in self.lex.relatives
-                    and not any(self.lows[x] in _VERBS for x in range(last_comma + 1, i))
+                    and not any(self.lows[x] in self.lex.function_verbs for x in range(last_comma + 1, i))
                 ):
                     end = self.toks[last_comma][0]
                     break
@@ -763,7 +751,9 @@ class _Run:
     def new_speaker(self, i: int, end: int) -> bool:
         """``... and Donald Trump says ...``: a conjunction opening another statement."""
         nxt = i + 1
-        if nxt >= len(self.toks) or not (self.words[nxt][:1].isupper() or self.words[nxt] in _SUBJECTS):
+        if nxt >= len(self.toks) or not (
+            self.words[nxt][:1].isupper() or self.lows[nxt] in self.lex.subject_pronouns
+        ):
             return False
         for x in range(nxt + 1, min(nxt + 7, len(self.toks))):
             if self.toks[x][0] >= end or not (self.is_word(x) or self.joiner(x)):
@@ -832,7 +822,7 @@ class _Run:
         """The noun phrase opening a sentence (after connectives and a leading time expression)."""
         k = first
         limit = min(limit, first + 20)
-        while k < limit and (not self.is_word(k) or self.low(k) in _CONNECTIVES):
+        while k < limit and (not self.is_word(k) or self.low(k) in self.lex.connectives):
             if self.tok(k) not in {",", "“", '"', "‘"} and not self.is_word(k):
                 return None
             k += 1
@@ -906,7 +896,7 @@ class _Run:
         ai = self.index(cs)
         opening = ai <= first or (
             ai - first <= 4
-            and all(not self.is_word(i) or self.low(i) in _CONNECTIVES for i in range(first, ai))
+            and all(not self.is_word(i) or self.low(i) in self.lex.connectives for i in range(first, ai))
         )
         after = src_end
         while after < sent.end and (self.text[after].isspace() or self.text[after] in ",:"):
@@ -1219,7 +1209,7 @@ class _Run:
             found = self.cast.actor_at(s, e)
             return found if found is not None else self.head_actor(*antecedent)
         actor = self.head_actor(*src)
-        if actor is None and src[0] == src[1] and self.low(src[0]) in _ANAPHORS:
+        if actor is None and src[0] == src[1] and self.low(src[0]) in self.lex.anaphors:
             actor = self.recent_person()
         return actor
 
@@ -1248,7 +1238,7 @@ class _Run:
             return None
         mention, actor = found
         m0 = self.index(mention.span.start)
-        if m0 > a and self.low(m0 - 1) in _MODIFIER_PREPS:
+        if m0 > a and self.low(m0 - 1) in self.lex.modifier_prepositions:
             return None  # "a spokesman for Mrs. Clinton": Clinton is not the speaker
         return actor
 

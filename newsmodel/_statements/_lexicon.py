@@ -26,6 +26,14 @@ _WORD_LISTS = (
     "title_cues",
     "not_clause",
     "spokespeople",
+    "connectives",
+    "determiners",
+    "modifier_prepositions",
+    "time_prepositions",
+    "prepositions",
+    "function_verbs",
+    "subject_pronouns",
+    "anaphors",
 )
 
 
@@ -39,8 +47,10 @@ class Lexicon:
         marks: the tokens (lower case) the finder stops at: cue words and clause boundaries.
         adjunct: a pattern matching one adjunct (``in a statement``) at a position.
         addressee: a pattern matching one addressee (``reporters``) at a position.
-        auxiliaries, clause_words, relatives, pronouns, title_cues, not_clause, spokespeople: word sets
-            (lower case).
+        auxiliaries, clause_words, relatives, pronouns, title_cues, not_clause, spokespeople,
+            connectives, determiners, modifier_prepositions, time_prepositions, prepositions,
+            function_verbs, subject_pronouns, anaphors: word sets (lower case), as documented in
+            ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
     """
 
@@ -56,6 +66,14 @@ class Lexicon:
     title_cues: frozenset[str]
     not_clause: frozenset[str]
     spokespeople: frozenset[str]
+    connectives: frozenset[str]
+    determiners: frozenset[str]
+    modifier_prepositions: frozenset[str]
+    time_prepositions: frozenset[str]
+    prepositions: frozenset[str]
+    function_verbs: frozenset[str]
+    subject_pronouns: frozenset[str]
+    anaphors: frozenset[str]
     scare_quote_words: int
 
 
@@ -145,5 +163,13 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         title_cues=lower_set("title_cues"),
         not_clause=lower_set("not_clause"),
         spokespeople=lower_set("spokespeople"),
+        connectives=lower_set("connectives"),
+        determiners=lower_set("determiners"),
+        modifier_prepositions=lower_set("modifier_prepositions"),
+        time_prepositions=lower_set("time_prepositions"),
+        prepositions=lower_set("prepositions"),
+        function_verbs=lower_set("function_verbs"),
+        subject_pronouns=lower_set("subject_pronouns"),
+        anaphors=lower_set("anaphors"),
         scare_quote_words=scare,
     )
