@@ -763,7 +763,7 @@ class _Run:
                 self.location(" ".join(t.w for t in run), place[1], s, e, place[0])
             elif initial and self.common_word(run[0].w):
                 self.deferred.append(_Deferred(run[1:], False, False))
-            else:
+            elif self.text[max(0, s - 4) : s].lower() != "the ":  # "the Forbidden City" is no one
                 self.person(run, "two-names")
             return j
         self.deferred.append(_Deferred(run, initial, False))
