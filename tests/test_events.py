@@ -110,6 +110,19 @@ def test_coordinated_sources() -> None:
     assert [a.name for a in e.sources] == ["France", "Egypt"]
 
 
+def test_commas_alone_make_no_list() -> None:
+    e = only(
+        FINDER(countries("Russia threatened Israel, Syria said.", "Russia", "Israel", "Syria")),
+        EventKind.THREATEN,
+    )
+    assert [a.name for a in e.targets] == ["Israel"]
+    e = only(
+        FINDER(countries("Russia threatened Israel, Syria and Egypt.", "Russia", "Israel", "Syria", "Egypt")),
+        EventKind.THREATEN,
+    )
+    assert [a.name for a in e.targets] == ["Israel", "Syria", "Egypt"]
+
+
 def test_noun_source_from_by_or_from() -> None:
     text = "The decision prompted a backlash from Russia."
     e = only(FINDER(countries(text, "Russia")), EventKind.ACCUSE)

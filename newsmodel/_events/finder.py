@@ -335,8 +335,9 @@ def _coordinated(
     doc: _Doc, outer: list[tuple[Mention, list[Mention]]], k: int, step: int, limit: int
 ) -> list[int]:
     """Indexes of mentions coordinated with ``outer[k]`` (``A and B``, ``A, B and C``) in direction ``step``."""
-    got = []
+    got: list[int] = []
     cur = k
+    joined = False
     coord = doc.w.get("coordinators", frozenset())
     while 0 <= cur + step < len(outer):
         nxt = cur + step
@@ -351,9 +352,12 @@ def _coordinated(
             break
         if not all(x in coord or x in doc.w["determiners"] for x in words) and between not in coord:
             break
+        if any(x != "," for x in words):
+            joined = True
         got.append(nxt)
         cur = nxt
-    return got
+    # Commas alone make no list ("to sue Saudi Arabia, Ryan said"): an "and" or "or" must join it.
+    return got if joined else []
 
 
 def _pick(doc: _Doc, m: Mention, inner: list[Mention]) -> tuple[Actor | None, Actor | None]:
