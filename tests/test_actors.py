@@ -142,6 +142,7 @@ def test_pope_and_king_keep_their_title_in_the_name() -> None:
         "Jean-Claude Juncker",
         "Ludwig van Beethoven",
         "Mark Philippoussis",
+        "Joost van der Westhuizen",
     ],
 )
 def test_name_shapes(name: str) -> None:
@@ -321,6 +322,7 @@ def test_no_break_space_inside_a_name() -> None:
         ("Shares of Douglas & Lomason rose.", "Douglas & Lomason", "BUS"),
         ("Leaders of the Kurdistan Democratic Party met.", "Kurdistan Democratic Party", "LEG"),
         ("Jets of the Air Force flew over.", "Air Force", "MIL"),
+        ("The Federal Open Market Committee met.", "Federal Open Market Committee", "GOV"),
     ],
 )
 def test_organisation_shapes(text: str, name: str, sector: str) -> None:

@@ -465,8 +465,13 @@ class _Run:
                 p = _Piece(cat, i, i + 1)
             pieces.append(p)
             i = p.j
-        # Leading words that are not names ("The", "But") go.
+        # Leading words that are not names ("The", "But") go, except those that open the name of
+        # an organisation ("Federal Open Market Committee").
+        ends_as_body = toks[-1].w in g.org_suffixes and not caps
         while pieces and pieces[0].cat in ("NOT", "CONN"):
+            if ends_as_body and pieces[0].cat == "NOT" and toks[pieces[0].i].w in g.name_openers:
+                pieces[0].cat = "UNK"
+                break
             pieces.pop(0)
         if not pieces:
             return
@@ -666,17 +671,18 @@ class _Run:
         g = self.g
         n = len(pieces)
         run = [toks[pieces[k].i]]
+        text = self.text
+        start = run[0].s
+        # A lower-case description just before ("coach Glenn Hoddle", "seed MaliVai Washington").
+        described = start > 1 and text[start - 1] in " \xa0" and text[start - 2].islower()
         j = k + 1
         while j < n:
             p = pieces[j]
             t = toks[p.i]
             if p.cat == "UNK" or (
-                p.cat == "CONN"
-                and t.w.lower() in g.particles
-                and j + 1 < n
-                and pieces[j + 1].cat in ("UNK", "NOT")
+                p.cat == "CONN" and t.w.lower() in g.particles and _particles_then_name(pieces, toks, j, g)
             ):
-                run.append(t)
+                run.append(t)  # "Osama bin Laden", "Joost van der Westhuizen"
             elif (
                 p.cat in ("NOT", "TITLE", CITY, CAPITAL, REGION, ORG, COUNTRY, SEAT)
                 and p.j - p.i == 1
@@ -693,8 +699,7 @@ class _Run:
         while run and not run[-1].word:
             run.pop()
         s, e = run[0].s, run[-1].e
-        text = self.text
-        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower():  # a lower-case word before
+        if described:
             before, before2 = self.prev_words(s)
             descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
             if descriptor is not None and t_country is None:
@@ -1372,6 +1377,14 @@ def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
             merged.append((s, e))
     merged.extend(spans[i:])
     return merged
+
+
+def _particles_then_name(pieces: list[_Piece], toks: list[_Tok], j: int, g: Gazetteer) -> bool:
+    """Whether the particles from piece ``j`` on are followed by a name word ("van der Sar")."""
+    n = len(pieces)
+    while j < n and pieces[j].cat == "CONN" and toks[pieces[j].i].w.lower() in g.particles:
+        j += 1
+    return j < n and pieces[j].cat in ("UNK", "NOT")
 
 
 def _initials(run: list[_Tok], acronym: str) -> bool:

@@ -100,6 +100,7 @@ class Gazetteer:
     place_prefixes: frozenset[str]
     name_suffixes: frozenset[str]
     titles_in_name: frozenset[str]
+    name_openers: frozenset[str]
     connectors: frozenset[str]
     folded_name_suffixes: frozenset[str]
     domestic_sectors: frozenset[str | None]
@@ -372,6 +373,7 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         place_prefixes=words_of("place_prefixes"),
         name_suffixes=words_of("name_suffixes"),
         titles_in_name=words_of("titles_in_name"),
+        name_openers=words_of("name_openers"),
         connectors=frozenset(w.casefold() for w in connectors),
         folded_name_suffixes=frozenset(w.casefold() for w in words_of("name_suffixes")),
         domestic_sectors=frozenset(
