@@ -269,6 +269,13 @@ def test_capitalised_function_words_inside_names() -> None:
     assert s.speaker is not None and s.speaker.name == "Theresa May"
 
 
+def test_that_frame_needs_that() -> None:
+    assert find("Police found the car near the river.") == ()
+    (s,) = find("A new poll found that most voters back the plan.")
+    assert s.cue is not None and s.cue.text == "found"
+    assert s.content.text == "that most voters back the plan"
+
+
 def test_speaker_unknown_stays_none() -> None:
     (s,) = find("Officials said the road would reopen.")
     assert s.speaker is None

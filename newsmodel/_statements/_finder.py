@@ -251,7 +251,17 @@ class _Run:
         if shared:
             if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
                 rule = "participle-clause" if comma else "coordinated-clause"
-                self.participle(cue, pos, quote, si, first, j, rule, need_quote="quoted" in frames)
+                self.participle(
+                    cue,
+                    pos,
+                    quote,
+                    si,
+                    first,
+                    j,
+                    rule,
+                    need_quote="quoted" in frames,
+                    need_that="that" in frames,
+                )
             return
         if src is None and left_sep and right == _WORD and frames & {"postposed", "quote"}:
             inv = self.np_forward(pos, sent.end)
@@ -292,6 +302,7 @@ class _Run:
                     self.add(src, cue, a, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q_before)
                 return
         need = "quoted" in frames
+        that = "that" in frames
         if (
             left_sep
             and q_before is None
@@ -302,9 +313,11 @@ class _Run:
             self.middle(cue, src, antecedent, sep_tok, first, pos, si)  # Other than that, he added, “...”
             return
         if right == _QUOTE and quote is not None and frames & {"quote", "clause"}:
-            self.forward(cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need)
+            self.forward(
+                cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need, need_that=that
+            )
         elif right in (_WORD, _COLON) and "clause" in frames:
-            self.forward(cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need)
+            self.forward(cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need, need_that=that)
 
     def opening_cue(self, cue: tuple[int, int], pos: int, end: int, si: int) -> None:
         """``Said Dorothy Poynter, a neighbour, “We were all so proud of him.”``"""
@@ -773,10 +786,13 @@ class _Run:
         speaker: Actor | None = None,
         *,
         need_quote: bool = False,
+        need_that: bool = False,
     ) -> None:
         """Content after the cue: ``he said (that) ...``, ``he said: “...”``."""
         span = self.clause_after(start, si)
         if span is None or (need_quote and not self.has_quote(*span)):
+            return
+        if need_that and self.lows[self.index(span[0])] != "that":
             return
         q = self.by_open.get(start)
         if q is not None:
@@ -804,6 +820,7 @@ class _Run:
         rule: str,
         *,
         need_quote: bool = False,
+        need_that: bool = False,
     ) -> None:
         """``Tillerson blamed Russia, saying ...``: the subject of the main clause is the speaker."""
         start = quote.open if quote is not None else pos
@@ -811,12 +828,22 @@ class _Run:
             if d.sentence != si:
                 break
             if d.cue is not None and d.cue[1] <= cue[0]:
-                self.forward(cue, d.tokens, None, start, si, rule, d.speaker, need_quote=need_quote)
+                self.forward(
+                    cue,
+                    d.tokens,
+                    None,
+                    start,
+                    si,
+                    rule,
+                    d.speaker,
+                    need_quote=need_quote,
+                    need_that=need_that,
+                )
                 return
         src = self.subject(first, comma)
         if src is None:
             return
-        self.forward(cue, src, None, start, si, rule, need_quote=need_quote)
+        self.forward(cue, src, None, start, si, rule, need_quote=need_quote, need_that=need_that)
 
     def subject(self, first: int, limit: int) -> tuple[int, int] | None:
         """The noun phrase opening a sentence (after connectives and a leading time expression)."""

@@ -12,7 +12,7 @@ from ..errors import RuleError
 
 __all__ = ["FRAMES", "Lexicon", "compile_lexicon"]
 
-FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted"})
+FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 _FILE = "statements.toml"
 # Tokens where a reported clause may end; the finder's clause scan visits only these and cues.
 _BOUNDARIES = (",", ";", "—", "–", "and", "but", "while", "whereas")
