@@ -26,7 +26,6 @@ _PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
 _MODE_KEYS = tuple((m, m.name.lower()) for m in (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 _CLITIC = regex.compile(r"\w'(?:ll|d)\b")
-_SPLIT = regex.compile(r"\s+|(?=,)|(?<=,)")
 _PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 
 Mention = tuple[int, int, Actor]
@@ -346,8 +345,8 @@ def _coordinated(
             break
         if b - a > 40:  # four short words at most lie between coordinated actors
             break
-        between = doc.norm[a:b].strip().lower()
-        words = [t for t in _SPLIT.split(between) if t]
+        between = doc.low[a:b].strip()
+        words = between.replace(",", " , ").split()
         if not words or len(words) > 4 or not any(x in coord for x in (*words, between)):
             break
         if not all(x in coord or x in doc.w["determiners"] for x in words) and between not in coord:
