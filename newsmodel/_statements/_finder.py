@@ -732,14 +732,7 @@ class _Run:
                     break
             elif (
                 (low == "and" and self.new_speaker(i, end))
-                or (
-                    low in {"and", "but"}
-                    and (
-                        nxt in self.lex.frames
-                        or nxt in self.lex.auxiliaries
-                        or nxt in {"did", "does", "do", "not"}
-                    )
-                )
+                or (low in {"and", "but"} and (nxt in self.lex.frames or nxt in {"did", "does", "do", "not"}))
                 or (low in {"while", "whereas"} and i - k >= 3)
             ):
                 end = self.toks[i][0]
