@@ -388,6 +388,18 @@ def test_first_lady_and_institutions() -> None:
     assert named(cast, "Supreme Court").sector == "JUD"
 
 
+def test_compound_adjective_ends_the_name() -> None:
+    text = "A Middle East-based group and the U.S.-led coalition met Syrian officials."
+    cast = cast_of(text)
+    assert not [a for a in cast.actors if a.kind is ActorKind.PERSON]
+    assert named(cast, "United States").mentions[0].span.text == "U.S."
+
+
+def test_organisation_named_after_a_title_holder() -> None:
+    cast = cast_of("A bus left the Marshal Fahim University in Kabul.")
+    assert named(cast, "Marshal Fahim University").kind is ActorKind.ORGANIZATION
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 

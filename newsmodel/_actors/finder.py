@@ -331,10 +331,22 @@ class _Run:
                     spans.append((pos, pos + len(w), w))
                 pos += len(w) + 1
         if len(spans) == 1 and spans[0][2][0].isupper():
-            self.one_word(*spans[0])
+            s, e, w = spans[0]
+            cut = _compound_cut(w)
+            if cut:
+                self.one_word(s, s + cut, w[:cut])
+            else:
+                self.one_word(s, e, w)
             return
         toks: list[_Tok] = []
         for s, e, w in spans:
+            cut = _compound_cut(w)
+            if cut:
+                # "Middle East-based", "U.S.-led": an adjective; the name ends before it.
+                toks.append(_Tok(s, s + cut, w[:cut], True, cut > 1 and w[:cut].isupper()))
+                self.interpret(toks)
+                toks = []
+                continue
             if "’" in w:
                 w = w.replace("’", "'")
             c0 = w[0]
@@ -555,8 +567,9 @@ class _Run:
                         h.cat == "CONN" for h in head
                     ):
                         break
-                    if any(h.cat == "TITLE" for h in head):
-                        break
+                    ends_name = k == len(pieces) - 1 or pieces[k + 1].cat == "CONN"
+                    if not ends_name and any(h.cat == "TITLE" for h in head):
+                        break  # "Marshal Fahim University" is one body; a title before a name is not
                     s, e = toks[pieces[0].i].s, toks[p.i].e
                     name = " ".join(t.w for t in toks[pieces[0].i : p.j])
                     self.organisation(
@@ -1377,6 +1390,15 @@ def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
             merged.append((s, e))
     merged.extend(spans[i:])
     return merged
+
+
+def _compound_cut(word: str) -> int:
+    """Where a capitalised compound adjective's name part ends ("East-based": 4), or 0."""
+    i = word.find("-")
+    if i <= 0 or not word[0].isupper() or not word[i + 1 : i + 2].islower():
+        return 0
+    last = word.rindex("-")
+    return i if word[last + 1 : last + 2].islower() else 0
 
 
 def _particles_then_name(pieces: list[_Piece], toks: list[_Tok], j: int, g: Gazetteer) -> bool:
