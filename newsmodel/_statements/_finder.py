@@ -86,6 +86,7 @@ class _Run:
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[_Draft] = []
+        self.firsts: dict[int, int] = {}
         self.free_times = sorted(
             (t for t in context.times if self.inside_quote(t.span.start) is None), key=lambda t: t.span.start
         )
@@ -198,11 +199,15 @@ class _Run:
 
     def first_token(self, si: int) -> int:
         """The first token of a sentence, past the dateline."""
+        found = self.firsts.get(si)
+        if found is not None:
+            return found
         start = self.seg.sentences[si].start
         dateline = self.seg.dateline
         if dateline is not None and dateline.span.start <= start < dateline.span.end:
             start = dateline.span.end
-        return self.index(start)
+        self.firsts[si] = found = self.index(start)
+        return found
 
     def verb(self, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> None:
         sent = self.seg.sentences[si]
@@ -354,18 +359,20 @@ class _Run:
 
     def np_back(self, j: int, first: int) -> int | None:
         """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
+        words, lows, lex = self.words, self.lows, self.lex
+        stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
         k, n = j, 0
         while k >= first and n < 10:
-            t = self.tok(k)
-            if self.is_word(k):
-                low = t.lower()
+            t = words[k]
+            if t[0].isalnum():
+                low = lows[k]
                 # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
                 function = t == low or k == first
-                if function and (low in self.lex.clause_words or low in self.lex.frames):
+                if function and (low in stops or low in frames):
                     break
-                if low in self.lex.relatives or (low in self.lex.pronouns and k < j):
+                if low in relatives or (low in pronouns and k < j):
                     break
-            elif not (self.joiner(k) and k - 1 >= first and self.is_word(k - 1)):
+            elif not (self.joiner(k) and k - 1 >= first and words[k - 1][0].isalnum()):
                 break
             k -= 1
             n += 1
