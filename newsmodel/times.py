@@ -227,6 +227,17 @@ class TimeFinder:
             return False  # "$2013", "1,2013"
         if after[:1] == "%" or (after[:1] in (".", ",", "-", "/") and after[1:].isdigit()):
             return False  # "2013.5", "2013-14" read as a number
+        if text.startswith("-to-", end):
+            return False  # "quarter-to-quarter", "day-to-day": a comparison, not a time
+        if rule.resolve == "deictic" and not self._deictic_specific(text, m, gd):
+            return False  # "today's youth", "the people of tomorrow"
+        if gd.get("noon"):
+            prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if prev is not None and prev[1].casefold() in g.context["noon_not_after"]:
+                return False  # "high noon", "High Noon"
+        unit = gd.get("unit")
+        if rule.resolve == "duration" and unit and unit[:1].isupper() and not m[0].isupper():
+            return False  # "CBS's 60 Minutes": a capitalised unit makes a title
         if rule.resolve in ("relative", "deictic", "ref") and _is_title(text, start, end):
             return False  # ABC's "This Week", "Good Morning America"
         month = gd.get("month")
@@ -272,6 +283,22 @@ class TimeFinder:
                 return False
         return True
 
+    def _deictic_specific(self, text: str, m: regex.Match[str], gd: dict[str, Any]) -> bool:
+        """Whether "today" or "tomorrow" names a day rather than the present age or the future."""
+        word = (gd.get("deictic") or "").casefold()
+        if word not in ("today", "tomorrow") or gd.get("pod"):
+            return True
+        start, end = m.start(), m.end()
+        if text[end : end + 2] in ("'s", "’s"):
+            nxt = _WORD_AFTER.match(text, end + 2, min(len(text), end + 40))
+            if (
+                nxt is not None
+                and nxt[1].casefold().split()[0] in self._grammar.context["generic_after_today"]
+            ):
+                return False
+        prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return not (prev is not None and prev[1].casefold() == "of" and not text[start].isupper())
+
     # -- context ---------------------------------------------------------------------------------
 
     def _tense(
@@ -291,11 +318,15 @@ class TimeFinder:
         g = self._grammar
         first = bisect.bisect_left(token_starts, start)
         after = bisect.bisect_left(token_starts, end)
+        # "Until Thursday, they had not ...": a preposition opening the sentence leaves it to the verbs.
+        opens = first == 1 or (
+            first > 1 and (words[first - 2] in _STOPS or _starts_at(sentence_starts, tokens[first - 1][0]))
+        )
         if first > 0:
             word = words[first - 1]
             if word in g.context["past_prepositions"]:
                 return "past"
-            if word in g.context["future_prepositions"]:
+            if word in g.context["future_prepositions"] and not opens:
                 # "by Friday" looks ahead, unless a past verb just before says otherwise
                 # ("had filed reports by Wednesday").
                 behind = (self._cue(text, words, tokens, j) for j in range(max(0, first - 7), first - 1))
@@ -307,6 +338,8 @@ class TimeFinder:
             lo = max(lo, bisect.bisect_left(token_starts, sentences[i].start))
             hi = min(hi, bisect.bisect_left(token_starts, sentences[i].end))
         back = ahead = None
+        if opens and first > 0 and words[first - 1] in g.context["future_prepositions"]:
+            lo = max(lo, first)  # nothing before the opening "Until"
         for k in range(first - 1, lo - 1, -1):
             if not sentences and words[k] in _STOPS:
                 break
@@ -333,6 +366,8 @@ class TimeFinder:
         for seq, label in g.cues.get(word, ()):
             n = len(seq)
             if k + 1 >= n and tuple(words[k + 1 - n : k + 1]) == seq:
+                if n == 1 and label == "past" and k and words[k - 1] in g.context["not_past_after"]:
+                    return None  # "would be held", "a still unspecified date": not the past tense
                 return k, label
         suffix = g.past_suffix
         if (
@@ -342,6 +377,7 @@ class TimeFinder:
             and word.isalpha()
             and text[tokens[k][0]].islower()
             and word not in g.context["not_past"]
+            and not (k and words[k - 1] in g.context["not_past_after"])
         ):
             return k, "past"
         return None
@@ -401,6 +437,12 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _starts_at(starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is among the sorted ``starts``."""
+    i = bisect.bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
+
+
 def _names_a_product(text: str, prev: regex.Match[str], g: Grammar) -> bool:
     """Whether the capitalised word right before a bare year makes it part of a name
     ("Windows 2000"): not a month, weekday or season, not opening a sentence."""
@@ -421,7 +463,7 @@ def _is_title(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
-    before = text[max(0, start - 3) : start].rstrip(" “\"‘'(")
+    before = text[max(0, start - 8) : start].rstrip(" “\"‘'(")
     return bool(before) and before[-1] not in ".!?:\n"
 
 

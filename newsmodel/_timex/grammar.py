@@ -33,6 +33,7 @@ RESOLVERS = frozenset(
         "half",
         "season",
         "holiday",
+        "if-future",
         "weekday",
         "deictic",
         "clock",
@@ -211,11 +212,14 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         "future_prepositions",
         "past_prepositions",
         "not_past",
+        "not_past_after",
         "period_end",
         "month_alone_before",
         "weekday_titles",
         "year_not_before",
         "year_not_after",
+        "generic_after_today",
+        "noon_not_after",
     ):
         context.setdefault(need, ())
     raw_triggers = data.get("triggers", {})

@@ -43,6 +43,8 @@ _HALF = regex.compile(r"(\d{1,3})[\s-]1/2")
 _DECIMAL = regex.compile(r"[\d,]+(?:\.\d+)?")
 _OF = regex.compile(r"\s+of\b")
 _YEAR_MONTH = regex.compile(r"\d{4}-\d\d")
+_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_ANAPHORIC = frozenset({"previous", "prior", "preceding", "following"})
 _NUMBER_SPLIT = regex.compile(r"[\s-]+(?:and\s+)?")
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"^[\s,]*([\w’'%]+(?:\s+[\w’']+)?)")
@@ -179,6 +181,11 @@ class Resolution:
 
     def _r_fixed(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         return m.end(), rule.kind, rule.value or "", rule.mod
+
+    def _r_if_future(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        if self.tense(m.start(), m.end()) != "future":
+            return None
+        return m.end(), rule.kind, rule.value or "FUTURE_REF", rule.mod
 
     def _r_ref(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         value = self._list("ref", gd["ref"])
@@ -458,7 +465,16 @@ class Resolution:
             ):
                 return None
         direction = self._list("direction", gd.get("dir"))
-        d = self._weekday_date(wd, direction, m.start(), m.end())
+        dir_word = (gd.get("dir") or "").casefold()
+        if dir_word in _ANAPHORIC and direction and self.anchor and _DAY.fullmatch(self.anchor):
+            # "the previous Friday", "the following Monday": counted from the story's last date
+            anchor = date.fromisoformat(self.anchor)
+            if direction < 0:
+                d: date | None = weekday_on_or_before(anchor - timedelta(days=1), wd)
+            else:
+                d = weekday_after(anchor, wd)
+        else:
+            d = self._weekday_date(wd, direction, m.start(), m.end())
         base = f"XXXX-WXX-{wd}" if d is None else day_value(d)
         clock = self._clock(gd)
         pod = self._list("pod", gd.get("pod"))
@@ -632,6 +648,12 @@ class Resolution:
         return m.end(), rule.kind, value, mod
 
     def _r_year_earlier(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
+        word = (gd.get("ordinal") or "").casefold()
+        if word:  # "the year-ago third quarter": that quarter, a year before this year's
+            q = 4 if word == "final" else self._list("ordinal", word)
+            y = self._year_for_period(3 * int(q) - 2, m) if isinstance(q, int) else None
+            year = "XXXX" if y is None else f"{y - 1:04d}"
+            return m.end(), rule.kind, f"{year}-Q{q}", rule.mod
         anchor = self.quarter or self.anchor
         if anchor:
             value = shift_value(anchor, -1, "Y")
