@@ -338,6 +338,8 @@ class _Run:
             else:
                 self.one_word(s, e, w)
             return
+        if len(spans) == 2 and self.two_words(spans):
+            return
         toks: list[_Tok] = []
         for s, e, w in spans:
             cut = _compound_cut(w)
@@ -367,6 +369,46 @@ class _Run:
             toks.append(_Tok(s, e, w, word, upper))
         if toks:
             self.interpret(toks)
+
+    def two_words(self, spans: list[tuple[int, int, str]]) -> bool:
+        """Two plain words that are a known phrase ("North Korea") or a first name and a name
+        ("Rex Tillerson"): the common cases, read without the general grammar. Returns whether
+        it read them."""
+        g = self.g
+        (s, _, w1), (s2, e, w2) = spans
+        if s2 in self.starts or "’" in w2 or "-" in w2 or w2[-1] == "." or not w1[0].isupper():
+            return False
+        if not w2[0].isupper() or w2.isupper() or "'" in w1 or w1[-1] == "." or "-" in w1:
+            return False
+        entry = g.phrases.get(f"{w1} {w2}")
+        if entry is not None:
+            tok = _Tok(s, e, f"{w1} {w2}", True, False)
+            self.known(entry, s, e, [tok], None)
+            return True
+        if w1 not in g.first_names or w1 in g.not_names or w1 in g.phrases or w1 in g.titles:
+            return False
+        if w2 in g.phrases or w2 in g.titles or w2 in g.not_names or w2 in g.org_suffixes:
+            return False
+        if w2 in g.misc_suffixes or w2 in g.place_suffixes or w2.lower() in g.groups:
+            return False
+        text = self.text
+        if "(" in text[e : e + 3]:
+            return False  # perhaps an acronym defined after the name
+        run = [_Tok(s, s + len(w1), w1, True, False), _Tok(s2, e, w2, True, False)]
+        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower():
+            before, before2 = self.prev_words(s)
+            descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
+            if descriptor is not None:
+                self.person(
+                    run,
+                    "descriptor-name",
+                    country=self.nationality_before(s),
+                    sector=descriptor[0],
+                    gender=descriptor[1],
+                )
+                return True
+        self.person(run, "first-name")
+        return True
 
     def one_word(self, s: int, e: int, w: str) -> None:
         """A chunk of one capitalised word: the common case, read without the general grammar."""
@@ -951,6 +993,7 @@ class _Run:
             return
         last, any_word, full = self.index()
         g = self.g
+        text = self.text
         for d in self.deferred:
             toks = d.toks
             i = 0
@@ -984,7 +1027,6 @@ class _Run:
                     continue
                 if t.w.lower() in g.groups or t.w in g.not_names:
                     continue
-                before, before2 = self.prev_words(t.s)
                 if self.says(t.e) and not t.upper:
                     self.person([t], "name-says")
                 elif t.upper and 2 <= len(t.w) <= 6 and not self.caps_line(t.s):
@@ -995,10 +1037,12 @@ class _Run:
                     self.organisation(
                         t.w, t.s, t.e, "team-row", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
                     )
-                elif (place := self.place_of(t.s, t.e, before, before2)) is not None:
-                    self.location(t.w, place[1], t.s, t.e, place[0])
-                elif before in g.place_in and not d.initial:
-                    self.location(t.w, None, t.s, t.e, "place-after-in")
+                elif t.s > 1 and text[t.s - 2].isalpha():  # a word just before: maybe "in", "town of"
+                    before, before2 = self.prev_words(t.s)
+                    if (place := self.place_of(t.s, t.e, before, before2)) is not None:
+                        self.location(t.w, place[1], t.s, t.e, place[0])
+                    elif before in g.place_in and not d.initial:
+                        self.location(t.w, None, t.s, t.e, "place-after-in")
         self.resolve_titled_again()
 
     def places_named_like_people(self) -> None:
