@@ -240,6 +240,12 @@ def test_participle_speaker_is_subject_of_main_clause() -> None:
     assert s.speaker is not None and s.speaker.name == "Jane Smith"
 
 
+def test_participle_subject_after_an_opening_phrase() -> None:
+    (s,) = find("In Iowa, Jane Smith attacked the plan, saying it would fail.", SMITH)
+    assert s.source is not None and s.source.text == "Jane Smith"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
 def test_relative_pronoun_source_takes_antecedent() -> None:
     text = "The move angered Jane Smith, who said it would hurt trade."
     (s,) = find(text, SMITH)

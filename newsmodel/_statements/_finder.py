@@ -855,6 +855,17 @@ class _Run:
             k += 1
         if k >= limit:
             return None
+        # An opening phrase of time or place is not the subject: "On Thursday, he ...",
+        # "In Iowa, Cruz ..."; the subject follows its comma.
+        if self.low(k) in self.lex.not_clause or self.toks[k][0] in self.time_start:
+            c = k + 1
+            while c < limit and c - k < 12 and self.tok(c) != ",":
+                c += 1
+            if c >= limit or c - k >= 12:
+                return None
+            k = c + 1
+            if k >= limit or not self.is_word(k):
+                return None
         if self.low(k) in self.lex.pronouns and self.low(k) != "who":
             return (k, k)
         e = k
