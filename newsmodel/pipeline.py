@@ -9,6 +9,7 @@ and the context is immutable.
 from __future__ import annotations
 
 import bisect
+import operator
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -37,7 +38,7 @@ class Cast:
     def __attrs_post_init__(self) -> None:
         index = sorted(
             ((m.span.start, m.span.end, m, a) for a in self.actors for m in a.mentions),
-            key=lambda t: (t[0], t[1]),
+            key=operator.itemgetter(0, 1),
         )
         object.__setattr__(self, "_index", tuple(index))
         object.__setattr__(self, "_starts", [t[0] for t in index])

@@ -12,6 +12,7 @@ which are resolved last.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable
 
 import attrs
@@ -58,6 +59,7 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.NOMINAL,
     MentionKind.PRONOUN,
 )
+_FIRST = operator.itemgetter(0)
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
 
 
@@ -1362,13 +1364,13 @@ class _Run:
             key = b.key
             for s, e, kind, rule in b.mentions:
                 if s < e:
-                    raw.append((_PRIORITY[kind], s, -e, key, rule, kind))
+                    raw.append((s, -e, _PRIORITY[kind], key, rule, kind))
         # In text order, the longest first and names before demonyms, nominals and pronouns at
         # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
-        raw.sort(key=_raw_key)
+        raw.sort()
         kept_end = -1
         by_actor: dict[str, list[tuple[int, Mention]]] = {}
-        for _, s, neg_end, key, rule, kind in raw:
+        for s, neg_end, _, key, rule, kind in raw:
             e = -neg_end
             if s < kept_end:
                 continue
@@ -1379,7 +1381,7 @@ class _Run:
             mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
             by_actor.setdefault(key, []).append((s, mention))
         for found in by_actor.values():
-            found.sort(key=_first)
+            found.sort(key=_FIRST)
         order = sorted((found[0][0], key) for key, found in by_actor.items())
         used: set[str] = set()
         actors = []
@@ -1404,14 +1406,6 @@ class _Run:
                 )
             )
         return Cast(actors=tuple(actors))
-
-
-def _first(item: tuple[int, Mention]) -> int:
-    return item[0]
-
-
-def _raw_key(item: tuple[int, int, int, str, str, MentionKind]) -> tuple[int, int, int, str, str]:
-    return item[1], item[2], item[0], item[3], item[4]
 
 
 def _span_key(item: tuple[int, int, _Builder]) -> tuple[int, int]:
