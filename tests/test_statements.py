@@ -75,6 +75,14 @@ def test_cue_then_quote() -> None:
         assert s.speaker is not None and s.speaker.name == "Jane Smith"
 
 
+def test_cue_with_colon_closing_its_paragraph() -> None:
+    text = "Jane Smith, a voter from Ohio, said:\n\n“Our ideas of success are different, and that is fine.”"
+    (s,) = find(text, SMITH)
+    assert s.rule == "cue-then-quote"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+    assert s.content.text == "Our ideas of success are different, and that is fine."
+
+
 def test_inverted_source() -> None:
     (s,) = find("“It is over,” said Jane Smith, a spokeswoman.", SMITH)
     assert s.content.text == "It is over"

@@ -87,6 +87,7 @@ class _Run:
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[_Draft] = []
         self.firsts: dict[int, int] = {}
+        self.pending: dict[int, tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]] = {}
         self.free_times = sorted(
             (t for t in context.times if self.inside_quote(t.span.start) is None), key=lambda t: t.span.start
         )
@@ -323,6 +324,11 @@ class _Run:
             )
         elif right in (_WORD, _COLON) and "clause" in frames:
             self.forward(cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need, need_that=that)
+        elif right == _END and "quote" in frames and self.text[ce:pos].strip() == ":":
+            # "Jane Roe, a voter, said:" closing its paragraph: the next one opens with the quote
+            pi = self.seg.paragraph_index(cs)
+            if pi >= 0 and self.text[pos : self.seg.paragraphs[pi].end].strip() == "":
+                self.pending[pi] = (src, cue, antecedent)
 
     def opening_cue(self, cue: tuple[int, int], pos: int, end: int, si: int) -> None:
         """``Said Dorothy Poynter, a neighbour, “We were all so proud of him.”``"""
@@ -968,6 +974,13 @@ class _Run:
             pi = self.seg.paragraph_index(q.open)
             si = self.seg.sentence_index(q.open)
             if self.colon_quote(q, span, si):
+                continue
+            waiting = self.pending.get(pi - 1) if q.open == self.seg.paragraphs[pi].start else None
+            if waiting is not None:
+                self.add(
+                    waiting[0], waiting[1], span, StatementKind.DIRECT, "cue-then-quote", si, waiting[2], q
+                )
+                self.insert(self.drafts.pop())
                 continue
             prev = self.previous(q.open)
             rule = None
