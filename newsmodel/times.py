@@ -96,8 +96,10 @@ class TimeFinder:
         if segments is not None and segments.text == text:
             tokens: Sequence[tuple[int, int]] = segments.tokens
             sentences: Sequence[Span] = segments.sentences
+            quoted: Segmentation | None = segments
         else:
             tokens, sentences = [m.span() for m in _TOKEN.finditer(text)], ()
+            quoted = None
         if not tokens:
             return ()
         low = text.lower()
@@ -114,7 +116,11 @@ class TimeFinder:
             if not lazy:
                 lazy["tokens"] = [a for a, _ in tokens]
                 lazy["sentences"] = [s.start for s in sentences]
-            return self._tense(text, words, tokens, lazy["tokens"], sentences, lazy["sentences"], start, end)
+            quote = quoted.quotation_at(start) if quoted is not None else None
+            bounds = (quote.content.start, quote.content.end) if quote is not None else None
+            return self._tense(
+                text, words, tokens, lazy["tokens"], sentences, lazy["sentences"], start, end, bounds
+            )
 
         resolution = Resolution(g, text, published, tense, self._parse_date)
         out: list[TimeExpression] = []
@@ -311,10 +317,12 @@ class TimeFinder:
         sentence_starts: list[int],
         start: int,
         end: int,
+        bounds: tuple[int, int] | None = None,
     ) -> str | None:
         """``"future"`` or ``"past"``: by the preposition right before (``by``, ``until``; ``since``),
-        else by the nearest tense cue in the sentence (within 20 tokens before, 12 after); ``None``
-        when nothing says."""
+        else by the nearest tense cue in the sentence (within 20 tokens before, 12 after; inside a
+        quotation, within the quotation: the reporting verb outside does not date what is quoted);
+        ``None`` when nothing says."""
         g = self._grammar
         first = bisect.bisect_left(token_starts, start)
         after = bisect.bisect_left(token_starts, end)
@@ -337,6 +345,9 @@ class TimeFinder:
         if i >= 0 and start < sentences[i].end:
             lo = max(lo, bisect.bisect_left(token_starts, sentences[i].start))
             hi = min(hi, bisect.bisect_left(token_starts, sentences[i].end))
+        if bounds is not None:
+            lo = max(lo, bisect.bisect_left(token_starts, bounds[0]))
+            hi = min(hi, bisect.bisect_left(token_starts, bounds[1]))
         back = ahead = None
         if opens and first > 0 and words[first - 1] in g.context["future_prepositions"]:
             lo = max(lo, first)  # nothing before the opening "Until"

@@ -364,6 +364,24 @@ NEWS_RULES = [
     ("He stayed one day.", WEDNESDAY, "one day", "P1D"),
     # "today" naming the day is kept
     ("Today's vote was close.", WEDNESDAY, "Today", "2017-04-12"),
+    # a quarter named by the day it ended, when no quarter was named before
+    ("In the quarter ended July 31, sales rose.", date(2017, 10, 30), "the quarter", "2017-Q2"),
+    ("For the quarter ended Sept. 30, 2016, it lost money.", date(2017, 10, 30), "the quarter", "2016-Q3"),
+    # a part of yesterday is yesterday's
+    (
+        "In London at mid-afternoon yesterday, shares rose.",
+        WEDNESDAY,
+        "mid-afternoon yesterday",
+        "2017-04-11TAF",
+    ),
+    # the last completed year; past and future references
+    ("Sales rose 5% in the latest fiscal year.", WEDNESDAY, "the latest fiscal year", "2016"),
+    ("Holders could buy shares at the then-current price.", WEDNESDAY, "then-current", "PAST_REF"),
+    ("The rest will be raised at a later date.", WEDNESDAY, "a later date", "FUTURE_REF"),
+    # durations with a qualifier between the number and the unit
+    ("Eight trading days after the crash, it recovered.", WEDNESDAY, "Eight trading days", "P8D"),
+    ("The loan may be extended for an additional year.", WEDNESDAY, "an additional year", "P1Y"),
+    ("The post-1959 politics split families.", WEDNESDAY, "post-1959", "1959"),
 ]
 
 

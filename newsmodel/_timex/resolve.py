@@ -44,10 +44,16 @@ _DECIMAL = regex.compile(r"[\d,]+(?:\.\d+)?")
 _OF = regex.compile(r"\s+of\b")
 _YEAR_MONTH = regex.compile(r"\d{4}-\d\d")
 _DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_EARLIER_WHICH = frozenset(
+    {"year-earlier", "year-ago", "year-before", "comparable", "previous", "prior", "past", "last"}
+)
 _ANAPHORIC = frozenset({"previous", "prior", "preceding", "following"})
 _NUMBER_SPLIT = regex.compile(r"[\s-]+(?:and\s+)?")
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"^[\s,]*([\w’'%]+(?:\s+[\w’']+)?)")
+_ENDED_ON = regex.compile(
+    r"[\s,]{1,4}([a-z]{5,6})\s{1,3}([a-z]{3,9})\.?\s{1,3}(\d{1,2})\b(?:,?\s{1,3}(\d{4})\b)?", regex.IGNORECASE
+)
 
 
 def _squash(words: str) -> str:
@@ -318,6 +324,14 @@ class Resolution:
         which = _squash((gd.get("which") or "").casefold())
         if not which and not m[0].casefold().startswith("the"):
             return None
+        ended = None if self.quarter else self._ended_on(m)
+        if ended is not None and not gd.get("ago") and which not in _EARLIER_WHICH:
+            # "the quarter ended July 31", no quarter named before (a fiscal one would number it):
+            # the calendar quarter most of those three months lie in
+            d = ended - timedelta(days=45)
+            own = f"{d.year:04d}-Q{quarter_of(d)}"
+            self.anchor = self.quarter = own
+            return m.end(), rule.kind, own, rule.mod
         anchor = self.anchor if self.anchor and "-Q" in self.anchor else None
         if which == "current" and self.dct is not None:
             return m.end(), rule.kind, f"{self.dct.year:04d}-Q{quarter_of(self.dct)}", rule.mod
@@ -334,6 +348,21 @@ class Resolution:
             value = anchor
             self.anchor = anchor
         return (m.end(), rule.kind, value, rule.mod) if value else None
+
+    def _ended_on(self, m: regex.Match[str]) -> date | None:
+        """The date in "... ended Sept. 30" right after the match (its year inferred), if any."""
+        after = _ENDED_ON.match(self.text, m.end(), min(len(self.text), m.end() + 30))
+        if after is None or self.dct is None or after[1].casefold() not in self.g.context["period_end"]:
+            return None
+        month = self._list("month", after[2].casefold())
+        if not isinstance(month, int):
+            return None
+        day = int(after[3])
+        year = int(after[4]) if after[4] else self._infer_year(month, day, m.start(), m.end(), self.dct)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
 
     def _r_half(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         h = 1 if (gd.get("ordinal") or "").casefold() == "first" else 2  # second, last, latter
@@ -488,10 +517,10 @@ class Resolution:
         word = (gd.get("deictic") or "").casefold()
         offset = self._list("deictic", word)
         mod = rule.mod
+        words = (gd.get("dir") or "").casefold().split()
         if offset is None:
-            words = (gd.get("dir") or "").casefold().split()
             offset = -1 if words[-1:] == ["last"] else 0
-            mod = {"early": "START", "mid": "MID", "late": "END"}.get(words[0] if words else "", mod)
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get(words[0] if words else "", mod)
         pod = self._list("pod", gd.get("pod"))
         if word == "tonight":
             pod = pod or "NI"
