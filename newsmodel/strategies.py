@@ -21,6 +21,7 @@ once, not at the first draw.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
@@ -131,6 +132,7 @@ _HEADLINES = st.none() | st.text(max_size=80)
 _NEWS_DATES = st.dates(date(1990, 1, 1), date(2030, 12, 31))
 
 
+@functools.cache
 def _alpha3() -> tuple[str, ...]:
     import pycountry
 

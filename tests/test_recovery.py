@@ -7,10 +7,13 @@ country and mentions; the statement stage finds each quote and reported statemen
 speaker, cue and source; the event stage finds each event with its kind, actors and mode.
 
 A few planted shapes are not recovered yet; they are named in ``KNOWN_GAPS`` below and skipped,
-so that the suite checks what the stages do recover and the gaps stay visible.
+so that the suite checks what the stages do recover and the gaps stay visible. Run with
+``NEWSMODEL_CHECK_GAPS=1`` to check them too (and see which still fail).
 """
 
 from __future__ import annotations
+
+import os
 
 from hypothesis import HealthCheck, assume, given, settings
 
@@ -21,24 +24,29 @@ from newsmodel.strategies import ExpectedEvent, ExpectedStatement, NewsText, new
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 KNOWN_GAPS = {
-    "statements: a cue before a quote with a full date between them ('Kowalski said on March 3, 2017: "
-    "\u201cWe expect a clear answer.\u201d') loses its speaker": "cue-first-dated",
-    "statements: reported speech with 'in <year>', 'in <Month> <year>' or 'on <Month> <d>, <year>' "
-    "between the cue and the clause ('Kowalski said in 2013 the border would remain closed.')": "reported-dated",
-    "events: a future material act ('Russia will attack Ukraine', 'will hold talks with', 'will impose "
-    "sanctions on', 'will send humanitarian aid to') is coded THREATEN or AGREE, not its own kind": "future-act",
-    "events: 'X did not attack Y with artillery' is found NEGATED but without its source and target": "negated-attack",
-    "actors: a dateline place of two words ('NEW DELHI (Reuters) - ', 'MEXICO CITY - ') is taken for a "
-    "PERSON, and a later 'he' or 'she' resolves to it": "two-word-dateline",
+    "cue-first-dated": "statements: a cue before a quote with a full date between them "
+    "('Kowalski said on March 3, 2017: \u201cWe expect a clear answer.\u201d') loses its speaker",
+    "reported-dated": "statements: reported speech with 'in <year>', 'in <Month> <year>' or 'on <Month> "
+    "<d>, <year>' between the cue and the clause ('Kowalski said in 2013 the border would remain closed.') "
+    "is not found",
+    "future-act": "events: a future material act ('Russia will attack Ukraine', 'will hold talks with', "
+    "'will impose sanctions on', 'will send humanitarian aid to') is coded THREATEN or AGREE, not its own kind",
+    "negated-attack": "events: 'X did not attack Y with artillery' is found NEGATED but without its source "
+    "and target",
+    "two-word-dateline": "actors: a dateline place of two words ('NEW DELHI (Reuters) - ', 'MEXICO CITY - ') "
+    "is taken for a PERSON, and a later 'he' or 'she' resolves to it",
 }
 
 
+CHECK_GAPS = os.environ.get("NEWSMODEL_CHECK_GAPS") == "1"
+
+
 def dateline_gap(n: NewsText) -> bool:
-    return n.dateline is not None and " " in n.dateline.location
+    return not CHECK_GAPS and n.dateline is not None and " " in n.dateline.location
 
 
 def statement_gap(s: ExpectedStatement) -> bool:
-    if s.time is None:
+    if CHECK_GAPS or s.time is None:
         return False
     words = s.time.span.text  # "2013", "August 2015", "March 3, 2017" (not "Friday", "last week")
     if s.shape == "reported":
@@ -47,6 +55,8 @@ def statement_gap(s: ExpectedStatement) -> bool:
 
 
 def event_gap(e: ExpectedEvent) -> bool:
+    if CHECK_GAPS:
+        return False
     if e.mode is EventMode.FUTURE:
         return e.kind in (EventKind.ASSAULT, EventKind.CONSULT, EventKind.SANCTION, EventKind.AID)
     return e.mode is EventMode.NEGATED and e.kind is EventKind.ASSAULT
