@@ -542,6 +542,14 @@ class _Run:
         last = pieces[-1]
         s0, e0 = toks[first_i].s, toks[last.j - 1].e
         n_words = len(words)
+        if "&" not in self.text[s0:e0]:
+            special = g.special
+            for t in words:
+                if t.w in special:
+                    break
+            else:  # nothing but known phrases and names: the grammar alone reads it
+                self.walk(toks, pieces, caps)
+                return
         whole = pieces[0] if len(pieces) == 1 else None
         # A name that ends like an event or a prize is none of ours ("World Cup", "U.S. Open").
         if (

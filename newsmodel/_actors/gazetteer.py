@@ -120,6 +120,7 @@ class Gazetteer:
     max_words: int
     span_of: dict[str, int]
     vocab: dict[str, Any]
+    special: frozenset[str]
     chunk: regex.Pattern[str]
     particle_chunk: regex.Pattern[str]
     comma_place: regex.Pattern[str]
@@ -354,7 +355,25 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         + "|".join(regex.escape(w) for w in sorted(cues, key=len, reverse=True))
         + r")\b"
     )
+    club_prefixes = words_of("club_prefixes")
+    misc_suffixes = words_of("misc_suffixes")
+    place_suffixes = words_of("place_suffixes")
+    place_prefixes = words_of("place_prefixes")
+    # Every word that can make a chunk more than a sequence of known phrases and names.
+    special = frozenset(
+        w
+        for phrase in (
+            *club_prefixes,
+            *misc_suffixes,
+            *place_suffixes,
+            *place_prefixes,
+            *org_suffixes,
+            *org_prefixes,
+        )
+        for w in phrase.split()
+    )
     return Gazetteer(
+        special=special,
         chunk=chunk,
         particle_chunk=particle_chunk,
         comma_place=comma_place,
@@ -367,10 +386,10 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         not_names=words_of("not_names"),
         org_suffixes=org_suffixes,
         org_prefixes=org_prefixes,
-        club_prefixes=words_of("club_prefixes"),
-        misc_suffixes=words_of("misc_suffixes"),
-        place_suffixes=words_of("place_suffixes"),
-        place_prefixes=words_of("place_prefixes"),
+        club_prefixes=club_prefixes,
+        misc_suffixes=misc_suffixes,
+        place_suffixes=place_suffixes,
+        place_prefixes=place_prefixes,
         name_suffixes=words_of("name_suffixes"),
         titles_in_name=words_of("titles_in_name"),
         name_openers=words_of("name_openers"),
