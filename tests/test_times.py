@@ -382,6 +382,19 @@ NEWS_RULES = [
     ("Eight trading days after the crash, it recovered.", WEDNESDAY, "Eight trading days", "P8D"),
     ("The loan may be extended for an additional year.", WEDNESDAY, "an additional year", "P1Y"),
     ("The post-1959 politics split families.", WEDNESDAY, "post-1959", "1959"),
+    # a forecast quarter is not the one a year-ago figure compares with
+    (
+        "Losses may last through the third quarter of 2018. Profit fell. In the year-ago period, it earned $5.",
+        date(2017, 10, 26),
+        "the year-ago period",
+        "2016-Q3",
+    ),
+    (
+        "Net for the year-earlier nine months included a gain.",
+        date(2017, 10, 26),
+        "the year-earlier nine months",
+        "2016",
+    ),
 ]
 
 

@@ -179,7 +179,7 @@ class Resolution:
             value = found[2].split("T")[0]
             if value[:1].isdigit() and "X" not in value:
                 self.anchor = value
-                if "-Q" in value:
+                if "-Q" in value and self._reported(value):
                     self.quarter = value
         return found
 
@@ -332,7 +332,7 @@ class Resolution:
             own = f"{d.year:04d}-Q{quarter_of(d)}"
             self.anchor = self.quarter = own
             return m.end(), rule.kind, own, rule.mod
-        anchor = self.anchor if self.anchor and "-Q" in self.anchor else None
+        anchor = self.anchor if self.anchor and "-Q" in self.anchor and self._reported(self.anchor) else None
         if which == "current" and self.dct is not None:
             return m.end(), rule.kind, f"{self.dct.year:04d}-Q{quarter_of(self.dct)}", rule.mod
         if anchor is None and self.dct is not None:
@@ -348,6 +348,13 @@ class Resolution:
             value = anchor
             self.anchor = anchor
         return (m.end(), rule.kind, value, rule.mod) if value else None
+
+    def _reported(self, quarter: str) -> bool:
+        """Whether a quarter value is not after publication's quarter: one results can be reported
+        for, and so the one a later "a year earlier" or "the year-ago period" compares with."""
+        if self.dct is None:
+            return True
+        return quarter[:7] <= f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
 
     def _ended_on(self, m: regex.Match[str]) -> date | None:
         """The date in "... ended Sept. 30" right after the match (its year inferred), if any."""
