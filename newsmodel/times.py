@@ -237,6 +237,12 @@ class TimeFinder:
             return False  # "quarter-to-quarter", "day-to-day": a comparison, not a time
         if rule.resolve == "deictic" and not self._deictic_specific(text, m, gd):
             return False  # "today's youth", "the people of tomorrow"
+        if gd.get("frequency"):
+            prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            word = prev[1].casefold() if prev is not None else ""
+            last = text[max(0, start - 3) : start].rstrip()[-1:]
+            if word in g.context["rate_before"] or word[-1:].isdigit() or last == "%" or last.isdigit():
+                return False  # "rise 8.5% annually", "average daily volume": a rate, not a time
         if gd.get("noon"):
             prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
             if prev is not None and prev[1].casefold() in g.context["noon_not_after"]:

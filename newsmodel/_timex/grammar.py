@@ -220,6 +220,7 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         "year_not_after",
         "generic_after_today",
         "noon_not_after",
+        "rate_before",
     ):
         context.setdefault(need, ())
     raw_triggers = data.get("triggers", {})

@@ -135,7 +135,7 @@ class Resolution:
             if part not in numbers:
                 return None
             value = int(numbers[part])
-            total = total * value if value == 100 and total else total + value
+            total = total * value if value in (100, 1000) and total else total + value
         return total
 
     def _spelled_year(self, words: str) -> int | None:
