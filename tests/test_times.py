@@ -407,6 +407,8 @@ NEWS_RULES = [
         "P2000Y",
     ),
     ("Police arrested him in the early hours of Tuesday.", WEDNESDAY, "Tuesday", "2017-04-11"),
+    ("He probably died within weeks or months of his capture.", WEDNESDAY, "weeks or months", "PXW"),
+    ("Many funds in recent weeks and months sold bonds.", WEDNESDAY, "recent weeks and months", "PXW"),
 ]
 
 
