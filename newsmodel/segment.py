@@ -378,7 +378,10 @@ class Segmenter:
         head_known = rf"(?:{any_loc}[ \t]{{0,3}})?{stray}\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
         agency_only = rf"\((?P<agency>{known})\)[ \t]{{0,3}}{sep}"
         by = rf"(?:{_alternation(r.byline_words)})" if r.byline_words else r"(?!)"
-        byline = rf"{by}[ \t]{{1,3}}(?P<by>[^\s()]{{1,40}}(?:[ \t,]{{1,3}}[^\s()]{{1,40}}){{0,14}}?)\s{{1,5}}"
+        # names split only at spaces (after an optional comma): one way to read each byline
+        byline = (
+            rf"{by}[ \t]{{1,3}}(?P<by>[^\s(),]{{1,40}}(?:,?[ \t]{{1,3}}[^\s(),]{{1,40}}){{0,14}}?),?\s{{1,5}}"
+        )
         # Place, DATE [(Agency)] -   with any capitalised place: the date is evidence enough
         starters = rf"(?:{_alternation(r.starters)})\b" if r.starters else r"(?!)"
         word = r"\p{Lu}[\p{L}\p{M}.'’&\-]{0,39}"

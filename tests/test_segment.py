@@ -7,6 +7,8 @@ into spaces); the seed article is the only real story.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsmodel import RuleError
@@ -600,3 +602,26 @@ def test_reprs_are_short(seg: Segmenter, seed_text: str) -> None:
         f"{len(result.tokens)} tokens, 6 quotations)"
     )
     assert len(repr(seg)) < 200 and "SegmentRules(" in repr(seg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By " + "a," * 300 + " x",
+        "By " + ", ".join(["Ab"] * 200) + " WASHINGTON x",
+        "(" + "a" * 400 + ") By " + "a," * 300,
+        "By " + "A. " * 400,
+        "AA " * 400,
+        "AA, " * 300,
+        "AA/" * 400,
+        "AA-" * 400,
+        "Ab, " * 300 + "March 3 - x",
+        ("AB " * 4 + ", Cd ") * 60,
+        "AAAAA" + " (" * 300,
+    ],
+)
+def test_dateline_patterns_do_not_backtrack(seg: Segmenter, text: str) -> None:
+    """Shapes with many ways to split a place or a byline: each is read one way, at once."""
+    started = time.process_time()
+    seg(text)
+    assert time.process_time() - started < 0.5
