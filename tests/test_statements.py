@@ -347,6 +347,70 @@ def test_unattributed_quotation_has_no_speaker() -> None:
     assert s.speaker is None and s.source is None and s.cue is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Why would we wait for them?” Smith said.",
+        "“We will never give up!” Smith said on Monday.",
+        "“Why would we wait for them?” asked Smith.",
+    ],
+)
+def test_question_or_exclamation_then_cue(text: str) -> None:
+    # The segmenter ends a sentence at ?” and !”; the cue sentence after it claims the quotation.
+    (s,) = find(text, SMITH)
+    assert s.kind is StatementKind.DIRECT and s.rule == "quote-then-cue"
+    assert s.content.text.endswith(("?", "!"))
+    assert s.source is not None and s.source.text == "Smith"
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_question_in_earlier_paragraph_is_not_glued() -> None:
+    text = "“Why would we wait for them?”\n\nSmith said the vote was delayed."
+    statements = find(text, SMITH)
+    assert all(s.content.text != "Why would we wait for them?" or s.source is None for s in statements)
+
+
+def test_inverted_source_with_party_parenthesis_and_appositive() -> None:
+    text = "“The vote is a disgrace,” said Rep. Jane Smith (D-Mo.), head of the panel."
+    (s,) = find(text, SMITH)
+    assert s.rule == "quote-then-cue" and s.content.text == "The vote is a disgrace"
+    assert s.source is not None and "Jane Smith" in s.source.text
+    assert s.speaker is not None and s.speaker.name == "Jane Smith"
+
+
+def test_name_ending_the_sentence_is_no_addressee() -> None:
+    (s,) = find("“Where are the buses going?” asked Jane Smith.", SMITH)
+    assert s.source is not None and s.source.text == "Jane Smith"
+    (t,) = find("Jane Smith asked Mayor Tom Brown whether the buses would run.", SMITH)
+    assert t.content.text == "whether the buses would run"
+
+
+def test_split_quote_joined_by_but() -> None:
+    text = "“I like the mayor,” Smith said, but “on taxes he has been wrong for years.”"
+    (s,) = find(text, SMITH)
+    assert s.kind is StatementKind.DIRECT and s.rule == "quote-then-cue+split"
+    assert s.content.text.startswith("I like the mayor") and s.content.text.endswith("for years.")
+
+
+def test_two_sentences_in_quote_marks_are_no_title() -> None:
+    text = "“Here comes the boss,” Smith said, waving. “The boss. Right on time.”"
+    (s,) = find(text, SMITH)
+    assert s.content.text.endswith("Right on time.")
+
+
+def test_unattributed_quote_after_a_quotation_spanning_sentences() -> None:
+    # The sentence holding the second quotation opens inside the first one: its "subject" is
+    # quoted words, so the second quotation stands alone, with no source.
+    text = (
+        "“We tried everything. The plan failed,” Smith said, quoting a memo that called it "
+        "“a project doomed from the very start by the cost of everything.”"
+    )
+    first, second = find(text, SMITH)
+    assert first.source is not None and first.source.text == "Smith"
+    assert second.rule == "quote-unattributed" and second.source is None and second.speaker is None
+    assert second.content.text.startswith("a project doomed")
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 

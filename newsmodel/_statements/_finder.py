@@ -210,9 +210,22 @@ class _Run:
         self.firsts[si] = found = self.index(start)
         return found
 
+    def glued(self, first: int) -> int:
+        """``“Why now?” Smith said.``: the segmenter ends a sentence at ``?”`` or ``!”``; a cue
+        sentence that opens right after such a quotation in the same paragraph reaches back to
+        its closing mark (returned as the new first token), so the cue can claim the quotation."""
+        if first < 2:
+            return first
+        k = first - 1
+        if self.words[k] not in _CLOSERS or self.words[k - 1] not in ("?", "!"):
+            return first
+        if "\n" in self.text[self.toks[k][1] : self.toks[first][0]] or self.toks[k][0] not in self.by_close:
+            return first
+        return k
+
     def verb(self, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> None:
         sent = self.seg.sentences[si]
-        first = self.first_token(si)
+        first = self.glued(self.first_token(si))
         ci = self.index(cs)
         j = self.skip_back(ci - 1, first)
         src: tuple[int, int] | None = None  # token indices, inclusive
@@ -476,7 +489,9 @@ class _Run:
                 continue
             if i == 0 and "addressee" in frames:
                 m = self.lex.addressee.match(text, pos, end)
-                if m is not None:
+                # A name that ends the sentence is an inverted source, not an addressee:
+                # “Why now?” asked Jane Roe.
+                if m is not None and not self.ends_sentence(m.end(), end):
                     pos = m.end()
                     continue
             break
@@ -545,9 +560,21 @@ class _Run:
             return _END, end
         return _WORD, pos
 
+    def ends_sentence(self, offset: int, end: int) -> bool:
+        """Whether only closing punctuation (or an appositive's comma) follows ``offset``."""
+        rest = self.text[offset:end].lstrip()
+        return not rest or rest[0] in ".,!?"
+
     def ends_here(self, offset: int, end: int) -> bool:
-        """Whether only an adjunct, a comma or the sentence end follows ``offset``."""
+        """Whether only a party-and-state parenthesis, an adjunct, a comma or the sentence end
+        follows ``offset``: ``..., said Rep. Jane Roe (D-Mo.), a member of ...``."""
         text = self.text
+        while offset < end and text[offset].isspace():
+            offset += 1
+        if offset < end and text[offset] == "(":
+            close = text.find(")", offset, min(end, offset + 24))
+            if close > 0:
+                offset = close + 1
         m = self.lex.adjunct.match(text, offset, end)
         if m is not None:
             offset = m.end()
@@ -1031,6 +1058,8 @@ class _Run:
         if self.index(self.seg.sentences[si].start) >= self.index(offset):
             return True
         k = self.index(offset) - 1
+        if k > 1 and self.low(k) in {"but", "and"} and self.tok(k - 1) == ",":
+            k -= 1  # “A,” he said, but “B.”
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
 
     def quoted_end(self, d: _Draft) -> bool:
@@ -1062,15 +1091,19 @@ class _Run:
         first = self.first_token(si)
         src = None
         if self.embedded(q, first):
-            sent = self.seg.sentences[si]
-            if (q.content.end - q.content.start) * 2 < sent.end - sent.start:
-                return
             src = self.subject(first, self.index(q.open))
-            sent = self.seg.sentences[si]
-            end = max(span[1], min(sent.end, q.close + 1 if q.close is not None else span[1]))
-            while end > span[0] and self.text[end - 1] in ".,; \n":
-                end -= 1
-            span = (self.toks[first][0], end)
+            # A sentence that opens inside another quotation has quoted words for a "subject",
+            # not a clause of the writer's: then the quotation stands alone, its speaker unknown.
+            if self.quoted[first] or (src is not None and self.quoted[src[0]]):
+                src = None
+            else:
+                sent = self.seg.sentences[si]
+                if (q.content.end - q.content.start) * 2 < sent.end - sent.start:
+                    return
+                end = max(span[1], min(sent.end, q.close + 1 if q.close is not None else span[1]))
+                while end > span[0] and self.text[end - 1] in ".,; \n":
+                    end -= 1
+                span = (self.toks[first][0], end)
         source = (self.toks[src[0]][0], self.toks[src[1]][1]) if src is not None else None
         draft = _Draft(
             source=source,
@@ -1182,6 +1215,8 @@ class _Run:
         if self.titled(q, words):
             return True
         content = self.text[q.content.start : q.content.end].strip(" ,.")
+        if ". " in content:
+            return False  # two sentences are not a title: “The Donald. Big man.”
         ws = content.split()
         return 0 < len(ws) <= 6 and all(
             w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "with", "for", "to", "at"}
