@@ -409,6 +409,12 @@ NEWS_RULES = [
     ("Police arrested him in the early hours of Tuesday.", WEDNESDAY, "Tuesday", "2017-04-11"),
     ("He probably died within weeks or months of his capture.", WEDNESDAY, "weeks or months", "PXW"),
     ("Many funds in recent weeks and months sold bonds.", WEDNESDAY, "recent weeks and months", "PXW"),
+    (
+        "In the quarter ended July 31 sales rose; in the year-ago period they fell.",
+        date(2017, 10, 30),
+        "the year-ago period",
+        "2016-Q2",
+    ),
 ]
 
 

@@ -179,7 +179,7 @@ class Resolution:
             value = found[2].split("T")[0]
             if value[:1].isdigit() and "X" not in value:
                 self.anchor = value
-                if "-Q" in value and self._reported(value):
+                if "-Q" in value and (self._reported(value) or self._ended_on(m) is not None):
                     self.quarter = value
         return found
 
@@ -332,7 +332,10 @@ class Resolution:
             own = f"{d.year:04d}-Q{quarter_of(d)}"
             self.anchor = self.quarter = own
             return m.end(), rule.kind, own, rule.mod
-        anchor = self.anchor if self.anchor and "-Q" in self.anchor and self._reported(self.anchor) else None
+        earlier = which in _EARLIER_WHICH or bool(gd.get("ago"))
+        anchor = self.anchor if self.anchor and "-Q" in self.anchor else None
+        if earlier and (anchor is None or not self._reported(anchor)):
+            anchor = self.quarter  # a reported quarter: "the quarter ended July 31 ... the year-ago period"
         if which == "current" and self.dct is not None:
             return m.end(), rule.kind, f"{self.dct.year:04d}-Q{quarter_of(self.dct)}", rule.mod
         if anchor is None and self.dct is not None:
@@ -350,11 +353,12 @@ class Resolution:
         return (m.end(), rule.kind, value, rule.mod) if value else None
 
     def _reported(self, quarter: str) -> bool:
-        """Whether a quarter value is not after publication's quarter: one results can be reported
-        for, and so the one a later "a year earlier" or "the year-ago period" compares with."""
+        """Whether a quarter value is before publication's quarter: one results can be reported
+        for, and so the one a later "a year earlier" or "the year-ago period" compares with (a
+        quarter said to have ended on a date counts too: "its fourth quarter ended Sept. 30")."""
         if self.dct is None:
             return True
-        return quarter[:7] <= f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
+        return quarter[:7] < f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
 
     def _ended_on(self, m: regex.Match[str]) -> date | None:
         """The date in "... ended Sept. 30" right after the match (its year inferred), if any."""
