@@ -411,6 +411,30 @@ def test_unattributed_quote_after_a_quotation_spanning_sentences() -> None:
     assert second.content.text.startswith("a project doomed")
 
 
+def test_quote_after_comma_cue_leaves_the_writers_clause_out() -> None:
+    text = "Smith opened the door and repeatedly says, “Don’t you touch it,” until the guards arrive."
+    (s,) = [s for s in find(text, SMITH) if s.cue is not None and s.cue.text == "says"]
+    assert s.kind is StatementKind.DIRECT and s.content.text == "Don’t you touch it"
+    # Without the introducing comma the quoted words are part of a clause: a MIXED statement.
+    (t,) = find("Smith said “the plan” is a problem for the city.", SMITH)
+    assert t.kind is StatementKind.MIXED and t.content.text == "“the plan” is a problem for the city"
+
+
+def test_quote_only_verb_takes_the_quotation() -> None:
+    (s,) = find("Smith chanted “Not one more day!” and kept marching.", SMITH)
+    assert s.rule == "cue-then-quote" and s.content.text == "Not one more day!"
+    assert s.source is not None and s.source.text == "Smith"
+
+
+def test_horizontal_bar_ends_a_reported_clause() -> None:
+    text = (
+        "Critics said Smith paid no tax for years ― as records from the 1990s show ― Smith boasted, "
+        "“That makes me smart.”"
+    )
+    contents = [s.content.text for s in find(text, SMITH)]
+    assert contents == ["Smith paid no tax for years", "That makes me smart."]
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 

@@ -26,7 +26,7 @@ _FIRST = operator.itemgetter(0)
 _OPENERS = '“"‘'
 _CLOSERS = "”\"’'"
 _QUOTE_CHARS = "“”\"‘’'"
-_SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", ":", "?", "!", ";"})
+_SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", "―", ":", "?", "!", ";"})
 _NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
 
@@ -330,6 +330,12 @@ class _Run:
             and "quote" in frames
         ):
             self.middle(cue, src, antecedent, sep_tok, first, pos, si)  # Other than that, he added, “...”
+            return
+        if quote is not None and right == _WORD and "clause" not in frames and "quote" in frames:
+            # A verb that only quotes takes the quotation right after it: chanted “What curfew?”
+            span = self.quote_content(quote)
+            if span is not None and not self.is_title(quote, self.words_in(*span)):
+                self.add(src, cue, span, StatementKind.DIRECT, "cue-then-quote", si, antecedent, quote)
             return
         if right == _QUOTE and quote is not None and frames & {"quote", "clause"}:
             self.forward(
@@ -748,7 +754,7 @@ class _Run:
                 cut = self.toks[i][1]
             nxt = self.low(i + 1) if i + 1 < len(self.toks) and self.toks[i + 1][0] < end else ""
             low = t.lower()
-            if t in {",", ";", "—", "–"}:
+            if t in {",", ";", "—", "–", "―"}:
                 # ", adding ...", ", referring to ...", "— a play on words": an aside of the writer.
                 if (
                     t == ";"
@@ -773,6 +779,13 @@ class _Run:
             elif (
                 (low == "and" and self.new_speaker(i, end))
                 or (low in {"and", "but"} and (nxt in self.lex.frames or nxt in {"did", "does", "do", "not"}))
+                or (  # "... and repeatedly says ..."
+                    low in {"and", "but"}
+                    and nxt in self.lex.auxiliaries
+                    and i + 2 < len(self.toks)
+                    and self.lows[i + 2] in self.lex.frames
+                    and self.words[i + 2].islower()
+                )
                 or (low in {"while", "whereas"} and i - k >= 3)
             ):
                 end = self.toks[i][0]
@@ -830,7 +843,15 @@ class _Run:
         q = self.by_open.get(start)
         if q is not None:
             inner = self.quote_content(q)
-            if inner is not None and (q.close is None or self.only_punct(q.close + 1, span[1])):
+            # The quotation is what was said when it is all the clause holds, or when a comma or
+            # colon introduces it and its words end an utterance (“...,” / “...?”): what follows
+            # it is the writer's ("says, “Don’t do it,” until shots are heard").
+            closed = (
+                q.close is not None
+                and self.text[q.close - 1 : q.close] in {",", ".", "?", "!"}
+                and self.text[max(0, q.open - 3) : q.open].rstrip()[-1:] in {",", ":"}
+            )
+            if inner is not None and (q.close is None or closed or self.only_punct(q.close + 1, span[1])):
                 if self.is_title(q, self.words_in(*inner)) and self.titled(q, self.words_in(*inner)):
                     return  # told ABC’s “Good Morning America.”: a show, not what was said
                 self.add(src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)

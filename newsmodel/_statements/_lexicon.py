@@ -15,7 +15,7 @@ __all__ = ["FRAMES", "Lexicon", "compile_lexicon"]
 FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 _FILE = "statements.toml"
 # Tokens where a reported clause may end; the finder's clause scan visits only these and cues.
-_BOUNDARIES = (",", ";", "—", "–", "and", "but", "while", "whereas")
+_BOUNDARIES = (",", ";", "—", "–", "―", "and", "but", "while", "whereas")
 _WORD_LISTS = (
     "according",
     "auxiliaries",
