@@ -415,6 +415,8 @@ NEWS_RULES = [
         "the year-ago period",
         "2016-Q2",
     ),
+    ("The offer had been scheduled to expire on Friday.", WEDNESDAY, "Friday", "2017-04-07"),
+    ("The offer is scheduled to expire on Friday.", WEDNESDAY, "Friday", "2017-04-14"),
 ]
 
 
