@@ -158,6 +158,7 @@ def test_articles_round_trip_through_json_and_pickle(a: Article) -> None:
     assert pickle.loads(pickle.dumps(a)) == a
 
 
+@settings(max_examples=50)
 @given(nst.articles(texts=st.just("Hello there."), datelines=st.none(), published=st.just(date(2017, 4, 9))))
 def test_articles_keep_a_given_text_exactly(a: Article) -> None:
     assert a.text == "Hello there." and a.published == date(2017, 4, 9) and a.dateline is None
@@ -179,7 +180,7 @@ def test_from_type_is_registered(kind: type) -> None:
 
 
 def test_articles_shrink_towards_the_empty_article() -> None:
-    a = find(nst.articles(), lambda a: True, settings=settings(database=None))
+    a = find(nst.articles(), lambda a: True, settings=settings(database=None, max_examples=10))
     assert (a.text, a.dateline, a.published, a.headline, a.actors, a.statements) == (
         "",
         None,
@@ -304,7 +305,7 @@ def test_pronoun_follow_ups_follow_a_statement_by_the_same_person(n: nst.NewsTex
 
 
 def test_news_texts_shrink_towards_one_short_sentence() -> None:
-    n = find(nst.news_texts(), lambda n: True, settings=settings(database=None))
+    n = find(nst.news_texts(), lambda n: True, settings=settings(database=None, max_examples=10))
     assert n.dateline is None and len(n.paragraphs) == 1 and len(n.sentences) == 1 and not n.times
     assert n.published == date(2000, 1, 1) and n.statements[0].shape == "direct"
 
