@@ -347,6 +347,61 @@ def test_unattributed_quotation_has_no_speaker() -> None:
     assert s.speaker is None and s.source is None and s.cue is None
 
 
+def timed(text: str, words: dict[str, tuple[str, str]]) -> list:  # type: ignore[type-arg]
+    """The statements of ``text`` with a hand-made cast (Smith, she, Jones) and hand-made times:
+    each key of ``words`` (its first occurrence) is a time expression of the (kind, value) given."""
+    import attrs
+
+    from newsmodel.model import TimeExpression, TimeKind
+
+    times = tuple(
+        sorted(
+            (
+                TimeExpression(
+                    span=Span.of(text, text.index(w), text.index(w) + len(w)), kind=TimeKind[k], value=v
+                )
+                for w, (k, v) in words.items()
+            ),
+            key=lambda t: t.span.start,
+        )
+    )
+    cast = {**SMITH, "she": ("Jane Smith", ActorKind.PERSON), "Jones": ("Tom Jones", ActorKind.PERSON)}
+    return list(FINDER(attrs.evolve(context(text, cast), times=times)))
+
+
+def test_later_statement_inherits_the_speakers_time() -> None:
+    text = (
+        "Smith said on Sunday the plan had failed.\n\n"
+        "Smith is expected in Paris this week for talks.\n\n"
+        "“We will try again,” she added."
+    )
+    first, second = timed(text, {"Sunday": ("DATE", "2017-04-09"), "this week": ("DATE", "2017-W15")})
+    assert first.time is not None and first.time.span.text == "Sunday"
+    assert second.time is first.time  # a week-level date in between does not move the narrative
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The council met on Monday.",  # another day in between
+        "Jones said on Monday the plan was fine.",  # a statement with another time of its own
+        "A.\n\nB.\n\nC.",  # too many paragraphs back
+    ],
+)
+def test_time_is_not_inherited_across_another_time_or_far_back(middle: str) -> None:
+    text = f"Smith said on Sunday the plan had failed.\n\n{middle}\n\n“We will try again,” Smith added."
+    words = {"Sunday": ("DATE", "2017-04-09"), "Monday": ("DATE", "2017-04-10")}
+    statements = timed(text, {w: v for w, v in words.items() if w in text})
+    last = statements[-1]
+    assert last.cue is not None and last.cue.text == "added" and last.time is None
+
+
+def test_time_is_not_inherited_from_another_speaker() -> None:
+    text = "Jones said on Sunday the plan had failed. “We will try again,” Smith said."
+    statements = timed(text, {"Sunday": ("DATE", "2017-04-09")})
+    assert [s.time is None for s in statements] == [False, True]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -12,8 +12,9 @@ import bisect
 import operator
 
 import attrs
+import regex
 
-from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression
+from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..pipeline import Context
 from ..segment import Quotation
 from ..times import governing_time
@@ -28,6 +29,7 @@ _CLOSERS = "”\"’'"
 _QUOTE_CHARS = "“”\"‘’'"
 _SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", "―", ":", "?", "!", ";"})
 _NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
+_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of day precision or finer
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
 
 # Where the words after a cue lead.
@@ -1356,11 +1358,64 @@ class _Run:
                 return d.speaker if d.speaker.kind is ActorKind.PERSON else None
         return None
 
+    def inherit_times(self, drafts: list[_Draft]) -> None:
+        """A statement with no time of its own inherits the time of the same speaker's previous
+        statement (``“...,” he added``; ``He stopped short of ..., saying ...``) when that one is
+        at most ``time_reach`` paragraphs back, no statement in between has another time of its
+        own, and no date of day precision with another value stands between them (outside
+        quotations and statement contents): the narrative has not moved to another day."""
+        last: dict[int, _Draft] = {}
+        latest: tuple[int, str] | None = None  # where the latest time of a statement's own was, its value
+        for d in drafts:
+            key = id(d.speaker)
+            prev = last.get(key) if d.speaker is not None else None
+            mine = d.time
+            if (
+                mine is None
+                and prev is not None
+                and prev.time is not None
+                and 0 <= d.paragraph - prev.paragraph <= self.lex.time_reach
+                and (latest is None or latest[0] <= prev.content[0] or latest[1] == prev.time.value)
+                and not self.moved(prev, d, prev.time)
+            ):
+                d.time = prev.time
+            if mine is not None:
+                latest = (d.content[0], mine.value)
+            if d.speaker is not None:
+                last[key] = d
+
+    def moved(self, prev: _Draft, d: _Draft, time: TimeExpression) -> bool:
+        """Whether a date of day precision other than ``time`` stands between two statements."""
+        lo = max(prev.content[1], prev.cue[1] if prev.cue is not None else 0)
+        hi = min(d.content[0], d.cue[0] if d.cue is not None else d.content[0])
+        if d.source is not None:
+            hi = min(hi, d.source[0])
+        i = bisect.bisect_left(self.time_starts, lo)
+        while i < len(self.time_starts) and self.time_starts[i] < hi:
+            t = self.free_times[i]
+            i += 1
+            if t.kind not in (TimeKind.DATE, TimeKind.TIME) or not _DAY.match(t.value):
+                continue
+            if t.value[:10] == time.value[:10] or self.in_content(t.span.start):
+                continue
+            return True
+        return False
+
+    def in_content(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the content of a statement found."""
+        i = bisect.bisect_right(self.keys, (offset, len(self.text) + 1))
+        return any(d.content[0] <= offset < d.content[1] for d in self.drafts[max(0, i - 4) : i])
+
     def finish(self) -> tuple[Statement, ...]:
         text = self.text
         out: list[Statement] = []
         seen: set[tuple[int, int]] = set()
-        for d in sorted(self.drafts, key=lambda d: d.content):
+        drafts = sorted(self.drafts, key=lambda d: d.content)
+        if self.free_times:
+            self.keys = [d.content for d in drafts]
+            self.drafts = drafts
+            self.inherit_times(drafts)
+        for d in drafts:
             if d.content in seen:
                 continue
             seen.add(d.content)

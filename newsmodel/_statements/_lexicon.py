@@ -52,6 +52,8 @@ class Lexicon:
             function_verbs, subject_pronouns, anaphors: word sets (lower case), as documented in
             ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        time_reach: how many paragraphs back a statement without a time of its own looks for
+            the same speaker's previous statement, whose time it inherits.
     """
 
     frames: Mapping[str, frozenset[str]]
@@ -75,6 +77,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]
     anaphors: frozenset[str]
     scare_quote_words: int
+    time_reach: int
 
 
 def _words(rules: Mapping[str, Any], key: str) -> list[str]:
@@ -120,6 +123,9 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
     scare = rules.get("scare_quote_words", 3)
     if type(scare) is not int or scare < 0:
         raise RuleError(f"{_FILE}: scare_quote_words must be a non-negative integer")
+    reach = rules.get("time_inheritance_paragraphs", 2)
+    if type(reach) is not int or reach < 0:
+        raise RuleError(f"{_FILE}: time_inheritance_paragraphs must be a non-negative integer")
     adjuncts = _words(rules, "adjuncts")
     for i, pattern in enumerate(adjuncts):
         try:
@@ -172,4 +178,5 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         subject_pronouns=lower_set("subject_pronouns"),
         anaphors=lower_set("anaphors"),
         scare_quote_words=scare,
+        time_reach=reach,
     )
