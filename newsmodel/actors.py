@@ -26,7 +26,7 @@ def actor_rules(*extra: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     """The shipped actor rules, merged with your own (TOML file paths or dictionaries).
 
     The shipped rules are ``actors.toml``, ``actors_places.toml`` and ``actors_people.toml``
-    (the last under the key ``first_names``). Tables merge key by key and lists concatenate, so
+    (under the key ``first_names``) and ``actors_leaders.toml`` (under the key ``leaders``). Tables merge key by key and lists concatenate, so
     a file of your own only lists what it adds::
 
         [organisations.BUS]
@@ -39,6 +39,7 @@ def actor_rules(*extra: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         load_rules("actors"),
         load_rules("actors_places"),
         {"first_names": load_rules("actors_people")},
+        {"leaders": load_rules("actors_leaders")},
     ]
     for item in extra:
         sets.append(item if isinstance(item, Mapping) else load_rules_file(item))

@@ -49,6 +49,7 @@ _TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d
 _TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
 _ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
+_COORDINATION = regex.compile(r"(?:,[ ]{1,2}(?:and[ ]{1,2}|or[ ]{1,2})?|[ ]{1,2}(?:and|or)[ ]{1,2})\Z")
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
 # How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
@@ -60,6 +61,8 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.PRONOUN,
 )
 _FIRST = operator.itemgetter(0)
+# Sectors of a country's own bodies: a country named before one of these is its owner.
+_STATE_SECTORS = frozenset(["GOV", "JUD", "LEG", "MIL", "COP"])
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
 
 
@@ -124,6 +127,7 @@ class _Run:
         self.places: list[tuple[int, str | None]] = []  # (offset, country) of places named
         self.country_places: list[tuple[int, str]] = []  # countries named, places if after "in"
         self.lines: dict[int, bool] = {}
+        self.country_ends: dict[int, str] = {}  # end of a country's name -> its code
         self.actors_ending: dict[int, _Builder] | None = None
         self.by_start: tuple[list[tuple[int, int, _Builder]], list[int]] | None = None
         self.place_index: tuple[list[tuple[int, str]], list[int]] | None = None
@@ -243,6 +247,7 @@ class _Run:
         if b is None:
             b = self.actor("C:" + iso, self.g.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
         b.mentions.append((s, e, _NAME, rule))
+        self.country_ends[e] = iso
         return b
 
     def location(self, name: str, iso: str | None, s: int, e: int, rule: str) -> None:
@@ -263,8 +268,9 @@ class _Run:
         country: str | None,
         sector: str | None,
         kind: ActorKind,
+        key: str = "",
     ) -> None:
-        key = "O:" + name.casefold()
+        key = key or "O:" + name.casefold()
         b = self.actors.get(key)
         if b is None:
             b = self.actor(key, name, kind, country=country, sector=sector)
@@ -293,9 +299,15 @@ class _Run:
         for t in titles:
             gender = gender or t.gender
             sector = sector or t.sector
+        known = self.g.leaders.get(name)
+        said_country = country  # the roles say what the text says
+        if known is not None:  # "Bill Clinton", "President Abdelaziz Bouteflika"
+            name = known.name
+            country = country or known.country
+            sector = sector or known.sector
         b = self.actor("P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
         b.gender = b.gender or gender or first
-        self.add_roles(b, titles, country)
+        self.add_roles(b, titles, said_country)
         self.mention(b, s, e, _NAME, rule)
 
     def add_roles(self, b: _Builder, titles: list[Title], country: str | None) -> None:
@@ -354,7 +366,13 @@ class _Run:
             if "’" in w:
                 w = w.replace("’", "'")
             c0 = w[0]
-            word = c0.isupper() or (c0.islower() and "-" in w[:4] and w.split("-", 1)[1][:1].isupper())
+            word = c0.isupper() or (
+                c0.islower()
+                and (
+                    ("-" in w[:4] and w.split("-", 1)[1][:1].isupper())
+                    or (c0 == "d" and w[1:2] == "'" and w[2:3].isupper())
+                )
+            )
             if (
                 word
                 and w[-1] == "."
@@ -764,6 +782,14 @@ class _Run:
         while run and not run[-1].word:
             run.pop()
         s, e = run[0].s, run[-1].e
+        of_entry = pieces[j + 1].entry if titles and t_country is None and j + 1 < n else None
+        if (
+            of_entry is not None
+            and of_entry.cat == COUNTRY
+            and pieces[j].cat == "CONN"
+            and toks[pieces[j].i].w == "of"
+        ):
+            t_country = of_entry.country  # "President Bouteflika of Algeria"
         if described:
             before, before2 = self.prev_words(s)
             descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
@@ -874,14 +900,28 @@ class _Run:
         """A phrase of the gazetteer."""
         cat = entry.cat
         if cat == ORG:
+            country, key, rule = entry.country, "", "organisation"
+            if entry.sector in _STATE_SECTORS and s > 2:
+                # "the Ivory Coast's Supreme Court", "the Algerian Senate": that country's body.
+                owner = None
+                if self.text[s - 3 : s] in ("'s ", "’s "):
+                    owner = self.country_ends.get(s - 3)
+                elif self.text[s - 1] == " " and (adj := self.adjectives.get(s - 1)) is not None:
+                    owner = adj[1] if adj[3] == DEMONYM else None
+                if owner is not None and owner != country:
+                    country, rule = owner, "organisation-of-country"
+                    key = f"O:{entry.name.casefold()}@{owner}"
+                    if self.text[s - 1] == " " and s - 1 in self.adjectives:
+                        self.consumed.add(s - 1)
             self.organisation(
                 entry.name,
                 s,
                 e,
-                "organisation",
-                country=entry.country,
+                rule,
+                country=country,
                 sector=entry.sector,
                 kind=entry.kind or ActorKind.ORGANIZATION,
+                key=key,
             )
             return
         if cat == COUNTRY and entry.country:
@@ -894,7 +934,17 @@ class _Run:
         if cat in (DEMONYM, PEOPLE):
             self.adjectives[e] = (s, entry.country, self.text[s:e], cat)
             self.adjective_ends.append(e)
-            if cat == PEOPLE:
+            before = self.adjectives.get(s - 1) if cat == PEOPLE and self.text[s - 1 : s] == " " else None
+            if before is not None and before[3] == DEMONYM and before[1]:
+                # "Iraqi Kurds", "Bosnian Serbs": a people of that country.
+                a_start, iso, demonym, _ = before
+                name = f"{demonym} {self.text[s:e]}"
+                b = self.actor("G:" + name.casefold(), name, ActorKind.GROUP, country=iso)
+                self.mention(b, a_start, e, _DEMONYM, "demonym-people")
+                self.consumed.add(s - 1)
+                del self.adjectives[e]
+                self.adjective_ends.pop()
+            elif cat == PEOPLE:
                 b = self.actor(
                     "G:" + entry.name.casefold(), entry.name, ActorKind.GROUP, country=entry.country
                 )
@@ -972,8 +1022,12 @@ class _Run:
             for ti in titles:
                 gender = gender or ti.gender
                 sector = sector or ti.sector
+            known = self.g.surnames.get(t.w) if not found else None
             if found:
                 b = self.nearest(found, t.s)
+            elif known is not None:  # "President Bouteflika": a known person
+                b = self.known_person(known)
+                last.setdefault(word, []).append(b)
             else:
                 royal = bool(titles) and titles[-1].role in self.g.titles_in_name
                 name = f"{titles[-1].role} {t.w}" if royal else t.w
@@ -985,6 +1039,19 @@ class _Run:
             b.sector = b.sector or sector
             self.add_roles(b, titles, country)
             self.mention(b, t.s, t.e, _NAME, "title-name")
+
+    def known_person(self, entry: Entry) -> _Builder:
+        """The actor of a person of the leaders' gazetteer."""
+        b = self.actor(
+            "P:" + entry.name.casefold(),
+            entry.name,
+            ActorKind.PERSON,
+            country=entry.country,
+            sector=entry.sector,
+        )
+        if len(b.words) > 1 and b.gender is None:
+            b.gender = self.g.first_names.get(entry.name.split()[0])
+        return b
 
     def nearest(self, found: list[_Builder], offset: int) -> _Builder:
         if len(found) == 1:
@@ -1028,6 +1095,10 @@ class _Run:
                     continue
                 t = toks[i]
                 i += 1
+                known = g.surnames.get(t.w.title() if t.upper else t.w)
+                if known is not None and not d.link_only:  # "Putin", "Mugabe"
+                    self.mention(self.known_person(known), t.s, t.e, _NAME, "known-surname")
+                    continue
                 if (
                     d.link_only
                     or len(t.w) < 2
@@ -1126,23 +1197,34 @@ class _Run:
                 noun = " ".join(word.split()[1:])
                 self.nominal(s, e, g.nominals[noun], noun)
                 continue
-            if raw[0].isupper() and not self.initial(s):
-                continue  # "Police" inside a name
             adj = self.adjectives.get(s - 1) if s > 0 and text[s - 1] == " " else None
+            if raw[0].isupper() and not self.initial(s) and (adj is None or adj[3] != DEMONYM):
+                continue  # "Police" inside a name
+            modifier_sector = None
+            if adj is None and "group" in found and ti > 1:
+                # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
+                adj, modifier_sector = self.modified(ti)
             country_b = self.country_before(s)
             if adj is not None and adj[3] == DEMONYM:
                 a_start, iso, demonym, _ = adj
-                name = f"{demonym} {word}"
-                if word in g.institutions:
+                if word in g.institutions and modifier_sector is None:
+                    name = f"{demonym} {word}"
                     sector = g.institutions[word] or None
                     b = self.actor(
                         "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector
                     )
                 else:
-                    sector = g.groups.get(word) or None
+                    name = (
+                        f"{demonym} {text[a_start:e].split(' ', 1)[1]}"
+                        if modifier_sector is not None
+                        else f"{demonym} {word}"
+                    )
+                    name = " ".join(name.split())
+                    sector = modifier_sector or g.groups.get(word) or None
                     b = self.actor("G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+                    self.coordinated(a_start, name[len(demonym) :], sector)
                 self.mention(b, a_start, e, _DEMONYM, "demonym-noun")
-                self.consumed.add(s - 1)
+                self.consumed.add(a_start + len(demonym))
                 continue
             if country_b is not None:
                 name = f"{country_b.name} {word}"
@@ -1176,6 +1258,45 @@ class _Run:
         self.demonym_mentions()
         self.resolve_pronouns(pronouns)
 
+    def modified(self, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
+        """A nationality word one or two group modifiers before token ``ti`` ("Afghan rebel
+        leaders"): the adjective and the modifiers' sector ("" when they give none)."""
+        tokens, text, mods = self.seg.tokens, self.text, self.g.group_modifiers
+        sector = ""
+        for back in (1, 2):
+            k = ti - back
+            if k < 0:
+                return None, None
+            ks, ke = tokens[k]
+            if text[ke : tokens[k + 1][0]] != " ":
+                return None, None
+            mod = mods.get(text[ks:ke])
+            if mod is None:
+                return None, None
+            sector = sector or mod
+            adj = self.adjectives.get(ks - 1) if ks > 0 and text[ks - 1] == " " else None
+            if adj is not None and adj[3] == DEMONYM:
+                return adj, sector
+        return None, None
+
+    def coordinated(self, start: int, noun: str, sector: str | None) -> None:
+        """ "French and Egyptian warships": the nationality words coordinated before ``start``
+        qualify the same noun, each a group of its own country."""
+        text = self.text
+        for _ in range(4):
+            m = _COORDINATION.search(text, max(0, start - 8), start)
+            if m is None:
+                return
+            adj = self.adjectives.get(m.start())
+            if adj is None or adj[3] != DEMONYM or adj[1] is None:
+                return
+            a_start, iso, demonym, _ = adj
+            name = demonym + noun
+            b = self.actor("G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+            self.mention(b, a_start, m.start(), _DEMONYM, "demonym-noun-coordinated")
+            self.consumed.add(m.start())
+            start = a_start
+
     def demonym_mentions(self) -> None:
         """A nationality word that qualifies neither a group nor an institution stands for its
         country ("an Indian proposal", "Egyptian warships", "Hungarian and Romanian officials")."""
@@ -1207,13 +1328,14 @@ class _Run:
         return best[1] if best else None
 
     def country_before(self, s: int) -> _Builder | None:
-        """The country named just before ``s`` ("U.S. officials")."""
+        """The country named just before ``s`` ("U.S. officials"), or an armed group
+        ("Hezbollah guerrillas": the group's men, of the group's country)."""
         if s < 2 or self.text[s - 1] != " ":
             return None
         if self.actors_ending is None:
             ending: dict[int, _Builder] = {}
             for x in self.actors.values():
-                if x.kind is ActorKind.COUNTRY:
+                if x.kind is ActorKind.COUNTRY or (x.kind is ActorKind.ORGANIZATION and x.sector == "REB"):
                     for _, me, _, _ in x.mentions:
                         ending[me] = x
             self.actors_ending = ending
@@ -1423,6 +1545,8 @@ def _span_key(item: tuple[int, int, _Builder]) -> tuple[int, int]:
 def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words, in text order."""
     spans = [m.span() for m in g.chunk.finditer(text)]
+    if g.possessive_names is not None and ("'s " in text or "’s " in text):
+        spans = _with_possessives(g.possessive_names, text, spans)
     extra = [m.span() for m in g.particle_chunk.finditer(text)]
     if not extra:
         return spans
@@ -1436,6 +1560,37 @@ def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
             merged.append((s, e))
     merged.extend(spans[i:])
     return merged
+
+
+def _with_possessives(
+    pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Known names with a possessive inside ("Democratic People's Republic of Korea") replace the
+    runs they cover (the run pattern stops at "'s")."""
+    found = [m.span() for m in pattern.finditer(text)]
+    if not found:
+        return spans
+    out: list[tuple[int, int]] = []
+    k = 0
+    for s, e in spans:
+        while k < len(found) and found[k][1] <= s:
+            if not out or out[-1][1] <= found[k][0]:
+                out.append(found[k])
+            k += 1
+        if k < len(found) and found[k][0] < e:  # the run overlaps a known name
+            fs, fe = found[k]
+            if s < fs:
+                out.append((s, fs))
+            if not out or out[-1][1] <= fs:
+                out.append((fs, fe))
+            if e > fe:
+                out.append((fe, e))
+            continue
+        out.append((s, e))
+    for f in found[k:]:
+        if not out or out[-1][1] <= f[0]:
+            out.append(f)
+    return out
 
 
 def _compound_cut(word: str) -> int:

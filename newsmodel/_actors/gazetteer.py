@@ -126,6 +126,10 @@ class Gazetteer:
     comma_place: regex.Pattern[str]
     person_cue: regex.Pattern[str]
     aliases: dict[str, list[str]]
+    leaders: dict[str, Entry] = attrs.field(factory=dict)
+    surnames: dict[str, Entry] = attrs.field(factory=dict)
+    group_modifiers: dict[str, str] = attrs.field(factory=dict)
+    possessive_names: regex.Pattern[str] | None = None
 
 
 def _strings(source: str, entry: str, value: Any) -> list[str]:
@@ -207,7 +211,7 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
     for name, code in _table(source, "demonyms", rules.get("demonyms")).items():
         cc = iso(f"demonyms.{name!r}", code)
         add(name, Entry(DEMONYM, name, cc))
-        plural = name + "s" if name[-1] in "nie" and not name.endswith("ese") else None
+        plural = name + "s" if not name.endswith(("ese", "sh", "ch", "s", "x", "z")) else None
         if plural:
             add(plural, Entry(PEOPLE, plural, cc))
 
@@ -372,7 +376,23 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         )
         for w in phrase.split()
     )
+    leaders, surnames = _leaders(source, rules.get("leaders"), iso)
+    group_modifiers = sectored("group_modifiers", lower=True)
+    with_s = sorted({k for k in phrases if "'s " in k}, key=lambda k: (-len(k), k))
+    possessive_names = (
+        regex.compile(
+            r"(?<![\p{L}\d])(?:"
+            + "|".join(regex.escape(k).replace("'", "['’]").replace(r"\ ", r"[ \xa0]") for k in with_s)
+            + r")(?![\p{L}\d])"
+        )
+        if with_s
+        else None
+    )
     return Gazetteer(
+        leaders=leaders,
+        surnames=surnames,
+        group_modifiers=group_modifiers,
+        possessive_names=possessive_names,
         special=special,
         chunk=chunk,
         particle_chunk=particle_chunk,
@@ -419,6 +439,42 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
     )
 
 
+def _leaders(source: str, table: Any, iso: Any) -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """Known people: every name and alias -> the person; surnames usable alone -> the person (or,
+    when several share one and agree on the country, the surname with that country)."""
+    people: dict[str, Entry] = {}
+    by_surname: dict[str, list[Entry]] = {}
+    for name, spec in _table(source, "leaders", table).items():
+        where = f"leaders.{name!r}"
+        if not isinstance(spec, Mapping):
+            raise RuleError(f"{source}: {where} must be a table")
+        unknown = set(spec) - {"country", "role", "sector", "aliases", "surname"}
+        if unknown:
+            raise RuleError(f"{source}: {where}: unknown field(s) {', '.join(sorted(unknown))}")
+        country = iso(f"{where}.country", spec.get("country", ""))
+        role = spec.get("role", "")
+        if not isinstance(role, str):
+            raise RuleError(f"{source}: {where}.role must be a string")
+        sector = _sector(source, f"{where}.sector", spec.get("sector", "GOV"))
+        surname = spec.get("surname", False)
+        if not isinstance(surname, bool):
+            raise RuleError(f"{source}: {where}.surname must be true or false")
+        entry = Entry("PERSON", _norm(name), country, sector, ActorKind.PERSON)
+        for phrase in (name, *_strings(source, f"{where}.aliases", spec.get("aliases", []))):
+            key = _norm(phrase)
+            people.setdefault(key, entry)
+            last = key.split()[-1]
+            if surname and len(key.split()) > 1 and entry not in by_surname.get(last, []):
+                by_surname.setdefault(last, []).append(entry)
+    surnames: dict[str, Entry] = {}
+    for last, found in by_surname.items():
+        if len(found) == 1:
+            surnames[last] = found[0]
+        elif len({e.country for e in found}) == 1:
+            surnames[last] = Entry("PERSON", last, found[0].country, found[0].sector, ActorKind.PERSON)
+    return people, surnames
+
+
 def particles_of(rules: Mapping[str, Any], source: str) -> set[str]:
     """The name particles of a rule set, lower-cased, without a trailing period."""
     return {
@@ -443,7 +499,9 @@ def _chunk_patterns(
     )
     up = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + upper_word + r")"
     particle_word = r"(?:" + (_alternatives(prefixes) or "\x00") + r")-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
-    word = r"(?:" + up + r"|" + particle_word + r")"
+    # "d'Ivoire", "d'Estaing": an elided particle joined to a name word, inside a run only.
+    elided = r"d['’]\p{Lu}[\p{L}\p{M}]{1,30}"
+    word = r"(?:" + up + r"|" + particle_word + r"|" + elided + r")"
     conn = r"(?:" + (_alternatives(connectors) or "\x00") + r")"
     more = r"(?:[ \xa0]{1,3}(?:" + conn + r"[ \xa0]{1,3}){0,3}" + word + r"){0,11}"
     chunk = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + up + more)
