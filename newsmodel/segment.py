@@ -258,7 +258,8 @@ def _to_rules(value: SegmentRules | Mapping[str, Any]) -> SegmentRules:
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # ISOT-style bodies: paragraph breaks collapsed into a run of spaces after a sentence end (the
 # sentence end is checked in code: a lookbehind here would run at every position).
-_COLLAPSED_BREAK = regex.compile(r"  [ \t\u00a0]*(?=[“‘\"'(\[]?[\p{Lu}\p{N}])")
+# Only at the start of a run, taken whole (possessive): a long run of spaces is read once.
+_COLLAPSED_BREAK = regex.compile(r"  (?<![ \t\u00a0]  )[ \t\u00a0]*+(?=[“‘\"'(\[]?[\p{Lu}\p{N}])")
 _SENTENCE_PUNCT = frozenset(".!?…")
 _SENTENCE_CLOSERS = frozenset("”’\"')]")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, whitespace, then an

@@ -618,10 +618,15 @@ def test_reprs_are_short(seg: Segmenter, seed_text: str) -> None:
         "Ab, " * 300 + "March 3 - x",
         ("AB " * 4 + ", Cd ") * 60,
         "AAAAA" + " (" * 300,
+        # a long run of spaces is read once, not once from each of its positions
+        "a" + " " * 100_000 + "a",
+        "a." + " " * 100_000 + "a",
+        "\u201c" + " " * 100_000 + "x",
     ],
 )
-def test_dateline_patterns_do_not_backtrack(seg: Segmenter, text: str) -> None:
-    """Shapes with many ways to split a place or a byline: each is read one way, at once."""
+def test_patterns_do_not_backtrack(seg: Segmenter, text: str) -> None:
+    """Shapes with many ways to split a place or a byline, and long runs of spaces: each is read
+    one way, at once."""
     started = time.process_time()
     seg(text)
     assert time.process_time() - started < 0.5
