@@ -171,6 +171,8 @@ class SegmentRules:
         months: month names a dateline may carry (``March``, ``Sept``).
         separators: the dashes that end a dateline.
         byline_words: words that open a byline (``By``).
+        place_particles: lowercase words inside a place name (``Republic of Congo``).
+        clitics: what an apostrophe splits from its word as a token of its own (``’s``, ``’t``).
         wrap_width: lines no longer than this may be hard-wrapped copy.
         double_apostrophes: whether two apostrophes ``''`` are a double quotation mark (some
             newspapers' copy writes ``''`` for both ``“`` and ``”``).
@@ -184,6 +186,8 @@ class SegmentRules:
     months: tuple[str, ...]
     separators: tuple[str, ...]
     byline_words: tuple[str, ...]
+    place_particles: tuple[str, ...] = ()
+    clitics: tuple[str, ...] = ()
     wrap_width: int = 100
     double_apostrophes: bool = False
 
@@ -229,6 +233,8 @@ class SegmentRules:
             months=_entries(data, "dateline", "months", source),
             separators=tuple(seps),
             byline_words=_entries(data, "dateline", "byline_words", source),
+            place_particles=_entries(data, "dateline", "place_particles", source),
+            clitics=_entries(data, "tokens", "clitics", source),
             wrap_width=width,
             double_apostrophes=double2,
         )
@@ -285,7 +291,9 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _token_pattern(abbreviations: Iterable[str], double_apostrophes: bool = False) -> re.Pattern[str]:
+def _token_pattern(
+    abbreviations: Iterable[str], clitics: Iterable[str] = (), double_apostrophes: bool = False
+) -> re.Pattern[str]:
     """The token pattern, with the rules' abbreviations keeping their period (``Mr.``, ``Inc.``).
 
     This one pattern runs over every character of every article, so it is written for the standard
@@ -300,7 +308,8 @@ def _token_pattern(abbreviations: Iterable[str], double_apostrophes: bool = Fals
     known = "|".join(
         f"(?<=(?<!\\w)(?:{'|'.join(sorted(words))})\\.)" for _, words in sorted(by_length.items())
     )
-    clitic = r"(?:s|re|ve|ll|d|m|t|S|RE|VE|LL|D|M|T)(?!\w)"
+    forms = sorted({f for c in clitics for f in (c, c.upper())}, key=len, reverse=True)
+    clitic = f"(?:{'|'.join(re.escape(f) for f in forms)})(?!\\w)" if forms else "(?!)"
     # Dispatch on the first character so that a plain word costs one alternative.
     return re.compile(
         rf"""
@@ -368,7 +377,8 @@ class Segmenter:
         caps = r"(?=[\p{Lu}.'’&\-]{0,10}\p{Lu}\p{Lu})\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
         caps_more = r"\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
         region_word = r"\p{Lu}[\p{L}\p{M}.'’&\-]{0,39}"
-        region = rf"{region_word}(?:[ \t]{{1,2}}(?:of|and|the|de|del|la|{region_word})){{0,4}}"
+        particles = f"{_alternation(r.place_particles)}|" if r.place_particles else ""
+        region = rf"{region_word}(?:[ \t]{{1,2}}(?:{particles}{region_word})){{0,4}}"
         place = rf"{caps}(?:[ \t]{{1,2}}{caps_more}){{0,4}}(?:[ \t]{{0,2}},[ \t]{{1,2}}{region})?"
         caps_loc = rf"(?P<loc>{place}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{place}){{0,3}}[ \t]{{0,2}},?)"
         any_loc = r"(?P<loc>\p{Lu}[^\s()]{0,40}(?:[ \t]{1,3}[^\s()]{1,40}){0,8})"
@@ -400,7 +410,9 @@ class Segmenter:
         object.__setattr__(self, "_heads", tuple(regex.compile(h) for h in heads))
         object.__setattr__(self, "_note", regex.compile(r"\((?P<note>[^()\n]{2,500})\)\s{1,10}"))
         object.__setattr__(
-            self, "_tokens", _token_pattern((*r.titles, *r.abbreviations, *r.numbered), r.double_apostrophes)
+            self,
+            "_tokens",
+            _token_pattern((*r.titles, *r.abbreviations, *r.numbered), r.clitics, r.double_apostrophes),
         )
         object.__setattr__(self, "_marks", _QUOTE_MARK_2 if r.double_apostrophes else _QUOTE_MARK)
 
