@@ -490,6 +490,30 @@ def test_horizontal_bar_ends_a_reported_clause() -> None:
     assert contents == ["Smith paid no tax for years", "That makes me smart."]
 
 
+def test_quotations_signed_with_a_dash() -> None:
+    text = (
+        "Readers wrote in.\n\n“He is not fit to lead this country. Nobody should vote for him.” ― Jane Smith\n"
+        "“I have never seen anything like this debate in my whole life.” — Tom Jones, 34, Ohio\n\nThe end."
+    )
+    cast = {**SMITH, "Tom Jones": ("Tom Jones", ActorKind.PERSON)}
+    first, second = find(text, cast)
+    assert first.rule == second.rule == "quote-dash-signed"
+    assert (
+        first.cue is not None and first.cue.text == "―" and second.cue is not None and second.cue.text == "—"
+    )
+    assert first.speaker is not None and first.speaker.name == "Jane Smith"
+    assert second.speaker is not None and second.speaker.name == "Tom Jones"
+    assert second.content.text.startswith("I have never seen")
+
+
+def test_dash_before_a_clause_is_no_signature() -> None:
+    (s,) = find("“We will win this state by a lot,” Smith said -- and the crowd cheered.", SMITH)
+    assert s.rule == "quote-then-cue"
+    assert all(
+        s.rule != "quote-dash-signed" for s in find("“We will win this state” — the slogan was everywhere.")
+    )
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 

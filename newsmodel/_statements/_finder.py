@@ -1023,7 +1023,7 @@ class _Run:
                 continue
             pi = self.seg.paragraph_index(q.open)
             si = self.seg.sentence_index(q.open)
-            if self.colon_quote(q, span, si):
+            if self.colon_quote(q, span, si) or self.dash_signed(q, span, si, pi):
                 continue
             waiting = self.pending.get(pi - 1) if q.open == self.seg.paragraphs[pi].start else None
             if waiting is not None:
@@ -1033,6 +1033,8 @@ class _Run:
                 self.insert(self.drafts.pop())
                 continue
             prev = self.previous(q.open)
+            if prev is not None and prev.rule == "quote-dash-signed":
+                prev = None  # a signed quotation is complete: the next one is someone else's
             rule = None
             if q.continues:
                 prior = self.continued(q)
@@ -1206,6 +1208,36 @@ class _Run:
             return False
         cue = (self.toks[cue_start][0], self.toks[cue_end][1])
         self.add(src, cue, span, StatementKind.DIRECT, "colon-quote", si, None, q)
+        self.insert(self.drafts.pop())
+        return True
+
+    def dash_signed(self, q: Quotation, span: tuple[int, int], si: int, pi: int) -> bool:
+        """``“...” ― Jane Roe`` closing its line: a quotation signed with a dash and a name
+        (readers' comments, epigraphs, social-media round-ups); the dash is the cue."""
+        if q.close is None or pi < 0:
+            return False
+        text, end = self.text, self.seg.paragraphs[pi].end
+        pos = q.close + 1
+        line_end = text.find("\n", pos, end)
+        end = line_end if line_end >= 0 else end
+        while pos < end and text[pos] in " \t,.":
+            pos += 1
+        dash = pos
+        while pos < end and pos - dash < 2 and text[pos] in "―—–-":
+            pos += 1
+        if pos == dash or (pos - dash == 1 and text[dash] == "-"):
+            return False
+        cue = (dash, pos)
+        while pos < end and text[pos] == " ":
+            pos += 1
+        src = self.np_forward(pos, end)
+        if src is None or not self.tok(src[0])[0].isupper():
+            return False
+        after = self.toks[src[1]][1]
+        rest = text[after:end].strip(" ")
+        if (rest.strip(".") and not rest.startswith(("(", ","))) or self.words_in(after, end) > 8:
+            return False
+        self.add(src, cue, span, StatementKind.DIRECT, "quote-dash-signed", si, None, q)
         self.insert(self.drafts.pop())
         return True
 
