@@ -30,6 +30,11 @@ _PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 
 Mention = tuple[int, int, Actor]
 
+_bisect_right = bisect.bisect_right
+_bisect_left = bisect.bisect_left
+_COUNT_REACH = 200  # characters between a count verb and the ends of its count, at most
+_END = 1 << 62  # beyond any offset: (pos, _END) sorts after every token starting at pos
+
 
 @attrs.define
 class _Trigger:
@@ -71,8 +76,13 @@ class _Doc:
         self.low = low
         self.segs = context.segments
         self.tokens = context.segments.tokens
-        self.starts = [t[0] for t in self.tokens]
         self.w = lex.words
+        self.determiners = lex.words["determiners"]
+        # Kinds as tuples: a membership test by identity, not by the enum's Python-level hash.
+        self.intent_kinds = tuple(lex.intent_kinds)
+        self.threat_kinds = tuple(lex.threat_kinds)
+        self.absorbs = tuple(lex.absorbs)
+        self.absorbs_objects = tuple(lex.absorbs_objects)
         held = {id(a) for a in context.cast.actors}
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
@@ -114,12 +124,21 @@ class _Doc:
         self.count_at: list[int] = []
         count_words = lex.count_words
         found = [i for i, w in enumerate(lw) if w in interesting]
-        if ("'ll" in low or "'d" in low) and _CLITIC.search(
-            low
-        ) is not None:  # a clitic the segmenter left on its word ("they'll")
-            found = sorted({*found, *(i for i, w in enumerate(lw) if w.endswith(("'ll", "'d")))})
+        if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
+            tokens_ = self.tokens
+            clitics = {
+                i
+                for m in _CLITIC.finditer(low)
+                if (i := _bisect_right(tokens_, (m.start(), _END)) - 1) >= 0
+                and tokens[i][1] == m.end()
+                and lw[i].endswith(("'ll", "'d"))
+            }
+            if clitics:
+                found = sorted({*found, *clitics})
         self.modal_at: list[int] = []
         statement_words = lex.statement_words
+        needed = lex.needed
+        phrase_only = lex.phrase_only
         for i in found:
             w = lw[i]
             start, end0 = tokens[i]
@@ -140,6 +159,10 @@ class _Doc:
                     ):
                         self.cues.append((start, t.end(), group, phrase))  # "May": the month
             if w in heads:
+                if w in phrase_only:  # "said", "on": only the first word of phrases, none near
+                    need, window = needed[w]
+                    if need.isdisjoint(lw[i + 1 : i + window]):
+                        continue
                 self.hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
@@ -148,12 +171,20 @@ class _Doc:
         self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
+        self._sentence_toks: dict[int, int] = {}
         self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
         """Index of the token starting at or before ``pos``."""
-        return bisect.bisect_right(self.starts, pos) - 1
+        return _bisect_right(self.tokens, (pos, _END)) - 1
+
+    def sentence_tok(self, sentence: Span) -> int:
+        """``tok(sentence.start)``, once per sentence."""
+        got = self._sentence_toks.get(sentence.start)
+        if got is None:
+            got = self._sentence_toks[sentence.start] = _bisect_right(self.tokens, (sentence.start, _END)) - 1
+        return got
 
     def word(self, i: int) -> str:
         return self.lw[i]
@@ -175,9 +206,14 @@ class _Doc:
             while i < len(self.extra) and self.extra[i][0] < sentence.end:
                 raw.append(self.extra[i])
                 i += 1
-            got = sorted(raw, key=lambda m: (m[0], -m[1]))
+            starts = [m[0] for m in raw]
+            if len(set(starts)) == len(starts) and starts == sorted(starts):
+                got = raw  # the cast's order, and no two start together: already in order
+            else:
+                got = sorted(raw, key=lambda m: (m[0], -m[1]))
+                starts = [m[0] for m in got]
             self._mentions[sentence.start] = got
-            self._mention_starts[sentence.start] = [m[0] for m in got]
+            self._mention_starts[sentence.start] = starts
         return got
 
     def mentions_in(self, sentence: Span, start: int, end: int) -> list[Mention]:
@@ -246,36 +282,30 @@ class _Doc:
         return got
 
     def _prep_before(self, start: int, floor: int) -> str | None:
-        i = self.tok(start) - 1
-        steps = 0
-        ft = bisect.bisect_left(self.starts, floor)
-        while i >= ft and steps < 6:
-            w = self.lw[i]
+        tokens, lw, norm = self.tokens, self.lw, self.norm
+        i = _bisect_right(tokens, (start, _END)) - 2
+        lo = max(_bisect_left(tokens, (floor,)), i - 5)  # six words back at most
+        dets = self.determiners
+        while i >= lo:
+            w = lw[i]
             if (
-                w in self.w["determiners"]
+                w in dets
                 or w.replace(",", "").isdigit()
-                or (w[:1].isalpha() and self.norm[self.tokens[i][0]].isupper())
+                or (w[:1].isalpha() and norm[tokens[i][0]].isupper())
             ):
                 i -= 1
-                steps += 1
                 continue
             if (
                 w == "of"
                 and i > 0
                 and (
-                    self.lw[i - 1] in self.w["determiners"]
-                    or (
-                        self.norm[self.tokens[i - 1][0]].isupper()
-                        and self.norm[self.tokens[i + 1][0]].isupper()
-                    )
+                    lw[i - 1] in dets
+                    or (norm[tokens[i - 1][0]].isupper() and norm[tokens[i + 1][0]].isupper())
                 )
             ):
                 i -= 1
-                steps += 1
                 continue
-            if w in self.lex.prepositions:
-                return w
-            return None
+            return w if w in self.lex.prepositions else None
         return None
 
 
@@ -374,8 +404,8 @@ def _subject(
     doc: _Doc, sentence: Span, pos: int, floor: int, depth: int = 0
 ) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a preposition)."""
-    ti = doc.tok(pos)
-    st = doc.tok(sentence.start)
+    ti = _bisect_right(doc.tokens, (pos, _END)) - 1
+    st = doc.sentence_tok(sentence)
     st = st if st >= 0 and doc.tokens[st][0] >= sentence.start else st + 1
     left = _clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     left = max(left, pos - doc.lex.settings["subject_window"] * 8)
@@ -383,7 +413,7 @@ def _subject(
     outer = doc.outermost(ms)
     place: Actor | None = None
     opening_place: Actor | None = None
-    lt = bisect.bisect_left(doc.starts, left)
+    lt = _bisect_left(doc.tokens, (left,))
     # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
     appositive = _appositive(doc, ti, lt)
     if appositive is not None:
@@ -550,7 +580,10 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
     demonyms = doc.demonyms()
     if not demonyms:
         return None
-    i = bisect.bisect_left(doc.starts, start)
+    i = _bisect_left(doc.tokens, (start,))
+    n = _bisect_left(doc.tokens, (end,))
+    if demonyms.keys().isdisjoint(doc.lw[i:n]):
+        return None  # no nationality word in the range: one set test
     n = len(doc.tokens)
     while i < n and doc.tokens[i][1] <= end:
         w = doc.lw[i]
@@ -611,7 +644,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     except a negation that opens it ("refused to deploy": REJECT, and the deployment NEGATED).
     """
     win = doc.lex.settings["mode_window"]
-    lo_tok = max(doc.tok(sentence.start), trig.ti - win)
+    lo_tok = max(doc.sentence_tok(sentence), trig.ti - win)
     lo = max(sentence.start, doc.tokens[lo_tok][0] if lo_tok >= 0 else 0)
     neg_lo = lo
     if prev is not None and prev.start >= sentence.start:
@@ -639,12 +672,14 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     return EventMode.ASSERTED, ""
 
 
-def _counts(lex: Lexicon, text: str, norm: str, sentence: Span) -> list[tuple[Count, int]]:
-    """Casualty and arrest counts in a sentence, each with the offset of its verb."""
+def _counts(lex: Lexicon, text: str, norm: str, start: int, end: int) -> list[tuple[Count, int]]:
+    """Casualty and arrest counts in ``[start, end)`` of a sentence, each with the offset of its verb."""
     out: list[tuple[Count, int]] = []
+    if lex.number_hint.search(norm, start, end) is None:
+        return out
     seen: set[int] = set()
     for pat in lex.count_patterns:
-        for m in pat.finditer(norm, sentence.start, sentence.end):
+        for m in pat.finditer(norm, start, end):
             if m.start("n") in seen:
                 continue
             verb = m.group("v").lower()
@@ -702,8 +737,19 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     for d in kept:
         if d.sentence.start not in counts_by_sentence:
             k = bisect.bisect_left(doc.count_at, d.sentence.start)
-            has = k < len(doc.count_at) and doc.count_at[k] < d.sentence.end
-            counts_by_sentence[d.sentence.start] = _counts(lex, text, doc.norm, d.sentence) if has else []
+            k2 = bisect.bisect_left(doc.count_at, d.sentence.end)
+            # A count lies within a few words of its verb: search only around the count verbs.
+            counts_by_sentence[d.sentence.start] = (
+                _counts(
+                    lex,
+                    text,
+                    doc.norm,
+                    max(d.sentence.start, doc.count_at[k] - _COUNT_REACH),
+                    min(d.sentence.end, doc.count_at[k2 - 1] + _COUNT_REACH),
+                )
+                if k < k2
+                else []
+            )
     attach: dict[int, list[Count]] = {}
     by_sentence: dict[int, list[int]] = {}
     for i, d in enumerate(kept):
@@ -719,13 +765,19 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             pool = [i for i in here if kept[i].kind in want] or here
             best = min(pool, key=lambda i: abs(kept[i].trig.start - at))
             attach.setdefault(best, []).append(count)
+    sentence_times: dict[int, Sequence[TimeExpression]] = {}
     for i, d in enumerate(kept):
-        try:
-            when: TimeExpression | None = governing_time(
-                _times_in(doc, d.sentence), doc.segs, d.trig.start, d.trig.end
-            )
-        except Exception:  # a fault in another stage must not lose the events
-            when = None
+        here_times = sentence_times.get(d.sentence.start)
+        if here_times is None:
+            here_times = sentence_times[d.sentence.start] = _times_in(doc, d.sentence)
+        when: TimeExpression | None = None
+        if len(here_times) == 1:
+            when = here_times[0]  # the only expression of the sentence governs all of it
+        elif here_times:
+            try:
+                when = governing_time(here_times, doc.segs, d.trig.start, d.trig.end)
+            except Exception:  # a fault in another stage must not lose the events
+                when = None
         if when is None:
             when = _statement_time(doc, d)
         events.append(
@@ -747,12 +799,14 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
 
 def _times_in(doc: _Doc, sentence: Span) -> Sequence[TimeExpression]:
     """The time expressions of a sentence: what ``governing_time`` looks at (same clause, then
-    same sentence), handed over alone so that a long article costs it no more per event.
+    same sentence), handed over alone so that a long article costs it no more per event. When
+    there is one, it governs the whole sentence, and ``governing_time`` is not asked.
     """
     times = doc.ctx.times
-    lo = bisect.bisect_left(doc.time_starts, sentence.start - 100)  # governing_time checks overlap
+    lo = bisect.bisect_left(doc.time_starts, sentence.start - 100)  # none is that long
     hi = bisect.bisect_left(doc.time_starts, sentence.end)
-    return times[lo:hi]
+    s, e = sentence.start, sentence.end
+    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e]
 
 
 def _statement_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
@@ -789,10 +843,12 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
             if x is not None:  # "declined to comment": no event, nor any inside it
                 last_end = x.end()
                 continue
-        combined = lex.tails.get(word)
+        combined = lex.tail_entries.get(word)
+        ahead: list[str] = []
         if combined is not None:
             need, window = lex.needed[word]
-            if need.isdisjoint(doc.lw[ti + 1 : ti + window]):
+            ahead = doc.lw[ti + 1 : ti + window]
+            if need.isdisjoint(ahead):
                 combined = None
         if combined is None and word not in lex.singles:
             continue  # only the first word of phrases, none of which can follow here
@@ -815,9 +871,16 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         chosen: Entry | None = None
         end = h_end
         if combined is not None:
-            t = combined[0].match(doc.low, h_end, sent.end)
-            if t is not None and t.lastgroup is not None:
-                chosen, end = combined[1][int(t.lastgroup[1:])], t.end()
+            # The phrases in order, longest first, as one alternation would try them; only those
+            # whose last word lies ahead can match.
+            for candidate, last in combined:
+                if last.isdisjoint(ahead):
+                    continue
+                assert candidate.tail is not None
+                t = candidate.tail.match(doc.low, h_end, sent.end)
+                if t is not None:
+                    chosen, end = candidate, t.end()
+                    break
         if chosen is None:
             for entry in entries:
                 if entry.tail is not None or (want is not None and entry.pos != want):
@@ -964,7 +1027,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
     ):
         sources = [speaker]
         rule += "+speaker"
-    targets = [a for a in targets if all(a is not s for s in sources)]
+    if sources and targets:
+        targets = [a for a in targets if all(a is not s for s in sources)]
     if e.needs_target and not targets:
         return None  # "a video released by ...": release of an actor or nothing
     if place is not None and any(place is a for a in (*sources, *targets)):
@@ -978,18 +1042,17 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         rule += "+place-target"
     mode, cue = _mode(doc, trig, sentence, prev)
     kind = e.kind
-    if pos == "verb" and cue in lex.recode["intent_cues"] and kind in lex.intent_kinds:
+    if pos == "verb" and cue in lex.recode["intent_cues"] and kind in doc.intent_kinds:
         kind, rule = EventKind.AGREE, rule + "+intent"
-    elif pos == "verb" and cue in lex.recode["intent_cues"] and kind in lex.threat_kinds:
+    elif pos == "verb" and cue in lex.recode["intent_cues"] and kind in doc.threat_kinds:
         kind, rule = EventKind.THREATEN, rule + "+intent"
     elif kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.recode["refusal_cues"]:
         kind, mode, rule = EventKind.REJECT, EventMode.ASSERTED, rule + "+refusal"
     elif (
-        kind in lex.threat_kinds
+        kind in doc.threat_kinds
         and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
-        and any(
-            doc.lw[j] in lex.recode["threat_cues"]
-            for j in range(doc.tok(sentence.start), doc.tok(sentence.end - 1) + 1)
+        and not lex.recode["threat_cues"].isdisjoint(
+            doc.lw[doc.sentence_tok(sentence) : doc.tok(sentence.end - 1) + 1]
         )
     ):
         kind, rule = EventKind.THREATEN, rule + "+threat"
@@ -1064,7 +1127,7 @@ def _support_verb(doc: _Doc, ti: int, sentence: Span) -> int | None:
     """Offset of a support verb (``launched``, ``held``) governing the noun at token ``ti``."""
     j = ti - 1
     steps = 0
-    lo = doc.tok(sentence.start)
+    lo = doc.sentence_tok(sentence)
     while j >= lo and steps < 5:
         w = doc.lw[j]
         if w in doc.w["support_verbs"]:
@@ -1084,7 +1147,7 @@ def _place_anywhere(
     places = doc.places(sentence)
     if not places:
         return None
-    left = _clause_left(doc, trig.ti, max(doc.tok(sentence.start), 0), sentence.start)
+    left = _clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
     lo = bisect.bisect_left(places, (left,))
     hi = bisect.bisect_left(places, (right,))
     for start, end, a in places[lo:hi]:
@@ -1122,10 +1185,10 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
 
     A promise of force is a threat: ``vowed to fight`` is THREATEN.
     """
-    threat = doc.lex.threat_kinds
+    threat = doc.threat_kinds
     _absorb_objects(doc, drafts)
     for i, d in enumerate(drafts):
-        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs:
+        if d.absorbed or d.trig.entry.kind not in doc.absorbs:
             continue
         if d.trig.entry.pos != "verb" and not (
             d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] == "to"
@@ -1168,7 +1231,7 @@ def _absorb_objects(doc: _Doc, drafts: list[_Draft]) -> None:
     (determiners, adjectives and names between), not one in a prepositional phrase.
     """
     for i, d in enumerate(drafts):
-        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs_objects or d.trig.entry.pos != "verb":
+        if d.absorbed or d.trig.entry.kind not in doc.absorbs_objects or d.trig.entry.pos != "verb":
             continue
         for other in drafts[i + 1 : i + 2]:
             if other.trig.entry.pos != "noun" or other.sentence.start != d.sentence.start:

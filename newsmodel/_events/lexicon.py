@@ -164,8 +164,12 @@ class Lexicon:
         tails: per head, the tails of its phrases as one alternation (group ``e<i>``: entry ``i``).
         ambiguous: heads that are a one-word noun and a one-word verb (``attack``): context decides.
         needed: per head with tails, the literal tail words (any form) and the token window they lie in.
+        tail_entries: per head with tails, its phrases in the order of ``tails``, each with the forms
+            of its last word: only the phrases whose last word is near are tried.
         cue_needed: per cue first word whose cues all have tails, the words of those tails.
         singles: heads that are a trigger on their own (not only the first word of phrases).
+        phrase_only: heads that are only the first word of phrases, none of which an exclusion
+            starts: an occurrence whose phrases' last words are not near is no trigger at all.
         exclusions: per head, the tails of phrases that are no event ("declined to comment"); the
             scan skips them whole.
         statement_words: words that code the content of a statement as an event of the speaker's
@@ -186,6 +190,7 @@ class Lexicon:
         counts: word lists for casualty and arrest counts, by :class:`~newsmodel.CountKind` name.
         numbers: number words and their values (``"seventy"``: 70).
         count_patterns: the two count patterns (verb before the number, number before the verb).
+        number_hint: a digit or a number word: where neither occurs, no count can (one quick search).
     """
 
     entries: tuple[Entry, ...]
@@ -197,7 +202,9 @@ class Lexicon:
     tails: Mapping[str, tuple[regex.Pattern[str], tuple[Entry, ...]]]
     ambiguous: frozenset[str]
     needed: Mapping[str, tuple[frozenset[str], int]]
+    tail_entries: Mapping[str, tuple[tuple[Entry, frozenset[str]], ...]]
     singles: frozenset[str]
+    phrase_only: frozenset[str]
     statement_words: Mapping[str, Entry]
     exclusions: Mapping[str, regex.Pattern[str]]
     left_stops: frozenset[str]
@@ -215,6 +222,7 @@ class Lexicon:
     counts: Mapping[str, frozenset[str]]
     numbers: Mapping[str, int]
     count_patterns: tuple[regex.Pattern[str], regex.Pattern[str]]
+    number_hint: regex.Pattern[str]
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any], file: str = "events.toml") -> Lexicon:
@@ -398,6 +406,7 @@ class Lexicon:
         # All phrase tails of one head in one alternation, longest first: one match per head found.
         tails: dict[str, tuple[regex.Pattern[str], tuple[Entry, ...]]] = {}
         tail_needs: dict[str, tuple[frozenset[str], int]] = {}
+        tail_entries: dict[str, tuple[tuple[Entry, frozenset[str]], ...]] = {}
         for h, es in ordered.items():
             with_tail = tuple(e for e in es if e.tail is not None)
             if with_tail:
@@ -409,6 +418,7 @@ class Lexicon:
                     frozenset(f for e in with_tail for f in _tail_words(e.text)),
                     max(len(e.text.split()) + (gap if e.gapped else 0) for e in with_tail) + 2,
                 )
+                tail_entries[h] = tuple((e, frozenset(_tail_words(e.text))) for e in with_tail)
         count_first = frozenset(w.split()[0] for ws in counts.values() for w in ws)
         cues: dict[str, list[tuple[str, regex.Pattern[str] | None, str]]] = {}
         for k, phrases in cue_lists.items():
@@ -436,6 +446,7 @@ class Lexicon:
             count_words=count_first,
             tails=tails,
             needed=tail_needs,
+            tail_entries=tail_entries,
             statement_words=statement_words,
             exclusions=exclusions,
             left_stops=frozenset(';:—–()[]"“”') | words["boundaries"] | words["reporting"],
@@ -445,6 +456,11 @@ class Lexicon:
             | words["other_prepositions"]
             | words["target_prepositions"],
             singles=frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es)),
+            phrase_only=frozenset(
+                h
+                for h, es in ordered.items()
+                if h in tails and h not in exclusions and all(e.tail is not None for e in es)
+            ),
             cue_needed=cue_needed,
             ambiguous=frozenset(
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
@@ -459,6 +475,10 @@ class Lexicon:
             counts=counts,
             numbers=numbers,
             count_patterns=count_patterns,
+            number_hint=regex.compile(
+                "|".join([r"\d", *(regex.escape(w) for w in sorted(numbers, key=len, reverse=True))]),
+                regex.IGNORECASE,
+            ),
         )
 
 
