@@ -505,3 +505,122 @@ def test_adversarial_text_is_fast() -> None:
     start = time.perf_counter()
     cast_of(text)
     assert time.perf_counter() - start < 5
+
+
+# -- nationality groups, known leaders, quoted "we" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector", "mention"),
+    [
+        ("Israeli tanks entered the town at dawn.", "Israeli tanks", "ISR", "MIL", "Israeli tanks"),
+        ("The talks ended when Afghan rebel leaders walked out.", "Afghan rebel leaders", "AFG", "REB", None),
+        (
+            "Police said Irish nationalist guerrillas planted it.",
+            "Irish nationalist guerrillas",
+            "IRL",
+            "REB",
+            None,
+        ),
+        ("Two Syrian officers defected on Friday.", "Syrian officers", "SYR", "MIL", None),
+        ("Thousands of Iraqi Kurds fled north.", "Iraqi Kurds", "IRQ", None, "Iraqi Kurds"),
+        ("The shelling by Bosnian Serbs went on.", "Bosnian Serbs", "BIH", None, None),
+        ("Hezbollah guerrillas fired rockets at Israel.", "Hezbollah guerrillas", "LBN", "REB", "guerrillas"),
+    ],
+)
+def test_nationality_and_group_noun(
+    text: str, name: str, country: str, sector: str | None, mention: str | None
+) -> None:
+    group = named(cast_of(text), name)
+    assert (group.kind, group.country, group.sector) == (ActorKind.GROUP, country, sector)
+    assert texts(group) == [mention or name]
+
+
+def test_coordinated_nationalities_make_one_group_each() -> None:
+    cast = cast_of("French and Egyptian warships sailed, and the Turkish and Greek sides met.")
+    assert named(cast, "French warships").country == "FRA"
+    assert named(cast, "Egyptian warships").country == "EGY"
+    assert texts(named(cast, "French warships")) == ["French"]
+    assert named(cast, "Turkish sides").country == "TUR"
+    assert named(cast, "Greek sides").country == "GRC"
+
+
+def test_a_modifier_that_is_a_verb_does_not_join_a_group() -> None:
+    cast = cast_of("An Israeli spokesman said soldiers were hurt.")
+    assert not [a for a in cast.actors if a.name.startswith("Israeli ") and a.name.endswith("soldiers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Putin met the envoy on Tuesday.", "Vladimir Putin", "RUS"),
+        ("Later, Mugabe spoke to reporters.", "Robert Mugabe", "ZWE"),
+        ("The plan was backed by Bill Clinton.", "Bill Clinton", "USA"),
+        ("President Abdelaziz Bouteflika said no.", "Abdelaziz Bouteflika", "DZA"),
+        ("PUTIN SAYS NO TO TALKS", "Vladimir Putin", "RUS"),
+    ],
+)
+def test_known_leaders_have_their_country(text: str, name: str, country: str) -> None:
+    person = named(cast_of(text), name)
+    assert (person.kind, person.country, person.sector) == (ActorKind.PERSON, country, "GOV")
+
+
+def test_a_shared_surname_gives_the_country_only() -> None:
+    bush = named(cast_of("On Monday, Bush vetoed the bill."), "Bush")
+    assert (bush.kind, bush.country) == (ActorKind.PERSON, "USA")
+
+
+def test_a_person_of_the_article_wins_over_the_gazetteer() -> None:
+    cast = cast_of("Tom Putin, a farmer, was there. Putin said he was tired.")
+    farmer = named(cast, "Tom Putin")
+    assert farmer.country is None
+    assert texts(farmer, MentionKind.NAME) == ["Tom Putin", "Putin"]
+
+
+def test_title_of_country_after_a_name() -> None:
+    person = named(cast_of("President Zoran Vuk of Serbia said no."), "Zoran Vuk")
+    assert person.country == "SRB"
+    assert "President of Serbia" in person.roles
+
+
+def test_a_country_owns_the_institution_it_names() -> None:
+    cast = cast_of("The Ivory Coast's Supreme Court ruled, and the Algerian Senate agreed.")
+    court = named(cast, "Supreme Court")
+    assert court.country == "CIV"
+    senate = [a for a in cast.actors if a.name == "Senate"]
+    assert [a.country for a in senate] == ["DZA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        ("Cote d'Ivoire voted.", "Ivory Coast", "Cote d'Ivoire"),
+        (
+            "The Democratic People's Republic of Korea said no.",
+            "North Korea",
+            "Democratic People's Republic of Korea",
+        ),
+        ("The DPRK said no.", "North Korea", "DPRK"),
+    ],
+)
+def test_country_names_with_particles_and_possessives(text: str, name: str, mention: str) -> None:
+    assert texts(named(cast_of(text), name)) == [mention]
+
+
+def test_we_in_a_government_persons_quote_is_the_country() -> None:
+    text = (
+        "“We will not retreat,” Foreign Minister Jan Brel of Belgium said. "
+        "Brel added, “our position is clear.” “We are tired,” said one villager."
+    )
+    cast = cast_of(text)
+    belgium = named(cast, "Belgium")
+    assert [m.rule for m in belgium.mentions if m.kind is MentionKind.PRONOUN] == ["quote-we-country"] * 2
+    assert texts(belgium, MentionKind.PRONOUN) == ["We", "our"]
+    villager_we = text.rindex("We")
+    assert cast.mention_at(villager_we, villager_we + 2) is None
+
+
+def test_seed_our_is_the_united_states(seed_text: str) -> None:
+    cast = cast_of(seed_text)
+    our = seed_text.index("our military posture")
+    assert cast.actor_at(our, our + 3) is named(cast, "United States")

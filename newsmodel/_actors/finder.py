@@ -50,6 +50,12 @@ _TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
 _ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
 _COORDINATION = regex.compile(r"(?:,[ ]{1,2}(?:and[ ]{1,2}|or[ ]{1,2})?|[ ]{1,2}(?:and|or)[ ]{1,2})\Z")
+# Between a closing mark and its speaker: a comma, and capitalised title words ("Foreign Minister").
+_TITLE_GAP = regex.compile(r"[ ,]{0,3}(?:\p{Lu}[\p{L}.’'-]{0,20}[ ]{1,2}){0,5}")
+_OF_PLACE = regex.compile(
+    r"[ ]{1,2}of[ ]{1,2}(?:the[ ]{1,2})?\p{Lu}[\p{L}.’'-]{0,20}(?:[ ]{1,2}\p{Lu}[\p{L}.’'-]{0,20}){0,3}"
+)
+_QUOTE_GAP = regex.compile(r"[ ]{0,2}[,:]?[ ]{0,2}")
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
 # How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
@@ -1244,7 +1250,8 @@ class _Run:
                         country=country_b.country,
                         sector=g.groups.get(word) or None,
                     )
-                self.mention(b, s, e, _NOMINAL, "country-noun")
+                rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
+                self.mention(b, s, e, _NOMINAL, rule)
                 continue
             if word in g.bare_groups:
                 sector = g.groups.get(word) or None
@@ -1257,6 +1264,61 @@ class _Run:
                 self.mention(b, s, e, _NOMINAL, "group-noun")
         self.demonym_mentions()
         self.resolve_pronouns(pronouns)
+        if self.g.quote_we is not None and self.seg.quotations:
+            self.quoted_we(self.g.quote_we)
+
+    def quoted_we(self, pattern: regex.Pattern[str]) -> None:
+        """ "we", "our" inside a direct quotation of a government person stand for the person's
+        country, when the quotation's speaker is plain: a name or pronoun with a speech verb right
+        before the opening mark ("he added, “...") or right after the closing one (",” he said")."""
+        text = self.text
+        quotes = [
+            q
+            for q in self.seg.quotations
+            if q.level == 0 and pattern.search(text, q.content.start, q.content.end)
+        ]
+        if not quotes:
+            return
+        index = sorted(((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+        starts = [x[0] for x in index]
+        ends = sorted(((e, s, b) for s, e, b in index), key=_span_key)
+        end_keys = [x[0] for x in ends]
+        cue = self.g.person_cue
+        for q in quotes:
+            speaker = None
+            # Before the opening mark: "<speaker> <cue>, “..."
+            i = bisect.bisect_right(end_keys, q.open) - 1
+            if i >= 0 and q.open - ends[i][0] <= 30:
+                m = cue.match(text, ends[i][0], q.open)
+                if m is not None and _QUOTE_GAP.fullmatch(text, m.end(), q.open):
+                    speaker = ends[i][2]
+            # After the closing mark: ",” <speaker> <cue>" or ",” <cue> <speaker>".
+            if speaker is None and q.close is not None:
+                after = q.close + 1
+                i = bisect.bisect_left(starts, after)
+                if i < len(index) and index[i][0] - after <= 60:
+                    s, e, b = index[i]
+                    if e < len(text) and text[e] == " " and (of := _OF_PLACE.match(text, e)) is not None:
+                        e = of.end()  # "Foreign Minister Jan Brel of Belgium said"
+                    if (_TITLE_GAP.fullmatch(text, after, s) and cue.match(text, e)) or (
+                        (m := cue.match(text, after, s)) is not None and text[m.end() : s].strip() == ""
+                    ):
+                        speaker = b
+            if (
+                speaker is None
+                or speaker.kind is not ActorKind.PERSON
+                or not speaker.country
+                or speaker.sector not in _STATE_SECTORS
+            ):
+                continue
+            country = self.actors.get("C:" + speaker.country) or self.actor(
+                "C:" + speaker.country,
+                self.g.country_names.get(speaker.country, speaker.country),
+                ActorKind.COUNTRY,
+                country=speaker.country,
+            )
+            for m in pattern.finditer(text, q.content.start, q.content.end):
+                self.mention(country, m.start(), m.end(), _PRONOUN, "quote-we-country")
 
     def modified(self, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
         """A nationality word one or two group modifiers before token ``ti`` ("Afghan rebel

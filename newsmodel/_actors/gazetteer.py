@@ -130,6 +130,7 @@ class Gazetteer:
     surnames: dict[str, Entry] = attrs.field(factory=dict)
     group_modifiers: dict[str, str] = attrs.field(factory=dict)
     possessive_names: regex.Pattern[str] | None = None
+    quote_we: regex.Pattern[str] | None = None
 
 
 def _strings(source: str, entry: str, value: Any) -> list[str]:
@@ -388,7 +389,18 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         if with_s
         else None
     )
+    we_words = _strings(source, "quote_we", rules.get("quote_we", []))
+    quote_we = (
+        regex.compile(
+            r"(?<![\p{L}\d'’-])(?:"
+            + _alternatives({w.lower() for w in we_words} | {w.capitalize() for w in we_words})
+            + r")(?![\p{L}\d'’-])"
+        )
+        if we_words
+        else None
+    )
     return Gazetteer(
+        quote_we=quote_we,
         leaders=leaders,
         surnames=surnames,
         group_modifiers=group_modifiers,
