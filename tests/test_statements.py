@@ -514,6 +514,13 @@ def test_dash_before_a_clause_is_no_signature() -> None:
     )
 
 
+def test_characterisation_verbs_need_quoted_words() -> None:
+    (s,) = find("Smith blasted the new budget as “a disgrace to the city.”", SMITH)
+    assert s.kind is StatementKind.MIXED and s.cue is not None and s.cue.text == "blasted"
+    assert s.content.text == "the new budget as “a disgrace to the city.”"
+    assert find("Smith blasted the ball over the fence.", SMITH) == ()
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 
