@@ -519,6 +519,9 @@ def test_characterisation_verbs_need_quoted_words() -> None:
     assert s.kind is StatementKind.MIXED and s.cue is not None and s.cue.text == "blasted"
     assert s.content.text == "the new budget as “a disgrace to the city.”"
     assert find("Smith blasted the ball over the fence.", SMITH) == ()
+    (t,) = find("Smith called on the council to “stop the cuts now” and to vote again.", SMITH)
+    assert t.cue is not None and t.cue.text == "called on"
+    assert t.content.text.startswith("the council to “stop the cuts now”")
 
 
 def test_verb_phrase_is_not_a_source() -> None:
