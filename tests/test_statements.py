@@ -524,6 +524,36 @@ def test_characterisation_verbs_need_quoted_words() -> None:
     assert t.content.text.startswith("the council to “stop the cuts now”")
 
 
+def test_possessive_time_after_a_cue_belongs_to_the_clause() -> None:
+    import attrs
+
+    from newsmodel.model import TimeExpression, TimeKind
+
+    text = "Smith called Friday’s ruling “a huge win for the voters.”"
+    start = text.index("Friday")
+    times = (TimeExpression(span=Span.of(text, start, start + 6), kind=TimeKind.DATE, value="2016-09-23"),)
+    (s,) = FINDER(attrs.evolve(context(text, SMITH), times=times))
+    assert s.content.text == "Friday’s ruling “a huge win for the voters.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Smith told voters she would take it as “a personal insult” if they stayed home, "
+            "implicitly putting her name on the ballot.",
+            "she would take it as “a personal insult” if they stayed home",
+        ),
+        (
+            "Smith spoke on Monday, saying that “race still matters” in America, including in schools.",
+            "that “race still matters” in America, including in schools",
+        ),
+    ],
+)
+def test_clause_end_around_participles(text: str, content: str) -> None:
+    assert [s.content.text for s in find(text, SMITH)] == [content]
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 

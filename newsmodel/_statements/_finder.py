@@ -488,7 +488,8 @@ class _Run:
             while q < end and text[q].isspace():
                 q += 1
             stop = self.time_start.get(q)
-            if stop is not None and stop <= end:
+            # A time that owns the next noun is part of the clause: called Friday’s ruling ...
+            if stop is not None and stop <= end and text[stop : stop + 2] not in ("’s", "'s"):
                 pos = stop
                 continue
             m = self.lex.adjunct.match(text, pos, end)
@@ -761,6 +762,13 @@ class _Run:
                 if (
                     t == ";"
                     or (nxt.endswith("ing") and nxt.isalpha() and nxt not in self.lex.not_clause)
+                    or (  # ", implicitly putting ...": an adverb before the participle
+                        nxt.endswith("ly")
+                        and i + 2 < len(self.toks)
+                        and self.lows[i + 2].endswith("ing")
+                        and self.lows[i + 2].isalpha()
+                        and self.lows[i + 2] not in self.lex.not_clause
+                    )
                     or nxt in {"according", "while", "although", "though", "whereas"}
                     or (t != "," and nxt[:1].isalpha())
                     or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
