@@ -46,6 +46,7 @@ class _Trigger:
     ti: int  # token index of the head
     speaker: Actor | None = None  # for an event coded from a statement's content
     content_start: int = 0
+    sentence: Span | None = None  # the sentence, when the trigger scan looked it up
 
 
 @attrs.define
@@ -78,6 +79,9 @@ class _Doc:
         self.tokens = context.segments.tokens
         self.w = lex.words
         self.determiners = lex.words["determiners"]
+        self.coordinators = lex.words.get("coordinators", frozenset())
+        self.relatives = lex.words.get("relatives", frozenset())
+        self.participles = lex.words.get("participles", frozenset())
         # Kinds as tuples: a membership test by identity, not by the enum's Python-level hash.
         self.intent_kinds = tuple(lex.intent_kinds)
         self.threat_kinds = tuple(lex.threat_kinds)
@@ -255,9 +259,12 @@ class _Doc:
                 if a.kind is ActorKind.COUNTRY or not a.country or a.country not in countries:
                     continue
                 for m in a.mentions:
-                    first = m.span.text.split(" ", 1)[0]
-                    if " " in m.span.text and first[:1].isupper() and first.lower().endswith(suffixes):
-                        found.setdefault(first.lower(), countries[a.country])
+                    t = m.span.text
+                    if " " not in t or not t[:1].isupper():
+                        continue
+                    first = t[: t.index(" ")].lower()
+                    if first.endswith(suffixes):
+                        found.setdefault(first, countries[a.country])
             self._demonyms = found
         return self._demonyms
 
@@ -367,7 +374,7 @@ def _coordinated(
     got: list[int] = []
     cur = k
     joined = False
-    coord = doc.w.get("coordinators", frozenset())
+    coord = doc.coordinators
     while 0 <= cur + step < len(outer):
         nxt = cur + step
         a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
@@ -469,7 +476,7 @@ def _subject(
     # A relative pronoun opening the clause: the subject is its antecedent.
     if left > sentence.start:
         j = doc.tok(left - 1)
-        if j >= 0 and doc.lw[j] in doc.w.get("relatives", frozenset()):
+        if j >= 0 and doc.lw[j] in doc.relatives:
             before = [
                 m
                 for m in doc.mentions_in(sentence, doc.tokens[j][0] - 200, doc.tokens[j][0])
@@ -599,7 +606,7 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
 
 def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
     """A participle after a form of "be" ("was attacked"), or right before "by" ("a lunch hosted by")."""
-    if not (word.endswith(("ed", "en", "wn")) or word in doc.w.get("participles", frozenset())):
+    if not (word.endswith(("ed", "en", "wn")) or word in doc.participles):
         return False
     if ti + 1 < len(doc.lw) and doc.lw[ti + 1] == "by":
         return True
@@ -713,7 +720,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     drafts: list[_Draft] = []
     prev: _Trigger | None = None
     for trig in triggers:
-        sentence = doc.segs.sentence_at(trig.start)
+        sentence = trig.sentence or doc.segs.sentence_at(trig.start)
         if sentence is None:
             continue
         draft = _roles(
@@ -896,7 +903,11 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                 break
         if chosen is not None:
             entry = chosen
-            out.append(_Trigger(entry=entry, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti))
+            out.append(
+                _Trigger(
+                    entry=entry, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti, sentence=sent
+                )
+            )
             last_end = end
     return out
 
@@ -1101,6 +1112,8 @@ def _premodifies(doc: _Doc, between: str) -> bool:
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
+    if len(actors) < 2:
+        return actors
     out: list[Actor] = []
     for a in actors:
         if all(a is not b for b in out):
