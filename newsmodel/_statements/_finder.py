@@ -604,7 +604,7 @@ class _Run:
             if t in _CLOSERS:
                 q = self.by_close.get(self.toks[k][0])
                 if q is not None:
-                    words = self.words_in(q.content.start, q.content.end)
+                    words = self.words_in(q.content.start, q.content.end, 9)
                     return None if self.titled(q, words) else q
             elif t not in {",", "?", "!", "—", "–"}:
                 return None
@@ -687,7 +687,7 @@ class _Run:
             s += 1
         if self.text[s : s + 1] in ("”", "’"):
             return None  # the tail of a quotation the segmenter could not pair
-        return (s, e) if self.words_in(s, e) >= 2 else None
+        return (s, e) if self.words_in(s, e, 2) >= 2 else None
 
     def middle(
         self,
@@ -705,7 +705,7 @@ class _Run:
         if rest is not None and self.lows[self.index(rest[0])].endswith("ing"):
             rest = None  # "..., Trump said, speaking as ...": an aside, not what was said
         if rest is not None and (
-            before is None or self.words_in(*before) <= 4 or rest[1] - rest[0] > before[1] - before[0]
+            before is None or self.words_in(*before, 5) <= 4 or rest[1] - rest[0] > before[1] - before[0]
         ):
             if self.text[rest[0]] in _OPENERS and rest[0] in self.by_open:
                 q = self.by_open[rest[0]]
@@ -813,7 +813,7 @@ class _Run:
             qi += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
             end -= 1
-        if end <= start or self.words_in(start, end) < 1:
+        if end <= start or self.words_in(start, end, 1) < 1:
             return None
         return start, end
 
@@ -862,12 +862,13 @@ class _Run:
                 and self.text[max(0, q.open - 3) : q.open].rstrip()[-1:] in {",", ":"}
             )
             if inner is not None and (q.close is None or closed or self.only_punct(q.close + 1, span[1])):
-                if self.is_title(q, self.words_in(*inner)) and self.titled(q, self.words_in(*inner)):
+                words = self.words_in(*inner)
+                if self.is_title(q, words) and self.titled(q, words):
                     return  # told ABC’s “Good Morning America.”: a show, not what was said
                 self.add(src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)
                 return
         kind = self.clause_kind(*span)
-        if kind is StatementKind.INDIRECT and self.words_in(*span) < 2:
+        if kind is StatementKind.INDIRECT and self.words_in(*span, 2) < 2:
             return
         if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
             rule = "cue-then-clause"
@@ -1026,7 +1027,7 @@ class _Run:
             span = self.quote_content(q)
             if span is None:
                 continue
-            words = self.words_in(*span)
+            words = self.words_in(*span, max(9, self.lex.scare_quote_words + 1))
             if words <= self.lex.scare_quote_words or self.is_title(q, words):
                 continue
             pi = self.seg.paragraph_index(q.open)
@@ -1243,7 +1244,7 @@ class _Run:
             return False
         after = self.toks[src[1]][1]
         rest = text[after:end].strip(" ")
-        if (rest.strip(".") and not rest.startswith(("(", ","))) or self.words_in(after, end) > 8:
+        if (rest.strip(".") and not rest.startswith(("(", ","))) or self.words_in(after, end, 9) > 8:
             return False
         self.add(src, cue, span, StatementKind.DIRECT, "quote-dash-signed", si, None, q)
         self.insert(self.drafts.pop())
