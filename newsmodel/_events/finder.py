@@ -18,7 +18,15 @@ import regex
 from ..model import Actor, ActorKind, Count, CountKind, Event, EventKind, EventMode, Span, TimeExpression
 from ..pipeline import Context
 from ..times import governing_time
-from .lexicon import Entry, Lexicon
+from .lexicon import (
+    SCAN_COUNT,
+    SCAN_CUE,
+    SCAN_HEAD,
+    SCAN_PHRASE_ONLY,
+    SCAN_STATEMENT,
+    Entry,
+    Lexicon,
+)
 
 __all__ = ["code_events"]
 
@@ -120,14 +128,13 @@ class _Doc:
         self.cues: list[tuple[int, int, str, str]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
-        cues, heads, cue_needed = lex.cues, lex.by_head, lex.cue_needed
+        cues, cue_needed = lex.cues, lex.cue_needed
         tokens = self.tokens
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
         self.lw = lw = [low[s:e] for s, e in tokens]
-        interesting = lex.first_words
+        scan = lex.scan
         self.count_at: list[int] = []
-        count_words = lex.count_words
-        found = [i for i, w in enumerate(lw) if w in interesting]
+        found = [i for i, w in enumerate(lw) if w in scan]
         if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
             tokens_ = self.tokens
             clitics = {
@@ -140,20 +147,21 @@ class _Doc:
             if clitics:
                 found = sorted({*found, *clitics})
         self.modal_at: list[int] = []
-        statement_words = lex.statement_words
         needed = lex.needed
-        phrase_only = lex.phrase_only
+        count_at, modal_at, hits = self.count_at, self.modal_at, self.hits
         for i in found:
             w = lw[i]
             start, end0 = tokens[i]
-            if w in count_words:
-                self.count_at.append(start)
-            if w in statement_words:
-                self.modal_at.append(i)
-            if w not in interesting:  # "they'll": the cue is the clitic
+            f = scan.get(w)
+            if f is None:  # "they'll": the cue is the clitic
                 cut = w.rfind("'")
                 w, start = w[cut:], start + cut
-            if w in cues and (w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5])):
+                f = scan.get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
+            if f & SCAN_COUNT:
+                count_at.append(start)
+            if f & SCAN_STATEMENT:
+                modal_at.append(i)
+            if f & SCAN_CUE and (w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5])):
                 pattern, which = cues[w]
                 t = pattern.match(low, end0)
                 if t is not None and t.lastgroup is not None:
@@ -162,12 +170,12 @@ class _Doc:
                         phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start)
                     ):
                         self.cues.append((start, t.end(), group, phrase))  # "May": the month
-            if w in heads:
-                if w in phrase_only:  # "said", "on": only the first word of phrases, none near
+            if f & SCAN_HEAD:
+                if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
                     need, window = needed[w]
                     if need.isdisjoint(lw[i + 1 : i + window]):
                         continue
-                self.hits.append((start, end0, w, i))
+                hits.append((start, end0, w, i))
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
@@ -657,6 +665,9 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     if prev is not None and prev.start >= sentence.start:
         neg_lo = max(lo, prev.start)
         lo = max(lo, prev.end)
+    i = _bisect_left(doc.cue_starts, min(lo, neg_lo))
+    if i == len(doc.cues) or doc.cues[i][0] >= trig.start:
+        return EventMode.ASSERTED, ""  # no cue in the window (most triggers)
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
     while j >= 0 and doc.tokens[j][0] >= lo:
@@ -664,7 +675,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
             lo = neg_lo = doc.tokens[j][1]
             break
         j -= 1
-    i = bisect.bisect_left(doc.cue_starts, min(lo, neg_lo))
+    i = _bisect_left(doc.cue_starts, min(lo, neg_lo))
     found: dict[str, str] = {}
     while i < len(doc.cues) and doc.cues[i][0] < trig.start:
         b, e, group, cue = doc.cues[i]

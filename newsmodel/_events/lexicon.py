@@ -19,7 +19,24 @@ import regex
 from ..errors import RuleError
 from ..model import EventKind
 
-__all__ = ["Entry", "Lexicon", "inflect_noun", "inflect_verb"]
+__all__ = [
+    "SCAN_COUNT",
+    "SCAN_CUE",
+    "SCAN_HEAD",
+    "SCAN_PHRASE_ONLY",
+    "SCAN_STATEMENT",
+    "Entry",
+    "Lexicon",
+    "inflect_noun",
+    "inflect_verb",
+]
+
+# What a word of the token scan is (bits of ``Lexicon.scan``).
+SCAN_COUNT = 1  # first word of a count verb
+SCAN_STATEMENT = 2  # a statement word ("must")
+SCAN_CUE = 4  # first word of a mode cue
+SCAN_HEAD = 8  # first word of a trigger
+SCAN_PHRASE_ONLY = 16  # ... of phrases only (see ``Lexicon.phrase_only``)
 
 _VOWELS = "aeiou"
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-.]*")
@@ -161,6 +178,7 @@ class Lexicon:
         first_words: every head, first word of a cue, count verb and statement word: the words the
             one scan over the segmenter's tokens stops at (a set lookup per token).
         count_words: first words of the count verbs (sentences without one are not searched for counts).
+        scan: ``first_words`` with what each is, as ``SCAN_*`` bits: one lookup per token.
         tails: per head, the tails of its phrases as one alternation (group ``e<i>``: entry ``i``).
         ambiguous: heads that are a one-word noun and a one-word verb (``attack``): context decides.
         needed: per head with tails, the literal tail words (any form) and the token window they lie in.
@@ -199,6 +217,7 @@ class Lexicon:
     intent_kinds: frozenset[EventKind]
     threat_kinds: frozenset[EventKind]
     count_words: frozenset[str]
+    scan: Mapping[str, int]
     tails: Mapping[str, tuple[regex.Pattern[str], tuple[Entry, ...]]]
     ambiguous: frozenset[str]
     needed: Mapping[str, tuple[frozenset[str], int]]
@@ -434,13 +453,24 @@ class Lexicon:
             cue_tails[w] = (regex.compile("|".join(alts)), tuple((c[0], c[2]) for c in cs))
             if all(c[1] is not None for c in cs):
                 cue_needed[w] = frozenset(x for c in cs for x in c[2].split()[1:])
+        first_words = frozenset(ordered) | frozenset(ordered_cues) | count_first | frozenset(statement_words)
+        singles = frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es))
+        phrase_only = frozenset(
+            h for h, es in ordered.items() if h in tails and h not in exclusions and h not in singles
+        )
+        scan = {
+            w: (SCAN_COUNT if w in count_first else 0)
+            | (SCAN_STATEMENT if w in statement_words else 0)
+            | (SCAN_CUE if w in ordered_cues else 0)
+            | (SCAN_HEAD if w in ordered else 0)
+            | (SCAN_PHRASE_ONLY if w in phrase_only else 0)
+            for w in first_words
+        }
         return cls(
             entries=tuple(entries),
             by_head=ordered,
-            first_words=frozenset(ordered)
-            | frozenset(ordered_cues)
-            | count_first
-            | frozenset(statement_words),
+            first_words=first_words,
+            scan=scan,
             intent_kinds=frozenset(EventKind[k.upper()] for k in recode["intent_kinds"]),
             threat_kinds=frozenset(EventKind[k.upper()] for k in recode["threat_kinds"]),
             count_words=count_first,
@@ -455,12 +485,8 @@ class Lexicon:
             prepositions=words["location_prepositions"]
             | words["other_prepositions"]
             | words["target_prepositions"],
-            singles=frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es)),
-            phrase_only=frozenset(
-                h
-                for h, es in ordered.items()
-                if h in tails and h not in exclusions and all(e.tail is not None for e in es)
-            ),
+            singles=singles,
+            phrase_only=phrase_only,
             cue_needed=cue_needed,
             ambiguous=frozenset(
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
