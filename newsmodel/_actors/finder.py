@@ -12,7 +12,7 @@ which are resolved last.
 from __future__ import annotations
 
 import bisect
-import operator
+import itertools
 from collections.abc import Callable
 
 import attrs
@@ -55,7 +55,8 @@ _TITLE_GAP = regex.compile(r"[ ,]{0,3}(?:\p{Lu}[\p{L}.’'-]{0,20}[ ]{1,2}){0,5}
 _OF_PLACE = regex.compile(
     r"[ ]{1,2}of[ ]{1,2}(?:the[ ]{1,2})?\p{Lu}[\p{L}.’'-]{0,20}(?:[ ]{1,2}\p{Lu}[\p{L}.’'-]{0,20}){0,3}"
 )
-_QUOTE_GAP = regex.compile(r"[ ]{0,2}[,:]?[ ]{0,2}")
+# A speech verb closing the text before an opening quotation mark ("he added, “...").
+_CUE_BEFORE_QUOTE = regex.compile(r"[ ]{1,2}(\p{Ll}{2,12})[ ]{0,2}[,:]?[ ]{0,2}\Z")
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
 # How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
@@ -66,10 +67,10 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.NOMINAL,
     MentionKind.PRONOUN,
 )
-_FIRST = operator.itemgetter(0)
 # Sectors of a country's own bodies: a country named before one of these is its owner.
 _STATE_SECTORS = frozenset(["GOV", "JUD", "LEG", "MIL", "COP"])
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
+_PRIORITY_OF = {id(k): v for k, v in _PRIORITY.items()}  # keyed by identity: enum hashing is slow
 
 
 @attrs.define
@@ -352,7 +353,7 @@ class _Run:
                 pos += len(w) + 1
         if len(spans) == 1 and spans[0][2][0].isupper():
             s, e, w = spans[0]
-            cut = _compound_cut(w)
+            cut = _compound_cut(w) if "-" in w else 0
             if cut:
                 self.one_word(s, s + cut, w[:cut])
             else:
@@ -362,7 +363,7 @@ class _Run:
             return
         toks: list[_Tok] = []
         for s, e, w in spans:
-            cut = _compound_cut(w)
+            cut = _compound_cut(w) if "-" in w else 0
             if cut:
                 # "Middle East-based", "U.S.-led": an adjective; the name ends before it.
                 toks.append(_Tok(s, s + cut, w[:cut], True, cut > 1 and w[:cut].isupper()))
@@ -494,6 +495,10 @@ class _Run:
         if not longest:
             return None
         n_max = min(longest, len(toks) - i)
+        if n_max > 1:
+            pair = f"{first} {toks[i + 1].w}"
+            if pair not in g.pairs and not (caps and pair.casefold() in g.pairs):
+                n_max = 1  # no known phrase opens with these two words
         if n_max == 1:
             entry = g.phrases.get(first)
             if entry is None and caps and toks[i].upper:
@@ -1176,11 +1181,13 @@ class _Run:
         tokens = self.seg.tokens
         vocab = g.vocab
         n_tokens = len(tokens)
-        get = vocab.get
-        for ti, (s, e) in enumerate(tokens):
-            node = get(text[s:e])
-            if node is None:
-                continue
+        # The tokens that open a phrase of the vocabulary, picked without a Python step per token.
+        hits = itertools.compress(
+            range(n_tokens), map(vocab.__contains__, map(text.__getitem__, itertools.starmap(slice, tokens)))
+        )
+        for ti in hits:
+            s, e = tokens[ti]
+            node = vocab[text[s:e]]
             found: frozenset[str] | None = node.get("")
             k = ti + 1
             while k < n_tokens:
@@ -1279,31 +1286,33 @@ class _Run:
         ]
         if not quotes:
             return
-        index = sorted(((s, e, b) for b in self.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
-        starts = [x[0] for x in index]
-        ends = sorted(((e, s, b) for s, e, b in index), key=_span_key)
-        end_keys = [x[0] for x in ends]
+        by_start: dict[int, tuple[int, _Builder]] = {}
+        by_end: dict[int, _Builder] = {}
+        for b in self.actors.values():
+            for s, e, _, _ in b.mentions:
+                by_start[s] = (e, b)
+                by_end[e] = b
         cue = self.g.person_cue
         for q in quotes:
             speaker = None
             # Before the opening mark: "<speaker> <cue>, “..."
-            i = bisect.bisect_right(end_keys, q.open) - 1
-            if i >= 0 and q.open - ends[i][0] <= 30:
-                m = cue.match(text, ends[i][0], q.open)
-                if m is not None and _QUOTE_GAP.fullmatch(text, m.end(), q.open):
-                    speaker = ends[i][2]
+            m = _CUE_BEFORE_QUOTE.search(text, max(0, q.open - 40), q.open)
+            if m is not None and cue.fullmatch(text, m.start(), m.end(1)):
+                speaker = by_end.get(m.start())
             # After the closing mark: ",” <speaker> <cue>" or ",” <cue> <speaker>".
             if speaker is None and q.close is not None:
                 after = q.close + 1
-                i = bisect.bisect_left(starts, after)
-                if i < len(index) and index[i][0] - after <= 60:
-                    s, e, b = index[i]
+                for at in range(after, min(len(text), after + 60)):
+                    if at not in by_start:
+                        continue
+                    e, b = by_start[at]
                     if e < len(text) and text[e] == " " and (of := _OF_PLACE.match(text, e)) is not None:
                         e = of.end()  # "Foreign Minister Jan Brel of Belgium said"
-                    if (_TITLE_GAP.fullmatch(text, after, s) and cue.match(text, e)) or (
-                        (m := cue.match(text, after, s)) is not None and text[m.end() : s].strip() == ""
+                    if (_TITLE_GAP.fullmatch(text, after, at) and cue.match(text, e)) or (
+                        (c := cue.match(text, after, at)) is not None and text[c.end() : at].strip() == ""
                     ):
                         speaker = b
+                    break
             if (
                 speaker is None
                 or speaker.kind is not ActorKind.PERSON
@@ -1550,36 +1559,44 @@ class _Run:
     def cast(self) -> Cast:
         text = self.text
         sentences = self.seg.sentences
-        sentence_index = self.seg.sentence_index
+        priority = _PRIORITY_OF
         raw = []
         for b in self.actors.values():
             key = b.key
             for s, e, kind, rule in b.mentions:
                 if s < e:
-                    raw.append((s, -e, _PRIORITY[kind], key, rule, kind))
+                    raw.append((s, -e, priority[id(kind)], key, rule, kind))
         # In text order, the longest first and names before demonyms, nominals and pronouns at
         # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
         raw.sort()
         kept_end = -1
-        by_actor: dict[str, list[tuple[int, Mention]]] = {}
+        # Mentions come in text order, so each actor's list is in text order, and the actors in
+        # the order of their first mention; the sentence holding a mention only moves forward.
+        by_actor: dict[str, list[Mention]] = {}
+        n_sentences = len(sentences)
+        si, sent_end = -1, -1
+        next_start = sentences[0].start if sentences else len(text) + 1
         for s, neg_end, _, key, rule, kind in raw:
             e = -neg_end
             if s < kept_end:
                 continue
-            si = sentence_index(s)
-            if si < 0 or e > sentences[si].end:
+            while s >= next_start:
+                si += 1
+                sent_end = sentences[si].end
+                next_start = sentences[si + 1].start if si + 1 < n_sentences else len(text) + 1
+            if si < 0 or e > sent_end:
                 continue
             kept_end = e
             mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
-            by_actor.setdefault(key, []).append((s, mention))
-        for found in by_actor.values():
-            found.sort(key=_FIRST)
-        order = sorted((found[0][0], key) for key, found in by_actor.items())
+            found = by_actor.get(key)
+            if found is None:
+                by_actor[key] = [mention]
+            else:
+                found.append(mention)
         used: set[str] = set()
         actors = []
-        for _, key in order:
+        for key, mentions in by_actor.items():
             b = self.actors[key]
-            mentions = [m for _, m in by_actor[key]]
             slug = _slug(b.name) or "actor"
             ident, n = slug, 1
             while ident in used:

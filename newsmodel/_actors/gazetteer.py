@@ -131,6 +131,7 @@ class Gazetteer:
     group_modifiers: dict[str, str] = attrs.field(factory=dict)
     possessive_names: regex.Pattern[str] | None = None
     quote_we: regex.Pattern[str] | None = None
+    pairs: frozenset[str] = frozenset()
 
 
 def _strings(source: str, entry: str, value: Any) -> list[str]:
@@ -399,7 +400,16 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         if we_words
         else None
     )
+    # The first two words of every known phrase of two words or more (as written and folded):
+    # a run whose first two words are none of these holds no such phrase there.
+    pairs = frozenset(
+        form
+        for k in (*phrases, *titles)
+        if k.count(" ") >= 1
+        for form in (" ".join(k.split()[:2]), " ".join(k.split()[:2]).casefold())
+    )
     return Gazetteer(
+        pairs=pairs,
         quote_we=quote_we,
         leaders=leaders,
         surnames=surnames,
