@@ -30,6 +30,8 @@ from .lexicon import (
 
 __all__ = ["code_events"]
 
+_OPENERS = " \"“'‘(`"  # what may precede a sentence's first word
+_DIGIT = regex.compile(r"\d")
 _PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
 _MODE_KEYS = tuple((m, m.name.lower()) for m in (EventMode.NEGATED, EventMode.HYPOTHETICAL, EventMode.FUTURE))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
@@ -203,7 +205,7 @@ class _Doc:
 
     def _sentence_initial(self, pos: int) -> bool:
         sent = self.segs.sentence_at(pos)
-        return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(" \"“'‘(`") == "")
+        return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(_OPENERS) == "")
 
     # -- mentions -----------------------------------------------------------------------------
     def mentions(self, sentence: Span) -> list[Mention]:
@@ -693,8 +695,10 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
 def _counts(lex: Lexicon, text: str, norm: str, start: int, end: int) -> list[tuple[Count, int]]:
     """Casualty and arrest counts in ``[start, end)`` of a sentence, each with the offset of its verb."""
     out: list[tuple[Count, int]] = []
-    if lex.number_hint.search(norm, start, end) is None:
-        return out
+    if _DIGIT.search(norm, start, end) is None:
+        window = norm[start:end].lower()
+        if not any(w in window for w in lex.number_words):
+            return out  # no number, no count: a digit search and a few substring tests
     seen: set[int] = set()
     for pat in lex.count_patterns:
         for m in pat.finditer(norm, start, end):
@@ -876,7 +880,7 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
             doc.norm[h_start].isupper()
-            and not doc._sentence_initial(h_start)
+            and not (h_start - sent.start <= 8 and doc.norm[sent.start : h_start].strip(_OPENERS) == "")
             and not doc.norm[h_start:h_end].isupper()
         ):
             continue

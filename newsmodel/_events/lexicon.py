@@ -208,7 +208,7 @@ class Lexicon:
         counts: word lists for casualty and arrest counts, by :class:`~newsmodel.CountKind` name.
         numbers: number words and their values (``"seventy"``: 70).
         count_patterns: the two count patterns (verb before the number, number before the verb).
-        number_hint: a digit or a number word: where neither occurs, no count can (one quick search).
+        number_words: the words of the number words: where none occurs and no digit, no count can.
     """
 
     entries: tuple[Entry, ...]
@@ -241,7 +241,7 @@ class Lexicon:
     counts: Mapping[str, frozenset[str]]
     numbers: Mapping[str, int]
     count_patterns: tuple[regex.Pattern[str], regex.Pattern[str]]
-    number_hint: regex.Pattern[str]
+    number_words: tuple[str, ...]
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any], file: str = "events.toml") -> Lexicon:
@@ -501,10 +501,7 @@ class Lexicon:
             counts=counts,
             numbers=numbers,
             count_patterns=count_patterns,
-            number_hint=regex.compile(
-                "|".join([r"\d", *(regex.escape(w) for w in sorted(numbers, key=len, reverse=True))]),
-                regex.IGNORECASE,
-            ),
+            number_words=tuple(sorted({w for n in numbers for w in n.split()})),
         )
 
 
