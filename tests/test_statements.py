@@ -554,6 +554,15 @@ def test_clause_end_around_participles(text: str, content: str) -> None:
     assert [s.content.text for s in find(text, SMITH)] == [content]
 
 
+def test_no_clause_opens_with_a_closing_quote_mark() -> None:
+    text = (
+        '"This is a big year for all of us!" Smith\'s niece, Del. Jane "JJ" Price (D-Va.), shouted to '
+        'the crowd. "The nation is watching us."'
+    )
+    statements = find(text, SMITH)
+    assert statements and all(s.content.text[:1] not in "\"”" for s in statements)
+
+
 def test_verb_phrase_is_not_a_source() -> None:
     assert find("Tensions had fueled fears that the talks would fail.") == ()
 

@@ -685,8 +685,8 @@ class _Run:
                 s = max(s, d.content[1], d.cue[1] if d.cue[1] <= e else s)
         while s < e and (self.text[s].isspace() or self.text[s] in ",;:"):
             s += 1
-        if self.text[s : s + 1] in ("”", "’"):
-            return None  # the tail of a quotation the segmenter could not pair
+        if self.text[s : s + 1] in ("”", "’") or s in self.by_close:
+            return None  # the tail of a quotation: not a clause of the writer's
         return (s, e) if self.words_in(s, e, 2) >= 2 else None
 
     def middle(
