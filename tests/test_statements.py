@@ -560,7 +560,7 @@ def test_no_clause_opens_with_a_closing_quote_mark() -> None:
         'the crowd. "The nation is watching us."'
     )
     statements = find(text, SMITH)
-    assert statements and all(s.content.text[:1] not in "\"”" for s in statements)
+    assert statements and all(s.content.text[:1] not in '"”' for s in statements)
 
 
 def test_verb_phrase_is_not_a_source() -> None:
