@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Callable
 
 import attrs
@@ -70,6 +71,8 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
 # Sectors of a country's own bodies: a country named before one of these is its owner.
 _STATE_SECTORS = frozenset(["GOV", "JUD", "LEG", "MIL", "COP"])
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
+# Sort key of (start, end, builder) triples: C-level, and builders are never compared.
+_span_key = operator.itemgetter(0, 1)
 _PRIORITY_OF = {id(k): v for k, v in _PRIORITY.items()}  # keyed by identity: enum hashing is slow
 
 
@@ -193,6 +196,12 @@ class _Run:
                 break
             i -= 1
         return i in self.starts or i == 0 or text[i - 1] == "\n"
+
+    def may_describe(self, offset: int) -> bool:
+        """Whether the word before ``offset`` may end a description ("coach Glenn Hoddle"): a
+        cheap test that spares most names the search of :meth:`prev_words`."""
+        word = self.text[max(0, offset - 32) : offset - 1].rsplit(" ", 1)[-1]
+        return not (word.isalpha() and word.islower()) or word == "the" or word in self.g.descriptor_words
 
     def prev_words(self, offset: int) -> tuple[str, str]:
         """The one or two words before ``offset`` (lower-cased), skipping "the"."""
@@ -422,7 +431,7 @@ class _Run:
         if "(" in text[e : e + 3]:
             return False  # perhaps an acronym defined after the name
         run = [_Tok(s, s + len(w1), w1, True, False), _Tok(s2, e, w2, True, False)]
-        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower():
+        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and self.may_describe(s):
             before, before2 = self.prev_words(s)
             descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
             if descriptor is not None:
@@ -465,7 +474,7 @@ class _Run:
             return
         # One unknown word: the single-word case of name_run, without its machinery.
         text = self.text
-        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps:
+        if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and self.may_describe(s):
             before, before2 = self.prev_words(s)
             descriptor = g.descriptors.get(before) or g.descriptors.get(f"{before2} {before}")
             if descriptor is not None:
@@ -1617,14 +1626,10 @@ class _Run:
         return Cast(actors=tuple(actors))
 
 
-def _span_key(item: tuple[int, int, _Builder]) -> tuple[int, int]:
-    return item[0], item[1]
-
-
 def _chunks(g: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words, in text order."""
     spans = [m.span() for m in g.chunk.finditer(text)]
-    if g.possessive_names is not None and ("'s " in text or "’s " in text):
+    if g.possessive_names is not None and any(h in text for h in g.possessive_heads):
         spans = _with_possessives(g.possessive_names, text, spans)
     extra = [m.span() for m in g.particle_chunk.finditer(text)]
     if not extra:

@@ -132,6 +132,8 @@ class Gazetteer:
     possessive_names: regex.Pattern[str] | None = None
     quote_we: regex.Pattern[str] | None = None
     pairs: frozenset[str] = frozenset()
+    descriptor_words: frozenset[str] = frozenset()
+    possessive_heads: tuple[str, ...] = ()
 
 
 def _strings(source: str, entry: str, value: Any) -> list[str]:
@@ -409,6 +411,10 @@ def build_gazetteer(rules: Mapping[str, Any], source: str = "actors rules") -> G
         for form in (" ".join(k.split()[:2]), " ".join(k.split()[:2]).casefold())
     )
     return Gazetteer(
+        possessive_heads=tuple(
+            sorted({h + a for k in with_s for h in (k.split("'s ")[0].split()[-1],) for a in ("'s ", "’s ")})
+        ),
+        descriptor_words=frozenset(k.split()[-1] for k in descriptors),
         pairs=pairs,
         quote_we=quote_we,
         leaders=leaders,
