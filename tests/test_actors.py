@@ -624,3 +624,18 @@ def test_seed_our_is_the_united_states(seed_text: str) -> None:
     cast = cast_of(seed_text)
     our = seed_text.index("our military posture")
     assert cast.actor_at(our, our + 3) is named(cast, "United States")
+
+
+def test_one_word_and_royal_leaders() -> None:
+    cast = cast_of("King Salman met Suharto on Monday. Later, Suharto left.")
+    king = named(cast, "King Salman")
+    assert (king.country, king.roles) == ("SAU", ("King",))
+    suharto = named(cast, "Suharto")
+    assert (suharto.country, len(suharto.mentions)) == ("IDN", 2)
+
+
+def test_leaders_rules_are_checked() -> None:
+    with pytest.raises(RuleError, match="leaders"):
+        ActorFinder(rules=actor_rules({"leaders": {"Jan Brel": {"country": "XXX"}}}))
+    with pytest.raises(RuleError, match="surname"):
+        ActorFinder(rules=actor_rules({"leaders": {"Jan Brel": {"country": "BEL", "surname": "yes"}}}))

@@ -1051,7 +1051,14 @@ class _Run:
             else:
                 royal = bool(titles) and titles[-1].role in self.g.titles_in_name
                 name = f"{titles[-1].role} {t.w}" if royal else t.w
-                b = self.actor("P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+                lk = self.g.leaders.get(name) if royal else None  # "King Salman"
+                b = self.actor(
+                    "P:" + name.casefold(),
+                    name,
+                    ActorKind.PERSON,
+                    country=country or (lk.country if lk else None),
+                    sector=sector or (lk.sector if lk else None),
+                )
                 b.words = (word,) if not royal else tuple(name.casefold().split())
                 last.setdefault(word, []).append(b)
             b.gender = b.gender or gender or self.g.first_names.get(t.w)

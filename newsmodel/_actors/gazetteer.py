@@ -492,7 +492,7 @@ def _leaders(source: str, table: Any, iso: Any) -> tuple[dict[str, Entry], dict[
             key = _norm(phrase)
             people.setdefault(key, entry)
             last = key.split()[-1]
-            if surname and len(key.split()) > 1 and entry not in by_surname.get(last, []):
+            if (surname or " " not in key) and entry not in by_surname.get(last, []):
                 by_surname.setdefault(last, []).append(entry)
     surnames: dict[str, Entry] = {}
     for last, found in by_surname.items():
