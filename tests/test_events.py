@@ -310,6 +310,51 @@ def test_demand_in_reported_speech() -> None:
     assert [a.name for a in e.targets] == ["Egypt", "Syria"]
 
 
+def test_rejected_proposal_is_one_event() -> None:
+    text = "Egypt rejected an Israeli offer to host a summit in Cairo."
+    ctx = context(
+        text,
+        {
+            "Egypt": (ActorKind.COUNTRY, "EGY", ["Egypt"]),
+            "Israel": (ActorKind.COUNTRY, "ISR", ["Israeli"]),
+            "Cairo": (ActorKind.LOCATION, "EGY", ["Cairo"]),
+        },
+    )
+    events = FINDER(ctx)
+    assert [e.kind for e in events] == [EventKind.REJECT]  # the summit was offered, not held
+    # Without the rejection, the same offer is an event of its own.
+    offered = FINDER(
+        context(text.replace("rejected an", "made an"), {"Egypt": (ActorKind.COUNTRY, "EGY", ["Egypt"])})
+    )
+    assert EventKind.REJECT not in {e.kind for e in offered}
+    assert offered
+
+
+def test_rejected_proposal_absorbs_only_what_it_proposes() -> None:
+    text = "Syria rejected an ultimatum to hand over a guard, and Israel attacked Syria."
+    kinds = [e.kind for e in FINDER(countries(text, "Syria", "Israel"))]
+    assert kinds == [EventKind.REJECT, EventKind.ASSAULT]  # the comma ends the proposal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt met the demands of Israel.",
+        "Egypt will not disarm until its demands are met.",
+        "Egypt struggled to meet its growth targets.",
+    ],
+)
+def test_meeting_demands_is_no_meeting(text: str) -> None:
+    assert EventKind.CONSULT not in {e.kind for e in FINDER(countries(text, "Egypt", "Israel"))}
+
+
+@pytest.mark.parametrize(
+    "text", ["Egypt met Israel in Cairo.", "Egypt met with Israel to discuss its demands."]
+)
+def test_meeting_is_still_a_meeting(text: str) -> None:
+    assert EventKind.CONSULT in {e.kind for e in FINDER(countries(text, "Egypt", "Israel"))}
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 

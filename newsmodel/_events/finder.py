@@ -97,6 +97,10 @@ class _Doc:
         self.threat_kinds = tuple(lex.threat_kinds)
         self.absorbs = tuple(lex.absorbs)
         self.absorbs_objects = tuple(lex.absorbs_objects)
+        self.absorbs_proposals = tuple(lex.absorbs_proposals)
+        self.proposal_nouns = lex.words.get("proposal_nouns", frozenset())
+        self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
+        self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
         held = {id(a) for a in context.cast.actors}
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
@@ -916,6 +920,14 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                     continue
                 chosen = entry
                 break
+        if (
+            chosen is not None
+            and chosen.tail is None
+            and chosen.pos == "verb"
+            and word in doc.satisfy_verbs
+            and _satisfies(doc, ti)
+        ):
+            chosen = None  # "met the demands": satisfied, no meeting
         if chosen is not None:
             entry = chosen
             out.append(
@@ -925,6 +937,26 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
             )
             last_end = end
     return out
+
+
+def _satisfies(doc: _Doc, ti: int) -> bool:
+    """Whether the verb at ``ti`` ("met") has a demand, condition, target ... as its object (or,
+    passive, as its subject): "meet the demands", "until their demands are met".
+    """
+    lw, nouns = doc.lw, doc.satisfied_nouns
+    j = ti + 1
+    for j in range(ti + 1, min(len(lw), ti + 5)):
+        w = lw[j]
+        if w in nouns:
+            return True
+        if w not in doc.determiners and w not in _POSSESSIVE and _is_function_word(doc, w):
+            break
+    j = ti - 1
+    while (
+        j >= 0 and ti - j <= 3 and (lw[j] in doc.w["be"] or lw[j] in doc.w["auxiliaries"] or lw[j] == "not")
+    ):
+        j -= 1
+    return j < ti - 1 and j >= 0 and lw[j] in nouns
 
 
 def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
@@ -1215,8 +1247,9 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
     """
     threat = doc.threat_kinds
     _absorb_objects(doc, drafts)
+    _absorb_proposals(doc, drafts)
     for i, d in enumerate(drafts):
-        if d.absorbed or d.trig.entry.kind not in doc.absorbs:
+        if d.trig.entry.kind not in doc.absorbs:  # an absorbed event takes its complement along
             continue
         if d.trig.entry.pos != "verb" and not (
             d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] == "to"
@@ -1275,6 +1308,82 @@ def _absorb_objects(doc: _Doc, drafts: list[_Draft]) -> None:
                     d.targets = [
                         a for a in other.sources or other.targets if all(a is not s for s in d.sources)
                     ]
+
+
+_PROPOSAL_OBJECT = 6  # tokens from a verb to the proposal noun heading its object, at most
+_PROPOSAL_REACH = 12  # tokens from the proposal noun to the end of what it proposes, at most
+
+
+def _absorb_proposals(doc: _Doc, drafts: list[_Draft]) -> None:
+    """What a rejected proposal proposes did not happen: "rejected a US offer to host a summit",
+    "dismissed an appeal from the president to lay down their arms" are one REJECT event each.
+
+    The proposal is a noun heading the verb's object (``words.proposal_nouns``, or a trigger
+    there, such as "appeal for"); it and the first event after it in the same clause (up to a
+    clause break or comma) are absorbed, and the proposal's author becomes the target when none
+    is named.
+    """
+    if not doc.absorbs_proposals:
+        return
+    lw, nouns = doc.lw, doc.proposal_nouns
+    starts: dict[int, _Draft] | None = None
+    for i, d in enumerate(drafts):
+        if d.absorbed or d.trig.entry.pos != "verb" or d.kind not in doc.absorbs_proposals:
+            continue
+        if starts is None:
+            starts = {d.trig.ti: d for d in drafts}
+        # The head of the object: past determiners, names and adjectives, before any function word.
+        j = doc.tok(max(d.trig.end - 1, d.trig.start)) + 1
+        last = min(len(lw), j + _PROPOSAL_OBJECT)
+        head = -1
+        while j < last and doc.tokens[j][0] < d.sentence.end:
+            w = lw[j]
+            if w in nouns or (j in starts and starts[j] is not d and starts[j].trig.entry.pos == "noun"):
+                head = j
+                break
+            if w not in doc.determiners and w not in _POSSESSIVE and _is_function_word(doc, w):
+                break
+            j += 1
+        if head < 0:
+            continue
+        reach = min(len(lw), head + 1 + _PROPOSAL_REACH)
+        k = head + 1
+        while k < reach and doc.tokens[k][0] < d.sentence.end:
+            w = lw[k]
+            if w in _PUNCT_BOUNDARY or w == "," or w in doc.w["boundaries"]:
+                break
+            k += 1
+        end = doc.tokens[k][0] if k < len(doc.tokens) else d.sentence.end
+        lo = doc.tokens[head][0]
+        for other in drafts[i + 1 :]:
+            if other.trig.start >= end or other.sentence.start != d.sentence.start:
+                break
+            if other.trig.start < lo or other.absorbed:
+                continue
+            other.absorbed = True
+            if other.trig.ti == head:  # the proposal itself ("appeal for"); then what it proposes
+                if not d.targets:
+                    d.targets = [
+                        a for a in other.sources or other.targets if all(a is not s for s in d.sources)
+                    ]
+                continue
+            # Only the proposed event and a noun event heading its object ("to host a summit"), not
+            # what else the clause names ("an ultimatum to hand over a guard involved in a shooting").
+            n = drafts.index(other) + 1
+            if n < len(drafts) and _heads_object(doc, other, drafts[n]):
+                drafts[n].absorbed = True
+            break
+
+
+def _heads_object(doc: _Doc, verb: _Draft, other: _Draft) -> bool:
+    """Whether ``other`` is a noun event heading the direct object of the verb event ``verb``."""
+    if other.trig.entry.pos != "noun" or other.sentence.start != verb.sentence.start:
+        return False
+    j0 = doc.tok(max(verb.trig.end - 1, verb.trig.start)) + 1
+    between = doc.lw[j0 : other.trig.ti]
+    return len(between) <= 4 and all(
+        w in doc.determiners or w in _POSSESSIVE or not _is_function_word(doc, w) for w in between
+    )
 
 
 def _is_function_word(doc: _Doc, w: str) -> bool:

@@ -46,6 +46,7 @@ _KIND_KEYS = {
     "noun_source",
     "absorbs",
     "absorbs_objects",
+    "absorbs_proposals",
     "description",
     "swapped",
     "from_target",
@@ -204,6 +205,8 @@ class Lexicon:
             (``"subject"``) or only with a support verb (``"support"``).
         absorbs: kinds whose control verbs absorb the event of their complement (``threatened to ban``).
         absorbs_objects: kinds whose verbs absorb a noun event heading their object (``rejected an offer``).
+        absorbs_proposals: kinds whose verbs absorb the events proposed in the complement of a
+            proposal they take as object (``rejected an offer to host a summit``).
         recode: cue lists and kind sets of the recoding rules (intent, conditional threat).
         counts: word lists for casualty and arrest counts, by :class:`~newsmodel.CountKind` name.
         numbers: number words and their values (``"seventy"``: 70).
@@ -237,6 +240,7 @@ class Lexicon:
     noun_source: Mapping[EventKind, str]
     absorbs: frozenset[EventKind]
     absorbs_objects: frozenset[EventKind]
+    absorbs_proposals: frozenset[EventKind]
     recode: Mapping[str, frozenset[str]]
     counts: Mapping[str, frozenset[str]]
     numbers: Mapping[str, int]
@@ -360,6 +364,7 @@ class Lexicon:
         noun_source: dict[EventKind, str] = {}
         absorbs: set[EventKind] = set()
         absorbs_objects: set[EventKind] = set()
+        absorbs_proposals: set[EventKind] = set()
         for name, table in kinds_raw.items():
             if name not in EventKind.__members__:
                 raise RuleError(f"{file}: [kinds.{name}] is not a PLOVER 2021 category")
@@ -377,6 +382,8 @@ class Lexicon:
                 absorbs.add(kind)
             if table.get("absorbs_objects", False) is True:
                 absorbs_objects.add(kind)
+            if table.get("absorbs_proposals", False) is True:
+                absorbs_proposals.add(kind)
             swapped = set(_words(file, f"kinds.{name}.swapped", table.get("swapped", [])))
             from_target = set(_words(file, f"kinds.{name}.from_target", table.get("from_target", [])))
             needs_target = set(_words(file, f"kinds.{name}.needs_target", table.get("needs_target", [])))
@@ -497,6 +504,7 @@ class Lexicon:
             noun_source=noun_source,
             absorbs=frozenset(absorbs),
             absorbs_objects=frozenset(absorbs_objects),
+            absorbs_proposals=frozenset(absorbs_proposals),
             recode=recode,
             counts=counts,
             numbers=numbers,
