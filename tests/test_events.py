@@ -355,6 +355,25 @@ def test_meeting_is_still_a_meeting(text: str) -> None:
     assert EventKind.CONSULT in {e.kind for e in FINDER(countries(text, "Egypt", "Israel"))}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Egypt accused Israel of attacking Syria.", EventKind.ACCUSE),
+        ("Egypt arrested Syria's envoy for supporting Israel.", EventKind.COERCE),
+    ],
+)
+def test_alleged_event_is_no_event_of_its_own(text: str, kind: EventKind) -> None:
+    assert [e.kind for e in FINDER(countries(text, "Egypt", "Israel", "Syria"))] == [kind]
+
+
+def test_condemned_event_still_happened() -> None:
+    kinds = {
+        e.kind
+        for e in FINDER(countries("Egypt condemned Israel for attacking Syria.", "Egypt", "Israel", "Syria"))
+    }
+    assert EventKind.ASSAULT in kinds
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 

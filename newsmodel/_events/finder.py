@@ -99,6 +99,8 @@ class _Doc:
         self.absorbs_objects = tuple(lex.absorbs_objects)
         self.absorbs_proposals = tuple(lex.absorbs_proposals)
         self.proposal_nouns = lex.words.get("proposal_nouns", frozenset())
+        self.allegation_verbs = lex.words.get("allegation_verbs", frozenset())
+        self.allegation_links = lex.words.get("allegation_links", frozenset())
         self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
         self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
         held = {id(a) for a in context.cast.actors}
@@ -1248,6 +1250,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
     threat = doc.threat_kinds
     _absorb_objects(doc, drafts)
     _absorb_proposals(doc, drafts)
+    _absorb_allegations(doc, drafts)
     for i, d in enumerate(drafts):
         if d.trig.entry.kind not in doc.absorbs:  # an absorbed event takes its complement along
             continue
@@ -1373,6 +1376,40 @@ def _absorb_proposals(doc: _Doc, drafts: list[_Draft]) -> None:
             if n < len(drafts) and _heads_object(doc, other, drafts[n]):
                 drafts[n].absorbed = True
             break
+
+
+_ALLEGATION_REACH = 8  # tokens from an allegation verb to its "of"/"for"/"with", at most
+
+
+def _absorb_allegations(doc: _Doc, drafts: list[_Draft]) -> None:
+    """An event named by a gerund after an allegation verb's "of"/"for"/"with" is what is alleged:
+    "accused the United States of violating human rights" is one ACCUSE, "was arrested for
+    collaborating with Israel" one COERCE; neither the violation nor the collaboration is reported
+    as having happened.
+    """
+    verbs, links, lw = doc.allegation_verbs, doc.allegation_links, doc.lw
+    if not verbs:
+        return
+    for d in drafts:
+        if (
+            d.absorbed
+            or d.trig.entry.pos != "verb"
+            or not doc.norm[d.trig.start : d.trig.head_end].lower().endswith("ing")
+        ):
+            continue
+        j = d.trig.ti - 1
+        if j < 0 or lw[j] not in links:
+            continue
+        # The allegation verb before it, in the same clause, within a few words.
+        lo = max(doc.sentence_tok(d.sentence), j - _ALLEGATION_REACH)
+        k = j - 1
+        while k >= lo and lw[k] not in verbs:
+            if lw[k] in _PUNCT_BOUNDARY or lw[k] in doc.w["boundaries"] or lw[k] == ",":
+                k = lo - 1
+                break
+            k -= 1
+        if k >= lo:
+            d.absorbed = True
 
 
 def _heads_object(doc: _Doc, verb: _Draft, other: _Draft) -> bool:
