@@ -103,7 +103,7 @@ class _Doc:
         self.allegation_links = lex.words.get("allegation_links", frozenset())
         self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
         self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
-        held = {id(a) for a in context.cast.actors}
+        held = {id(a) for a in context.cast.actors} if context.statements else set()
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
         self.cue_speaker: dict[int, Actor] = {}
@@ -187,7 +187,7 @@ class _Doc:
         self.cue_starts = [c[0] for c in self.cues]
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
-        self._preps: dict[tuple[int, int], str | None] = {}
+        self._preps: dict[int, tuple[str | None, int]] = {}
         self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
@@ -297,17 +297,18 @@ class _Doc:
 
     def prep_before(self, start: int, floor: int) -> str | None:
         """The preposition governing a noun phrase whose mention starts at ``start``, if any."""
-        key = (start, floor)
-        if key in self._preps:
-            return self._preps[key]
-        got = self._prep_before(start, floor)
-        self._preps[key] = got
-        return got
+        got = self._preps.get(start)
+        if got is None:
+            got = self._preps[start] = self._prep_before(start)
+        word, at = got
+        # Decided at token ``at``: that holds if the floor lets the search get there.
+        return word if at >= 0 and self.tokens[at][0] >= floor else None
 
-    def _prep_before(self, start: int, floor: int) -> str | None:
+    def _prep_before(self, start: int) -> tuple[str | None, int]:
+        """(the preposition or None, the token where that was decided; -1 if nothing decided)."""
         tokens, lw, norm = self.tokens, self.lw, self.norm
         i = _bisect_right(tokens, (start, _END)) - 2
-        lo = max(_bisect_left(tokens, (floor,)), i - 5)  # six words back at most
+        lo = max(0, i - 5)  # six words back at most
         dets = self.determiners
         while i >= lo:
             w = lw[i]
@@ -328,8 +329,8 @@ class _Doc:
             ):
                 i -= 1
                 continue
-            return w if w in self.lex.prepositions else None
-        return None
+            return (w if w in self.lex.prepositions else None), i
+        return None, -1
 
 
 def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
@@ -965,7 +966,6 @@ def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
     """``Straw said the rebels must disarm``: a demand in reported speech, from the speaker."""
     out: list[_Trigger] = []
     words = doc.lex.statement_words
-    held = {id(a) for a in doc.ctx.cast.actors}
     trigger_starts = [t.start for t in triggers]
     for i in doc.modal_at:
         s, e = doc.tokens[i]
@@ -974,7 +974,7 @@ def _statement_triggers(doc: _Doc, triggers: list[_Trigger]) -> list[_Trigger]:
             continue  # part of a lexicon trigger ("said ... must")
         c = bisect.bisect_right(doc.content_starts, s)
         for cs, ce, sp in reversed(doc.contents[max(0, c - 8) : c]):
-            if sp is not None and id(sp) in held and cs <= s and e <= ce:
+            if sp is not None and cs <= s and e <= ce:  # speakers in contents are in the cast
                 out.append(
                     _Trigger(
                         entry=words[doc.lw[i]],
@@ -1015,7 +1015,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
     floor, speaker = _content_floor(doc, trig.start)
     right = _clause_right(
         doc,
-        doc.tok(trig.match_end - 1) if trig.match_end > trig.start else trig.ti,
+        trig.ti if trig.match_end == trig.head_end else doc.tok(trig.match_end - 1),
         sentence.end,
         lex.settings["target_window"],
     )
