@@ -1712,4 +1712,7 @@ _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 def _slug(name: str) -> str:
-    return _SLUG.sub("-", name.casefold()).strip("-")[:60]
+    folded = name.casefold()
+    if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
+    return _SLUG.sub("-", folded).strip("-")[:60]
