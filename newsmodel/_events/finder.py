@@ -42,7 +42,8 @@ Mention = tuple[int, int, Actor]
 
 _bisect_right = bisect.bisect_right
 _bisect_left = bisect.bisect_left
-_COUNT_REACH = 200  # characters between a count verb and the ends of its count, at most
+_COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
+_COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
 _END = 1 << 62  # beyond any offset: (pos, _END) sorts after every token starting at pos
 
 
@@ -136,7 +137,7 @@ class _Doc:
         self.cues: list[tuple[int, int, str, str]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
-        cues, cue_needed = lex.cues, lex.cue_needed
+        cues, cue_needed, cue_single = lex.cues, lex.cue_needed, lex.cue_single
         tokens = self.tokens
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
         self.lw = lw = [low[s:e] for s, e in tokens]
@@ -169,15 +170,22 @@ class _Doc:
                 count_at.append(start)
             if f & SCAN_STATEMENT:
                 modal_at.append(i)
-            if f & SCAN_CUE and (w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5])):
-                pattern, which = cues[w]
-                t = pattern.match(low, end0)
-                if t is not None and t.lastgroup is not None:
-                    group, phrase = which[int(t.lastgroup[1:])]
+            if f & SCAN_CUE:
+                found_cue: tuple[int, str, str] | None = None
+                single = cue_single.get(w)
+                if single is not None and single[1].isdisjoint(lw[i + 1 : i + 5]):
+                    found_cue = (end0, *single[0])  # "not", "would": the word alone
+                elif w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5]):
+                    pattern, which = cues[w]
+                    t = pattern.match(low, end0)
+                    if t is not None and t.lastgroup is not None:
+                        found_cue = (t.end(), *which[int(t.lastgroup[1:])])
+                if found_cue is not None:
+                    cue_end, group, phrase = found_cue
                     if not (
                         phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start)
                     ):
-                        self.cues.append((start, t.end(), group, phrase))  # "May": the month
+                        self.cues.append((start, cue_end, group, phrase))  # "May": the month
             if f & SCAN_HEAD:
                 if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
                     need, window = needed[w]
@@ -773,8 +781,8 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
                     lex,
                     text,
                     doc.norm,
-                    max(d.sentence.start, doc.count_at[k] - _COUNT_REACH),
-                    min(d.sentence.end, doc.count_at[k2 - 1] + _COUNT_REACH),
+                    max(d.sentence.start, doc.count_at[k] - _COUNT_BEFORE),
+                    min(d.sentence.end, doc.count_at[k2 - 1] + _COUNT_AFTER),
                 )
                 if k < k2
                 else []

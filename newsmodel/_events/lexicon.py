@@ -186,6 +186,9 @@ class Lexicon:
         tail_entries: per head with tails, its phrases in the order of ``tails``, each with the forms
             of its last word: only the phrases whose last word is near are tried.
         cue_needed: per cue first word whose cues all have tails, the words of those tails.
+        cue_single: per cue first word that is a cue on its own and whose longer cues are short
+            phrases of plain words: that cue (mode, phrase) and the words of the longer ones;
+            when none of those is among the next four tokens, the word is the cue.
         singles: heads that are a trigger on their own (not only the first word of phrases).
         phrase_only: heads that are only the first word of phrases, none of which an exclusion
             starts: an occurrence whose phrases' last words are not near is no trigger at all.
@@ -234,6 +237,7 @@ class Lexicon:
     prepositions: frozenset[str]
     verb_like: frozenset[str]
     cue_needed: Mapping[str, frozenset[str]]
+    cue_single: Mapping[str, tuple[tuple[str, str], frozenset[str]]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
     settings: Mapping[str, int]
     words: Mapping[str, frozenset[str]]
@@ -455,11 +459,17 @@ class Lexicon:
         # Like trigger tails: the tails of the cues sharing a first word, as one alternation.
         cue_tails: dict[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]] = {}
         cue_needed: dict[str, frozenset[str]] = {}
+        cue_single: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         for w, cs in ordered_cues.items():
             alts = [f"(?P<c{i}>{c[1].pattern if c[1] is not None else ''})" for i, c in enumerate(cs)]
             cue_tails[w] = (regex.compile("|".join(alts)), tuple((c[0], c[2]) for c in cs))
             if all(c[1] is not None for c in cs):
                 cue_needed[w] = frozenset(x for c in cs for x in c[2].split()[1:])
+            # A one-word cue ("not") needs no pattern when none of the longer ones can follow.
+            single = next(((c[0], c[2]) for c in cs if c[1] is None), None)
+            longer = [c[2].split()[1:] for c in cs if c[1] is not None]
+            if single is not None and all(len(t) <= 4 and all(x.isalpha() for x in t) for t in longer):
+                cue_single[w] = (single, frozenset(x for t in longer for x in t))
         first_words = frozenset(ordered) | frozenset(ordered_cues) | count_first | frozenset(statement_words)
         singles = frozenset(h for h, es in ordered.items() if any(e.tail is None for e in es))
         phrase_only = frozenset(
@@ -495,6 +505,7 @@ class Lexicon:
             singles=singles,
             phrase_only=phrase_only,
             cue_needed=cue_needed,
+            cue_single=cue_single,
             ambiguous=frozenset(
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
             ),
