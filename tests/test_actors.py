@@ -639,3 +639,14 @@ def test_leaders_rules_are_checked() -> None:
         ActorFinder(rules=actor_rules({"leaders": {"Jan Brel": {"country": "XXX"}}}))
     with pytest.raises(RuleError, match="surname"):
         ActorFinder(rules=actor_rules({"leaders": {"Jan Brel": {"country": "BEL", "surname": "yes"}}}))
+
+
+def test_the_before_a_defined_acronym_links_it() -> None:
+    text = (
+        "The Zorblax Regional Council (ZRC) met on Monday. The ZRC would vote. "
+        "Officials said so on Monday. The ZRC then voted."
+    )
+    cast = cast_of(text)
+    council = named(cast, "Zorblax Regional Council")
+    assert texts(council, MentionKind.NAME) == ["Zorblax Regional Council", "ZRC", "ZRC", "ZRC"]
+    assert not [a for a in cast.actors if a.name == "ZRC"]

@@ -368,8 +368,24 @@ class _Run:
             else:
                 self.one_word(s, e, w)
             return
-        if len(spans) == 2 and self.two_words(spans):
-            return
+        if len(spans) == 2:
+            if self.two_words(spans):
+                return
+            (_, _, w1), (s2, e2, w2) = spans
+            if (
+                w1 in g.not_names
+                and not w1.isupper()
+                and w1 not in g.name_openers
+                and w1 not in g.titles
+                and w1 not in g.first_names
+                and w1 not in g.phrases
+                and f"{w1} {w2}" not in g.pairs
+                and w2[0].isupper()
+                and "-" not in w2
+                and w2 not in g.titles
+            ):
+                self.one_word(s2, e2, w2)  # "The Taliban", "While Trump": the word that is not a name goes
+                return
         toks: list[_Tok] = []
         for s, e, w in spans:
             cut = _compound_cut(w) if "-" in w else 0
@@ -568,6 +584,10 @@ class _Run:
                 break
             pieces.pop(0)
         if not pieces:
+            return
+        if len(pieces) == 1 and pieces[0].j - pieces[0].i == 1 and toks[pieces[0].i].w in self.aliases:
+            t = toks[pieces[0].i]  # "The ZRC" after "Zorblax Regional Council (ZRC)"
+            self.mention(self.actors[self.aliases[t.w]], t.s, t.e, _NAME, "acronym-defined")
             return
         self.read(toks, pieces, caps)
 
