@@ -707,16 +707,34 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     return EventMode.ASSERTED, ""
 
 
-def _counts(lex: Lexicon, text: str, norm: str, start: int, end: int) -> list[tuple[Count, int]]:
-    """Casualty and arrest counts in ``[start, end)`` of a sentence, each with the offset of its verb."""
+def _counts(doc: _Doc, start: int, end: int) -> list[tuple[Count, int]]:
+    """Casualty and arrest counts in ``[start, end)`` of a sentence, each with the offset of its verb.
+
+    The two count patterns are tried only where a match can start (as ``finditer`` would, left
+    to right, without overlaps): the first at the count verbs, the second at a number or at the
+    first word of a number or qualifier ("at least 70 people were killed").
+    """
+    lex, text, norm = doc.lex, doc.text, doc.norm
     out: list[tuple[Count, int]] = []
     if _DIGIT.search(norm, start, end) is None:
         window = norm[start:end].lower()
         if not any(w in window for w in lex.number_words):
             return out  # no number, no count: a digit search and a few substring tests
+    i0 = _bisect_left(doc.tokens, (start,))
+    i1 = _bisect_left(doc.tokens, (end,))
+    firsts, tokens = lex.count_starts, doc.tokens
+    at_number = [tokens[i0 + k][0] for k, w in enumerate(doc.lw[i0:i1]) if w in firsts or w[:1].isdigit()]
+    at_verb = doc.count_at[_bisect_left(doc.count_at, start) : _bisect_left(doc.count_at, end)]
     seen: set[int] = set()
-    for pat in lex.count_patterns:
-        for m in pat.finditer(norm, start, end):
+    for pat, candidates in zip(lex.count_patterns, (at_verb, at_number), strict=True):
+        last = start
+        for c in candidates:
+            if c < last:
+                continue
+            m = pat.match(norm, c, end)
+            if m is None:
+                continue
+            last = m.end()
             if m.start("n") in seen:
                 continue
             verb = m.group("v").lower()
@@ -778,9 +796,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             # A count lies within a few words of its verb: search only around the count verbs.
             counts_by_sentence[d.sentence.start] = (
                 _counts(
-                    lex,
-                    text,
-                    doc.norm,
+                    doc,
                     max(d.sentence.start, doc.count_at[k] - _COUNT_BEFORE),
                     min(d.sentence.end, doc.count_at[k2 - 1] + _COUNT_AFTER),
                 )

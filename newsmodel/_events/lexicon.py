@@ -215,6 +215,8 @@ class Lexicon:
         numbers: number words and their values (``"seventy"``: 70).
         count_patterns: the two count patterns (verb before the number, number before the verb).
         number_words: the words of the number words: where none occurs and no digit, no count can.
+        count_starts: first words of the number words and count qualifiers: where a count that
+            does not start with its verb starts.
     """
 
     entries: tuple[Entry, ...]
@@ -250,6 +252,7 @@ class Lexicon:
     numbers: Mapping[str, int]
     count_patterns: tuple[regex.Pattern[str], regex.Pattern[str]]
     number_words: tuple[str, ...]
+    count_starts: frozenset[str]
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any], file: str = "events.toml") -> Lexicon:
@@ -521,6 +524,9 @@ class Lexicon:
             numbers=numbers,
             count_patterns=count_patterns,
             number_words=tuple(sorted({w for n in numbers for w in n.split()})),
+            count_starts=frozenset(
+                w.split()[0] for w in (*numbers, *words.get("count_qualifiers", frozenset()))
+            ),
         )
 
 
