@@ -12,7 +12,6 @@ which are resolved last.
 from __future__ import annotations
 
 import bisect
-import itertools
 import operator
 from collections.abc import Callable
 
@@ -1217,13 +1216,11 @@ class _Run:
         tokens = self.seg.tokens
         vocab = g.vocab
         n_tokens = len(tokens)
-        # The tokens that open a phrase of the vocabulary, picked without a Python step per token.
-        hits = itertools.compress(
-            range(n_tokens), map(vocab.__contains__, map(text.__getitem__, itertools.starmap(slice, tokens)))
-        )
-        for ti in hits:
-            s, e = tokens[ti]
-            node = vocab[text[s:e]]
+        get = vocab.get
+        for ti, (s, e) in enumerate(tokens):
+            node = get(text[s:e])
+            if node is None:
+                continue
             found: frozenset[str] | None = node.get("")
             k = ti + 1
             while k < n_tokens:
