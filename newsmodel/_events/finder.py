@@ -1144,8 +1144,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         kind=kind,
         trig=trig,
         sentence=sentence,
-        sources=_dedupe(sources),
-        targets=_dedupe(targets),
+        sources=_dedupe(sources) if len(sources) > 1 else sources,
+        targets=_dedupe(targets) if len(targets) > 1 else targets,
         location=place,
         mode=mode,
         cue=cue,
@@ -1417,6 +1417,8 @@ def _absorb_allegations(doc: _Doc, drafts: list[_Draft]) -> None:
     for d in drafts:
         if (
             d.absorbed
+            or d.trig.ti < 1
+            or lw[d.trig.ti - 1] not in links
             or d.trig.entry.pos != "verb"
             or not doc.norm[d.trig.start : d.trig.head_end].lower().endswith("ing")
         ):
