@@ -1126,7 +1126,7 @@ class _Run:
                     part = toks[i : i + n]
                     if n == 1 and (len(part[0].w) < 2 or part[0].w in g.misc_suffixes):
                         break
-                    key = " ".join(t.w.casefold() for t in part)
+                    key = part[0].w.casefold() if n == 1 else " ".join([t.w.casefold() for t in part])
                     s, e = part[0].s, part[-1].e
                     b = full.get(key)
                     if b is None and n == 1:
