@@ -10,6 +10,7 @@ a statement whose cue is the trigger. Everything worded lives in ``events.toml``
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -41,6 +42,7 @@ _PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 Mention = tuple[int, int, Actor]
 
 _bisect_right = bisect.bisect_right
+_FIRST_TWO = operator.itemgetter(0, 1)
 _bisect_left = bisect.bisect_left
 _COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
 _COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
@@ -120,7 +122,7 @@ class _Doc:
             if sp is not None and st.cue is not None:
                 self.cue_speaker[st.cue.start] = sp
             self.contents.append((st.content.start, st.content.end, sp))
-        self.contents.sort(key=lambda c: (c[0], c[1]))
+        self.contents.sort(key=_FIRST_TWO)
         self.content_starts = [c[0] for c in self.contents]
         timed = []
         for st in context.statements:
@@ -128,11 +130,11 @@ class _Doc:
                 timed.append((st.content.start, st.content.end, st.time))
                 if st.cue is not None:
                     timed.append((st.cue.start, st.cue.end, st.time))
-        timed.sort(key=lambda t: (t[0], t[1]))
+        timed.sort(key=_FIRST_TWO)
         self.timed = timed
         self.timed_starts = [t[0] for t in timed]
         self.time_starts = [t.span.start for t in context.times]
-        self.extra = sorted(extra, key=lambda m: (m[0], m[1]))
+        self.extra = sorted(extra, key=_FIRST_TWO)
         self.extra_starts = [m[0] for m in self.extra]
         self.cues: list[tuple[int, int, str, str]] = []
         self.hits: list[tuple[int, int, str, int]] = []
@@ -475,9 +477,12 @@ def _subject(
     # actor inside the opening noun phrase.
     if opening_place is not None:
         return [opening_place], place
+    if left <= sentence.start:
+        return [], place
+    jl = doc.tok(left - 1)  # the word that closed the clause on the left
     # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
-    if left > sentence.start and depth < 2:
-        j = doc.tok(left - 1)
+    if depth < 2:
+        j = jl
         k = j + 1
         if k < len(doc.tokens) and doc.lw[k] == "that":
             k += 1
@@ -492,23 +497,22 @@ def _subject(
             if found:
                 return found, place
     # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
-    if left > sentence.start and depth < 2:
-        j = doc.tok(left - 1)
+    if depth < 2:
+        j = jl
         if j >= 0 and doc.lw[j] in doc.w["clause_coordinators"]:
             found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
             if found:
                 return found, place
     # A relative pronoun opening the clause: the subject is its antecedent.
-    if left > sentence.start:
-        j = doc.tok(left - 1)
-        if j >= 0 and doc.lw[j] in doc.relatives:
-            before = [
-                m
-                for m in doc.mentions_in(sentence, doc.tokens[j][0] - 200, doc.tokens[j][0])
-                if m[1] >= doc.tokens[j][0] - 3
-            ]
-            if before:
-                return [before[-1][2]], place
+    j = jl
+    if j >= 0 and doc.lw[j] in doc.relatives:
+        before = [
+            m
+            for m in doc.mentions_in(sentence, doc.tokens[j][0] - 200, doc.tokens[j][0])
+            if m[1] >= doc.tokens[j][0] - 3
+        ]
+        if before:
+            return [before[-1][2]], place
     return [], place
 
 
