@@ -835,7 +835,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
                 when = governing_time(here_times, doc.segs, d.trig.start, d.trig.end)
             except Exception:  # a fault in another stage must not lose the events
                 when = None
-        if when is None:
+        if when is None and doc.timed:
             when = _statement_time(doc, d)
         events.append(
             Event(
@@ -848,7 +848,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
                 mode=d.mode,
                 sentence=d.sentence,
                 rule=d.rule,
-                counts=_sorted_counts(attach.get(i, [])),  # type: ignore[arg-type]
+                counts=_sorted_counts(attach[i]) if i in attach else (),  # type: ignore[arg-type]
             )
         )
     return tuple(events)
