@@ -650,3 +650,18 @@ def test_the_before_a_defined_acronym_links_it() -> None:
     council = named(cast, "Zorblax Regional Council")
     assert texts(council, MentionKind.NAME) == ["Zorblax Regional Council", "ZRC", "ZRC", "ZRC"]
     assert not [a for a in cast.actors if a.name == "ZRC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "word"),
+    [
+        ("Mali rejected a Senegalese peace plan on Monday.", "Senegal", "Senegalese"),
+        ("The missiles struck the Syrian airbase at dawn.", "Syria", "Syrian"),
+        ("Delhi said an Indian proposal was ready.", "India", "Indian"),
+    ],
+)
+def test_a_nationality_inside_a_noun_phrase_is_its_country(text: str, country: str, word: str) -> None:
+    actor = named(cast_of(text), country)
+    assert [(m.span.text, m.kind, m.rule) for m in actor.mentions if m.kind is MentionKind.DEMONYM] == [
+        (word, MentionKind.DEMONYM, "demonym-country")
+    ]
