@@ -48,6 +48,7 @@ _PREV_WORDS = regex.compile(
 _TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d[ \t]{1,4}$")
 _TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
 _ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
+_NEAREST_CANDIDATES = 16  # bounds nearest(): see its docstring
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
 _COORDINATION = regex.compile(r"(?:,[ ]{1,2}(?:and[ ]{1,2}|or[ ]{1,2})?|[ ]{1,2}(?:and|or)[ ]{1,2})\Z")
 # Between a closing mark and its speaker: a comma, and capitalised title words ("Foreign Minister").
@@ -1100,10 +1101,15 @@ class _Run:
         return b
 
     def nearest(self, found: list[_Builder], offset: int) -> _Builder:
+        """The candidate with a mention nearest before ``offset`` (else nearest after it).
+
+        Only the latest candidates are weighed: real articles have a handful of people sharing a
+        name, and a text of thousands (adversarial input) must not make each look-up grow with it.
+        """
         if len(found) == 1:
             return found[0]
-        best, best_d = found[0], None
-        for b in found:
+        best, best_d = found[-1], None
+        for b in found[-_NEAREST_CANDIDATES:]:
             for s, _, _, _ in b.mentions[-64:]:
                 d = offset - s if s <= offset else 10**9 + s - offset
                 if best_d is None or d < best_d:
