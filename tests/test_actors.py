@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsmodel
 from newsmodel import Actor, ActorKind, MentionKind, RuleError
 from newsmodel.actors import ActorFinder, actor_rules
 from newsmodel.pipeline import Cast, Context
@@ -665,3 +666,22 @@ def test_a_nationality_inside_a_noun_phrase_is_its_country(text: str, country: s
     assert [(m.span.text, m.kind, m.rule) for m in actor.mentions if m.kind is MentionKind.DEMONYM] == [
         (word, MentionKind.DEMONYM, "demonym-country")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI (Reuters) - India said on Monday it would talk. He said so.",
+        "MEXICO CITY - The government fell on Friday. She resigned.",
+        "SAN FRANCISCO (Reuters) - Apple Inc said its sales rose.",
+    ],
+)
+def test_the_dateline_place_is_nobody(text: str) -> None:
+    """Where the story was filed is the Dateline's, not an actor (and never a person)."""
+    article = newsmodel.parse(text)
+    assert article.dateline is not None
+    place = article.dateline.span
+    assert not [
+        m for a in article.actors for m in a.mentions if m.span.overlaps(place) and a.name != "Reuters"
+    ]
+    assert all(a.kind is not ActorKind.PERSON for a in article.actors)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 import newsmodel
 from newsmodel import ActorKind, Article, EventKind, EventMode, Span
@@ -33,16 +33,10 @@ KNOWN_GAPS = {
     "'will impose sanctions on', 'will send humanitarian aid to') is coded THREATEN or AGREE, not its own kind",
     "negated-attack": "events: 'X did not attack Y with artillery' is found NEGATED but without its source "
     "and target",
-    "two-word-dateline": "actors: a dateline place of two words ('NEW DELHI (Reuters) - ', 'MEXICO CITY - ') "
-    "is taken for a PERSON, and a later 'he' or 'she' resolves to it",
 }
 
 
 CHECK_GAPS = os.environ.get("NEWSMODEL_CHECK_GAPS") == "1"
-
-
-def dateline_gap(n: NewsText) -> bool:
-    return not CHECK_GAPS and n.dateline is not None and " " in n.dateline.location
 
 
 def statement_gap(s: ExpectedStatement) -> bool:
@@ -112,7 +106,6 @@ def test_time_stage_recovers_each_planted_expression_with_its_value(n: NewsText)
 @SLOW
 @given(news_texts(shapes=["direct", "pronoun", "reported", "event", "negated-event"]))
 def test_actor_stage_recovers_people_and_countries_with_their_mentions(n: NewsText) -> None:
-    assume(not dateline_gap(n))
     a = parse(n)
     for expected in n.actors:
         named = a.actors_named(expected.name)
@@ -134,7 +127,6 @@ def test_actor_stage_recovers_people_and_countries_with_their_mentions(n: NewsTe
 @SLOW
 @given(news_texts(shapes=["direct", "cue-first", "pronoun", "reported", "event"]))
 def test_statement_stage_recovers_quotes_and_reported_speech_with_speakers(n: NewsText) -> None:
-    assume(not dateline_gap(n))
     a = parse(n)
     for s in n.statements:
         if statement_gap(s):
@@ -153,7 +145,6 @@ def test_statement_stage_recovers_quotes_and_reported_speech_with_speakers(n: Ne
 
 @given(news_texts(shapes=["direct", "pronoun"], max_paragraphs=2))
 def test_pronoun_follow_ups_are_attributed_to_the_person_quoted_before(n: NewsText) -> None:
-    assume(not dateline_gap(n))
     a = parse(n)
     for s in n.statements:
         if s.shape != "pronoun":

@@ -146,6 +146,9 @@ class _Run:
         self.aliases: dict[str, str] = {}  # acronyms defined in the text -> actor key
         dl = self.seg.dateline
         self.dateline = (dl.span.start, dl.span.end) if dl is not None else (-1, -1)
+        # Where the dateline's place is written ("NEW DELHI" in "NEW DELHI (Reuters) - ").
+        at = self.text.find(dl.location, dl.span.start, dl.span.end) if dl is not None and dl.location else -1
+        self.dateline_place = (at, at + len(dl.location)) if dl is not None and at >= 0 else (-1, -1)
 
     # -- the passes --------------------------------------------------------------------------------
 
@@ -341,6 +344,8 @@ class _Run:
     # -- chunks of capitalised words ---------------------------------------------------------------
 
     def chunk(self, start: int, end: int) -> None:
+        if self.dateline_place[0] <= start and end <= self.dateline_place[1]:
+            return  # where the story was filed ("NEW DELHI - "), not someone in it: see Dateline
         text = self.text
         g = self.g
         spans: list[tuple[int, int, str]]
