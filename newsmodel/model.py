@@ -130,6 +130,22 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _mention_tuple(value: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(value)
+
+
+def _actor_tuple(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(value)
+
+
+def _count_tuple(value: Iterable[Count]) -> tuple[Count, ...]:
+    return tuple(value)
+
+
 def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not int:  # bool is an int, but never an offset
         raise InvalidSpanError(f"Span.{attribute.name} must be an int, not {type(value).__name__}")
@@ -251,8 +267,8 @@ class Actor:
     kind: ActorKind
     country: str | None = None
     sector: str | None = None
-    roles: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mention_tuple)
 
     def __repr__(self) -> str:
         extra = "".join(f", {k}={v!r}" for k, v in (("country", self.country), ("sector", self.sector)) if v)
@@ -350,14 +366,14 @@ class Event:
 
     kind: EventKind
     trigger: Span
-    sources: tuple[Actor, ...] = attrs.field(converter=tuple)
-    targets: tuple[Actor, ...] = attrs.field(converter=tuple)
+    sources: tuple[Actor, ...] = attrs.field(converter=_actor_tuple)
+    targets: tuple[Actor, ...] = attrs.field(converter=_actor_tuple)
     location: Actor | None
     time: TimeExpression | None
     mode: EventMode
     sentence: Span
     rule: str = ""
-    counts: tuple[Count, ...] = attrs.field(default=(), converter=tuple)
+    counts: tuple[Count, ...] = attrs.field(default=(), converter=_count_tuple)
 
     def __repr__(self) -> str:
         src = ", ".join(a.name for a in self.sources)

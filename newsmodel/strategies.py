@@ -463,14 +463,14 @@ def events(
         return Event(
             kind=draw(kinds),
             trigger=trigger,
-            sources=tuple(sources),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
-            targets=tuple(targets),  # type: ignore[arg-type]
+            sources=tuple(sources),
+            targets=tuple(targets),
             location=draw(_optional_choice(held)),
             time=draw(_optional_choice(when)),
             mode=draw(modes),
             sentence=sentence,
             rule=draw(rules),
-            counts=tuple(drawn_counts),  # type: ignore[arg-type]
+            counts=tuple(drawn_counts),
         )
 
     return build()

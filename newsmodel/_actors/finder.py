@@ -1654,8 +1654,8 @@ class _Run:
                     kind=b.kind,
                     country=b.country,
                     sector=b.sector,
-                    roles=b.roles,  # type: ignore[arg-type]
-                    mentions=mentions,  # type: ignore[arg-type]
+                    roles=b.roles,
+                    mentions=mentions,
                 )
             )
         return Cast(actors=tuple(actors))

@@ -841,14 +841,14 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
             Event(
                 kind=d.kind,
                 trigger=Span.of(text, d.trig.start, d.trig.end),
-                sources=tuple(d.sources),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
-                targets=tuple(d.targets),  # type: ignore[arg-type]
+                sources=tuple(d.sources),
+                targets=tuple(d.targets),
                 location=d.location,
                 time=when,
                 mode=d.mode,
                 sentence=d.sentence,
                 rule=d.rule,
-                counts=_sorted_counts(attach[i]) if i in attach else (),  # type: ignore[arg-type]
+                counts=_sorted_counts(attach[i]) if i in attach else (),
             )
         )
     return tuple(events)
