@@ -31,6 +31,19 @@ from .segment import Segmentation
 
 __all__ = ["TimeFinder", "governing_time"]
 
+_NEAREST = 8  # expressions weighed on each side of the words: real sentences hold a handful
+_LONGEST_CLAUSE = 2000  # characters; words further apart are not in one clause
+_BREAK_LENGTH = 40  # longer than any clause break
+
+
+def _span_start(t: TimeExpression) -> int:
+    return t.span.start
+
+
+def _span_end(t: TimeExpression) -> int:
+    return t.span.end
+
+
 _CLAUSE_BREAK = regex.compile(
     r"[;:—–]|\s-\s|,\s{1,3}(?=(?:and|but|while|whereas|although|though|because|after|before|when|which|who|as|since|where|saying|adding)\b)|\b(?:but|while|whereas|although)\b"
 )
@@ -522,18 +535,25 @@ def governing_time(
         lo, hi = start, max(end, start + 1)
     else:
         lo, hi = sentence.start, sentence.end
-    candidates = [t for t in times if t.span.start < hi and t.span.end > lo]
-    if not candidates:
+    # ``times`` is in text order and non-overlapping (as the time stage gives it): find the
+    # sentence's expressions by bisection, and weigh only those nearest ``start``, so that a call
+    # costs the same in a long article (or a megabyte-long sentence) as in a short one.
+    first = bisect.bisect_right(times, lo, key=_span_end)
+    stop = bisect.bisect_left(times, hi, lo=first, key=_span_start)
+    if first >= stop:
         return None
+    middle = bisect.bisect_left(times, start, lo=first, hi=stop, key=_span_start)
+    candidates = times[max(first, middle - _NEAREST) : min(stop, middle + _NEAREST)]
     text = segments.text
-    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text, lo, hi)]
 
-    def clause(offset: int) -> int:
-        return sum(1 for b in breaks if b <= offset)
+    def same_clause(t: TimeExpression) -> bool:
+        a, b = (start, t.span.start) if start <= t.span.start else (t.span.start, start)
+        if b - a > _LONGEST_CLAUSE:
+            return False
+        found = _CLAUSE_BREAK.search(text, a + 1, min(hi, b + _BREAK_LENGTH))
+        return found is None or found.start() > b
 
-    here = clause(start)
-    same = [t for t in candidates if clause(t.span.start) == here]
-    pool = same or candidates
+    pool = [t for t in candidates if same_clause(t)] or candidates
 
     def key(t: TimeExpression) -> tuple[int, int, int]:
         if t.span.end <= start:

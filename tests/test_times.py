@@ -291,6 +291,22 @@ def test_governing_time_prefers_dates_over_durations() -> None:
     assert got is not None and got.span.text == "Friday"
 
 
+def test_governing_time_in_a_sentence_of_many_dates() -> None:
+    """Only the expressions nearest the words are weighed; the answer is the same as with few."""
+    days = [f"March {d}, 2016" for d in range(1, 29)]
+    text = "Prices rose on " + ", then on ".join(days) + "; shares fell on Friday."
+    seg = SEGMENTER(text)
+    ts = FINDER.find(text, SUNDAY, seg)
+    assert len(ts) >= 29
+    for day in ("March 3, 2016", "March 17, 2016", "March 28, 2016"):
+        at = text.index(day)
+        got = governing_time(ts, seg, at, at + 2)
+        assert got is not None and got.span.text == day
+    fell = text.index("fell")
+    got = governing_time(ts, seg, fell, fell + 4)
+    assert got is not None and got.span.text == "Friday"
+
+
 def test_governing_time_stays_in_the_sentence() -> None:
     text = "He resigned on Friday. Nobody commented."
     seg = SEGMENTER(text)
