@@ -83,6 +83,10 @@ class Segmentation:
     _top_quotations: list[Quotation] = attrs.field(init=False, repr=False, eq=False)
     _top_opens: list[int] = attrs.field(init=False, repr=False, eq=False)
     _opens: list[int] = attrs.field(init=False, repr=False, eq=False)
+    words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    """The text of every token, aligned with ``tokens``."""
+    lower_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    """Every token's text in lower case, aligned with ``tokens``: the stages' word look-ups."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
@@ -91,6 +95,10 @@ class Segmentation:
         object.__setattr__(self, "_top_quotations", top)
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
+        text = self.text
+        words = tuple([text[a:b] for a, b in self.tokens])
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "lower_words", tuple(map(str.lower, words)))
 
     def __repr__(self) -> str:
         return (

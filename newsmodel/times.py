@@ -106,20 +106,19 @@ class TimeFinder:
         if not isinstance(text, str) or not text:
             return ()
         g = self._grammar
+        words: Sequence[str]
         if segments is not None and segments.text == text:
             tokens: Sequence[tuple[int, int]] = segments.tokens
             sentences: Sequence[Span] = segments.sentences
             quoted: Segmentation | None = segments
+            words = segments.lower_words
         else:
             tokens, sentences = [m.span() for m in _TOKEN.finditer(text)], ()
             quoted = None
+            words = [text[a:b].lower() for a, b in tokens]
         if not tokens:
             return ()
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lowered: stay aligned
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         core, prefix, starters = g.core, g.prefix, g.starters
-        words = [low[a:b] for a, b in tokens]
         hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
         if not hits:
             return ()
@@ -169,7 +168,7 @@ class TimeFinder:
     def _match_around(
         self,
         text: str,
-        words: list[str],
+        words: Sequence[str],
         tokens: Sequence[tuple[int, int]],
         k: int,
         covered: int,
@@ -329,7 +328,7 @@ class TimeFinder:
     def _tense(
         self,
         text: str,
-        words: list[str],
+        words: Sequence[str],
         tokens: Sequence[tuple[int, int]],
         token_starts: list[int],
         sentences: Sequence[Span],
@@ -388,7 +387,7 @@ class TimeFinder:
         return None if best is None else best[1]
 
     def _cue(
-        self, text: str, words: list[str], tokens: Sequence[tuple[int, int]], k: int
+        self, text: str, words: Sequence[str], tokens: Sequence[tuple[int, int]], k: int
     ) -> tuple[int, str] | None:
         """The tense cue ending at token ``k``, if any."""
         g = self._grammar

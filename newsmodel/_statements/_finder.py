@@ -66,10 +66,9 @@ class _Run:
         self.seg = context.segments
         self.cast = context.cast
         self.toks = self.seg.tokens
-        text = self.text
         self.starts = list(map(_FIRST, self.toks))
-        self.words = [text[s:e] for s, e in self.toks]
-        self.lows = list(map(str.lower, self.words))
+        self.words = self.seg.words
+        self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
         # conjunctions, cues); everything else is looked at only around them
         marks = lex.marks
