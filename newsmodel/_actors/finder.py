@@ -1225,17 +1225,19 @@ class _Run:
             return i == 0 or occupied[i - 1][1] <= s
 
         tokens = self.seg.tokens
+        lower_words = self.seg.lower_words
         vocab = g.vocab
         n_tokens = len(tokens)
         get = vocab.get
-        for ti, (s, e) in enumerate(tokens):
-            node = get(text[s:e])
+        for ti, w in enumerate(self.seg.words):
+            node = get(w)
             if node is None:
                 continue
+            s, e = tokens[ti]
             found: frozenset[str] | None = node.get("")
             k = ti + 1
             while k < n_tokens:
-                node = node.get(text[slice(*tokens[k])].lower())
+                node = node.get(lower_words[k])
                 if node is None:
                     break
                 if "" in node:
