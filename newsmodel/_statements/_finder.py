@@ -936,7 +936,7 @@ class _Run:
         while e + 1 < limit and e - k < 9:
             t = self.tok(e + 1)
             if self.is_word(e + 1):
-                if not (t[0].isupper() or t.lower() in {"of", "the", "and"}):
+                if not (t[0].isupper() or t.lower() in self.lex.name_joiners):
                     break
             elif not self.joiner(e + 1):
                 break
@@ -1281,10 +1281,7 @@ class _Run:
         if ". " in content:
             return False  # two sentences are not a title: “The Donald. Big man.”
         ws = content.split()
-        return 0 < len(ws) <= 6 and all(
-            w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "with", "for", "to", "at"}
-            for w in ws
-        )
+        return 0 < len(ws) <= 6 and all(w[:1].isupper() or w.lower() in self.lex.title_words for w in ws)
 
     def previous(self, offset: int) -> _Draft | None:
         """The last statement whose content ends before ``offset``."""

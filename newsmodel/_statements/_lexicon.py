@@ -18,6 +18,8 @@ _FILE = "statements.toml"
 _BOUNDARIES = (",", ";", "—", "–", "―", "and", "but", "while", "whereas")
 _WORD_LISTS = (
     "according",
+    "name_joiners",
+    "title_words",
     "auxiliaries",
     "addressees",
     "clause_words",
@@ -76,6 +78,8 @@ class Lexicon:
     function_verbs: frozenset[str]
     subject_pronouns: frozenset[str]
     anaphors: frozenset[str]
+    name_joiners: frozenset[str]
+    title_words: frozenset[str]
     scare_quote_words: int
     time_reach: int
 
@@ -177,6 +181,8 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         function_verbs=lower_set("function_verbs"),
         subject_pronouns=lower_set("subject_pronouns"),
         anaphors=lower_set("anaphors"),
+        name_joiners=lower_set("name_joiners"),
+        title_words=lower_set("title_words"),
         scare_quote_words=scare,
         time_reach=reach,
     )
