@@ -10,6 +10,7 @@ a statement whose cue is the trigger. Everything worded lives in ``events.toml``
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections.abc import Sequence
 
@@ -142,10 +143,16 @@ class _Doc:
         cues, cue_needed, cue_single = lex.cues, lex.cue_needed, lex.cue_single
         tokens = self.tokens
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
-        self.lw = lw = [low[s:e] for s, e in tokens]
+        words = context.segments.lower_words
+        # The segmenter's lower-cased words with typographic apostrophes made straight, as in
+        # ``norm``; tokens hold no spaces, so one join and split does it at C speed.
+        lw = " ".join(words).replace("’", "'").split(" ") if "’" in self.text else list(words)
+        if len(lw) != len(words):  # a token with a space in it after all: word by word
+            lw = [w.replace("’", "'") for w in words]
+        self.lw = lw
         scan = lex.scan
         self.count_at: list[int] = []
-        found = [i for i, w in enumerate(lw) if w in scan]
+        found = list(itertools.compress(range(len(lw)), map(scan.__contains__, lw)))
         if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
             tokens_ = self.tokens
             clitics = {
