@@ -725,3 +725,33 @@ def test_seed_end_to_end(seed_article: newsmodel.Article, seed_gold: dict) -> No
         s = found[g["content"].strip("“”.")]
         assert s.kind.name == g["kind"]
         assert s.speaker is None or s.speaker in seed_article.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "when"),
+    [
+        (
+            "Anna Kowalski said on March 3, 2017: “We expect a clear answer.”",
+            "We expect a clear answer.",
+            "March 3, 2017",
+        ),
+        (
+            "Anna Kowalski said in 2013 the border would remain closed.",
+            "the border would remain closed",
+            "2013",
+        ),
+        (
+            "Anna Kowalski said in August 2015 the border would remain closed.",
+            "the border would remain closed",
+            "August 2015",
+        ),
+    ],
+)
+def test_a_dated_preposition_between_cue_and_content(text: str, content: str, when: str) -> None:
+    """ "said on March 3, 2017: ...", "said in 2013 the ...": the time is the saying's, not a source or content."""
+    a = newsmodel.parse(text, published="2017-04-09")
+    assert len(a.statements) == 1
+    s = a.statements[0]
+    assert s.speaker is not None and s.speaker.name == "Anna Kowalski"
+    assert s.content.text.rstrip(".") == content.rstrip(".")
+    assert s.time is not None and s.time.span.text == when

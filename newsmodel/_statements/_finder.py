@@ -487,6 +487,15 @@ class _Run:
             while q < end and text[q].isspace():
                 q += 1
             stop = self.time_start.get(q)
+            if stop is None:  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+                after = q
+                while after < end and text[after].isalpha():
+                    after += 1
+                if after > q and text[q:after].lower() in self.lex.time_prepositions:
+                    r = after
+                    while r < end and text[r].isspace():
+                        r += 1
+                    stop = self.time_start.get(r) if r > after else None
             # A time that owns the next noun is part of the clause: called Friday’s ruling ...
             if stop is not None and stop <= end and text[stop : stop + 2] not in ("’s", "'s"):
                 pos = stop
