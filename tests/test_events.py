@@ -556,3 +556,19 @@ def test_generated_accusation_end_to_end(n1: str, n2: str, rest: str, neg: bool)
     assert e.mode is (EventMode.NEGATED if neg else EventMode.ASSERTED)
     held = {id(a) for a in article.actors}
     assert all(id(a) in held for a in (*e.sources, *e.targets))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not attack Ukraine.",
+        "Russian troops did not attack Ukraine with artillery.",
+        "Russia will not attack Ukraine.",
+    ],
+)
+def test_a_negated_verb_is_read_as_a_verb(text: str) -> None:
+    """ "did not attack": the negation is looked past, so "attack" is the verb with its actors."""
+    events = newsmodel.parse(text).events
+    assert [(e.kind.name, e.mode.name) for e in events] == [("ASSAULT", "NEGATED")]
+    assert [a.country for a in events[0].sources] == ["RUS"]
+    assert [a.name for a in events[0].targets] == ["Ukraine"]

@@ -665,6 +665,8 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
     if ti <= 0:
         return True
     w = doc.lw[ti - 1]
+    if w in doc.w.get("negations", ()):  # "did not attack": the word before the negation decides
+        return _is_nounlike(doc, ti - 1)
     if w in doc.w["determiners"] or w in _POSSESSIVE or w.endswith("'s") or w[:1].isdigit():
         return True
     if w == "to" or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["pronouns"]:
