@@ -51,6 +51,7 @@ from .model import (
     TimeExpression,
     TimeKind,
 )
+from .rules import load_rules
 
 __all__ = [
     "SHAPES",
@@ -797,7 +798,8 @@ SHAPES = ("direct", "cue-first", "pronoun", "reported", "event", "negated-event"
 - ``reported``: ``Kowalski said the border would remain closed.``
 - ``event``: ``Russia accused Ukraine of violating the ceasefire on Tuesday.``
 - ``negated-event``: ``Russia did not accuse Ukraine of violating the ceasefire.``
-- ``future-event``: ``Russia will impose sanctions on Ukraine.``
+- ``future-event``: ``Russia will impose sanctions on Ukraine.`` (expected as PLOVER codes an
+  announced act: THREATEN, or AGREE for a cooperative one, with mode FUTURE)
 - ``dated``: ``The meeting took place on March 3, 2017.``
 """
 
@@ -860,6 +862,20 @@ _VERBS = (
     ("attacked", "attack", EventKind.ASSAULT, " with artillery"),
     ("sent humanitarian aid to", "send humanitarian aid to", EventKind.AID, ""),
 )
+
+
+def _announced() -> dict[EventKind, EventKind]:
+    """PLOVER codes an announced act as the announcement, mode FUTURE: CAMEO 03 "express intent
+    to cooperate" is AGREE, CAMEO 13 "threaten" is THREATEN ("Russia will attack Ukraine"). The
+    kinds are the shipped event rules' (``[recode]`` in ``events.toml``)."""
+    recode = load_rules("events").get("recode", {})
+    return {
+        **{EventKind[k]: EventKind.AGREE for k in recode.get("intent_kinds", ())},
+        **{EventKind[k]: EventKind.THREATEN for k in recode.get("threat_kinds", ())},
+    }
+
+
+_ANNOUNCED = _announced()
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _EVENTS_DATED = ("The meeting took place", "The vote was held", "The agreement was signed")
@@ -1069,6 +1085,7 @@ def _news_text(
                 else:
                     w.add("will ")
                     trigger, mode = w.add(base), EventMode.FUTURE
+                    kind = _ANNOUNCED.get(kind, kind)
                 w.add(" ")
                 actor_ref(tgt)
                 w.add(rest)

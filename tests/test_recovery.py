@@ -6,41 +6,18 @@ expression with its TIMEX3 value; the actor stage finds each person and country 
 country and mentions; the statement stage finds each quote and reported statement with its
 speaker, cue and source; the event stage finds each event with its kind, actors and mode.
 
-A few planted shapes are not recovered yet; they are named in ``KNOWN_GAPS`` below and skipped,
-so that the suite checks what the stages do recover and the gaps stay visible. Run with
-``NEWSMODEL_CHECK_GAPS=1`` to check them too (and see which still fail).
+Every planted shape is checked; none is skipped.
 """
 
 from __future__ import annotations
 
-import os
-
 from hypothesis import HealthCheck, given, settings
 
 import newsmodel
-from newsmodel import ActorKind, Article, EventKind, EventMode, Span
-from newsmodel.strategies import ExpectedEvent, NewsText, news_texts
+from newsmodel import ActorKind, Article, Span
+from newsmodel.strategies import NewsText, news_texts
 
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-KNOWN_GAPS = {
-    "future-act": "events: a future material act ('Russia will attack Ukraine', 'will hold talks with', "
-    "'will impose sanctions on', 'will send humanitarian aid to') is coded THREATEN or AGREE, not its own kind",
-}
-
-
-CHECK_GAPS = os.environ.get("NEWSMODEL_CHECK_GAPS") == "1"
-
-
-def event_gap(e: ExpectedEvent) -> bool:
-    if CHECK_GAPS:
-        return False
-    return e.mode is EventMode.FUTURE and e.kind in (
-        EventKind.ASSAULT,
-        EventKind.CONSULT,
-        EventKind.SANCTION,
-        EventKind.AID,
-    )
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -147,8 +124,6 @@ def test_pronoun_follow_ups_are_attributed_to_the_person_quoted_before(n: NewsTe
 def test_event_stage_recovers_kind_actors_and_mode(n: NewsText) -> None:
     a = parse(n)
     for e in n.events:
-        if event_gap(e):
-            continue
         matches = [x for x in a.events if x.kind is e.kind and overlaps(x.trigger, e.trigger)]
         assert matches, (e, a.events)
         x = matches[0]
