@@ -266,7 +266,7 @@ class _Run:
             self.tok(j) == "," or (self.tok(j) in _CLOSERS and j - 1 >= first and self.tok(j - 1) == ",")
         )
         shared = j >= first and (
-            (participle and src is None and comma) or (self.low(j) in {"and", "but"} and j > first)
+            (participle and src is None and comma) or (self.low(j) in self.lex.coordinators and j > first)
         )
         if shared:
             if right in (_WORD, _QUOTE, _COLON) and "clause" in frames:
@@ -777,7 +777,7 @@ class _Run:
                         and self.lows[i + 2].isalpha()
                         and self.lows[i + 2] not in self.lex.not_clause
                     )
-                    or nxt in {"according", "while", "although", "though", "whereas"}
+                    or nxt in self.lex.clause_openers
                     or (t != "," and nxt[:1].isalpha())
                     or (nxt == "and" and i + 2 < len(self.toks) and self.low(i + 2) in self.lex.pronouns)
                     or (cut > self.toks[i][0] and nxt in self.lex.prepositions)
@@ -796,15 +796,15 @@ class _Run:
                     break
             elif (
                 (low == "and" and self.new_speaker(i, end))
-                or (low in {"and", "but"} and (nxt in self.lex.frames or nxt in {"did", "does", "do", "not"}))
+                or (low in self.lex.coordinators and (nxt in self.lex.frames or nxt in self.lex.do_support))
                 or (  # "... and repeatedly says ..."
-                    low in {"and", "but"}
+                    low in self.lex.coordinators
                     and nxt in self.lex.auxiliaries
                     and i + 2 < len(self.toks)
                     and self.lows[i + 2] in self.lex.frames
                     and self.words[i + 2].islower()
                 )
-                or (low in {"while", "whereas"} and i - k >= 3)
+                or (low in self.lex.contrasts and i - k >= 3)
             ):
                 end = self.toks[i][0]
                 break
@@ -1100,7 +1100,7 @@ class _Run:
         if self.index(self.seg.sentences[si].start) >= self.index(offset):
             return True
         k = self.index(offset) - 1
-        if k > 1 and self.low(k) in {"but", "and"} and self.tok(k - 1) == ",":
+        if k > 1 and self.low(k) in self.lex.coordinators and self.tok(k - 1) == ",":
             k -= 1  # “A,” he said, but “B.”
         return k > 0 and self.tok(k) == "," and self.is_cue_word(k - 1)
 

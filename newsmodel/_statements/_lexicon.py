@@ -20,6 +20,10 @@ _WORD_LISTS = (
     "according",
     "name_joiners",
     "title_words",
+    "coordinators",
+    "clause_openers",
+    "contrasts",
+    "do_support",
     "auxiliaries",
     "addressees",
     "clause_words",
@@ -80,6 +84,10 @@ class Lexicon:
     anaphors: frozenset[str]
     name_joiners: frozenset[str]
     title_words: frozenset[str]
+    coordinators: frozenset[str]
+    clause_openers: frozenset[str]
+    contrasts: frozenset[str]
+    do_support: frozenset[str]
     scare_quote_words: int
     time_reach: int
 
@@ -183,6 +191,10 @@ def compile_lexicon(rules: Mapping[str, Any]) -> Lexicon:
         anaphors=lower_set("anaphors"),
         name_joiners=lower_set("name_joiners"),
         title_words=lower_set("title_words"),
+        coordinators=lower_set("coordinators"),
+        clause_openers=lower_set("clause_openers"),
+        contrasts=lower_set("contrasts"),
+        do_support=lower_set("do_support"),
         scare_quote_words=scare,
         time_reach=reach,
     )
