@@ -652,7 +652,7 @@ def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
         w = doc.lw[j]
         if w in doc.w["be"]:
             return True
-        if w.endswith("ly") or w in ("not", "n't", "also", "been", "being", "reportedly", "allegedly"):
+        if w.endswith("ly") or w in doc.w.get("negations", ()) or w in doc.w.get("passive_fillers", ()):
             j -= 1
             steps += 1
             continue
