@@ -15,6 +15,7 @@ events call it to attach their time.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -44,9 +45,18 @@ def _span_end(t: TimeExpression) -> int:
     return t.span.end
 
 
-_CLAUSE_BREAK = regex.compile(
-    r"[;:—–]|\s-\s|,\s{1,3}(?=(?:and|but|while|whereas|although|though|because|after|before|when|which|who|as|since|where|saying|adding)\b)|\b(?:but|while|whereas|although)\b"
-)
+@functools.cache
+def _clause_break() -> regex.Pattern[str]:
+    """What ends a clause: ``; : —``, a spaced hyphen, and the words of ``[clauses]`` in the
+    shipped ``times.toml`` (compiled once per process)."""
+    clauses = load_rules("times").get("clauses", {})
+    return regex.compile(
+        r"[;:—–]|\s-\s|,\s{1,3}(?=\L<after_comma>\b)|\b\L<alone>\b",
+        after_comma=[str(w) for w in clauses.get("after_comma", ())] or ["\x00"],
+        alone=[str(w) for w in clauses.get("alone", ())] or ["\x00"],
+    )
+
+
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"\s{0,3}([\w%]+(?:\s{1,3}\w+)?)")
 _CURRENCY = frozenset("$£€¥#")
@@ -549,7 +559,7 @@ def governing_time(
         a, b = (start, t.span.start) if start <= t.span.start else (t.span.start, start)
         if b - a > _LONGEST_CLAUSE:
             return False
-        found = _CLAUSE_BREAK.search(text, a + 1, min(hi, b + _BREAK_LENGTH))
+        found = _clause_break().search(text, a + 1, min(hi, b + _BREAK_LENGTH))
         return found is None or found.start() > b
 
     pool = [t for t in candidates if same_clause(t)] or candidates
