@@ -23,6 +23,10 @@ __all__ = ["Cast", "Context", "Stage"]
 T_co = TypeVar("T_co", covariant=True)
 
 
+def _start_longest(m: tuple[int, int, Actor]) -> tuple[int, int]:
+    return (m[0], -m[1])
+
+
 @attrs.frozen(kw_only=True)
 class Cast:
     """The actors of an article, and the lookups later stages ask of them.
@@ -52,6 +56,15 @@ class Cast:
             if e <= end:
                 out.append((m, a))
             i += 1
+        return out
+
+    def mention_spans(self) -> list[tuple[int, int, Actor]]:
+        """Every mention as ``(start, end, actor)``, in text order; of mentions starting together,
+        the longest first.
+        """
+        out = [(s, e, a) for s, e, _, a in self._index]
+        if len(set(self._starts)) != len(self._starts):
+            out.sort(key=_start_longest)
         return out
 
     def mention_at(self, start: int, end: int | None = None) -> tuple[Mention, Actor] | None:

@@ -44,6 +44,12 @@ Mention = tuple[int, int, Actor]
 
 _bisect_right = bisect.bisect_right
 _FIRST_TWO = operator.itemgetter(0, 1)
+
+
+def _start_longest(m: Mention) -> tuple[int, int]:
+    return (m[0], -m[1])
+
+
 _bisect_left = bisect.bisect_left
 _COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
 _COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
@@ -136,7 +142,11 @@ class _Doc:
         self.timed_starts = [t[0] for t in timed]
         self.time_starts = [t.span.start for t in context.times]
         self.extra = sorted(extra, key=_FIRST_TWO)
-        self.extra_starts = [m[0] for m in self.extra]
+        # Every mention of the article (statement sources included) by start, longest first.
+        self.all_mentions: list[Mention] = context.cast.mention_spans()
+        for m in self.extra:
+            bisect.insort_right(self.all_mentions, m, key=_start_longest)
+        self.all_starts = [m[0] for m in self.all_mentions]
         self.cues: list[tuple[int, int, str, str]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
@@ -205,7 +215,6 @@ class _Doc:
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
-        self._mention_starts: dict[int, list[int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._places: dict[int, list[Mention]] = {}
         self._sentence_toks: dict[int, int] = {}
@@ -235,32 +244,20 @@ class _Doc:
         """All mentions in the sentence (statement sources included), sorted by start, longest first."""
         got = self._mentions.get(sentence.start)
         if got is None:
-            raw = [
-                (m.span.start, m.span.end, a)
-                for m, a in self.ctx.cast.mentions_between(sentence.start, sentence.end)
-            ]
-            i = bisect.bisect_left(self.extra_starts, sentence.start)
-            while i < len(self.extra) and self.extra[i][0] < sentence.end:
-                raw.append(self.extra[i])
-                i += 1
-            starts = [m[0] for m in raw]
-            if len(set(starts)) == len(starts) and starts == sorted(starts):
-                got = raw  # the cast's order, and no two start together: already in order
-            else:
-                got = sorted(raw, key=lambda m: (m[0], -m[1]))
-                starts = [m[0] for m in got]
-            self._mentions[sentence.start] = got
-            self._mention_starts[sentence.start] = starts
+            got = self._mentions[sentence.start] = self.mentions_in(sentence, sentence.start, sentence.end)
         return got
 
     def mentions_in(self, sentence: Span, start: int, end: int) -> list[Mention]:
         """Mentions of the sentence lying inside ``[start, end)`` (by bisection: long sentences stay linear)."""
-        ms = self.mentions(sentence)
-        starts = self._mention_starts[sentence.start]
-        # A mention starts at most 200 characters before it ends.
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end)
-        return [m for m in ms[i:j] if m[1] <= end]
+        s, e = sentence.start, sentence.end
+        if start < s:
+            start = s
+        if end > e:
+            end = e
+        all_, starts = self.all_mentions, self.all_starts
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
+        return [m for m in all_[i:j] if m[1] <= end]
 
     def places(self, sentence: Span) -> list[Mention]:
         """Mentions of places or countries governed by a location preposition (``in Syria``)."""
