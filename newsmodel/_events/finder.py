@@ -41,6 +41,7 @@ _CLITIC = regex.compile(r"\w'(?:ll|d)\b")
 _PREMODIFIER = regex.compile(r"(?:'s|')?((?:\s+[a-z][a-z\-]*){0,2})\s*")
 
 Mention = tuple[int, int, Actor]
+_Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
 
 _bisect_right = bisect.bisect_right
 _FIRST_TWO = operator.itemgetter(0, 1)
@@ -53,6 +54,8 @@ def _start_longest(m: Mention) -> tuple[int, int]:
 _bisect_left = bisect.bisect_left
 _COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
 _COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
+_PLACE_KINDS = (ActorKind.LOCATION, ActorKind.COUNTRY)
+_PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
 _END = 1 << 62  # beyond any offset: (pos, _END) sorts after every token starting at pos
 
 
@@ -147,7 +150,7 @@ class _Doc:
         for m in self.extra:
             bisect.insort_right(self.all_mentions, m, key=_start_longest)
         self.all_starts = [m[0] for m in self.all_mentions]
-        self.cues: list[tuple[int, int, str, str]] = []
+        cue_at: list[tuple[int, int, str, int]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
         cues, cue_needed, cue_single = lex.cues, lex.cue_needed, lex.cue_single
@@ -179,8 +182,13 @@ class _Doc:
         count_at, modal_at, hits = self.count_at, self.modal_at, self.hits
         for i in found:
             w = lw[i]
-            start, end0 = tokens[i]
             f = scan.get(w)
+            if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
+                need, window = needed[w]
+                if not need.isdisjoint(lw[i + 1 : i + window]):
+                    hits.append((*tokens[i], w, i))
+                continue
+            start, end0 = tokens[i]
             if f is None:  # "they'll": the cue is the clitic
                 cut = w.rfind("'")
                 w, start = w[cut:], start + cut
@@ -189,34 +197,21 @@ class _Doc:
                 count_at.append(start)
             if f & SCAN_STATEMENT:
                 modal_at.append(i)
-            if f & SCAN_CUE:
-                found_cue: tuple[int, str, str] | None = None
-                single = cue_single.get(w)
-                if single is not None and single[1].isdisjoint(lw[i + 1 : i + 5]):
-                    found_cue = (end0, *single[0])  # "not", "would": the word alone
-                elif w not in cue_needed or not cue_needed[w].isdisjoint(lw[i + 1 : i + 5]):
-                    pattern, which = cues[w]
-                    t = pattern.match(low, end0)
-                    if t is not None and t.lastgroup is not None:
-                        found_cue = (t.end(), *which[int(t.lastgroup[1:])])
-                if found_cue is not None:
-                    cue_end, group, phrase = found_cue
-                    if not (
-                        phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start)
-                    ):
-                        self.cues.append((start, cue_end, group, phrase))  # "May": the month
+            if f & SCAN_CUE:  # read when a trigger's mode asks (most are never asked)
+                cue_at.append((start, i, w, end0))
             if f & SCAN_HEAD:
                 if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
                     need, window = needed[w]
                     if need.isdisjoint(lw[i + 1 : i + window]):
                         continue
                 hits.append((start, end0, w, i))
-        self.cue_starts = [c[0] for c in self.cues]
+        self._cue_at = cue_at
+        self.cue_starts = [c[0] for c in cue_at]
+        self._cues: list[_Cue | None | bool] = [False] * len(cue_at)  # False: not read yet
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
-        self._places: dict[int, list[Mention]] = {}
         self._sentence_toks: dict[int, int] = {}
         self.statements = context.statements
 
@@ -239,6 +234,56 @@ class _Doc:
         sent = self.segs.sentence_at(pos)
         return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(_OPENERS) == "")
 
+    # -- mode cues ----------------------------------------------------------------------------
+    def cue(self, k: int) -> _Cue | None:
+        """The mode cue opened by the ``k``-th cue word, if it is one: ``(start, end, mode, phrase)``."""
+        got = self._cues[k]
+        if got is False:
+            got = self._cues[k] = self._read_cue(k)
+        return got  # type: ignore[return-value]
+
+    def _read_cue(self, k: int) -> _Cue | None:
+        start, i, w, end0 = self._cue_at[k]
+        lex, lw = self.lex, self.lw
+        found: tuple[int, str, str] | None = None
+        single = lex.cue_single.get(w)
+        if single is not None and single[1].isdisjoint(lw[i + 1 : i + 5]):
+            found = (end0, *single[0])  # "not", "would": the word alone
+        elif w not in lex.cue_needed or not lex.cue_needed[w].isdisjoint(lw[i + 1 : i + 5]):
+            pattern, which = lex.cues[w]
+            t = pattern.match(self.low, end0)
+            if t is not None and t.lastgroup is not None:
+                found = (t.end(), *which[int(t.lastgroup[1:])])
+        if found is None:
+            return None
+        end, group, phrase = found
+        if phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start):
+            return None  # "May": the month
+        return (start, end, group, phrase)
+
+    def cues_between(self, lo: int, hi: int) -> list[_Cue]:
+        """The mode cues starting in ``[lo, hi)``, in text order."""
+        starts = self.cue_starts
+        k = _bisect_left(starts, lo)
+        out: list[_Cue] = []
+        while k < len(starts) and starts[k] < hi:
+            c = self.cue(k)
+            if c is not None:
+                out.append(c)
+            k += 1
+        return out
+
+    def last_cue(self, ti: int, pos: int) -> _Cue | None:
+        """The last mode cue starting at or before ``pos`` (the start of token ``ti``) that may reach it."""
+        k = _bisect_right(self.cue_starts, pos) - 1
+        lowest = ti - self.lex.cue_reach
+        while k >= 0 and self._cue_at[k][1] >= lowest:
+            c = self.cue(k)
+            if c is not None:
+                return c
+            k -= 1
+        return None
+
     # -- mentions -----------------------------------------------------------------------------
     def mentions(self, sentence: Span) -> list[Mention]:
         """All mentions in the sentence (statement sources included), sorted by start, longest first."""
@@ -258,19 +303,6 @@ class _Doc:
         i = _bisect_left(starts, start)
         j = _bisect_left(starts, end, i)
         return [m for m in all_[i:j] if m[1] <= end]
-
-    def places(self, sentence: Span) -> list[Mention]:
-        """Mentions of places or countries governed by a location preposition (``in Syria``)."""
-        got = self._places.get(sentence.start)
-        if got is None:
-            got = [
-                m
-                for m in self.mentions(sentence)
-                if m[2].kind in (ActorKind.LOCATION, ActorKind.COUNTRY)
-                and self.prep_before(m[0], sentence.start) in self.w["location_prepositions"]
-            ]
-            self._places[sentence.start] = got
-        return got
 
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
@@ -692,8 +724,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     if prev is not None and prev.start >= sentence.start:
         neg_lo = max(lo, prev.start)
         lo = max(lo, prev.end)
-    i = _bisect_left(doc.cue_starts, min(lo, neg_lo))
-    if i == len(doc.cues) or doc.cues[i][0] >= trig.start:
+    if not doc.cues_between(min(lo, neg_lo), trig.start):
         return EventMode.ASSERTED, ""  # no cue in the window (most triggers)
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
@@ -702,13 +733,10 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
             lo = neg_lo = doc.tokens[j][1]
             break
         j -= 1
-    i = _bisect_left(doc.cue_starts, min(lo, neg_lo))
     found: dict[str, str] = {}
-    while i < len(doc.cues) and doc.cues[i][0] < trig.start:
-        b, e, group, cue = doc.cues[i]
+    for b, e, group, cue in doc.cues_between(min(lo, neg_lo), trig.start):
         if (e <= trig.start or group == "negated") and b >= (neg_lo if group == "negated" else lo):
             found[group] = cue  # the nearest cue of each kind
-        i += 1
     # A negation or modal right after an auxiliary that follows the trigger does not count; only
     # cues before it. Negation wins over a modal, a modal over the future.
     for mode, key in _MODE_KEYS:
@@ -895,7 +923,6 @@ def _sorted_counts(counts: list[Count]) -> tuple[Count, ...]:
 def _triggers(doc: _Doc) -> list[_Trigger]:
     out: list[_Trigger] = []
     last_end = -1
-    cue_spans = doc.cues
     lex = doc.lex
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
@@ -926,8 +953,8 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
         ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
-        ci = bisect.bisect_right(doc.cue_starts, h_start) - 1
-        if ci >= 0 and cue_spans[ci][0] <= h_start < cue_spans[ci][1] and cue_spans[ci][2] == "future":
+        cue = doc.last_cue(ti, h_start)
+        if cue is not None and h_start < cue[1] and cue[2] == "future":
             continue
         entries = doc.lex.by_head.get(word, ())
         want = ("noun" if _is_nounlike(doc, ti) else "verb") if word in doc.lex.ambiguous else None
@@ -1239,15 +1266,16 @@ def _place_anywhere(
     doc: _Doc, sentence: Span, trig: _Trigger, sources: list[Actor], targets: list[Actor], right: int
 ) -> Actor | None:
     """A place named with a location preposition in the trigger's clause, nearest first."""
-    best: tuple[int, Actor] | None = None
-    places = doc.places(sentence)
-    if not places:
-        return None
     left = _clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
-    lo = bisect.bisect_left(places, (left,))
-    hi = bisect.bisect_left(places, (right,))
-    for start, end, a in places[lo:hi]:
-        if start < left or end > right or any(a is b for b in (*sources, *targets)):
+    best: tuple[int, Actor] | None = None
+    preps = doc.w["location_prepositions"]
+    for start, _, a in doc.mentions_in(sentence, left, right):
+        if (
+            a.kind not in _PLACE_KINDS
+            or doc.prep_before(start, sentence.start) not in preps
+            or any(a is b for b in sources)
+            or any(a is b for b in targets)
+        ):
             continue
         d = abs(start - trig.start)
         if best is None or d < best[0]:

@@ -202,6 +202,8 @@ class Lexicon:
         verb_like: forms of "be" and auxiliaries, where the phrases after a noun end.
         cues: mode cues keyed by their first word: the alternation of their tails, longest first
             (group ``c<i>``), and each cue's ``(mode, phrase)``.
+        cue_reach: tokens a cue may cover after its first one, at most (its words lie on whitespace,
+            so twice its other words, and one for a clitic, bound it).
         settings: numeric settings (``gap``, ``mode_window``, ``target_window`` ...).
         words: named word lists (prepositions, clause boundaries, determiners ...).
         noun_source: per kind, whether a noun trigger takes the clause subject as its source
@@ -241,6 +243,7 @@ class Lexicon:
     cue_needed: Mapping[str, frozenset[str]]
     cue_single: Mapping[str, tuple[tuple[str, str], frozenset[str]]]
     cues: Mapping[str, tuple[regex.Pattern[str], tuple[tuple[str, str], ...]]]
+    cue_reach: int
     settings: Mapping[str, int]
     words: Mapping[str, frozenset[str]]
     noun_source: Mapping[EventKind, str]
@@ -513,6 +516,7 @@ class Lexicon:
                 h for h, es in ordered.items() if len({e.pos for e in es if e.tail is None}) > 1
             ),
             cues=cue_tails,
+            cue_reach=2 * max((len(c[2].split()) for cs in ordered_cues.values() for c in cs), default=1) + 1,
             settings=settings,
             words=words,
             noun_source=noun_source,
