@@ -153,7 +153,6 @@ class _Doc:
         cue_at: list[tuple[int, int, str, int]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
-        cues, cue_needed, cue_single = lex.cues, lex.cue_needed, lex.cue_single
         tokens = self.tokens
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
         words = context.segments.lower_words
@@ -207,7 +206,7 @@ class _Doc:
                 hits.append((start, end0, w, i))
         self._cue_at = cue_at
         self.cue_starts = [c[0] for c in cue_at]
-        self._cues: list[_Cue | None | bool] = [False] * len(cue_at)  # False: not read yet
+        self._cues: list[_Cue | bool | None] = [False] * len(cue_at)  # False: not read yet
         self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
