@@ -212,6 +212,7 @@ class _Doc:
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
+        self._has_places: dict[int, bool] = {}
         self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
@@ -303,6 +304,15 @@ class _Doc:
         j = _bisect_left(starts, end, i)
         return [m for m in all_[i:j] if m[1] <= end]
 
+    def has_places(self, sentence: Span) -> bool:
+        """Whether a place or a country is mentioned in the sentence."""
+        got = self._has_places.get(sentence.start)
+        if got is None:
+            got = self._has_places[sentence.start] = any(
+                m[2].kind in _PLACE_KINDS for m in self.mentions(sentence)
+            )
+        return got
+
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
 
@@ -311,13 +321,17 @@ class _Doc:
         """
         if self._demonyms is None:
             countries: dict[str, Actor] = {}
+            named: list[Actor] = []  # actors of a country that are not the country
             for a in self.ctx.cast.actors:
-                if a.kind is ActorKind.COUNTRY and a.country and a.country not in countries:
-                    countries[a.country] = a
+                if a.country:
+                    if a.kind is ActorKind.COUNTRY:
+                        countries.setdefault(a.country, a)
+                    else:
+                        named.append(a)
             found: dict[str, Actor] = {}
             suffixes = tuple(self.w.get("demonym_suffixes", ()))
-            for a in self.ctx.cast.actors:
-                if a.kind is ActorKind.COUNTRY or not a.country or a.country not in countries:
+            for a in named:
+                if a.country not in countries:
                     continue
                 for m in a.mentions:
                     t = m.span.text
@@ -421,6 +435,8 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
 def _content_floor(doc: _Doc, pos: int) -> tuple[int, Actor | None]:
     """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
     best: tuple[int, Actor | None] = (0, None)
+    if not doc.contents:
+        return best
     k = bisect.bisect_right(doc.content_starts, pos)
     # Contents rarely nest more than a level or two: look back over a few.
     for s, e, sp in doc.contents[max(0, k - 8) : k]:
@@ -590,7 +606,7 @@ def _opens_clause(doc: _Doc, lt: int, start: int) -> bool:
 
 
 def _objects(
-    doc: _Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None, skip: frozenset[str]
+    doc: _Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None
 ) -> tuple[list[Actor], Actor | None, list[Actor]]:
     """Objects after a trigger: (targets, place, by/from actors) within ``[start, end)``.
 
@@ -606,7 +622,6 @@ def _objects(
         m, inner = outer[k]
         prep = doc.prep_before(m[0], start)
         who, where = _pick(doc, m, inner)
-        word = doc.norm[m[0] : m[1]].lower()
         if prep in ("by", "from"):
             if who is not None and not agents:
                 agents.append(who)
@@ -617,12 +632,12 @@ def _objects(
                 )
             k += 1
             continue
-        if prep is not None and (prep in doc.w["location_prepositions"] or prep in skip):
+        if prep is not None and prep in doc.w["location_prepositions"]:
             if place is None and prep in doc.w["location_prepositions"]:
                 place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
             k += 1
             continue
-        if targets or who is None or word in doc.w["possessive_pronouns"]:
+        if targets or who is None or doc.norm[m[0] : m[1]].lower() in doc.w["possessive_pronouns"]:
             if where is not None and place is None:
                 place = where
             k += 1
@@ -1096,12 +1111,12 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         pass  # nobody to find: no mention in the sentence
     elif pos == "verb" and _is_passive(doc, trig.ti, word):
         subj, lplace = _subject(doc, sentence, trig.start, floor)
-        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp, skip=frozenset())
+        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp)
         sources, targets, place = agents, subj, rplace or lplace
         rule += "+passive"
     elif pos == "verb":
         subj, lplace = _subject(doc, sentence, trig.start, floor)
-        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=None, skip=frozenset())
+        tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=None)
         if e.swapped:
             sources, targets = agents or tg, subj
         elif e.from_target and agents:
@@ -1120,7 +1135,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
                 sources = [m[2]]
         # The noun's own phrases end where a verb begins ("the attack in large measure is ...").
         tg, rplace, agents = _objects(
-            doc, sentence, trig.head_end, _noun_phrase_end(doc, trig, right), allowed=tp, skip=frozenset()
+            doc, sentence, trig.head_end, _noun_phrase_end(doc, trig, right), allowed=tp
         )
         targets = tg
         if not sources:
@@ -1265,6 +1280,8 @@ def _place_anywhere(
     doc: _Doc, sentence: Span, trig: _Trigger, sources: list[Actor], targets: list[Actor], right: int
 ) -> Actor | None:
     """A place named with a location preposition in the trigger's clause, nearest first."""
+    if not doc.has_places(sentence):
+        return None
     left = _clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
     best: tuple[int, Actor] | None = None
     preps = doc.w["location_prepositions"]
