@@ -9,6 +9,7 @@ starters, news agencies, month names) are data in ``newsmodel/rules/segment.toml
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,8 @@ import regex
 from .errors import RuleError
 from .model import Dateline, Span
 from .rules import load_rules
+
+_FIRST = operator.itemgetter(0)
 
 __all__ = ["Quotation", "SegmentRules", "Segmentation", "Segmenter"]
 
@@ -87,6 +90,8 @@ class Segmentation:
     """The text of every token, aligned with ``tokens``."""
     lower_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     """Every token's text in lower case, aligned with ``tokens``: the stages' word look-ups."""
+    token_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    """Every token's start offset, aligned with ``tokens``: for bisection by offset."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
@@ -99,6 +104,7 @@ class Segmentation:
         words = tuple([text[a:b] for a, b in self.tokens])
         object.__setattr__(self, "words", words)
         object.__setattr__(self, "lower_words", tuple(map(str.lower, words)))
+        object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
 
     def __repr__(self) -> str:
         return (

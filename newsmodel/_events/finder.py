@@ -56,7 +56,7 @@ _COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
 _COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
 _PLACE_KINDS = (ActorKind.LOCATION, ActorKind.COUNTRY)
 _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
-_END = 1 << 62  # beyond any offset: (pos, _END) sorts after every token starting at pos
+_CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
 
 
 @attrs.define
@@ -100,6 +100,7 @@ class _Doc:
         self.low = low
         self.segs = context.segments
         self.tokens = context.segments.tokens
+        self.starts = context.segments.token_starts  # bisect by offset on these, not on token tuples
         self.w = lex.words
         self.determiners = lex.words["determiners"]
         self.coordinators = lex.words.get("coordinators", frozenset())
@@ -158,19 +159,22 @@ class _Doc:
         words = context.segments.lower_words
         # The segmenter's lower-cased words with typographic apostrophes made straight, as in
         # ``norm``; tokens hold no spaces, so one join and split does it at C speed.
-        lw = " ".join(words).replace("’", "'").split(" ") if "’" in self.text else list(words)
-        if len(lw) != len(words):  # a token with a space in it after all: word by word
-            lw = [w.replace("’", "'") for w in words]
+        lw: Sequence[str] = words
+        if "’" in self.text:
+            fixed = list(words)
+            for k in itertools.compress(range(len(words)), map(operator.contains, words, _CURLY)):
+                fixed[k] = fixed[k].replace("’", "'")
+            lw = fixed
         self.lw = lw
         scan = lex.scan
         self.count_at: list[int] = []
         found = list(itertools.compress(range(len(lw)), map(scan.__contains__, lw)))
         if "'ll" in low or "'d" in low:  # a clitic the segmenter left on its word ("they'll")
-            tokens_ = self.tokens
+            starts = self.starts
             clitics = {
                 i
                 for m in _CLITIC.finditer(low)
-                if (i := _bisect_right(tokens_, (m.start(), _END)) - 1) >= 0
+                if (i := _bisect_right(starts, m.start()) - 1) >= 0
                 and tokens[i][1] == m.end()
                 and lw[i].endswith(("'ll", "'d"))
             }
@@ -213,18 +217,19 @@ class _Doc:
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
         self._has_places: dict[int, bool] = {}
+        self.subject_reach = lex.settings["subject_window"] * 8  # characters, at most
         self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
         """Index of the token starting at or before ``pos``."""
-        return _bisect_right(self.tokens, (pos, _END)) - 1
+        return _bisect_right(self.starts, pos) - 1
 
     def sentence_tok(self, sentence: Span) -> int:
         """``tok(sentence.start)``, once per sentence."""
         got = self._sentence_toks.get(sentence.start)
         if got is None:
-            got = self._sentence_toks[sentence.start] = _bisect_right(self.tokens, (sentence.start, _END)) - 1
+            got = self._sentence_toks[sentence.start] = _bisect_right(self.starts, sentence.start) - 1
         return got
 
     def word(self, i: int) -> str:
@@ -366,7 +371,7 @@ class _Doc:
     def _prep_before(self, start: int) -> tuple[str | None, int]:
         """(the preposition or None, the token where that was decided; -1 if nothing decided)."""
         tokens, lw, norm = self.tokens, self.lw, self.norm
-        i = _bisect_right(tokens, (start, _END)) - 2
+        i = _bisect_right(self.starts, start) - 2
         lo = max(0, i - 5)  # six words back at most
         dets = self.determiners
         while i >= lo:
@@ -489,16 +494,24 @@ def _subject(
     doc: _Doc, sentence: Span, pos: int, floor: int, depth: int = 0
 ) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a preposition)."""
-    ti = _bisect_right(doc.tokens, (pos, _END)) - 1
+    tokens = doc.tokens
+    ti = _bisect_right(doc.starts, pos) - 1
     st = doc.sentence_tok(sentence)
-    st = st if st >= 0 and doc.tokens[st][0] >= sentence.start else st + 1
-    left = _clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
-    left = max(left, pos - doc.lex.settings["subject_window"] * 8)
+    st = st if st >= 0 and tokens[st][0] >= sentence.start else st + 1
+    key = (ti, st if st > 0 else 0, floor if floor > sentence.start else sentence.start)
+    left = doc.left_cache.get(key)
+    if left is None:
+        left = doc.left_cache[key] = _find_clause_left(doc, *key)
+    reach = pos - doc.subject_reach
+    if left < reach:
+        left = reach
     ms = doc.mentions_in(sentence, left, pos)
+    if not ms and left <= sentence.start:
+        return [], None  # no mention before it in the sentence, and no clause before it
     outer = doc.outermost(ms)
     place: Actor | None = None
     opening_place: Actor | None = None
-    lt = _bisect_left(doc.tokens, (left,))
+    lt = _bisect_left(doc.starts, left)
     # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
     appositive = _appositive(doc, ti, lt)
     if appositive is not None:
@@ -666,8 +679,8 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
     demonyms = doc.demonyms()
     if not demonyms:
         return None
-    i = _bisect_left(doc.tokens, (start,))
-    n = _bisect_left(doc.tokens, (end,))
+    i = _bisect_left(doc.starts, start)
+    n = _bisect_left(doc.starts, end)
     if demonyms.keys().isdisjoint(doc.lw[i:n]):
         return None  # no nationality word in the range: one set test
     n = len(doc.tokens)
@@ -772,8 +785,8 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[Count, int]]:
         window = norm[start:end].lower()
         if not any(w in window for w in lex.number_words):
             return out  # no number, no count: a digit search and a few substring tests
-    i0 = _bisect_left(doc.tokens, (start,))
-    i1 = _bisect_left(doc.tokens, (end,))
+    i0 = _bisect_left(doc.starts, start)
+    i1 = _bisect_left(doc.starts, end)
     firsts, tokens = lex.count_starts, doc.tokens
     at_number = [tokens[i0 + k][0] for k, w in enumerate(doc.lw[i0:i1]) if w in firsts or w[:1].isdigit()]
     at_verb = doc.count_at[_bisect_left(doc.count_at, start) : _bisect_left(doc.count_at, end)]
@@ -938,32 +951,34 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
     out: list[_Trigger] = []
     last_end = -1
     lex = doc.lex
+    exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
+    low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
-        excluded = lex.exclusions.get(word)
+        excluded = exclusions.get(word)
         if excluded is not None:
-            x = excluded.match(doc.low, h_end)
+            x = excluded.match(low, h_end)
             if x is not None:  # "declined to comment": no event, nor any inside it
                 last_end = x.end()
                 continue
-        combined = lex.tail_entries.get(word)
-        ahead: list[str] = []
+        combined = tail_entries.get(word)
+        ahead: Sequence[str] = ()
         if combined is not None:
-            need, window = lex.needed[word]
-            ahead = doc.lw[ti + 1 : ti + window]
+            need, window = needed[word]
+            ahead = lw[ti + 1 : ti + window]
             if need.isdisjoint(ahead):
                 combined = None
-        if combined is None and word not in lex.singles:
+        if combined is None and word not in singles:
             continue  # only the first word of phrases, none of which can follow here
-        sent = doc.segs.sentence_at(h_start)
+        sent = sentence_at(h_start)
         if sent is None:
             continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
-            doc.norm[h_start].isupper()
-            and not (h_start - sent.start <= 8 and doc.norm[sent.start : h_start].strip(_OPENERS) == "")
-            and not doc.norm[h_start:h_end].isupper()
+            norm[h_start].isupper()
+            and not (h_start - sent.start <= 8 and norm[sent.start : h_start].strip(_OPENERS) == "")
+            and not norm[h_start:h_end].isupper()
         ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
@@ -981,7 +996,7 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                 if last.isdisjoint(ahead):
                     continue
                 assert candidate.tail is not None
-                t = candidate.tail.match(doc.low, h_end, sent.end)
+                t = candidate.tail.match(low, h_end, sent.end)
                 if t is not None:
                     chosen, end = candidate, t.end()
                     break
