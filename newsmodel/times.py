@@ -136,7 +136,7 @@ class TimeFinder:
 
         def tense(start: int, end: int) -> str | None:
             if not lazy:
-                lazy["tokens"] = [a for a, _ in tokens]
+                lazy["tokens"] = quoted.token_starts if quoted is not None else [a for a, _ in tokens]
                 lazy["sentences"] = [s.start for s in sentences]
             quote = quoted.quotation_at(start) if quoted is not None else None
             bounds = (quote.content.start, quote.content.end) if quote is not None else None

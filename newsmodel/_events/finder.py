@@ -366,30 +366,23 @@ class _Doc:
             got = self._preps[start] = self._prep_before(start)
         word, at = got
         # Decided at token ``at``: that holds if the floor lets the search get there.
-        return word if at >= 0 and self.tokens[at][0] >= floor else None
+        return word if at >= 0 and self.starts[at] >= floor else None
 
     def _prep_before(self, start: int) -> tuple[str | None, int]:
         """(the preposition or None, the token where that was decided; -1 if nothing decided)."""
-        tokens, lw, norm = self.tokens, self.lw, self.norm
-        i = _bisect_right(self.starts, start) - 2
+        starts, lw, norm = self.starts, self.lw, self.norm
+        i = _bisect_right(starts, start) - 2
         lo = max(0, i - 5)  # six words back at most
         dets = self.determiners
         while i >= lo:
             w = lw[i]
-            if (
-                w in dets
-                or w.replace(",", "").isdigit()
-                or (w[:1].isalpha() and norm[tokens[i][0]].isupper())
-            ):
+            if w in dets or w.replace(",", "").isdigit() or (w[:1].isalpha() and norm[starts[i]].isupper()):
                 i -= 1
                 continue
             if (
                 w == "of"
                 and i > 0
-                and (
-                    lw[i - 1] in dets
-                    or (norm[tokens[i - 1][0]].isupper() and norm[tokens[i + 1][0]].isupper())
-                )
+                and (lw[i - 1] in dets or (norm[starts[i - 1]].isupper() and norm[starts[i + 1]].isupper()))
             ):
                 i -= 1
                 continue
@@ -408,32 +401,32 @@ def _clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
 
 def _find_clause_left(doc: _Doc, ti: int, sent_start_tok: int, floor: int) -> int:
     j = ti - 1
-    stops, lw, tokens = doc.lex.left_stops, doc.lw, doc.tokens
+    stops, lw, starts = doc.lex.left_stops, doc.lw, doc.starts
     lowest = max(sent_start_tok, ti - doc.lex.settings["subject_window"])
     while j >= lowest:
-        if tokens[j][0] < floor:
+        if starts[j] < floor:
             return floor
         if lw[j] in stops:
-            return tokens[j][1]
+            return doc.tokens[j][1]
         j -= 1
     if lowest > sent_start_tok:
-        return max(floor, tokens[lowest][0])
-    return doc.tokens[sent_start_tok][0] if sent_start_tok < len(doc.tokens) else floor
+        return max(floor, starts[lowest])
+    return doc.starts[sent_start_tok] if sent_start_tok < len(doc.tokens) else floor
 
 
 def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
     """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
     j = ti + 1
-    stops, lw, tokens = doc.lex.right_stops, doc.lw, doc.tokens
-    n = len(tokens)
+    stops, lw, starts = doc.lex.right_stops, doc.lw, doc.starts
+    n = len(starts)
     last = min(n, ti + 1 + window)
-    while j < last and tokens[j][0] < sent_end:
+    while j < last and starts[j] < sent_end:
         word = lw[j]
         if word in stops and not (word == "that" and j - ti <= 4):
-            return tokens[j][0]
+            return starts[j]
         j += 1
-    if j < n and doc.tokens[j][0] < sent_end:
-        return doc.tokens[j][0]
+    if j < n and doc.starts[j] < sent_end:
+        return doc.starts[j]
     return sent_end
 
 
@@ -494,10 +487,10 @@ def _subject(
     doc: _Doc, sentence: Span, pos: int, floor: int, depth: int = 0
 ) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a preposition)."""
-    tokens = doc.tokens
-    ti = _bisect_right(doc.starts, pos) - 1
+    starts = doc.starts
+    ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
-    st = st if st >= 0 and tokens[st][0] >= sentence.start else st + 1
+    st = st if st >= 0 and starts[st] >= sentence.start else st + 1
     key = (ti, st if st > 0 else 0, floor if floor > sentence.start else sentence.start)
     left = doc.left_cache.get(key)
     if left is None:
@@ -555,16 +548,16 @@ def _subject(
             and doc.lw[j] in doc.w["reporting"]
             and k < len(doc.tokens)
             and doc.lw[k] in doc.w["pronouns"]
-            and doc.ctx.cast.mention_at(doc.tokens[k][0]) is None
+            and doc.ctx.cast.mention_at(doc.starts[k]) is None
         ):
-            found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
+            found, _ = _subject(doc, sentence, doc.starts[j], floor, depth + 1)
             if found:
                 return found, place
     # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
     if depth < 2:
         j = jl
         if j >= 0 and doc.lw[j] in doc.w["clause_coordinators"]:
-            found, _ = _subject(doc, sentence, doc.tokens[j][0], floor, depth + 1)
+            found, _ = _subject(doc, sentence, doc.starts[j], floor, depth + 1)
             if found:
                 return found, place
     # A relative pronoun opening the clause: the subject is its antecedent.
@@ -572,8 +565,8 @@ def _subject(
     if j >= 0 and doc.lw[j] in doc.relatives:
         before = [
             m
-            for m in doc.mentions_in(sentence, doc.tokens[j][0] - 200, doc.tokens[j][0])
-            if m[1] >= doc.tokens[j][0] - 3
+            for m in doc.mentions_in(sentence, doc.starts[j] - 200, doc.starts[j])
+            if m[1] >= doc.starts[j] - 3
         ]
         if before:
             return [before[-1][2]], place
@@ -592,7 +585,7 @@ def _appositive(doc: _Doc, ti: int, lt: int) -> int | None:
     k = j - 1
     while k >= lt and j - k <= 14:
         if doc.lw[k] == ",":
-            before = doc.tokens[k][0]
+            before = doc.starts[k]
             if doc.ctx.cast.mention_at(before - 1) is not None or any(m[1] == before for m in doc.extra):
                 return before
             return None
@@ -686,7 +679,7 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
     n = len(doc.tokens)
     while i < n and doc.tokens[i][1] <= end:
         w = doc.lw[i]
-        if w in demonyms and doc.ctx.cast.mention_at(doc.tokens[i][0]) is None:
+        if w in demonyms and doc.ctx.cast.mention_at(doc.starts[i]) is None:
             j = i - 1
             while j >= 0 and doc.lw[j] in doc.w["determiners"]:
                 j -= 1
@@ -734,7 +727,7 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
     ):
         return True
     # After a mention (the subject) it is a verb; after another word (an adjective) a noun.
-    s = doc.tokens[ti - 1][0]
+    s = doc.starts[ti - 1]
     return doc.ctx.cast.mention_at(s) is None and not w.endswith("ly")
 
 
@@ -746,7 +739,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     """
     win = doc.lex.settings["mode_window"]
     lo_tok = max(doc.sentence_tok(sentence), trig.ti - win)
-    lo = max(sentence.start, doc.tokens[lo_tok][0] if lo_tok >= 0 else 0)
+    lo = max(sentence.start, doc.starts[lo_tok] if lo_tok >= 0 else 0)
     neg_lo = lo
     if prev is not None and prev.start >= sentence.start:
         neg_lo = max(lo, prev.start)
@@ -755,7 +748,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
         return EventMode.ASSERTED, ""  # no cue in the window (most triggers)
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
-    while j >= 0 and doc.tokens[j][0] >= lo:
+    while j >= 0 and doc.starts[j] >= lo:
         if doc.lw[j] in _PUNCT_BOUNDARY or (doc.lw[j] in (",",) and j < trig.ti - 2):
             lo = neg_lo = doc.tokens[j][1]
             break
@@ -787,8 +780,8 @@ def _counts(doc: _Doc, start: int, end: int) -> list[tuple[Count, int]]:
             return out  # no number, no count: a digit search and a few substring tests
     i0 = _bisect_left(doc.starts, start)
     i1 = _bisect_left(doc.starts, end)
-    firsts, tokens = lex.count_starts, doc.tokens
-    at_number = [tokens[i0 + k][0] for k, w in enumerate(doc.lw[i0:i1]) if w in firsts or w[:1].isdigit()]
+    firsts, starts = lex.count_starts, doc.starts
+    at_number = [starts[i0 + k] for k, w in enumerate(doc.lw[i0:i1]) if w in firsts or w[:1].isdigit()]
     at_verb = doc.count_at[_bisect_left(doc.count_at, start) : _bisect_left(doc.count_at, end)]
     seen: set[int] = set()
     for pat, candidates in zip(lex.count_patterns, (at_verb, at_number), strict=True):
@@ -1223,9 +1216,9 @@ def _noun_phrase_end(doc: _Doc, trig: _Trigger, right: int) -> int:
     """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
     j = doc.tok(max(trig.match_end - 1, trig.start)) + 1
     stop = doc.lex.verb_like
-    while j < len(doc.tokens) and doc.tokens[j][0] < right:
+    while j < len(doc.tokens) and doc.starts[j] < right:
         if doc.lw[j] in stop:
-            return doc.tokens[j][0]
+            return doc.starts[j]
         j += 1
     return right
 
@@ -1264,11 +1257,11 @@ def _subject_is_first_person(doc: _Doc, trig: _Trigger, sentence: Span, floor: i
     """Whether the clause before the trigger opens with an unresolved first-person pronoun (in a quote)."""
     lo = max(floor, sentence.start)
     i = doc.tok(lo)
-    i = i if i >= 0 and doc.tokens[i][0] >= lo else i + 1
+    i = i if i >= 0 and doc.starts[i] >= lo else i + 1
     while i < trig.ti:
         w = doc.lw[i]
         if w in ("i", "we"):
-            return doc.ctx.cast.mention_at(doc.tokens[i][0]) is None
+            return doc.ctx.cast.mention_at(doc.starts[i]) is None
         if w.isalpha():
             return False
         i += 1
@@ -1283,7 +1276,7 @@ def _support_verb(doc: _Doc, ti: int, sentence: Span) -> int | None:
     while j >= lo and steps < 5:
         w = doc.lw[j]
         if w in doc.w["support_verbs"]:
-            return doc.tokens[j][0]
+            return doc.starts[j]
         if w in _PUNCT_BOUNDARY or w in doc.w["boundaries"]:
             return None
         j -= 1
@@ -1359,7 +1352,7 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
         else:
             j = d.trig.ti + 1
             limit = min(len(doc.tokens), j + 8)
-            while j < limit and doc.tokens[j][0] < d.sentence.end:
+            while j < limit and doc.starts[j] < d.sentence.end:
                 w = doc.lw[j]
                 if w in ("to", "that"):
                     comp = doc.tokens[j][1]
@@ -1432,7 +1425,7 @@ def _absorb_proposals(doc: _Doc, drafts: list[_Draft]) -> None:
         j = doc.tok(max(d.trig.end - 1, d.trig.start)) + 1
         last = min(len(lw), j + _PROPOSAL_OBJECT)
         head = -1
-        while j < last and doc.tokens[j][0] < d.sentence.end:
+        while j < last and doc.starts[j] < d.sentence.end:
             w = lw[j]
             if w in nouns or (j in starts and starts[j] is not d and starts[j].trig.entry.pos == "noun"):
                 head = j
@@ -1444,13 +1437,13 @@ def _absorb_proposals(doc: _Doc, drafts: list[_Draft]) -> None:
             continue
         reach = min(len(lw), head + 1 + _PROPOSAL_REACH)
         k = head + 1
-        while k < reach and doc.tokens[k][0] < d.sentence.end:
+        while k < reach and doc.starts[k] < d.sentence.end:
             w = lw[k]
             if w in _PUNCT_BOUNDARY or w == "," or w in doc.w["boundaries"]:
                 break
             k += 1
-        end = doc.tokens[k][0] if k < len(doc.tokens) else d.sentence.end
-        lo = doc.tokens[head][0]
+        end = doc.starts[k] if k < len(doc.tokens) else d.sentence.end
+        lo = doc.starts[head]
         for other in drafts[i + 1 :]:
             if other.trig.start >= end or other.sentence.start != d.sentence.start:
                 break
