@@ -216,8 +216,9 @@ class _Doc:
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
-        self._has_places: dict[int, bool] = {}
+        self.place_spans = [m[:2] for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
         self.subject_reach = lex.settings["subject_window"] * 8  # characters, at most
+        self.mode_window = lex.settings["mode_window"]
         self.statements = context.statements
 
     # -- tokens -------------------------------------------------------------------------------
@@ -311,12 +312,13 @@ class _Doc:
 
     def has_places(self, sentence: Span) -> bool:
         """Whether a place or a country is mentioned in the sentence."""
-        got = self._has_places.get(sentence.start)
-        if got is None:
-            got = self._has_places[sentence.start] = any(
-                m[2].kind in _PLACE_KINDS for m in self.mentions(sentence)
-            )
-        return got
+        places, end = self.place_spans, sentence.end
+        k = _bisect_left(places, (sentence.start,))
+        while k < len(places) and places[k][0] < end:
+            if places[k][1] <= end:
+                return True
+            k += 1
+        return False
 
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
@@ -737,7 +739,7 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     A cue before the previous trigger belongs to that one ("would meet ... in peace talks"),
     except a negation that opens it ("refused to deploy": REJECT, and the deployment NEGATED).
     """
-    win = doc.lex.settings["mode_window"]
+    win = doc.mode_window
     lo_tok = max(doc.sentence_tok(sentence), trig.ti - win)
     lo = max(sentence.start, doc.starts[lo_tok] if lo_tok >= 0 else 0)
     neg_lo = lo
@@ -894,7 +896,7 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
         events.append(
             Event(
                 kind=d.kind,
-                trigger=Span.of(text, d.trig.start, d.trig.end),
+                trigger=Span(start=d.trig.start, end=d.trig.end, text=text[d.trig.start : d.trig.end]),
                 sources=tuple(d.sources),
                 targets=tuple(d.targets),
                 location=d.location,
