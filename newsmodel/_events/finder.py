@@ -101,56 +101,6 @@ class _Doc:
         self.segs = context.segments
         self.tokens = context.segments.tokens
         self.starts = context.segments.token_starts  # bisect by offset on these, not on token tuples
-        self.w = lex.words
-        self.determiners = lex.words["determiners"]
-        self.coordinators = lex.words.get("coordinators", frozenset())
-        self.relatives = lex.words.get("relatives", frozenset())
-        self.participles = lex.words.get("participles", frozenset())
-        # Kinds as tuples: a membership test by identity, not by the enum's Python-level hash.
-        self.intent_kinds = tuple(lex.intent_kinds)
-        self.threat_kinds = tuple(lex.threat_kinds)
-        self.absorbs = tuple(lex.absorbs)
-        self.absorbs_objects = tuple(lex.absorbs_objects)
-        self.absorbs_proposals = tuple(lex.absorbs_proposals)
-        self.proposal_nouns = lex.words.get("proposal_nouns", frozenset())
-        self.allegation_verbs = lex.words.get("allegation_verbs", frozenset())
-        self.allegation_links = lex.words.get("allegation_links", frozenset())
-        self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
-        self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
-        held = {id(a) for a in context.cast.actors} if context.statements else set()
-        # Statement sources the actor stage left unresolved still name their speaker.
-        extra: list[Mention] = []
-        self.cue_speaker: dict[int, Actor] = {}
-        self.contents: list[tuple[int, int, Actor | None]] = []
-        for st in context.statements:
-            sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
-            if (
-                sp is not None
-                and st.source is not None
-                and context.cast.mention_at(st.source.start, st.source.end) is None
-            ):
-                extra.append((st.source.start, st.source.end, sp))
-            if sp is not None and st.cue is not None:
-                self.cue_speaker[st.cue.start] = sp
-            self.contents.append((st.content.start, st.content.end, sp))
-        self.contents.sort(key=_FIRST_TWO)
-        self.content_starts = [c[0] for c in self.contents]
-        timed = []
-        for st in context.statements:
-            if st.time is not None:
-                timed.append((st.content.start, st.content.end, st.time))
-                if st.cue is not None:
-                    timed.append((st.cue.start, st.cue.end, st.time))
-        timed.sort(key=_FIRST_TWO)
-        self.timed = timed
-        self.timed_starts = [t[0] for t in timed]
-        self.time_starts = [t.span.start for t in context.times]
-        self.extra = sorted(extra, key=_FIRST_TWO)
-        # Every mention of the article (statement sources included) by start, longest first.
-        self.all_mentions: list[Mention] = context.cast.mention_spans()
-        for m in self.extra:
-            bisect.insort_right(self.all_mentions, m, key=_start_longest)
-        self.all_starts = [m[0] for m in self.all_mentions]
         cue_at: list[tuple[int, int, str, int]] = []
         self.hits: list[tuple[int, int, str, int]] = []
         low = self.low
@@ -158,7 +108,7 @@ class _Doc:
         # One pass over the segmenter's tokens: a set lookup per word finds heads and cues.
         words = context.segments.lower_words
         # The segmenter's lower-cased words with typographic apostrophes made straight, as in
-        # ``norm``; tokens hold no spaces, so one join and split does it at C speed.
+        # ``norm``: only the tokens holding one are copied.
         lw: Sequence[str] = words
         if "’" in self.text:
             fixed = list(words)
@@ -216,10 +166,67 @@ class _Doc:
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
-        self.place_spans = [m[:2] for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
         self.subject_reach = lex.settings["subject_window"] * 8  # characters, at most
         self.mode_window = lex.settings["mode_window"]
         self.statements = context.statements
+        # Nothing can be coded without a trigger word: the rest is for articles that have one.
+        self.idle = not hits and not (modal_at and context.statements)
+        if not self.idle:
+            self._prepare(lex, context)
+
+    def _prepare(self, lex: Lexicon, context: Context) -> None:
+        """What role finding needs: word lists, statement contents and speakers, all mentions."""
+        self.w = lex.words
+        self.determiners = lex.words["determiners"]
+        self.coordinators = lex.words.get("coordinators", frozenset())
+        self.relatives = lex.words.get("relatives", frozenset())
+        self.participles = lex.words.get("participles", frozenset())
+        # Kinds as tuples: a membership test by identity, not by the enum's Python-level hash.
+        self.intent_kinds = tuple(lex.intent_kinds)
+        self.threat_kinds = tuple(lex.threat_kinds)
+        self.absorbs = tuple(lex.absorbs)
+        self.absorbs_objects = tuple(lex.absorbs_objects)
+        self.absorbs_proposals = tuple(lex.absorbs_proposals)
+        self.proposal_nouns = lex.words.get("proposal_nouns", frozenset())
+        self.allegation_verbs = lex.words.get("allegation_verbs", frozenset())
+        self.allegation_links = lex.words.get("allegation_links", frozenset())
+        self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
+        self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
+        held = {id(a) for a in context.cast.actors} if context.statements else set()
+        # Statement sources the actor stage left unresolved still name their speaker.
+        extra: list[Mention] = []
+        self.cue_speaker: dict[int, Actor] = {}
+        self.contents: list[tuple[int, int, Actor | None]] = []
+        for st in context.statements:
+            sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
+            if (
+                sp is not None
+                and st.source is not None
+                and context.cast.mention_at(st.source.start, st.source.end) is None
+            ):
+                extra.append((st.source.start, st.source.end, sp))
+            if sp is not None and st.cue is not None:
+                self.cue_speaker[st.cue.start] = sp
+            self.contents.append((st.content.start, st.content.end, sp))
+        self.contents.sort(key=_FIRST_TWO)
+        self.content_starts = [c[0] for c in self.contents]
+        timed = []
+        for st in context.statements:
+            if st.time is not None:
+                timed.append((st.content.start, st.content.end, st.time))
+                if st.cue is not None:
+                    timed.append((st.cue.start, st.cue.end, st.time))
+        timed.sort(key=_FIRST_TWO)
+        self.timed = timed
+        self.timed_starts = [t[0] for t in timed]
+        self.time_starts = [t.span.start for t in context.times]
+        self.extra = sorted(extra, key=_FIRST_TWO)
+        # Every mention of the article (statement sources included) by start, longest first.
+        self.all_mentions: list[Mention] = context.cast.mention_spans()
+        for m in self.extra:
+            bisect.insort_right(self.all_mentions, m, key=_start_longest)
+        self.all_starts = [m[0] for m in self.all_mentions]
+        self.place_spans = [m[:2] for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
@@ -821,6 +828,8 @@ def _number(s: str, lex: Lexicon) -> int | None:
 def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
     """Every event of an article, in text order."""
     doc = _Doc(lex, context)
+    if doc.idle:
+        return ()
     text = context.text
     triggers = _triggers(doc)
     if lex.statement_words and context.statements:
