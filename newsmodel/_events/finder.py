@@ -510,35 +510,36 @@ def _subject(
     ms = doc.mentions_in(sentence, left, pos)
     if not ms and left <= sentence.start:
         return [], None  # no mention before it in the sentence, and no clause before it
-    outer = doc.outermost(ms)
     place: Actor | None = None
     opening_place: Actor | None = None
-    lt = _bisect_left(doc.starts, left)
-    # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
-    appositive = _appositive(doc, ti, lt)
-    if appositive is not None:
-        outer = [o for o in outer if o[0][1] <= appositive]
-    for k in range(len(outer) - 1, -1, -1):
-        m, inner = outer[k]
-        prep = doc.prep_before(m[0], left)
-        if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
-            if place is None and prep in doc.w["location_prepositions"]:
-                place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
-            if (
-                prep in doc.w["location_prepositions"] or prep in doc.w["head_prepositions"]
-            ) and _opens_clause(doc, lt, m[0]):
-                opening_place = _pick(doc, m, inner)[0] or m[2]
-            continue
-        who, where = _pick(doc, m, inner)
-        if who is None:
-            place = place or where
-            continue
-        found = [who]
-        for j in _coordinated(doc, outer, k, -1, left):
-            a = _pick(doc, *outer[j])[0]
-            if a is not None and a not in found:
-                found.insert(0, a)
-        return found, place
+    if ms:
+        outer = doc.outermost(ms)
+        lt = _bisect_left(doc.starts, left)
+        # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
+        appositive = _appositive(doc, ti, lt)
+        if appositive is not None:
+            outer = [o for o in outer if o[0][1] <= appositive]
+        for k in range(len(outer) - 1, -1, -1):
+            m, inner = outer[k]
+            prep = doc.prep_before(m[0], left)
+            if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
+                if place is None and prep in doc.w["location_prepositions"]:
+                    place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
+                if (
+                    prep in doc.w["location_prepositions"] or prep in doc.w["head_prepositions"]
+                ) and _opens_clause(doc, lt, m[0]):
+                    opening_place = _pick(doc, m, inner)[0] or m[2]
+                continue
+            who, where = _pick(doc, m, inner)
+            if who is None:
+                place = place or where
+                continue
+            found = [who]
+            for j in _coordinated(doc, outer, k, -1, left):
+                a = _pick(doc, *outer[j])[0]
+                if a is not None and a not in found:
+                    found.insert(0, a)
+            return found, place
     # "Rebels in the Ivory Coast dismissed ...", "A camp for Congolese refugees was attacked": the
     # actor inside the opening noun phrase.
     if opening_place is not None:
