@@ -388,6 +388,20 @@ def test_rules_are_validated() -> None:
         EventFinder(rules)
 
 
+def test_the_grammar_of_roles_is_rule_data() -> None:
+    """The function words the role finder reads are word lists of the rule set, required there."""
+    ctx = countries("Israel was attacked by Syria.", "Israel", "Syria")
+    e = only(FINDER(ctx), EventKind.ASSAULT)
+    assert [a.name for a in e.sources] == ["Syria"]
+    rules = load_rules("events")
+    rules["words"]["agent_prepositions"] = ["from"]  # "by" no longer introduces an agent
+    e = only(EventFinder(rules)(ctx), EventKind.ASSAULT)
+    assert e.sources == () and [a.name for a in e.targets] == ["Israel"]
+    del rules["words"]["agent_prepositions"]
+    with pytest.raises(RuleError, match=r"words\.agent_prepositions"):
+        EventFinder(rules)
+
+
 def test_rules_can_be_extended() -> None:
     rules = load_rules("events")
     rules["kinds"]["ACCUSE"]["verbs"].append("excoriate")

@@ -192,6 +192,15 @@ class _Doc:
         self.allegation_links = lex.words.get("allegation_links", frozenset())
         self.satisfy_verbs = lex.words.get("satisfy_verbs", frozenset())
         self.satisfied_nouns = lex.words.get("satisfied_nouns", frozenset())
+        g = lex.words
+        self.agent_prepositions, self.passive_agent = g["agent_prepositions"], g["passive_agent"]
+        self.complementizers, self.infinitive = g["complementizers"], g["infinitive"]
+        self.complement_openers, self.first_person = g["complement_openers"], g["first_person"]
+        self.name_links = g["name_links"]
+        self.adverb_suffixes = tuple(g["adverb_suffixes"])
+        self.participle_suffixes = tuple(g["participle_suffixes"])
+        self.past_suffixes = tuple(g["past_suffixes"])
+        self.gerund_suffixes = tuple(g["gerund_suffixes"])
         held = {id(a) for a in context.cast.actors} if context.statements else set()
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
@@ -270,7 +279,11 @@ class _Doc:
         if found is None:
             return None
         end, group, phrase = found
-        if phrase == "may" and self.norm[start] == "M" and not self._sentence_initial(start):
+        if (
+            phrase in self.lex.words["month_cues"]
+            and self.norm[start].isupper()
+            and not self._sentence_initial(start)
+        ):
             return None  # "May": the month
         return (start, end, group, phrase)
 
@@ -389,7 +402,7 @@ class _Doc:
                 i -= 1
                 continue
             if (
-                w == "of"
+                w in self.name_links
                 and i > 0
                 and (lw[i - 1] in dets or (norm[starts[i - 1]].isupper() and norm[starts[i + 1]].isupper()))
             ):
@@ -431,7 +444,7 @@ def _clause_right(doc: _Doc, ti: int, sent_end: int, window: int) -> int:
     last = min(n, ti + 1 + window)
     while j < last and starts[j] < sent_end:
         word = lw[j]
-        if word in stops and not (word == "that" and j - ti <= 4):
+        if word in stops and not (word in doc.complementizers and j - ti <= 4):
             return starts[j]
         j += 1
     if j < n and doc.starts[j] < sent_end:
@@ -551,7 +564,7 @@ def _subject(
     if depth < 2:
         j = jl
         k = j + 1
-        if k < len(doc.tokens) and doc.lw[k] == "that":
+        if k < len(doc.tokens) and doc.lw[k] in doc.complementizers:
             k += 1
         if (
             j >= 0
@@ -638,7 +651,7 @@ def _objects(
         m, inner = outer[k]
         prep = doc.prep_before(m[0], start)
         who, where = _pick(doc, m, inner)
-        if prep in ("by", "from"):
+        if prep in doc.agent_prepositions:
             if who is not None and not agents:
                 agents.append(who)
                 agents.extend(
@@ -693,7 +706,7 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
             j = i - 1
             while j >= 0 and doc.lw[j] in doc.w["determiners"]:
                 j -= 1
-            if j >= 0 and doc.lw[j] in allowed and doc.lw[j] not in ("by", "from"):
+            if j >= 0 and doc.lw[j] in allowed and doc.lw[j] not in doc.agent_prepositions:
                 return demonyms[w]
         i += 1
     return None
@@ -701,9 +714,9 @@ def _demonym_target(doc: _Doc, start: int, end: int, allowed: frozenset[str]) ->
 
 def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
     """A participle after a form of "be" ("was attacked"), or right before "by" ("a lunch hosted by")."""
-    if not (word.endswith(("ed", "en", "wn")) or word in doc.participles):
+    if not (word.endswith(doc.participle_suffixes) or word in doc.participles):
         return False
-    if ti + 1 < len(doc.lw) and doc.lw[ti + 1] == "by":
+    if ti + 1 < len(doc.lw) and doc.lw[ti + 1] in doc.passive_agent:
         return True
     j = ti - 1
     steps = 0
@@ -711,7 +724,11 @@ def _is_passive(doc: _Doc, ti: int, word: str) -> bool:
         w = doc.lw[j]
         if w in doc.w["be"]:
             return True
-        if w.endswith("ly") or w in doc.w.get("negations", ()) or w in doc.w.get("passive_fillers", ()):
+        if (
+            w.endswith(doc.adverb_suffixes)
+            or w in doc.w.get("negations", ())
+            or w in doc.w.get("passive_fillers", ())
+        ):
             j -= 1
             steps += 1
             continue
@@ -738,7 +755,7 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
         return True
     # After a mention (the subject) it is a verb; after another word (an adjective) a noun.
     s = doc.starts[ti - 1]
-    return doc.ctx.cast.mention_at(s) is None and not w.endswith("ly")
+    return doc.ctx.cast.mention_at(s) is None and not w.endswith(doc.adverb_suffixes)
 
 
 def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> tuple[EventMode, str]:
@@ -1012,7 +1029,7 @@ def _triggers(doc: _Doc) -> list[_Trigger]:
                 if (
                     entry.pos == "verb"
                     and want is None
-                    and not word.endswith("ing")
+                    and not word.endswith(doc.gerund_suffixes)
                     and _in_noun_slot(doc, ti)
                 ):
                     continue
@@ -1091,7 +1108,7 @@ def _in_noun_slot(doc: _Doc, ti: int) -> bool:
     if ti <= 0:
         return False
     w = doc.lw[ti - 1]
-    if w == "to":
+    if w in doc.infinitive:
         return False
     return (
         w in doc.w["determiners"]
@@ -1250,7 +1267,7 @@ def _premodifies(doc: _Doc, between: str) -> bool:
         or x in w["target_prepositions"]
         or x in w["other_prepositions"]
         or x in w["location_prepositions"]
-        or x.endswith("ed")
+        or x.endswith(doc.past_suffixes)
         for x in m.group(1).split()
     )
 
@@ -1272,7 +1289,7 @@ def _subject_is_first_person(doc: _Doc, trig: _Trigger, sentence: Span, floor: i
     i = i if i >= 0 and doc.starts[i] >= lo else i + 1
     while i < trig.ti:
         w = doc.lw[i]
-        if w in ("i", "we"):
+        if w in doc.first_person:
             return doc.ctx.cast.mention_at(doc.starts[i]) is None
         if w.isalpha():
             return False
@@ -1353,20 +1370,20 @@ def _absorb(doc: _Doc, drafts: list[_Draft]) -> None:
         if d.trig.entry.kind not in doc.absorbs:  # an absorbed event takes its complement along
             continue
         if d.trig.entry.pos != "verb" and not (
-            d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] == "to"
+            d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] in doc.infinitive
         ):
             continue  # a noun controls only a "to" right after it ("a hunger strike to demand")
         last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
         comp: int | None = None
         j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
-        if last_word in ("to", "that", "must", "should") and d.trig.match_end > d.trig.head_end:
+        if last_word in doc.complement_openers and d.trig.match_end > d.trig.head_end:
             comp = d.trig.match_end
         else:
             j = d.trig.ti + 1
             limit = min(len(doc.tokens), j + 8)
             while j < limit and doc.starts[j] < d.sentence.end:
                 w = doc.lw[j]
-                if w in ("to", "that"):
+                if w in doc.infinitive or w in doc.complementizers:
                     comp = doc.tokens[j][1]
                     break
                 if w in _PUNCT_BOUNDARY:
@@ -1494,7 +1511,7 @@ def _absorb_allegations(doc: _Doc, drafts: list[_Draft]) -> None:
             or d.trig.ti < 1
             or lw[d.trig.ti - 1] not in links
             or d.trig.entry.pos != "verb"
-            or not doc.norm[d.trig.start : d.trig.head_end].lower().endswith("ing")
+            or not doc.norm[d.trig.start : d.trig.head_end].lower().endswith(doc.gerund_suffixes)
         ):
             continue
         j = d.trig.ti - 1
@@ -1581,4 +1598,4 @@ def _same_clause(doc: _Doc, a: _Trigger, b: _Trigger) -> bool:
 
 def _participle_after_comma(doc: _Doc, trig: _Trigger) -> bool:
     word = doc.norm[trig.start : trig.head_end].lower()
-    return word.endswith("ing") and trig.ti > 0 and doc.lw[trig.ti - 1] == ","
+    return word.endswith(doc.gerund_suffixes) and trig.ti > 0 and doc.lw[trig.ti - 1] == ","

@@ -294,6 +294,19 @@ class Lexicon:
             "determiners",
             "support_verbs",
             "pronouns",
+            # the grammar the role finder reads
+            "agent_prepositions",
+            "passive_agent",
+            "complementizers",
+            "infinitive",
+            "complement_openers",
+            "first_person",
+            "name_links",
+            "adverb_suffixes",
+            "participle_suffixes",
+            "past_suffixes",
+            "gerund_suffixes",
+            "month_cues",
         )
         for k in needed:
             if k not in words:
