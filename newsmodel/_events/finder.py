@@ -10,6 +10,7 @@ a statement whose cue is the trigger. Everything worded lives in ``events.toml``
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import operator
 from collections.abc import Sequence
@@ -232,8 +233,12 @@ class _Doc:
         self.extra = sorted(extra, key=_FIRST_TWO)
         # Every mention of the article (statement sources included) by start, longest first.
         self.all_mentions: list[Mention] = context.cast.mention_spans()
-        for m in self.extra:
-            bisect.insort_right(self.all_mentions, m, key=_start_longest)
+        if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
+            for m in self.extra:
+                bisect.insort_right(self.all_mentions, m, key=_start_longest)
+        else:  # many: one merge of the two sorted lists, the cast's first among equals
+            extra_sorted = sorted(self.extra, key=_start_longest)
+            self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=_start_longest))
         self.all_starts = [m[0] for m in self.all_mentions]
         self.place_spans = [m[:2] for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
 
