@@ -9,7 +9,6 @@ works on the tokens, sentences and quotations of the segmenter; nothing here spl
 from __future__ import annotations
 
 import bisect
-import operator
 
 import attrs
 import regex
@@ -22,7 +21,6 @@ from ._lexicon import Lexicon
 
 __all__ = ["find_statements"]
 
-_FIRST = operator.itemgetter(0)
 
 _OPENERS = '“"‘'
 _CLOSERS = "”\"’'"
@@ -66,7 +64,7 @@ class _Run:
         self.seg = context.segments
         self.cast = context.cast
         self.toks = self.seg.tokens
-        self.starts = list(map(_FIRST, self.toks))
+        self.starts = self.seg.token_starts
         self.words = self.seg.words
         self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
