@@ -9,6 +9,7 @@ works on the tokens, sentences and quotations of the segmenter; nothing here spl
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import attrs
 import regex
@@ -70,7 +71,7 @@ class _Run:
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
         # conjunctions, cues); everything else is looked at only around them
         marks = lex.marks
-        self.marks = [k for k, w in enumerate(self.lows) if w in marks]
+        self.marks = list(itertools.compress(range(len(self.lows)), map(marks.__contains__, self.lows)))
         # quoted[k]: token k lies inside the content of a (level-0) quotation
         self.quoted = bytearray(len(self.toks))
         for q in self.seg.quotations:
