@@ -335,6 +335,17 @@ class _Doc:
         j = _bisect_left(starts, end, i)
         return [m for m in all_[i:j] if m[1] <= end]
 
+    def has_mentions(self, sentence: Span) -> bool:
+        """Whether anyone is mentioned in the sentence."""
+        starts, end = self.all_starts, sentence.end
+        k = _bisect_left(starts, sentence.start)
+        mentions = self.all_mentions
+        while k < len(starts) and starts[k] < end:
+            if mentions[k][1] <= end:
+                return True
+            k += 1
+        return False
+
     def has_places(self, sentence: Span) -> bool:
         """Whether a place or a country is mentioned in the sentence."""
         places, end = self.place_spans, sentence.end
@@ -770,6 +781,10 @@ def _mode(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> t
     except a negation that opens it ("refused to deploy": REJECT, and the deployment NEGATED).
     """
     win = doc.mode_window
+    # Most triggers have no cue word at all in the window: one bisection says so.
+    k = _bisect_left(doc.cue_starts, doc.starts[trig.ti - win] if trig.ti >= win else 0)
+    if k == len(doc.cue_starts) or doc.cue_starts[k] >= trig.start:
+        return EventMode.ASSERTED, ""
     lo_tok = max(doc.sentence_tok(sentence), trig.ti - win)
     lo = max(sentence.start, doc.starts[lo_tok] if lo_tok >= 0 else 0)
     neg_lo = lo
@@ -1149,7 +1164,7 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         sources, targets = [trig.speaker], [a for a in subj if a is not trig.speaker]
         if not targets:  # "we must never forget": no demand of anyone
             return None
-    elif not doc.mentions(sentence):
+    elif not doc.has_mentions(sentence):
         pass  # nobody to find: no mention in the sentence
     elif pos == "verb" and _is_passive(doc, trig.ti, word):
         subj, lplace = _subject(doc, sentence, trig.start, floor)
