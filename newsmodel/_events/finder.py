@@ -1617,5 +1617,8 @@ def _same_clause(doc: _Doc, a: _Trigger, b: _Trigger) -> bool:
 
 
 def _participle_after_comma(doc: _Doc, trig: _Trigger) -> bool:
-    word = doc.norm[trig.start : trig.head_end].lower()
-    return word.endswith(doc.gerund_suffixes) and trig.ti > 0 and doc.lw[trig.ti - 1] == ","
+    return (
+        trig.ti > 0
+        and doc.lw[trig.ti - 1] == ","
+        and doc.norm[trig.start : trig.head_end].lower().endswith(doc.gerund_suffixes)
+    )
