@@ -167,7 +167,7 @@ class TimeFinder:
                             types = _DIGIT_TYPES
                         if types is not None:
                             break
-            if types is None or (word in ("may", "march") and not text[ts].isupper()):
+            if types is None or (word in g.context["word_months"] and not text[ts].isupper()):
                 continue  # not a core; the modal verb, the march
             found = self._match_around(text, words, tokens, k, covered, types, prefix, starters, resolution)
             if found is not None:
@@ -289,7 +289,7 @@ class TimeFinder:
                 if not gd.get("dir") and not gd.get("mod"):
                     prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
                     word = prev[1].casefold() if prev is not None else ""
-                    if word in ("and", "or") and prev is not None:
+                    if word in g.context["list_joiners"] and prev is not None:
                         # "March, April and May": a month in a list of months
                         prev2 = _WORD_BEFORE.search(text, max(0, prev.start() - 30), prev.start())
                         if prev2 is not None and prev2[1].casefold().rstrip(".") in g.lists["month"]:
@@ -298,7 +298,7 @@ class TimeFinder:
                         return True
                     if word not in g.context["month_alone_before"]:
                         return False
-                    if key in ("may", "march") and word in ("and", "or"):
+                    if key in g.context["word_months"] and word in g.context["list_joiners"]:
                         return False
         if rule.id in ("year", "year-range") and not gd.get("fiscal"):
             nxt = _WORD_AFTER.match(text, end, min(len(text), end + 30))
@@ -320,7 +320,7 @@ class TimeFinder:
     def _deictic_specific(self, text: str, m: regex.Match[str], gd: dict[str, Any]) -> bool:
         """Whether "today" or "tomorrow" names a day rather than the present age or the future."""
         word = (gd.get("deictic") or "").casefold()
-        if word not in ("today", "tomorrow") or gd.get("pod"):
+        if word not in self._grammar.context["deictic_days"] or gd.get("pod"):
             return True
         start, end = m.start(), m.end()
         if text[end : end + 2] in ("'s", "’s"):

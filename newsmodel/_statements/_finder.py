@@ -1276,7 +1276,7 @@ class _Run:
             if (
                 t.endswith(("’s", "'s"))
                 or t.lower() in self.lex.title_cues
-                or t.lower() in {"on", "’s", "'s"}
+                or t in ("’s", "'s")  # the possessive split off its word
             ):
                 return True
         return False

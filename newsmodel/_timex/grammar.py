@@ -221,6 +221,10 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         "generic_after_today",
         "noon_not_after",
         "rate_before",
+        "word_months",
+        "list_joiners",
+        "deictic_days",
+        "anaphoric_directions",
     ):
         context.setdefault(need, ())
     raw_triggers = data.get("triggers", {})

@@ -47,7 +47,6 @@ _DAY = regex.compile(r"\d{4}-\d\d-\d\d")
 _EARLIER_WHICH = frozenset(
     {"year-earlier", "year-ago", "year-before", "comparable", "previous", "prior", "past", "last"}
 )
-_ANAPHORIC = frozenset({"previous", "prior", "preceding", "following"})
 _NUMBER_SPLIT = regex.compile(r"[\s-]+(?:and\s+)?")
 _WORD_BEFORE = regex.compile(r"([\w’'.]+)[\s,]*$", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"^[\s,]*([\w’'%]+(?:\s+[\w’']+)?)")
@@ -506,7 +505,7 @@ class Resolution:
                 return None
         direction = self._list("direction", gd.get("dir"))
         dir_word = (gd.get("dir") or "").casefold()
-        if dir_word in _ANAPHORIC and direction and self.anchor and _DAY.fullmatch(self.anchor):
+        if dir_word in self.g.context["anaphoric_directions"] and direction and self.anchor and _DAY.fullmatch(self.anchor):
             # "the previous Friday", "the following Monday": counted from the story's last date
             anchor = date.fromisoformat(self.anchor)
             if direction < 0:
