@@ -1165,15 +1165,19 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
         if not targets:  # "we must never forget": no demand of anyone
             return None
     elif not doc.has_mentions(sentence):
-        pass  # nobody to find: no mention in the sentence
+        if e.needs_target:
+            return None  # nobody to find, and so no target
+
     elif pos == "verb" and _is_passive(doc, trig.ti, word):
         subj, lplace = _subject(doc, sentence, trig.start, floor)
         tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=tp)
         sources, targets, place = agents, subj, rplace or lplace
         rule += "+passive"
     elif pos == "verb":
-        subj, lplace = _subject(doc, sentence, trig.start, floor)
         tg, rplace, agents = _objects(doc, sentence, trig.head_end, right, allowed=None)
+        if e.needs_target and not e.swapped and not tg and not agents:
+            return None  # "a video released by ...": release of an actor or nothing
+        subj, lplace = _subject(doc, sentence, trig.start, floor)
         if e.swapped:
             sources, targets = agents or tg, subj
         elif e.from_target and agents:
@@ -1195,6 +1199,8 @@ def _roles(doc: _Doc, trig: _Trigger, sentence: Span, prev: _Trigger | None) -> 
             doc, sentence, trig.head_end, _noun_phrase_end(doc, trig, right), allowed=tp
         )
         targets = tg
+        if e.needs_target and not targets:
+            return None
         if not sources:
             sources = agents
         if not sources:

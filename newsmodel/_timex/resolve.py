@@ -505,7 +505,12 @@ class Resolution:
                 return None
         direction = self._list("direction", gd.get("dir"))
         dir_word = (gd.get("dir") or "").casefold()
-        if dir_word in self.g.context["anaphoric_directions"] and direction and self.anchor and _DAY.fullmatch(self.anchor):
+        if (
+            dir_word in self.g.context["anaphoric_directions"]
+            and direction
+            and self.anchor
+            and _DAY.fullmatch(self.anchor)
+        ):
             # "the previous Friday", "the following Monday": counted from the story's last date
             anchor = date.fromisoformat(self.anchor)
             if direction < 0:
