@@ -374,6 +374,26 @@ def test_condemned_event_still_happened() -> None:
     assert EventKind.ASSAULT in kinds
 
 
+def test_an_act_followed_by_saying_happens_when_the_speaker_speaks() -> None:
+    """``X did Y, saying Z``: Y takes the time of the statement its participle cue opens."""
+    said = (
+        "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Monday that the talks had failed. "
+    )
+    a = newsmodel.parse(
+        said + "He stopped short of accusing Ukraine of the attack, saying he had not seen any evidence.",
+        published="2017-04-12",
+    )
+    e = only(a.events, EventKind.ACCUSE)
+    assert e.mode is EventMode.NEGATED and [x.name for x in e.sources] == ["Sergei Lavrov"]
+    assert e.time is not None and e.time.value == "2017-04-10"
+    # Said in another sentence, the statement lends the act no time.
+    a = newsmodel.parse(
+        said + "He stopped short of accusing Ukraine of the attack. He said he had not seen any evidence.",
+        published="2017-04-12",
+    )
+    assert only(a.events, EventKind.ACCUSE).time is None
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 

@@ -228,6 +228,17 @@ class _Doc:
                     timed.append((st.cue.start, st.cue.end, st.time))
         timed.sort(key=_FIRST_TWO)
         self.timed = timed
+        # Statements with a time, a cue and a speaker, by cue: an act of the speaker's "..., saying"
+        # happens at the statement's time.
+        self.sayings = sorted(
+            (
+                (st.cue.start, st.cue.end, st.speaker, st.time)
+                for st in context.statements
+                if st.time is not None and st.cue is not None and st.speaker is not None
+            ),
+            key=_FIRST_TWO,
+        )
+        self.saying_starts = [s[0] for s in self.sayings]
         self.timed_starts = [t[0] for t in timed]
         self.time_starts = [t.span.start for t in context.times]
         self.extra = sorted(extra, key=_FIRST_TWO)
@@ -940,6 +951,8 @@ def code_events(lex: Lexicon, context: Context) -> tuple[Event, ...]:
                 when = None
         if when is None and doc.timed:
             when = _statement_time(doc, d)
+            if when is None and d.sources:
+                when = _saying_time(doc, d)
         events.append(
             Event(
                 kind=d.kind,
@@ -975,6 +988,22 @@ def _statement_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
     k = bisect.bisect_right(doc.timed_starts, pos)
     for s, e, when in reversed(doc.timed[max(0, k - 8) : k]):
         if s <= pos < e:
+            return when
+    return None
+
+
+def _saying_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
+    """``He stopped short of accusing Russia ..., saying he had not seen ...``: an act of the speaker
+    followed in its sentence by a participle cue ("saying", "adding") happens as they speak, at
+    the statement's time.
+    """
+    k = _bisect_left(doc.saying_starts, d.trig.end)
+    for cue_start, cue_end, speaker, when in doc.sayings[k : k + 4]:  # the next few cues
+        if cue_start >= d.sentence.end:
+            break
+        if any(a is speaker for a in d.sources) and doc.norm[cue_start:cue_end].lower().endswith(
+            doc.gerund_suffixes
+        ):
             return when
     return None
 
