@@ -46,18 +46,17 @@ _Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
 
 _bisect_right = bisect.bisect_right
 _FIRST_TWO = operator.itemgetter(0, 1)
-
-
-def _start_longest(m: Mention) -> tuple[int, int]:
-    return (m[0], -m[1])
-
-
 _bisect_left = bisect.bisect_left
 _COUNT_BEFORE = 120  # characters from a count's first word to its verb, at most
 _COUNT_AFTER = 80  # characters from a count verb to the end of its count, at most
 _PLACE_KINDS = (ActorKind.LOCATION, ActorKind.COUNTRY)
 _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
 _CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
+
+
+def _start_longest(m: Mention) -> tuple[int, int]:
+    """Sort key of mentions: by start, the longest first among those starting together."""
+    return (m[0], -m[1])
 
 
 @attrs.define
