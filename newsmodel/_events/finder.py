@@ -161,7 +161,6 @@ class _Doc:
         self._cue_at = cue_at
         self.cue_starts = [c[0] for c in cue_at]
         self._cues: list[_Cue | bool | None] = [False] * len(cue_at)  # False: not read yet
-        self._mentions: dict[int, list[Mention]] = {}
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
@@ -264,9 +263,6 @@ class _Doc:
             got = self._sentence_toks[sentence.start] = _bisect_right(self.starts, sentence.start) - 1
         return got
 
-    def word(self, i: int) -> str:
-        return self.lw[i]
-
     def _sentence_initial(self, pos: int) -> bool:
         sent = self.segs.sentence_at(pos)
         return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(_OPENERS) == "")
@@ -326,13 +322,6 @@ class _Doc:
         return None
 
     # -- mentions -----------------------------------------------------------------------------
-    def mentions(self, sentence: Span) -> list[Mention]:
-        """All mentions in the sentence (statement sources included), sorted by start, longest first."""
-        got = self._mentions.get(sentence.start)
-        if got is None:
-            got = self._mentions[sentence.start] = self.mentions_in(sentence, sentence.start, sentence.end)
-        return got
-
     def mentions_in(self, sentence: Span, start: int, end: int) -> list[Mention]:
         """Mentions of the sentence lying inside ``[start, end)`` (by bisection: long sentences stay linear)."""
         s, e = sentence.start, sentence.end
