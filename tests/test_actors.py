@@ -295,6 +295,16 @@ def test_no_person_no_pronoun() -> None:
     assert cast.actors == ()
 
 
+def test_mention_spans_list_every_mention_in_text_order(seed_text: str) -> None:
+    cast = cast_of(seed_text)
+    spans = cast.mention_spans()
+    every = [(m.span.start, m.span.end, a) for a in cast.actors for m in a.mentions]
+    assert len(spans) == len(every) > 20
+    assert {(s, e, id(a)) for s, e, a in spans} == {(s, e, id(a)) for s, e, a in every}
+    assert all((s1, -e1) <= (s2, -e2) for (s1, e1, _), (s2, e2, _) in itertools.pairwise(spans))
+    assert spans == cast.mention_spans()  # a fresh list each time, the same content
+
+
 def test_actor_at_on_a_source_with_title_gives_the_person(seed_text: str) -> None:
     cast = cast_of(seed_text)
     source = "U.S. Secretary of State Rex Tillerson"

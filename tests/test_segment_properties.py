@@ -55,6 +55,10 @@ def check_invariants(text: str, seg: Segmentation, double_apostrophes: bool = Fa
         assert prev <= start < end <= n
         assert not text[start:end].isspace()
         prev = end
+    # The shared per-token views line up with the tokens.
+    assert seg.token_starts == [start for start, _ in seg.tokens]
+    assert seg.words == tuple(text[a:b] for a, b in seg.tokens)
+    assert seg.lower_words == tuple(w.lower() for w in seg.words)
     last_open = -1
     for q in seg.quotations:
         assert 0 <= q.open < n and q.open > last_open
