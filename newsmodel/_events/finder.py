@@ -196,6 +196,9 @@ class _Doc:
         self.complementizers, self.infinitive = g["complementizers"], g["infinitive"]
         self.complement_openers, self.first_person = g["complement_openers"], g["first_person"]
         self.name_links = g["name_links"]
+        self.verb_like = lex.verb_like  # be and the auxiliaries
+        self.prepositions = lex.prepositions
+        self.location_prepositions = lex.words["location_prepositions"]
         self.adverb_suffixes = tuple(g["adverb_suffixes"])
         self.participle_suffixes = tuple(g["participle_suffixes"])
         self.past_suffixes = tuple(g["past_suffixes"])
@@ -499,7 +502,7 @@ def _coordinated(
         words = between.replace(",", " , ").split()
         if not words or len(words) > 4 or not any(x in coord for x in (*words, between)):
             break
-        if not all(x in coord or x in doc.w["determiners"] for x in words) and between not in coord:
+        if not all(x in coord or x in doc.determiners for x in words) and between not in coord:
             break
         if any(x != "," for x in words):
             joined = True
@@ -551,11 +554,10 @@ def _subject(
             m, inner = outer[k]
             prep = doc.prep_before(m[0], left)
             if prep is not None and doc.norm[m[1] : m[1] + 2] not in ("'s",):
-                if place is None and prep in doc.w["location_prepositions"]:
+                at_place = prep in doc.location_prepositions
+                if place is None and at_place:
                     place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
-                if (
-                    prep in doc.w["location_prepositions"] or prep in doc.w["head_prepositions"]
-                ) and _opens_clause(doc, lt, m[0]):
+                if (at_place or prep in doc.w["head_prepositions"]) and _opens_clause(doc, lt, m[0]):
                     opening_place = _pick(doc, m, inner)[0] or m[2]
                 continue
             who, where = _pick(doc, m, inner)
@@ -614,9 +616,8 @@ def _subject(
 def _appositive(doc: _Doc, ti: int, lt: int) -> int | None:
     """End of the subject before an appositive ``X, a ... ,`` that ends right before the verb at ``ti``."""
     j = ti - 1
-    while j >= lt and (
-        doc.lw[j] in doc.w["auxiliaries"] or doc.lw[j] in doc.w["be"] or doc.lw[j].endswith("ly")
-    ):
+    lw, verb_like = doc.lw, doc.verb_like
+    while j >= lt and (lw[j] in verb_like or lw[j].endswith(doc.adverb_suffixes)):
         j -= 1
     if j < lt or doc.lw[j] != ",":
         return None
@@ -640,7 +641,7 @@ def _opens_clause(doc: _Doc, lt: int, start: int) -> bool:
     n = 0
     while j >= lt:
         w = doc.lw[j]
-        if not w.isalpha() or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["reporting"]:
+        if not w.isalpha() or w in doc.verb_like or w in doc.w["reporting"]:
             return False
         if doc.lex.by_head.get(w) and w not in doc.w["determiners"]:
             return False
@@ -676,8 +677,8 @@ def _objects(
                 )
             k += 1
             continue
-        if prep is not None and prep in doc.w["location_prepositions"]:
-            if place is None and prep in doc.w["location_prepositions"]:
+        if prep is not None and prep in doc.location_prepositions:
+            if place is None:
                 place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
             k += 1
             continue
@@ -760,13 +761,9 @@ def _is_nounlike(doc: _Doc, ti: int) -> bool:
         return _is_nounlike(doc, ti - 1)
     if w in doc.w["determiners"] or w in _POSSESSIVE or w.endswith("'s") or w[:1].isdigit():
         return True
-    if w == "to" or w in doc.w["be"] or w in doc.w["auxiliaries"] or w in doc.w["pronouns"]:
+    if w in doc.infinitive or w in doc.verb_like or w in doc.w["pronouns"]:
         return False
-    if (
-        w in doc.w["target_prepositions"]
-        or w in doc.w["location_prepositions"]
-        or w in doc.w["other_prepositions"]
-    ):
+    if w in doc.prepositions:
         return True
     # After a mention (the subject) it is a verb; after another word (an adjective) a noun.
     s = doc.starts[ti - 1]
@@ -1104,9 +1101,7 @@ def _satisfies(doc: _Doc, ti: int) -> bool:
         if w not in doc.determiners and w not in _POSSESSIVE and _is_function_word(doc, w):
             break
     j = ti - 1
-    while (
-        j >= 0 and ti - j <= 3 and (lw[j] in doc.w["be"] or lw[j] in doc.w["auxiliaries"] or lw[j] == "not")
-    ):
+    while j >= 0 and ti - j <= 3 and (lw[j] in doc.verb_like or lw[j] in doc.w["negations"]):
         j -= 1
     return j < ti - 1 and j >= 0 and lw[j] in nouns
 
@@ -1152,9 +1147,7 @@ def _in_noun_slot(doc: _Doc, ti: int) -> bool:
         or w in _POSSESSIVE
         or w.endswith("'s")
         or w[:1].isdigit()
-        or w in doc.w["target_prepositions"]
-        or w in doc.w["location_prepositions"]
-        or w in doc.w["other_prepositions"]
+        or w in doc.prepositions
     )
 
 
@@ -1585,13 +1578,7 @@ def _heads_object(doc: _Doc, verb: _Draft, other: _Draft) -> bool:
 
 def _is_function_word(doc: _Doc, w: str) -> bool:
     """A preposition, auxiliary, clause boundary or punctuation: what ends a noun phrase."""
-    return (
-        w in doc.lex.prepositions
-        or w in doc.w["be"]
-        or w in doc.w["auxiliaries"]
-        or w in doc.lex.left_stops
-        or w == ","
-    )
+    return w in doc.prepositions or w in doc.verb_like or w in doc.lex.left_stops or w == ","
 
 
 def _dedupe_mentions_of_one_event(doc: _Doc, drafts: list[_Draft]) -> None:
