@@ -54,6 +54,16 @@ _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and no
 _CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
 
 
+def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> bool:
+    """Whether one of ``mentions`` (sorted, with their ``starts``) lies wholly inside the sentence."""
+    k = _bisect_left(starts, sentence.start)
+    while k < len(starts) and starts[k] < sentence.end:
+        if mentions[k][1] <= sentence.end:
+            return True
+        k += 1
+    return False
+
+
 def _start_longest(m: Mention) -> tuple[int, int]:
     """Sort key of mentions: by start, the longest first among those starting together."""
     return (m[0], -m[1])
@@ -229,13 +239,16 @@ class _Doc:
                     timed.append((st.cue.start, st.cue.end, st.time))
         timed.sort(key=_FIRST_TWO)
         self.timed = timed
-        # Statements with a time, a cue and a speaker, by cue: an act of the speaker's "..., saying"
-        # happens at the statement's time.
+        # Statements with a time and a speaker whose cue is a participle, by cue: an act of the
+        # speaker's "..., saying" happens at the statement's time.
         self.sayings = sorted(
             (
                 (st.cue.start, st.cue.end, st.speaker, st.time)
                 for st in context.statements
-                if st.time is not None and st.cue is not None and st.speaker is not None
+                if st.time is not None
+                and st.cue is not None
+                and st.speaker is not None
+                and self.norm[st.cue.start : st.cue.end].lower().endswith(self.gerund_suffixes)
             ),
             key=_FIRST_TWO,
         )
@@ -252,7 +265,8 @@ class _Doc:
             extra_sorted = sorted(self.extra, key=_start_longest)
             self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=_start_longest))
         self.all_starts = [m[0] for m in self.all_mentions]
-        self.place_spans = [m[:2] for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
+        self.places = [m for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
+        self.place_starts = [m[0] for m in self.places]
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
@@ -339,24 +353,11 @@ class _Doc:
 
     def has_mentions(self, sentence: Span) -> bool:
         """Whether anyone is mentioned in the sentence."""
-        starts, end = self.all_starts, sentence.end
-        k = _bisect_left(starts, sentence.start)
-        mentions = self.all_mentions
-        while k < len(starts) and starts[k] < end:
-            if mentions[k][1] <= end:
-                return True
-            k += 1
-        return False
+        return _any_inside(self.all_mentions, self.all_starts, sentence)
 
     def has_places(self, sentence: Span) -> bool:
         """Whether a place or a country is mentioned in the sentence."""
-        places, end = self.place_spans, sentence.end
-        k = _bisect_left(places, (sentence.start,))
-        while k < len(places) and places[k][0] < end:
-            if places[k][1] <= end:
-                return True
-            k += 1
-        return False
+        return _any_inside(self.places, self.place_starts, sentence)
 
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
@@ -531,10 +532,7 @@ def _subject(
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
-    key = (ti, st if st > 0 else 0, floor if floor > sentence.start else sentence.start)
-    left = doc.left_cache.get(key)
-    if left is None:
-        left = doc.left_cache[key] = _find_clause_left(doc, *key)
+    left = _clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     reach = pos - doc.subject_reach
     if left < reach:
         left = reach
@@ -983,12 +981,10 @@ def _saying_time(doc: _Doc, d: _Draft) -> TimeExpression | None:
     the statement's time.
     """
     k = _bisect_left(doc.saying_starts, d.trig.end)
-    for cue_start, cue_end, speaker, when in doc.sayings[k : k + 4]:  # the next few cues
+    for cue_start, _, speaker, when in doc.sayings[k : k + 4]:  # the next few cues
         if cue_start >= d.sentence.end:
             break
-        if any(a is speaker for a in d.sources) and doc.norm[cue_start:cue_end].lower().endswith(
-            doc.gerund_suffixes
-        ):
+        if any(a is speaker for a in d.sources):
             return when
     return None
 
