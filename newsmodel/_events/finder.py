@@ -170,7 +170,7 @@ class _Doc:
                 hits.append((start, end0, w, i))
         self._cue_at = cue_at
         self.cue_starts = [c[0] for c in cue_at]
-        self._cues: list[_Cue | bool | None] = [False] * len(cue_at)  # False: not read yet
+        self._cues: dict[int, _Cue | None] = {}  # the cue words read so far
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
@@ -287,10 +287,9 @@ class _Doc:
     # -- mode cues ----------------------------------------------------------------------------
     def cue(self, k: int) -> _Cue | None:
         """The mode cue opened by the ``k``-th cue word, if it is one: ``(start, end, mode, phrase)``."""
-        got = self._cues[k]
-        if got is False:
-            got = self._cues[k] = self._read_cue(k)
-        return got  # type: ignore[return-value]
+        if k not in self._cues:
+            self._cues[k] = self._read_cue(k)
+        return self._cues[k]
 
     def _read_cue(self, k: int) -> _Cue | None:
         start, i, w, end0 = self._cue_at[k]
