@@ -23,7 +23,9 @@ __all__ = ["Cast", "Context", "Stage"]
 T_co = TypeVar("T_co", covariant=True)
 
 
-def _start_longest(m: tuple[int, int, Actor]) -> tuple[int, int]:
+def mention_order(m: tuple[int, int, Actor]) -> tuple[int, int]:
+    """Sort key of ``(start, end, actor)`` mentions: by start, the longest first among those
+    starting together (the order of :meth:`Cast.mention_spans`)."""
     return (m[0], -m[1])
 
 
@@ -64,7 +66,7 @@ class Cast:
         """
         out = [(s, e, a) for s, e, _, a in self._index]
         if len(set(self._starts)) != len(self._starts):
-            out.sort(key=_start_longest)
+            out.sort(key=mention_order)
         return out
 
     def mention_at(self, start: int, end: int | None = None) -> tuple[Mention, Actor] | None:

@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from ..model import Actor, ActorKind, Count, CountKind, Event, EventKind, EventMode, Span, TimeExpression
-from ..pipeline import Context
+from ..pipeline import Context, mention_order
 from ..times import governing_time
 from .lexicon import (
     SCAN_COUNT,
@@ -62,11 +62,6 @@ def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> b
             return True
         k += 1
     return False
-
-
-def _start_longest(m: Mention) -> tuple[int, int]:
-    """Sort key of mentions: by start, the longest first among those starting together."""
-    return (m[0], -m[1])
 
 
 @attrs.define
@@ -260,10 +255,10 @@ class _Doc:
         self.all_mentions: list[Mention] = context.cast.mention_spans()
         if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
             for m in self.extra:
-                bisect.insort_right(self.all_mentions, m, key=_start_longest)
+                bisect.insort_right(self.all_mentions, m, key=mention_order)
         else:  # many: one merge of the two sorted lists, the cast's first among equals
-            extra_sorted = sorted(self.extra, key=_start_longest)
-            self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=_start_longest))
+            extra_sorted = sorted(self.extra, key=mention_order)
+            self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=mention_order))
         self.all_starts = [m[0] for m in self.all_mentions]
         self.places = [m for m in self.all_mentions if m[2].kind in _PLACE_KINDS]
         self.place_starts = [m[0] for m in self.places]
