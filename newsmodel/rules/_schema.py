@@ -382,16 +382,22 @@ def _dotted(keys: list[str | int]) -> str:
     return out
 
 
+def _step(value: Any, key: str | int) -> tuple[bool, Any]:
+    """``(True, value[key])`` when ``value`` has ``key``, else ``(False, None)``."""
+    if isinstance(key, int) and isinstance(value, list) and key < len(value):
+        return True, value[key]
+    if isinstance(key, str) and isinstance(value, Mapping) and key in value:
+        return True, value[key]
+    return False, None
+
+
 def _file_of(keys: list[str | int], named: list[tuple[str, dict[str, Any]]], cls: type) -> str:
     """The last source that sets the key path (the file the user has to fix)."""
     for label, data in reversed(named):
         value: Any = data
         for k in keys:
-            if (isinstance(k, int) and isinstance(value, list) and k < len(value)) or (
-                isinstance(k, str) and isinstance(value, Mapping) and k in value
-            ):
-                value = value[k]
-            else:
+            found, value = _step(value, k)
+            if not found:
                 break
         else:
             return str(label)
