@@ -117,7 +117,9 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
     )
     report = [*(f"{k}: {v}" for k, v in counts.items()), *(f"dropped {k}: {v}" for k, v in dropped.items())]
     report += [f"skipped {s}" for s in skipped]
-    return {"actors.tsv": actors, "agents.tsv": agents, "README.md": readme}, report
+    licence = (source / "LICENSE").read_text(encoding="utf-8")
+    files = {"actors.tsv": actors, "agents.tsv": agents, "README.md": readme, "LICENSE": licence}
+    return files, report
 
 
 README = """\
@@ -130,8 +132,9 @@ dictionaries: `Phoenix.Countries.actors.txt`, `Phoenix.International.actors.txt`
 `newsmodel.rules.phoenix.shipped_phoenix()`. Generated: do not edit; change the script and run it.
 
 **Licence.** The dictionaries are Copyright (c) 2014 Open Event Data Alliance and are used under
-the MIT licence, whose text is in `LICENSES/petrarch2-MIT.txt` at the root of the repository and
-in the docs ("Event-data dictionaries"). The notice must stay with any copy of these files.
+the MIT licence, whose text is `LICENSE` beside this file (and `LICENSES/petrarch2-MIT.txt` at the
+root of the repository, and the docs page "Event-data dictionaries"). The notice must stay with
+any copy of these files.
 
 `codes.toml` (ours) says how a CAMEO code gives a country (ISO 3166-1 alpha-3) and a sector.
 
