@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmodel import RuleError
+from newsmodel import InvalidArgumentError, InvalidPublishedError, RuleError
 from newsmodel.rules import phoenix
 from newsmodel.rules.phoenix import (
     ActorDictionary,
@@ -200,6 +200,16 @@ def test_an_undated_role_holds_outside_the_dated_ones(small: ActorDictionary) ->
     assert karzai.role_on(date(2010, 6, 1)).code == "AFGGOV"  # type: ignore[union-attr]
 
 
+def test_a_day_may_be_an_iso_string_and_nothing_else(small: ActorDictionary) -> None:
+    (emanuel,) = small.lookup("Rahm Emanuel")
+    assert small.roles_on("Rahm Emanuel", "2010-01-01") == (emanuel.roles[1],)
+    assert emanuel.role_on("2010-01-01T12:00:00Z") == emanuel.roles[1]
+    with pytest.raises(InvalidPublishedError, match="not an ISO 8601 date"):
+        emanuel.role_on("yesterday")
+    with pytest.raises(InvalidArgumentError, match="not int"):
+        small.roles_on("Rahm Emanuel", 2010)  # type: ignore[arg-type]
+
+
 def test_without_a_date(small: ActorDictionary) -> None:
     (karzai,) = small.lookup("Karzai")
     assert karzai.role_on() == karzai.roles[2]  # the undated role
@@ -274,6 +284,24 @@ def test_load_phoenix_reads_files_in_order_and_names_them(tmp_path: Path) -> Non
 def test_parse_phoenix_refuses_what_is_not_text() -> None:
     with pytest.raises(RuleError, match="not bytes"):
         parse_phoenix(b"A_ [USA]")  # type: ignore[arg-type]
+
+
+def test_dictionaries_pickle(small: ActorDictionary) -> None:
+    import pickle
+
+    again = pickle.loads(pickle.dumps(small))
+    assert again == small
+    assert again.roles_on("karzai", date(2010, 1, 1)) == small.roles_on("karzai", date(2010, 1, 1))
+
+
+@given(code=st.text(max_size=12))
+def test_decode_code_never_crashes_with_anything_but_rule_error(code: str) -> None:
+    try:
+        country, sector = decode_code(code)
+    except RuleError:
+        return
+    assert country is None or len(country) == 3
+    assert sector is None or len(sector) == 3
 
 
 def test_records_are_frozen(small: ActorDictionary) -> None:

@@ -52,7 +52,7 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import RuleError
+from ..errors import InvalidArgumentError, InvalidPublishedError, RuleError
 from ..model import ActorKind
 
 if sys.version_info >= (3, 11):
@@ -116,6 +116,27 @@ class Role:
         return 0
 
 
+Day = date | datetime | str | None
+"""A day to resolve roles on: a ``date``, a ``datetime``, an ISO 8601 string, or ``None``."""
+
+
+def _as_day(day: object) -> date | None:
+    if day is None:
+        return None
+    if isinstance(day, datetime):
+        return day.date()
+    if isinstance(day, date):
+        return day
+    if isinstance(day, str):
+        try:
+            return datetime.fromisoformat(day.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InvalidPublishedError(f"day={day!r} is not an ISO 8601 date such as '2017-04-09'") from None
+    raise InvalidArgumentError(
+        f"day must be a date, a datetime, an ISO string or None, not {type(day).__name__}"
+    )
+
+
 def _latest(role: Role) -> tuple[date, date]:
     return (role.end or date.max, role.start or date.min)
 
@@ -150,7 +171,7 @@ class Entry:
         """The name and the synonyms."""
         return (self.name, *self.synonyms)
 
-    def role_on(self, day: date | datetime | None = None) -> Role | None:
+    def role_on(self, day: Day = None) -> Role | None:
         """The role the entry holds on ``day``.
 
         A dated role that holds that day wins (the first one, in the dictionary's order); else an
@@ -158,8 +179,12 @@ class Entry:
         (the later one on a tie) and loses the sector: the result is a role with that country's
         part of the code (``"AFG"``), no sector and no dates. Without a day, the undated role or
         else the latest dated one. ``None`` when no role gives anything.
+
+        Raises:
+            InvalidPublishedError: if ``day`` is a string that is not an ISO 8601 date.
+            InvalidArgumentError: if ``day`` is of another type.
         """
-        day = day.date() if isinstance(day, datetime) else day
+        day = _as_day(day)
         undated = next((r for r in self.roles if not r.dated), None)
         dated = [r for r in self.roles if r.dated]
         if day is None:
@@ -173,7 +198,7 @@ class Entry:
         best = min(near, key=lambda r: (r.distance(day), -(r.start or date.min).toordinal()))
         return Role(code=_country_part(best.code), country=best.country)
 
-    def country_on(self, day: date | datetime | None = None) -> str | None:
+    def country_on(self, day: Day = None) -> str | None:
         """The country of :meth:`role_on` (``None`` when no role names one)."""
         role = self.role_on(day)
         return role.country if role is not None else None
@@ -258,13 +283,14 @@ class ActorDictionary:
             self._names.update((k, tuple(v)) for k, v in index.items())
         return self._names.get(_key(name), ())
 
-    def roles_on(self, name: str, day: date | datetime | None = None) -> tuple[Role, ...]:
+    def roles_on(self, name: str, day: Day = None) -> tuple[Role, ...]:
         """The role each entry named ``name`` holds on ``day`` (see :meth:`Entry.role_on`).
 
         A role held on that date wins; outside any range the person keeps the country::
 
             roles_on("Rahm Emanuel", date(2010, 1, 1))  # (Role(code='USAGOV', country='USA', ...),)
         """
+        day = _as_day(day)
         roles = (entry.role_on(day) for entry in self.lookup(name))
         return tuple(r for r in roles if r is not None)
 
@@ -319,7 +345,7 @@ def _iso(segment: str, codes: _Codes) -> str | None:
 _CODE = re.compile(r"~?(?:[A-Z0-9]{3})+~?|---")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def decode_code(code: str) -> tuple[str | None, str | None]:
     """``(country, sector)`` of a CAMEO code: ``"USAGOVMIL"`` gives ``("USA", "GOV")``.
 
