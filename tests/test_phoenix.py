@@ -145,6 +145,8 @@ def test_agents_with_plurals_and_substitution_sets(small: ActorDictionary) -> No
         ("GBRFLKGOV", ("FLK", "GOV")),  # the territory
         ("TMPGOV", ("TLS", "GOV")),  # CAMEO's code for Timor-Leste
         ("USRARM", ("ARM", None)),
+        ("FRYKSV", ("XKX", None)),
+        ("KNTGOV", (None, "GOV")),  # Kinakuta, a fictional country
         ("TMPOCC", ("TLS", None)),
         ("HINRAD", (None, "RAD")),
         ("~MUS", (None, "REL")),
@@ -428,6 +430,7 @@ def test_the_shipped_data_loads_once(shipped: ActorDictionary) -> None:
         ("Angela Merkel", date(2010, 1, 1), "DEU", "GOV"),
         ("Mikhail Gorbachev", date(1988, 1, 1), "RUS", "GOV"),
         ("Kofi Annan", date(2000, 1, 1), None, "IGO"),
+        ("Mohamed Ould Abdel Aziz", date(2012, 1, 1), "MRT", "GOV"),  # MUS in the source, corrected
         ("Taliban", None, "AFG", "REB"),
         ("Afghanistan", None, "AFG", None),
         ("Kabul", None, "AFG", None),

@@ -24,6 +24,8 @@ every agent noun with its forms. What it drops, and why:
 - roles that give neither a country nor a sector (``[---]``, PETRARCH2's "do not code", and codes
   of regions or bodies alone, such as ``[WEU]``), and then entries left with no role;
 - entries repeated with the same names and roles;
+- nothing else is changed, except one error of the source corrected by name (``MISCODED``): the
+  sixteen leaders of Mauritania (MRT) are listed under Mauritius with its code MUS;
 - comments, the stem/stop distinction of a trailing ``_`` (names are whole words), and
   ``Phoenix.discards.txt`` (phrases PETRARCH2 skips, such as sports results: not actors).
 
@@ -50,15 +52,54 @@ SOURCES = (
 )
 COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 
+# People the source gives the wrong country code: (written, right) -> names. Only what is certain.
+MISCODED = {
+    ("MUS", "MRT"): [  # Mauritania's heads of state and government, listed under Mauritius
+        "MOKTAR OULD DADDAH",
+        "MUSTAFA OULD SALEK",
+        "MOHAMED MAHMOUD OULD LOULY",
+        "MOHAMED KHOUNA OULD HAIDALLA",
+        "MAAOUYA OULD SID'AHMED TAYA",
+        "ELY OULD MOHAMED VALL",
+        "SIDI MOHAMED OULD CHEIKH ABDALLAHI",
+        "MOHAMED OULD ABDEL AZIZ",
+        "AHMED OULD BOUCEIF",
+        "SID AHMED OULD BNEIJARA",
+        "SIDI MOHAMED OULD BOUBACAR",
+        "CHEIKH EL AVIA OULD MOHAMED KHOUNA",
+        "MOHAMED LEMINE OULD GUIG",
+        "SGHAIR OULD M'BARECK",
+        "ZEINE OULD ZEIDANE",
+        "YAHYA OULD AHMED EL WAGHEF",
+    ],
+}
+
 
 def useful(role: phoenix.Role) -> bool:
     return role.country is not None or role.sector is not None
 
 
+def recode(role: phoenix.Role, written: str, right: str) -> phoenix.Role:
+    if not role.code.startswith(written):
+        return role
+    code = right + role.code[len(written) :]
+    country, sector = phoenix.decode_code(code)
+    return phoenix.Role(code=code, country=country, sector=sector, start=role.start, end=role.end)
+
+
+def correct(entry: phoenix.Entry, dropped: dict[str, int]) -> phoenix.Entry:
+    for (written, right), names in MISCODED.items():
+        if entry.name in names:
+            dropped["people whose country code was corrected (MISCODED)"] += 1
+            roles = [recode(r, written, right) for r in entry.roles]
+            return phoenix.Entry(name=entry.name, synonyms=entry.synonyms, kind=entry.kind, roles=roles)
+    return entry
+
+
 def prune(entries: tuple[phoenix.Entry, ...], dropped: dict[str, int]) -> list[phoenix.Entry]:
     out: list[phoenix.Entry] = []
     seen: set[tuple[tuple[str, ...], tuple[phoenix.Role, ...]]] = set()
-    for entry in entries:
+    for entry in (correct(e, dropped) for e in entries):
         roles = tuple(dict.fromkeys(r for r in entry.roles if useful(r)))
         dropped["roles that give neither country nor sector"] += sum(not useful(r) for r in entry.roles)
         if not roles:
@@ -81,6 +122,7 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
         "roles that give neither country nor sector": 0,
         "entries left with no role": 0,
         "repeated entries": 0,
+        "people whose country code was corrected (MISCODED)": 0,
     }
     kept = phoenix.ActorDictionary(
         countries=prune(raw.countries, dropped),
@@ -115,7 +157,7 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
         dropped="\n".join(f"| {k} | {v:,} |" for k, v in dropped.items()),
         skipped="\n".join(f"- {s}" for s in skipped) or "- none",
     )
-    report = [*(f"{k}: {v}" for k, v in counts.items()), *(f"dropped {k}: {v}" for k, v in dropped.items())]
+    report = [*(f"{k}: {v}" for k, v in counts.items()), *(f"{k}: {v}" for k, v in dropped.items())]
     report += [f"skipped {s}" for s in skipped]
     licence = (source / "LICENSE").read_text(encoding="utf-8")
     files = {"actors.tsv": actors, "agents.tsv": agents, "README.md": readme, "LICENSE": licence}
@@ -148,12 +190,13 @@ Sources (sha256):
 |---|---|
 {counts}
 
-## What was dropped
+## What was dropped or changed
 
 | what | count |
 |---|---|
 {dropped}
 
+Corrected people had a wrong country code in the source (see `MISCODED` in the script).
 Also dropped: comments, the stem/stop distinction of a trailing `_` (names are whole words) and
 `Phoenix.discards.txt` (phrases the coder skips, not actors).
 
