@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -319,7 +320,14 @@ def test_records_are_frozen(small: ActorDictionary) -> None:
 def test_compiled_form_round_trips(small: ActorDictionary) -> None:
     actors, agents = phoenix._write_compiled(small, ["a header"])
     assert actors.startswith("# newsmodel-phoenix 1\n# a header\n")
-    assert phoenix._read_compiled(actors, agents) == small
+    again = phoenix._read_compiled(actors, agents)
+    assert again == small
+    for entry in small.entries:
+        for name in entry.names:
+            assert again.lookup(name) == small.lookup(name)
+    for agent in small.agents:
+        for form in agent.forms:
+            assert again.agent(form) == small.agent(form)
 
 
 def test_compiled_form_errors_name_the_line() -> None:
@@ -413,6 +421,7 @@ def shipped() -> ActorDictionary:
 
 def test_the_shipped_data_loads_once(shipped: ActorDictionary) -> None:
     assert shipped_phoenix() is shipped
+    assert gc.isenabled()  # switched off while loading, and on again
     assert len(shipped.people) > 15000
     assert len(shipped.countries) > 200
     assert len(shipped.organisations) > 5000

@@ -43,6 +43,7 @@ lines; load them with ``strict=False``.
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -752,6 +753,8 @@ def _read_compiled(*texts: str, source: str = "compiled") -> ActorDictionary:
     """
     parts: dict[ActorKind, list[Entry]] = {k: [] for k in ActorKind}
     agents: list[Agent] = []
+    index: dict[str, list[Entry]] = {}
+    nouns: dict[str, Agent] = {}
     for text in texts:
         lines = text.split("\n")
         if not lines or lines[0] != f"# {_FORMAT}":
@@ -770,7 +773,10 @@ def _read_compiled(*texts: str, source: str = "compiled") -> ActorDictionary:
                     country, sector = codes[fields[2]]
                     forms = fields[1].split("|")
                     role = Role(code=fields[2], country=country, sector=sector)
-                    agents.append(Agent(name=forms[0], forms=forms, role=role))
+                    agent = Agent(name=forms[0], forms=forms, role=role)
+                    agents.append(agent)
+                    for form in forms:
+                        nouns.setdefault(form.upper(), agent)
                 else:
                     roles = []
                     for item in fields[2].split("|"):
@@ -780,16 +786,27 @@ def _read_compiled(*texts: str, source: str = "compiled") -> ActorDictionary:
                         roles.append(known)
                     names = fields[1].split("|")
                     kind = _LETTER_KIND[letter]
-                    parts[kind].append(Entry(name=names[0], synonyms=names[1:], kind=kind, roles=roles))
+                    entry = Entry(name=names[0], synonyms=names[1:], kind=kind, roles=roles)
+                    parts[kind].append(entry)
+                    for key in {n.upper() for n in names}:  # written names have single spaces, no _
+                        index.setdefault(key, []).append(entry)
             except (IndexError, KeyError, ValueError) as exc:
                 raise RuleError(f"{source}, line {n}: malformed compiled line ({exc!r})") from None
-    return ActorDictionary(
+    dictionary = ActorDictionary(
         countries=parts[ActorKind.COUNTRY],
         people=parts[ActorKind.PERSON],
         organisations=parts[ActorKind.ORGANIZATION],
         groups=parts[ActorKind.GROUP],
         agents=agents,
     )
+    dictionary._nouns.update(nouns)
+    if index:  # in the order lookup() would build it: countries, people, organisations, groups
+        rank = {kind: i for i, kind in enumerate(_KIND_LETTER)}
+        dictionary._names.update(
+            (k, tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda e: rank[e.kind])))
+            for k, v in index.items()
+        )
+    return dictionary
 
 
 @functools.cache
@@ -802,4 +819,11 @@ def shipped_phoenix() -> ActorDictionary:
     """
     folder = resources.files(__package__) / _DATA
     texts = [(folder / name).read_text(encoding="utf-8") for name in _COMPILED]
-    return _read_compiled(*texts, source=f"{_DATA}/{'+'.join(_COMPILED)}")
+    # Some 100,000 objects that all live on: the collector's passes over them would cost a third.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_compiled(*texts, source=f"{_DATA}/{'+'.join(_COMPILED)}")
+    finally:
+        if collecting:
+            gc.enable()
