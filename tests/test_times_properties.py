@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._timex.calendar import add_months, iso_week_value, shift_value, weekday_on_or_before
+from newsmodel._times.calendar import add_months, iso_week_value, shift_value, weekday_on_or_before
 from newsmodel.segment import Segmenter
 from newsmodel.times import TimeFinder
 
