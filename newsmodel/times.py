@@ -50,7 +50,9 @@ def _one_of(choices: Any, what: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in choices:
             rule = getattr(instance, "id", "?")
-            raise TypeError(f"expected {what} ({', '.join(sorted(choices))}), got {value!r} in rule {rule!r}")
+            raise TypeError(
+                f"expected {attribute.name} to be {what} ({', '.join(sorted(choices))}), got {value!r} in rule {rule!r}"
+            )
 
     return check
 
