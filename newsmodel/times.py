@@ -33,18 +33,21 @@ from ._times.tables import TimeTables, compile_clause_break, compile_tables
 from .model import TimeExpression, TimeKind
 from .pipeline import Context
 from .rules import Example, RuleSet
-from .rules._schema import CONVERTER, _file_of
+from .rules._schema import CONVERTER, Source, _file_of
 from .segment import Segmentation
 
 __all__ = ["TimeFinder", "TimeRules", "governing_time"]
+
 
 def _structure_value(value: Any, _: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise TypeError(f"expected a number or a string, got {value!r}")
     return value
 
+
 CONVERTER.register_structure_hook(int | str, _structure_value)
 CONVERTER.register_structure_hook(int | float | str, _structure_value)
+
 
 def _one_of(choices: Any, what: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -55,6 +58,7 @@ def _one_of(choices: Any, what: str) -> Any:
             )
 
     return check
+
 
 @attrs.frozen
 class TimePattern:
@@ -73,6 +77,7 @@ class TimePattern:
     mod: str | None = None
     examples: tuple[str, ...] = ()
 
+
 @attrs.frozen
 class TimeTriggers:
     """``[triggers]``: which tokens anchor a search for an expression, and where it may start."""
@@ -85,6 +90,7 @@ class TimeTriggers:
     prefix_lists: tuple[str, ...] = ()
     starters: tuple[str, ...] = ()
     prefix: tuple[str, ...] = ()
+
 
 @attrs.frozen
 class TimeContext:
@@ -135,6 +141,7 @@ class TimeContext:
     definite: tuple[str, ...] = ()
     plural_suffix: str = ""
 
+
 @attrs.frozen
 class TimeValues:
     """``[values]``: fixed readings of words the resolvers look up."""
@@ -146,6 +153,7 @@ class TimeValues:
     noon: dict[str, str] = attrs.field(factory=dict)
     unit_aliases: dict[str, str] = attrs.field(factory=dict)
 
+
 @attrs.frozen
 class TimeSpanPatterns:
     """``[patterns]``: the patterns that trim a span (``regex`` syntax, bounded quantifiers)."""
@@ -155,12 +163,14 @@ class TimeSpanPatterns:
     adjectival_duration: str = "(?!)"
     fraction_of: str = "(?!)"
 
+
 @attrs.frozen
 class TimeClauses:
     """``[clauses]``: what ends a clause for :func:`governing_time`."""
 
     after_comma: tuple[str, ...] = ()
     alone: tuple[str, ...] = ()
+
 
 @attrs.frozen(eq=False, repr=False)
 class TimeRules(RuleSet):
@@ -199,6 +209,11 @@ class TimeRules(RuleSet):
             path += f"[{k}]" if isinstance(k, int) else (f".{k}" if path else k)
         return f"{_file_of(list(keys), list(self._sources), type(self))}: {path}"
 
+
+def _coerce_rules(value: TimeRules | Source) -> TimeRules:
+    return TimeRules.coerce(value)
+
+
 @attrs.frozen
 class TimeFinder:
     """Finds time expressions and resolves them against the publication date.
@@ -216,7 +231,7 @@ class TimeFinder:
     placeholders (``XXXX-WXX-7`` for "on Sunday", ``XXXX-WXX`` for "last week").
     """
 
-    rules: TimeRules = attrs.field(factory=TimeRules.shipped, converter=TimeRules.coerce, repr=False)
+    rules: TimeRules = attrs.field(factory=TimeRules.shipped, converter=_coerce_rules, repr=False)
     _tables: TimeTables = attrs.field(init=False, repr=False, eq=False)
     _dates: dict[str, date | None] = attrs.field(init=False, repr=False, eq=False)
 
@@ -247,9 +262,11 @@ class TimeFinder:
     def _parse_date(self, s: str) -> date | None:
         return parse_date(s, self._dates)
 
+
 @functools.cache
 def _shipped_clause_break() -> regex.Pattern[str]:
     return compile_clause_break(TimeRules.shipped())
+
 
 def governing_time(
     times: Sequence[TimeExpression],
@@ -276,4 +293,3 @@ def governing_time(
         The governing expression, or ``None`` when no expression shares the sentence.
     """
     return governing(times, segments, start, end, clauses if clauses is not None else _shipped_clause_break())
-

@@ -69,12 +69,17 @@ def test_a_toml_file_extends_the_shipped_rules(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     finder = TimeFinder(path)  # type: ignore[arg-type]
-    assert [t.rule for t in finder.find("Talks stalled during Ramadan in May.", SUNDAY)] == ["ramadan", "month"]
+    assert [t.rule for t in finder.find("Talks stalled during Ramadan in May.", SUNDAY)] == [
+        "ramadan",
+        "month",
+    ]
 
 
 def test_malformed_rules_name_file_key_and_rule(tmp_path: Path) -> None:
     bad = {**RAMADAN, "resolve": "no-such-resolver"}
-    with pytest.raises(RuleError, match=r"<mapping>: rule\[0\]: expected resolve to be a resolver .*'ramadan'"):
+    with pytest.raises(
+        RuleError, match=r"<mapping>: rule\[0\]: expected resolve to be a resolver .*'ramadan'"
+    ):
         TimeRules.load({"rule": [bad]})
     with pytest.raises(RuleError, match=r"rule\[0\]: expected kind to be a TIMEX3 type"):
         TimeRules.load({"rule": [{**RAMADAN, "kind": "DAY"}]})
@@ -84,7 +89,9 @@ def test_malformed_rules_name_file_key_and_rule(tmp_path: Path) -> None:
     path.write_text('[context]\nfuture = "will"\n', encoding="utf-8")
     with pytest.raises(RuleError, match=r"bad\.toml: context\.future: expected a list"):
         TimeRules.shipped().extend(path)
-    path.write_text("[[rule]]\nid = 'broken'\npattern = '(unclosed'\nkind = 'DATE'\nresolve = 'fixed'\n", encoding="utf-8")
+    path.write_text(
+        "[[rule]]\nid = 'broken'\npattern = '(unclosed'\nkind = 'DATE'\nresolve = 'fixed'\n", encoding="utf-8"
+    )
     with pytest.raises(RuleError, match=r"bad\.toml: rule\[\d+\]\.pattern: rule 'broken': bad pattern"):
         TimeFinder(TimeRules.shipped().extend(path))
 

@@ -68,6 +68,7 @@ def infer_year(state: TimeState, month: int, day: int | None, start: int, end: i
         year += 1
     return year
 
+
 # -- the entry point -------------------------------------------------------------------------
 
 
@@ -280,7 +281,9 @@ def resolve_quarter_ref(state: TimeState, rule: TimeRule, m: regex.Match[str], g
 
 
 def resolve_half(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
-    h = 1 if (gd.get("ordinal") or "").casefold() in state.tables.words["first_half"] else 2  # second, last, latter
+    h = (
+        1 if (gd.get("ordinal") or "").casefold() in state.tables.words["first_half"] else 2
+    )  # second, last, latter
     mod = mod_of(state.tables, gd, rule)
     if gd.get("year"):
         return m.end(), rule.kind, f"{int(gd['year']):04d}-H{h}", mod

@@ -71,7 +71,9 @@ def _is_rate(state: TimeState, start: int) -> bool:
     return word in state.tables.words["rate_before"] or word[-1:].isdigit() or last == "%" or last.isdigit()
 
 
-def _month_ok(state: TimeState, m: regex.Match[str], rule: TimeRule, gd: dict[str, Any], month: str) -> bool | None:
+def _month_ok(
+    state: TimeState, m: regex.Match[str], rule: TimeRule, gd: dict[str, Any], month: str
+) -> bool | None:
     """For a match holding a month name: ``False`` when it is no month here ("may" the modal,
     "Theresa May", "March, April and May" read apart), ``True`` when it surely is, ``None`` when
     the other rules decide."""
@@ -136,7 +138,9 @@ def _deictic_specific(state: TimeState, m: regex.Match[str], gd: dict[str, Any])
         if nxt is not None and nxt[1].casefold().split()[0] in ctx["generic_after_today"]:
             return False
     prev = _word_before(text, start)
-    return not (prev is not None and prev[1].casefold() in ctx["deictic_not_after"] and not text[start].isupper())
+    return not (
+        prev is not None and prev[1].casefold() in ctx["deictic_not_after"] and not text[start].isupper()
+    )
 
 
 def _names_a_product(text: str, prev: regex.Match[str], tables: TimeTables) -> bool:

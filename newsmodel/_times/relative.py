@@ -201,7 +201,9 @@ def resolve_relative(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: 
     dir_word = (gd.get("dir") or "").casefold()
     code = lookup(state.tables, "unit", unit)
     ctx = state.tables.words
-    anaphoric = dir_word in ctx["anaphoric_directions"] or (dir_word in ctx["anaphoric_next_day"] and code == "D")
+    anaphoric = dir_word in ctx["anaphoric_directions"] or (
+        dir_word in ctx["anaphoric_next_day"] and code == "D"
+    )
     step = code if code in _STEPS else None
     if anaphoric and state.anchor and step:
         shifted = shift_value(_truncate(state.anchor, step), offset, step)
@@ -326,7 +328,9 @@ def resolve_set(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: Any) 
         value = lookup(state.tables, "frequency", gd["frequency"])
         return None if value is None else (m.end(), rule.kind, str(value), rule.mod)
     if gd.get("weekday"):
-        wd = lookup(state.tables, "weekday", gd["weekday"].casefold().removesuffix(state.tables.plural_suffix))
+        wd = lookup(
+            state.tables, "weekday", gd["weekday"].casefold().removesuffix(state.tables.plural_suffix)
+        )
         return None if wd is None else (m.end(), rule.kind, f"XXXX-WXX-{wd}", rule.mod)
     if gd.get("pod"):
         return m.end(), rule.kind, f"XXXX-XX-XXT{lookup(state.tables, 'pod', gd['pod'])}", rule.mod

@@ -163,7 +163,9 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
     return None
 
 
-def _expression(state: TimeState, c: int, start: int, m: regex.Match[str], rule: TimeRule) -> TimeExpression | None:
+def _expression(
+    state: TimeState, c: int, start: int, m: regex.Match[str], rule: TimeRule
+) -> TimeExpression | None:
     """The expression a match makes, if the negative rules accept it and it resolves."""
     text, tables = state.text, state.tables
     gd = m.groupdict()
@@ -213,7 +215,11 @@ def _trim_end(tables: TimeTables, text: str, start: int, end: int) -> int:
     """Drop trailing spaces and commas, and a "p.m." period that also ends the sentence."""
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
-    if end - start > 3 and text[end - 1] == "." and text[end - 3 : end].casefold() in tables.words["meridiem_ends"]:
+    if (
+        end - start > 3
+        and text[end - 1] == "."
+        and text[end - 3 : end].casefold() in tables.words["meridiem_ends"]
+    ):
         after = text[end : end + 3]
         if not after or _SENTENCE_END.match(after):
             end -= 1

@@ -135,7 +135,9 @@ def _compile_rules(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> 
         for ref in _LIST_REF.findall(expanded):
             if ref not in lists:
                 raise _fail(
-                    rules, ("rule", i, "pattern"), f"rule {spec.id!r}: pattern uses \\L<{ref}> but [lists] has no {ref}"
+                    rules,
+                    ("rule", i, "pattern"),
+                    f"rule {spec.id!r}: pattern uses \\L<{ref}> but [lists] has no {ref}",
                 )
         try:
             _compile(expanded, regex.IGNORECASE | regex.V0, _named(lists, expanded))
@@ -156,7 +158,9 @@ def _compile_rules(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> 
     return out
 
 
-def _pattern(rules: TimeRules, keys: tuple[str, ...], source: str, flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
+def _pattern(
+    rules: TimeRules, keys: tuple[str, ...], source: str, flags: int = regex.IGNORECASE
+) -> regex.Pattern[str]:
     try:
         return regex.compile(source, flags)
     except regex.error as exc:
@@ -208,7 +212,9 @@ def _typed_core(
     return typed, rule_types
 
 
-def _starts(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> tuple[frozenset[str], frozenset[str]]:
+def _starts(
+    rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]
+) -> tuple[frozenset[str], frozenset[str]]:
     """``(prefix, starters)``: words an expression can hold before its core, and start with."""
     starters = set(_words(rules.triggers.starters))
     prefix = set(_words(rules.triggers.prefix)) | starters
@@ -225,16 +231,22 @@ def _starts(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> tuple[f
 
 
 def _by_core(
-    compiled: list[TimeRule], rule_types: list[set[str]], lists: Mapping[str, Mapping[str, Any]], groups: set[frozenset[str]]
+    compiled: list[TimeRule],
+    rule_types: list[set[str]],
+    lists: Mapping[str, Mapping[str, Any]],
+    groups: set[frozenset[str]],
 ) -> dict[tuple[frozenset[str], str], RulePatterns]:
     """The rules to try for each group of core types and first character."""
     patterns = [
-        _compile(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern)) for r in compiled
+        _compile(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
+        for r in compiled
     ]
     # The characters each rule can start with, found by partial matching; None for a rule that
     # starts with a look-behind (it is tried at every start).
     firsts = [
-        None if r.pattern.startswith("(?<") else frozenset(c for c in _FIRST_CHARS if patterns[i].match(c, partial=True))
+        None
+        if r.pattern.startswith("(?<")
+        else frozenset(c for c in _FIRST_CHARS if patterns[i].match(c, partial=True))
         for i, r in enumerate(compiled)
     ]
     out: dict[tuple[frozenset[str], str], RulePatterns] = {}
@@ -270,7 +282,9 @@ def compile_tables(rules: TimeRules) -> TimeTables:
     if not regex.fullmatch(r"[a-z]{0,5}", ctx.past_suffix):
         raise _fail(rules, ("context", "past_suffix"), "expected a short lower-case word ending")
     words = {
-        f.name: _words(getattr(ctx, f.name)) for f in attrs.fields(type(ctx)) if isinstance(getattr(ctx, f.name), tuple)
+        f.name: _words(getattr(ctx, f.name))
+        for f in attrs.fields(type(ctx))
+        if isinstance(getattr(ctx, f.name), tuple)
     }
     typed_core, rule_types = _typed_core(rules, lists, compiled)
     prefix, starters = _starts(rules, lists)
@@ -305,7 +319,9 @@ def _may_start(firsts: frozenset[str] | None, first: str) -> bool:
     return firsts is None or (bool(first) and first in firsts)
 
 
-def _cues(future: tuple[str, ...], past: tuple[str, ...]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+def _cues(
+    future: tuple[str, ...], past: tuple[str, ...]
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """Tense cues by their last word: ``{"due": ((("is", "due"), "future"), ...)}``."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for label, words in (("future", future), ("past", past)):

@@ -100,7 +100,9 @@ def cue(state: TimeState, k: int) -> tuple[int, str] | None:
         if k + 1 >= n and tuple(words[k + 1 - n : k + 1]) == seq:
             if n == 1 and label == "past" and k and words[k - 1] in ctx["not_past_after"]:
                 return None  # "would be held", "a still unspecified date": not the past tense
-            if label == "future" and any(w in ctx["plan_in_past_after"] for w in words[max(0, k - n - 1) : k + 1 - n]):
+            if label == "future" and any(
+                w in ctx["plan_in_past_after"] for w in words[max(0, k - n - 1) : k + 1 - n]
+            ):
                 return k, "past"  # "had been scheduled to expire", "had planned to": a past plan
             return k, label
     suffix = tables.past_suffix
