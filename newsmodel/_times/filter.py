@@ -26,8 +26,13 @@ def acceptable(state: TimeState, m: regex.Match[str], rule: TimeRule, gd: dict[s
     """Whether no negative rule rejects the match ``m`` of ``rule``."""
     text = state.text
     start, end = m.start(), m.end()
-    if not _number_ok(state, start, end):
-        return False
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if before[-1:] in _CURRENCY or (before[:1].isdigit() and before[1:] in (".", ",")):
+        return False  # "$2013", "1,2013"
+    if after[:1] == "%" or (after[:1] in (".", ",", "-", "/") and after[1:].isdigit()):
+        return False  # "2013.5", "2013-14" read as a number
+    if text.startswith(state.tables.words["comparison_infix"], end):
+        return False  # "quarter-to-quarter", "day-to-day": a comparison, not a time
     if rule.resolve == "deictic" and not _deictic_specific(state, m, gd):
         return False  # "today's youth", "the people of tomorrow"
     if gd.get("frequency") and _is_rate(state, start):
@@ -49,18 +54,6 @@ def acceptable(state: TimeState, m: regex.Match[str], rule: TimeRule, gd: dict[s
     if rule.id in ("year", "year-range") and not gd.get("fiscal"):
         return _year_ok(state, start, end, gd)
     return True
-
-
-def _number_ok(state: TimeState, start: int, end: int) -> bool:
-    """Whether the match is not part of an amount or a longer number ("$2013", "2013.5")."""
-    text = state.text
-    before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    if before[-1:] in _CURRENCY or (before[:1].isdigit() and before[1:] in (".", ",")):
-        return False  # "$2013", "1,2013"
-    if after[:1] == "%" or (after[:1] in (".", ",", "-", "/") and after[1:].isdigit()):
-        return False  # "2013.5", "2013-14" read as a number
-    # "quarter-to-quarter", "day-to-day": a comparison, not a time
-    return not text.startswith(state.tables.words["comparison_infix"], end)
 
 
 def _is_rate(state: TimeState, start: int) -> bool:

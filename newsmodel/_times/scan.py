@@ -56,15 +56,17 @@ def find_in_text(
     if not tokens:
         return ()
     hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
+    word_months = tables.words["word_months"]
     out: list[TimeExpression] = []
     covered = 0
     for k in hits:
-        ts = tokens[k][0]
-        if ts < covered:
+        if tokens[k][0] < covered:
             continue
-        types = _core_types(state, k)
-        if types is None:
-            continue
+        types = core.get(words[k])
+        if types is None or words[k] in word_months:
+            types = _core_types(state, k)
+            if types is None:
+                continue
         found = _match_around(state, k, covered, types)
         if found is not None:
             out.append(found)
@@ -124,10 +126,12 @@ def _core_types(state: TimeState, k: int) -> frozenset[str] | None:
     return types
 
 
-def _first_start(state: TimeState, k: int, covered: int) -> int:
-    """The earliest token before core ``k`` (up to a few) an expression holding it may start at."""
-    text, words, tokens, prefix = state.text, state.words, state.tokens, state.tables.prefix
-    first = k
+def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str]) -> TimeExpression | None:
+    """The expression holding core token ``k``, tried from the earliest prefix token before it."""
+    text, words, tokens, tables = state.text, state.words, state.tokens, state.tables
+    prefix = tables.prefix
+    core_start = tokens[k][0]
+    first = k  # the earliest token before the core (up to a few) the expression may start at
     while first > 0 and k - first < _PREFIX_REACH:
         ps, pe = tokens[first - 1]
         if ps < covered or "\n" in text[pe : tokens[first][0]]:
@@ -137,14 +141,7 @@ def _first_start(state: TimeState, k: int, covered: int) -> int:
             first -= 1
         else:
             break
-    return first
-
-
-def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str]) -> TimeExpression | None:
-    """The expression holding core token ``k``, tried from the earliest prefix token before it."""
-    text, words, tokens, tables = state.text, state.words, state.tokens, state.tables
-    core_start = tokens[k][0]
-    for c in range(_first_start(state, k, covered), k + 1):
+    for c in range(first, k + 1):
         w = words[c]
         if c != k and w not in tables.starters and w[0] not in _DIGITS:
             continue
