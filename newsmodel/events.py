@@ -1,9 +1,10 @@
 """Events coded in PLOVER 2021: who did what to whom, when and where.
 
 :class:`EventFinder` is the pipeline's event stage. It finds triggers from a lexicon of verbs,
-nouns and multiword phrases for the 16 PLOVER categories (``newsmodel/rules/events.toml``), then
-reads the sources and targets off the actor mentions around each trigger, the place, the governing
-time expression, the mode (asserted, negated, future, hypothetical) and casualty or arrest counts.
+nouns and multiword phrases for the 16 PLOVER categories (``newsmodel/rules/events.toml``, read
+into :class:`EventRules`), then reads the sources and targets off the actor mentions around each
+trigger, the place, the governing time expression, the mode (asserted, negated, future,
+hypothetical) and casualty or arrest counts.
 :func:`to_records` flattens an article's events into PLOVER-style dictionaries for JSON or CSV.
 """
 

@@ -435,6 +435,18 @@ def test_event_rules_start_from_the_shipped_ones_and_extend() -> None:
     assert not FINDER(ctx)
 
 
+def test_event_rules_and_finders_pickle_and_compare_by_their_rules() -> None:
+    import pickle
+
+    rules = EventRules.shipped().extend({"kinds": {"ACCUSE": {"verbs": ["excoriate"]}}})
+    assert pickle.loads(pickle.dumps(rules)) == rules
+    finder = EventFinder(rules)
+    again = pickle.loads(pickle.dumps(finder))
+    assert again == finder != FINDER
+    ctx = countries("Russia excoriated Israel.", "Russia", "Israel")
+    assert again(ctx) == finder(ctx) != ()
+
+
 def test_event_rules_from_a_toml_file_extend_the_shipped_ones(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "mine.toml"
     path.write_text('[kinds.ACCUSE]\nverbs = ["excoriate"]\n[numbers]\n"a score" = 20\n', encoding="utf-8")
@@ -450,7 +462,10 @@ def test_event_rules_from_a_toml_file_extend_the_shipped_ones(tmp_path) -> None:
     ("extra", "message"),
     [
         ({"kinds": {"ACCUSE": {"verbs": [7]}}}, r"<mapping>: kinds\.ACCUSE\.verbs\[\d+\]: expected a string"),
-        ({"kinds": {"ACCUSE": {"nouns": ["two words"]}}}, r"kinds\.ACCUSE\.nouns: 'two words' has several words"),
+        (
+            {"kinds": {"ACCUSE": {"nouns": ["two words"]}}},
+            r"kinds\.ACCUSE\.nouns: 'two words' has several words",
+        ),
         ({"kinds": {"ACCUSE": {"sources": ["x"]}}}, r"kinds\.ACCUSE.*sources"),
         ({"kinds": {"ACCUSE": {"examples": {"excoriate": ["x"]}}}}, r"kinds\.ACCUSE\.examples\.excoriate"),
         ({"count_events": {"KILLED": ["MURDER"]}}, r"count_events\.KILLED: 'MURDER' is not a PLOVER"),
