@@ -28,13 +28,13 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
     coord = doc.lex.words.verb_coordinators
     for i in range(1, len(drafts)):
         d, p = drafts[i], drafts[i - 1]
-        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or "passive" in d.rule:
+        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or d.passive:
             continue
         if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.lw[d.trig.ti - 1] not in coord:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue
-        if p.sources and "passive" not in p.rule:
+        if p.sources and not p.passive:
             d.sources = [a for a in p.sources if all(a is not t for t in d.targets)]
             d.rule += "+coordinated"
         if p.kind is d.kind and not p.absorbed:

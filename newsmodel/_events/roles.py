@@ -20,6 +20,8 @@ from .state import Doc, Draft, Occurrence
 
 __all__ = ["read_roles"]
 
+_PASSIVE = "+passive"
+
 # (sources, targets, place, rule suffix), or None: no event.
 _Roles = tuple[list[Actor], list[Actor], Actor | None, str]
 
@@ -78,6 +80,7 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         mode=how,
         cue=cue,
         rule=rule + recoded,
+        passive=found[3] == _PASSIVE,
     )
 
 
@@ -99,7 +102,7 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
-        return agents, subj, rplace or lplace, "+passive"
+        return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
     return _noun_roles(doc, trig, sentence, floor, right)

@@ -65,6 +65,7 @@ class Draft:
     mode: EventMode
     cue: str
     rule: str
+    passive: bool = False  # read as a passive ("was attacked by"): the subject is the target
     absorbed: bool = False
 
 
