@@ -19,7 +19,7 @@ from .lexicon import (
     SCAN_HEAD,
     SCAN_PHRASE_ONLY,
     SCAN_STATEMENT,
-    Cue,
+    CuePhrase,
     EventLexicon,
     Trigger,
     WordSets,
@@ -344,9 +344,9 @@ def _exclusions(
 
 
 Cues = tuple[
-    dict[str, tuple[regex.Pattern[str], tuple[Cue, ...]]],
+    dict[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]],
     dict[str, frozenset[str]],
-    dict[str, tuple[Cue, frozenset[str]]],
+    dict[str, tuple[CuePhrase, frozenset[str]]],
     int,
 ]
 
@@ -361,9 +361,9 @@ def _cues(check: _Checker, rules: EventRules, words: WordSets) -> Cues:
             tail = _tail(ws[1:], rules, words.infinitive, frozenset(), plural=False)[0]
             found.setdefault(ws[0], []).append((mode, tail, phrase.lower()))
     ordered = {w: tuple(sorted(v, key=lambda c: -len(c[2].split()))) for w, v in found.items()}
-    cues: dict[str, tuple[regex.Pattern[str], tuple[Cue, ...]]] = {}
+    cues: dict[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]] = {}
     needed: dict[str, frozenset[str]] = {}
-    single: dict[str, tuple[Cue, frozenset[str]]] = {}
+    single: dict[str, tuple[CuePhrase, frozenset[str]]] = {}
     for w, cs in ordered.items():
         alts = [f"(?P<c{i}>{c[1].pattern if c[1] is not None else ''})" for i, c in enumerate(cs)]
         cues[w] = (regex.compile("|".join(alts)), tuple((c[0], c[2]) for c in cs))

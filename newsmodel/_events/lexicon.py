@@ -24,6 +24,7 @@ __all__ = [
     "SCAN_HEAD",
     "SCAN_PHRASE_ONLY",
     "SCAN_STATEMENT",
+    "CuePhrase",
     "EventLexicon",
     "Trigger",
     "WordSets",
@@ -127,7 +128,7 @@ class WordSets:
     count_nouns: frozenset[str]
 
 
-Cue = tuple[str, str]  # (mode: "negated" ..., phrase)
+CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)
 
 
 @attrs.frozen(kw_only=True)
@@ -193,9 +194,9 @@ class EventLexicon:
     right_stops: frozenset[str]
     prepositions: frozenset[str]
     verb_like: frozenset[str]
-    cues: Mapping[str, tuple[regex.Pattern[str], tuple[Cue, ...]]]
+    cues: Mapping[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]]
     cue_needed: Mapping[str, frozenset[str]]
-    cue_single: Mapping[str, tuple[Cue, frozenset[str]]]
+    cue_single: Mapping[str, tuple[CuePhrase, frozenset[str]]]
     cue_reach: int
     clitic: regex.Pattern[str]
     premodifier: regex.Pattern[str]
