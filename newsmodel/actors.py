@@ -19,8 +19,13 @@ from ._actors.rules import ActorRules
 from ._actors.tables import ActorTables, compile_tables
 from .pipeline import Cast, Context
 from .rules import merge
+from .rules._schema import Source
 
 __all__ = ["ActorFinder", "ActorRules", "actor_rules", "merge_rules"]
+
+
+def _coerce(value: ActorRules | Source) -> ActorRules:
+    return ActorRules.coerce(value)
 
 
 @attrs.frozen
@@ -45,7 +50,7 @@ class ActorFinder:
     ('RUS', ('President of Russia',), ['Vladimir Putin', 'who', 'he'])
     """
 
-    rules: ActorRules = attrs.field(factory=ActorRules.shipped, converter=ActorRules.coerce, repr=False)
+    rules: ActorRules = attrs.field(factory=ActorRules.shipped, converter=_coerce, repr=False)
     _tables: ActorTables = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

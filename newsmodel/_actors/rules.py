@@ -183,7 +183,7 @@ class ActorRules(RuleSet):
                 yield Example(rule=rule, text=text)
 
     @classmethod
-    def _build(cls, named: list[tuple[str, dict[str, Any]]]) -> ActorRules:  # type: ignore[override]
+    def _build(cls, named: list[tuple[str, dict[str, Any]]]) -> ActorRules:
         return super()._build([(label, _respell(data)) for label, data in named])
 
 

@@ -20,7 +20,7 @@ from .._text.patterns import alternation
 from ..errors import RuleError
 from ..model import ActorKind
 from ..rules._schema import _dotted, _file_of
-from .rules import ActorRules, Leader
+from .rules import ActorRules, FunctionWords, Leader
 
 __all__ = ["ActorTables", "KnownName", "Title", "compile_tables"]
 
@@ -161,7 +161,7 @@ class _Check:
     codes: frozenset[str]
 
     def where(self, *keys: str) -> str:
-        path = list(keys)
+        path: list[str | int] = list(keys)
         return f"{_file_of(path, list(self.rules._sources), ActorRules)}: {_dotted(path)}"
 
     def iso(self, value: str, *keys: str) -> str | None:
@@ -207,7 +207,6 @@ def compile_tables(rules: ActorRules) -> ActorTables:
     chunk, particle_chunk, comma_place = _chunk_patterns(rules, connectors)
     with_s = _possessive_phrases(rules, phrases)
     words = rules.words
-    article_space = words.article + " " if words.article else ""
     return ActorTables(
         phrases=phrases,
         folded={k.casefold(): v for k, v in phrases.items()},
@@ -260,21 +259,28 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
         possessive_heads=_possessive_heads(with_s, words.possessive),
-        article=words.article,
-        article_space=article_space,
-        of=words.of,
-        conjunction=words.conjunction,
-        possessives=_apostrophes(words.possessive + " ") if words.possessive else (),
-        elided=tuple(words.elided_particles),
-        prev_words=regex.compile(
+        **_grammar(words),
+    )
+
+
+def _grammar(words: FunctionWords) -> dict[str, Any]:
+    """The fields of the tables that the function words make."""
+    return {
+        "article": words.article,
+        "article_space": words.article + " " if words.article else "",
+        "of": words.of,
+        "conjunction": words.conjunction,
+        "possessives": _apostrophes(words.possessive + " ") if words.possessive else (),
+        "elided": tuple(words.elided_particles),
+        "prev_words": regex.compile(
             r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0]{1,3})?"
             r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0,]{1,3}"
             + (f"(?:{regex.escape(words.article)}[ \\xa0]{{1,3}})?" if words.article else "")
             + r"\Z"
         ),
-        coordination=_coordination(words.coordinators),
-        of_place=_of_place(words.of, words.article),
-    )
+        "coordination": _coordination(words.coordinators),
+        "of_place": _of_place(words.of, words.article),
+    }
 
 
 # -- the gazetteer of phrases -----------------------------------------------------------------------
