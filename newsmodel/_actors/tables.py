@@ -16,11 +16,18 @@ from typing import Any
 import attrs
 import regex
 
-from .._text.patterns import alternation
 from ..errors import RuleError
 from ..model import ActorKind
 from ..rules._schema import _dotted, _file_of
-from .rules import ActorRules, FunctionWords, Leader
+from .patterns import (
+    by_length,
+    chunk_patterns,
+    grammar,
+    possessive_heads,
+    possessive_pattern,
+    quote_we,
+)
+from .rules import ActorRules, Leader
 
 __all__ = ["ActorTables", "KnownName", "Title", "compile_tables"]
 
@@ -204,7 +211,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
     pronouns = _pronouns(rules)
     nominals = _nominals(rules, check)
     connectors = [*rules.chunk_connectors, *sorted(particles_of(rules))]
-    chunk, particle_chunk, comma_place = _chunk_patterns(rules, connectors)
+    chunk, particle_chunk, comma_place = chunk_patterns(rules, connectors)
     with_s = _possessive_phrases(rules, phrases)
     words = rules.words
     return ActorTables(
@@ -249,38 +256,18 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         chunk=chunk,
         particle_chunk=particle_chunk,
         comma_place=comma_place,
-        person_cue=regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:" + _by_length(rules.person_cues) + r")\b"),
+        person_cue=regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:" + by_length(rules.person_cues) + r")\b"),
         aliases=_aliases(phrases),
         leaders=leaders,
         surnames=surnames,
         group_modifiers=_sectored(rules.group_modifiers, check, "group_modifiers", lower=True),
-        possessive_names=_possessive_pattern(with_s),
-        quote_we=_quote_we(rules.quote_we),
+        possessive_names=possessive_pattern(with_s),
+        quote_we=quote_we(rules.quote_we),
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
-        possessive_heads=_possessive_heads(with_s, words.possessive),
-        **_grammar(words),
+        possessive_heads=possessive_heads(with_s, words.possessive),
+        **grammar(words),
     )
-
-
-def _grammar(words: FunctionWords) -> dict[str, Any]:
-    """The fields of the tables that the function words make."""
-    return {
-        "article": words.article,
-        "article_space": words.article + " " if words.article else "",
-        "of": words.of,
-        "conjunction": words.conjunction,
-        "possessives": _apostrophes(words.possessive + " ") if words.possessive else (),
-        "elided": tuple(words.elided_particles),
-        "prev_words": regex.compile(
-            r"(?r)(?:(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0]{1,3})?"
-            r"(?<![\p{L}’'.-])([\p{L}][\p{L}’'.-]{0,30})[ \xa0,]{1,3}"
-            + (f"(?:{regex.escape(words.article)}[ \\xa0]{{1,3}})?" if words.article else "")
-            + r"\Z"
-        ),
-        "coordination": _coordination(words.coordinators),
-        "of_place": _of_place(words.of, words.article),
-    }
 
 
 # -- the gazetteer of phrases -----------------------------------------------------------------------
@@ -551,103 +538,9 @@ def _vocab(
     return vocab
 
 
-# -- patterns -------------------------------------------------------------------------------------
-
-
-def _by_length(words: Iterable[str]) -> str:
-    """An alternation of ``words``, longest first (cannot match when empty)."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
-def _apostrophes(phrase: str) -> tuple[str, ...]:
-    """``phrase`` with a straight, then a curly apostrophe."""
-    return (phrase.replace("’", "'"), phrase.replace("'", "’"))
-
-
-def _glued(words: Iterable[str]) -> str:
-    """An alternation of prefixes, in their order, each apostrophe matching either kind."""
-    return "|".join(regex.escape(w).replace("'", "['’]") for w in words)
-
-
-def _chunk_patterns(
-    rules: ActorRules, connectors: list[str]
-) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """The patterns for runs of capitalised words: one that opens at a capital (it can only start
-    there, so it scans fast), one that opens with a particle name ("al-Assad said"), and a
-    comma followed by up to three name words ("Springfield, Illinois")."""
-    prefixes = _glued(rules.words.name_prefixes)
-    upper_word = (
-        (f"(?:{prefixes})?" if prefixes else "") + r"\p{Lu}[\p{L}\p{M}\d]*"
-        r"(?:(?:[-&./]|['’](?!s(?![\p{L}\d])))[\p{L}\d][\p{L}\p{M}\d]*){0,5}"
-        r"(?:\.|(?<=s)['’](?=[ \xa0]\p{Lu}))?"
-    )
-    up = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + upper_word + r")"
-    particle_word = (
-        r"(?:" + (_alternatives(rules.particle_prefixes) or "\x00") + r")-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
-    )
-    elided = _glued(rules.words.elided_particles)
-    word = (
-        r"(?:"
-        + up
-        + r"|"
-        + particle_word
-        + (rf"|(?:{elided})\p{{Lu}}[\p{{L}}\p{{M}}]{{1,30}}" if elided else "")
-        + r")"
-    )
-    conn = r"(?:" + (_alternatives(connectors) or "\x00") + r")"
-    more = r"(?:[ \xa0]{1,3}(?:" + conn + r"[ \xa0]{1,3}){0,3}" + word + r"){0,11}"
-    chunk = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + up + more)
-    particle_chunk = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + particle_word + more)
-    comma_place = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + word + r"(?:[ ]" + word + r"){0,2})")
-    return chunk, particle_chunk, comma_place
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _possessive_phrases(rules: ActorRules, phrases: dict[str, KnownName]) -> list[str]:
     """Known phrases with a possessive inside ("Democratic People's Republic of Korea")."""
     possessive = rules.words.possessive
     if not possessive:
         return []
     return sorted({k for k in phrases if f"{possessive} " in k}, key=lambda k: (-len(k), k))
-
-
-def _possessive_pattern(with_s: list[str]) -> regex.Pattern[str] | None:
-    if not with_s:
-        return None
-    return regex.compile(
-        r"(?<![\p{L}\d])(?:"
-        + "|".join(regex.escape(k).replace("'", "['’]").replace(r"\ ", r"[ \xa0]") for k in with_s)
-        + r")(?![\p{L}\d])"
-    )
-
-
-def _possessive_heads(with_s: list[str], possessive: str) -> tuple[str, ...]:
-    """The word before the possessive of each such phrase, with the possessive ("People's ")."""
-    marks = _apostrophes(possessive + " ") if possessive else ()
-    heads = {k.split(f"{possessive} ")[0].split()[-1] for k in with_s}
-    return tuple(sorted({h + m for h in heads for m in marks}))
-
-
-def _quote_we(words: tuple[str, ...]) -> regex.Pattern[str] | None:
-    if not words:
-        return None
-    forms = {w.lower() for w in words} | {w.capitalize() for w in words}
-    return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
-
-
-def _coordination(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """ ", and " or " or " closing the text before an offset ("French and Egyptian warships")."""
-    alt = "|".join(regex.escape(w) for w in words) or "(?!)"
-    return regex.compile(rf"(?:,[ ]{{1,2}}(?:(?:{alt})[ ]{{1,2}})?|[ ]{{1,2}}(?:{alt})[ ]{{1,2}})\Z")
-
-
-def _of_place(of: str, article: str) -> regex.Pattern[str]:
-    """ " of Belgium", " of the United States" after a name."""
-    the = f"(?:{regex.escape(article)}[ ]{{1,2}})?" if article else ""
-    of_ = regex.escape(of) if of else "(?!)"
-    return regex.compile(
-        rf"[ ]{{1,2}}{of_}[ ]{{1,2}}{the}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}(?:[ ]{{1,2}}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}){{0,3}}"
-    )
