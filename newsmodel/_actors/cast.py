@@ -43,6 +43,9 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
 
 
 def build_cast(st: ArticleState) -> Cast:
+    """The cast: mentions in text order (the longest first, names before demonyms, nominals and
+    pronouns at one place); a mention overlapping one kept before it, or crossing a sentence end,
+    goes. Actor ids are slugs of the names, numbered on a clash."""
     text = st.text
     sentences = st.seg.sentences
     priority = _PRIORITY_OF
@@ -104,6 +107,7 @@ def build_cast(st: ArticleState) -> Cast:
 
 
 def _slug(name: str) -> str:
+    """The id of an actor named ``name``: lower case, words joined by hyphens."""
     folded = name.casefold()
     if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
         return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case

@@ -262,6 +262,8 @@ def lookup_piece(st: ArticleState, toks: list[Tok], i: int, caps: bool) -> Piece
 
 
 def interpret(st: ArticleState, toks: list[Tok]) -> None:
+    """Cut a part of a chunk into pieces (known phrases by longest match, connectors, unknown
+    words), drop leading words that are not names, and read the rest."""
     tables = st.tables
     while toks and not toks[-1].word:
         toks.pop()

@@ -51,6 +51,8 @@ _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 def name_index(
     st: ArticleState,
 ) -> tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]:
+    """The actors so far by last name (people), by any word of a name the gazetteer does not
+    know (people, organisations), and by whole name or alias."""
     last: dict[str, list[Builder]] = {}
     any_word: dict[str, list[Builder]] = {}
     full: dict[str, Builder] = {}
@@ -305,6 +307,8 @@ def sorted_mentions(st: ArticleState) -> tuple[list[tuple[int, int, Builder]], l
 
 
 def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> None:
+    """Link each pronoun ``(start, end, class)`` to its antecedent; resolved pronouns join the
+    candidates of the next ones (a chain of "he")."""
     if not pronouns:
         return
     text = st.text

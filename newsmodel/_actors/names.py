@@ -157,6 +157,7 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
 
 
 def country_in(st: ArticleState, pieces: list[Piece]) -> str | None:
+    """The country of the first place, country or nationality among ``pieces``."""
     for p in pieces:
         if (
             p.entry is not None

@@ -104,6 +104,7 @@ def _alternatives(words: Iterable[str]) -> str:
 
 
 def possessive_pattern(with_s: list[str]) -> regex.Pattern[str] | None:
+    """The known phrases with a possessive inside, either apostrophe, as one pattern."""
     if not with_s:
         return None
     return regex.compile(
@@ -121,6 +122,7 @@ def possessive_heads(with_s: list[str], possessive: str) -> tuple[str, ...]:
 
 
 def quote_we(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The first-person plural words, in lower case or capitalised, as whole words."""
     if not words:
         return None
     forms = {w.lower() for w in words} | {w.capitalize() for w in words}

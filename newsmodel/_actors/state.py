@@ -170,7 +170,7 @@ def opens_sentence(st: ArticleState, offset: int) -> bool:
 
 def may_describe(st: ArticleState, offset: int) -> bool:
     """Whether the word before ``offset`` may end a description ("coach Glenn Hoddle"): a
-    cheap test that spares most names the search of :meth:`prev_words`."""
+    cheap test that spares most names the search of :func:`prev_words`."""
     word = st.text[max(0, offset - 32) : offset - 1].rsplit(" ", 1)[-1]
     return (
         not (word.isalpha() and word.islower())
@@ -208,6 +208,7 @@ def common_word(st: ArticleState, word: str) -> bool:
 
 
 def in_dateline(st: ArticleState, offset: int) -> bool:
+    """Whether ``offset`` lies in the dateline."""
     return st.dateline[0] <= offset < st.dateline[1]
 
 
@@ -220,10 +221,12 @@ def team_context(st: ArticleState, s: int, e: int) -> bool:
 
 
 def says_after(st: ArticleState, e: int) -> bool:
+    """Whether a word ending at ``e`` is followed by a person cue ("said", ", who")."""
     return bool(st.tables.person_cue.match(st.text, e))
 
 
 def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: object) -> Builder:
+    """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
     b = st.actors.get(key)
     if b is None:
         b = Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
@@ -239,10 +242,12 @@ def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: 
 
 
 def add_mention(st: ArticleState, b: Builder, s: int, e: int, kind: MentionKind, rule: str) -> None:
+    """A mention of ``b`` at ``[s, e)`` made by ``rule``."""
     b.mentions.append((s, e, kind, rule))
 
 
 def name_country(st: ArticleState, iso: str, s: int, e: int, rule: str) -> Builder:
+    """A country named at ``[s, e)`` (by name, capital, seat of power)."""
     b = st.actors.get("C:" + iso)
     if b is None:
         b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
@@ -252,6 +257,7 @@ def name_country(st: ArticleState, iso: str, s: int, e: int, rule: str) -> Build
 
 
 def name_location(st: ArticleState, name: str, iso: str | None, s: int, e: int, rule: str) -> None:
+    """A place named at ``[s, e)``."""
     key = "L:" + name.casefold()
     b = st.actors.get(key)
     if b is None:
@@ -272,6 +278,8 @@ def name_organization(
     kind: ActorKind,
     key: str = "",
 ) -> None:
+    """An organisation named at ``[s, e)``; an acronym defined right after it ("(ZRC)") becomes
+    another name of it."""
     key = key or "O:" + name.casefold()
     b = st.actors.get(key)
     if b is None:
@@ -292,6 +300,8 @@ def name_person(
     sector: str | None = None,
     gender: str | None = None,
 ) -> None:
+    """A person named by ``toks``, with the titles before the name. A single word waits for the
+    names of the whole article (:func:`~.coreference.resolve_titled`)."""
     s, e = toks[0].s, toks[-1].e
     words = [t.w.title() if t.upper and len(toks) > 0 and caps_line(st, s) else t.w for t in toks]
     name = " ".join(words)
@@ -315,6 +325,7 @@ def name_person(
 
 
 def add_roles(st: ArticleState, b: Builder, titles: list[Title], country: str | None) -> None:
+    """The titles' roles, "<title> of <country>" for a head of state's title after a country."""
     for t in titles:
         if not t.role:
             continue

@@ -274,6 +274,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
 
 
 def _country_names(rules: ActorRules, check: _Check) -> dict[str, str]:
+    """The canonical name of each country code: pycountry's common name, or the rules'."""
     import pycountry
 
     names: dict[str, str] = {}
@@ -327,6 +328,7 @@ def _phrases(rules: ActorRules, check: _Check, country_names: dict[str, str]) ->
 
 
 def _organizations(rules: ActorRules, check: _Check, add: Any) -> None:
+    """Add each organisation, under its name and aliases (also without a leading article)."""
     article = rules.words.article.capitalize() + " " if rules.words.article else None
     for sector, table in rules.organizations.items():
         sec = check.sector(sector, "organizations", sector)
@@ -385,6 +387,7 @@ def _titles(
 
 
 def _first_names(rules: ActorRules) -> dict[str, str | None]:
+    """First name -> "M", "F", or None when it is given to both."""
     first_names: dict[str, str | None] = {}
     people = rules.first_names
     for code, words in (("M", people.male), ("F", people.female)):
@@ -448,6 +451,7 @@ def _sectored(
 
 
 def _pronouns(rules: ActorRules) -> dict[str, str]:
+    """Pronoun -> its class (male, female, neuter, plural, relative)."""
     pronouns: dict[str, str] = {}
     for cls in _PRONOUN_CLASSES:
         for w in getattr(rules.pronouns, cls):
@@ -456,6 +460,7 @@ def _pronouns(rules: ActorRules) -> dict[str, str]:
 
 
 def _nominals(rules: ActorRules, check: _Check) -> dict[str, str]:
+    """Noun -> what it refers back to (COUNTRY, PERSON or a sector)."""
     nominals: dict[str, str] = {}
     for cls, words in rules.nominals.items():
         if cls not in ("COUNTRY", "PERSON") and cls not in SECTORS:
