@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel
@@ -767,3 +768,33 @@ def test_the_dateline_place_is_nobody(text: str) -> None:
         m for a in article.actors for m in a.mentions if m.span.overlaps(place) and a.name != "Reuters"
     ]
     assert all(a.kind is not ActorKind.PERSON for a in article.actors)
+
+
+_RULE_KEYS = [*sorted(attrs.fields_dict(ActorRules)), "organisations", "no_such_key"]
+_SECTIONS = ["GOV", "BUS", "male", "female", "country", "aliases", "kind", "sector", "surname", "Zorbury", ""]
+_scalars = st.one_of(
+    st.text(max_size=6), st.sampled_from(["USA", "GRC", "BUS", "ROBOT", " "]), st.integers(), st.booleans()
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_SECTIONS), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(_RULE_KEYS), _values, max_size=3))
+def test_any_rule_mapping_builds_a_finder_or_raises_rule_error(extra: dict[str, Any]) -> None:
+    """Whatever a user's rules hold, the error is a RuleError naming where; rules accepted work."""
+    error = ""
+    try:
+        finder = ActorFinder(ActorRules.shipped().extend(extra))
+    except RuleError as exc:
+        error = str(exc)
+    if error:
+        assert error.startswith("<mapping>")
+        return
+    text = "President Zorbury said, “We will go,” in Moscow. Shares of Boeing fell."
+    check_cast(text, cast_of(text, finder))

@@ -9,7 +9,7 @@ checked there, with errors naming the file and the key path.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NewType
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -26,8 +26,10 @@ __all__ = [
     "TitleGender",
 ]
 
-Words = tuple[str, ...]
-Table = dict[str, str]
+Word = NewType("Word", str)
+"""A word or phrase of a list or a key of a table: a string that is not blank."""
+Words = tuple[Word, ...]
+Table = dict[Word, str]
 Lists = dict[str, Words]
 
 
@@ -103,6 +105,13 @@ def _organization(value: Any, _: type) -> Organization:
     raise TypeError(f"expected a country code or a table, got {value!r}")
 
 
+def _word(value: Any, _: type) -> Word:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"expected a word or phrase (a string that is not blank), got {value!r}")
+    return Word(value)
+
+
+CONVERTER.register_structure_hook(Word, _word)
 _ORGANIZATION_TABLE = make_dict_structure_fn(Organization, CONVERTER, _cattrs_forbid_extra_keys=True)
 CONVERTER.register_structure_hook(Organization, _organization)
 
@@ -132,7 +141,7 @@ class ActorRules(RuleSet):
     titles_in_name: Words = ()  # "King Salman": the title is part of the name
     descriptors: Lists = attrs.field(factory=dict)  # sector -> lower-case descriptions ("coach")
     first_names: FirstNames = FirstNames()
-    leaders: dict[str, Leader] = attrs.field(factory=dict)
+    leaders: dict[Word, Leader] = attrs.field(factory=dict)
     not_names: Words = ()
     not_surnames: Words = ()
     name_openers: Words = ()
@@ -143,7 +152,7 @@ class ActorRules(RuleSet):
     abbreviations: Words = ()
     person_cues: Words = ()
     # Organisations.
-    organizations: dict[str, dict[str, Organization]] = attrs.field(factory=dict)
+    organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector
     org_prefixes: Table = attrs.field(factory=dict)  # word -> sector
     club_prefixes: Words = ()

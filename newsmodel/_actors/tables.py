@@ -10,7 +10,7 @@ tokens. Codes are checked here (ISO 3166-1 alpha-3 countries, sectors, kinds): a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -27,7 +27,7 @@ from .patterns import (
     possessive_pattern,
     quote_we,
 )
-from .rules import ActorRules, Leader
+from .rules import ActorRules, Leader, Word
 
 __all__ = ["ActorTables", "KnownName", "Title", "compile_tables"]
 
@@ -366,15 +366,15 @@ def _titles(
         for w in words:
             gender_of[norm(w)] = code
     national = {norm(t) for t in rules.national_titles}
-    for key, value in rules.title_roles.items():
-        if not value:
-            raise RuleError(f"{check.where('title_roles', key)}: expected a non-empty string")
+    for title, role in rules.title_roles.items():
+        if not role:
+            raise RuleError(f"{check.where('title_roles', title)}: expected a non-empty string")
     titles: dict[str, Title] = {}
     for sector, words in rules.titles.items():
         sec = check.sector(sector, "titles", sector)
         for w in words:
             key = norm(w)
-            role = str(rules.title_roles.get(key, key.rstrip(".")))
+            role = str(rules.title_roles.get(Word(key), key.rstrip(".")))
             if sec == "CVL":
                 role = ""
             titles.setdefault(key, Title(role, sec, gender_of.get(key), key in national))
@@ -399,7 +399,9 @@ def _first_names(rules: ActorRules) -> dict[str, str | None]:
     return first_names
 
 
-def _leaders(table: dict[str, Leader], check: _Check) -> tuple[dict[str, KnownName], dict[str, KnownName]]:
+def _leaders(
+    table: Mapping[Word, Leader], check: _Check
+) -> tuple[dict[str, KnownName], dict[str, KnownName]]:
     """Known people: every name and alias -> the person; surnames usable alone -> the person (or,
     when several share one and agree on the country, the surname with that country)."""
     people: dict[str, KnownName] = {}
@@ -435,7 +437,7 @@ def _lower(values: Iterable[str]) -> frozenset[str]:
 
 
 def _sectored(
-    table: dict[str, str] | dict[str, tuple[str, ...]], check: _Check, key: str, lower: bool = False
+    table: Mapping[Word, str] | Mapping[str, tuple[Word, ...]], check: _Check, key: str, lower: bool = False
 ) -> dict[str, str]:
     """``word -> sector`` (``""`` for none) from a table of ``sector -> words`` or ``word -> sector``."""
     out: dict[str, str] = {}
