@@ -79,9 +79,7 @@ def chunk_patterns(
         + rf"(?:\.|{plural}['’](?=[ \xa0]\p{{Lu}}))?"
     )
     up = r"(?:(?:\p{Lu}\.){2,4}(?![\p{L}])|\p{Lu}\.(?=[ ]\p{Lu})|" + upper_word + r")"
-    particle_word = (
-        r"(?:" + (_alternatives(rules.particle_prefixes) or "\x00") + r")-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
-    )
+    particle_word = r"(?:" + alternation(rules.particle_prefixes) + r")-\p{Lu}[\p{L}\p{M}]*(?:-\p{L}+)?"
     elided = _glued(rules.words.elided_particles)
     word = (
         r"(?:"
@@ -91,16 +89,12 @@ def chunk_patterns(
         + (rf"|(?:{elided})\p{{Lu}}[\p{{L}}\p{{M}}]{{1,30}}" if elided else "")
         + r")"
     )
-    conn = r"(?:" + (_alternatives(connectors) or "\x00") + r")"
+    conn = r"(?:" + alternation(connectors) + r")"
     more = r"(?:[ \xa0]{1,3}(?:" + conn + r"[ \xa0]{1,3}){0,3}" + word + r"){0,11}"
     chunk = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + up + more)
     particle_chunk = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + particle_word + more)
     comma_place = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + word + r"(?:[ ]" + word + r"){0,2})")
     return chunk, particle_chunk, comma_place
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def possessive_pattern(with_s: list[str]) -> regex.Pattern[str] | None:
