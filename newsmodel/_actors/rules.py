@@ -123,7 +123,7 @@ class ActorRules(RuleSet):
 
     Start from the shipped rules and add your own with ``ActorRules.shipped().extend(...)``: tables
     merge key by key and lists concatenate, so your file lists only what it adds. The key
-    ``organisations`` (the spelling before 0.2) is read as ``organizations``.
+    ``organisations`` (the earlier spelling) is read as ``organizations``.
     """
 
     SHIPPED: ClassVar[tuple[str | tuple[str, str], ...]] = (
