@@ -498,7 +498,7 @@ def test_pronouns_and_function_words_come_from_english_toml() -> None:
     from newsmodel.rules._schema import english
 
     rules = ActorRules.shipped()
-    assert list(rules.pronouns.male) == english()["pronouns"]["male"]
+    assert list(rules.pronouns.male) == english()["pronouns"]["by_referent"]["male"]
     assert rules.words.article == english()["grammar"]["definite_article"]
     # The grammar reads its function words from the rules: "de" as the genitive preposition.
     spanish = ActorFinder(rules.extend({"words": {"of": "de"}, "org_prefixes": {"Banco": "BUS"}}))
