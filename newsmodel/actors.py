@@ -33,8 +33,9 @@ class ActorFinder:
     """Finds the actors of an article and every mention of each.
 
     Args:
-        rules: the actor rule set (the shipped one by default); a TOML file path or a mapping
-            is read as the shipped rules extended by it. Build your own with
+        rules: the actor rule set (the shipped one by default). A TOML file path is read as the
+            shipped rules extended by it, a mapping as a whole rule set in the shipped layout
+            (see :meth:`~newsmodel.rules.RuleSet.coerce`). Build your own with
             ``ActorRules.shipped().extend("my_gazetteer.toml")``.
 
     Raises:
