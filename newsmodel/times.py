@@ -33,20 +33,10 @@ from ._times.tables import TimeTables, compile_clause_break, compile_tables
 from .model import TimeExpression, TimeKind
 from .pipeline import Context
 from .rules import Example, RuleSet
-from .rules._schema import CONVERTER, Source, _file_of
+from .rules._schema import Source
 from .segment import Segmentation
 
 __all__ = ["TimeFinder", "TimeRules", "governing_time"]
-
-
-def _structure_value(value: Any, _: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise TypeError(f"expected a number or a string, got {value!r}")
-    return value
-
-
-CONVERTER.register_structure_hook(int | str, _structure_value)
-CONVERTER.register_structure_hook(int | float | str, _structure_value)
 
 
 def _one_of(choices: Any, what: str) -> Any:
@@ -201,13 +191,6 @@ class TimeRules(RuleSet):
         for rule in self.rule:
             for text in rule.examples:
                 yield Example(rule=rule.id, text=text, published=self.examples_published)
-
-    def where(self, *keys: str | int) -> str:
-        """``file: key.path`` of the source that sets ``keys`` (for error messages)."""
-        path = ""
-        for k in keys:
-            path += f"[{k}]" if isinstance(k, int) else (f".{k}" if path else k)
-        return f"{_file_of(list(keys), list(self._sources), type(self))}: {path}"
 
 
 def _coerce_rules(value: TimeRules | Source) -> TimeRules:

@@ -18,7 +18,6 @@ import regex
 
 from ..errors import RuleError
 from ..model import ActorKind
-from ..rules._schema import _dotted, _file_of
 from .patterns import (
     by_length,
     chunk_patterns,
@@ -168,8 +167,7 @@ class _Check:
     codes: frozenset[str]
 
     def where(self, *keys: str) -> str:
-        path: list[str | int] = list(keys)
-        return f"{_file_of(path, list(self.rules._sources), ActorRules)}: {_dotted(path)}"
+        return self.rules.where(*keys)
 
     def iso(self, value: str, *keys: str) -> str | None:
         if value == "":

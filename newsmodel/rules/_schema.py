@@ -136,26 +136,26 @@ def _lookup_english(name: str, where: str) -> Any:
     return value
 
 
-def _expand(value: Any, where: str) -> Any:
-    """Replace ``"@name"`` references by the English list ``name`` (inside a list, spliced in)."""
+def _expand(value: Any, label: str, path: str = "") -> Any:
+    """Replace ``"@name"`` references by the English list ``name`` (inside a list, spliced in).
+
+    ``label`` and ``path`` (the file and the key path so far) name the place in an error."""
+    where = f"{label}: {path or '(top level)'}"
     if isinstance(value, str) and value.startswith(_REFERENCE):
-        return _expand(_lookup_english(value[1:], where), where)
+        return _expand(_lookup_english(value[1:], where), label, path)
     if isinstance(value, list):
         out: list[Any] = []
-        for item in value:
+        for i, item in enumerate(value):
             if isinstance(item, str) and item.startswith(_REFERENCE):
-                found = _expand(_lookup_english(item[1:], where), where)
-                if isinstance(found, list):
-                    out.extend(w for w in found if w not in out)
-                    continue
-                if isinstance(found, Mapping):
+                found = _expand(_lookup_english(item[1:], f"{where}[{i}]"), label, path)
+                if isinstance(found, (list, Mapping)):
                     out.extend(w for w in found if w not in out)
                     continue
                 item = found
-            out.append(_expand(item, where))
+            out.append(_expand(item, label, f"{path}[{i}]"))
         return out
     if isinstance(value, Mapping):
-        return {k: _expand(v, f"{where}.{k}") for k, v in value.items()}
+        return {k: _expand(v, label, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
     return value
 
 
@@ -182,6 +182,13 @@ def _converter() -> cattrs.Converter:
             raise TypeError(f"expected true or false, got {value!r}")
         return value
 
+    def scalar(value: Any, _: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise TypeError(f"expected a number or a string, got {value!r}")
+        return value
+
+    conv.register_structure_hook(int | str, scalar)
+    conv.register_structure_hook(int | float | str, scalar)
     conv.register_structure_hook(str, strict_str)
     conv.register_structure_hook(int, strict_int)
     conv.register_structure_hook(float, strict_float)
@@ -316,6 +323,12 @@ class RuleSet:
             rules, "_digest", hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
         )
         return rules
+
+    def where(self, *keys: str | int) -> str:
+        """``file: key.path`` of the source that sets ``keys``: the place to name in an error
+        found after structuring (when compiling patterns, checking codes)."""
+        path = list(keys)
+        return f"{_file_of(path, list(self._sources), type(self))}: {_dotted(path)}"
 
     @property
     def digest(self) -> str:
