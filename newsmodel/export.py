@@ -739,7 +739,7 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if i > at:
                 out.append((at, i))
             at = i + 1
-    return out or [(start, end)]
+    return out or [(start, start)]  # nothing but line breaks: brat can only hold an empty span
 
 
 class _Brat:
@@ -749,9 +749,9 @@ class _Brat:
         self.t = self.e = self.a = self.notes = 0
         self.bound: dict[tuple[str, int, int], str] = {}
 
-    def entity(self, type_: str, start: int, end: int) -> str:
+    def entity(self, type_: str, start: int, end: int, *, share: bool = True) -> str:
         key = (type_, start, end)
-        if key in self.bound:
+        if share and key in self.bound:
             return self.bound[key]
         self.t += 1
         tid = f"T{self.t}"
@@ -774,7 +774,8 @@ class _Brat:
 
     def note(self, target: str, note: str) -> None:
         self.notes += 1
-        self.lines.append(f"#{self.notes}\tAnnotatorNotes {target}\t{' '.join(note.split())}")
+        note = note.replace("\r", " ").replace("\n", " ")
+        self.lines.append(f"#{self.notes}\tAnnotatorNotes {target}\t{note}")
 
 
 def _numbered(role: str, n: int) -> str:
@@ -800,7 +801,8 @@ def brat(article: Article) -> str:
       ``Target`` ... (each actor's mention nearest the trigger in the event's sentence, else its
       nearest mention), ``Location`` and ``Time``, and a ``Mode`` attribute.
 
-    A span across a line break is written as fragments, as brat requires.
+    A span across a line break is written as fragments, as brat requires (the line breaks at
+    either end of a span are thus left out, and a span of nothing but line breaks is written empty).
 
     >>> import newsmodel
     >>> from newsmodel import export
@@ -824,7 +826,7 @@ def brat(article: Article) -> str:
     for a in article.actors:
         ids = []
         for i, m in enumerate(a.mentions):
-            tid = out.entity(a.kind.name, m.span.start, m.span.end)
+            tid = out.entity(a.kind.name, m.span.start, m.span.end, share=False)
             out.attribute("Mention", tid, m.kind.name)
             if i == 0:
                 about = {
