@@ -444,6 +444,7 @@ def flatten(row: Row) -> Row:
     fields the same way (a missing code is an empty string between the separators); ``target``
     likewise. Rows of the other tables are returned unchanged (a copy).
 
+    >>> from newsmodel.export import flatten
     >>> flatten({"source": [{"actorText": "Moscow", "name": "Russia", "code": "RUS", "sector": None, "actorId": "russia"}]})
     {'source': 'Russia', 'source_code': 'RUS', 'source_sector': '', 'source_actorText': 'Moscow', 'source_actorId': 'russia'}
     """

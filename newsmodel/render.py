@@ -64,7 +64,7 @@ CSS = """
 .nm th, .nm td { text-align: left; vertical-align: top; padding: .2rem .4rem; border-bottom: 1px solid #eee; }
 .nm :target { outline: 2px solid #3b6fd8; }
 """
-"""The style sheet of the view: every rule scoped under the ``nm`` class."""
+"""The style sheet of the view, every rule scoped under the ``nm`` class."""
 
 # lone surrogates cannot be encoded; control characters and noncharacters are HTML parse errors
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
