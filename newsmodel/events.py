@@ -10,17 +10,19 @@ PLOVER records for JSON or CSV.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._events.finder import code_events
 from ._events.lexicon import Lexicon
 from .errors import RuleError
-from .export import events as _export_events
 from .model import Event
 from .pipeline import Context
 from .rules import load_rules
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export import events as to_records
 
 __all__ = ["EventFinder", "to_records"]
 
@@ -63,9 +65,11 @@ class EventFinder:
         return code_events(self.lexicon, context)
 
 
-to_records = _export_events
-"""The article's events as PLOVER records: :func:`newsmodel.export.events`, under its old name.
+def __getattr__(name: str) -> Any:
+    # ``to_records`` is newsmodel.export.events under its old name, imported on first use so that
+    # ``import newsmodel`` does not load the export module
+    if name == "to_records":
+        from .export import events
 
-Kept so that ``from newsmodel.events import to_records`` goes on working; new code should use
-:func:`newsmodel.export.events`, beside the other flat tables of :mod:`newsmodel.export`.
-"""
+        return events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

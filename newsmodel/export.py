@@ -25,9 +25,7 @@ the TempEval-3 evaluation toolkit reads them (:func:`read_timeml` reads them bac
 from __future__ import annotations
 
 import bisect
-import csv
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
@@ -37,8 +35,13 @@ from .errors import InvalidArgumentError
 from .model import Actor, Article, Event, Span, Statement, StatementKind, TimeExpression, TimeKind
 
 if TYPE_CHECKING:  # pragma: no cover
+    import xml.etree.ElementTree as ET
+
     import pandas
     import pyarrow
+
+# csv and xml.etree are imported where they are used: `import newsmodel` imports this module
+# (through newsmodel.events.to_records) and pays for nothing it does not use.
 
 __all__ = [
     "COLUMNS",
@@ -465,6 +468,8 @@ def write_csv(rows: Iterable[Row], file: IO[str], *, name: str, header: bool = T
     The columns are :data:`CSV_COLUMNS[name] <CSV_COLUMNS>`. Open the file with ``newline=""``.
     ``header=False`` appends to a table already begun.
     """
+    import csv
+
     if name not in CSV_COLUMNS:
         raise InvalidArgumentError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
     writer = csv.DictWriter(file, fieldnames=CSV_COLUMNS[name], extrasaction="ignore")
@@ -662,6 +667,8 @@ def read_timeml(document: str) -> tuple[str, tuple[TimeExpression, ...]]:
     Raises:
         InvalidArgumentError: if ``document`` is not a ``str`` or is not TimeML with a ``TEXT``.
     """
+    import xml.etree.ElementTree as ET
+
     if not isinstance(document, str):
         raise InvalidArgumentError(f"a TimeML document is a str, not {type(document).__name__}")
     try:

@@ -202,6 +202,15 @@ def test_flattened_events(seed_article: newsmodel.Article) -> None:
 # -- dataframes ------------------------------------------------------------------------------------
 
 
+def test_import_newsmodel_loads_no_view_or_export_code() -> None:
+    code = "import sys, newsmodel; print(sorted(m for m in sys.modules if m in ('newsmodel.export', 'newsmodel.render')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    code = "import sys; from newsmodel.events import to_records; import newsmodel.export as e; print(to_records is e.events)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"
+
+
 def test_import_newsmodel_imports_neither_pandas_nor_pyarrow() -> None:
     code = (
         "import sys, newsmodel, newsmodel.export, newsmodel.render, newsmodel.events;"
