@@ -346,6 +346,7 @@ def events(article: Article, *, article_id: str | None = None) -> list[Row]:
     """
     _check(article, article_id)
     out: list[Row] = []
+    where = _MentionIndex(article)
     for n, e in enumerate(article.events, 1):
         counts = {c.kind.name.lower(): c.number for c in e.counts}
         out.append(
@@ -354,8 +355,8 @@ def events(article: Article, *, article_id: str | None = None) -> list[Row]:
                 "id": f"{article_id}-{n}" if article_id is not None else str(n),
                 "event": e.kind.name,
                 "mode": e.mode.name,
-                "source": [_event_actor(a, e) for a in e.sources],
-                "target": [_event_actor(a, e) for a in e.targets],
+                "source": [_event_actor(a, e, where) for a in e.sources],
+                "target": [_event_actor(a, e, where) for a in e.targets],
                 "eventText": e.trigger.text,
                 "location": e.location.name if e.location is not None else None,
                 "date": e.time.value if e.time is not None else None,
@@ -371,11 +372,25 @@ def events(article: Article, *, article_id: str | None = None) -> list[Row]:
     return out
 
 
-def _event_actor(actor: Actor, event: Event) -> dict[str, str | None]:
-    text = next(
-        (m.span.text for m in actor.mentions if event.sentence.start <= m.span.start < event.sentence.end),
-        actor.name,
-    )
+class _MentionIndex:
+    """Each actor's mentions sorted by offset, to find one inside a sentence by bisection."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions = {
+            a.id: sorted((m.span.start, m.span.text) for m in a.mentions) for a in article.actors
+        }
+        self.starts = {key: [m[0] for m in ms] for key, ms in self.mentions.items()}
+
+    def first_in(self, actor: Actor, sentence: Span) -> str | None:
+        at = self.starts.get(actor.id, [])
+        i = bisect.bisect_left(at, sentence.start)
+        if i < len(at) and at[i] < sentence.end:
+            return self.mentions[actor.id][i][1]
+        return None
+
+
+def _event_actor(actor: Actor, event: Event, where: _MentionIndex) -> dict[str, str | None]:
+    text = where.first_in(actor, event.sentence) or actor.name
     return {
         "actorText": text,
         "name": actor.name,
@@ -866,6 +881,8 @@ def brat(article: Article) -> str:
             time_ids[key] = out.entity("TIMEX3", *key)
         return [("Time", time_ids[key])]
 
+    ordered = {key: sorted(ids) for key, ids in mention_ids.items()}
+    starts = {key: [m[0] for m in ids] for key, ids in ordered.items()}
     for s in article.statements:
         trigger = s.cue or s.content
         tid = out.entity("Statement", trigger.start, trigger.end)
@@ -874,11 +891,9 @@ def brat(article: Article) -> str:
             args.append(("Source", out.entity("Source", s.source.start, s.source.end)))
         args.append(("Content", out.entity("Content", s.content.start, s.content.end)))
         if s.speaker is not None and s.source is not None:
-            inside = [
-                t
-                for a, b, t in mention_ids.get(s.speaker.id, [])
-                if s.source.start <= a and b <= s.source.end
-            ]
+            ids, at = ordered.get(s.speaker.id, []), starts.get(s.speaker.id, [])
+            lo, hi = bisect.bisect_left(at, s.source.start), bisect.bisect_left(at, s.source.end)
+            inside = [t for _, b, t in ids[lo:hi] if b <= s.source.end]
             if inside:
                 args.append(("Speaker", inside[-1]))
         args.extend(time_arg(s.time))
@@ -886,11 +901,18 @@ def brat(article: Article) -> str:
         out.attribute("Kind", eid, s.kind.name)
 
     def nearest(actor: Actor, event: Event) -> str | None:
-        ids = mention_ids.get(actor.id, [])
-        if not ids:
+        # the actor's mention nearest the trigger in its sentence, else anywhere: by bisection,
+        # as an actor of a long article has thousands of mentions
+        ids, at = ordered.get(actor.id, []), starts.get(actor.id, [])
+        lo = bisect.bisect_left(at, event.sentence.start)
+        hi = bisect.bisect_left(at, event.sentence.end)
+        if lo == hi:
+            lo, hi = 0, len(ids)
+        if lo == hi:
             return None
-        here = [m for m in ids if event.sentence.start <= m[0] < event.sentence.end] or ids
-        return min(here, key=lambda m: (abs(m[0] - event.trigger.start), m[0]))[2]
+        i = bisect.bisect_left(at, event.trigger.start, lo, hi)
+        near = [j for j in (i - 1, i) if lo <= j < hi]
+        return ids[min(near, key=lambda j: (abs(at[j] - event.trigger.start), at[j]))][2]
 
     for e in article.events:
         tid = out.entity(e.kind.name, e.trigger.start, e.trigger.end)
