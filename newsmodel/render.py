@@ -187,7 +187,7 @@ def _marks(article: Article) -> list[_Mark]:
                 },
             )
         )
-    for a in article.actors:
+    for n, a in enumerate(article.actors):
         for m in a.mentions:
             marks.append(
                 _Mark(
@@ -196,7 +196,7 @@ def _marks(article: Article) -> list[_Mark]:
                     6,
                     "mark",
                     {
-                        "class": f"nm-mention nm-{a.kind.name}",
+                        "class": f"nm-mention nm-{a.kind.name} nm-a{n}",
                         "data-actor": a.id,
                         "data-mention": m.kind.name,
                         "title": f"{_about(a)} ({m.kind.name.lower()})",
@@ -235,6 +235,14 @@ def _text(article: Article) -> str:
     for m in reversed(stack):
         out.append(f"</{m.tag}>")
     return "".join(out)
+
+
+def _linking_css(n: int) -> str:
+    """Hovering a mention or an actor's row outlines every mention of that actor, without a script."""
+    if n == 0:
+        return ""
+    hovered = ", ".join(f".nm:has(.nm-a{i}:hover) .nm-a{i}" for i in range(n))
+    return f"{hovered} {{ outline: 2px solid #1d1d1f; outline-offset: 1px; }}\n"
 
 
 def _row(cells: Iterable[object], tag: str = "td") -> str:
@@ -276,10 +284,10 @@ def _body(article: Article) -> str:
     parts.append("<h2>Actors</h2><table><thead>")
     parts.append(_row(("actor", "kind", "country", "sector", "roles", "mentions"), "th"))
     parts.append("</thead><tbody>")
-    for a in article.actors:
+    for n, a in enumerate(article.actors):
         cells = (a.kind.name, a.country, a.sector, "; ".join(a.roles), len(a.mentions))
         parts.append(
-            f'<tr id="{_e(_id(a.id))}"><td><mark class="nm-{a.kind.name}">{_e(a.name)}</mark></td>'
+            f'<tr id="{_e(_id(a.id))}" class="nm-a{n}"><td><mark class="nm-{a.kind.name}">{_e(a.name)}</mark></td>'
             + "".join(f"<td>{_e('' if c is None else c)}</td>" for c in cells)
             + "</tr>"
         )
@@ -354,7 +362,7 @@ def html(article: Article, *, page: bool = True, title: str | None = None) -> st
     if not isinstance(article, Article):
         raise InvalidArgumentError(f"expected a newsmodel.Article, not {type(article).__name__}")
     body = _body(article)
-    style = f"<style>{CSS}</style>"
+    style = f"<style>{CSS}{_linking_css(len(article.actors))}</style>"
     if not page:
         return style + body
     if title is None:

@@ -132,9 +132,16 @@ def test_not_an_article() -> None:
         render.html("text")  # type: ignore[arg-type]
 
 
+TAGS = {"html", "head", "meta", "title", "style", "body", "div", "h1", "h2", "p", "span", "mark", "table"}
+TAGS |= {"thead", "tbody", "tr", "th", "td"}
+
+
 @given(strategies.articles())
 def test_any_article_renders_valid_and_complete(article: newsmodel.Article) -> None:
     root = page_tree(render.html(article))
+    assert {e.tag for e in root.iter()} <= TAGS
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)) == len(article.actors)
     assert text_of(root) == shown(article.text)
     want = Counter({a.id: len([m for m in a.mentions if m.span.end > m.span.start]) for a in article.actors})
     assert marks(root, "data-actor") == +want
@@ -197,3 +204,15 @@ def test_chromium_shows_every_highlight(seed_article: newsmodel.Article, tmp_pat
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(png[16:20], "big") == 1000 and int.from_bytes(png[20:24], "big") == 1400
     assert len(png) > 20_000  # a page of coloured text, not a blank one
+
+
+def test_hovering_links_mentions_to_their_actor(seed_article: newsmodel.Article) -> None:
+    page = render.html(seed_article)
+    root = page_tree(page)
+    style = root.find(".//style").text or ""  # type: ignore[union-attr]
+    for n, actor in enumerate(seed_article.actors):
+        assert f".nm:has(.nm-a{n}:hover) .nm-a{n}" in style
+        linked = [e for e in root.iter() if f"nm-a{n}" in e.get("class", "").split()]
+        rows = [e for e in linked if e.tag == "tr"]
+        assert [r.get("id") for r in rows] == [f"nm-actor-{actor.id}"]
+        assert {e.get("data-actor") for e in linked if e.tag == "mark"} == {actor.id}
