@@ -46,7 +46,7 @@ def main() -> int:
                 chromium,
                 *FLAGS,
                 f"--user-data-dir={profile}",
-                "--window-size=860,900",
+                "--window-size=860,940",
                 f"--screenshot={shot}",
                 page.as_uri(),
             ],
