@@ -56,8 +56,13 @@ nitpick_ignore = [
 nitpick_ignore_regex = [
     ("py:class", r"collections\.abc\.\w+"),
     ("py:class", r"typing\.\w+"),
-    # type variables of generic stages, and private bases (the enums' ``_NamedEnum``)
-    ("py:(class|obj)", r"newsmodel\.[\w.]*\b(T|T_co|_\w+)"),
+    # what lives in private modules or under private names (the enums' ``_NamedEnum`` base) is
+    # documented where it is re-exported, and type variables (``T_co``, ``R``) have no page
+    ("py:(class|obj)", r"newsmodel(\.\w+)*\._\w*(\.\w+)*"),
+    ("py:(class|obj)", r"newsmodel(\.\w+)*\.[A-Z](_co|_contra)?"),
+    # napoleon reads the words before a colon in a Returns section as a type ("A sha256 of the
+    # merged data: ..."): a name with a space is prose, never a class
+    ("py:class", r".*\s.*"),
 ]
 
 doctest_global_setup = """

@@ -771,6 +771,10 @@ class _Brat:
         self.lines: list[str] = []
         self.t = self.e = self.a = self.notes = 0
         self.bound: dict[tuple[str, int, int], str] = {}
+        self.mention_ids: dict[str, list[tuple[int, int, str]]] = {}
+        self.time_ids: dict[tuple[int, int], str] = {}
+        self.ordered: dict[str, list[tuple[int, int, str]]] = {}
+        self.starts: dict[str, list[int]] = {}
 
     def entity(self, type_: str, start: int, end: int, *, share: bool = True) -> str:
         key = (type_, start, end)
@@ -799,6 +803,95 @@ class _Brat:
         self.notes += 1
         note = note.replace("\r", " ").replace("\n", " ")
         self.lines.append(f"#{self.notes}\tAnnotatorNotes {target}\t{note}")
+
+    def add_actors(self, actors: Iterable[Actor]) -> None:
+        import json
+
+        for a in actors:
+            ids = []
+            for i, m in enumerate(a.mentions):
+                tid = self.entity(a.kind.name, m.span.start, m.span.end, share=False)
+                self.attribute("Mention", tid, m.kind.name)
+                if i == 0:
+                    about = {
+                        "id": a.id,
+                        "name": a.name,
+                        "kind": a.kind.name,
+                        "country": a.country,
+                        "sector": a.sector,
+                        "roles": list(a.roles),
+                    }
+                    self.note(tid, json.dumps(about, ensure_ascii=False))
+                ids.append((m.span.start, m.span.end, tid))
+            self.mention_ids[a.id] = ids
+            if len(ids) > 1:
+                self.lines.append("*\tCoref " + " ".join(t for _, _, t in ids))
+
+    def add_times(self, times: Iterable[TimeExpression]) -> None:
+        for t in times:
+            key = (t.span.start, t.span.end)
+            tid = self.entity("TIMEX3", *key)
+            if key not in self.time_ids:
+                self.attribute("Type", tid, t.kind.name)
+                self.note(tid, f"value={t.value}" + (f" mod={t.mod}" if t.mod else ""))
+            self.time_ids[key] = tid
+
+    def time_arg(self, time: TimeExpression | None) -> list[tuple[str, str]]:
+        if time is None:
+            return []
+        key = (time.span.start, time.span.end)
+        if key not in self.time_ids:
+            self.time_ids[key] = self.entity("TIMEX3", *key)
+        return [("Time", self.time_ids[key])]
+
+    def index_mentions(self) -> None:
+        # each actor's mentions by offset: long articles have actors with thousands of them
+        self.ordered = {key: sorted(ids) for key, ids in self.mention_ids.items()}
+        self.starts = {key: [m[0] for m in ids] for key, ids in self.ordered.items()}
+
+    def add_statement(self, s: Statement) -> None:
+        trigger = s.cue or s.content
+        tid = self.entity("Statement", trigger.start, trigger.end)
+        args: list[tuple[str, str]] = []
+        if s.source is not None:
+            args.append(("Source", self.entity("Source", s.source.start, s.source.end)))
+        args.append(("Content", self.entity("Content", s.content.start, s.content.end)))
+        if s.speaker is not None and s.source is not None:
+            ids, at = self.ordered.get(s.speaker.id, []), self.starts.get(s.speaker.id, [])
+            lo, hi = bisect.bisect_left(at, s.source.start), bisect.bisect_left(at, s.source.end)
+            inside = [t for _, b, t in ids[lo:hi] if b <= s.source.end]
+            if inside:
+                args.append(("Speaker", inside[-1]))
+        args.extend(self.time_arg(s.time))
+        eid = self.event("Statement", tid, args)
+        self.attribute("Kind", eid, s.kind.name)
+
+    def nearest(self, actor: Actor, event: Event) -> str | None:
+        """The actor's mention nearest the trigger in the event's sentence, else anywhere."""
+        ids, at = self.ordered.get(actor.id, []), self.starts.get(actor.id, [])
+        lo = bisect.bisect_left(at, event.sentence.start)
+        hi = bisect.bisect_left(at, event.sentence.end)
+        if lo == hi:
+            lo, hi = 0, len(ids)
+        if lo == hi:
+            return None
+        i = bisect.bisect_left(at, event.trigger.start, lo, hi)
+        near = [j for j in (i - 1, i) if lo <= j < hi]
+        return ids[min(near, key=lambda j: (abs(at[j] - event.trigger.start), at[j]))][2]
+
+    def add_event(self, e: Event) -> None:
+        tid = self.entity(e.kind.name, e.trigger.start, e.trigger.end)
+        args: list[tuple[str, str]] = []
+        for role, group in (("Source", e.sources), ("Target", e.targets)):
+            found = [m for m in (self.nearest(a, e) for a in group) if m is not None]
+            args.extend((_numbered(role, n), m) for n, m in enumerate(found))
+        if e.location is not None:
+            where = self.nearest(e.location, e)
+            if where is not None:
+                args.append(("Location", where))
+        args.extend(self.time_arg(e.time))
+        eid = self.event(e.kind.name, tid, args)
+        self.attribute("Mode", eid, e.mode.name)
 
 
 def _numbered(role: str, n: int) -> str:
@@ -841,92 +934,15 @@ def brat(article: Article) -> str:
     E1 | ACCUSE:T3 Source:T1 Target:T2
     A3 | Mode E1 ASSERTED
     """
-    import json
-
     _check(article, None)
     out = _Brat(article.text)
-    mention_ids: dict[str, list[tuple[int, int, str]]] = {}
-    for a in article.actors:
-        ids = []
-        for i, m in enumerate(a.mentions):
-            tid = out.entity(a.kind.name, m.span.start, m.span.end, share=False)
-            out.attribute("Mention", tid, m.kind.name)
-            if i == 0:
-                about = {
-                    "id": a.id,
-                    "name": a.name,
-                    "kind": a.kind.name,
-                    "country": a.country,
-                    "sector": a.sector,
-                    "roles": list(a.roles),
-                }
-                out.note(tid, json.dumps(about, ensure_ascii=False))
-            ids.append((m.span.start, m.span.end, tid))
-        mention_ids[a.id] = ids
-        if len(ids) > 1:
-            out.lines.append("*\tCoref " + " ".join(t for _, _, t in ids))
-    time_ids: dict[tuple[int, int], str] = {}
-    for t in article.times:
-        tid = out.entity("TIMEX3", t.span.start, t.span.end)
-        if (t.span.start, t.span.end) not in time_ids:
-            out.attribute("Type", tid, t.kind.name)
-            out.note(tid, f"value={t.value}" + (f" mod={t.mod}" if t.mod else ""))
-        time_ids[(t.span.start, t.span.end)] = tid
-
-    def time_arg(time: TimeExpression | None) -> list[tuple[str, str]]:
-        if time is None:
-            return []
-        key = (time.span.start, time.span.end)
-        if key not in time_ids:
-            time_ids[key] = out.entity("TIMEX3", *key)
-        return [("Time", time_ids[key])]
-
-    ordered = {key: sorted(ids) for key, ids in mention_ids.items()}
-    starts = {key: [m[0] for m in ids] for key, ids in ordered.items()}
+    out.add_actors(article.actors)
+    out.add_times(article.times)
+    out.index_mentions()
     for s in article.statements:
-        trigger = s.cue or s.content
-        tid = out.entity("Statement", trigger.start, trigger.end)
-        args: list[tuple[str, str]] = []
-        if s.source is not None:
-            args.append(("Source", out.entity("Source", s.source.start, s.source.end)))
-        args.append(("Content", out.entity("Content", s.content.start, s.content.end)))
-        if s.speaker is not None and s.source is not None:
-            ids, at = ordered.get(s.speaker.id, []), starts.get(s.speaker.id, [])
-            lo, hi = bisect.bisect_left(at, s.source.start), bisect.bisect_left(at, s.source.end)
-            inside = [t for _, b, t in ids[lo:hi] if b <= s.source.end]
-            if inside:
-                args.append(("Speaker", inside[-1]))
-        args.extend(time_arg(s.time))
-        eid = out.event("Statement", tid, args)
-        out.attribute("Kind", eid, s.kind.name)
-
-    def nearest(actor: Actor, event: Event) -> str | None:
-        # the actor's mention nearest the trigger in its sentence, else anywhere: by bisection,
-        # as an actor of a long article has thousands of mentions
-        ids, at = ordered.get(actor.id, []), starts.get(actor.id, [])
-        lo = bisect.bisect_left(at, event.sentence.start)
-        hi = bisect.bisect_left(at, event.sentence.end)
-        if lo == hi:
-            lo, hi = 0, len(ids)
-        if lo == hi:
-            return None
-        i = bisect.bisect_left(at, event.trigger.start, lo, hi)
-        near = [j for j in (i - 1, i) if lo <= j < hi]
-        return ids[min(near, key=lambda j: (abs(at[j] - event.trigger.start), at[j]))][2]
-
+        out.add_statement(s)
     for e in article.events:
-        tid = out.entity(e.kind.name, e.trigger.start, e.trigger.end)
-        args = []
-        for role, group in (("Source", e.sources), ("Target", e.targets)):
-            found = [m for m in (nearest(a, e) for a in group) if m is not None]
-            args.extend((_numbered(role, n), m) for n, m in enumerate(found))
-        if e.location is not None:
-            where = nearest(e.location, e)
-            if where is not None:
-                args.append(("Location", where))
-        args.extend(time_arg(e.time))
-        eid = out.event(e.kind.name, tid, args)
-        out.attribute("Mode", eid, e.mode.name)
+        out.add_event(e)
     return "\n".join(out.lines) + ("\n" if out.lines else "")
 
 

@@ -1,9 +1,12 @@
-"""Rule data: the TOML files beside this module, and a small loader that names the file on error.
+"""Rule data: the TOML files beside this module, and the schema they are read with.
 
-Code holds mechanisms, these files hold language: word lists, lexicons and patterns. Each stage
-reads its own file (``segment.toml``, ``times.toml`` ...) through :func:`load_rules` and validates
-what it reads into typed rule objects, raising :class:`~newsmodel.RuleError` with the file and the
-entry when something is malformed.
+Code holds mechanisms, these files hold language: word lists, lexicons and patterns. The English
+words every stage shares are in ``english.toml``; each stage's own file (``segment.toml``,
+``times.toml`` ...) refers to them by name (``"@determiners"``). Each stage's rules are a
+:class:`RuleSet` (``TimeRules``, ``ActorRules`` ...): ``XRules.shipped()`` is the shipped set,
+``XRules.shipped().extend("mine.toml")`` adds your own entries, and ``XRules.load(...)`` builds a
+set from your files alone. A malformed rule raises :class:`~newsmodel.RuleError` naming the file,
+the key path and what was expected.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["load_rules", "load_rules_file", "rule_files"]
+__all__ = ["Example", "RuleSet", "load_rules", "load_rules_file", "merge", "rule_files"]
 
 
 def rule_files() -> list[str]:
@@ -70,3 +73,6 @@ def load_rules_file(path: str | Path) -> dict[str, Any]:
         raise RuleError(f"{p}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{p}: {exc}") from exc
+
+
+from ._schema import Example, RuleSet, merge  # noqa: E402  (the schema imports load_rules from here)

@@ -1,0 +1,413 @@
+"""The rule schema: every rule file is structured into an attrs class by cattrs.
+
+A stage's rules are a subclass of :class:`RuleSet`: a frozen attrs class whose fields are the keys
+of its TOML file(s), with their types. :meth:`RuleSet.load` reads TOML files or mappings, merges
+them in order (:func:`merge`), expands references to the shared English word lists
+(``"@determiners"``, see ``english.toml``) and structures the result, so that a malformed rule
+raises :class:`~newsmodel.RuleError` naming the file, the key path and what was expected::
+
+    statements.toml: verb[3].frames: expected a list of strings, got 'quote'
+
+What a stage indexes at run time (compiled patterns, lookup tables) is built from a rule set by
+the stage itself and kept apart from it: a rule set is plain, comparable data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.v import format_exception
+
+from ..errors import RuleError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Example", "RuleSet", "Source", "english", "merge", "read_source"]
+
+Source = str | Path | Mapping[str, Any]
+"""Where rules come from: the path of a TOML file, or a mapping in the same layout."""
+
+R = TypeVar("R", bound="RuleSet")
+
+_REFERENCE = "@"
+
+
+@attrs.frozen
+class Example:
+    """A text that a rule must find.
+
+    Attributes:
+        rule: the id the extraction carries.
+        text: the text it must be found in.
+        published: the publication date to parse the text with, if the rule needs one.
+    """
+
+    rule: str
+    text: str
+    published: str | None = None
+
+
+def read_source(source: Source) -> tuple[str, dict[str, Any]]:
+    """``(name, data)`` of one source: a TOML file's path and contents, or a mapping.
+
+    Raises:
+        RuleError: if the file cannot be read or is not TOML, or the source is neither.
+    """
+    if isinstance(source, Mapping):
+        return "<mapping>", dict(source)
+    if not isinstance(source, (str, Path)):
+        raise RuleError(f"a rule source is a TOML file path or a mapping, not {type(source).__name__}")
+    path = Path(source)
+    try:
+        return str(path), tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuleError(f"{path}: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: {exc}") from exc
+
+
+def _shipped(name: str) -> tuple[str, dict[str, Any]]:
+    from . import load_rules
+
+    return f"{name}.toml", load_rules(name)
+
+
+def merge(*tables: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge rule tables in order; later ones win.
+
+    Tables merge key by key; lists of words concatenate (without repeating a word); lists of
+    tables whose items have an ``id`` replace the item of the same id and append the others (so a
+    file of your own can redefine a shipped rule by its id, or add one); other values are replaced.
+    """
+    out: dict[str, Any] = {}
+    for table in tables:
+        _merge_into(out, table)
+    return out
+
+
+def _merge_into(out: dict[str, Any], table: Mapping[str, Any]) -> None:
+    for key, value in table.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, Mapping):
+            _merge_into(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = _merge_lists(old, value)
+        elif isinstance(value, Mapping):
+            fresh: dict[str, Any] = {}
+            _merge_into(fresh, value)
+            out[key] = fresh
+        else:
+            out[key] = list(value) if isinstance(value, list) else value
+
+
+def _merge_lists(old: list[Any], new: list[Any]) -> list[Any]:
+    by_id = {item["id"]: i for i, item in enumerate(old) if isinstance(item, Mapping) and "id" in item}
+    out = list(old)
+    for item in new:
+        if isinstance(item, Mapping) and item.get("id") in by_id:
+            out[by_id[item["id"]]] = item
+        elif isinstance(item, Mapping) or item not in out:
+            out.append(item)
+    return out
+
+
+_ENGLISH: dict[str, Any] | None = None
+
+
+def english() -> Mapping[str, Any]:
+    """The shared English word lists (``newsmodel/rules/english.toml``), by name."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        _ENGLISH = _shipped("english")[1]
+    return _ENGLISH
+
+
+def _lookup_english(name: str, where: str) -> Any:
+    value: Any = english()
+    for part in name.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            raise RuleError(f"{where}: no English word list {_REFERENCE}{name} in english.toml")
+        value = value[part]
+    return value
+
+
+def _expand(value: Any, where: str) -> Any:
+    """Replace ``"@name"`` references by the English list ``name`` (inside a list, spliced in)."""
+    if isinstance(value, str) and value.startswith(_REFERENCE):
+        return _expand(_lookup_english(value[1:], where), where)
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith(_REFERENCE):
+                found = _expand(_lookup_english(item[1:], where), where)
+                if isinstance(found, list):
+                    out.extend(w for w in found if w not in out)
+                    continue
+                if isinstance(found, Mapping):
+                    out.extend(w for w in found if w not in out)
+                    continue
+                item = found
+            out.append(_expand(item, where))
+        return out
+    if isinstance(value, Mapping):
+        return {k: _expand(v, f"{where}.{k}") for k, v in value.items()}
+    return value
+
+
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def strict_str(value: Any, _: type) -> str:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {value!r}")
+        return value
+
+    def strict_int(value: Any, _: type) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"expected an integer, got {value!r}")
+        return value
+
+    def strict_float(value: Any, _: type) -> float:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise TypeError(f"expected a number, got {value!r}")
+        return float(value)
+
+    def strict_bool(value: Any, _: type) -> bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {value!r}")
+        return value
+
+    conv.register_structure_hook(str, strict_str)
+    conv.register_structure_hook(int, strict_int)
+    conv.register_structure_hook(float, strict_float)
+    conv.register_structure_hook(bool, strict_bool)
+
+    def is_sequence(t: Any) -> bool:
+        return getattr(t, "__origin__", None) in (tuple, list, frozenset)
+
+    def sequence_hook(t: Any) -> Any:
+        origin = t.__origin__
+        args = [a for a in getattr(t, "__args__", (Any,)) if a is not Ellipsis] or [Any]
+        item = args[0]
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {value!r}")
+            out, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    out.append(conv.structure(v, item))
+                except Exception as exc:
+                    notes = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ {i}", i, item)]
+                    exc.__notes__ = notes  # type: ignore[attr-defined]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"while structuring {t!r}", errors, t)
+            return origin(out)
+
+        return structure
+
+    conv.register_structure_hook_factory(is_sequence, sequence_hook)
+    return conv
+
+
+CONVERTER = _converter()
+"""The converter every rule set is structured with: strict types, unknown keys refused."""
+
+
+class RuleSet:
+    """The base of every stage's rule set (``TimeRules``, ``ActorRules`` ...).
+
+    A subclass is a frozen attrs class (declare it ``@attrs.frozen(eq=False)``: rule sets compare
+    and hash by their merged data) and names the shipped files it is made of in ``SHIPPED``: a
+    file name, or ``(key, file name)`` for a file read under one key of the set.
+
+    Start from the shipped rules and add your own with :meth:`extend`, or build a set from your
+    files alone with :meth:`load`::
+
+        rules = StatementRules.shipped().extend("my_cues.toml")
+        parser = newsmodel.Parser(statements=StatementFinder(rules))
+    """
+
+    __slots__ = ("_data", "_digest", "_sources")
+    _data: dict[str, Any]
+    _digest: str
+    _sources: tuple[tuple[str, dict[str, Any]], ...]
+
+    SHIPPED: ClassVar[tuple[str | tuple[str, str], ...]] = ()
+    _SHIPPED_CACHE: ClassVar[dict[type, RuleSet]] = {}
+
+    @classmethod
+    def load(cls: type[R], *sources: Source) -> R:
+        """A rule set from TOML files and mappings, merged in order (later ones win).
+
+        Raises:
+            RuleError: if a file cannot be read, or the merged rules do not have this set's
+                schema (the message names the file, the key path and what was expected).
+        """
+        named = [read_source(s) for s in sources]
+        return cls._build(named)
+
+    @classmethod
+    def shipped(cls: type[R]) -> R:
+        """The rule set shipped with newsmodel (built once per process)."""
+        found = RuleSet._SHIPPED_CACHE.get(cls)
+        if found is None:
+            found = cls._build(cls._shipped_sources())
+            RuleSet._SHIPPED_CACHE[cls] = found
+        return found  # type: ignore[return-value]
+
+    @classmethod
+    def coerce(cls: type[R], value: R | Source) -> R:
+        """``value`` if it is already a rule set of this kind, else the shipped rules extended by it
+        (a TOML file path or a mapping in the shipped layout)."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, RuleSet):
+            raise RuleError(f"expected {cls.__name__}, got {type(value).__name__}")
+        if isinstance(value, Mapping):
+            return cls.load(value)
+        return cls.shipped().extend(value)
+
+    def extend(self: R, *sources: Source) -> R:
+        """These rules with more merged in: your entries are added, or replace ones of the same id."""
+        named = list(self._sources) + [read_source(s) for s in sources]
+        return type(self)._build(named)
+
+    def examples(self) -> Iterator[Example]:
+        """The example texts this rule set carries, each with the id of the rule that must find it."""
+        return iter(())
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """The merged rule data (after ``@`` references are expanded), as read."""
+        return self._data
+
+    @classmethod
+    def _shipped_sources(cls) -> list[tuple[str, dict[str, Any]]]:
+        out = []
+        for item in cls.SHIPPED:
+            if isinstance(item, tuple):
+                key, name = item
+                label, data = _shipped(name)
+                out.append((label, {key: data}))
+            else:
+                out.append(_shipped(item))
+        return out
+
+    @classmethod
+    def _build(cls: type[R], named: list[tuple[str, dict[str, Any]]]) -> R:
+        merged = merge(*(data for _, data in named))
+        label = named[-1][0] if named else cls.__name__
+        merged = _expand(merged, label)
+        try:
+            rules = CONVERTER.structure(merged, cls)
+        except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)
+            raise RuleError(_describe(exc, named, cls)) from None
+        object.__setattr__(rules, "_data", merged)
+        object.__setattr__(rules, "_sources", tuple(named))
+        canonical = json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
+        object.__setattr__(
+            rules, "_digest", hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+        )
+        return rules
+
+    @property
+    def digest(self) -> str:
+        """A sha256 of the merged data: equal rule sets have equal digests."""
+        return self._digest
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.digest == other.digest
+
+    def __hash__(self) -> int:
+        return hash((type(self).__qualname__, self.digest))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._sources))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(<{len(self._sources)} source(s)>, digest={self.digest[:12]})"
+
+
+def _rebuild(cls: type[R], named: tuple[tuple[str, dict[str, Any]], ...]) -> R:
+    return cls._build(list(named))
+
+
+def _describe(exc: BaseException, named: list[tuple[str, dict[str, Any]]], cls: type) -> str:
+    """One line per problem: ``file: key.path: what was expected``."""
+    lines = []
+    for message in cattrs.transform_error(exc, path="$", format_exception=_format):
+        text, _, path = message.rpartition(" @ ")
+        if not _:
+            text, path = message, "$"
+        keys = _path_keys(path)
+        lines.append(f"{_file_of(keys, named, cls)}: {_dotted(keys) or '(top level)'}: {text}")
+    return "; ".join(lines) if lines else f"{cls.__name__}: {exc}"
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, TypeError) and str(exc).startswith("expected"):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+def _path_keys(path: str) -> list[str | int]:
+    """``$.verb[3].frames`` as ``["verb", 3, "frames"]``."""
+    keys: list[str | int] = []
+    for part in path.removeprefix("$").split("."):
+        if not part:
+            continue
+        name, _, rest = part.partition("[")
+        if name:
+            keys.append(name)
+        for index in rest.split("["):
+            index = index.rstrip("]")
+            if index:
+                keys.append(int(index) if index.isdigit() else index.strip("'\""))
+    return keys
+
+
+def _dotted(keys: list[str | int]) -> str:
+    out = ""
+    for k in keys:
+        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else str(k))
+    return out
+
+
+def _step(value: Any, key: str | int) -> tuple[bool, Any]:
+    """``(True, value[key])`` when ``value`` has ``key``, else ``(False, None)``."""
+    if isinstance(key, int) and isinstance(value, list) and key < len(value):
+        return True, value[key]
+    if isinstance(key, str) and isinstance(value, Mapping) and key in value:
+        return True, value[key]
+    return False, None
+
+
+def _file_of(keys: list[str | int], named: list[tuple[str, dict[str, Any]]], cls: type) -> str:
+    """The last source that sets the key path (the file the user has to fix)."""
+    for label, data in reversed(named):
+        value: Any = data
+        for k in keys:
+            found, value = _step(value, k)
+            if not found:
+                break
+        else:
+            return str(label)
+    parent = keys[:-1]
+    if parent:
+        return _file_of(parent, named, cls)
+    return named[-1][0] if named else str(cls.__name__)
