@@ -40,12 +40,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
     import pyarrow
 
-# csv and xml.etree are imported where they are used: `import newsmodel` imports this module
-# (through newsmodel.events.to_records) and pays for nothing it does not use.
+# csv and xml.etree are imported where they are used: a program that only builds tables pays for
+# neither (and `import newsmodel` does not import this module at all).
 
 __all__ = [
     "COLUMNS",
     "CSV_COLUMNS",
+    "QUOTE_SEPARATOR",
     "TABLES",
     "BratAnnotation",
     "actors",
@@ -441,17 +442,20 @@ _FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
 }
 
 
+def _table_function(name: object) -> Callable[..., list[Row]]:
+    try:
+        return _FUNCTIONS[name]  # type: ignore[index]
+    except (KeyError, TypeError):
+        raise InvalidArgumentError(f"no table {name!r}; the tables are {', '.join(TABLES)}") from None
+
+
 def table(name: str, article: Article, *, article_id: str | None = None) -> list[Row]:
     """The table called ``name`` (one of :data:`TABLES`) of an article.
 
     Raises:
         InvalidArgumentError: if ``name`` is not one of :data:`TABLES`.
     """
-    try:
-        function = _FUNCTIONS[name]
-    except (KeyError, TypeError):
-        raise InvalidArgumentError(f"no table {name!r}; the tables are {', '.join(TABLES)}") from None
-    return function(article, article_id=article_id)
+    return _table_function(name)(article, article_id=article_id)
 
 
 def flatten(row: Row) -> Row:
@@ -485,8 +489,7 @@ def write_csv(rows: Iterable[Row], file: IO[str], *, name: str, header: bool = T
     """
     import csv
 
-    if name not in CSV_COLUMNS:
-        raise InvalidArgumentError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
+    _table_function(name)
     writer = csv.DictWriter(file, fieldnames=CSV_COLUMNS[name], extrasaction="ignore")
     if header:
         writer.writeheader()
@@ -539,6 +542,7 @@ def to_pandas(
     columns that may be missing use pandas' nullable ``Int64``. Needs pandas
     (``pip install 'newsmodel[pandas]'``), imported only when this is called.
     """
+    _table_function(table)
     pd = _import("pandas", "pandas")
     rows = _rows_of_many(articles, table)
     frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS[table]))
@@ -577,6 +581,7 @@ _TYPES: dict[str, dict[str, str]] = {
 
 def arrow_schema(table: str) -> pyarrow.Schema:
     """The ``pyarrow.Schema`` of a table: strings, 64-bit integers, and lists of actor structs."""
+    _table_function(table)
     pa = _import("pyarrow", "arrow")
     actor = pa.list_(pa.struct([(f, pa.string()) for f in _ACTOR_STRUCT]))
     kinds = {"int": pa.int64(), "actors": actor}
@@ -592,6 +597,7 @@ def to_arrow(
     Arguments as for :func:`to_pandas`. Write it with ``pyarrow.parquet.write_table``. Needs
     pyarrow (``pip install 'newsmodel[arrow]'``), imported only when this is called.
     """
+    _table_function(table)
     pa = _import("pyarrow", "arrow")
     schema = arrow_schema(table)
     rows = _rows_of_many(articles, table)

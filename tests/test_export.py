@@ -160,6 +160,14 @@ def test_bad_arguments_are_typed_errors(seed_article: newsmodel.Article) -> None
         export.events(seed_article, article_id=5)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="no table 'speakers'"):
         export.table("speakers", seed_article)
+    for call in (
+        lambda: export.write_csv([], io.StringIO(), name="speakers"),
+        lambda: export.to_pandas([], "speakers"),
+        lambda: export.to_arrow([], "speakers"),
+        lambda: export.arrow_schema("speakers"),
+    ):
+        with pytest.raises(InvalidArgumentError, match="no table 'speakers'"):
+            call()
 
 
 @given(strategies.articles())
