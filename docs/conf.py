@@ -52,6 +52,9 @@ nitpick_ignore = [
     ("py:class", "pyarrow.Table"),
     ("py:class", "pyarrow.Schema"),
     ("py:class", "IO"),
+    ("py:class", "_regex.Pattern"),  # the regex package's compiled pattern, as its annotations name it
+    # ``rules`` is an argument of the stage classes (documented under Args), not an attribute
+    ("py:attr", "rules"),
 ]
 nitpick_ignore_regex = [
     ("py:class", r"collections\.abc\.\w+"),
@@ -101,6 +104,9 @@ def _resolve_reexport(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 def _factory_text(factory: Any) -> str:
     """How a default factory reads in a signature: ``Segmenter()``, ``load_rules('events')``."""
     name = getattr(factory, "__qualname__", repr(factory))
+    owner = getattr(factory, "__self__", None)
+    if isinstance(owner, type):  # a classmethod, perhaps inherited: name the class it is bound to
+        name = f"{owner.__name__}.{factory.__name__}"
     if isinstance(factory, type) or not ("<" in name or name.split(".")[-1].startswith("_")):
         return f"{name}()"
     try:

@@ -1,9 +1,10 @@
 """Events coded in PLOVER 2021: who did what to whom, when and where.
 
 :class:`EventFinder` is the pipeline's event stage. It finds triggers from a lexicon of verbs,
-nouns and multiword phrases for the 16 PLOVER categories (``newsmodel/rules/events.toml``), then
-reads the sources and targets off the actor mentions around each trigger, the place, the governing
-time expression, the mode (asserted, negated, future, hypothetical) and casualty or arrest counts.
+nouns and multiword phrases for the 16 PLOVER categories (``newsmodel/rules/events.toml``, read
+into :class:`EventRules`), then reads the sources and targets off the actor mentions around each
+trigger, the place, the governing time expression, the mode (asserted, negated, future,
+hypothetical) and casualty or arrest counts.
 :func:`newsmodel.export.events` (here also as ``to_records``) flattens an article's events into
 PLOVER records for JSON or CSV.
 """
@@ -14,21 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._events.finder import code_events
-from ._events.lexicon import Lexicon
-from .errors import RuleError
+from ._events.coder import code_events
+from ._events.compiler import compile_lexicon
+from ._events.lexicon import EventLexicon
+from ._events.rules import EventRules
 from .model import Event
 from .pipeline import Context
-from .rules import load_rules
+from .rules._schema import Source
 
 if TYPE_CHECKING:  # pragma: no cover
     from .export import events as to_records
 
-__all__ = ["EventFinder", "to_records"]
+__all__ = ["EventFinder", "EventRules", "to_records"]
 
 
-def _default_rules() -> dict[str, Any]:
-    return load_rules("events")
+def _coerce_rules(value: EventRules | Source) -> EventRules:
+    return EventRules.coerce(value)
 
 
 @attrs.frozen
@@ -36,12 +38,13 @@ class EventFinder:
     """Finds events: who did what to whom, when and where, coded in PLOVER 2021.
 
     Args:
-        rules: the event rule set, in the format of ``newsmodel/rules/events.toml`` (the shipped
-            one by default). Load your own with :func:`newsmodel.rules.load_rules_file`, or start
-            from ``load_rules("events")`` and add entries.
+        rules: the event rules (:class:`EventRules`; the shipped ones by default), or a TOML file
+            or mapping in the layout of ``newsmodel/rules/events.toml``: a file is merged over the
+            shipped rules, a mapping is taken as the whole rule set. Start from the shipped rules
+            with ``EventRules.shipped().extend(...)``.
 
     Raises:
-        RuleError: at construction, if the rule set is malformed (naming the entry).
+        RuleError: at construction, if the rules are malformed (naming the file and key path).
 
     >>> import newsmodel
     >>> from newsmodel.events import EventFinder
@@ -50,19 +53,20 @@ class EventFinder:
     True
     """
 
-    rules: dict[str, Any] = attrs.field(factory=_default_rules, repr=False)
-    lexicon: Lexicon = attrs.field(init=False, repr=False, eq=False)
+    rules: EventRules = attrs.field(factory=EventRules.shipped, converter=_coerce_rules, repr=False)
+    _lexicon: EventLexicon = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.rules, dict):
-            raise RuleError(
-                f"events rules must be a dict (a parsed TOML table), not {type(self.rules).__name__}"
-            )
-        object.__setattr__(self, "lexicon", Lexicon.from_rules(self.rules))
+        object.__setattr__(self, "_lexicon", compile_lexicon(self.rules))
+
+    @property
+    def lexicon(self) -> EventLexicon:
+        """The compiled lexicon the stage indexes (read-only; built from :attr:`rules`)."""
+        return self._lexicon
 
     def __call__(self, context: Context) -> tuple[Event, ...]:
         """The events of one article, in text order."""
-        return code_events(self.lexicon, context)
+        return code_events(context, self._lexicon)
 
 
 def __getattr__(name: str) -> Any:

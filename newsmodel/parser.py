@@ -68,7 +68,9 @@ class Parser:
             raise InvalidArgumentError(f"headline must be a str or None, not {type(headline).__name__}")
         segments = self.segmenter(text)
         context = Context(text=text, published=when, headline=headline, segments=segments)
-        context = attrs.evolve(context, times=tuple(self.times(context)))
+        # The clause breaks of this parser's time rules travel with the times they govern.
+        clause_break = getattr(self.times, "clause_break", None)
+        context = attrs.evolve(context, times=tuple(self.times(context)), clause_break=clause_break)
         context = attrs.evolve(context, cast=self.actors(context))
         context = attrs.evolve(context, statements=tuple(self.statements(context)))
         events = tuple(self.events(context))

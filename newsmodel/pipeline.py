@@ -14,6 +14,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 import attrs
+import regex
 
 from .model import Actor, ActorKind, Mention, Statement, TimeExpression
 from .segment import Segmentation
@@ -141,6 +142,8 @@ class Context:
         times: time expressions (after the time stage).
         cast: actors and their mentions (after the actor stage).
         statements: statements (after the statement stage).
+        clause_break: what ends a clause under the parser's time rules (set with ``times``), for
+            :func:`~newsmodel.times.governing_time`; ``None`` means the shipped rules'.
     """
 
     text: str
@@ -150,6 +153,7 @@ class Context:
     times: tuple[TimeExpression, ...] = ()
     cast: Cast = attrs.field(factory=Cast)
     statements: tuple[Statement, ...] = ()
+    clause_break: regex.Pattern[str] | None = attrs.field(default=None, eq=False, repr=False)
 
 
 class Stage(Protocol[T_co]):

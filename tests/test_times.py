@@ -320,7 +320,7 @@ def test_governing_time_stays_in_the_sentence() -> None:
 
 
 def test_shift_value_keeps_granularity() -> None:
-    from newsmodel._timex.calendar import shift_value
+    from newsmodel._times.calendar import shift_value
 
     assert shift_value("1989-Q3", -1, "Y") == "1988-Q3"
     assert shift_value("1989-Q1", -1, "Q") == "1988-Q4"

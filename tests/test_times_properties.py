@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._timex.calendar import add_months, iso_week_value, shift_value, weekday_on_or_before
+from newsmodel._times.calendar import add_months, iso_week_value, shift_value, weekday_on_or_before
+from newsmodel._times.tables import compile_clause_break
 from newsmodel.segment import Segmenter
-from newsmodel.times import TimeFinder
+from newsmodel.times import TimeFinder, TimeRules, governing_time
 
 FINDER = TimeFinder()
 SEGMENTER = Segmenter()
@@ -135,3 +136,28 @@ def test_newsy_text_never_raises_and_is_deterministic(text: str, when: date | No
     assert [t.span for t in first] == [t.span for t in without_segments]
     for t in first:
         assert text[t.span.start : t.span.end] == t.span.text
+
+
+CLAUSE_WORDS = st.lists(
+    st.sampled_from(["and", "but", "whereupon", "meanwhile", "which", "so", "2013"]), max_size=4
+)
+
+
+@given(newsy_text, CLAUSE_WORDS, st.data())
+def test_governing_time_with_any_clause_words(text: str, alone: list[str], data: st.DataObject) -> None:
+    """Whatever the clause words, the governing time is one of the sentence's expressions (or
+    none), the same on every call; with no words added it is the shipped rules' answer."""
+    segments = SEGMENTER(text)
+    found = FINDER.find(text, date(2017, 4, 9), segments)
+    clauses = compile_clause_break(TimeRules.shipped().extend({"clauses": {"alone": alone}}))
+    start = data.draw(st.integers(min_value=0, max_value=max(0, len(text) - 1)))
+    end = data.draw(st.integers(min_value=start, max_value=max(start, len(text))))
+    got = governing_time(found, segments, start, end, clauses=clauses)
+    assert got == governing_time(found, segments, start, end, clauses=clauses)
+    if got is not None:
+        assert got in found
+        sentence = segments.sentence_at(start)
+        if sentence is not None:
+            assert got.span.end > sentence.start and got.span.start < sentence.end
+    if not alone:
+        assert got == governing_time(found, segments, start, end)

@@ -308,9 +308,9 @@ class RuleSet:
 
     @classmethod
     def _build(cls: type[R], named: list[tuple[str, dict[str, Any]]]) -> R:
-        merged = merge(*(data for _, data in named))
-        label = named[-1][0] if named else cls.__name__
-        merged = _expand(merged, label)
+        # References are expanded in each source before the merge, so that a table of your own
+        # under a key the shipped file fills by reference ("numbers = '@numbers'") adds to it.
+        merged = merge(*(_expand(data, label) for label, data in named))
         try:
             rules = CONVERTER.structure(merged, cls)
         except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)

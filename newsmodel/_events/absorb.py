@@ -1,0 +1,292 @@
+"""Folding drafts into one another: one happening named twice is one event, and what a control
+verb, a rejected proposal or an allegation governs is not an event of its own.
+
+This is where the drafts of an article meet; coreference of events across sentences belongs here.
+"""
+
+from __future__ import annotations
+
+from ..model import EventKind
+from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
+from .triggers import is_function_word
+
+__all__ = ["fold"]
+
+
+def fold(doc: Doc, drafts: list[Draft]) -> None:
+    """Mark the drafts that are part of another event as ``absorbed`` (and complete the others)."""
+    _coordinated_verbs(doc, drafts)
+    _absorb(doc, drafts)
+    _dedupe_mentions_of_one_event(doc, drafts)
+
+
+def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
+    """``X killed two youths and wounded five others``: the second verb shares the first one's subject.
+
+    Two coordinated verbs of one category are one event ("killed ... and wounded").
+    """
+    coord = doc.lex.words.verb_coordinators
+    for i in range(1, len(drafts)):
+        d, p = drafts[i], drafts[i - 1]
+        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or d.passive:
+            continue
+        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.lw[d.trig.ti - 1] not in coord:
+            continue
+        if not _same_clause(doc, p.trig, d.trig):
+            continue
+        if p.sources and not p.passive:
+            d.sources = [a for a in p.sources if all(a is not t for t in d.targets)]
+            d.rule += "+coordinated"
+        if p.kind is d.kind and not p.absorbed:
+            d.absorbed = True
+
+
+def _absorb(doc: Doc, drafts: list[Draft]) -> None:
+    """A control verb (``threatened to``, ``promised to``, ``urged X to``) absorbs its complement's event.
+
+    A promise of force is a threat: ``vowed to fight`` is THREATEN.
+    """
+    threat = doc.lex.threat_kinds
+    _absorb_objects(doc, drafts)
+    _absorb_proposals(doc, drafts)
+    _absorb_allegations(doc, drafts)
+    for i, d in enumerate(drafts):
+        if d.trig.entry.kind not in doc.lex.absorbs:  # an absorbed event takes its complement along
+            continue
+        if d.trig.entry.pos != "verb" and not (
+            d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] in doc.lex.words.infinitive
+        ):
+            continue  # a noun controls only a "to" right after it ("a hunger strike to demand")
+        last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
+        comp: int | None = None
+        j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
+        if last_word in doc.lex.words.complement_openers and d.trig.match_end > d.trig.head_end:
+            comp = d.trig.match_end
+        else:
+            j = d.trig.ti + 1
+            limit = min(len(doc.tokens), j + 8)
+            while j < limit and doc.starts[j] < d.sentence.end:
+                w = doc.lw[j]
+                if w in doc.lex.words.infinitive or w in doc.lex.words.complementizers:
+                    comp = doc.tokens[j][1]
+                    break
+                if w in PUNCT_BOUNDARY:
+                    break
+                j += 1
+        if comp is None:
+            continue
+        for other in drafts[i + 1 :]:
+            if other.trig.start < comp:
+                continue
+            if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
+                break
+            other.absorbed = True
+            if d.kind is EventKind.AGREE and other.trig.entry.kind in threat:
+                d.kind, d.rule = EventKind.THREATEN, d.rule + "+threat"
+            if not d.targets:
+                d.targets = [a for a in other.targets if all(a is not s for s in d.sources)]
+            break
+
+
+def _absorb_objects(doc: Doc, drafts: list[Draft]) -> None:
+    """The object of a response is not an event of its own: "rejected a US offer", "dismissed an
+    appeal", "demanded a truce" are one event each. Only a noun heading the direct object counts
+    (determiners, adjectives and names between), not one in a prepositional phrase.
+    """
+    for i, d in enumerate(drafts):
+        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs_objects or d.trig.entry.pos != "verb":
+            continue
+        for other in drafts[i + 1 : i + 2]:
+            if other.trig.entry.pos != "noun" or other.sentence.start != d.sentence.start:
+                continue
+            j0 = doc.tok(max(d.trig.end - 1, d.trig.start)) + 1
+            between = doc.lw[j0 : other.trig.ti]
+            if len(between) <= 4 and all(
+                w in doc.lex.words.determiners
+                or w in doc.lex.words.possessive_marks
+                or not is_function_word(doc, w)
+                for w in between
+            ):
+                other.absorbed = True
+                if not d.targets:
+                    d.targets = [
+                        a for a in other.sources or other.targets if all(a is not s for s in d.sources)
+                    ]
+
+
+_PROPOSAL_OBJECT = 6  # tokens from a verb to the proposal noun heading its object, at most
+
+
+_PROPOSAL_REACH = 12  # tokens from the proposal noun to the end of what it proposes, at most
+
+
+def _absorb_proposals(doc: Doc, drafts: list[Draft]) -> None:
+    """What a rejected proposal proposes did not happen: "rejected a US offer to host a summit",
+    "dismissed an appeal from the president to lay down their arms" are one REJECT event each.
+
+    The proposal is a noun heading the verb's object (``words.proposal_nouns``, or a trigger
+    there, such as "appeal for"); it and the first event after it in the same clause (up to a
+    clause break or comma) are absorbed, and the proposal's author becomes the target when none
+    is named.
+    """
+    if not doc.lex.absorbs_proposals:
+        return
+    starts: dict[int, Draft] | None = None
+    for i, d in enumerate(drafts):
+        if d.absorbed or d.trig.entry.pos != "verb" or d.kind not in doc.lex.absorbs_proposals:
+            continue
+        if starts is None:
+            starts = {d.trig.ti: d for d in drafts}
+        head = _proposal_head(doc, d, starts)
+        if head < 0:
+            continue
+        end = _proposal_end(doc, d, head)
+        lo = doc.starts[head]
+        for other in drafts[i + 1 :]:
+            if other.trig.start >= end or other.sentence.start != d.sentence.start:
+                break
+            if other.trig.start < lo or other.absorbed:
+                continue
+            other.absorbed = True
+            if other.trig.ti == head:  # the proposal itself ("appeal for"); then what it proposes
+                if not d.targets:
+                    d.targets = [
+                        a for a in other.sources or other.targets if all(a is not s for s in d.sources)
+                    ]
+                continue
+            # Only the proposed event and a noun event heading its object ("to host a summit"), not
+            # what else the clause names ("an ultimatum to hand over a guard involved in a shooting").
+            n = drafts.index(other) + 1
+            if n < len(drafts) and _heads_object(doc, other, drafts[n]):
+                drafts[n].absorbed = True
+            break
+
+
+def _proposal_head(doc: Doc, d: Draft, starts: dict[int, Draft]) -> int:
+    """The token of a proposal noun (or a noun trigger) heading the object of ``d``, or -1: past
+    determiners, names and adjectives, before any function word."""
+    lw, nouns, words = doc.lw, doc.lex.words.proposal_nouns, doc.lex.words
+    j = doc.tok(max(d.trig.end - 1, d.trig.start)) + 1
+    last = min(len(lw), j + _PROPOSAL_OBJECT)
+    while j < last and doc.starts[j] < d.sentence.end:
+        w = lw[j]
+        if w in nouns or (j in starts and starts[j] is not d and starts[j].trig.entry.pos == "noun"):
+            return j
+        if w not in words.determiners and w not in words.possessive_marks and is_function_word(doc, w):
+            break
+        j += 1
+    return -1
+
+
+def _proposal_end(doc: Doc, d: Draft, head: int) -> int:
+    """Where what the proposal at token ``head`` proposes ends: a clause break or a comma."""
+    lw = doc.lw
+    reach = min(len(lw), head + 1 + _PROPOSAL_REACH)
+    k = head + 1
+    while k < reach and doc.starts[k] < d.sentence.end:
+        w = lw[k]
+        if w in PUNCT_BOUNDARY or w == "," or w in doc.lex.words.boundaries:
+            break
+        k += 1
+    return doc.starts[k] if k < len(doc.tokens) else d.sentence.end
+
+
+_ALLEGATION_REACH = 8  # tokens from an allegation verb to its "of"/"for"/"with", at most
+
+
+def _absorb_allegations(doc: Doc, drafts: list[Draft]) -> None:
+    """An event named by a gerund after an allegation verb's "of"/"for"/"with" is what is alleged:
+    "accused the United States of violating human rights" is one ACCUSE, "was arrested for
+    collaborating with Israel" one COERCE; neither the violation nor the collaboration is reported
+    as having happened.
+    """
+    verbs, links, lw = doc.lex.words.allegation_verbs, doc.lex.words.allegation_links, doc.lw
+    if not verbs:
+        return
+    for d in drafts:
+        if (
+            d.absorbed
+            or d.trig.ti < 1
+            or lw[d.trig.ti - 1] not in links
+            or d.trig.entry.pos != "verb"
+            or not doc.norm[d.trig.start : d.trig.head_end].lower().endswith(doc.lex.words.gerund_suffixes)
+        ):
+            continue
+        j = d.trig.ti - 1
+        if j < 0 or lw[j] not in links:
+            continue
+        # The allegation verb before it, in the same clause, within a few words.
+        lo = max(doc.sentence_tok(d.sentence), j - _ALLEGATION_REACH)
+        k = j - 1
+        while k >= lo and lw[k] not in verbs:
+            if lw[k] in PUNCT_BOUNDARY or lw[k] in doc.lex.words.boundaries or lw[k] == ",":
+                k = lo - 1
+                break
+            k -= 1
+        if k >= lo:
+            d.absorbed = True
+
+
+def _heads_object(doc: Doc, verb: Draft, other: Draft) -> bool:
+    """Whether ``other`` is a noun event heading the direct object of the verb event ``verb``."""
+    if other.trig.entry.pos != "noun" or other.sentence.start != verb.sentence.start:
+        return False
+    j0 = doc.tok(max(verb.trig.end - 1, verb.trig.start)) + 1
+    between = doc.lw[j0 : other.trig.ti]
+    return len(between) <= 4 and all(
+        w in doc.lex.words.determiners or w in doc.lex.words.possessive_marks or not is_function_word(doc, w)
+        for w in between
+    )
+
+
+def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
+    """One happening named twice in a sentence is one event.
+
+    A noun of the same category as a verb event in its sentence ("hosted ... for a meeting"), and
+    a participle after a comma ("attacked ..., killing 156") are folded into that event.
+    """
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if not d.absorbed:
+            by_sentence.setdefault(d.sentence.start, []).append(d)
+    for group in by_sentence.values():
+        for n, d in enumerate(group):
+            if d.trig.entry.pos == "verb" and not _participle_after_comma(doc, d.trig):
+                continue
+            # Only neighbours can share a clause (``_same_clause`` wants 12 tokens at most).
+            for o in group[max(0, n - 6) : n + 7]:
+                if o is d or o.absorbed or o.kind is not d.kind or o.trig.entry.pos != "verb":
+                    continue
+                if _participle_after_comma(doc, o.trig) and o.trig.start > d.trig.start:
+                    continue
+                if d.trig.entry.pos == "verb" and o.trig.start > d.trig.start:
+                    continue
+                if not _same_clause(doc, d.trig, o.trig):
+                    continue
+                d.absorbed = True
+                break
+
+
+def _same_clause(doc: Doc, a: Occurrence, b: Occurrence) -> bool:
+    """Whether two triggers are close and no clause boundary but a relative pronoun lies between them."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    j0 = doc.tok(max(lo.end - 1, lo.start)) + 1
+    if hi.ti - j0 > 12:
+        return False
+    for j in range(j0, hi.ti):
+        w = doc.lw[j]
+        if (
+            w in PUNCT_BOUNDARY
+            or w in doc.lex.words.reporting
+            or (w in doc.lex.words.boundaries and w not in doc.lex.words.relatives)
+        ):
+            return False
+    return True
+
+
+def _participle_after_comma(doc: Doc, trig: Occurrence) -> bool:
+    return (
+        trig.ti > 0
+        and doc.lw[trig.ti - 1] == ","
+        and doc.norm[trig.start : trig.head_end].lower().endswith(doc.lex.words.gerund_suffixes)
+    )

@@ -1,0 +1,456 @@
+"""Role finding's primitives: clause bounds, the subject before a trigger, the objects after it,
+coordination, passives and places, read off the actor mentions around a trigger.
+
+There is no syntactic parser in front of this: roles are read with a few well-known cues of
+English news syntax (the subject before an active verb, ``by`` after a passive participle, the
+object or a prepositional phrase after the verb, ``from``/``by`` and possessives around a noun,
+coordination with ``and``), each word of which is rule data (``[words]`` in ``events.toml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Actor, ActorKind, Span
+from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
+
+__all__ = [
+    "clause_left",
+    "clause_right",
+    "content_floor",
+    "is_passive",
+    "noun_phrase_end",
+    "objects",
+    "place_anywhere",
+    "premodifies",
+    "subject",
+    "subject_is_first_person",
+    "support_verb",
+]
+
+_bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
+
+
+def clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
+    """Offset where the clause holding token ``ti`` begins (searching left)."""
+    key = (ti, sent_start_tok, floor)
+    got = doc.left_cache.get(key)
+    if got is None:
+        got = doc.left_cache[key] = _find_clause_left(doc, ti, sent_start_tok, floor)
+    return got
+
+
+def _find_clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
+    j = ti - 1
+    stops, lw, starts = doc.lex.left_stops, doc.lw, doc.starts
+    lowest = max(sent_start_tok, ti - doc.lex.settings.subject_window)
+    while j >= lowest:
+        if starts[j] < floor:
+            return floor
+        if lw[j] in stops:
+            return doc.tokens[j][1]
+        j -= 1
+    if lowest > sent_start_tok:
+        return max(floor, starts[lowest])
+    return doc.starts[sent_start_tok] if sent_start_tok < len(doc.tokens) else floor
+
+
+def clause_right(doc: Doc, ti: int, sent_end: int, window: int) -> int:
+    """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
+    j = ti + 1
+    stops, lw, starts = doc.lex.right_stops, doc.lw, doc.starts
+    n = len(starts)
+    last = min(n, ti + 1 + window)
+    while j < last and starts[j] < sent_end:
+        word = lw[j]
+        if word in stops and not (word in doc.lex.words.complementizers and j - ti <= 4):
+            return starts[j]
+        j += 1
+    if j < n and doc.starts[j] < sent_end:
+        return doc.starts[j]
+    return sent_end
+
+
+def content_floor(doc: Doc, pos: int) -> tuple[int, Actor | None]:
+    """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
+    best: tuple[int, Actor | None] = (0, None)
+    if not doc.contents:
+        return best
+    k = bisect.bisect_right(doc.content_starts, pos)
+    # Contents rarely nest more than a level or two: look back over a few.
+    for s, e, sp in doc.contents[max(0, k - 8) : k]:
+        if s <= pos < e and s >= best[0]:
+            best = (s, sp)
+    return best
+
+
+def _coordinated(
+    doc: Doc, outer: list[tuple[Mention, list[Mention]]], k: int, step: int, limit: int
+) -> list[int]:
+    """Indexes of mentions coordinated with ``outer[k]`` (``A and B``, ``A, B and C``) in direction ``step``."""
+    got: list[int] = []
+    cur = k
+    joined = False
+    coord = doc.lex.words.coordinators
+    while 0 <= cur + step < len(outer):
+        nxt = cur + step
+        a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
+        if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
+            break
+        if b - a > 40:  # four short words at most lie between coordinated actors
+            break
+        between = doc.low[a:b].strip()
+        words = between.replace(",", " , ").split()
+        if not words or len(words) > 4 or not any(x in coord for x in (*words, between)):
+            break
+        if not all(x in coord or x in doc.lex.words.determiners for x in words) and between not in coord:
+            break
+        if any(x != "," for x in words):
+            joined = True
+        got.append(nxt)
+        cur = nxt
+    # Commas alone make no list ("to sue Saudi Arabia, Ryan said"): an "and" or "or" must join it.
+    return got if joined else []
+
+
+def _pick(doc: Doc, m: Mention, inner: list[Mention]) -> tuple[Actor | None, Actor | None]:
+    """(participant, place) for an outermost mention: a place with a country inside is both."""
+    actor = m[2]
+    if actor.kind is ActorKind.LOCATION:
+        for im in inner:
+            if im[2].kind is not ActorKind.LOCATION:
+                return im[2], actor
+        return (actor if actor.country else None), actor
+    return actor, None
+
+
+def subject(
+    doc: Doc, sentence: Span, pos: int, floor: int, depth: int = 0
+) -> tuple[list[Actor], Actor | None]:
+    """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a
+    preposition), and a place named on the way."""
+    starts = doc.starts
+    ti = _bisect_right(starts, pos) - 1
+    st = doc.sentence_tok(sentence)
+    st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
+    reach = pos - doc.subject_reach
+    if left < reach:
+        left = reach
+    ms = doc.mentions_in(sentence, left, pos)
+    if not ms and left <= sentence.start:
+        return [], None  # no mention before it in the sentence, and no clause before it
+    place: Actor | None = None
+    opening_place: Actor | None = None
+    if ms:
+        found, place, opening_place = _subject_among(doc, ms, ti, left)
+        if found is not None:
+            return found, place
+    # "Rebels in the Ivory Coast dismissed ...", "A camp for Congolese refugees was attacked": the
+    # actor inside the opening noun phrase.
+    if opening_place is not None:
+        return [opening_place], place
+    if left <= sentence.start:
+        return [], place
+    return _subject_before(doc, sentence, left, floor, depth), place
+
+
+def _subject_among(
+    doc: Doc, ms: list[Mention], ti: int, left: int
+) -> tuple[list[Actor] | None, Actor | None, Actor | None]:
+    """``(subjects or None, place, opening place)`` from the mentions of the clause before ``ti``."""
+    words = doc.lex.words
+    place: Actor | None = None
+    opening_place: Actor | None = None
+    outer = doc.outermost(ms)
+    lt = _bisect_left(doc.starts, left)
+    # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
+    appositive = _appositive(doc, ti, lt)
+    if appositive is not None:
+        outer = [o for o in outer if o[0][1] <= appositive]
+    for k in range(len(outer) - 1, -1, -1):
+        m, inner = outer[k]
+        prep = doc.prep_before(m[0], left)
+        if prep is not None and not doc.norm.startswith(words.possessive_clitic, m[1]):
+            at_place = prep in words.location_prepositions
+            if place is None and at_place:
+                place = _pick(doc, m, inner)[1] or (m[2] if m[2].kind is ActorKind.COUNTRY else None)
+            if (at_place or prep in words.head_prepositions) and _opens_clause(doc, lt, m[0]):
+                opening_place = _pick(doc, m, inner)[0] or m[2]
+            continue
+        who, where = _pick(doc, m, inner)
+        if who is None:
+            place = place or where
+            continue
+        found = [who]
+        for j in _coordinated(doc, outer, k, -1, left):
+            a = _pick(doc, *outer[j])[0]
+            if a is not None and a not in found:
+                found.insert(0, a)
+        return found, place, opening_place
+    return None, place, opening_place
+
+
+def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int) -> list[Actor]:
+    """The subject of a clause that names none, from the word that closed it on the left."""
+    words = doc.lex.words
+    jl = doc.tok(left - 1)  # the word that closed the clause on the left
+    # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
+    if depth < 2:
+        j = jl
+        k = j + 1
+        if k < len(doc.tokens) and doc.lw[k] in words.complementizers:
+            k += 1
+        if (
+            j >= 0
+            and doc.lw[j] in words.reporting
+            and k < len(doc.tokens)
+            and doc.lw[k] in words.pronouns
+            and doc.ctx.cast.mention_at(doc.starts[k]) is None
+        ):
+            found, _ = subject(doc, sentence, doc.starts[j], floor, depth + 1)
+            if found:
+                return found
+    # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
+    if depth < 2:
+        j = jl
+        if j >= 0 and doc.lw[j] in words.clause_coordinators:
+            found, _ = subject(doc, sentence, doc.starts[j], floor, depth + 1)
+            if found:
+                return found
+    # A relative pronoun opening the clause: the subject is its antecedent.
+    j = jl
+    if j >= 0 and doc.lw[j] in words.relatives:
+        before = [
+            m
+            for m in doc.mentions_in(sentence, doc.starts[j] - 200, doc.starts[j])
+            if m[1] >= doc.starts[j] - 3
+        ]
+        if before:
+            return [before[-1][2]]
+    return []
+
+
+def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
+    """End of the subject before an appositive ``X, a ... ,`` that ends right before the verb at ``ti``."""
+    j = ti - 1
+    lw, verb_like = doc.lw, doc.lex.verb_like
+    while j >= lt and (lw[j] in verb_like or lw[j].endswith(doc.lex.words.adverb_suffixes)):
+        j -= 1
+    if j < lt or doc.lw[j] != ",":
+        return None
+    k = j - 1
+    while k >= lt and j - k <= 14:
+        if doc.lw[k] == ",":
+            before = doc.starts[k]
+            if doc.ctx.cast.mention_at(before - 1) is not None or any(m[1] == before for m in doc.extra):
+                return before
+            return None
+        if doc.lw[k] in PUNCT_BOUNDARY:
+            return None
+        k -= 1
+    return None
+
+
+def _opens_clause(doc: Doc, lt: int, start: int) -> bool:
+    """Whether ``noun in PLACE`` at ``start`` is the clause's opening noun phrase (two to four plain words before ``in``)."""
+    i = doc.tok(start) - 1  # the preposition
+    j = i - 1
+    n = 0
+    while j >= lt:
+        w = doc.lw[j]
+        if not w.isalpha() or w in doc.lex.verb_like or w in doc.lex.words.reporting:
+            return False
+        if doc.lex.by_head.get(w) and w not in doc.lex.words.determiners:
+            return False
+        n += 1
+        j -= 1
+    return 1 <= n <= 4
+
+
+def objects(
+    doc: Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None
+) -> tuple[list[Actor], Actor | None, list[Actor]]:
+    """Objects after a trigger: (targets, place, by/from actors) within ``[start, end)``.
+
+    ``allowed``: prepositions that may introduce a target (``None``: also a bare object).
+    """
+    ms = doc.mentions_in(sentence, start, end)
+    outer = doc.outermost(ms)
+    targets: list[Actor] = []
+    agents: list[Actor] = []
+    place: Actor | None = None
+    k = 0
+    while k < len(outer):
+        m, inner = outer[k]
+        prep = doc.prep_before(m[0], start)
+        who, where = _pick(doc, m, inner)
+        if prep in doc.lex.words.agent_prepositions:
+            if who is not None and not agents:
+                agents.append(who)
+                agents.extend(
+                    a
+                    for j in _coordinated(doc, outer, k, 1, end)
+                    if (a := _pick(doc, *outer[j])[0]) is not None
+                )
+            k += 1
+            continue
+        if prep is not None and prep in doc.lex.words.location_prepositions:
+            if place is None:
+                place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
+            k += 1
+            continue
+        if targets or who is None or doc.norm[m[0] : m[1]].lower() in doc.lex.words.possessive_pronouns:
+            if where is not None and place is None:
+                place = where
+            k += 1
+            continue
+        if prep is None and allowed is not None:
+            k += 1
+            continue
+        if prep is not None and allowed is not None and prep not in allowed:
+            k += 1
+            continue
+        targets.append(who)
+        if where is not None and place is None:
+            place = where
+        coord = _coordinated(doc, outer, k, 1, end)
+        targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
+        k = (coord[-1] if coord else k) + 1
+    if not targets:
+        demonym = _demonym_target(doc, start, end, allowed or doc.lex.words.target_prepositions)
+        if demonym is not None:
+            targets.append(demonym)
+    return targets, place, agents
+
+
+def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
+    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target."""
+    demonyms = doc.demonyms()
+    if not demonyms:
+        return None
+    i = _bisect_left(doc.starts, start)
+    n = _bisect_left(doc.starts, end)
+    if demonyms.keys().isdisjoint(doc.lw[i:n]):
+        return None  # no nationality word in the range: one set test
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i][1] <= end:
+        w = doc.lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(doc.starts[i]) is None:
+            j = i - 1
+            while j >= 0 and doc.lw[j] in doc.lex.words.determiners:
+                j -= 1
+            if j >= 0 and doc.lw[j] in allowed and doc.lw[j] not in doc.lex.words.agent_prepositions:
+                return demonyms[w]
+        i += 1
+    return None
+
+
+def is_passive(doc: Doc, ti: int, word: str) -> bool:
+    """A participle after a form of "be" ("was attacked"), or right before "by" ("a lunch hosted by")."""
+    if not (word.endswith(doc.lex.words.participle_suffixes) or word in doc.lex.words.participles):
+        return False
+    if ti + 1 < len(doc.lw) and doc.lw[ti + 1] in doc.lex.words.passive_agent:
+        return True
+    j = ti - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        w = doc.lw[j]
+        if w in doc.lex.words.be:
+            return True
+        if (
+            w.endswith(doc.lex.words.adverb_suffixes)
+            or w in doc.lex.words.negations
+            or w in doc.lex.words.passive_fillers
+        ):
+            j -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def subject_is_first_person(doc: Doc, trig: Occurrence, sentence: Span, floor: int) -> bool:
+    """Whether the clause before the trigger opens with an unresolved first-person pronoun (in a quote)."""
+    lo = max(floor, sentence.start)
+    i = doc.tok(lo)
+    i = i if i >= 0 and doc.starts[i] >= lo else i + 1
+    while i < trig.ti:
+        w = doc.lw[i]
+        if w in doc.lex.words.first_person:
+            return doc.ctx.cast.mention_at(doc.starts[i]) is None
+        if w.isalpha():
+            return False
+        i += 1
+    return False
+
+
+def support_verb(doc: Doc, ti: int, sentence: Span) -> int | None:
+    """Offset of a support verb (``launched``, ``held``) governing the noun at token ``ti``."""
+    j = ti - 1
+    steps = 0
+    lo = doc.sentence_tok(sentence)
+    while j >= lo and steps < 5:
+        w = doc.lw[j]
+        if w in doc.lex.words.support_verbs:
+            return doc.starts[j]
+        if w in PUNCT_BOUNDARY or w in doc.lex.words.boundaries:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def place_anywhere(
+    doc: Doc, sentence: Span, trig: Occurrence, sources: list[Actor], targets: list[Actor], right: int
+) -> Actor | None:
+    """A place named with a location preposition in the trigger's clause, nearest first."""
+    if not doc.has_places(sentence):
+        return None
+    left = clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
+    best: tuple[int, Actor] | None = None
+    preps = doc.lex.words.location_prepositions
+    for start, _, a in doc.mentions_in(sentence, left, right):
+        if (
+            a.kind not in PLACE_KINDS
+            or doc.prep_before(start, sentence.start) not in preps
+            or any(a is b for b in sources)
+            or any(a is b for b in targets)
+        ):
+            continue
+        d = abs(start - trig.start)
+        if best is None or d < best[0]:
+            best = (d, a)
+    return best[1] if best else None
+
+
+def noun_phrase_end(doc: Doc, trig: Occurrence, right: int) -> int:
+    """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
+    j = doc.tok(max(trig.match_end - 1, trig.start)) + 1
+    stop = doc.lex.verb_like
+    while j < len(doc.tokens) and doc.starts[j] < right:
+        if doc.lw[j] in stop:
+            return doc.starts[j]
+        j += 1
+    return right
+
+
+def premodifies(doc: Doc, between: str) -> bool:
+    """Whether the words between a mention and a noun make the mention its possessor or modifier."""
+    m = doc.lex.premodifier.fullmatch(between)
+    if m is None:
+        return False
+    w = doc.lex.words
+    return not any(
+        x in w.determiners
+        or x in w.reporting
+        or x in w.be
+        or x in w.auxiliaries
+        or x in w.boundaries
+        or x in w.target_prepositions
+        or x in w.other_prepositions
+        or x in w.location_prepositions
+        or x.endswith(w.past_suffixes)
+        for x in m.group(1).split()
+    )

@@ -1,0 +1,63 @@
+"""The event coder: the passes in order, triggers -> roles (and mode) -> folding -> counts -> time."""
+
+from __future__ import annotations
+
+from ..model import Event, Span
+from ..pipeline import Context
+from .absorb import fold
+from .counts import attach_counts, has_count
+from .lexicon import EventLexicon
+from .roles import read_roles
+from .state import Doc, Draft, Occurrence
+from .timing import event_times
+from .triggers import find_triggers, statement_triggers
+
+__all__ = ["code_events"]
+
+
+def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
+    """Every event of an article, in text order."""
+    doc = Doc(context, lex)
+    if doc.idle:
+        return ()
+    triggers = find_triggers(doc)
+    if lex.statement_words and context.statements:
+        triggers = sorted([*triggers, *statement_triggers(doc, triggers)], key=lambda t: t.start)
+    drafts: list[Draft] = []
+    prev: Occurrence | None = None
+    for trig in triggers:
+        sentence = trig.sentence or doc.segs.sentence_at(trig.start)
+        if sentence is None:
+            continue
+        draft = read_roles(
+            doc, trig, sentence, prev if prev is not None and prev.start >= sentence.start else None
+        )
+        if draft is not None:
+            drafts.append(draft)
+        prev = trig
+    fold(doc, drafts)
+    # A noun with no participant ("the allegations", "the attack") refers to an event reported
+    # elsewhere; it is not a report of one. Counts make it one ("an attack that killed 70").
+    kept = [
+        d
+        for d in drafts
+        if not d.absorbed and (d.trig.entry.pos == "verb" or d.sources or d.targets or has_count(doc, d))
+    ]
+    counts = attach_counts(doc, kept)
+    times = event_times(doc, kept)
+    text = context.text
+    return tuple(
+        Event(
+            kind=d.kind,
+            trigger=Span(start=d.trig.start, end=d.trig.end, text=text[d.trig.start : d.trig.end]),
+            sources=tuple(d.sources),
+            targets=tuple(d.targets),
+            location=d.location,
+            time=when,
+            mode=d.mode,
+            sentence=d.sentence,
+            rule=d.rule,
+            counts=counts.get(i, ()),
+        )
+        for i, (d, when) in enumerate(zip(kept, times, strict=True))
+    )

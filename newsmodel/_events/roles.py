@@ -1,0 +1,167 @@
+"""The roles pass: a trigger's sources, targets and place, then its mode, as a :class:`Draft`."""
+
+from __future__ import annotations
+
+from ..model import Actor, Span
+from .clauses import (
+    clause_right,
+    content_floor,
+    is_passive,
+    noun_phrase_end,
+    objects,
+    place_anywhere,
+    premodifies,
+    subject,
+    subject_is_first_person,
+    support_verb,
+)
+from .mode import mode, recode
+from .state import Doc, Draft, Occurrence
+
+__all__ = ["read_roles"]
+
+_PASSIVE = "+passive"
+
+# (sources, targets, place, rule suffix), or None: no event.
+_Roles = tuple[list[Actor], list[Actor], Actor | None, str]
+
+
+def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | None) -> Draft | None:
+    """The event a trigger codes, with its participants, place and mode (``None``: no event)."""
+    e = trig.entry
+    floor, speaker = content_floor(doc, trig.start)
+    right = clause_right(
+        doc,
+        trig.ti if trig.match_end == trig.head_end else doc.tok(trig.match_end - 1),
+        sentence.end,
+        doc.lex.settings.target_window,
+    )
+    found = _participants(doc, trig, sentence, floor, right)
+    if found is None:
+        return None
+    sources, targets, place, rule = found
+    rule = e.rule + rule
+    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
+    if trig.start in doc.cue_speaker and not e.swapped:
+        sp = doc.cue_speaker[trig.start]
+        if sp not in sources:
+            sources = [sp]
+            rule += "+speaker"
+    elif (
+        not sources
+        and e.pos == "verb"
+        and speaker is not None
+        and subject_is_first_person(doc, trig, sentence, floor)
+    ):
+        sources = [speaker]
+        rule += "+speaker"
+    if sources and targets:
+        targets = [a for a in targets if all(a is not s for s in sources)]
+    if e.needs_target and not targets:
+        return None  # "a video released by ...": release of an actor or nothing
+    if place is not None and any(place is a for a in (*sources, *targets)):
+        place = None
+    if place is None:
+        place = place_anywhere(doc, sentence, trig, sources, targets, right)
+    # With no target named, the place where it happens stands for it, as PLOVER codes domestic
+    # events ("suspended aid deliveries in Baghdad": Iraq; "demonstrated in Serbia": Serbia).
+    if not targets and place is not None and place.country and all(place is not a for a in sources):
+        targets = [place]
+        rule += "+place-target"
+    how, cue = mode(doc, trig, sentence, prev)
+    kind, how, recoded = recode(doc, trig, sentence, e.kind, how, cue)
+    return Draft(
+        kind=kind,
+        trig=trig,
+        sentence=sentence,
+        sources=_dedupe(sources) if len(sources) > 1 else sources,
+        targets=_dedupe(targets) if len(targets) > 1 else targets,
+        location=place,
+        mode=how,
+        cue=cue,
+        rule=rule + recoded,
+        passive=found[3] == _PASSIVE,
+    )
+
+
+def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
+    e = trig.entry
+    if trig.speaker is not None:
+        # Coded from a statement: the speaker demands it of the subject of "must".
+        subj, _ = subject(doc, sentence, trig.start, max(floor, trig.content_start))
+        targets = [a for a in subj if a is not trig.speaker]
+        if not targets:  # "we must never forget": no demand of anyone
+            return None
+        return [trig.speaker], targets, None, ""
+    if not doc.has_mentions(sentence):
+        if e.needs_target:
+            return None  # nobody to find, and so no target
+        return [], [], None, ""
+    if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
+        subj, lplace = subject(doc, sentence, trig.start, floor)
+        _, rplace, agents = objects(
+            doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
+        )
+        return agents, subj, rplace or lplace, _PASSIVE
+    if e.pos == "verb":
+        return _verb_roles(doc, trig, sentence, floor, right)
+    return _noun_roles(doc, trig, sentence, floor, right)
+
+
+def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
+    """An active verb: the subject before it, the object or a prepositional phrase after it."""
+    e = trig.entry
+    tg, rplace, agents = objects(doc, sentence, trig.head_end, right, allowed=None)
+    if e.needs_target and not e.swapped and not tg and not agents:
+        return None  # "a video released by ...": release of an actor or nothing
+    subj, lplace = subject(doc, sentence, trig.start, floor)
+    if e.swapped:
+        sources, targets = agents or tg, subj
+    elif e.from_target and agents:
+        sources, targets = subj, agents  # "withdrew its troops from Lebanon": Lebanon
+    else:
+        sources, targets = subj, tg or agents
+    return sources, targets, rplace or lplace, ""
+
+
+def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
+    """A noun: possessor or modifier before it, by/from after it, else the subject of a support verb."""
+    e = trig.entry
+    sources: list[Actor] = []
+    rule = ""
+    pre = [m for m in doc.mentions_in(sentence, trig.start - 224, trig.start) if trig.start - 24 <= m[1]]
+    if pre:
+        m = pre[-1]
+        between = doc.norm[m[1] : trig.start]
+        if premodifies(doc, between):
+            sources = [m[2]]
+    # The noun's own phrases end where a verb begins ("the attack in large measure is ...").
+    targets, rplace, agents = objects(
+        doc,
+        sentence,
+        trig.head_end,
+        noun_phrase_end(doc, trig, right),
+        allowed=doc.lex.words.target_prepositions,
+    )
+    if e.needs_target and not targets:
+        return None
+    if not sources:
+        sources = agents
+    if not sources:
+        support = support_verb(doc, trig.ti, sentence)
+        if support is not None:
+            sources, _ = subject(doc, sentence, support, floor)
+            rule = "+support"
+        elif doc.lex.noun_source.get(e.kind) == "subject":
+            sources, _ = subject(doc, sentence, trig.start, floor)
+    return sources, targets, rplace, rule
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    if len(actors) < 2:
+        return actors
+    out: list[Actor] = []
+    for a in actors:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out

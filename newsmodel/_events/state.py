@@ -1,0 +1,345 @@
+"""The state of one call: :class:`Doc`, a view of the article the passes share, and the records
+they pass along (:class:`Occurrence`, a trigger found in the text; :class:`Draft`, an event being
+coded).
+
+The passes read the compiled tables through ``doc.lex`` (an :class:`~.lexicon.EventLexicon`);
+``Doc`` holds only what belongs to the article: its tokens, the words the token scan stopped at,
+statement contents and speakers, the sorted mentions, and the caches of lookups.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import operator
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import Actor, ActorKind, EventKind, EventMode, Span, TimeExpression
+from ..pipeline import Context, mention_order
+from .lexicon import SCAN_COUNT, SCAN_CUE, SCAN_HEAD, SCAN_PHRASE_ONLY, SCAN_STATEMENT, EventLexicon, Trigger
+
+__all__ = ["PLACE_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft", "Mention", "Occurrence"]
+
+OPENERS = " \"“'‘(`"  # what may precede a sentence's first word
+PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
+PLACE_KINDS = (ActorKind.LOCATION, ActorKind.COUNTRY)
+
+Mention = tuple[int, int, Actor]
+Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
+
+_bisect_right = bisect.bisect_right
+_bisect_left = bisect.bisect_left
+_FIRST_TWO = operator.itemgetter(0, 1)
+_PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
+_CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
+
+
+@attrs.define
+class Occurrence:
+    """A trigger found in the text: the lexicon entry and where it matched."""
+
+    entry: Trigger
+    start: int  # trigger span
+    end: int
+    head_end: int  # end of the head word (roles are searched from here)
+    match_end: int  # end of the whole phrase
+    ti: int  # token index of the head
+    speaker: Actor | None = None  # for an event coded from a statement's content
+    content_start: int = 0
+    sentence: Span | None = None  # the sentence, when the trigger scan looked it up
+
+
+@attrs.define
+class Draft:
+    """An event being coded: the passes after role finding fold drafts into one another."""
+
+    kind: EventKind
+    trig: Occurrence
+    sentence: Span
+    sources: list[Actor]
+    targets: list[Actor]
+    location: Actor | None
+    mode: EventMode
+    cue: str
+    rule: str
+    passive: bool = False  # read as a passive ("was attacked by"): the subject is the target
+    absorbed: bool = False
+
+
+def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> bool:
+    """Whether one of ``mentions`` (sorted, with their ``starts``) lies wholly inside the sentence."""
+    k = _bisect_left(starts, sentence.start)
+    while k < len(starts) and starts[k] < sentence.end:
+        if mentions[k][1] <= sentence.end:
+            return True
+        k += 1
+    return False
+
+
+class Doc:
+    """Per-call view of one article: tokens, cues and mentions, with cheap lookups."""
+
+    def __init__(self, context: Context, lex: EventLexicon) -> None:
+        self.lex = lex
+        self.ctx = context
+        self.text = context.text
+        self.norm = context.text.replace("’", "'")
+        low = self.norm.lower()
+        if len(low) != len(self.norm):  # a few characters lower-case to two ("İ"): keep offsets
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.norm)
+        self.low = low
+        self.segs = context.segments
+        self.tokens = context.segments.tokens
+        self.starts = context.segments.token_starts  # bisect by offset on these, not on token tuples
+        self.cue_at: list[tuple[int, int, str, int]] = []  # cue words: start, token, word, end
+        self.hits: list[tuple[int, int, str, int]] = []  # trigger heads: start, end, word, token
+        self.count_at: list[int] = []  # offsets of count verbs
+        self.modal_at: list[int] = []  # tokens of statement words
+        self.lw: Sequence[str] = self._straight_words()
+        self._scan()
+        self.cue_starts = [c[0] for c in self.cue_at]
+        self.cues_read: dict[int, Cue | None] = {}  # the cue words read so far
+        self.left_cache: dict[tuple[int, int, int], int] = {}
+        self._preps: dict[int, tuple[str | None, int]] = {}
+        self._demonyms: dict[str, Actor] | None = None
+        self._sentence_toks: dict[int, int] = {}
+        self.subject_reach = lex.settings.subject_window * 8  # characters, at most
+        self.statements = context.statements
+        # Nothing can be coded without a trigger word: the rest is for articles that have one.
+        self.idle = not self.hits and not (self.modal_at and context.statements)
+        if not self.idle:
+            self._prepare(context)
+
+    def _straight_words(self) -> Sequence[str]:
+        """The segmenter's lower-cased words with typographic apostrophes made straight, as in
+        ``norm``: only the tokens holding one are copied."""
+        words = self.segs.lower_words
+        if "’" not in self.text:
+            return words
+        fixed = list(words)
+        for k in itertools.compress(range(len(words)), map(operator.contains, words, _CURLY)):
+            fixed[k] = fixed[k].replace("’", "'")
+        return fixed
+
+    def _scan_found(self) -> list[int]:
+        """Tokens the scan stops at: a set lookup per word, and words ending in a clitic."""
+        lw, tokens, lex = self.lw, self.tokens, self.lex
+        found = list(itertools.compress(range(len(lw)), map(lex.scan.__contains__, lw)))
+        clitics = lex.words.clitics
+        if any(c in self.low for c in clitics):  # a clitic the segmenter left on its word ("they'll")
+            starts = self.starts
+            on_words = {
+                i
+                for m in lex.clitic.finditer(self.low)
+                if (i := _bisect_right(starts, m.start()) - 1) >= 0
+                and tokens[i][1] == m.end()
+                and lw[i].endswith(clitics)
+            }
+            if on_words:
+                found = sorted({*found, *on_words})
+        return found
+
+    def _scan(self) -> None:
+        """One pass over the segmenter's tokens: heads, cue words, count verbs, statement words."""
+        lw, tokens, lex = self.lw, self.tokens, self.lex
+        scan, needed, clitics = lex.scan, lex.needed, lex.words.clitics
+        count_at, modal_at, hits, cue_at = self.count_at, self.modal_at, self.hits, self.cue_at
+        for i in self._scan_found():
+            w = lw[i]
+            f = scan.get(w)
+            if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
+                need, window = needed[w]
+                if not need.isdisjoint(lw[i + 1 : i + window]):
+                    hits.append((*tokens[i], w, i))
+                continue
+            start, end0 = tokens[i]
+            if f is None:  # "they'll": the cue is the clitic
+                cut = len(w) - len(next(c for c in clitics if w.endswith(c)))
+                w, start = w[cut:], start + cut
+                f = scan.get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
+            if f & SCAN_COUNT:
+                count_at.append(start)
+            if f & SCAN_STATEMENT:
+                modal_at.append(i)
+            if f & SCAN_CUE:  # read when a trigger's mode asks (most are never asked)
+                cue_at.append((start, i, w, end0))
+            if f & SCAN_HEAD:
+                if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
+                    need, window = needed[w]
+                    if need.isdisjoint(lw[i + 1 : i + window]):
+                        continue
+                hits.append((start, end0, w, i))
+
+    def _prepare(self, context: Context) -> None:
+        """What role finding needs: statement contents and speakers, all mentions."""
+        held = {id(a) for a in context.cast.actors} if context.statements else set()
+        # Statement sources the actor stage left unresolved still name their speaker.
+        extra: list[Mention] = []
+        self.cue_speaker: dict[int, Actor] = {}
+        self.contents: list[tuple[int, int, Actor | None]] = []
+        for st in context.statements:
+            sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
+            if (
+                sp is not None
+                and st.source is not None
+                and context.cast.mention_at(st.source.start, st.source.end) is None
+            ):
+                extra.append((st.source.start, st.source.end, sp))
+            if sp is not None and st.cue is not None:
+                self.cue_speaker[st.cue.start] = sp
+            self.contents.append((st.content.start, st.content.end, sp))
+        self.contents.sort(key=_FIRST_TWO)
+        self.content_starts = [c[0] for c in self.contents]
+        self._prepare_times(context)
+        self.extra = sorted(extra, key=_FIRST_TWO)
+        # Every mention of the article (statement sources included) by start, longest first.
+        self.all_mentions: list[Mention] = context.cast.mention_spans()
+        if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
+            for m in self.extra:
+                bisect.insort_right(self.all_mentions, m, key=mention_order)
+        else:  # many: one merge of the two sorted lists, the cast's first among equals
+            extra_sorted = sorted(self.extra, key=mention_order)
+            self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=mention_order))
+        self.all_starts = [m[0] for m in self.all_mentions]
+        self.places = [m for m in self.all_mentions if m[2].kind in PLACE_KINDS]
+        self.place_starts = [m[0] for m in self.places]
+
+    def _prepare_times(self, context: Context) -> None:
+        """The times of statements (by content and cue) and the participle cues of timed speakers."""
+        timed: list[tuple[int, int, TimeExpression]] = []
+        for st in context.statements:
+            if st.time is not None:
+                timed.append((st.content.start, st.content.end, st.time))
+                if st.cue is not None:
+                    timed.append((st.cue.start, st.cue.end, st.time))
+        timed.sort(key=_FIRST_TWO)
+        self.timed = timed
+        # Statements with a time and a speaker whose cue is a participle, by cue: an act of the
+        # speaker's "..., saying" happens at the statement's time.
+        gerund = self.lex.words.gerund_suffixes
+        self.sayings = sorted(
+            (
+                (st.cue.start, st.cue.end, st.speaker, st.time)
+                for st in context.statements
+                if st.time is not None
+                and st.cue is not None
+                and st.speaker is not None
+                and self.norm[st.cue.start : st.cue.end].lower().endswith(gerund)
+            ),
+            key=_FIRST_TWO,
+        )
+        self.saying_starts = [s[0] for s in self.sayings]
+        self.timed_starts = [t[0] for t in timed]
+        self.time_starts = [t.span.start for t in context.times]
+
+    # -- tokens -------------------------------------------------------------------------------
+    def tok(self, pos: int) -> int:
+        """Index of the token starting at or before ``pos``."""
+        return _bisect_right(self.starts, pos) - 1
+
+    def sentence_tok(self, sentence: Span) -> int:
+        """``tok(sentence.start)``, once per sentence."""
+        got = self._sentence_toks.get(sentence.start)
+        if got is None:
+            got = self._sentence_toks[sentence.start] = _bisect_right(self.starts, sentence.start) - 1
+        return got
+
+    def sentence_initial(self, pos: int) -> bool:
+        """Whether ``pos`` opens its sentence (past quote marks and brackets)."""
+        sent = self.segs.sentence_at(pos)
+        return sent is None or (pos - sent.start <= 8 and self.norm[sent.start : pos].strip(OPENERS) == "")
+
+    # -- mentions -----------------------------------------------------------------------------
+    def mentions_in(self, sentence: Span, start: int, end: int) -> list[Mention]:
+        """Mentions of the sentence lying inside ``[start, end)`` (by bisection: long sentences stay linear)."""
+        s, e = sentence.start, sentence.end
+        if start < s:
+            start = s
+        if end > e:
+            end = e
+        all_, starts = self.all_mentions, self.all_starts
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
+        return [m for m in all_[i:j] if m[1] <= end]
+
+    def has_mentions(self, sentence: Span) -> bool:
+        """Whether anyone is mentioned in the sentence."""
+        return _any_inside(self.all_mentions, self.all_starts, sentence)
+
+    def has_places(self, sentence: Span) -> bool:
+        """Whether a place or a country is mentioned in the sentence."""
+        return _any_inside(self.places, self.place_starts, sentence)
+
+    def demonyms(self) -> dict[str, Actor]:
+        """Nationality adjectives the cast itself uses, mapped to the country actor they name.
+
+        "Syrian civilians" (an actor with country SYR) teaches that "Syrian" names Syria, so
+        "at the Syrian airbase" has Syria as its target though no actor is mentioned there.
+        """
+        if self._demonyms is None:
+            countries: dict[str, Actor] = {}
+            named: list[Actor] = []  # actors of a country that are not the country
+            for a in self.ctx.cast.actors:
+                if a.country:
+                    if a.kind is ActorKind.COUNTRY:
+                        countries.setdefault(a.country, a)
+                    else:
+                        named.append(a)
+            found: dict[str, Actor] = {}
+            suffixes = self.lex.words.demonym_suffixes
+            for a in named:
+                if a.country not in countries:
+                    continue
+                for m in a.mentions:
+                    t = m.span.text
+                    if " " not in t or not t[:1].isupper():
+                        continue
+                    first = t[: t.index(" ")].lower()
+                    if first.endswith(suffixes):
+                        found.setdefault(first, countries[a.country])
+            self._demonyms = found
+        return self._demonyms
+
+    @staticmethod
+    def outermost(ms: Sequence[Mention]) -> list[tuple[Mention, list[Mention]]]:
+        """Mentions not inside another, each with the mentions nested inside it."""
+        out: list[tuple[Mention, list[Mention]]] = []
+        for m in ms:
+            if out and m[0] >= out[-1][0][0] and m[1] <= out[-1][0][1]:
+                out[-1][1].append(m)
+            else:
+                out.append((m, []))
+        return out
+
+    def prep_before(self, start: int, floor: int) -> str | None:
+        """The preposition governing a noun phrase whose mention starts at ``start``, if any."""
+        got = self._preps.get(start)
+        if got is None:
+            got = self._preps[start] = self._prep_before(start)
+        word, at = got
+        # Decided at token ``at``: that holds if the floor lets the search get there.
+        return word if at >= 0 and self.starts[at] >= floor else None
+
+    def _prep_before(self, start: int) -> tuple[str | None, int]:
+        """(the preposition or None, the token where that was decided; -1 if nothing decided)."""
+        starts, lw, norm = self.starts, self.lw, self.norm
+        i = _bisect_right(starts, start) - 2
+        lo = max(0, i - 5)  # six words back at most
+        dets, links = self.lex.words.determiners, self.lex.words.name_links
+        while i >= lo:
+            w = lw[i]
+            if w in dets or w.replace(",", "").isdigit() or (w[:1].isalpha() and norm[starts[i]].isupper()):
+                i -= 1
+                continue
+            if (
+                w in links
+                and i > 0
+                and (lw[i - 1] in dets or (norm[starts[i - 1]].isupper() and norm[starts[i + 1]].isupper()))
+            ):
+                i -= 1
+                continue
+            return (w if w in self.lex.prepositions else None), i
+        return None, -1

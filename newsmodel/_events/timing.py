@@ -1,0 +1,79 @@
+"""The time pass: the time expression that governs each event.
+
+The sentence's only time expression governs all of it; otherwise :func:`newsmodel.times.governing_time`
+picks one within the clause, then the sentence. An event with none takes the time of the
+statement reporting it, or of its source's participle cue after it ("..., saying ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..model import Span, TimeExpression
+from ..times import governing_time
+from .state import Doc, Draft
+
+__all__ = ["event_times"]
+
+_bisect_left = bisect.bisect_left
+
+
+def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
+    """The time of each event, in the order of ``kept``."""
+    out: list[TimeExpression | None] = []
+    sentence_times: dict[int, Sequence[TimeExpression]] = {}
+    for d in kept:
+        here_times = sentence_times.get(d.sentence.start)
+        if here_times is None:
+            here_times = sentence_times[d.sentence.start] = _times_in(doc, d.sentence)
+        when: TimeExpression | None = None
+        if len(here_times) == 1:
+            when = here_times[0]  # the only expression of the sentence governs all of it
+        elif here_times:
+            try:
+                when = governing_time(here_times, doc.segs, d.trig.start, d.trig.end)
+            except Exception:  # a fault in another stage must not lose the events
+                when = None
+        if when is None and doc.timed:
+            when = _statement_time(doc, d)
+            if when is None and d.sources:
+                when = _saying_time(doc, d)
+        out.append(when)
+    return out
+
+
+def _times_in(doc: Doc, sentence: Span) -> Sequence[TimeExpression]:
+    """The time expressions of a sentence: what ``governing_time`` looks at (same clause, then
+    same sentence), handed over alone so that a long article costs it no more per event. When
+    there is one, it governs the whole sentence, and ``governing_time`` is not asked.
+    """
+    times = doc.ctx.times
+    lo = _bisect_left(doc.time_starts, sentence.start - 100)  # none is that long
+    hi = _bisect_left(doc.time_starts, sentence.end)
+    s, e = sentence.start, sentence.end
+    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e]
+
+
+def _statement_time(doc: Doc, d: Draft) -> TimeExpression | None:
+    """The time of the statement reporting the event (its content or cue holds the trigger)."""
+    pos = d.trig.start
+    k = bisect.bisect_right(doc.timed_starts, pos)
+    for s, e, when in reversed(doc.timed[max(0, k - 8) : k]):
+        if s <= pos < e:
+            return when
+    return None
+
+
+def _saying_time(doc: Doc, d: Draft) -> TimeExpression | None:
+    """``He stopped short of accusing Russia ..., saying he had not seen ...``: an act of the speaker
+    followed in its sentence by a participle cue ("saying", "adding") happens as they speak, at
+    the statement's time.
+    """
+    k = _bisect_left(doc.saying_starts, d.trig.end)
+    for cue_start, _, speaker, when in doc.sayings[k : k + 4]:  # the next few cues
+        if cue_start >= d.sentence.end:
+            break
+        if any(a is speaker for a in d.sources):
+            return when
+    return None

@@ -1,0 +1,203 @@
+"""The trigger pass: lexicon entries matched at the heads the token scan found, and the statement
+words that make a demand in reported speech an event of its speaker's."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..model import Span
+from .lexicon import Trigger
+from .mode import last_cue
+from .state import OPENERS, Doc, Occurrence
+
+__all__ = ["find_triggers", "is_function_word", "statement_triggers"]
+
+
+def find_triggers(doc: Doc) -> list[Occurrence]:
+    """The triggers of the article, in text order, none inside another."""
+    out: list[Occurrence] = []
+    last_end = -1
+    lex = doc.lex
+    exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
+    low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
+    for h_start, h_end, word, ti in doc.hits:
+        if h_start < last_end:
+            continue
+        excluded = exclusions.get(word)
+        if excluded is not None:
+            x = excluded.match(low, h_end)
+            if x is not None:  # "declined to comment": no event, nor any inside it
+                last_end = x.end()
+                continue
+        combined = tail_entries.get(word)
+        ahead: Sequence[str] = ()
+        if combined is not None:
+            need, window = needed[word]
+            ahead = lw[ti + 1 : ti + window]
+            if need.isdisjoint(ahead):
+                combined = None
+        if combined is None and word not in singles:
+            continue  # only the first word of phrases, none of which can follow here
+        sent = sentence_at(h_start)
+        if sent is None:
+            continue
+        # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
+        if (
+            norm[h_start].isupper()
+            and not (h_start - sent.start <= 8 and norm[sent.start : h_start].strip(OPENERS) == "")
+            and not norm[h_start:h_end].isupper()
+        ):
+            continue
+        # A trigger word inside a cue of intention ("is expected to") is not an event.
+        cue = last_cue(doc, ti, h_start)
+        if cue is not None and h_start < cue[1] and cue[2] == "future":
+            continue
+        chosen, end = _choose(doc, word, ti, h_end, sent, combined, ahead)
+        if chosen is not None:
+            out.append(
+                Occurrence(
+                    entry=chosen, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti, sentence=sent
+                )
+            )
+            last_end = end
+    return out
+
+
+def _choose(
+    doc: Doc,
+    word: str,
+    ti: int,
+    h_end: int,
+    sent: Span,
+    combined: tuple[tuple[Trigger, frozenset[str]], ...] | None,
+    ahead: Sequence[str],
+) -> tuple[Trigger | None, int]:
+    """The entry that matches at a head (the longest phrase, else the one word) and where it ends."""
+    lex = doc.lex
+    if combined is not None:
+        # The phrases in order, longest first, as one alternation would try them; only those
+        # whose last word lies ahead can match.
+        for candidate, last in combined:
+            if last.isdisjoint(ahead):
+                continue
+            assert candidate.tail is not None
+            t = candidate.tail.match(doc.low, h_end, sent.end)
+            if t is not None:
+                return candidate, t.end()
+    want = ("noun" if _is_nounlike(doc, ti) else "verb") if word in lex.ambiguous else None
+    chosen: Trigger | None = None
+    for entry in lex.by_head.get(word, ()):
+        if entry.tail is not None or (want is not None and entry.pos != want):
+            continue
+        if (
+            entry.pos == "verb"
+            and want is None
+            and not word.endswith(lex.words.gerund_suffixes)
+            and _in_noun_slot(doc, ti)
+        ):
+            continue
+        chosen = entry
+        break
+    if (
+        chosen is not None
+        and chosen.pos == "verb"
+        and word in lex.words.satisfy_verbs
+        and _satisfies(doc, ti)
+    ):
+        chosen = None  # "met the demands": satisfied, no meeting
+    return chosen, h_end
+
+
+def _satisfies(doc: Doc, ti: int) -> bool:
+    """Whether the verb at ``ti`` ("met") has a demand, condition, target ... as its object (or,
+    passive, as its subject): "meet the demands", "until their demands are met".
+    """
+    words = doc.lex.words
+    lw, nouns = doc.lw, words.satisfied_nouns
+    j = ti + 1
+    for j in range(ti + 1, min(len(lw), ti + 5)):
+        w = lw[j]
+        if w in nouns:
+            return True
+        if w not in words.determiners and w not in words.possessive_marks and is_function_word(doc, w):
+            break
+    j = ti - 1
+    while j >= 0 and ti - j <= 3 and (lw[j] in doc.lex.verb_like or lw[j] in words.negations):
+        j -= 1
+    return j < ti - 1 and j >= 0 and lw[j] in nouns
+
+
+def statement_triggers(doc: Doc, triggers: list[Occurrence]) -> list[Occurrence]:
+    """``Straw said the rebels must disarm``: a demand in reported speech, from the speaker."""
+    out: list[Occurrence] = []
+    words = doc.lex.statement_words
+    trigger_starts = [t.start for t in triggers]
+    for i in doc.modal_at:
+        s, e = doc.tokens[i]
+        k = bisect.bisect_right(trigger_starts, s) - 1
+        if k >= 0 and triggers[k].start <= s < triggers[k].end:
+            continue  # part of a lexicon trigger ("said ... must")
+        c = bisect.bisect_right(doc.content_starts, s)
+        for cs, ce, sp in reversed(doc.contents[max(0, c - 8) : c]):
+            if sp is not None and cs <= s and e <= ce:  # speakers in contents are in the cast
+                out.append(
+                    Occurrence(
+                        entry=words[doc.lw[i]],
+                        start=s,
+                        end=e,
+                        head_end=e,
+                        match_end=e,
+                        ti=i,
+                        speaker=sp,
+                        content_start=cs,
+                    )
+                )
+                break
+    return out
+
+
+def _in_noun_slot(doc: Doc, ti: int) -> bool:
+    """Whether the word at ``ti`` follows a determiner, possessive, number or preposition."""
+    if ti <= 0:
+        return False
+    w = doc.lw[ti - 1]
+    words = doc.lex.words
+    if w in words.infinitive:
+        return False
+    return (
+        w in words.determiners
+        or w in words.possessive_marks
+        or w.endswith(words.possessive_clitic)
+        or w[:1].isdigit()
+        or w in doc.lex.prepositions
+    )
+
+
+def _is_nounlike(doc: Doc, ti: int) -> bool:
+    """Whether a word that may be a noun or a verb (``attack``) is used as a noun here."""
+    if ti <= 0:
+        return True
+    w = doc.lw[ti - 1]
+    words = doc.lex.words
+    if w in words.negations:  # "did not attack": the word before the negation decides
+        return _is_nounlike(doc, ti - 1)
+    if (
+        w in words.determiners
+        or w in words.possessive_marks
+        or w.endswith(words.possessive_clitic)
+        or w[:1].isdigit()
+    ):
+        return True
+    if w in words.infinitive or w in doc.lex.verb_like or w in words.pronouns:
+        return False
+    if w in doc.lex.prepositions:
+        return True
+    # After a mention (the subject) it is a verb; after another word (an adjective) a noun.
+    s = doc.starts[ti - 1]
+    return doc.ctx.cast.mention_at(s) is None and not w.endswith(words.adverb_suffixes)
+
+
+def is_function_word(doc: Doc, w: str) -> bool:
+    """A preposition, auxiliary, clause boundary or punctuation: what ends a noun phrase."""
+    return w in doc.lex.prepositions or w in doc.lex.verb_like or w in doc.lex.left_stops or w == ","

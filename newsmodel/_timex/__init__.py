@@ -1,1 +1,0 @@
-"""Private machinery of :mod:`newsmodel.times`: calendar arithmetic, rule loading, resolvers."""
