@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
+from ._cli_views import VIEW_FORMATS, UsageError, add_view_arguments, view_writer
 from .errors import NewsmodelError
-from .export import TABLES, brat, timeml, write_csv
-from .export import table as export_table
 from .model import Article, StatementKind
 from .parser import coerce_published, parse
-from .render import html
 from .serialize import to_dict, to_json
 
 __all__ = ["format_text", "main"]
@@ -54,13 +50,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headline", metavar="TEXT", help="the headline")
     p.add_argument(
         "--format",
-        choices=("json", "text", *_VIEW_FORMATS),
+        choices=("json", "text", *VIEW_FORMATS),
         default="json",
         help="json (default): the article as JSON; text: a summary to read; html: a page to look at;"
         " csv: one table (--table) with one header for all inputs; timeml: TIMEX3 tags in the text;"
         " brat: brat standoff annotation (.ann)",
     )
-    _add_view_arguments(p)
+    add_view_arguments(p)
     p.add_argument(
         "--jsonl",
         action="store_true",
@@ -89,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     except NewsmodelError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.format in _VIEW_FORMATS or args.table is not None or args.output_dir is not None:
+    if args.format in VIEW_FORMATS or args.table is not None or args.output_dir is not None:
         return _run_views(args, published, out)
     if args.jsonl:
         return _parse_jsonl(args.files, published, args.format, out)
@@ -190,106 +186,7 @@ def _record(line: str) -> dict[str, Any]:
     return record
 
 
-# -- views: --format html|csv|timeml|brat, each writer(out, record id, article, several inputs?) ------
-
-_VIEW_FORMATS = ("html", "csv", "timeml", "brat")
-_SUFFIXES = {"html": ".html", "timeml": ".tml", "brat": ".ann"}
-
-Writer = Callable[[IO[str], str, Article, bool], None]
-
-
-def _add_view_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--table",
-        choices=TABLES,
-        help="with --format csv: the table to write (default events); article_id is the file name or the line's id",
-    )
-    p.add_argument(
-        "--output-dir",
-        metavar="DIR",
-        help="with --format html, timeml or brat: write one file per article into DIR"
-        " (<id>.html, <id>.tml, or <id>.txt beside <id>.ann) instead of standard output",
-    )
-
-
-def _write_html(out: IO[str], record_id: str, article: Article, several: bool) -> None:
-    out.write(html(article, title=record_id if several else None))
-
-
-def _write_timeml(out: IO[str], record_id: str, article: Article, several: bool) -> None:
-    out.write(timeml(article, doc_id=record_id))
-
-
-def _write_brat(out: IO[str], record_id: str, article: Article, several: bool) -> None:
-    out.write(brat(article))  # the .ann; the input file itself is the .txt beside it
-
-
-class _CsvWriter:
-    """One table as CSV: the header once, then every article's rows, ``article_id`` its record id."""
-
-    def __init__(self, table: str) -> None:
-        self.table = table
-        self.header = True
-
-    def __call__(self, out: IO[str], record_id: str, article: Article, several: bool) -> None:
-        rows = (_printable(r) for r in export_table(self.table, article, article_id=record_id))
-        write_csv(rows, out, name=self.table, header=self.header)
-        self.header = False
-
-
-def _printable(row: dict[str, Any]) -> dict[str, Any]:
-    # a lone surrogate (JSON Lines may carry one) cannot be written as UTF-8: show it as U+FFFD
-    return {
-        k: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v for k, v in row.items()
-    }
-
-
-class _DirWriter:
-    """Writes each article to its own file in a directory, named after its record id."""
-
-    def __init__(self, directory: str, fmt: str, write: Writer) -> None:
-        self.directory = Path(directory)
-        self.fmt = fmt
-        self.write = write
-        self.used: set[str] = set()
-
-    def __call__(self, out: IO[str], record_id: str, article: Article, several: bool) -> None:
-        base = re.split(r"[/\\]", record_id)[-1].removesuffix(".txt")  # a file's name, or a line's id
-        stem = re.sub(r"[^\w.-]+", "_", base)
-        stem = stem.strip("._") or "article"
-        name, n = stem, 1
-        while name in self.used:  # two inputs of one name (a/x.txt, b/x.txt): x, x-2
-            n += 1
-            name = f"{stem}-{n}"
-        self.used.add(name)
-        path = self.directory / (name + _SUFFIXES[self.fmt])
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            self.write(f, record_id, article, several)
-        if self.fmt == "brat":  # brat reads the text beside the annotation; offsets count its characters
-            with open(path.with_suffix(".txt"), "w", encoding="utf-8", errors="replace", newline="") as f:
-                f.write(article.text)
-
-
-def _view_writer(args: argparse.Namespace, several: bool) -> Writer:
-    """The writer for ``--format``, ``--table`` and ``--output-dir``; a bad combination is a usage error."""
-    if args.table is not None and args.format != "csv":
-        raise _UserError("--table goes with --format csv")
-    if args.format == "csv":
-        if args.output_dir is not None:
-            raise _UserError("--output-dir goes with --format html, timeml or brat; csv writes one table")
-        return _CsvWriter(args.table or "events")
-    if args.format not in _SUFFIXES:
-        raise _UserError(f"--output-dir goes with --format html, timeml or brat, not {args.format}")
-    write: Writer = {"html": _write_html, "timeml": _write_timeml, "brat": _write_brat}[args.format]
-    if args.output_dir is None:
-        if several:
-            raise _UserError(f"--format {args.format} writes one article: give --output-dir DIR for several")
-        return write
-    try:
-        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _UserError(f"{args.output_dir}: {exc.strerror or exc}") from None
-    return _DirWriter(args.output_dir, args.format, write)
+# -- views (--format html|csv|timeml|brat): the writers are in _cli_views; this is the glue --------
 
 
 def _view_inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
@@ -328,8 +225,8 @@ def _view_inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str
 def _run_views(args: argparse.Namespace, published: Any, out: IO[str]) -> int:
     several = args.jsonl or len(args.files) > 1
     try:
-        write = _view_writer(args, several)
-    except _UserError as exc:
+        write = view_writer(args, several)
+    except UsageError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     failed = 0
