@@ -2,8 +2,8 @@
 
 :class:`ActorFinder` is the pipeline's actor stage. It finds names (with their titles, countries
 and sectors), places, organisations and groups, and links later mentions to them: last names,
-pronouns, nominals ("the nation"), capitals standing for their country ("Moscow said"). See
-``docs/actors.md`` for the rules and how to extend the gazetteers.
+pronouns, nominals ("the nation"), capitals standing for their country ("Moscow said"). Its rules
+are an :class:`ActorRules`. See ``docs/actors.md`` for the rules and how to extend the gazetteers.
 """
 
 from __future__ import annotations
@@ -14,36 +14,18 @@ from typing import Any
 
 import attrs
 
-from ._actors.finder import find_cast
-from ._actors.gazetteer import Gazetteer, build_gazetteer, merge_rules
+from ._actors.cast import find_cast
+from ._actors.rules import ActorRules
+from ._actors.tables import ActorTables, compile_tables
 from .pipeline import Cast, Context
-from .rules import load_rules, load_rules_file
+from .rules import merge
+from .rules._schema import Source
 
-__all__ = ["ActorFinder", "actor_rules", "merge_rules"]
+__all__ = ["ActorFinder", "ActorRules", "actor_rules", "merge_rules"]
 
 
-def actor_rules(*extra: str | Path | Mapping[str, Any]) -> dict[str, Any]:
-    """The shipped actor rules, merged with your own (TOML file paths or dictionaries).
-
-    The shipped rules are ``actors.toml``, ``actors_places.toml`` and ``actors_people.toml``
-    (under the key ``first_names``) and ``actors_leaders.toml`` (under the key ``leaders``). Tables merge key by key and lists concatenate, so
-    a file of your own only lists what it adds::
-
-        [organisations.BUS]
-        "Acme Widgets" = "USA"
-
-    Raises:
-        RuleError: if a file cannot be read or is not valid TOML.
-    """
-    sets: list[Mapping[str, Any]] = [
-        load_rules("actors"),
-        load_rules("actors_places"),
-        {"first_names": load_rules("actors_people")},
-        {"leaders": load_rules("actors_leaders")},
-    ]
-    for item in extra:
-        sets.append(item if isinstance(item, Mapping) else load_rules_file(item))
-    return merge_rules(*sets)
+def _coerce(value: ActorRules | Source) -> ActorRules:
+    return ActorRules.coerce(value)
 
 
 @attrs.frozen
@@ -51,11 +33,14 @@ class ActorFinder:
     """Finds the actors of an article and every mention of each.
 
     Args:
-        rules: the actor rule set, as :func:`actor_rules` returns it; the shipped one by default.
-            Build it with ``actor_rules("my_gazetteer.toml")`` to add entries of your own.
+        rules: the actor rule set (the shipped one by default). A TOML file path is read as the
+            shipped rules extended by it, a mapping as a whole rule set in the shipped layout
+            (see :meth:`~newsmodel.rules.RuleSet.coerce`). Build your own with
+            ``ActorRules.shipped().extend("my_gazetteer.toml")``.
 
     Raises:
-        RuleError: at construction, if the rules are malformed (the message names the entry).
+        RuleError: at construction, if the rules are malformed (the message names the file and
+            the key path).
 
     >>> import newsmodel
     >>> from newsmodel.actors import ActorFinder
@@ -66,12 +51,31 @@ class ActorFinder:
     ('RUS', ('President of Russia',), ['Vladimir Putin', 'who', 'he'])
     """
 
-    rules: Mapping[str, Any] = attrs.field(factory=actor_rules, repr=False)
-    _gazetteer: Gazetteer = attrs.field(init=False, repr=False, eq=False)
+    rules: ActorRules = attrs.field(factory=ActorRules.shipped, converter=_coerce, repr=False)
+    _tables: ActorTables = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_gazetteer", build_gazetteer(self.rules))
+        object.__setattr__(self, "_tables", compile_tables(self.rules))
 
     def __call__(self, context: Context) -> Cast:
         """The cast of one article."""
-        return find_cast(self._gazetteer, context)
+        return find_cast(context, self._tables)
+
+
+def actor_rules(*extra: str | Path | Mapping[str, Any]) -> ActorRules:
+    """The shipped actor rules extended by your own (TOML file paths or mappings).
+
+    Kept for compatibility: the same as ``ActorRules.shipped().extend(*extra)``.
+
+    Raises:
+        RuleError: if a file cannot be read or is not valid TOML, or the rules are malformed.
+    """
+    return ActorRules.shipped().extend(*extra)
+
+
+def merge_rules(*rule_sets: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge rule tables in order, later ones winning (tables merge key by key, lists concatenate).
+
+    Kept for compatibility: the same as :func:`newsmodel.rules.merge`.
+    """
+    return merge(*rule_sets)

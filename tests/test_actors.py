@@ -7,17 +7,19 @@ depend on the later stages.
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel
 from newsmodel import Actor, ActorKind, MentionKind, RuleError
-from newsmodel.actors import ActorFinder, actor_rules
+from newsmodel.actors import ActorFinder, ActorRules, actor_rules, merge_rules
 from newsmodel.pipeline import Cast, Context
 from newsmodel.segment import Segmenter
 
@@ -441,6 +443,77 @@ def test_bad_rules_raise_rule_error(extra: dict[str, Any], message: str) -> None
         ActorFinder(rules=actor_rules(extra))
 
 
+def test_rules_extend_the_shipped_set(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[organizations.BUS]\n"Zorblax Widgets" = "CAN"\n', encoding="utf-8")
+    rules = ActorRules.shipped().extend(mine)
+    for finder in (ActorFinder(rules), ActorFinder(mine), ActorFinder(rules=str(mine))):
+        actor = named(cast_of("Shares of Zorblax Widgets fell.", finder), "Zorblax Widgets")
+        assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORGANIZATION, "CAN", "BUS")
+    assert ActorFinder(mine).rules == rules != ActorRules.shipped()
+    assert named(cast_of("Shares of Zorblax Widgets fell."), "Zorblax Widgets").kind is ActorKind.PERSON
+
+
+def test_old_spelling_of_organisations_is_still_read() -> None:
+    old = ActorRules.shipped().extend({"organisations": {"BUS": {"Zorblax Widgets": "CAN"}}})
+    new = ActorRules.shipped().extend({"organizations": {"BUS": {"Zorblax Widgets": "CAN"}}})
+    assert old == new
+    assert old.organizations["BUS"]["Zorblax Widgets"].country == "CAN"
+    assert old.organizations["BUS"]["Boeing"].country == "USA"  # the shipped entries stay
+
+
+def test_compatibility_aliases() -> None:
+    extra = {"capitals": {"Zorbury": "GRC"}}
+    assert actor_rules(extra) == ActorRules.shipped().extend(extra)
+    assert actor_rules() == ActorRules.shipped()
+    assert merge_rules({"a": ["x"], "t": {"k": 1}}, {"a": ["y", "x"], "t": {"j": 2}}) == {
+        "a": ["x", "y"],
+        "t": {"k": 1, "j": 2},
+    }
+
+
+def test_rule_errors_name_the_file_and_key_path(tmp_path: Path) -> None:
+    mine = tmp_path / "bad_places.toml"
+    mine.write_text('[capitals]\nAtlantis = "ATL"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"bad_places\.toml: capitals\.Atlantis: 'ATL' is not an ISO"):
+        ActorFinder(ActorRules.shipped().extend(mine))
+    mine.write_text('not_names = "Foo"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"bad_places\.toml: not_names: expected a list"):
+        ActorRules.shipped().extend(mine)
+    mine.write_text('[orgs.BUS]\nAcme = "USA"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="orgs"):
+        ActorRules.shipped().extend(mine)
+    with pytest.raises(RuleError, match=r"organizations\.BUS\.Acme\.kind: unknown kind 'ROBOT'"):
+        ActorFinder({"organizations": {"BUS": {"Acme": {"kind": "ROBOT"}}}})
+
+
+def test_rules_compare_by_content_and_pickle() -> None:
+    rules = ActorRules.shipped().extend({"capitals": {"Zorbury": "GRC"}})
+    again = pickle.loads(pickle.dumps(rules))
+    assert again == rules and hash(again) == hash(rules)
+    assert pickle.loads(pickle.dumps(ActorRules.shipped())) == ActorRules.shipped()
+
+
+def test_pronouns_and_function_words_come_from_english_toml() -> None:
+    from newsmodel.rules._schema import english
+
+    rules = ActorRules.shipped()
+    assert list(rules.pronouns.male) == english()["pronouns"]["by_referent"]["male"]
+    assert rules.words.article == english()["grammar"]["definite_article"]
+    # The grammar reads its function words from the rules: "de" as the genitive preposition.
+    spanish = ActorFinder(rules.extend({"words": {"of": "de"}, "org_prefixes": {"Banco": "BUS"}}))
+    text = "The Banco de Zorland raised its key rate."
+    bank = named(cast_of(text, spanish), "Banco de Zorland")
+    assert [m.rule for m in bank.mentions if m.kind is MentionKind.NAME] == ["org-prefix"]
+    assert not [a for a in cast_of(text).actors if a.name == "Banco de Zorland" and a.sector == "BUS"]
+
+
+def test_every_mention_rule_example_is_listed_once() -> None:
+    examples = list(ActorRules.shipped().examples())
+    assert len({e.rule for e in examples}) >= 35
+    assert all(e.text for e in examples)
+
+
 # -- properties --------------------------------------------------------------------------------
 
 
@@ -695,3 +768,33 @@ def test_the_dateline_place_is_nobody(text: str) -> None:
         m for a in article.actors for m in a.mentions if m.span.overlaps(place) and a.name != "Reuters"
     ]
     assert all(a.kind is not ActorKind.PERSON for a in article.actors)
+
+
+_RULE_KEYS = [*sorted(attrs.fields_dict(ActorRules)), "organisations", "no_such_key"]
+_SECTIONS = ["GOV", "BUS", "male", "female", "country", "aliases", "kind", "sector", "surname", "Zorbury", ""]
+_scalars = st.one_of(
+    st.text(max_size=6), st.sampled_from(["USA", "GRC", "BUS", "ROBOT", " "]), st.integers(), st.booleans()
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_SECTIONS), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(_RULE_KEYS), _values, max_size=3))
+def test_any_rule_mapping_builds_a_finder_or_raises_rule_error(extra: dict[str, Any]) -> None:
+    """Whatever a user's rules hold, the error is a RuleError naming where; rules accepted work."""
+    error = ""
+    try:
+        finder = ActorFinder(ActorRules.shipped().extend(extra))
+    except RuleError as exc:
+        error = str(exc)
+    if error:
+        assert error.startswith("<mapping>")
+        return
+    text = "President Zorbury said, “We will go,” in Moscow. Shares of Boeing fell."
+    check_cast(text, cast_of(text, finder))

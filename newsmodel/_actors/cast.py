@@ -1,0 +1,114 @@
+"""The last pass: the cast. Every actor with its mentions, overlaps and sentence-crossers dropped.
+
+:func:`find_cast` runs the passes in order (chunks, names and their coreference, the lower-case
+words) and builds the :class:`~newsmodel.pipeline.Cast`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Actor, Mention, MentionKind, Span
+from ..pipeline import Cast, Context
+from .chunks import find_chunks, read_chunk
+from .coreference import places_named_like_people, resolve_deferred, resolve_titled
+from .state import ArticleState
+from .tables import ActorTables
+from .words import scan_words
+
+__all__ = ["find_cast"]
+
+_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
+
+_NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
+    MentionKind.NAME,
+    MentionKind.DEMONYM,
+    MentionKind.NOMINAL,
+    MentionKind.PRONOUN,
+)
+_PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
+_PRIORITY_OF = {id(k): v for k, v in _PRIORITY.items()}  # keyed by identity: enum hashing is slow
+
+
+def find_cast(context: Context, tables: ActorTables) -> Cast:
+    """The actors of one article: the passes in order, then the cast."""
+    st = ArticleState.start(context, tables)
+    for start, end in find_chunks(tables, context.text):
+        read_chunk(st, start, end)
+    resolve_titled(st)
+    resolve_deferred(st)
+    places_named_like_people(st)
+    scan_words(st)
+    return build_cast(st)
+
+
+def build_cast(st: ArticleState) -> Cast:
+    """The cast: mentions in text order (the longest first, names before demonyms, nominals and
+    pronouns at one place); a mention overlapping one kept before it, or crossing a sentence end,
+    goes. Actor ids are slugs of the names, numbered on a clash."""
+    text = st.text
+    sentences = st.seg.sentences
+    priority = _PRIORITY_OF
+    raw = []
+    for b in st.actors.values():
+        key = b.key
+        for s, e, kind, rule in b.mentions:
+            if s < e:
+                raw.append((s, -e, priority[id(kind)], key, rule, kind))
+    # In text order, the longest first and names before demonyms, nominals and pronouns at
+    # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
+    raw.sort()
+    kept_end = -1
+    # Mentions come in text order, so each actor's list is in text order, and the actors in
+    # the order of their first mention; the sentence holding a mention only moves forward.
+    by_actor: dict[str, list[Mention]] = {}
+    n_sentences = len(sentences)
+    si, sent_end = -1, -1
+    next_start = sentences[0].start if sentences else len(text) + 1
+    for s, neg_end, _, key, rule, kind in raw:
+        e = -neg_end
+        if s < kept_end:
+            continue
+        while s >= next_start:
+            si += 1
+            sent_end = sentences[si].end
+            next_start = sentences[si + 1].start if si + 1 < n_sentences else len(text) + 1
+        if si < 0 or e > sent_end:
+            continue
+        kept_end = e
+        mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
+        found = by_actor.get(key)
+        if found is None:
+            by_actor[key] = [mention]
+        else:
+            found.append(mention)
+    used: set[str] = set()
+    actors = []
+    for key, mentions in by_actor.items():
+        b = st.actors[key]
+        slug = _slug(b.name) or "actor"
+        ident, n = slug, 1
+        while ident in used:
+            n += 1
+            ident = f"{slug}-{n}"
+        used.add(ident)
+        actors.append(
+            Actor(
+                id=ident,
+                name=b.name,
+                kind=b.kind,
+                country=b.country,
+                sector=b.sector,
+                roles=b.roles,
+                mentions=mentions,
+            )
+        )
+    return Cast(actors=tuple(actors))
+
+
+def _slug(name: str) -> str:
+    """The id of an actor named ``name``: lower case, words joined by hyphens."""
+    folded = name.casefold()
+    if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
+    return _SLUG.sub("-", folded).strip("-")[:60]

@@ -1,0 +1,397 @@
+"""The third pass: coreference of names. Single words read against the names the article gives.
+
+A single name after a title ("Mr. Tillerson") or a word left undecided by the first pass
+("Tillerson", an all-caps "SHEARER" in a headline) is linked to the person or organisation of
+that name, else to a leader of the gazetteer ("Putin"), else made a person when a speech verb
+follows it ("Simmons said"). Nominals ("the nation", "the president") and pronouns are resolved
+against the mentions found before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+from collections.abc import Callable
+
+import regex
+
+from ..model import ActorKind, MentionKind
+from .names import place_of
+from .state import (
+    _NAME,
+    ArticleState,
+    Builder,
+    Deferred,
+    Tok,
+    add_mention,
+    add_roles,
+    caps_line,
+    common_word,
+    get_actor,
+    name_location,
+    name_organization,
+    name_person,
+    prev_words,
+    says_after,
+    team_context,
+)
+from .tables import KnownName
+
+__all__ = ["resolve_deferred", "resolve_nominal", "resolve_pronouns", "resolve_titled"]
+
+# How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
+_LOOK_BACK = 1500
+_NOMINAL, _PRONOUN = MentionKind.NOMINAL, MentionKind.PRONOUN
+_NEAREST_CANDIDATES = 16  # bounds nearest_actor(): see its docstring
+# Sort key of (start, end, builder) triples: C-level, and builders are never compared.
+_span_key = operator.itemgetter(0, 1)
+_RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
+
+
+def name_index(
+    st: ArticleState,
+) -> tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]:
+    """The actors so far by last name (people), by any word of a name the gazetteer does not
+    know (people, organisations), and by whole name or alias."""
+    last: dict[str, list[Builder]] = {}
+    any_word: dict[str, list[Builder]] = {}
+    full: dict[str, Builder] = {}
+    tables = st.tables
+    suffixes, connectors = tables.folded_name_suffixes, tables.connectors
+    for b in st.actors.values():
+        full.setdefault(" ".join(b.words), b)
+        if b.kind is ActorKind.PERSON and len(b.words) >= 2:
+            last.setdefault(b.words[-1], []).append(b)
+            if "-" in b.words[-1] and b.words[-1].split("-", 1)[0] in tables.particles:
+                last.setdefault(b.words[-1].split("-", 1)[1], []).append(b)
+            if b.words[-1] in suffixes and len(b.words) >= 3:
+                last.setdefault(b.words[-2], []).append(b)
+            any_word.setdefault(b.words[0], []).append(b)
+        elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2 and b.name not in tables.aliases:
+            # Part of a name the gazetteer does not know ("Deportivo" for "Deportivo Coruna");
+            # known names come with their aliases instead.
+            for w in b.words:
+                if w.title() not in tables.org_suffixes and w not in connectors and len(w) > 2:
+                    any_word.setdefault(w, []).append(b)
+    for b in st.actors.values():
+        if b.kind is not ActorKind.PERSON:
+            for alias in tables.aliases.get(b.name, ()):
+                full.setdefault(alias, b)
+    return last, any_word, full
+
+
+def resolve_titled(st: ArticleState) -> None:
+    """Single names after a title: "Mr. Tillerson", "President Clinton", "Pope Francis"."""
+    if not st.titled:
+        return
+    last, _, _ = name_index(st)
+    titled, st.titled = st.titled, []
+    for toks, titles, country, sector in titled:
+        t = toks[0]
+        word = t.w.casefold()
+        found = last.get(word)
+        gender = None
+        for ti in titles:
+            gender = gender or ti.gender
+            sector = sector or ti.sector
+        known = st.tables.surnames.get(t.w) if not found else None
+        if found:
+            b = nearest_actor(st, found, t.s)
+        elif known is not None:  # "President Bouteflika": a known person
+            b = known_person(st, known)
+            last.setdefault(word, []).append(b)
+        else:
+            royal = bool(titles) and titles[-1].role in st.tables.titles_in_name
+            name = f"{titles[-1].role} {t.w}" if royal else t.w
+            lk = st.tables.leaders.get(name) if royal else None  # "King Salman"
+            b = get_actor(
+                st,
+                "P:" + name.casefold(),
+                name,
+                ActorKind.PERSON,
+                country=country or (lk.country if lk else None),
+                sector=sector or (lk.sector if lk else None),
+            )
+            b.words = (word,) if not royal else tuple(name.casefold().split())
+            last.setdefault(word, []).append(b)
+        b.gender = b.gender or gender or st.tables.first_names.get(t.w)
+        b.country = b.country or country
+        b.sector = b.sector or sector
+        add_roles(st, b, titles, country)
+        add_mention(st, b, t.s, t.e, _NAME, "title-name")
+
+
+def known_person(st: ArticleState, entry: KnownName) -> Builder:
+    """The actor of a person of the leaders' gazetteer."""
+    b = get_actor(
+        st,
+        "P:" + entry.name.casefold(),
+        entry.name,
+        ActorKind.PERSON,
+        country=entry.country,
+        sector=entry.sector,
+    )
+    if len(b.words) > 1 and b.gender is None:
+        b.gender = st.tables.first_names.get(entry.name.split()[0])
+    return b
+
+
+def nearest_actor(st: ArticleState, found: list[Builder], offset: int) -> Builder:
+    """The candidate with a mention nearest before ``offset`` (else nearest after it).
+
+    Only the latest candidates are weighed: real articles have a handful of people sharing a
+    name, and a text of thousands (adversarial input) must not make each look-up grow with it.
+    """
+    if len(found) == 1:
+        return found[0]
+    best, best_d = found[-1], None
+    for b in found[-_NEAREST_CANDIDATES:]:
+        for s, _, _, _ in b.mentions[-64:]:
+            d = offset - s if s <= offset else 10**9 + s - offset
+            if best_d is None or d < best_d:
+                best, best_d = b, d
+    return best
+
+
+def resolve_deferred(st: ArticleState) -> None:
+    """Words that could be anything, read against the names the article gives elsewhere."""
+    if not st.deferred:
+        return
+    index = name_index(st)
+    for d in st.deferred:
+        toks = d.toks
+        i = 0
+        while i < len(toks):
+            n = _name_again(st, toks, i, index)
+            if n:
+                i += n
+                continue
+            _decide_word(st, d, toks[i])
+            i += 1
+    resolve_titled_again(st)
+
+
+NameIndex = tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]
+
+
+def _name_again(st: ArticleState, toks: list[Tok], i: int, index: NameIndex) -> int:
+    """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
+    longest run of words that is a whole name, else one word that is a part of one."""
+    last, any_word, full = index
+    for n in range(min(len(toks) - i, 6), 0, -1):
+        part = toks[i : i + n]
+        if n == 1 and (len(part[0].w) < 2 or part[0].w in st.tables.misc_suffixes):
+            return 0
+        key = part[0].w.casefold() if n == 1 else " ".join([t.w.casefold() for t in part])
+        s, e = part[0].s, part[-1].e
+        b = full.get(key)
+        if b is None and n == 1:
+            cands = last.get(key) or any_word.get(key)
+            b = nearest_actor(st, cands, s) if cands else None
+        if b is not None:
+            add_mention(st, b, s, e, _NAME, "name-again")
+            return n
+    return 0
+
+
+def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
+    """A word of the article no name claims: a known leader's surname, a person when a speech
+    verb follows, an acronym, a team, a place after "in"; else nothing."""
+    tables = st.tables
+    known = tables.surnames.get(t.w.title() if t.upper else t.w)
+    if known is not None and not d.link_only:  # "Putin", "Mugabe"
+        add_mention(st, known_person(st, known), t.s, t.e, _NAME, "known-surname")
+        return
+    if (
+        d.link_only
+        or len(t.w) < 2
+        or d.caps
+        or (d.initial and (common_word(st, t.w) or (len(d.toks) == 1 and not says_after(st, t.e))))
+    ):
+        return
+    if t.w.lower() in tables.groups or t.w in tables.not_names:
+        return
+    org = ActorKind.ORGANIZATION
+    if says_after(st, t.e) and not t.upper:
+        name_person(st, [t], "name-says")
+    elif t.upper and 2 <= len(t.w) <= 6 and not caps_line(st, t.s):
+        name_organization(st, t.w, t.s, t.e, "acronym", country=None, sector=None, kind=org)
+    elif team_context(st, t.s, t.e):
+        name_organization(st, t.w, t.s, t.e, "team-row", country=None, sector="SPT", kind=org)
+    elif t.s > 1 and st.text[t.s - 2].isalpha():  # a word just before: maybe "in", "town of"
+        before, before2 = prev_words(st, t.s)
+        if (place := place_of(st, t.s, t.e, before, before2)) is not None:
+            name_location(st, t.w, place[1], t.s, t.e, place[0])
+        elif before in tables.place_in and not d.initial:
+            name_location(st, t.w, None, t.s, t.e, "place-after-in")
+
+
+def places_named_like_people(st: ArticleState) -> None:
+    """A one-word place that is the last name of a person of the article ("Jordan" after
+    "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""
+    last = name_index(st)[0]
+    if not last:
+        return
+    text = st.text
+    for b in list(st.actors.values()):
+        if b.kind not in (ActorKind.COUNTRY, ActorKind.LOCATION) or not b.mentions:
+            continue
+        keep = []
+        for m in b.mentions:
+            s, e = m[0], m[1]
+            word = text[s:e].casefold()
+            found = last.get(word) if m[2] is _NAME and " " not in word else None
+            if found:
+                add_mention(st, nearest_actor(st, found, s), s, e, _NAME, "name-again")
+            else:
+                keep.append(m)
+        b.mentions = keep
+
+
+def resolve_titled_again(st: ArticleState) -> None:
+    """Single names that the last pass made people ("Simmons said")."""
+    resolve_titled(st)
+
+
+def resolve_nominal(st: ArticleState, s: int, e: int, cls: str, noun: str) -> None:
+    """ "the nation", "the president": the nearest earlier actor of that kind (a person of
+    that role; a country or an organisation of that sector in the last three sentences)."""
+    seg = st.seg
+    si = seg.sentence_index(s)
+    if si < 0:
+        return
+    floor = seg.sentences[max(0, si - 3)].start if cls != "PERSON" else s - 20 * _LOOK_BACK
+    index, starts = sorted_mentions(st)
+    j = bisect.bisect_left(starts, s) - 1
+    # "Indra Nooyi, the chief executive of PepsiCo": the name just before.
+    if (
+        cls == "PERSON"
+        and j >= 0
+        and index[j][1] == s - 2
+        and st.text[s - 2 : s] == ", "
+        and index[j][2].kind is ActorKind.PERSON
+    ):
+        add_mention(st, index[j][2], s, e, _NOMINAL, "nominal-person")
+        return
+    fits = st.referents.get(noun)
+    if fits is None:
+        if cls == "COUNTRY":
+            found = [b for b in st.actors.values() if b.kind is ActorKind.COUNTRY]
+        elif cls == "PERSON":
+            found = [
+                b
+                for b in st.actors.values()
+                if b.kind is ActorKind.PERSON and any(noun in r.lower() for r in b.roles)
+            ]
+        else:
+            found = [b for b in st.actors.values() if b.kind is ActorKind.ORGANIZATION and b.sector == cls]
+        fits = st.referents[noun] = {id(b) for b in found}
+    if not fits:
+        return
+    for _ in range(400):
+        if j < 0 or index[j][0] < floor:
+            return
+        b = index[j][2]
+        j -= 1
+        if id(b) in fits:
+            add_mention(st, b, s, e, _NOMINAL, f"nominal-{cls.lower()}")
+            return
+
+
+def sorted_mentions(st: ArticleState) -> tuple[list[tuple[int, int, Builder]], list[int]]:
+    """Every mention found by names and groups, by start (built once, before nominals)."""
+    if st.by_start is None:
+        index = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+        st.by_start = (index, [x[0] for x in index])
+    return st.by_start
+
+
+def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> None:
+    """Link each pronoun ``(start, end, class)`` to its antecedent; resolved pronouns join the
+    candidates of the next ones (a chain of "he")."""
+    if not pronouns:
+        return
+    text = st.text
+    seg = st.seg
+    base = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+    base_starts = [x[0] for x in base]
+    ends_at: dict[int, Builder] = {e: b for _, e, b in base}
+    # Resolved pronouns join the candidates (a chain of "he"); they come in text order.
+    added: list[tuple[int, int, Builder]] = []
+    added_starts: list[int] = []
+    rules = {
+        "male": "pronoun-he",
+        "female": "pronoun-she",
+        "neuter": "pronoun-it",
+        "plural": "pronoun-they",
+    }
+    for s, e, cls in pronouns:
+        si = seg.sentence_index(s)
+        if si < 0 or s >= seg.sentences[si].end:
+            continue
+        if cls == "relative":
+            m = _RELATIVE_GAP.search(text, max(0, s - 4), s)
+            b = ends_at.get(m.start()) if m is not None else None
+            if b is not None and b.kind in (ActorKind.PERSON, ActorKind.GROUP):
+                add_mention(st, b, s, e, _PRONOUN, "relative-who")
+                added.append((s, e, b))
+                added_starts.append(s)
+            continue
+
+        def in_range(lo: int, hi: int, s: int = s) -> list[Builder]:
+            lo = max(lo, s - _LOOK_BACK)
+            items = []
+            for items_of, starts_of in ((base, base_starts), (added, added_starts)):
+                i = bisect.bisect_left(starts_of, lo)
+                while i < len(items_of) and items_of[i][0] < hi:
+                    if items_of[i][1] <= hi:
+                        items.append(items_of[i])
+                    i += 1
+            items.sort(key=_span_key)
+            return [x[2] for x in items]
+
+        found = antecedent(st, in_range, s, si, cls)
+        if found is None:
+            continue
+        if cls == "male" and found.gender is None:
+            found.gender = "M"
+        elif cls == "female" and found.gender is None:
+            found.gender = "F"
+        add_mention(st, found, s, e, _PRONOUN, rules[cls])
+        added.append((s, e, found))
+        added_starts.append(s)
+
+
+def antecedent(
+    st: ArticleState, in_range: Callable[[int, int], list[Builder]], s: int, si: int, cls: str
+) -> Builder | None:
+    """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
+    seg = st.seg
+
+    def compatible(b: Builder) -> bool:
+        if cls == "male":
+            return b.kind is ActorKind.PERSON and b.gender != "F"
+        if cls == "female":
+            return b.kind is ActorKind.PERSON and b.gender != "M"
+        if cls == "neuter":
+            return b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
+        return b.kind is ActorKind.GROUP
+
+    sent = seg.sentences[si]
+    current = [b for b in in_range(sent.start, s) if compatible(b)]
+    if cls in ("male", "female"):
+        if current:
+            return current[0]
+        for back in (1, 2):
+            if si - back < 0:
+                break
+            prev = seg.sentences[si - back]
+            cands = [b for b in in_range(prev.start, prev.end) if compatible(b)]
+            if cands:
+                return cands[0]
+        return None
+    # it / they: only when one actor could be meant.
+    distinct = {id(b): b for b in current}
+    if len(distinct) == 1:
+        return current[0]
+    return None

@@ -1,0 +1,338 @@
+"""The state of one article in the actor stage, and the helpers every pass shares.
+
+:class:`ArticleState` holds what the passes build (the actors found so far, the nationality words
+seen, the words left undecided) and caches about the text; the passes are plain functions taking
+it first. The helpers here read the text around an offset (a line in capitals, a word opening a
+sentence, the words before a name) and add actors and mentions.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ..model import ActorKind, MentionKind
+from ..pipeline import Context
+from ..segment import Segmentation
+from .tables import ActorTables, KnownName, Title
+
+__all__ = ["ArticleState", "Builder", "Deferred", "Piece", "Tok"]
+
+_ALPHA = regex.compile(r"\p{L}+")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Ll}[\p{Ll}’'-]{0,40}(?![\p{L}])")
+_CAPS_WORD = regex.compile(r"(?<!\p{L})\p{Lu}{2,}(?!\p{L})")
+_TEAM_BEFORE = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:\d{1,3}[.)]?[ \t]{1,4})?$|\d[ \t]{1,4}$")
+_TEAM_AFTER = regex.compile(r"[ \t]{1,4}\d{1,3}(?:-\d{1,3})?(?![\d.:/-])")
+ACRONYM_AFTER = regex.compile(r"[ ]{0,2}\([ ]{0,2}(\p{Lu}[\p{Lu}&.\d]{1,9})[ ]{0,2}\)")
+_NAME = MentionKind.NAME
+# Sectors of a country's own bodies: a country named before one of these is its owner.
+STATE_SECTORS = frozenset(["GOV", "JUD", "LEG", "MIL", "COP"])
+
+
+@attrs.define
+class Tok:
+    """A word of a chunk."""
+
+    s: int
+    e: int
+    w: str  # as written, apostrophes straightened
+    word: bool  # a capitalised word (not a connector)
+    upper: bool  # written all in capitals (two letters or more)
+
+
+@attrs.define
+class Piece:
+    """Tokens ``[i, j)`` of a chunk read as one thing."""
+
+    cat: str  # a gazetteer category, "TITLE", "UNK", "CONN" or "NOT"
+    i: int
+    j: int
+    entry: KnownName | None = None
+    title: Title | None = None
+
+
+@attrs.define
+class Builder:
+    """An actor being built: its mentions are ``(start, end, kind, rule)``."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = attrs.Factory(list)
+    gender: str | None = None
+    words: tuple[str, ...] = ()
+    mentions: list[tuple[int, int, MentionKind, str]] = attrs.Factory(list)
+
+
+@attrs.define
+class Deferred:
+    """Words that could be anything, decided against the names of the whole article."""
+
+    toks: list[Tok]
+    initial: bool
+    caps: bool
+    link_only: bool = False  # only a name the article gives elsewhere may claim it
+
+
+Adjective = tuple[int, str | None, str, str]  # (start, country, word as written, category)
+Titled = tuple[list[Tok], list[Title], str | None, str | None]  # one name, its titles, country, sector
+
+
+@attrs.define
+class ArticleState:
+    """One article on its way through the actor stage."""
+
+    tables: ActorTables
+    text: str
+    seg: Segmentation
+    starts: frozenset[int]  # where sentences start
+    dateline: tuple[int, int]
+    dateline_place: tuple[int, int]  # where the dateline's place is written ("NEW DELHI")
+    actors: dict[str, Builder] = attrs.Factory(dict)
+    deferred: list[Deferred] = attrs.Factory(list)
+    titled: list[Titled] = attrs.Factory(list)
+    adjectives: dict[int, Adjective] = attrs.Factory(dict)  # nationality words, by end
+    adjective_ends: list[int] = attrs.Factory(list)  # the same ends, in text order
+    consumed: set[int] = attrs.Factory(
+        set
+    )  # ends of nationality words that qualify a group or an institution
+    places: list[tuple[int, str | None]] = attrs.Factory(list)  # (offset, country) of places named
+    country_places: list[tuple[int, str]] = attrs.Factory(list)  # countries named, places if after "in"
+    lines: dict[int, bool] = attrs.Factory(dict)  # line start -> written in capitals
+    country_ends: dict[int, str] = attrs.Factory(dict)  # end of a country's name -> its code
+    actors_ending: dict[int, Builder] | None = None
+    by_start: tuple[list[tuple[int, int, Builder]], list[int]] | None = None
+    place_index: tuple[list[tuple[int, str]], list[int]] | None = None
+    referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name
+    lower_words: set[str] | None = None
+    aliases: dict[str, str] = attrs.Factory(dict)  # acronyms defined in the text -> actor key
+
+    @classmethod
+    def start(cls, context: Context, tables: ActorTables) -> ArticleState:
+        """The state of an article before the first pass."""
+        seg = context.segments
+        dl = seg.dateline
+        text = context.text
+        at = text.find(dl.location, dl.span.start, dl.span.end) if dl is not None and dl.location else -1
+        return cls(
+            tables=tables,
+            text=text,
+            seg=seg,
+            starts=frozenset(s.start for s in seg.sentences),
+            dateline=(dl.span.start, dl.span.end) if dl is not None else (-1, -1),
+            dateline_place=(at, at + len(dl.location)) if dl is not None and at >= 0 else (-1, -1),
+        )
+
+
+# -- the text around an offset ---------------------------------------------------------------------
+
+
+def caps_line(st: ArticleState, offset: int) -> bool:
+    """Whether the line holding ``offset`` is written in capitals (a headline, a dateline).
+
+    A long line is judged on the 200 characters around ``offset``.
+    """
+    text = st.text
+    before = text[offset - 3 : offset - 1] if offset > 2 and text[offset - 1] == " " else ""
+    if before.isalpha() and before.islower():
+        return False  # a lower-case word just before: prose
+    back = text.rfind("\n", max(0, offset - 300), offset)
+    start = back + 1 if back >= 0 or offset <= 300 else offset - 300
+    end = text.find("\n", offset, offset + 300)
+    if end < 0:
+        end = min(len(text), offset + 300)
+    if end - start > 240:
+        start = max(start, (offset - 100) // 100 * 100)
+        end = min(end, start + 200)
+    known = st.lines.get(start)
+    if known is None:
+        words = len(_ALPHA.findall(text, start, end))
+        upper = len(_CAPS_WORD.findall(text, start, end))
+        known = upper >= 1 and upper >= 0.5 * words
+        st.lines[start] = known
+    return known
+
+
+def opens_sentence(st: ArticleState, offset: int) -> bool:
+    """Whether a word at ``offset`` opens a sentence or a line (so its capital says nothing)."""
+    text = st.text
+    if offset and text[offset - 1].isalnum():
+        return False
+    i = offset
+    while i > 0 and text[i - 1] in "“\"‘'([ ":
+        if text[i - 1] == " " and i - 1 > 0 and text[i - 2] not in "“\"‘'([":
+            break
+        i -= 1
+    return i in st.starts or i == 0 or text[i - 1] == "\n"
+
+
+def may_describe(st: ArticleState, offset: int) -> bool:
+    """Whether the word before ``offset`` may end a description ("coach Glenn Hoddle"): a
+    cheap test that spares most names the search of :func:`prev_words`."""
+    word = st.text[max(0, offset - 32) : offset - 1].rsplit(" ", 1)[-1]
+    return (
+        not (word.isalpha() and word.islower())
+        or word == st.tables.article
+        or word in st.tables.descriptor_words
+    )
+
+
+def prev_words(st: ArticleState, offset: int) -> tuple[str, str]:
+    """The one or two words before ``offset`` (lower-cased), skipping the article ("the")."""
+    m = st.tables.prev_words.search(st.text, max(0, offset - 80), offset)
+    if m is None:
+        return "", ""
+    return m.group(2).lower(), (m.group(1) or "").lower()
+
+
+def common_word(st: ArticleState, word: str) -> bool:
+    """Whether ``word`` also appears in lower case in the text (so it is a common word)."""
+    low = word.lower()
+    if low == word:
+        return True
+    text = st.text
+    if len(text) > 20000:  # a long text: one pass over its words, not one search per word
+        if st.lower_words is None:
+            st.lower_words = set(_LOWER_WORD.findall(text))
+        return low in st.lower_words
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(low) : i + len(low) + 1]
+        if not before.isalpha() and not (after.isalpha() if after else False):
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+def in_dateline(st: ArticleState, offset: int) -> bool:
+    """Whether ``offset`` lies in the dateline."""
+    return st.dateline[0] <= offset < st.dateline[1]
+
+
+def team_context(st: ArticleState, s: int, e: int) -> bool:
+    """A name in a results table: at the start of a row, or between scores, before a number."""
+    text = st.text
+    if e + 1 >= len(text) or text[e] not in " \t" or not (text[e + 1].isdigit() or text[e + 1] in " \t"):
+        return False
+    return bool(_TEAM_AFTER.match(text, e)) and bool(_TEAM_BEFORE.search(text, max(0, s - 12), s))
+
+
+def says_after(st: ArticleState, e: int) -> bool:
+    """Whether a word ending at ``e`` is followed by a person cue ("said", ", who")."""
+    return bool(st.tables.person_cue.match(st.text, e))
+
+
+def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: object) -> Builder:
+    """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
+    b = st.actors.get(key)
+    if b is None:
+        b = Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
+        if fields:
+            for k, v in fields.items():
+                setattr(b, k, v)
+        st.actors[key] = b
+    elif fields:
+        for k, v in fields.items():
+            if v is not None and getattr(b, k) is None:
+                setattr(b, k, v)
+    return b
+
+
+def add_mention(st: ArticleState, b: Builder, s: int, e: int, kind: MentionKind, rule: str) -> None:
+    """A mention of ``b`` at ``[s, e)`` made by ``rule``."""
+    b.mentions.append((s, e, kind, rule))
+
+
+def name_country(st: ArticleState, iso: str, s: int, e: int, rule: str) -> Builder:
+    """A country named at ``[s, e)`` (by name, capital, seat of power)."""
+    b = st.actors.get("C:" + iso)
+    if b is None:
+        b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+    b.mentions.append((s, e, _NAME, rule))
+    st.country_ends[e] = iso
+    return b
+
+
+def name_location(st: ArticleState, name: str, iso: str | None, s: int, e: int, rule: str) -> None:
+    """A place named at ``[s, e)``."""
+    key = "L:" + name.casefold()
+    b = st.actors.get(key)
+    if b is None:
+        b = get_actor(st, key, name, ActorKind.LOCATION, country=iso)
+    b.mentions.append((s, e, _NAME, rule))
+    st.places.append((s, iso))
+
+
+def name_organization(
+    st: ArticleState,
+    name: str,
+    s: int,
+    e: int,
+    rule: str,
+    *,
+    country: str | None,
+    sector: str | None,
+    kind: ActorKind,
+    key: str = "",
+) -> None:
+    """An organisation named at ``[s, e)``; an acronym defined right after it ("(ZRC)") becomes
+    another name of it."""
+    key = key or "O:" + name.casefold()
+    b = st.actors.get(key)
+    if b is None:
+        b = get_actor(st, key, name, kind, country=country, sector=sector)
+    b.mentions.append((s, e, _NAME, rule))
+    m = ACRONYM_AFTER.match(st.text, e) if "(" in st.text[e : e + 3] else None
+    if m is not None:
+        st.aliases.setdefault(m.group(1), b.key)
+
+
+def name_person(
+    st: ArticleState,
+    toks: list[Tok],
+    rule: str,
+    *,
+    titles: list[Title] = [],  # noqa: B006 - never mutated
+    country: str | None = None,
+    sector: str | None = None,
+    gender: str | None = None,
+) -> None:
+    """A person named by ``toks``, with the titles before the name. A single word waits for the
+    names of the whole article (:func:`~.coreference.resolve_titled`)."""
+    s, e = toks[0].s, toks[-1].e
+    words = [t.w.title() if t.upper and len(toks) > 0 and caps_line(st, s) else t.w for t in toks]
+    name = " ".join(words)
+    if len(toks) == 1:
+        st.titled.append((toks, titles, country, sector))
+        return
+    first = st.tables.first_names.get(words[0])
+    for t in titles:
+        gender = gender or t.gender
+        sector = sector or t.sector
+    known = st.tables.leaders.get(name)
+    said_country = country  # the roles say what the text says
+    if known is not None:  # "Bill Clinton", "President Abdelaziz Bouteflika"
+        name = known.name
+        country = country or known.country
+        sector = sector or known.sector
+    b = get_actor(st, "P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+    b.gender = b.gender or gender or first
+    add_roles(st, b, titles, said_country)
+    add_mention(st, b, s, e, _NAME, rule)
+
+
+def add_roles(st: ArticleState, b: Builder, titles: list[Title], country: str | None) -> None:
+    """The titles' roles, "<title> of <country>" for a head of state's title after a country."""
+    for t in titles:
+        if not t.role:
+            continue
+        role = t.role
+        if t.national and country:
+            cname = st.tables.country_names.get(country, country)
+            the = st.tables.article_space if cname in st.tables.countries_with_the else ""
+            role = f"{role} {st.tables.of} {the}{cname}"
+        if role not in b.roles:
+            b.roles.append(role)

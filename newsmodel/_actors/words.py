@@ -1,0 +1,294 @@
+"""The lower-case words that refer to actors: groups, institutions, nominals and pronouns.
+
+One pass over the segmenter's tokens walks the trie of the lower-case vocabulary: group nouns
+("rebels", "Syrian officials"), a country's institutions ("the Syrian government"), nominals
+("the nation") and pronouns, which :mod:`.coreference` resolves. Nationality words that qualify
+nothing stand for their country; "we" in a government person's quotation for the person's country.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..model import ActorKind, MentionKind
+from .coreference import resolve_nominal, resolve_pronouns
+from .state import (
+    STATE_SECTORS,
+    Adjective,
+    ArticleState,
+    Builder,
+    add_mention,
+    get_actor,
+    opens_sentence,
+    prev_words,
+)
+from .tables import DEMONYM
+
+__all__ = ["scan_words"]
+
+_DEMONYM, _NOMINAL, _PRONOUN = MentionKind.DEMONYM, MentionKind.NOMINAL, MentionKind.PRONOUN
+# Between a closing mark and its speaker: a comma, and capitalised title words ("Foreign Minister").
+_TITLE_GAP = regex.compile(r"[ ,]{0,3}(?:\p{Lu}[\p{L}.’'-]{0,20}[ ]{1,2}){0,5}")
+# A speech verb closing the text before an opening quotation mark ("he added, “...").
+_CUE_BEFORE_QUOTE = regex.compile(r"[ ]{1,2}(\p{Ll}{2,12})[ ]{0,2}[,:]?[ ]{0,2}\Z")
+
+
+def scan_words(st: ArticleState) -> None:
+    """The lower-case words that refer to actors, then the nationality words left, the pronouns
+    and "we" in quotations."""
+    tables = st.tables
+    occupied = sorted((s, e) for b in st.actors.values() for s, e, _, _ in b.mentions)
+    starts = [s for s, _ in occupied]
+    pronouns: list[tuple[int, int, str]] = []
+    tokens = st.seg.tokens
+    lower_words = st.seg.lower_words
+    n_tokens = len(tokens)
+    get = tables.vocab.get
+    for ti, w in enumerate(st.seg.words):
+        node = get(w)
+        if node is None:
+            continue
+        s, e = tokens[ti]
+        found: frozenset[str] | None = node.get("")
+        k = ti + 1
+        while k < n_tokens:
+            node = node.get(lower_words[k])
+            if node is None:
+                break
+            if "" in node:
+                found, e = node[""], tokens[k][1]
+            k += 1
+        if found is None:
+            continue
+        i = bisect.bisect_left(starts, e)
+        if i == 0 or occupied[i - 1][1] <= s:  # not inside a mention found before
+            _read_word(st, ti, s, e, found, pronouns)
+    demonym_mentions(st)
+    resolve_pronouns(st, pronouns)
+    if tables.quote_we is not None and st.seg.quotations:
+        quoted_we(st, tables.quote_we)
+
+
+def _read_word(
+    st: ArticleState, ti: int, s: int, e: int, found: frozenset[str], pronouns: list[tuple[int, int, str]]
+) -> None:
+    """One phrase of the vocabulary at token ``ti`` (``[s, e)``), of the classes ``found``."""
+    tables = st.tables
+    text = st.text
+    raw = text[s:e]
+    word = " ".join(raw.lower().split())
+    if "pronoun" in found:
+        if tables.pronouns[word] in ("neuter", "plural") and raw[1:2].isupper():
+            return  # IT, THEY in a headline
+        pronouns.append((s, e, tables.pronouns[word]))
+        return
+    if "nominal" in found:
+        noun = " ".join(word.split()[1:])
+        resolve_nominal(st, s, e, tables.nominals[noun], noun)
+        return
+    adj = st.adjectives.get(s - 1) if s > 0 and text[s - 1] == " " else None
+    if raw[0].isupper() and not opens_sentence(st, s) and (adj is None or adj[3] != DEMONYM):
+        return  # "Police" inside a name
+    modifier_sector = None
+    if adj is None and "group" in found and ti > 1:
+        # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
+        adj, modifier_sector = modified(st, ti)
+    country_b = country_before(st, s)
+    if adj is not None and adj[3] == DEMONYM:
+        _demonym_noun(st, adj, modifier_sector, word, e)
+    elif country_b is not None:
+        _country_noun(st, country_b, word, s, e)
+    elif word in tables.bare_groups:
+        sector = tables.groups.get(word) or None
+        iso = None
+        if sector in tables.domestic_sectors:
+            iso = place_country_before(st, s)
+        b = get_actor(st, "G:" + word, word, ActorKind.GROUP, sector=sector)
+        if b.country is None and iso is not None:
+            b.country = iso
+        add_mention(st, b, s, e, _NOMINAL, "group-noun")
+
+
+def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None, word: str, e: int) -> None:
+    """ "the Syrian government", "Syrian rebels", "Afghan rebel leaders": a nationality word and
+    the institution or group it qualifies."""
+    tables = st.tables
+    a_start, iso, demonym, _ = adj
+    if word in tables.institutions and modifier_sector is None:
+        name = f"{demonym} {word}"
+        sector = tables.institutions[word] or None
+        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+    else:
+        name = (
+            f"{demonym} {st.text[a_start:e].split(' ', 1)[1]}"
+            if modifier_sector is not None
+            else f"{demonym} {word}"
+        )
+        name = " ".join(name.split())
+        sector = modifier_sector or tables.groups.get(word) or None
+        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        coordinated(st, a_start, name[len(demonym) :], sector)
+    add_mention(st, b, a_start, e, _DEMONYM, "demonym-noun")
+    st.consumed.add(a_start + len(demonym))
+
+
+def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
+    """ "U.S. officials", "Hezbollah guerrillas": a country or an armed group and its people."""
+    tables = st.tables
+    name = f"{country_b.name} {word}"
+    iso = country_b.country
+    if word in tables.institutions:
+        sector = tables.institutions[word] or None
+        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+    else:
+        sector = tables.groups.get(word) or None
+        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+    rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
+    add_mention(st, b, s, e, _NOMINAL, rule)
+
+
+def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
+    """A nationality word one or two group modifiers before token ``ti`` ("Afghan rebel
+    leaders"): the adjective and the modifiers' sector ("" when they give none)."""
+    tokens, text, mods = st.seg.tokens, st.text, st.tables.group_modifiers
+    sector = ""
+    for back in (1, 2):
+        k = ti - back
+        if k < 0:
+            return None, None
+        ks, ke = tokens[k]
+        if text[ke : tokens[k + 1][0]] != " ":
+            return None, None
+        mod = mods.get(text[ks:ke])
+        if mod is None:
+            return None, None
+        sector = sector or mod
+        adj = st.adjectives.get(ks - 1) if ks > 0 and text[ks - 1] == " " else None
+        if adj is not None and adj[3] == DEMONYM:
+            return adj, sector
+    return None, None
+
+
+def coordinated(st: ArticleState, start: int, noun: str, sector: str | None) -> None:
+    """ "French and Egyptian warships": the nationality words coordinated before ``start``
+    qualify the same noun, each a group of its own country."""
+    text = st.text
+    for _ in range(4):
+        m = st.tables.coordination.search(text, max(0, start - 8), start)
+        if m is None:
+            return
+        adj = st.adjectives.get(m.start())
+        if adj is None or adj[3] != DEMONYM or adj[1] is None:
+            return
+        a_start, iso, demonym, _ = adj
+        name = demonym + noun
+        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        add_mention(st, b, a_start, m.start(), _DEMONYM, "demonym-noun-coordinated")
+        st.consumed.add(m.start())
+        start = a_start
+
+
+def demonym_mentions(st: ArticleState) -> None:
+    """A nationality word that qualifies neither a group nor an institution stands for its
+    country ("an Indian proposal", "Egyptian warships", "Hungarian and Romanian officials")."""
+    for end, (start, iso, _, cat) in st.adjectives.items():
+        if cat == DEMONYM and iso and end not in st.consumed:
+            b = get_actor(
+                st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso
+            )
+            add_mention(st, b, start, end, _DEMONYM, "demonym-country")
+
+
+def place_country_before(st: ArticleState, s: int) -> str | None:
+    """The country of the place where ``s`` happens: the last place named before it ("in
+    Syria", "the town of Khan Sheikhoun"), or one named later in its sentence ("protesters
+    marched in Caracas") when none was named in that sentence before it."""
+    seg = st.seg
+    si = seg.sentence_index(s)
+    end = seg.sentences[si].end if si >= 0 else s
+    if st.place_index is None:
+        places = [(off, iso) for off, iso in st.places if iso]
+        for off, iso in st.country_places:
+            if prev_words(st, off)[0] in st.tables.place_prepositions:
+                places.append((off, iso))
+        places.sort()
+        st.place_index = (places, [off for off, _ in places])
+    places, offsets = st.place_index
+    i = bisect.bisect_left(offsets, s)
+    best = places[i - 1] if i > 0 else None
+    later = places[i] if i < len(places) and offsets[i] < end else None
+    if later is not None and (best is None or seg.sentence_index(best[0]) < si):
+        return later[1]
+    return best[1] if best else None
+
+
+def country_before(st: ArticleState, s: int) -> Builder | None:
+    """The country named just before ``s`` ("U.S. officials"), or an armed group
+    ("Hezbollah guerrillas": the group's men, of the group's country)."""
+    if s < 2 or st.text[s - 1] != " ":
+        return None
+    if st.actors_ending is None:
+        ending: dict[int, Builder] = {}
+        for x in st.actors.values():
+            if x.kind is ActorKind.COUNTRY or (x.kind is ActorKind.ORGANIZATION and x.sector == "REB"):
+                for _, me, _, _ in x.mentions:
+                    ending[me] = x
+        st.actors_ending = ending
+    return st.actors_ending.get(s - 1)
+
+
+def quoted_we(st: ArticleState, pattern: regex.Pattern[str]) -> None:
+    """ "we", "our" inside a direct quotation of a government person stand for the person's
+    country, when the quotation's speaker is plain: a name or pronoun with a speech verb right
+    before the opening mark ("he added, “...") or right after the closing one (",” he said")."""
+    text = st.text
+    quotes = [
+        q for q in st.seg.quotations if q.level == 0 and pattern.search(text, q.content.start, q.content.end)
+    ]
+    if not quotes:
+        return
+    by_start: dict[int, tuple[int, Builder]] = {}
+    by_end: dict[int, Builder] = {}
+    for b in st.actors.values():
+        for s, e, _, _ in b.mentions:
+            by_start[s] = (e, b)
+            by_end[e] = b
+    cue = st.tables.person_cue
+    for q in quotes:
+        speaker = None
+        # Before the opening mark: "<speaker> <cue>, “..."
+        m = _CUE_BEFORE_QUOTE.search(text, max(0, q.open - 40), q.open)
+        if m is not None and cue.fullmatch(text, m.start(), m.end(1)):
+            speaker = by_end.get(m.start())
+        # After the closing mark: ",” <speaker> <cue>" or ",” <cue> <speaker>".
+        if speaker is None and q.close is not None:
+            after = q.close + 1
+            for at in range(after, min(len(text), after + 60)):
+                if at not in by_start:
+                    continue
+                e, b = by_start[at]
+                if e < len(text) and text[e] == " " and (of := st.tables.of_place.match(text, e)) is not None:
+                    e = of.end()  # "Foreign Minister Jan Brel of Belgium said"
+                if (_TITLE_GAP.fullmatch(text, after, at) and cue.match(text, e)) or (
+                    (c := cue.match(text, after, at)) is not None and text[c.end() : at].strip() == ""
+                ):
+                    speaker = b
+                break
+        if (
+            speaker is None
+            or speaker.kind is not ActorKind.PERSON
+            or not speaker.country
+            or speaker.sector not in STATE_SECTORS
+        ):
+            continue
+        country = st.actors.get("C:" + speaker.country) or get_actor(
+            st,
+            "C:" + speaker.country,
+            st.tables.country_names.get(speaker.country, speaker.country),
+            ActorKind.COUNTRY,
+            country=speaker.country,
+        )
+        for m in pattern.finditer(text, q.content.start, q.content.end):
+            add_mention(st, country, m.start(), m.end(), _PRONOUN, "quote-we-country")
