@@ -4,6 +4,8 @@
 
     newsmodel parse FILE... [--published DATE] [--headline TEXT] [--format json|text]
     newsmodel parse --jsonl CORPUS.jsonl [--published DATE]   # {"id", "text", "published", "headline"} per line
+    newsmodel parse FILE... --format csv [--table events|statements|actors|mentions|times]
+    newsmodel parse FILE --format html|timeml|brat             # several: --output-dir DIR
 
 ``-`` reads standard input. User errors (a missing file, a bad date, a bad JSON line) print one line
 to standard error; the exit status is 2 when any input could not be parsed, 0 otherwise.
@@ -17,6 +19,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
+from ._cli_views import VIEW_FORMATS, UsageError, add_view_arguments, view_writer
 from .errors import NewsmodelError
 from .model import Article, StatementKind
 from .parser import coerce_published, parse
@@ -47,10 +50,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headline", metavar="TEXT", help="the headline")
     p.add_argument(
         "--format",
-        choices=("json", "text"),
+        choices=("json", "text", *VIEW_FORMATS),
         default="json",
-        help="json (default): the article as JSON; text: a summary to read",
+        help="json (default): the article as JSON; text: a summary to read; html: a page to look at;"
+        " csv: one table (--table) with one header for all inputs; timeml: TIMEX3 tags in the text;"
+        " brat: brat standoff annotation (.ann)",
     )
+    add_view_arguments(p)
     p.add_argument(
         "--jsonl",
         action="store_true",
@@ -79,6 +85,8 @@ def _run(args: argparse.Namespace) -> int:
     except NewsmodelError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.format in VIEW_FORMATS or args.table is not None or args.output_dir is not None:
+        return _run_views(args, published, out)
     if args.jsonl:
         return _parse_jsonl(args.files, published, args.format, out)
     failed = 0
@@ -176,6 +184,65 @@ def _record(line: str) -> dict[str, Any]:
     if headline is not None and not isinstance(headline, str):
         raise _UserError('"headline" must be a string or null')
     return record
+
+
+# -- views (--format html|csv|timeml|brat): the writers are in _cli_views; this is the glue --------
+
+
+def _view_inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
+    """(record id, article) for each input, or (record id, error message) for one that failed."""
+    if not args.jsonl:
+        for name in args.files:
+            try:
+                text = _read(name)
+            except _UserError as exc:
+                yield name, str(exc)
+                continue
+            yield (
+                ("<stdin>" if name == "-" else name),
+                parse(text, published=published, headline=args.headline),
+            )
+        return
+    try:
+        for name, number, line in _lines(args.files):
+            if not line.strip():
+                continue
+            try:
+                record = _record(line)
+                article = parse(
+                    record["text"],
+                    published=record.get("published") or published,
+                    headline=record.get("headline"),
+                )
+            except (_UserError, NewsmodelError) as exc:
+                yield f"{name}:{number}", f"{name}:{number}: {exc}"
+                continue
+            yield (str(record["id"]) if record.get("id") is not None else f"{name}:{number}"), article
+    except _UserError as exc:
+        yield "", str(exc)
+
+
+def _run_views(args: argparse.Namespace, published: Any, out: IO[str]) -> int:
+    several = args.jsonl or len(args.files) > 1
+    try:
+        write = view_writer(args, several)
+    except UsageError as exc:
+        print(f"newsmodel: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    for record_id, item in _view_inputs(args, published):
+        if isinstance(item, str):
+            print(f"newsmodel: error: {item}", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            write(out, record_id, item, several)
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            print(f"newsmodel: error: {record_id}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+    return EXIT_USAGE if failed else 0
 
 
 class _Progress:

@@ -5,12 +5,13 @@ nouns and multiword phrases for the 16 PLOVER categories (``newsmodel/rules/even
 into :class:`EventRules`), then reads the sources and targets off the actor mentions around each
 trigger, the place, the governing time expression, the mode (asserted, negated, future,
 hypothetical) and casualty or arrest counts.
-:func:`to_records` flattens an article's events into PLOVER-style dictionaries for JSON or CSV.
+:func:`newsmodel.export.events` (here also as ``to_records``) flattens an article's events into
+PLOVER records for JSON or CSV.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,9 +19,12 @@ from ._events.coder import code_events
 from ._events.compiler import compile_lexicon
 from ._events.lexicon import EventLexicon
 from ._events.rules import EventRules
-from .model import Article, Event
+from .model import Event
 from .pipeline import Context
 from .rules._schema import Source
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export import events as to_records
 
 __all__ = ["EventFinder", "EventRules", "to_records"]
 
@@ -65,53 +69,11 @@ class EventFinder:
         return code_events(context, self._lexicon)
 
 
-def to_records(article: Article, *, article_id: str | None = None) -> list[dict[str, Any]]:
-    """The article's events as PLOVER-style records (plain dictionaries, ready for JSON or CSV).
+def __getattr__(name: str) -> Any:
+    # ``to_records`` is newsmodel.export.events under its old name, imported on first use so that
+    # ``import newsmodel`` does not load the export module
+    if name == "to_records":
+        from .export import events
 
-    Each record has the PLOVER fields ``event`` (category), ``mode``, ``source`` and ``target``
-    (lists of ``{"actorText", "name", "code", "sector"}``, where ``code`` is the ISO 3166-1
-    alpha-3 country), ``eventText`` (the trigger), ``location``, ``date`` (the TIMEX3 value of
-    the governing time expression), ``text`` (the sentence), the counts (``killed``,
-    ``injured``, ``arrested``), the character offsets of the trigger, and the ``rule`` that
-    coded it.
-
-    Args:
-        article: a parsed article.
-        article_id: copied into every record as ``id`` prefix (``"<id>-<n>"``) when given.
-
-    >>> import newsmodel
-    >>> from newsmodel.events import to_records
-    >>> to_records(newsmodel.parse("Nothing happened."))
-    []
-    """
-    out: list[dict[str, Any]] = []
-    for n, e in enumerate(article.events, 1):
-        counts = {c.kind.name.lower(): c.number for c in e.counts}
-        out.append(
-            {
-                "id": f"{article_id}-{n}" if article_id is not None else str(n),
-                "event": e.kind.name,
-                "mode": e.mode.name,
-                "source": [_actor(a, e) for a in e.sources],
-                "target": [_actor(a, e) for a in e.targets],
-                "eventText": e.trigger.text,
-                "location": e.location.name if e.location is not None else None,
-                "date": e.time.value if e.time is not None else None,
-                "killed": counts.get("killed"),
-                "injured": counts.get("injured"),
-                "arrested": counts.get("arrested"),
-                "text": e.sentence.text,
-                "start": e.trigger.start,
-                "end": e.trigger.end,
-                "rule": e.rule,
-            }
-        )
-    return out
-
-
-def _actor(actor: Any, event: Event) -> dict[str, Any]:
-    text = next(
-        (m.span.text for m in actor.mentions if event.sentence.start <= m.span.start < event.sentence.end),
-        actor.name,
-    )
-    return {"actorText": text, "name": actor.name, "code": actor.country, "sector": actor.sector}
+        return events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -536,6 +536,12 @@ class Article:
                     return a, m
         return None
 
+    def _repr_html_(self) -> str:
+        """The article as HTML, for notebooks: :func:`newsmodel.render.html` with ``page=False``."""
+        from .render import html  # imported on use: most programs never render
+
+        return html(self, page=False)
+
     def __repr__(self) -> str:
         counts = ", ".join(
             f"{len(getattr(self, name))} {name}" for name in ("actors", "statements", "events", "times")

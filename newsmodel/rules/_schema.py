@@ -45,7 +45,13 @@ _REFERENCE = "@"
 
 @attrs.frozen
 class Example:
-    """A text that a rule must find: ``rule`` is the id the extraction carries."""
+    """A text that a rule must find.
+
+    Attributes:
+        rule: the id the extraction carries.
+        text: the text it must be found in.
+        published: the publication date to parse the text with, if the rule needs one.
+    """
 
     rule: str
     text: str

@@ -71,14 +71,15 @@ class CameoPattern:
 
     Attributes:
         block: the verb block.
-        before: tokens before the verb; ``after``: tokens after it. A token is a lower-case word or
-            phrase, ``&set`` (a synonym set), ``$`` (the source), ``+`` (the target), ``%`` (a
+        before: tokens before the verb. A token is a lower-case word or phrase, ``&set`` (a synonym set), ``$`` (the source), ``+`` (the target), ``%`` (a
             compound actor), ``^`` (skip a noun phrase), ``(`` / ``)`` (a prepositional phrase)
             or ``{`` / ``}`` (a multiword noun phrase).
+        after: tokens after the verb, written the same way.
         cameo: the CAMEO code (the first given, for a ``[a:b]`` pair of codes for the two
             directions); ``"---"`` for a pattern that says
             the words are no event (it blocks its verb's own code there).
-        plover: its PLOVER category; ``plover_mode`` PLOVER's sub-type.
+        plover: its PLOVER category.
+        plover_mode: PLOVER's sub-type.
         verb: the verb the pattern was written for (from its comment), lower case.
     """
 
@@ -93,7 +94,13 @@ class CameoPattern:
 
 @attrs.frozen
 class CameoDictionary:
-    """A verb dictionary: synonym sets, verbs and patterns."""
+    """A verb dictionary: synonym sets, verbs and patterns.
+
+    Attributes:
+        synsets: each synonym set's name (``&...``) and its words.
+        verbs: the verbs, with their forms and codes.
+        patterns: the patterns of every verb block.
+    """
 
     synsets: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     verbs: tuple[CameoVerb, ...] = ()
@@ -137,6 +144,7 @@ def _doubles(word: str) -> bool:
 def inflect(verb: str) -> tuple[str, str, str, str]:
     """The regular forms of a verb: ``(base, third person singular, past, gerund)``.
 
+    >>> from newsmodel.rules.cameo import inflect
     >>> inflect("accuse")
     ('accuse', 'accuses', 'accused', 'accusing')
     >>> inflect("stop")
@@ -449,6 +457,7 @@ def _shipped_mapping() -> dict[str, tuple[str, str]]:
 def shipped_cameo_verbs() -> CameoDictionary:
     """The shipped dictionary (PETRARCH2's CAMEO verbs, with PLOVER categories), read once.
 
+    >>> from newsmodel.rules.cameo import shipped_cameo_verbs
     >>> verbs = shipped_cameo_verbs()
     >>> [(v.lemma, v.plover) for v in verbs.lookup("accused")]
     [('accuse', 'ACCUSE')]

@@ -229,7 +229,13 @@ class Agent:
 
 @attrs.frozen(kw_only=True)
 class Skipped:
-    """A line that ``strict=False`` skipped: where, and why."""
+    """A line that ``strict=False`` skipped: where, and why.
+
+    Attributes:
+        source: the file (or ``"<text>"``) the line is in.
+        line: its line number, from 1.
+        reason: why it was skipped.
+    """
 
     source: str
     line: int
@@ -257,6 +263,14 @@ class ActorDictionary:
     """Actor and agent dictionaries, read by :func:`load_phoenix` or :func:`shipped_phoenix`.
 
     Look-ups ignore case, ``_`` against spaces and runs of spaces.
+
+    Attributes:
+        countries: the country entries.
+        people: the people.
+        organisations: the organisations.
+        groups: the groups.
+        agents: the agent nouns (``POLICE``, ``PROTESTER``) and their sectors.
+        skipped: the lines that ``strict=False`` skipped.
     """
 
     countries: tuple[Entry, ...] = attrs.field(default=(), converter=_entries)
