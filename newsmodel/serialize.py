@@ -39,7 +39,7 @@ from .model import (
     TimeKind,
 )
 
-__all__ = ["SCHEMA", "converter", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["SCHEMA", "converter", "escape_surrogates", "from_dict", "from_json", "to_dict", "to_json"]
 
 SCHEMA = "newsmodel.article/2"
 """The ``schema`` tag written into every serialised article.
@@ -158,10 +158,17 @@ def to_json(article: Article, *, indent: int | None = None) -> str:
     """
     if indent is not None and type(indent) is not int:
         raise InvalidArgumentError(f"indent must be an int or None, not {type(indent).__name__}")
-    out = json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
-    if _SURROGATE.search(out):
-        out = _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", out)
-    return out
+    return escape_surrogates(json.dumps(to_dict(article), ensure_ascii=False, indent=indent))
+
+
+def escape_surrogates(json_text: str) -> str:
+    """JSON text with every lone surrogate written as a ``\\udXXX`` escape, so it encodes as UTF-8.
+
+    Surrogates can only occur inside JSON strings, where the escape stands for the same character.
+    """
+    if _SURROGATE.search(json_text) is None:
+        return json_text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", json_text)
 
 
 # -- reading --------------------------------------------------------------------------------------
