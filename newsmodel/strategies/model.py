@@ -6,7 +6,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import TypeVar
 
 from hypothesis import strategies as st
@@ -56,7 +56,12 @@ _EVENT_MODES = st.sampled_from(EventMode)
 _SECTOR_CODES = st.none() | st.sampled_from(_SECTORS)
 _ROLES = st.text(min_size=1, max_size=30)
 _TEXTS = st.text(max_size=400)
-_PUBLISHED = st.none() | st.dates(date(1980, 1, 1), date(2035, 12, 31))
+# What parse accepts and keeps: a date (published), or a date-time (published and published_at).
+_PUBLISHED: SearchStrategy[date | datetime | None] = (
+    st.none()
+    | st.dates(date(1980, 1, 1), date(2035, 12, 31))
+    | st.datetimes(datetime(1980, 1, 1), datetime(2035, 12, 31), timezones=st.none() | st.just(timezone.utc))
+)
 _HEADLINES = st.none() | st.text(max_size=80)
 _NEWS_DATES = st.dates(date(1990, 1, 1), date(2030, 12, 31))
 
@@ -132,7 +137,17 @@ def mentions(
 
 _SLUG = "abcdefghijklmnopqrstuvwxyz0123456789-"
 _IDS = st.builds(operator.add, st.sampled_from(_SLUG[:26]), st.text(st.sampled_from(_SLUG), max_size=15))
-_NAMES = st.text(st.characters(codec="utf-8", categories=["L", "Zs", "Pd"]), min_size=1, max_size=40)
+# Names as the actor stage writes them: with periods, apostrophes, commas and ampersands.
+_REAL_NAMES = (
+    "Dean Witter Reynolds Inc.", "Data Resources' Wyss", "Rex Tillerson", "Bashar al-Assad",
+    "Procter & Gamble Co.", "Merrill Lynch, Pierce, Fenner & Smith Inc.", "U.S.", "O’Brien",
+    "Washington, D.C.", "J.P. Morgan",
+)  # fmt: skip
+_NAMES = st.sampled_from(_REAL_NAMES) | st.text(
+    st.characters(codec="utf-8", categories=["L", "Zs", "Pd"], include_characters=".,'’&"),
+    min_size=1,
+    max_size=40,
+)
 
 
 def actors(
@@ -281,8 +296,10 @@ def statements(
         kinds: statement kinds.
         rules: rule ids.
 
-    Shrinks towards a ``DIRECT`` statement with no speaker, source, cue or time, whose content is
-    the first character of the text.
+    ``quotes`` are ordered, non-overlapping spans inside the content, none for ``INDIRECT``.
+
+    Shrinks towards a ``DIRECT`` statement with no speaker, source, cue, time or quotes, whose
+    content is the first character of the text.
 
     Raises:
         InvalidArgument: for a non-str ``text``, ``actors`` or ``times`` that are not sequences of
@@ -295,16 +312,24 @@ def statements(
     _check_spans_in(text, [m for a in held for m in a.mentions], "actors' mentions", lambda m: m.span)
     _check_strategy(kinds, "kinds")
     _check_strategy(rules, "rules")
-    return st.builds(
-        Statement,
-        speaker=_optional_choice(held),
-        source=st.none() | _nonempty_spans(text, 40),
-        cue=st.none() | _nonempty_spans(text, 20),
-        content=_nonempty_spans(text, 200),
-        kind=kinds,
-        time=_optional_choice(when),
-        rule=rules,
-    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Statement:
+        kind = draw(kinds)
+        content = draw(_nonempty_spans(text, 200))
+        pieces = [] if kind is StatementKind.INDIRECT else draw(_tiling(content.start, content.end, 3))
+        return Statement(
+            kind=kind,
+            content=content,
+            quotes=[Span.of(text, a, b) for a, b in pieces],
+            speaker=draw(_optional_choice(held)),
+            source=draw(st.none() | _nonempty_spans(text, 40)),
+            cue=draw(st.none() | _nonempty_spans(text, 20)),
+            time=draw(_optional_choice(when)),
+            rule=draw(rules),
+        )
+
+    return build()
 
 
 @st.composite
@@ -470,7 +495,7 @@ def articles(
     *,
     texts: SearchStrategy[str] = _TEXTS,
     datelines: SearchStrategy[Dateline | None] | None = None,
-    published: SearchStrategy[date | None] = _PUBLISHED,
+    published: SearchStrategy[date | datetime | None] = _PUBLISHED,
     headlines: SearchStrategy[str | None] = _HEADLINES,
     max_paragraphs: int = 4,
     max_actors: int = 4,
@@ -492,7 +517,9 @@ def articles(
             followed by the drawn body.
         datelines: datelines to open the article with, or ``None`` values for none (default: none
             or :func:`datelines`). Pass ``st.none()`` to keep the drawn text exactly.
-        published: publication dates.
+        published: publication dates or date-times, as :func:`newsmodel.parse` takes them: a
+            ``date`` becomes ``article.published``; a ``datetime`` becomes ``published_at`` and its
+            date ``published``, as parse keeps them.
         headlines: headlines.
         max_paragraphs: the most paragraphs.
         max_actors: the most actors.
@@ -539,6 +566,11 @@ def articles(
         if not isinstance(body, str):
             raise InvalidArgument(f"texts drew {body!r}, which is not a str")
         text = head + body
+        when = draw(published)
+        if when is not None and not isinstance(when, date):
+            raise InvalidArgument(f"published drew {when!r}, which is not a date, a datetime or None")
+        at = when if isinstance(when, datetime) else None
+        day = when.date() if isinstance(when, datetime) else when
         paragraphs = [
             Span.of(text, a, b) for a, b in draw(_tiling(len(head), len(text), limits["max_paragraphs"]))
         ]
@@ -555,7 +587,8 @@ def articles(
         return Article(
             text=text,
             headline=draw(headlines),
-            published=draw(published),
+            published=day,
+            published_at=at,
             dateline=dateline,
             paragraphs=paragraphs,
             sentences=sentences,
