@@ -455,6 +455,7 @@ class Statement:
             and type(self.rule) is str
             and all(type(q) is Span for q in self.quotes)
         ):
+            self._check_quotes()
             return
         if self.speaker is not None:
             _check(self, "speaker", self.speaker, Actor, "an Actor or None")
@@ -469,6 +470,17 @@ class Statement:
         _check(self, "rule", self.rule, str, "a str")
         for q in self.quotes:
             _check(self, "quotes", q, Span, "a tuple of Span")
+        self._check_quotes()
+
+    def _check_quotes(self) -> None:
+        last = self.content.start
+        for q in self.quotes:
+            if q.start < last or q.end > self.content.end:
+                raise InvalidArticleError(
+                    f"Statement.quotes: {q!r} is not inside the content {self.content!r} after the quote"
+                    " before it; quotes lie in order inside the content"
+                )
+            last = q.end
 
     def __repr__(self) -> str:
         who = self.speaker.name if self.speaker else None

@@ -1473,6 +1473,22 @@ class _Run:
                     kind=d.kind,
                     time=d.time,
                     rule=d.rule,
+                    quotes=self.quoted_pieces(d),
                 )
             )
         return tuple(out)
+
+    def quoted_pieces(self, d: _Draft) -> tuple[Span, ...]:
+        """The quoted words of a statement, each piece without its marks (``Statement.quotes``)."""
+        if d.kind is StatementKind.INDIRECT:
+            return ()
+        c0, c1 = d.content
+        pieces = []
+        i = max(0, bisect.bisect_right(self.quote_starts, c0) - 1)
+        while i < len(self.quotes) and self.quote_starts[i] < c1:
+            q = self.quotes[i].content
+            i += 1
+            a, b = max(q.start, c0), min(q.end, c1)
+            if a < b and not self.text[a:b].isspace():
+                pieces.append(Span.of(self.text, a, b))
+        return tuple(pieces)
