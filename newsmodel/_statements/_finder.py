@@ -30,6 +30,7 @@ _SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", "―", ":", 
 _NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
 _DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of day precision or finer
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
+_BRACKET = regex.compile(r"[()\[\]]")
 
 # Where the words after a cue lead.
 _END, _COMMA, _COLON, _QUOTE, _WORD = "end", "comma", "colon", "quote", "word"
@@ -741,6 +742,17 @@ class _Run:
         sent = self.seg.sentences[si]
         text = self.text
         end = min(sent.end, start + _MAX_CLAUSE)
+        # A clause said inside brackets ends at the bracket that closes them: "Markets fell
+        # (traders said the drop was temporary) on Monday."
+        depth = 0
+        for b in _BRACKET.finditer(text, start, end):
+            if b[0] in "([":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                end = b.start()
+                break
         k = self.index(start)
         if k >= len(self.toks) or self.toks[k][0] >= end:
             return None
