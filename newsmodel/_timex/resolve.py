@@ -173,7 +173,20 @@ class Resolution:
     def resolve(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
         """The value of one match (``gd`` its group dictionary), or ``None`` when a rule rejects it."""
         method = getattr(self, "_r_" + rule.resolve.replace("-", "_"))
-        found: Found | None = method(rule, m, gd)
+        try:
+            found: Found | None = method(rule, m, gd)
+            if found is not None and _BEYOND.match(found[2]):
+                raise OverflowError(found[2])
+        except (ValueError, OverflowError) as exc:
+            if self.dct is None or not (isinstance(exc, OverflowError) or "year" in str(exc)):
+                raise
+            # Past year 1 or 9999: the value the text gives without a publication date (X
+            # placeholders), never a wrong one.
+            dct, self.dct = self.dct, None
+            try:
+                found = method(rule, m, gd)
+            finally:
+                self.dct = dct
         if found is not None and rule.resolve in _ANCHORING and found[1] in (TimeKind.DATE, TimeKind.TIME):
             value = found[2].split("T")[0]
             if value[:1].isdigit() and "X" not in value:
@@ -603,9 +616,9 @@ class Resolution:
         if unit == "year":
             return f"{dct.year + offset:04d}"
         if unit == "decade":
-            return f"{dct.year // 10 + offset:03d}"
+            return _in_range(dct.year // 10 + offset, 999, "{:03d}")
         if unit == "century":
-            return f"{dct.year // 100 + offset:02d}"
+            return _in_range(dct.year // 100 + offset, 99, "{:02d}")
         return None
 
     def _r_relative(self, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
@@ -754,6 +767,16 @@ class Resolution:
         if not isinstance(n, int):
             return None
         return m.end(), rule.kind, _duration_value(n, unit), rule.mod
+
+
+# A value past the calendar (before year 1, after 9999): resolved again without the DCT.
+_BEYOND = regex.compile(r"-|\d{5}|0000")
+
+
+def _in_range(n: int, top: int, form: str) -> str:
+    if not 0 <= n <= top:
+        raise OverflowError(f"{n} is past the calendar")
+    return form.format(n)
 
 
 def _truncate(value: str, step: str) -> str:
