@@ -16,7 +16,7 @@ import regex
 
 from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..pipeline import Context
-from ..segment import Quotation
+from ..segment import Quotation, Segmentation
 from ..times import governing_time
 from ._lexicon import Lexicon
 
@@ -51,6 +51,41 @@ class _Draft:
     tokens: tuple[int, int] | None = None  # the source's first and last token
 
 
+def _known_words(lex: Lexicon) -> frozenset[str]:
+    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed only
+    for an article with a sentence in capitals, which is rare."""
+    sets = [getattr(lex, f.name) for f in attrs.fields(type(lex))]
+    words: set[str] = set(lex.frames) | set(lex.starts)
+    for value in sets:
+        if isinstance(value, frozenset):
+            words.update(w for w in value if isinstance(w, str))
+    return frozenset(words)
+
+
+def _recased(seg: Segmentation, lex: Lexicon) -> tuple[str, ...]:
+    """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
+    RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
+    they would be in ordinary copy; the text and every offset are unchanged."""
+    words = seg.words
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return words  # no word in capitals: nothing to do (most articles)
+    known = _known_words(lex)
+    out = list(words)
+    starts = seg.token_starts
+    for sent in seg.sentences:
+        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        upper = sum(1 for k in range(a, b) if words[k].isupper() and len(words[k]) > 1)
+        lower = sum(1 for k in range(a, b) if any(c.islower() for c in words[k]))
+        if upper < 3 or upper < 4 * lower:  # not written in capitals (a dateline's "(Reuters)" aside)
+            continue
+        for k in range(a, b):
+            w = words[k]
+            if w.isupper():
+                low = seg.lower_words[k]
+                out[k] = low if low in known else w[0] + w[1:].lower()
+    return tuple(out)
+
+
 def find_statements(context: Context, lex: Lexicon) -> tuple[Statement, ...]:
     """The statements of one article, in text order."""
     return _Run(context, lex).run()
@@ -67,7 +102,7 @@ class _Run:
         self.cast = context.cast
         self.toks = self.seg.tokens
         self.starts = self.seg.token_starts
-        self.words = self.seg.words
+        self.words = _recased(self.seg, lex)
         self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
         # conjunctions, cues); everything else is looked at only around them
@@ -183,7 +218,7 @@ class _Run:
         if si < 0 or cs >= self.seg.sentences[si].end:
             return
         sent = self.seg.sentences[si]
-        if form[0].isupper():
+        if self.words[self.index(cs)][:1].isupper():  # as the finder reads its case (_recased)
             k, k0 = self.index(cs), self.index(sent.start)
             if k - k0 > 2 or any(self.words[i] not in '“"‘(' for i in range(k0, k)):
                 return  # a capitalised form only opens a sentence
