@@ -179,6 +179,8 @@ def _read_published_string(value: str) -> tuple[date, datetime | None]:
         s = s[:-1] + "+00:00"
     if len(s) in (8, 10) and s[:4].isdigit():  # 20170409, 2017-04-09
         try:
+            if len(s) == 8 and s.isdigit():  # the basic form, which Python 3.10 does not read
+                return date(int(s[:4]), int(s[4:6]), int(s[6:])), None
             return date.fromisoformat(s), None
         except ValueError:
             pass
