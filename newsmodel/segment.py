@@ -101,9 +101,12 @@ class Segmentation:
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
         text = self.text
-        words = tuple([text[a:b] for a, b in self.tokens])
+        # One string object per distinct word (and its lower case): a big article repeats words.
+        same: dict[str, str] = {}
+        keep = same.setdefault
+        words = tuple([keep(w, w) for w in [text[a:b] for a, b in self.tokens]])
         object.__setattr__(self, "words", words)
-        object.__setattr__(self, "lower_words", tuple(map(str.lower, words)))
+        object.__setattr__(self, "lower_words", tuple([keep(w, w) for w in map(str.lower, words)]))
         object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
 
     def __repr__(self) -> str:
