@@ -131,6 +131,10 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _tuple_of(value: Any, what: str) -> tuple[Any, ...]:
+    if type(value) is tuple:
+        return value
+    if type(value) is list:
+        return tuple(value)
     # A str is iterable, but "Secretary" is not a tuple of roles; a dict is not a sequence either.
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidArgumentError(f"{what} must be a list or tuple, not {type(value).__name__}")
