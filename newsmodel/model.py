@@ -644,10 +644,10 @@ class Article:
         self._check_types()
         text = self.text
         size = len(text)
-        if not all(
-            type(s) is Span and s.end <= size and text.startswith(s.text, s.start) for s in self._all_spans()
-        ):
-            self._refuse_spans()
+        starts = text.startswith
+        for sp in self._all_spans():
+            if type(sp) is not Span or sp.end > size or not starts(sp.text, sp.start):
+                self._refuse_spans()
         for name in ("paragraphs", "sentences"):
             spans = getattr(self, name)
             for i in range(1, len(spans)):
@@ -714,33 +714,28 @@ class Article:
                 if not isinstance(item, kind):
                     raise refuse(f"{name}[{i}]", item, f"a {kind.__name__}")
 
-    def _all_spans(self) -> Iterator[Span]:
-        # The fast pass over every span; _refuse_spans names the first bad one.
+    def _all_spans(self) -> list[Span]:
+        # Every span, for the fast pass; _refuse_spans names the first bad one.
+        out: list[Any] = [*self.paragraphs, *self.sentences]
+        add, extend = out.append, out.extend
         if self.dateline is not None:
-            yield self.dateline.span
-        yield from self.paragraphs
-        yield from self.sentences
+            add(self.dateline.span)
         for actor in self.actors:
-            for m in actor.mentions:
-                yield m.span
+            extend([m.span for m in actor.mentions])
         for s in self.statements:
+            extend((s.content, *s.quotes))
             if s.source is not None:
-                yield s.source
+                add(s.source)
             if s.cue is not None:
-                yield s.cue
-            yield s.content
-            yield from s.quotes
+                add(s.cue)
             if s.time is not None:
-                yield s.time.span
+                add(s.time.span)
         for e in self.events:
-            yield e.trigger
-            yield e.sentence
+            extend((e.trigger, e.sentence, *[c.span for c in e.counts]))
             if e.time is not None:
-                yield e.time.span
-            for c in e.counts:
-                yield c.span
-        for t in self.times:
-            yield t.span
+                add(e.time.span)
+        extend([t.span for t in self.times])
+        return out
 
     def _refuse_spans(self) -> None:
         text = self.text

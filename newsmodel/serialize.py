@@ -218,15 +218,20 @@ def _array(value: Any, step: str) -> list[Any]:
 
 
 def _items(value: Any, step: str, read: Callable[[Any], T]) -> tuple[T, ...]:
-    out = []
-    for i, item in enumerate(_array(value, step)):
+    if type(value) is not list:
+        _fail(f"expected an array, not {_what(value)}", step)
+    try:
+        return tuple(map(read, value))
+    except (_Bad, NewsmodelError):
+        pass
+    for i, item in enumerate(value):  # read again, one by one, to name the bad item
         try:
-            out.append(read(item))
+            read(item)
         except _Bad as exc:
             raise exc.at(f"{step}[{i}]") from None
         except NewsmodelError as exc:
             raise _Bad(str(exc), f"{step}[{i}]") from None
-    return tuple(out)
+    raise AssertionError("unreachable: a reader failed once and then succeeded")  # pragma: no cover
 
 
 def _enum(table: dict[str, T], value: Any, step: str) -> T:
