@@ -2,55 +2,105 @@
 
 ::
 
-    newsmodel parse FILE... [--published DATE] [--headline TEXT] [--format json|text]
-    newsmodel parse --jsonl CORPUS.jsonl [--published DATE]   # {"id", "text", "published", "headline"} per line
+    newsmodel parse FILE... [--published DATE] [--headline TEXT] [--format json|text] [--lines]
+    newsmodel parse --jsonl CORPUS.jsonl... [--published DATE]   # {"id", "text", "published", "headline"} per line
     newsmodel parse FILE... --format csv [--table events|statements|actors|mentions|times]
     newsmodel parse FILE --format html|timeml|brat             # several: --output-dir DIR
+    newsmodel --version
 
-``-`` reads standard input. User errors (a missing file, a bad date, a bad JSON line) print one line
-to standard error; the exit status is 2 when any input could not be parsed, 0 otherwise.
+``-`` reads standard input. One file gives the article as pretty JSON; several files, ``--jsonl``
+input or ``--lines`` give JSON Lines, one record ``{"id": ..., "article": ...}`` per article, the id
+being the file name (``-`` for standard input) or the line's ``id``. Errors in the input (a missing
+file, bytes that are not UTF-8, a bad JSON line) print one line each to standard error, naming the
+file and line, and the run goes on with the next input.
+
+Exit status: 0 when every input was parsed; 1 when some input could not be read or parsed (data
+error); 2 for a usage error (unknown option, bad ``--published``); 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
+from . import __version__
 from ._cli_views import VIEW_FORMATS, UsageError, add_view_arguments, view_writer
 from .errors import NewsmodelError
 from .model import Article, StatementKind
 from .parser import coerce_published, parse
-from .serialize import to_dict, to_json
+from .serialize import escape_surrogates, to_dict, to_json
 
-__all__ = ["format_text", "main"]
+__all__ = ["EXIT_DATA", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "format_text", "main"]
 
+EXIT_OK = 0
+"""Every input was parsed."""
+EXIT_DATA = 1
+"""Some input could not be read or parsed (each is reported on standard error); the rest was."""
 EXIT_USAGE = 2
+"""The command line itself is wrong: an unknown option, a missing argument, a bad ``--published``."""
+EXIT_INTERRUPTED = 130
+"""Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it."""
+
+_EPILOG = """\
+output:
+  one FILE                 the article as pretty JSON
+  several FILEs, --lines   JSON Lines: {"id": FILE, "article": {...}} per file
+  --jsonl                  JSON Lines: {"id": <the line's id>, "article": {...}} per input line
+  --format text            a readable summary, headed "==> id <==" when there are several
+  --format csv             one table (--table events|statements|actors|mentions|times), one header
+  --format html|timeml|brat  one article; several need --output-dir DIR (one file each)
+
+exit status:
+  0    every input was parsed
+  1    some input could not be read or parsed (one line each on stderr; the others were written)
+  2    usage error: unknown option, missing FILE, --published that is not a date
+  130  interrupted (Ctrl-C)
+
+examples:
+  newsmodel parse story.txt --published 2017-04-09
+  newsmodel parse story.txt --published "Sun, 09 Apr 2017 14:30:00 GMT" --format text
+  cat story.txt | newsmodel parse - --headline "Tillerson blames Russia"
+  newsmodel parse a.txt b.txt > articles.jsonl
+  newsmodel parse --jsonl corpus.jsonl --published 2017-04-09 > parsed.jsonl
+  newsmodel parse a.txt b.txt --format csv --table statements > statements.csv
+  newsmodel parse story.txt --format html > story.html
+"""
 
 
 class _UserError(Exception):
-    """An error that is the user's to fix: reported in one line, no traceback."""
+    """A problem with one input that is the user's to fix: reported in one line, no traceback."""
 
 
 def _build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="newsmodel",
         description="Turn English news articles into a typed model: actors, statements, events, times.",
+        epilog="Run 'newsmodel parse --help' for its options.\n\n" + _EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    ap.add_argument("--version", action="version", version=f"newsmodel {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser(
         "parse",
         help="parse articles and print them as JSON or as a readable summary",
         description="Parse articles and print them as JSON or as a readable summary.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files ('-' reads standard input)")
-    p.add_argument("--published", metavar="DATE", help="publication date, ISO 8601 (e.g. 2017-04-09)")
-    p.add_argument("--headline", metavar="TEXT", help="the headline")
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date: ISO 8601 (2017-04-09), RFC 2822 or 'April 9, 2017'",
+    )
+    p.add_argument("--headline", metavar="TEXT", help="the headline (not with --jsonl: give each line one)")
     p.add_argument(
         "--format",
-        choices=("json", "text", *VIEW_FORMATS),
+        choices=(*sorted(_WRITERS), *VIEW_FORMATS),
         default="json",
         help="json (default): the article as JSON; text: a summary to read; html: a page to look at;"
         " csv: one table (--table) with one header for all inputs; timeml: TIMEX3 tags in the text;"
@@ -58,124 +108,170 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     add_view_arguments(p)
     p.add_argument(
+        "--lines",
+        action="store_true",
+        help='write JSON Lines records {"id", "article"} even for a single FILE',
+    )
+    p.add_argument(
         "--jsonl",
         action="store_true",
         help="read JSON Lines ({'id', 'text', 'published', 'headline'} per line) and write one"
-        " JSON object per line ({'id', 'article'}); --published is the default for lines without one",
+        " record per line; --published is the default for lines without one",
     )
     return ap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _build_parser().parse_args(argv)
+    """Run the command line; returns the exit status (see the module docstring)."""
     try:
+        args = _build_parser().parse_args(argv)
         return _run(args)
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's status for SIGINT
+        _quietly(lambda: sys.stderr.write("\n"))
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (``newsmodel parse ... | head``): not an error
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return EXIT_OK
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        action()
+
+
+def _error(message: str) -> None:
+    print(f"newsmodel: error: {message}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
-    out = sys.stdout
+    if args.jsonl and args.headline is not None:
+        _error('--headline does not apply to --jsonl input; give each line a "headline"')
+        return EXIT_USAGE
     try:
         published = coerce_published(args.published) if args.published else None
     except NewsmodelError as exc:
-        print(f"newsmodel: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
-    if args.format in VIEW_FORMATS or args.table is not None or args.output_dir is not None:
-        return _run_views(args, published, out)
-    if args.jsonl:
-        return _parse_jsonl(args.files, published, args.format, out)
+    lines = args.lines or args.jsonl or len(args.files) > 1
+    try:
+        write = _writer(args, lines)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    out = sys.stdout
     failed = 0
+    progress = _Progress(sys.stderr)
+    try:
+        for record_id, item in _inputs(args, published):
+            if isinstance(item, str):
+                _error(item)
+                failed += 1
+                continue
+            write(out, record_id, item, lines)
+            progress.step()
+    finally:
+        progress.close()
+    return EXIT_DATA if failed else EXIT_OK
+
+
+def _writer(args: argparse.Namespace, lines: bool) -> Callable[[IO[str], str, Article, bool], None]:
+    """The writer of ``--format`` (the views' writers also read ``--table`` and ``--output-dir``)."""
+    if args.format in VIEW_FORMATS or args.table is not None or args.output_dir is not None:
+        return view_writer(args, lines)
+    return _WRITERS[args.format]
+
+
+# -- inputs: each yields (id, article) or (id, error message) -------------------------------------
+
+
+def _inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
+    if args.jsonl:
+        yield from _jsonl_inputs(args.files, published)
+        return
     for name in args.files:
         try:
             text = _read(name)
         except _UserError as exc:
-            print(f"newsmodel: error: {exc}", file=sys.stderr)
-            failed += 1
+            yield name, str(exc)
             continue
-        article = parse(text, published=published, headline=args.headline)
-        if args.format == "text":
-            if len(args.files) > 1:
-                out.write(f"==> {name} <==\n")
-            out.write(format_text(article) + "\n")
-        else:
-            out.write(to_json(article, indent=None if len(args.files) > 1 else 2) + "\n")
-    return EXIT_USAGE if failed else 0
+        yield name, parse(text, published=published, headline=args.headline)
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = f"{where}: " if where else ""
+        raise _UserError(f"{prefix}not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes beneath (embedding, tests)
+            return sys.stdin.read()
+        return _decode(buffer.read(), "<stdin>")
     try:
-        with open(name, encoding="utf-8", newline="") as f:
-            return f.read()
+        with open(name, "rb") as f:
+            return _decode(f.read(), name)
     except FileNotFoundError:
         raise _UserError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise _UserError(f"{name}: is a directory") from None
-    except UnicodeDecodeError as exc:
-        raise _UserError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
-        raise _UserError(f"{name}: {exc.strerror}") from None
+        raise _UserError(f"{name}: {exc.strerror or exc}") from None
 
 
-def _lines(names: Sequence[str]) -> Iterator[tuple[str, int, str]]:
-    for name in names:
-        if name == "-":
-            for i, line in enumerate(sys.stdin, 1):
-                yield "<stdin>", i, line
-            continue
-        try:
-            with open(name, encoding="utf-8") as f:
-                for i, line in enumerate(f, 1):
-                    yield name, i, line
-        except OSError as exc:
-            raise _UserError(f"{name}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError as exc:
-            raise _UserError(f"{name}: not UTF-8 text ({exc.reason})") from None
-
-
-def _parse_jsonl(names: Sequence[str], published: Any, fmt: str, out: IO[str]) -> int:
-    progress = _Progress(sys.stderr)
-    failed = 0
+def _raw_lines(name: str) -> Iterator[bytes | str]:
+    if name == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        yield from buffer if buffer is not None else sys.stdin
+        return
     try:
-        for name, number, line in _lines(names):
-            if not line.strip():
-                continue
-            try:
-                record = _record(line)
-                article = parse(
-                    record["text"],
-                    published=record.get("published") or published,
-                    headline=record.get("headline"),
-                )
-            except (_UserError, NewsmodelError) as exc:
-                print(f"newsmodel: error: {name}:{number}: {exc}", file=sys.stderr)
-                failed += 1
-                continue
-            if fmt == "text":
-                out.write(f"==> {record.get('id', f'{name}:{number}')} <==\n{format_text(article)}\n")
-            else:
-                doc = {"id": record.get("id"), "article": to_dict(article)}
-                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-            progress.step()
-    except _UserError as exc:
-        print(f"newsmodel: error: {exc}", file=sys.stderr)
-        failed += 1
-    finally:
-        progress.close()
-    return EXIT_USAGE if failed else 0
+        f = open(name, "rb")  # noqa: SIM115 - closed below, after the lines are consumed
+    except FileNotFoundError:
+        raise _UserError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise _UserError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise _UserError(f"{name}: {exc.strerror or exc}") from None
+    with f:
+        yield from f
+
+
+def _jsonl_inputs(names: Sequence[str], published: Any) -> Iterator[tuple[str, Article | str]]:
+    for name in names:
+        shown = "<stdin>" if name == "-" else name
+        try:
+            for number, raw in enumerate(_raw_lines(name), 1):
+                where = f"{shown}:{number}"
+                try:
+                    line = raw if isinstance(raw, str) else _decode(raw, "")
+                    if not line.strip():
+                        continue
+                    record = _record(line)
+                    article = parse(
+                        record["text"],
+                        published=record.get("published") or published,
+                        headline=record.get("headline"),
+                    )
+                except (_UserError, NewsmodelError) as exc:
+                    yield where, f"{where}: {exc}"
+                    continue
+                yield str(record["id"]) if "id" in record else where, article
+        except _UserError as exc:
+            yield shown, str(exc)
 
 
 def _record(line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _UserError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise _UserError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise _UserError("not valid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise _UserError("a line must hold a JSON object")
     if not isinstance(record.get("text"), str):
@@ -186,63 +282,32 @@ def _record(line: str) -> dict[str, Any]:
     return record
 
 
-# -- views (--format html|csv|timeml|brat): the writers are in _cli_views; this is the glue --------
+# -- outputs: one small function per --format ------------------------------------------------------
 
 
-def _view_inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
-    """(record id, article) for each input, or (record id, error message) for one that failed."""
-    if not args.jsonl:
-        for name in args.files:
-            try:
-                text = _read(name)
-            except _UserError as exc:
-                yield name, str(exc)
-                continue
-            yield (
-                ("<stdin>" if name == "-" else name),
-                parse(text, published=published, headline=args.headline),
-            )
-        return
-    try:
-        for name, number, line in _lines(args.files):
-            if not line.strip():
-                continue
-            try:
-                record = _record(line)
-                article = parse(
-                    record["text"],
-                    published=record.get("published") or published,
-                    headline=record.get("headline"),
-                )
-            except (_UserError, NewsmodelError) as exc:
-                yield f"{name}:{number}", f"{name}:{number}: {exc}"
-                continue
-            yield (str(record["id"]) if record.get("id") is not None else f"{name}:{number}"), article
-    except _UserError as exc:
-        yield "", str(exc)
+def _dumps(value: Any) -> str:
+    # to_json's escaping of lone surrogates, for the records that wrap an article
+    return escape_surrogates(json.dumps(value, ensure_ascii=False))
 
 
-def _run_views(args: argparse.Namespace, published: Any, out: IO[str]) -> int:
-    several = args.jsonl or len(args.files) > 1
-    try:
-        write = view_writer(args, several)
-    except UsageError as exc:
-        print(f"newsmodel: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    failed = 0
-    for record_id, item in _view_inputs(args, published):
-        if isinstance(item, str):
-            print(f"newsmodel: error: {item}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            write(out, record_id, item, several)
-        except OSError as exc:
-            if isinstance(exc, BrokenPipeError):
-                raise
-            print(f"newsmodel: error: {record_id}: {exc.strerror or exc}", file=sys.stderr)
-            failed += 1
-    return EXIT_USAGE if failed else 0
+def _write_json(out: IO[str], record_id: str, article: Article, lines: bool) -> None:
+    if lines:
+        out.write(_dumps({"id": record_id, "article": to_dict(article)}) + "\n")
+    else:
+        out.write(to_json(article, indent=2) + "\n")
+
+
+def _write_text(out: IO[str], record_id: str, article: Article, lines: bool) -> None:
+    head = f"==> {record_id} <==\n" if lines else ""
+    text = head + format_text(article) + "\n"
+    out.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+_WRITERS: dict[str, Callable[[IO[str], str, Article, bool], None]] = {
+    "json": _write_json,
+    "text": _write_text,
+}
+"""``--format`` name -> writer(out, record id, article, several records?)."""
 
 
 class _Progress:
@@ -260,7 +325,7 @@ class _Progress:
             self.stream.flush()
 
     def close(self) -> None:
-        if self.live and self.n:
+        if self.live and self.n >= 10:
             self.stream.write(f"\rnewsmodel: {self.n} articles\n")
             self.stream.flush()
 
@@ -273,7 +338,8 @@ def format_text(article: Article) -> str:
         d = article.dateline
         head.append(" ".join(x for x in (d.location, f"({d.agency})" if d.agency else "", d.date or "") if x))
     if article.published is not None:
-        head.append(f"published {article.published.isoformat()}")
+        when = article.published_at.isoformat() if article.published_at else article.published.isoformat()
+        head.append(f"published {when}")
     head.append(f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences")
     if article.headline:
         lines.append(article.headline)
@@ -291,7 +357,7 @@ def format_text(article: Article) -> str:
         who = s.speaker.name if s.speaker else "(unknown)"
         content = s.content.text
         if s.kind is StatementKind.DIRECT:
-            content = f"“{content}”"
+            content = " … ".join(f"“{q.text}”" for q in s.quotes) if s.quotes else f"“{content}”"
         extra = ", ".join(
             x for x in (s.kind.name, s.cue.text if s.cue else None, s.time.value if s.time else None) if x
         )

@@ -13,12 +13,12 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import attrs
 
-from .errors import InvalidArticleError, InvalidSpanError
+from .errors import InvalidArgumentError, InvalidArticleError, InvalidSpanError
 
 __all__ = [
     "Actor",
@@ -130,25 +130,69 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+def _tuple_of(value: Any, what: str) -> tuple[Any, ...]:
+    if type(value) is tuple:
+        return value
+    if type(value) is list:
+        return tuple(value)
+    # A str is iterable, but "Secretary" is not a tuple of roles; a dict is not a sequence either.
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(f"{what} must be a list or tuple, not {type(value).__name__}")
     return tuple(value)
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return _tuple_of(value, "roles")
 
 
 def _mention_tuple(value: Iterable[Mention]) -> tuple[Mention, ...]:
-    return tuple(value)
+    return _tuple_of(value, "mentions")
 
 
 def _actor_tuple(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(value)
+    return _tuple_of(value, "an event's actors")
 
 
 def _count_tuple(value: Iterable[Count]) -> tuple[Count, ...]:
-    return tuple(value)
+    return _tuple_of(value, "counts")
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not int:  # bool is an int, but never an offset
-        raise InvalidSpanError(f"Span.{attribute.name} must be an int, not {type(value).__name__}")
+def _quote_tuple(value: Iterable[Span]) -> tuple[Span, ...]:
+    return _tuple_of(value, "quotes")
+
+
+def _check(instance: object, name: str, value: object, kind: type | tuple[type, ...], label: str) -> None:
+    if not isinstance(value, kind) or type(value) is bool:
+        raise InvalidArgumentError(
+            f"{type(instance).__name__}.{name} must be {label}, not {type(value).__name__}"
+        )
+
+
+def _opt_str(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _check_optional_str(instance: object, *names: str) -> None:
+    for name in names:
+        value = getattr(instance, name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(
+                f"{type(instance).__name__}.{name} must be a str or None, not {type(value).__name__}"
+            )
+
+
+def _actor_key(actor: Actor | None) -> str | None:
+    # Statements and events compare and hash their actors by id: an article compares its actors
+    # (and their mentions) once, under Article.actors, so equality stays linear in its size.
+    return None if actor is None else actor.id
+
+
+def _actor_keys(actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    return tuple(a.id for a in actors)
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
@@ -162,26 +206,41 @@ class Span:
         InvalidSpanError: if ``start < 0``, ``end < start``, or ``len(text) != end - start``.
     """
 
-    start: int = attrs.field(validator=_check_span)
-    end: int = attrs.field(validator=_check_span)
-    text: str = attrs.field()
+    start: int
+    end: int
+    text: str
 
     def __attrs_post_init__(self) -> None:
+        start, end, text = self.start, self.end, self.text
+        valid_types = type(start) is int and type(end) is int and type(text) is str
+        if valid_types and 0 <= start <= end and len(text) == end - start:
+            return
+        self._refuse()
+
+    def _refuse(self) -> None:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if type(value) is not int:  # bool is an int, but never an offset
+                raise InvalidSpanError(f"Span.{name} must be an int, not {type(value).__name__}")
         if not isinstance(self.text, str):
             raise InvalidSpanError(f"Span.text must be a str, not {type(self.text).__name__}")
         if self.start < 0:
             raise InvalidSpanError(f"Span.start is {self.start}; offsets are never negative")
         if self.end < self.start:
             raise InvalidSpanError(f"Span.end ({self.end}) is before Span.start ({self.start})")
-        if len(self.text) != self.end - self.start:
-            raise InvalidSpanError(
-                f"Span.text has {len(self.text)} characters but the span [{self.start}, {self.end}) "
-                f"covers {self.end - self.start}"
-            )
+        raise InvalidSpanError(
+            f"Span.text has {len(self.text)} characters but the span [{self.start}, {self.end}) "
+            f"covers {self.end - self.start}"
+        )
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         """The span ``[start, end)`` of ``text``, taking its text from it."""
+        if not isinstance(text, str) or type(start) is not int or type(end) is not int:
+            raise InvalidSpanError(
+                f"Span.of takes a str and two int offsets, not {type(text).__name__}, "
+                f"{type(start).__name__}, {type(end).__name__}"
+            )
         if not 0 <= start <= end <= len(text):
             raise InvalidSpanError(f"[{start}, {end}) does not lie inside a text of {len(text)} characters")
         return cls(start=start, end=end, text=text[start:end])
@@ -199,6 +258,8 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         """Whether the two spans share at least one character."""
+        if not isinstance(other, Span):
+            raise InvalidArgumentError(f"overlaps takes a Span, not {type(other).__name__}")
         return self.start < other.end and other.start < self.end
 
     def __repr__(self) -> str:
@@ -220,6 +281,18 @@ class Dateline:
     location: str
     agency: str | None = None
     date: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            type(self.span) is Span
+            and type(self.location) is str
+            and _opt_str(self.agency)
+            and _opt_str(self.date)
+        ):
+            return
+        _check(self, "span", self.span, Span, "a Span")
+        _check(self, "location", self.location, str, "a str")
+        _check_optional_str(self, "agency", "date")
 
     def __repr__(self) -> str:
         parts = [repr(self.location)]
@@ -243,6 +316,13 @@ class Mention:
     span: Span
     kind: MentionKind
     rule: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.span) is Span and type(self.kind) is MentionKind and type(self.rule) is str:
+            return
+        _check(self, "span", self.span, Span, "a Span")
+        _check(self, "kind", self.kind, MentionKind, "a MentionKind")
+        _check(self, "rule", self.rule, str, "a str")
 
     def __repr__(self) -> str:
         return f"Mention({self.kind.name}, {self.span.start}, {_short(self.span.text)})"
@@ -269,6 +349,26 @@ class Actor:
     sector: str | None = None
     roles: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mention_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            type(self.id) is str
+            and type(self.name) is str
+            and type(self.kind) is ActorKind
+            and _opt_str(self.country)
+            and _opt_str(self.sector)
+            and all(type(r) is str for r in self.roles)
+            and all(type(m) is Mention for m in self.mentions)
+        ):
+            return
+        _check(self, "id", self.id, str, "a str")
+        _check(self, "name", self.name, str, "a str")
+        _check(self, "kind", self.kind, ActorKind, "an ActorKind")
+        _check_optional_str(self, "country", "sector")
+        for role in self.roles:
+            _check(self, "roles", role, str, "a tuple of str")
+        for m in self.mentions:
+            _check(self, "mentions", m, Mention, "a tuple of Mention")
 
     def __repr__(self) -> str:
         extra = "".join(f", {k}={v!r}" for k, v in (("country", self.country), ("sector", self.sector)) if v)
@@ -297,6 +397,21 @@ class TimeExpression:
     rule: str = ""
     mod: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        if (
+            type(self.span) is Span
+            and type(self.kind) is TimeKind
+            and type(self.value) is str
+            and type(self.rule) is str
+            and _opt_str(self.mod)
+        ):
+            return
+        _check(self, "span", self.span, Span, "a Span")
+        _check(self, "kind", self.kind, TimeKind, "a TimeKind")
+        _check(self, "value", self.value, str, "a str")
+        _check(self, "rule", self.rule, str, "a str")
+        _check_optional_str(self, "mod")
+
     def __repr__(self) -> str:
         return f"TimeExpression({_short(self.span.text)}, {self.kind.name}, {self.value!r})"
 
@@ -310,19 +425,66 @@ class Statement:
         source: the words that name the speaker here (``"he"``, ``"U.S. Secretary of State Rex Tillerson"``).
         cue: the reporting verb or phrase (``"said"``, ``"denied"``, ``"according to"``).
         content: what was said. For a ``DIRECT`` statement, the quoted words without their quote
-            marks; for ``INDIRECT`` and ``MIXED`` the reported clause, any quote marks inside included.
+            marks, from the first quoted word to the last: a quotation split by its attribution
+            (``“A,” said X. “B.”``) is one statement whose content runs from ``A`` to ``B`` and
+            so holds the attribution and the inner quote marks; :attr:`quotes` has the pieces.
+            For ``INDIRECT`` and ``MIXED`` the reported clause, any quote marks inside included.
         kind: direct, indirect or mixed.
         time: the time expression governing the statement (``"on Sunday"``), if there is one.
         rule: the id of the rule that found it.
+        quotes: the quoted words, each piece without its quote marks, in text order: one span for
+            an unbroken quotation, one per piece for a quotation split by its attribution; the
+            quoted phrases of a ``MIXED`` statement; empty for ``INDIRECT`` speech.
+
+    Statements compare and hash their speaker by id (:attr:`Actor.id`), not by its mentions.
     """
 
-    speaker: Actor | None
+    speaker: Actor | None = attrs.field(eq=_actor_key)
     source: Span | None
     cue: Span | None
     content: Span
     kind: StatementKind
     time: TimeExpression | None = None
     rule: str = ""
+    quotes: tuple[Span, ...] = attrs.field(default=(), converter=_quote_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            (self.speaker is None or type(self.speaker) is Actor)
+            and (self.source is None or type(self.source) is Span)
+            and (self.cue is None or type(self.cue) is Span)
+            and type(self.content) is Span
+            and type(self.kind) is StatementKind
+            and (self.time is None or type(self.time) is TimeExpression)
+            and type(self.rule) is str
+            and all(type(q) is Span for q in self.quotes)
+        ):
+            self._check_quotes()
+            return
+        if self.speaker is not None:
+            _check(self, "speaker", self.speaker, Actor, "an Actor or None")
+        for name in ("source", "cue"):
+            value = getattr(self, name)
+            if value is not None:
+                _check(self, name, value, Span, "a Span or None")
+        _check(self, "content", self.content, Span, "a Span")
+        _check(self, "kind", self.kind, StatementKind, "a StatementKind")
+        if self.time is not None:
+            _check(self, "time", self.time, TimeExpression, "a TimeExpression or None")
+        _check(self, "rule", self.rule, str, "a str")
+        for q in self.quotes:
+            _check(self, "quotes", q, Span, "a tuple of Span")
+        self._check_quotes()
+
+    def _check_quotes(self) -> None:
+        last = self.content.start
+        for q in self.quotes:
+            if q.start < last or q.end > self.content.end:
+                raise InvalidArticleError(
+                    f"Statement.quotes: {q!r} is not inside the content {self.content!r} after the quote"
+                    " before it; quotes lie in order inside the content"
+                )
+            last = q.end
 
     def __repr__(self) -> str:
         who = self.speaker.name if self.speaker else None
@@ -343,6 +505,13 @@ class Count:
     number: int
     span: Span
 
+    def __attrs_post_init__(self) -> None:
+        if type(self.kind) is CountKind and type(self.number) is int and type(self.span) is Span:
+            return
+        _check(self, "kind", self.kind, CountKind, "a CountKind")
+        _check(self, "number", self.number, int, "an int")
+        _check(self, "span", self.span, Span, "a Span")
+
     def __repr__(self) -> str:
         return f"Count({self.kind.name}, {self.number})"
 
@@ -362,18 +531,56 @@ class Event:
         sentence: the sentence the trigger lies in.
         rule: the id of the lexicon entry or rule that found it.
         counts: people killed, injured or arrested, when the text gives numbers.
+
+    Events compare and hash their actors by id and their sentence by its offsets, so comparing two
+    articles compares each actor's mentions once, under :attr:`Article.actors`.
     """
 
     kind: EventKind
     trigger: Span
-    sources: tuple[Actor, ...] = attrs.field(converter=_actor_tuple)
-    targets: tuple[Actor, ...] = attrs.field(converter=_actor_tuple)
-    location: Actor | None
+    sources: tuple[Actor, ...] = attrs.field(converter=_actor_tuple, eq=_actor_keys)
+    targets: tuple[Actor, ...] = attrs.field(converter=_actor_tuple, eq=_actor_keys)
+    location: Actor | None = attrs.field(eq=_actor_key)
     time: TimeExpression | None
     mode: EventMode
-    sentence: Span
+    sentence: Span = attrs.field(eq=_offsets)
     rule: str = ""
     counts: tuple[Count, ...] = attrs.field(default=(), converter=_count_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not (
+            type(self.kind) is EventKind
+            and type(self.trigger) is Span
+            and all(type(a) is Actor for a in self.sources)
+            and all(type(a) is Actor for a in self.targets)
+            and (self.location is None or type(self.location) is Actor)
+            and (self.time is None or type(self.time) is TimeExpression)
+            and type(self.mode) is EventMode
+            and type(self.sentence) is Span
+            and type(self.rule) is str
+            and all(type(c) is Count for c in self.counts)
+        ):
+            self._check_types()
+        if not (self.sentence.start <= self.trigger.start and self.trigger.end <= self.sentence.end):
+            raise InvalidArticleError(
+                f"Event.trigger {self.trigger!r} lies outside its sentence {self.sentence!r}"
+            )
+
+    def _check_types(self) -> None:
+        _check(self, "kind", self.kind, EventKind, "an EventKind")
+        _check(self, "trigger", self.trigger, Span, "a Span")
+        for name in ("sources", "targets"):
+            for a in getattr(self, name):
+                _check(self, name, a, Actor, "a tuple of Actor")
+        if self.location is not None:
+            _check(self, "location", self.location, Actor, "an Actor or None")
+        if self.time is not None:
+            _check(self, "time", self.time, TimeExpression, "a TimeExpression or None")
+        _check(self, "mode", self.mode, EventMode, "an EventMode")
+        _check(self, "sentence", self.sentence, Span, "a Span")
+        _check(self, "rule", self.rule, str, "a str")
+        for c in self.counts:
+            _check(self, "counts", c, Count, "a tuple of Count")
 
     def __repr__(self) -> str:
         src = ", ".join(a.name for a in self.sources)
@@ -384,39 +591,47 @@ class Event:
 
 
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
-    return tuple(value)
+    return _tuple_of(value, "Article.paragraphs and Article.sentences")
 
 
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(value)
+    return _tuple_of(value, "Article.actors")
 
 
 def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
-    return tuple(value)
+    return _tuple_of(value, "Article.statements")
 
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(value)
+    return _tuple_of(value, "Article.events")
 
 
 def _times(value: Iterable[TimeExpression]) -> tuple[TimeExpression, ...]:
-    return tuple(value)
+    return _tuple_of(value, "Article.times")
 
 
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
 class Article:
     """A parsed news article.
 
-    The constructor checks the whole graph: every span lies inside ``text`` and agrees with it,
+    The constructor checks the whole graph: every field has its type, every span lies inside
+    ``text`` and agrees with it, paragraphs, sentences and each actor's mentions are in text order,
     and every actor a statement or event refers to is one of ``actors``.
 
+    ``published`` is always a :class:`~datetime.date` (never a ``datetime``); when the publication
+    time is known too, ``published_at`` holds it and ``published == published_at.date()``.
+
+    Equality and hashing are linear in the size of the article: actors, with their mentions, are
+    compared once; statements and events compare the actors they refer to by id.
+
     Raises:
-        InvalidArticleError: naming the first span or reference that does not hold.
+        InvalidArticleError: naming the first field, span or reference that does not hold.
     """
 
     text: str
     headline: str | None = None
     published: date | None = None
+    published_at: datetime | None = None
     dateline: Dateline | None = None
     paragraphs: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     sentences: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
@@ -426,26 +641,34 @@ class Article:
     times: tuple[TimeExpression, ...] = attrs.field(default=(), converter=_times)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.text, str):
-            raise InvalidArticleError(f"Article.text must be a str, not {type(self.text).__name__}")
+        self._check_types()
         text = self.text
-        for where, span in self._spans():
-            if not isinstance(span, Span):
-                raise InvalidArticleError(f"{where} is a {type(span).__name__}, not a Span")
-            if span.end > len(text):
-                raise InvalidArticleError(
-                    f"{where} {span!r} ends at {span.end}, past the end of the text ({len(text)} characters)"
-                )
-            if text[span.start : span.end] != span.text:
-                raise InvalidArticleError(
-                    f"{where} {span!r} does not match the article text there: {_short(text[span.start : span.end])}"
-                )
+        size = len(text)
+        starts = text.startswith
+        for sp in self._all_spans():
+            if type(sp) is not Span or sp.end > size or not starts(sp.text, sp.start):
+                self._refuse_spans()
+        for name in ("paragraphs", "sentences"):
+            spans = getattr(self, name)
+            for i in range(1, len(spans)):
+                if spans[i].start < spans[i - 1].end:
+                    raise InvalidArticleError(
+                        f"{name}[{i}] {spans[i]!r} starts before {name}[{i - 1}] {spans[i - 1]!r} ends;"
+                        f" {name} are in text order and do not overlap"
+                    )
         held = {id(a) for a in self.actors}
         ids: set[str] = set()
         for i, actor in enumerate(self.actors):
             if actor.id in ids:
                 raise InvalidArticleError(f"actors[{i}] repeats the actor id {actor.id!r}")
             ids.add(actor.id)
+            mentions = actor.mentions
+            for j in range(1, len(mentions)):
+                if mentions[j].span.start < mentions[j - 1].span.start:
+                    raise InvalidArticleError(
+                        f"actors[{i}].mentions[{j}] {mentions[j]!r} comes before the mention ahead of it;"
+                        " mentions are in text order"
+                    )
         for i, s in enumerate(self.statements):
             if s.speaker is not None and id(s.speaker) not in held:
                 raise InvalidArticleError(
@@ -459,6 +682,74 @@ class Article:
             ):
                 if id(actor) not in held:
                     raise InvalidArticleError(f"events[{i}].{role} {actor!r} is not one of article.actors")
+
+    def _check_types(self) -> None:
+        def refuse(name: str, value: object, wanted: str) -> InvalidArticleError:
+            return InvalidArticleError(f"Article.{name} must be {wanted}, not {type(value).__name__}")
+
+        if not isinstance(self.text, str):
+            raise refuse("text", self.text, "a str")
+        if self.headline is not None and not isinstance(self.headline, str):
+            raise refuse("headline", self.headline, "a str or None")
+        published, at = self.published, self.published_at
+        if published is not None and (not isinstance(published, date) or isinstance(published, datetime)):
+            wanted = "a date or None (a datetime goes in published_at)"
+            raise refuse("published", published, wanted)
+        if at is not None:
+            if not isinstance(at, datetime):
+                raise refuse("published_at", at, "a datetime or None")
+            if published != at.date():
+                raise InvalidArticleError(
+                    f"Article.published ({published}) must be published_at.date() ({at.date()})"
+                )
+        if self.dateline is not None and not isinstance(self.dateline, Dateline):
+            raise refuse("dateline", self.dateline, "a Dateline or None")
+        for name, kind in (
+            ("actors", Actor),
+            ("statements", Statement),
+            ("events", Event),
+            ("times", TimeExpression),
+        ):
+            for i, item in enumerate(getattr(self, name)):
+                if not isinstance(item, kind):
+                    raise refuse(f"{name}[{i}]", item, f"a {kind.__name__}")
+
+    def _all_spans(self) -> list[Span]:
+        # Every span, for the fast pass; _refuse_spans names the first bad one.
+        out: list[Any] = [*self.paragraphs, *self.sentences]
+        add, extend = out.append, out.extend
+        if self.dateline is not None:
+            add(self.dateline.span)
+        for actor in self.actors:
+            extend([m.span for m in actor.mentions])
+        for s in self.statements:
+            extend((s.content, *s.quotes))
+            if s.source is not None:
+                add(s.source)
+            if s.cue is not None:
+                add(s.cue)
+            if s.time is not None:
+                add(s.time.span)
+        for e in self.events:
+            extend((e.trigger, e.sentence, *[c.span for c in e.counts]))
+            if e.time is not None:
+                add(e.time.span)
+        extend([t.span for t in self.times])
+        return out
+
+    def _refuse_spans(self) -> None:
+        text = self.text
+        for where, span in self._spans():
+            if not isinstance(span, Span):
+                raise InvalidArticleError(f"{where} is a {type(span).__name__}, not a Span")
+            if span.end > len(text):
+                raise InvalidArticleError(
+                    f"{where} {span!r} ends at {span.end}, past the end of the text ({len(text)} characters)"
+                )
+            if text[span.start : span.end] != span.text:
+                raise InvalidArticleError(
+                    f"{where} {span!r} does not match the article text there: {_short(text[span.start : span.end])}"
+                )
 
     def _spans(self) -> Iterator[tuple[str, Span]]:
         if self.dateline is not None:
@@ -475,6 +766,8 @@ class Article:
                 span = getattr(s, name)
                 if span is not None:
                     yield f"statements[{i}].{name}", span
+            for j, q in enumerate(s.quotes):
+                yield f"statements[{i}].quotes[{j}]", q
             if s.time is not None:
                 yield f"statements[{i}].time.span", s.time.span
         for i, e in enumerate(self.events):
@@ -490,23 +783,30 @@ class Article:
     # -- lookups a user reaches for ---------------------------------------------------------------
 
     def span(self, start: int, end: int) -> Span:
-        """The span ``[start, end)`` of this article's text."""
+        """The span ``[start, end)`` of this article's text.
+
+        Raises:
+            InvalidSpanError: if the offsets are not ints inside the text.
+        """
         return Span.of(self.text, start, end)
 
     def sentence_at(self, where: Span | int) -> Span | None:
         """The sentence containing an offset, or the start of a span; ``None`` outside every sentence."""
-        return _containing(self.sentences, where)
+        return _containing(self.sentences, _offset(where, "sentence_at"))
 
     def paragraph_at(self, where: Span | int) -> Span | None:
         """The paragraph containing an offset, or the start of a span; ``None`` outside every paragraph."""
-        return _containing(self.paragraphs, where)
+        return _containing(self.paragraphs, _offset(where, "paragraph_at"))
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id.
 
         Raises:
             KeyError: if no actor has it.
+            InvalidArgumentError: if ``actor_id`` is not a str.
         """
+        if not isinstance(actor_id, str):
+            raise InvalidArgumentError(f"actor takes an actor id (str), not {type(actor_id).__name__}")
         for a in self.actors:
             if a.id == actor_id:
                 return a
@@ -514,22 +814,24 @@ class Article:
 
     def actors_named(self, name: str) -> tuple[Actor, ...]:
         """Actors whose canonical name is ``name`` (case-insensitive)."""
+        if not isinstance(name, str):
+            raise InvalidArgumentError(f"actors_named takes a str, not {type(name).__name__}")
         folded = name.casefold()
         return tuple(a for a in self.actors if a.name.casefold() == folded)
 
     def statements_by(self, actor: Actor | str) -> tuple[Statement, ...]:
         """Statements whose speaker is this actor (or the actor with this id)."""
-        actor_id = actor if isinstance(actor, str) else actor.id
+        actor_id = _actor_id(actor, "statements_by")
         return tuple(s for s in self.statements if s.speaker is not None and s.speaker.id == actor_id)
 
     def events_involving(self, actor: Actor | str) -> tuple[Event, ...]:
         """Events in which this actor (or the actor with this id) is a source or a target."""
-        actor_id = actor if isinstance(actor, str) else actor.id
+        actor_id = _actor_id(actor, "events_involving")
         return tuple(e for e in self.events if any(a.id == actor_id for a in (*e.sources, *e.targets)))
 
     def mention_at(self, where: Span | int) -> tuple[Actor, Mention] | None:
         """The actor and mention covering an offset (or the start of a span), if any."""
-        offset = where.start if isinstance(where, Span) else where
+        offset = _offset(where, "mention_at")
         for a in self.actors:
             for m in a.mentions:
                 if m.span.start <= offset < m.span.end:
@@ -549,8 +851,25 @@ class Article:
         return f"<Article {len(self.text):,} chars {_short(self.text, 32)}, {counts}>"
 
 
-def _containing(spans: tuple[Span, ...], where: Span | int) -> Span | None:
-    offset = where.start if isinstance(where, Span) else where
+def _offset(where: object, method: str) -> int:
+    if isinstance(where, Span):
+        return where.start
+    if type(where) is not int:
+        raise InvalidArgumentError(f"{method} takes an int offset or a Span, not {type(where).__name__}")
+    return where
+
+
+def _actor_id(actor: object, method: str) -> str:
+    if isinstance(actor, Actor):
+        return actor.id
+    if not isinstance(actor, str):
+        raise InvalidArgumentError(
+            f"{method} takes an Actor or an actor id (str), not {type(actor).__name__}"
+        )
+    return actor
+
+
+def _containing(spans: tuple[Span, ...], offset: int) -> Span | None:
     i = bisect.bisect_right([s.start for s in spans], offset) - 1
     if i >= 0 and spans[i].start <= offset < max(spans[i].end, spans[i].start + 1):
         return spans[i]

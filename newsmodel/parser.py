@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import email.utils
 import functools
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -13,19 +15,24 @@ from .errors import InvalidArgumentError, InvalidPublishedError, InvalidTextErro
 from .events import EventFinder
 from .model import Article, Event, Statement, TimeExpression
 from .pipeline import Cast, Context, Stage
+from .rules import load_rules
 from .segment import Segmentation, Segmenter
 from .statements import StatementFinder
 from .times import TimeFinder
 
-__all__ = ["Parser", "parse"]
+__all__ = ["Parser", "coerce_published", "parse", "read_published"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Parser:
     """A reusable parser: the stages of the pipeline, each configured with its rule set.
 
     Build one to change a stage or its rules; :func:`parse` uses a default instance. A parser is
     immutable and safe to share between threads.
+
+    A parser compares and hashes by identity: two parsers built alike (or a parser and its pickle
+    round trip) are different objects and compare unequal, and a parser can be a ``dict`` key or
+    an ``lru_cache`` argument. Its stages hold rule tables, which are not compared.
 
     Args:
         segmenter: finds the dateline, paragraphs, sentences, tokens and quotations.
@@ -52,22 +59,22 @@ class Parser:
 
         Args:
             text: the article body as published, dateline included; never modified.
-            published: publication date (``date``, ``datetime`` or an ISO 8601 string); relative
-                time expressions are resolved against it.
+            published: publication date (``date``, ``datetime`` or a string, see
+                :func:`read_published`); relative time expressions are resolved against it.
             headline: the headline, if known.
 
         Raises:
             InvalidTextError: if ``text`` is not a ``str``.
-            InvalidPublishedError: if ``published`` is a string that is not an ISO 8601 date.
+            InvalidPublishedError: if ``published`` is a string that is not an unambiguous date.
             InvalidArgumentError: if ``published`` or ``headline`` has the wrong type.
         """
         if not isinstance(text, str):
             raise InvalidTextError(f"text must be a str, not {type(text).__name__}")
-        when = coerce_published(published)
+        day, at = read_published(published)
         if headline is not None and not isinstance(headline, str):
             raise InvalidArgumentError(f"headline must be a str or None, not {type(headline).__name__}")
         segments = self.segmenter(text)
-        context = Context(text=text, published=when, headline=headline, segments=segments)
+        context = Context(text=text, published=at or day, headline=headline, segments=segments)
         # The clause breaks of this parser's time rules travel with the times they govern.
         clause_break = getattr(self.times, "clause_break", None)
         context = attrs.evolve(context, times=tuple(self.times(context)), clause_break=clause_break)
@@ -77,7 +84,8 @@ class Parser:
         return Article(
             text=text,
             headline=headline,
-            published=when,
+            published=day,
+            published_at=at,
             dateline=segments.dateline,
             paragraphs=segments.paragraphs,
             sentences=segments.sentences,
@@ -89,27 +97,130 @@ class Parser:
 
 
 def coerce_published(value: object) -> date | None:
-    """A publication date from a ``date``, a ``datetime`` or an ISO 8601 string.
+    """A publication date or date-time from a ``date``, a ``datetime`` or a string.
+
+    Returns a ``datetime`` when the value carries a time of day, a ``date`` otherwise (see
+    :func:`read_published` for the pair an article keeps).
 
     Raises:
-        InvalidPublishedError: for a string that is not an ISO 8601 date or date-time.
+        InvalidPublishedError: for a string that is not an unambiguous date.
         InvalidArgumentError: for any other type.
     """
-    if value is None or isinstance(value, date):  # datetime is a date
-        return value
+    day, at = read_published(value)
+    return at if at is not None else day
+
+
+def read_published(value: object) -> tuple[date | None, datetime | None]:
+    """``(published, published_at)`` as an :class:`~newsmodel.Article` keeps them.
+
+    ``published`` is a plain ``date``; ``published_at`` the full ``datetime`` when the value carries
+    a time of day, else ``None``. Strings may be written as
+
+    - ISO 8601: ``2017-04-09``, ``20170409``, ``2017-04-09T14:30``, ``2017-04-09 14:30:00+02:00``,
+      ``...Z``;
+    - RFC 2822, as RSS and e-mail write dates: ``Sun, 09 Apr 2017 14:30:00 GMT``;
+    - English month names: ``April 9, 2017``, ``9 April 2017``, ``Apr. 9 2017``, each optionally
+      followed by a time ``14:30[:00[.79]]``, and Reuters-21578's ``26-FEB-1987 15:01:01.79``.
+
+    All-number dates other than ISO 8601 (``04/09/2017``: April 9 or 4 September?) are refused.
+
+    Raises:
+        InvalidPublishedError: for a string in none of these forms, or naming no real date.
+        InvalidArgumentError: for a value that is neither a date, a datetime, a str nor None.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, datetime):
+        return value.date(), value
+    if isinstance(value, date):
+        return value, None
     if isinstance(value, str):
-        s = value.strip()
-        try:
-            if len(s) == 10:
-                return date.fromisoformat(s)
-            return datetime.fromisoformat(s.replace("Z", "+00:00"))
-        except ValueError:
-            raise InvalidPublishedError(
-                f"published={value!r} is not an ISO 8601 date such as '2017-04-09'"
-            ) from None
+        return _read_published_string(value)
     raise InvalidArgumentError(
-        f"published must be a date, a datetime, an ISO string or None, not {type(value).__name__}"
+        f"published must be a date, a datetime, a date string or None, not {type(value).__name__}"
     )
+
+
+_HOW = (
+    "write it as ISO 8601 ('2017-04-09', '2017-04-09T14:30'), RFC 2822 ('Sun, 09 Apr 2017 14:30:00 GMT')"
+    " or with an English month name ('April 9, 2017')"
+)
+_TIME = r"(?:[ T,]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.(?P<f>\d{1,6}))?)?)?"
+_NAMED_FORMS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # April 9, 2017 / Sunday, April 9, 2017 / Apr. 9 2017
+        r"(?:(?P<wd>[a-z]{2,9})\.?,?\s{1,3})?(?P<mon>[a-z]{3,9})\.?\s{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}"
+        r"(?P<y>\d{4})" + _TIME,
+        # 9 April 2017 / Sun, 9 April 2017
+        r"(?:(?P<wd>[a-z]{2,9})\.?,?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>[a-z]{3,9})\.?,?\s{1,3}(?P<y>\d{4})"
+        + _TIME,
+        # 26-FEB-1987 15:01:01.79
+        r"(?P<d>\d{1,2})-(?P<mon>[a-z]{3,9})-(?P<y>\d{4})" + _TIME,
+    )
+)
+_RFC_2822 = re.compile(
+    r"(?:[a-z]{3},\s{0,3})?\d{1,2}\s{1,3}[a-z]{3}\s{1,3}\d{2,4}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\s{0,3}\S{1,10}",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _month_names() -> tuple[dict[str, int], frozenset[str]]:
+    data = load_rules("published")
+    months: dict[str, int] = {}
+    for number, names in enumerate(data["months"], 1):
+        for name in names:
+            months[name.casefold()] = number
+    return months, frozenset(w.casefold() for w in data["weekdays"])
+
+
+def _read_published_string(value: str) -> tuple[date, datetime | None]:
+    s = value.strip()
+    if s.endswith(("Z", "z")) and "T" in s.upper():
+        s = s[:-1] + "+00:00"
+    if len(s) in (8, 10) and s[:4].isdigit():  # 20170409, 2017-04-09
+        try:
+            if len(s) == 8 and s.isdigit():  # the basic form, which Python 3.10 does not read
+                return date(int(s[:4]), int(s[4:6]), int(s[6:])), None
+            return date.fromisoformat(s), None
+        except ValueError:
+            pass
+    if s[:4].isdigit() and len(s) > 10:
+        try:
+            at = datetime.fromisoformat(s)
+        except ValueError:
+            pass
+        else:
+            return at.date(), at
+    if _RFC_2822.fullmatch(s):
+        try:
+            at = email.utils.parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            pass
+        else:
+            return at.date(), at
+    months, weekdays = _month_names()
+    for form in _NAMED_FORMS:
+        m = form.fullmatch(s)
+        if m is None:
+            continue
+        month = months.get(m["mon"].casefold())
+        weekday = m.groupdict().get("wd")
+        if month is None or (weekday is not None and weekday.casefold() not in weekdays):
+            continue
+        try:
+            day = date(int(m["y"]), month, int(m["d"]))
+            if m["h"] is None:
+                return day, None
+            fraction = int((m["f"] or "0").ljust(6, "0"))
+            at = datetime(day.year, day.month, day.day, int(m["h"]), int(m["mi"]), int(m["s"] or 0), fraction)
+        except ValueError as exc:
+            raise InvalidPublishedError(f"published={value!r} is not a real date ({exc})") from None
+        return day, at
+    if re.fullmatch(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}.{0,40}", s):
+        raise InvalidPublishedError(f"published={value!r} is ambiguous (which number is the month?); {_HOW}")
+    raise InvalidPublishedError(f"published={value!r} is not a date newsmodel reads; {_HOW}")
 
 
 @functools.cache
@@ -129,7 +240,10 @@ def parse(
     Args:
         text: the article body as published, dateline included; every offset in the result
             indexes into exactly this string.
-        published: publication date (``date``, ``datetime`` or an ISO 8601 string). Relative
+        published: publication date: a ``date``, a ``datetime``, or a string in ISO 8601
+            (``2017-04-09``), RFC 2822 (``Sun, 09 Apr 2017 14:30:00 GMT``) or with an English month
+            name (``April 9, 2017``). The article keeps the date as ``published`` and, when a time
+            of day is given, the full ``datetime`` as ``published_at``. Relative
             expressions ("on Sunday", "last week") are resolved against it; without it they keep
             TIMEX3 ``X`` placeholders.
         headline: the headline, if known.

@@ -24,7 +24,7 @@ from .rules import load_rules
 
 _FIRST = operator.itemgetter(0)
 
-__all__ = ["Quotation", "SegmentRules", "Segmentation", "Segmenter"]
+__all__ = ["DatelineStyle", "Quotation", "SegmentRules", "Segmentation", "Segmenter"]
 
 
 @attrs.frozen(kw_only=True)
@@ -101,9 +101,12 @@ class Segmentation:
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
         text = self.text
-        words = tuple([text[a:b] for a, b in self.tokens])
+        # One string object per distinct word (and its lower case): a big article repeats words.
+        same: dict[str, str] = {}
+        keep = same.setdefault
+        words = tuple([keep(w, w) for w in [text[a:b] for a, b in self.tokens]])
         object.__setattr__(self, "words", words)
-        object.__setattr__(self, "lower_words", tuple(map(str.lower, words)))
+        object.__setattr__(self, "lower_words", tuple([keep(w, w) for w in map(str.lower, words)]))
         object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
 
     def __repr__(self) -> str:
@@ -172,6 +175,51 @@ def _entries(data: Mapping[str, Any], section: str, key: str, source: str) -> tu
     return tuple(value)
 
 
+@attrs.frozen(kw_only=True)
+class DatelineStyle:
+    """A house style of dateline, as rule data (``[[dateline.styles]]`` in ``segment.toml``).
+
+    Attributes:
+        id: a name for the style (``"colon"``).
+        pattern: a regular expression matched at the start of the text, written with the
+            placeholders ``{place}`` (an all-capitals place, optionally followed by a region:
+            ``NEW DELHI``, ``SPRINGFIELD, Ill.``), ``{Place}`` (capitalised words: ``New Delhi``),
+            ``{date}`` (``, April 9`` or ``, 9 April``), ``{agency}`` (a known agency),
+            ``{sep}`` (a dash that ends a dateline, with the spaces after it) and
+            ``{not_heading}`` (refuses the heading words: ``BREAKING:``, ``UPDATE:``). ``{place}``,
+            ``{Place}``, ``{date}`` and ``{agency}`` capture what they match into the dateline.
+            Every quantifier must be bounded (``{1,3}``, not ``+``), so matching stays linear.
+        examples: story openings the style must read as a dateline (checked by the tests).
+    """
+
+    id: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+
+
+def _styles(data: Mapping[str, Any], source: str) -> tuple[DatelineStyle, ...]:
+    table = data.get("dateline", {})
+    raw = table.get("styles", []) if isinstance(table, Mapping) else []
+    if not isinstance(raw, list):
+        raise RuleError(f"{source}: [[dateline.styles]] must be an array of tables")
+    styles = []
+    for i, entry in enumerate(raw):
+        where = f"{source}: [[dateline.styles]] #{i + 1}"
+        if not isinstance(entry, Mapping) or set(entry) - {"id", "pattern", "examples"}:
+            raise RuleError(f"{where}: expected a table with id, pattern and examples")
+        ident, pattern, examples = entry.get("id"), entry.get("pattern"), entry.get("examples", [])
+        if not isinstance(ident, str) or not ident:
+            raise RuleError(f"{where}: id must be a non-empty string")
+        if not isinstance(pattern, str) or not pattern:
+            raise RuleError(f"{where} ({ident}): pattern must be a non-empty string")
+        if regex.search(r"(?<!\\)[+*]|\{\d*,\}", pattern):
+            raise RuleError(f"{where} ({ident}): unbounded quantifier in pattern; write {{1,3}}, not + or *")
+        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+            raise RuleError(f"{where} ({ident}): examples must be a list of strings")
+        styles.append(DatelineStyle(id=ident, pattern=pattern, examples=tuple(examples)))
+    return tuple(styles)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class SegmentRules:
     """The language data the segmenter uses, validated (``newsmodel/rules/segment.toml``).
@@ -185,6 +233,8 @@ class SegmentRules:
         months: month names a dateline may carry (``March``, ``Sept``).
         separators: the dashes that end a dateline.
         byline_words: words that open a byline (``By``).
+        headings: words that open a story as a heading, not a place (``BREAKING:``, ``UPDATE:``).
+        styles: house styles of dateline beyond the wire style, tried first (:class:`DatelineStyle`).
         place_particles: lowercase words inside a place name (``Republic of Congo``).
         clitics: what an apostrophe splits from its word as a token of its own (``’s``, ``’t``).
         wrap_width: lines no longer than this may be hard-wrapped copy.
@@ -200,6 +250,8 @@ class SegmentRules:
     months: tuple[str, ...]
     separators: tuple[str, ...]
     byline_words: tuple[str, ...]
+    headings: tuple[str, ...] = ()
+    styles: tuple[DatelineStyle, ...] = ()
     place_particles: tuple[str, ...] = ()
     clitics: tuple[str, ...] = ()
     wrap_width: int = 100
@@ -247,6 +299,8 @@ class SegmentRules:
             months=_entries(data, "dateline", "months", source),
             separators=tuple(seps),
             byline_words=_entries(data, "dateline", "byline_words", source),
+            headings=_entries(data, "dateline", "headings", source),
+            styles=_styles(data, source),
             place_particles=_entries(data, "dateline", "place_particles", source),
             clitics=_entries(data, "tokens", "clitics", source),
             wrap_width=width,
@@ -348,6 +402,12 @@ def _is_subhead(chunk: str) -> bool:
     return len(chunk) <= 60 and any(c.isalpha() for c in chunk) and not any(c.islower() for c in chunk)
 
 
+def _fill(pattern: str, fragments: Mapping[str, str]) -> str:
+    """A style's pattern with its ``{placeholder}`` names replaced; regex braces (``{1,3}``) kept."""
+    names = "|".join(regex.escape(name) for name in fragments)
+    return regex.sub(rf"\{{({names})\}}", lambda m: f"(?:{fragments[m[1]]})", pattern)
+
+
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -386,7 +446,9 @@ class Segmenter:
         known = rf"(?:{_alternation(r.agencies)})" if r.agencies else r"(?!)"
         any_agency = r"\p{Lu}[\p{L}\p{N}&'’.\-]{0,20}(?: [\p{L}\p{N}&'’.\-]{1,20}){0,3}"
         month = rf"(?i:{_alternation(r.months)})" if r.months else r"(?!)"
-        date = rf"[ \t]{{0,2}},[ \t]{{1,3}}(?P<date>{month}\.?[ \t]{{1,2}}\d{{1,2}})(?!\d)"
+        # April 9 / 9 April, with an optional year (April 9, 2017)
+        day_month = rf"{month}\.?[ \t]{{1,2}}\d{{1,2}}(?:,[ \t]{{1,2}}\d{{4}})?|\d{{1,2}}[ \t]{{1,2}}{month}\.?(?:[ \t]{{1,2}}\d{{4}})?"
+        date = rf"[ \t]{{0,2}},[ \t]{{1,3}}(?P<date>{day_month})(?!\d)"
         # An all-capitals word with two capitals in a row: WASHINGTON, ST., MAZAR-I-SHARIF, not J.P.
         caps = r"(?=[\p{Lu}.'’&\-]{0,10}\p{Lu}\p{Lu})\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
         caps_more = r"\p{Lu}[\p{Lu}\p{M}.'’&\-]{0,39}(?![\p{Ll}\p{N}])"
@@ -414,7 +476,23 @@ class Segmenter:
             rf"(?P<loc>(?!{starters}){word}(?:(?:[ \t]{{1,2}}|[ \t]{{0,2}}[,/][ \t]{{0,2}}){word}){{0,6}})"
         )
         head_dated = rf"{dated_loc}{date}[ \t]{{0,3}}(?:{stray}\((?P<agency>{known}|{any_agency})\)[ \t]{{0,3}})?{sep_dated}"
+        heading = rf"(?!(?i:{_alternation(r.headings)})\b)" if r.headings else ""
+        fragments = {
+            "place": caps_loc,
+            "Place": dated_loc,
+            "date": date,
+            "agency": rf"(?P<agency>{known})",
+            "sep": sep,
+            "not_heading": heading,
+        }
+        styles = []
+        for style in r.styles:
+            try:
+                styles.append(regex.compile(_fill(style.pattern, fragments)))
+            except regex.error as exc:
+                raise RuleError(f"segment rules: dateline style {style.id!r}: {exc}") from None
         heads = (
+            *styles,
             head_caps,
             rf"{byline}(?:{head_caps})",
             rf"{byline}(?:{agency_only})",
@@ -458,7 +536,7 @@ class Segmenter:
     def _find_head(self, text: str) -> tuple[Dateline | None, Span | None, Span | None]:
         limit = min(len(text), 1200)
         pos = 0
-        while pos < limit and pos < 50 and text[pos].isspace():
+        while pos < limit and pos < 50 and (text[pos].isspace() or text[pos] == "\ufeff"):  # byte-order mark
             pos += 1
         note: Span | None = None
         m = self._match_head(text, pos, limit)
@@ -478,7 +556,8 @@ class Segmenter:
             after = text[m.end() : m.end() + 80].split("\n", 1)[0]
             if any(c.isalpha() for c in after) and not any(c.islower() for c in after):
                 return None, None, None  # "SOCCER - JAPAN GET LUCKY WIN": a headline, not a story
-        start = m.start("loc") if loc else m.start("agency") - 1
+        agency_start = m.start("agency") - 1 if groups.get("agency") else len(text)
+        start = min(m.start("loc") if loc else len(text), agency_start)
         dateline = Dateline(
             span=Span.of(text, start, m.end()),
             location=loc.rstrip(" \t,"),

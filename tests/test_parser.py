@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import attrs
 import pytest
@@ -31,9 +31,11 @@ def test_non_str_text_is_a_type_error(bad: object) -> None:
     assert isinstance(info.value, TypeError) and isinstance(info.value, NewsmodelError)
 
 
-@pytest.mark.parametrize("bad", ["not a date", "2017-13-01", "09/04/2017", ""])
+@pytest.mark.parametrize(
+    "bad", ["not a date", "2017-13-01", "09/04/2017", "", "February 30, 2017", "Funday, April 9, 2017"]
+)
 def test_unparseable_published_is_a_value_error(bad: str) -> None:
-    with pytest.raises(InvalidPublishedError, match="ISO 8601") as info:
+    with pytest.raises(InvalidPublishedError, match="published=") as info:
         newsmodel.parse("text", published=bad)
     assert isinstance(info.value, ValueError)
 
@@ -45,20 +47,56 @@ def test_published_of_the_wrong_type_is_a_type_error() -> None:
         newsmodel.parse("text", headline=7)  # type: ignore[arg-type]
 
 
+UTC = timezone.utc
+
+
 @pytest.mark.parametrize(
-    ("given_", "expected"),
+    ("given_", "day", "at"),
     [
-        ("2017-04-09", date(2017, 4, 9)),
-        (date(2017, 4, 9), date(2017, 4, 9)),
-        ("2013-01-02T14:30:00", datetime(2013, 1, 2, 14, 30)),
-        ("2013-01-02T14:30:00Z", datetime(2013, 1, 2, 14, 30, tzinfo=timezone.utc)),
-        (datetime(2013, 1, 2, 14, 30), datetime(2013, 1, 2, 14, 30)),
-        (None, None),
+        ("2017-04-09", date(2017, 4, 9), None),
+        ("20170409", date(2017, 4, 9), None),
+        (date(2017, 4, 9), date(2017, 4, 9), None),
+        ("2013-01-02T14:30:00", date(2013, 1, 2), datetime(2013, 1, 2, 14, 30)),
+        ("2017-04-09T10:00", date(2017, 4, 9), datetime(2017, 4, 9, 10, 0)),
+        ("2013-01-02T14:30:00Z", date(2013, 1, 2), datetime(2013, 1, 2, 14, 30, tzinfo=UTC)),
+        (datetime(2013, 1, 2, 14, 30), date(2013, 1, 2), datetime(2013, 1, 2, 14, 30)),
+        ("Sun, 09 Apr 2017 14:30:00 GMT", date(2017, 4, 9), datetime(2017, 4, 9, 14, 30, tzinfo=UTC)),
+        (
+            "9 Apr 2017 14:30 +0200",
+            date(2017, 4, 9),
+            datetime(2017, 4, 9, 14, 30, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        ("April 9, 2017", date(2017, 4, 9), None),
+        ("Sunday, April 9, 2017", date(2017, 4, 9), None),
+        ("Apr. 9 2017", date(2017, 4, 9), None),
+        ("9 April 2017", date(2017, 4, 9), None),
+        ("26-FEB-1987 15:01:01.79", date(1987, 2, 26), datetime(1987, 2, 26, 15, 1, 1, 790000)),
+        ("April 9, 2017 14:30", date(2017, 4, 9), datetime(2017, 4, 9, 14, 30)),
+        (None, None, None),
     ],
 )
-def test_published_forms(given_: object, expected: object) -> None:
+def test_published_forms(given_: object, day: date | None, at: datetime | None) -> None:
     a = newsmodel.parse("Hello.", published=given_)  # type: ignore[arg-type]
-    assert a.published == expected
+    assert a.published == day and a.published_at == at
+    # one representation whatever the input: published is a plain date, never a datetime
+    assert a.published is None or type(a.published) is date
+
+
+@given(
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+    st.sampled_from(["iso", "obj", "date"]),
+)
+def test_published_is_always_a_date(when: datetime, form: str) -> None:
+    given_: object = {"iso": when.isoformat(), "obj": when, "date": when.date()}[form]
+    a = newsmodel.parse("Hello.", published=given_)  # type: ignore[arg-type]
+    assert type(a.published) is date and a.published == when.date()
+    assert a.published_at == (None if form == "date" else when)
+
+
+@pytest.mark.parametrize("ambiguous", ["04/09/2017", "9/4/2017", "04-09-2017", "04.09.2017"])
+def test_ambiguous_published_says_how_to_write_it(ambiguous: str) -> None:
+    with pytest.raises(InvalidPublishedError, match="ambiguous.*2017-04-09"):
+        newsmodel.parse("text", published=ambiguous)
 
 
 def test_text_is_kept_exactly() -> None:

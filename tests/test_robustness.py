@@ -222,7 +222,7 @@ def test_published_of_the_wrong_type_is_a_typed_error() -> None:
     assert isinstance(info.value, TypeError)
 
 
-@pytest.mark.parametrize("bad", ["not a date", "2017-02-30", "9 April 2017", "2017/04/09", " "])
+@pytest.mark.parametrize("bad", ["not a date", "2017-02-30", "9 Apbril 2017", "2017/04/09", " "])
 def test_unreadable_published_is_a_value_error(bad: str) -> None:
     with pytest.raises(InvalidPublishedError, match="published") as info:
         newsmodel.parse("text", published=bad)

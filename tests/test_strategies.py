@@ -9,7 +9,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -318,3 +318,57 @@ def test_news_texts_can_be_restricted_to_shapes() -> None:
         assert all(s.kind is StatementKind.DIRECT for s in n.statements)
 
     inner()
+
+
+# -- issue 12: what the strategies draw agrees with what parse returns ----------------------------
+
+
+@given(nst.articles(texts=st.text(max_size=40), datelines=st.none()))
+def test_articles_draw_published_as_parse_keeps_it(article: Article) -> None:
+    assert article.published is None or type(article.published) is date
+    if article.published_at is not None:
+        assert article.published == article.published_at.date()
+    given_ = article.published_at or article.published
+    parsed = newsmodel.parse(article.text, published=given_)
+    assert (parsed.published, parsed.published_at) == (article.published, article.published_at)
+
+
+def test_articles_draw_date_times_too() -> None:
+    quick = settings(phases=[Phase.generate], database=None)
+    a = find(
+        nst.articles(texts=st.just("x"), datelines=st.none()),
+        lambda a: a.published_at is not None,
+        settings=quick,
+    )
+    assert a.published == a.published_at.date()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("mark", [".", "'", ","])
+def test_actor_names_have_the_punctuation_real_names_have(mark: str) -> None:
+    quick = settings(phases=[Phase.generate], database=None)  # found, not shrunk
+    actor = find(nst.actors(TEXT), lambda a: mark in a.name, settings=quick)
+    assert mark in actor.name
+
+
+@given(nst.statements(TEXT))
+def test_statement_quotes_lie_in_order_inside_the_content(s: Statement) -> None:
+    if s.kind is StatementKind.INDIRECT:
+        assert s.quotes == ()
+    for q in s.quotes:
+        assert q in s.content
+        assert_indexes(TEXT, q)
+    assert all(a.end <= b.start for a, b in zip(s.quotes, s.quotes[1:], strict=False))
+
+
+def test_import_without_hypothesis_says_what_to_install() -> None:
+    code = "import sys; sys.modules['hypothesis'] = None; import newsmodel; import newsmodel.strategies"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert "pip install 'newsmodel[hypothesis]'" in proc.stderr.splitlines()[-1]
+
+
+def test_the_package_keeps_the_public_names() -> None:
+    from newsmodel.strategies import model, news
+
+    for name in nst.__all__:
+        assert getattr(nst, name) is getattr(model, name, None) or getattr(nst, name) is getattr(news, name)

@@ -16,7 +16,7 @@ import regex
 
 from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..pipeline import Context
-from ..segment import Quotation
+from ..segment import Quotation, Segmentation
 from ..times import governing_time
 from ._lexicon import Lexicon
 
@@ -30,6 +30,7 @@ _SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", "―", ":", 
 _NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
 _DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of day precision or finer
 _MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
+_BRACKET = regex.compile(r"[()\[\]]")
 
 # Where the words after a cue lead.
 _END, _COMMA, _COLON, _QUOTE, _WORD = "end", "comma", "colon", "quote", "word"
@@ -50,6 +51,41 @@ class _Draft:
     tokens: tuple[int, int] | None = None  # the source's first and last token
 
 
+def _known_words(lex: Lexicon) -> frozenset[str]:
+    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed only
+    for an article with a sentence in capitals, which is rare."""
+    sets = [getattr(lex, f.name) for f in attrs.fields(type(lex))]
+    words: set[str] = set(lex.frames) | set(lex.starts)
+    for value in sets:
+        if isinstance(value, frozenset):
+            words.update(w for w in value if isinstance(w, str))
+    return frozenset(words)
+
+
+def _recased(seg: Segmentation, lex: Lexicon) -> tuple[str, ...]:
+    """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
+    RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
+    they would be in ordinary copy; the text and every offset are unchanged."""
+    words = seg.words
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return words  # no word in capitals: nothing to do (most articles)
+    known = _known_words(lex)
+    out = list(words)
+    starts = seg.token_starts
+    for sent in seg.sentences:
+        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        upper = sum(1 for k in range(a, b) if words[k].isupper() and len(words[k]) > 1)
+        lower = sum(1 for k in range(a, b) if any(c.islower() for c in words[k]))
+        if upper < 3 or upper < 4 * lower:  # not written in capitals (a dateline's "(Reuters)" aside)
+            continue
+        for k in range(a, b):
+            w = words[k]
+            if w.isupper():
+                low = seg.lower_words[k]
+                out[k] = low if low in known else w[0] + w[1:].lower()
+    return tuple(out)
+
+
 def find_statements(context: Context, lex: Lexicon) -> tuple[Statement, ...]:
     """The statements of one article, in text order."""
     return _Run(context, lex).run()
@@ -66,7 +102,7 @@ class _Run:
         self.cast = context.cast
         self.toks = self.seg.tokens
         self.starts = self.seg.token_starts
-        self.words = self.seg.words
+        self.words = _recased(self.seg, lex)
         self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
         # conjunctions, cues); everything else is looked at only around them
@@ -182,7 +218,7 @@ class _Run:
         if si < 0 or cs >= self.seg.sentences[si].end:
             return
         sent = self.seg.sentences[si]
-        if form[0].isupper():
+        if self.words[self.index(cs)][:1].isupper():  # as the finder reads its case (_recased)
             k, k0 = self.index(cs), self.index(sent.start)
             if k - k0 > 2 or any(self.words[i] not in '“"‘(' for i in range(k0, k)):
                 return  # a capitalised form only opens a sentence
@@ -741,6 +777,17 @@ class _Run:
         sent = self.seg.sentences[si]
         text = self.text
         end = min(sent.end, start + _MAX_CLAUSE)
+        # A clause said inside brackets ends at the bracket that closes them: "Markets fell
+        # (traders said the drop was temporary) on Monday."
+        depth = 0
+        for b in _BRACKET.finditer(text, start, end):
+            if b[0] in "([":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                end = b.start()
+                break
         k = self.index(start)
         if k >= len(self.toks) or self.toks[k][0] >= end:
             return None
@@ -1473,6 +1520,22 @@ class _Run:
                     kind=d.kind,
                     time=d.time,
                     rule=d.rule,
+                    quotes=self.quoted_pieces(d),
                 )
             )
         return tuple(out)
+
+    def quoted_pieces(self, d: _Draft) -> tuple[Span, ...]:
+        """The quoted words of a statement, each piece without its marks (``Statement.quotes``)."""
+        if d.kind is StatementKind.INDIRECT:
+            return ()
+        c0, c1 = d.content
+        pieces = []
+        i = max(0, bisect.bisect_right(self.quote_starts, c0) - 1)
+        while i < len(self.quotes) and self.quote_starts[i] < c1:
+            q = self.quotes[i].content
+            i += 1
+            a, b = max(q.start, c0), min(q.end, c1)
+            if a < b and not self.text[a:b].isspace():
+                pieces.append(Span.of(self.text, a, b))
+        return tuple(pieces)

@@ -56,7 +56,8 @@ def add_months(d: date, n: int) -> date:
     total = d.year * 12 + d.month - 1 + n
     year, month = divmod(total, 12)
     month += 1
-    year = max(1, min(9999, year))
+    if not 1 <= year <= 9999:  # past the calendar: never clamp to a wrong month
+        raise OverflowError(f"year {year} is out of range")
     return date(year, month, min(d.day, _cal.monthrange(year, month)[1]))
 
 
@@ -98,7 +99,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
     m = _VALUE.fullmatch(value)
     if m is None:
         if unit == "DE" and regex.fullmatch(r"\d{3}", value):
-            return f"{int(value) + n:03d}"
+            return f"{int(value) + n:03d}" if 0 <= int(value) + n <= 999 else None
         return None
     y = int(m["y"])
     try:

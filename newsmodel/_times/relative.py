@@ -181,9 +181,9 @@ def relative_value(state: TimeState, unit: str, offset: int, m: regex.Match[str]
     if code == "Y":
         return f"{dct.year + offset:04d}"
     if code == "DE":
-        return f"{dct.year // 10 + offset:03d}"
+        return _in_range(dct.year // 10 + offset, 999, "{:03d}")
     if code == "CE":
-        return f"{dct.year // 100 + offset:02d}"
+        return _in_range(dct.year // 100 + offset, 99, "{:02d}")
     return None
 
 
@@ -256,6 +256,14 @@ def resolve_ago(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: Any) 
             mod,
         )
     return m.end(), rule.kind, _counted_from(state.dct, step, sign * n), mod
+
+
+def _in_range(n: int, top: int, form: str) -> str:
+    """``n`` formatted, or OverflowError when it is past the calendar (the caller resolves again
+    without the publication date)."""
+    if not 0 <= n <= top:
+        raise OverflowError(f"{n} is past the calendar")
+    return form.format(n)
 
 
 def _counted_from(dct: date, step: str, n: int) -> str:

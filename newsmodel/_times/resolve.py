@@ -43,6 +43,9 @@ RESOLVERS: dict[str, Resolver] = {
     "that": relative.resolve_that,
 }
 
+# A value past the calendar (before year 1, after 9999): resolved again without the DCT.
+_BEYOND = regex.compile(r"-|\d{5}|0000")
+
 # Resolvers whose dates become the anchor later expressions count from.
 _ANCHORING = frozenset(
     {"date", "quarter", "half", "season", "weekday", "deictic", "relative", "holiday", "dateparser"}
@@ -51,7 +54,21 @@ _ANCHORING = frozenset(
 
 def resolve(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: Any) -> Found | None:
     """The value of one match (``gd`` its group dictionary), or ``None`` when a rule rejects it."""
-    found = RESOLVERS[rule.resolve](state, rule, m, gd)
+    resolver = RESOLVERS[rule.resolve]
+    try:
+        found = resolver(state, rule, m, gd)
+        if found is not None and _BEYOND.match(found[2]):
+            raise OverflowError(found[2])
+    except (ValueError, OverflowError) as exc:
+        if state.dct is None or not (isinstance(exc, OverflowError) or "year" in str(exc)):
+            raise
+        # Past year 1 or 9999: the value the text gives without a publication date (X
+        # placeholders), never a wrong one.
+        dct, state.dct = state.dct, None
+        try:
+            found = resolver(state, rule, m, gd)
+        finally:
+            state.dct = dct
     if found is not None and rule.resolve in _ANCHORING and found[1] in (TimeKind.DATE, TimeKind.TIME):
         value = found[2].split("T")[0]
         if value[:1].isdigit() and "X" not in value:
