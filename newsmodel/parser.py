@@ -175,11 +175,11 @@ def _month_names() -> tuple[dict[str, int], frozenset[str]]:
     return months, frozenset(w.casefold() for w in data["weekdays"])
 
 
-def _read_published_string(value: str) -> tuple[date, datetime | None]:
-    s = value.strip()
+def _read_iso(s: str) -> tuple[date, datetime | None] | None:
+    """ISO 8601: ``20170409``, ``2017-04-09``, ``2017-04-09T10:00:00Z``."""
     if s.endswith(("Z", "z")) and "T" in s.upper():
         s = s[:-1] + "+00:00"
-    if len(s) in (8, 10) and s[:4].isdigit():  # 20170409, 2017-04-09
+    if len(s) in (8, 10) and s[:4].isdigit():
         try:
             if len(s) == 8 and s.isdigit():  # the basic form, which Python 3.10 does not read
                 return date(int(s[:4]), int(s[4:6]), int(s[6:])), None
@@ -190,16 +190,24 @@ def _read_published_string(value: str) -> tuple[date, datetime | None]:
         try:
             at = datetime.fromisoformat(s)
         except ValueError:
-            pass
-        else:
-            return at.date(), at
-    if _RFC_2822.fullmatch(s):
-        try:
-            at = email.utils.parsedate_to_datetime(s)
-        except (TypeError, ValueError, IndexError):
-            pass
-        else:
-            return at.date(), at
+            return None
+        return at.date(), at
+    return None
+
+
+def _read_rfc_2822(s: str) -> tuple[date, datetime | None] | None:
+    """RSS and e-mail dates: ``Sun, 09 Apr 2017 14:30:00 GMT``."""
+    if not _RFC_2822.fullmatch(s):
+        return None
+    try:
+        at = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return at.date(), at
+
+
+def _read_named_month(s: str, value: str) -> tuple[date, datetime | None] | None:
+    """English month names: ``April 9, 2017``, ``9 April 2017``, ``26-FEB-1987 15:01:01.79``."""
     months, weekdays = _month_names()
     for form in _NAMED_FORMS:
         m = form.fullmatch(s)
@@ -218,6 +226,14 @@ def _read_published_string(value: str) -> tuple[date, datetime | None]:
         except ValueError as exc:
             raise InvalidPublishedError(f"published={value!r} is not a real date ({exc})") from None
         return day, at
+    return None
+
+
+def _read_published_string(value: str) -> tuple[date, datetime | None]:
+    s = value.strip()
+    found = _read_iso(s) or _read_rfc_2822(s) or _read_named_month(s, value)
+    if found is not None:
+        return found
     if re.fullmatch(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}.{0,40}", s):
         raise InvalidPublishedError(f"published={value!r} is ambiguous (which number is the month?); {_HOW}")
     raise InvalidPublishedError(f"published={value!r} is not a date newsmodel reads; {_HOW}")
