@@ -681,7 +681,7 @@ def test_property_quote_soup_never_raises(text: str) -> None:
 def test_bad_rules_raise_rule_error_naming_the_entry() -> None:
     rules = load_rules("statements")
     rules["verb"][0]["frames"] = ["quote", "shout"]
-    with pytest.raises(RuleError, match=r"statements\.toml: verb\[0\].*shout"):
+    with pytest.raises(RuleError, match=r"<mapping>: verb\[0\].*shout"):
         StatementFinder(rules)
     rules = load_rules("statements")
     rules["adjuncts"].append("(unclosed")
