@@ -12,43 +12,14 @@ import bisect
 
 from ..model import StatementKind
 from ..segment import Quotation
+from .lexicon import CLAUSE_MARKS
 from .state import CLOSERS, COLON, COMMA, END, MAX_CLAUSE, OPENERS, QUOTE, QUOTE_CHARS, WORD, Scan
 
 
 def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, int, Quotation | None]:
     """Where the words after a cue lead: the kind, the offset where it starts, a quotation."""
     text = st.text
-    pos = ce
-    for i in range(4):
-        q = pos
-        while q < end and text[q].isspace():
-            q += 1
-        stop = st.time_start.get(q)
-        if stop is None:  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
-            after = q
-            while after < end and text[after].isalpha():
-                after += 1
-            if after > q and text[q:after].lower() in st.lex.time_prepositions:
-                r = after
-                while r < end and text[r].isspace():
-                    r += 1
-                stop = st.time_start.get(r) if r > after else None
-        # A time that owns the next noun is part of the clause: called Friday’s ruling ...
-        if stop is not None and stop <= end and text[stop : stop + 2] not in ("’s", "'s"):
-            pos = stop
-            continue
-        m = st.lex.adjunct.match(text, pos, end)
-        if m is not None:
-            pos = m.end()
-            continue
-        if i == 0 and "addressee" in frames:
-            m = st.lex.addressee.match(text, pos, end)
-            # A name that ends the sentence is an inverted source, not an addressee:
-            # “Why now?” asked Jane Roe.
-            if m is not None and not ends_sentence(st, m.end(), end):
-                pos = m.end()
-                continue
-        break
+    pos = _past_adjuncts(st, ce, end, frames)
     while pos < end and text[pos].isspace():
         pos += 1
     if pos >= end:
@@ -71,6 +42,50 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
     return END, pos, None
 
 
+def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
+    """Past up to four times, adjuncts and (first) an addressee after a cue."""
+    text = st.text
+    for i in range(4):
+        stop = _time_after(st, pos, end)
+        # A time that owns the next noun is part of the clause: called Friday’s ruling ...
+        if stop is not None and stop <= end and not text.startswith(st.lex.possessives, stop):
+            pos = stop
+            continue
+        m = st.lex.adjunct.match(text, pos, end)
+        if m is not None:
+            pos = m.end()
+            continue
+        if i == 0 and "addressee" in frames:
+            m = st.lex.addressee.match(text, pos, end)
+            # A name that ends the sentence is an inverted source, not an addressee:
+            # “Why now?” asked Jane Roe.
+            if m is not None and not ends_sentence(st, m.end(), end):
+                pos = m.end()
+                continue
+        break
+    return pos
+
+
+def _time_after(st: Scan, pos: int, end: int) -> int | None:
+    """The end of a time expression at ``pos`` (past spaces), or after its preposition: "said on
+    March 3, 2017: ...", "said in 2013 the ..."."""
+    text = st.text
+    q = pos
+    while q < end and text[q].isspace():
+        q += 1
+    stop = st.time_start.get(q)
+    if stop is None:
+        after = q
+        while after < end and text[after].isalpha():
+            after += 1
+        if after > q and text[q:after].lower() in st.lex.time_prepositions:
+            r = after
+            while r < end and text[r].isspace():
+                r += 1
+            stop = st.time_start.get(r) if r > after else None
+    return stop
+
+
 def short_tail(st: Scan, pos: int, end: int) -> bool:
     """Whether only a few words without ``that``, a cue or a quote mark end the sentence:
     ``..., she said in a video message to the convention.``"""
@@ -80,7 +95,12 @@ def short_tail(st: Scan, pos: int, end: int) -> bool:
     n = 0
     while k < len(st.toks) and st.toks[k][0] < end:
         t = st.tok(k)
-        if t.lower() == "that" or t in QUOTE_CHARS or t in {",", ":", ";"} or st.is_cue_word(k):
+        if (
+            t.lower() in st.lex.complementizers
+            or t in QUOTE_CHARS
+            or t in {",", ":", ";"}
+            or st.is_cue_word(k)
+        ):
             return False
         n += 1
         if n > 10:
@@ -98,7 +118,7 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     i = k + 1
     while i < len(st.toks) and st.toks[i][0] < end and i - k < 14:
         t = st.tok(i)
-        if t.lower() == "that" and i - 1 > k:
+        if t.lower() in st.lex.complementizers and i - 1 > k:
             return WORD, st.toks[i][0]
         if not st.is_word(i) and not st.joiner(i):
             if t == ",":
@@ -240,67 +260,7 @@ def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
         return None
     if st.is_word(k) and st.low(k) in st.lex.not_clause:
         return None
-    # The clause ends before a new statement or clause in the same sentence: a participle cue
-    # (", adding ..."), "according to", a contrast (", but ..."), "and said ...", or a comma
-    # that opens another source and cue (", Rubio fired back: ...").
-    last_comma = -1
-    m = bisect.bisect_right(st.marks, k)
-    while m < len(st.marks) and st.toks[st.marks[m]][0] < end:
-        i = st.marks[m]
-        m += 1
-        t = st.words[i]
-        cut = st.toks[i][0]
-        if st.quoted[i]:
-            # A comma closing a quotation ends the clause as one outside would: `“...,” though`
-            if not (t == "," and i + 1 < len(st.toks) and st.words[i + 1] in CLOSERS):
-                continue
-            i += 1
-            cut = st.toks[i][1]
-        nxt = st.low(i + 1) if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
-        low = t.lower()
-        if t in {",", ";", "—", "–", "―"}:
-            # ", adding ...", ", referring to ...", "— a play on words": an aside of the writer.
-            if (
-                t == ";"
-                or (nxt.endswith("ing") and nxt.isalpha() and nxt not in st.lex.not_clause)
-                or (  # ", implicitly putting ...": an adverb before the participle
-                    nxt.endswith("ly")
-                    and i + 2 < len(st.toks)
-                    and st.lows[i + 2].endswith("ing")
-                    and st.lows[i + 2].isalpha()
-                    and st.lows[i + 2] not in st.lex.not_clause
-                )
-                or nxt in st.lex.clause_openers
-                or (t != "," and nxt[:1].isalpha())
-                or (nxt == "and" and i + 2 < len(st.toks) and st.low(i + 2) in st.lex.pronouns)
-                or (cut > st.toks[i][0] and nxt in st.lex.prepositions)
-            ):
-                end = cut
-                break
-            last_comma = i
-        elif st.is_word(i) and st.is_cue_word(i):
-            if (
-                last_comma >= 0
-                and i - last_comma <= 12
-                and st.low(last_comma + 1) not in st.lex.relatives
-                and not any(st.lows[x] in st.lex.function_verbs for x in range(last_comma + 1, i))
-            ):
-                end = st.toks[last_comma][0]
-                break
-        elif (
-            (low == "and" and new_speaker(st, i, end))
-            or (low in st.lex.coordinators and (nxt in st.lex.frames or nxt in st.lex.do_support))
-            or (  # "... and repeatedly says ..."
-                low in st.lex.coordinators
-                and nxt in st.lex.auxiliaries
-                and i + 2 < len(st.toks)
-                and st.lows[i + 2] in st.lex.frames
-                and st.words[i + 2].islower()
-            )
-            or (low in st.lex.contrasts and i - k >= 3)
-        ):
-            end = st.toks[i][0]
-            break
+    end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
     qi = bisect.bisect_left(st.quote_starts, start + 1)
     while qi < len(st.quotes) and st.quotes[qi].open < end:
@@ -319,6 +279,89 @@ def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _clause_end(st: Scan, k: int, end: int) -> int:
+    """Where a clause starting at token ``k`` ends: before a new statement or clause in the same
+    sentence: a participle cue (", adding ..."), "according to", a contrast (", but ..."), "and
+    said ...", or a comma that opens another source and cue (", Rubio fired back: ...")."""
+    lex = st.lex
+    conjunctions = lex.clause_conjunctions
+    last_comma = -1
+    m = bisect.bisect_right(st.marks, k)
+    while m < len(st.marks) and st.toks[st.marks[m]][0] < end:
+        i = st.marks[m]
+        m += 1
+        t = st.words[i]
+        cut = st.toks[i][0]
+        if st.quoted[i]:
+            # A comma closing a quotation ends the clause as one outside would: `“...,” though`
+            if not (t == "," and i + 1 < len(st.toks) and st.words[i + 1] in CLOSERS):
+                continue
+            i += 1
+            cut = st.toks[i][1]
+        nxt = st.low(i + 1) if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
+        if t in CLAUSE_MARKS:
+            if _aside_opens(st, i, t, nxt, cut):
+                return cut
+            last_comma = i
+        elif st.is_word(i) and st.is_cue_word(i):
+            if _source_opens(st, last_comma, i):
+                return st.toks[last_comma][0]
+        elif t.lower() in conjunctions and _statement_opens(st, k, i, nxt, end):
+            return st.toks[i][0]
+    return end
+
+
+def _aside_opens(st: Scan, i: int, t: str, nxt: str, cut: int) -> bool:
+    """``, adding ...``, ``, referring to ...``, ``— a play on words``: after the punctuation mark
+    ``t`` (token ``i``), an aside of the writer or another clause begins."""
+    lex = st.lex
+    return (
+        t == ";"
+        or (nxt.endswith(lex.gerund_suffixes) and nxt.isalpha() and nxt not in lex.not_clause)
+        or (  # ", implicitly putting ...": an adverb before the participle
+            nxt.endswith(lex.adverb_suffixes)
+            and i + 2 < len(st.toks)
+            and st.lows[i + 2].endswith(lex.gerund_suffixes)
+            and st.lows[i + 2].isalpha()
+            and st.lows[i + 2] not in lex.not_clause
+        )
+        or nxt in lex.clause_openers
+        or (t != "," and nxt[:1].isalpha())
+        or (nxt in lex.speaker_conjunctions and i + 2 < len(st.toks) and st.low(i + 2) in lex.pronouns)
+        or (cut > st.toks[i][0] and nxt in lex.prepositions)
+    )
+
+
+def _source_opens(st: Scan, last_comma: int, i: int) -> bool:
+    """Whether the words between the last comma and the cue at token ``i`` are another source:
+    ``..., Rubio fired back``."""
+    return (
+        last_comma >= 0
+        and i - last_comma <= 12
+        and st.low(last_comma + 1) not in st.lex.relatives
+        and not any(st.lows[x] in st.lex.function_verbs for x in range(last_comma + 1, i))
+    )
+
+
+def _statement_opens(st: Scan, k: int, i: int, nxt: str, end: int) -> bool:
+    """Whether the conjunction at token ``i`` opens another statement or a contrast: ``and
+    Donald Trump says``, ``and said``, ``and did not say``, ``and repeatedly says``, ``while``."""
+    lex = st.lex
+    low = st.lows[i]
+    return (
+        (low in lex.speaker_conjunctions and new_speaker(st, i, end))
+        or (low in lex.coordinators and (nxt in lex.frames or nxt in lex.do_support))
+        or (  # "... and repeatedly says ..."
+            low in lex.coordinators
+            and nxt in lex.auxiliaries
+            and i + 2 < len(st.toks)
+            and st.lows[i + 2] in lex.frames
+            and st.words[i + 2].islower()
+        )
+        or (low in lex.contrasts and i - k >= 3)
+    )
+
+
 def new_speaker(st: Scan, i: int, end: int) -> bool:
     """``... and Donald Trump says ...``: a conjunction opening another statement."""
     nxt = i + 1
@@ -327,7 +370,7 @@ def new_speaker(st: Scan, i: int, end: int) -> bool:
     for x in range(nxt + 1, min(nxt + 7, len(st.toks))):
         if st.toks[x][0] >= end or not (st.is_word(x) or st.joiner(x)):
             return False
-        if st.words[x].islower() and st.is_cue_word(x) and not st.lows[x].endswith("ing"):
+        if st.words[x].islower() and st.is_cue_word(x) and not st.lows[x].endswith(st.lex.gerund_suffixes):
             return True
     return False
 
@@ -339,9 +382,9 @@ def titled(st: Scan, q: Quotation, words: int) -> bool:
     if k >= 0 and words <= 8:
         t = st.tok(k)
         if (
-            t.endswith(("’s", "'s"))
+            t.endswith(st.lex.possessives)
             or t.lower() in st.lex.title_cues
-            or t in ("’s", "'s")  # the possessive split off its word
+            or t in st.lex.possessives  # the possessive split off its word
         ):
             return True
     return False

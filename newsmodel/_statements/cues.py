@@ -8,6 +8,8 @@ Each cue form found among the tokens is read in its frames (``quote``, ``clause`
 
 from __future__ import annotations
 
+import attrs
+
 from ..model import Actor, StatementKind
 from ..segment import Quotation
 from .clauses import (
@@ -29,7 +31,7 @@ from .clauses import (
 from .lexicon import ACCORDING
 from .sources import appositive_back, aside_back, np_back, np_forward, parenthesis_back, skip_back, subject
 from .speakers import add_statement
-from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan
+from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
 
 
 def find_cues(st: Scan) -> None:
@@ -89,33 +91,45 @@ def glued(st: Scan, first: int) -> int:
     return k
 
 
+@attrs.define
+class _Reading:
+    """One cue verb being read: where it is, its source and what lies on either side of it."""
+
+    cue: tuple[int, int]
+    frames: frozenset[str]
+    si: int  # its sentence
+    end: int  # the end of its sentence
+    first: int  # the first token of its sentence
+    j: int  # the token before it, past auxiliaries, adverbs and a time
+    src: TokenSpan | None  # its source, if one stands before it
+    antecedent: TokenSpan | None  # a relative source's antecedent: "Putin, who said"
+    sep_tok: int  # the token before the source (or the cue)
+    left_sep: bool  # whether that token is a separator: "“...,” she said"
+    right: str  # where the words after it lead: END, COMMA, COLON, QUOTE or WORD
+    pos: int  # where they start
+    quote: Quotation | None  # the quotation they open, if any
+
+
 def read_verb(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> None:
+    """Read a cue verb (``key`` its form in lower case) in its frames."""
+    r = _reading(st, cs, ce, key, frames, si)
+    if r is None:
+        return
+    if r.src is None:
+        _read_sourceless(st, r)
+    elif not _read_content_before(st, r):
+        _read_content_after(st, r)
+
+
+def _reading(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> _Reading | None:
+    """The reading of a cue, or ``None`` when the subject of the main clause speaks (``..., saying
+    ...``, ``... and said ...``): then its statement is added here."""
     sent = st.seg.sentences[si]
     first = glued(st, st.first_token(si))
     ci = st.index(cs)
     j = skip_back(st, ci - 1, first)
-    src: tuple[int, int] | None = None  # token indices, inclusive
-    antecedent: tuple[int, int] | None = None
-    participle = key.split()[0].endswith("ing")
-    form_opens = st.words[ci][:1].isupper()
-    if j >= first:
-        low = st.low(j)
-        if st.is_word(j):
-            if low in st.lex.relatives and low != "that" and j - 1 >= first and st.tok(j - 1) == ",":
-                src = (j, j)
-                start = np_back(st, j - 2, first)
-                antecedent = (start, j - 2) if start is not None else None
-            elif (st.words[j] != low and j > first) or (
-                low not in st.lex.clause_words and not st.is_cue_word(j)
-            ):
-                start = np_back(st, j, first)
-                src = (start, j) if start is not None else None
-        elif st.tok(j) == "," and not participle:
-            src = appositive_back(st, j, first) or aside_back(st, j, first)
-            if src is None and j - 1 > first and st.tok(j - 1) == ")":
-                src = parenthesis_back(st, j - 1, first)  # Gov. Jane Roe (R-Ohio), said
-        elif st.tok(j) == ")":
-            src = parenthesis_back(st, j, first)
+    participle = key.split()[0].endswith(st.lex.gerund_suffixes)
+    src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and st.tok(sep_tok) in SEPARATORS
     right, pos, quote = right_of(st, ce, sent.end, frames)
@@ -123,8 +137,9 @@ def read_verb(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: 
         right, pos = past_adjunct_phrase(st, pos, sent.end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
-    cue = (cs, ce)
-
+    r = _Reading(
+        (cs, ce), frames, si, sent.end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote
+    )
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
     # A comma closing a quotation counts: on "Morning Joe," adding ...
     comma = j >= first and (
@@ -133,85 +148,136 @@ def read_verb(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: 
     shared = j >= first and (
         (participle and src is None and comma) or (st.low(j) in st.lex.coordinators and j > first)
     )
-    if shared:
-        if right in (WORD, QUOTE, COLON) and "clause" in frames:
-            rule = "participle-clause" if comma else "coordinated-clause"
-            shared_subject_clause(
-                st,
-                cue,
-                pos,
-                quote,
-                si,
-                first,
-                j,
-                rule,
-                need_quote="quoted" in frames,
-                need_that="that" in frames,
+    if not shared:
+        return r
+    if right in (WORD, QUOTE, COLON) and "clause" in frames:
+        shared_subject_clause(
+            st,
+            r.cue,
+            pos,
+            quote,
+            si,
+            first,
+            j,
+            "participle-clause" if comma else "coordinated-clause",
+            need_quote="quoted" in frames,
+            need_that="that" in frames,
+        )
+    return None
+
+
+def _source_before(
+    st: Scan, j: int, first: int, *, participle: bool
+) -> tuple[TokenSpan | None, TokenSpan | None]:
+    """The source ending at token ``j`` (before a cue) and, for a relative, its antecedent."""
+    if j < first:
+        return None, None
+    low = st.low(j)
+    if st.is_word(j):
+        if (
+            low in st.lex.relatives
+            and low not in st.lex.complementizers
+            and j - 1 >= first
+            and st.tok(j - 1) == ","
+        ):
+            start = np_back(st, j - 2, first)
+            return (j, j), ((start, j - 2) if start is not None else None)
+        if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
+            start = np_back(st, j, first)
+            return ((start, j) if start is not None else None), None
+        return None, None
+    if st.tok(j) == "," and not participle:
+        src = appositive_back(st, j, first) or aside_back(st, j, first)
+        if src is None and j - 1 > first and st.tok(j - 1) == ")":
+            src = parenthesis_back(st, j - 1, first)  # Gov. Jane Roe (R-Ohio), said
+        return src, None
+    if st.tok(j) == ")":
+        return parenthesis_back(st, j, first), None
+    return None, None
+
+
+def _read_sourceless(st: Scan, r: _Reading) -> None:
+    """A cue with no source before it: ``“...,” said Jane Roe`` or ``Said Jane Roe, “...”``."""
+    frames = r.frames
+    if r.left_sep and r.right == WORD and frames & {"postposed", "quote"}:
+        inv = np_forward(st, r.pos, r.end)
+        if inv is not None and ends_here(st, st.toks[inv[1]][1], r.end):
+            content_before(
+                st, r.cue, inv, None, r.sep_tok, r.first, r.si, quote_only="postposed" not in frames
             )
         return
-    if src is None and left_sep and right == WORD and frames & {"postposed", "quote"}:
-        inv = np_forward(st, pos, sent.end)
-        if inv is not None and ends_here(st, st.toks[inv[1]][1], sent.end):
-            content_before(st, cue, inv, None, sep_tok, first, si, quote_only="postposed" not in frames)
-        return
-    if src is None and j < first and form_opens and right == WORD and "quote" in frames:
-        opening_cue(st, cue, pos, sent.end, si)
-    if src is None:
-        return
-    if left_sep and right == WORD and quote is None and short_tail(st, pos, sent.end):
-        right = END
-    q_before = quote_before(st, sep_tok, first) if left_sep else None
-    if left_sep and (right in (END, COMMA) or (q_before is not None and right != QUOTE)):
+    form_opens = st.words[st.index(r.cue[0])][:1].isupper()
+    if r.j < r.first and form_opens and r.right == WORD and "quote" in frames:
+        opening_cue(st, r.cue, r.pos, r.end, r.si)
+
+
+def _read_content_before(st: Scan, r: _Reading) -> bool:
+    """Content before the source: ``“...,” he said``, ``..., officials said``, ``“A,” he said,
+    “B.”``. Whether the cue is read (even without a statement)."""
+    assert r.src is not None
+    frames = r.frames
+    if r.left_sep and r.right == WORD and r.quote is None and short_tail(st, r.pos, r.end):
+        r.right = END
+    q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None
+    if r.left_sep and (r.right in (END, COMMA) or (q_before is not None and r.right != QUOTE)):
         if not frames & {"postposed", "quote"}:
-            return
-        if right == COMMA and q_before is None:
-            content_around(st, cue, src, antecedent, sep_tok, first, pos, si)
+            return True
+        if r.right == COMMA and q_before is None:
+            content_around(st, r.cue, r.src, r.antecedent, r.sep_tok, r.first, r.pos, r.si)
         else:
-            content_before(st, cue, src, antecedent, sep_tok, first, si, quote_only="postposed" not in frames)
-        return
-    if q_before is not None and right == QUOTE and quote is not None and frames & {"quote", "postposed"}:
+            quote_only = "postposed" not in frames
+            content_before(st, r.cue, r.src, r.antecedent, r.sep_tok, r.first, r.si, quote_only=quote_only)
+        return True
+    quote = r.quote
+    if q_before is not None and r.right == QUOTE and quote is not None and frames & {"quote", "postposed"}:
         # “A,” he said, “B.”: one statement, split by its attribution
         a, b = quote_content(st, q_before), quote_content(st, quote)
-        if a is not None and b is not None and not embedded(st, q_before, first):
+        if a is not None and b is not None and not embedded(st, q_before, r.first):
             if quote.open - a[1] <= (a[1] - a[0]) + (b[1] - b[0]):
-                add_statement(
-                    st,
-                    src,
-                    cue,
-                    (a[0], b[1]),
-                    StatementKind.DIRECT,
-                    "quote-then-cue+split",
-                    si,
-                    antecedent,
-                    quote,
-                )
+                content, rule, q = (a[0], b[1]), "quote-then-cue+split", quote
             else:
-                add_statement(
-                    st, src, cue, a, StatementKind.DIRECT, "quote-then-cue", si, antecedent, q_before
-                )
-            return
+                content, rule, q = a, "quote-then-cue", q_before
+            add_statement(st, r.src, r.cue, content, StatementKind.DIRECT, rule, r.si, r.antecedent, q)
+            return True
+    if (
+        r.left_sep
+        and q_before is None
+        and r.right == QUOTE
+        and st.tok(r.sep_tok) == ","
+        and "quote" in frames
+    ):
+        # Other than that, he added, “...”
+        content_around(st, r.cue, r.src, r.antecedent, r.sep_tok, r.first, r.pos, r.si)
+        return True
+    return False
+
+
+def _read_content_after(st: Scan, r: _Reading) -> None:
+    """Content after the cue: ``he said (that) ...``, ``he said: “...”``, ``chanted “...”``."""
+    frames, quote, right, src, cue = r.frames, r.quote, r.right, r.src, r.cue
     need = "quoted" in frames
     that = "that" in frames
-    if left_sep and q_before is None and right == QUOTE and st.tok(sep_tok) == "," and "quote" in frames:
-        content_around(st, cue, src, antecedent, sep_tok, first, pos, si)  # Other than that, he added, “...”
-        return
     if quote is not None and right == WORD and "clause" not in frames and "quote" in frames:
         # A verb that only quotes takes the quotation right after it: chanted “What curfew?”
         span = quote_content(st, quote)
         if span is not None and not is_title(st, quote, st.words_in(*span)):
-            add_statement(st, src, cue, span, StatementKind.DIRECT, "cue-then-quote", si, antecedent, quote)
+            add_statement(
+                st, src, cue, span, StatementKind.DIRECT, "cue-then-quote", r.si, r.antecedent, quote
+            )
         return
     if right == QUOTE and quote is not None and frames & {"quote", "clause"}:
         content_after(
-            st, cue, src, antecedent, quote.open, si, "cue-then-quote", need_quote=need, need_that=that
+            st, cue, src, r.antecedent, quote.open, r.si, "cue-then-quote", need_quote=need, need_that=that
         )
     elif right in (WORD, COLON) and "clause" in frames:
-        content_after(st, cue, src, antecedent, pos, si, "cue-then-clause", need_quote=need, need_that=that)
-    elif right == END and "quote" in frames and st.text[ce:pos].strip() == ":":
+        content_after(
+            st, cue, src, r.antecedent, r.pos, r.si, "cue-then-clause", need_quote=need, need_that=that
+        )
+    elif right == END and "quote" in frames and st.text[cue[1] : r.pos].strip() == ":" and src is not None:
         # "Jane Roe, a voter, said:" closing its paragraph: the next one opens with the quote
-        pi = st.seg.paragraph_index(cs)
-        if pi >= 0 and st.text[pos : st.seg.paragraphs[pi].end].strip() == "":
-            st.pending[pi] = (src, cue, antecedent)
+        pi = st.seg.paragraph_index(cue[0])
+        if pi >= 0 and st.text[r.pos : st.seg.paragraphs[pi].end].strip() == "":
+            st.pending[pi] = (src, cue, r.antecedent)
 
 
 def opening_cue(st: Scan, cue: tuple[int, int], pos: int, end: int, si: int) -> None:
@@ -300,7 +366,7 @@ def content_around(
     """``Other than that, he added, “there is no change ...”``: a cue inside its sentence."""
     before = clause_before(st, sep_tok, first)
     rest = clause_after(st, after, si)
-    if rest is not None and st.lows[st.index(rest[0])].endswith("ing"):
+    if rest is not None and st.lows[st.index(rest[0])].endswith(st.lex.gerund_suffixes):
         rest = None  # "..., Trump said, speaking as ...": an aside, not what was said
     if rest is not None and (
         before is None or st.words_in(*before, 5) <= 4 or rest[1] - rest[0] > before[1] - before[0]
@@ -335,7 +401,7 @@ def content_after(
     span = clause_after(st, start, si)
     if span is None or (need_quote and not has_quote(st, *span)):
         return
-    if need_that and st.lows[st.index(span[0])] != "that":
+    if need_that and st.lows[st.index(span[0])] not in st.lex.complementizers:
         return
     q = st.by_open.get(start)
     if q is not None:

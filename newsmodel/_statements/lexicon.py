@@ -18,7 +18,7 @@ from ..errors import RuleError
 if TYPE_CHECKING:
     from ..statements import StatementRules
 
-__all__ = ["FRAMES", "CueLexicon", "compile_cues"]
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueLexicon", "compile_cues"]
 
 FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
@@ -26,9 +26,9 @@ FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that
 ACCORDING = "according"
 """The frame of the ``according to`` forms (their own rule, ``according-to``)."""
 
-# Punctuation where a reported clause may end; the clause scan visits only these, the
-# conjunctions that end a clause (coordinators, contrasts, speaker conjunctions) and cues.
-_BOUNDARY_MARKS = (",", ";", "—", "–", "―")
+CLAUSE_MARKS = frozenset({",", ";", "—", "–", "―"})
+"""Punctuation where a reported clause may end. The clause scan visits only these, the
+conjunctions that may end a clause (``clause_conjunctions``) and the cue words."""
 
 
 @attrs.frozen(kw_only=True)
@@ -42,6 +42,8 @@ class CueLexicon:
         marks: the tokens (lower case) the finder stops at: cue words and clause boundaries.
         adjunct: a pattern matching one adjunct (``in a statement``) at a position.
         addressee: a pattern matching one addressee (``reporters``) at a position.
+        clause_conjunctions: the conjunctions that may end a reported clause (coordinators,
+            contrasts and speaker conjunctions).
         personal_pronouns: the pronouns that are not relatives (``he``, not ``who``).
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
@@ -79,6 +81,7 @@ class CueLexicon:
     do_support: frozenset[str]
     complementizers: frozenset[str]
     speaker_conjunctions: frozenset[str]
+    clause_conjunctions: frozenset[str]
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
@@ -148,11 +151,12 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         words: tuple[str, ...] = getattr(rules, name)
         return _lower_set(words)
 
-    ends = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
     return CueLexicon(
         frames={**frames, **dict.fromkeys(according, frozenset({ACCORDING}))},
         starts={k: tuple(v) for k, v in starts.items()},
-        marks=frozenset({*frames, *starts, *_BOUNDARY_MARKS, *ends}),
+        marks=frozenset({*frames, *starts, *CLAUSE_MARKS, *conjunctions}),
+        clause_conjunctions=conjunctions,
         adjunct=_adjunct_pattern(rules.adjuncts),
         addressee=_addressee_pattern(rules.addressees),
         personal_pronouns=ws("pronouns") - ws("relatives"),

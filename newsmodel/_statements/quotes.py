@@ -18,6 +18,7 @@ from .state import CLOSERS, Draft, Scan
 
 
 def attribute_quotations(st: Scan) -> None:
+    """The second pass: attribute every quotation no cue claimed, in text order."""
     for q in st.quotes:
         if q.close is not None and q.close - q.open < 2:
             continue
@@ -29,60 +30,71 @@ def attribute_quotations(st: Scan) -> None:
         words = st.words_in(*span, max(9, st.lex.scare_quote_words + 1))
         if words <= st.lex.scare_quote_words or is_title(st, q, words):
             continue
-        pi = st.seg.paragraph_index(q.open)
-        si = st.seg.sentence_index(q.open)
-        if colon_quote(st, q, span, si) or dash_signed(st, q, span, si, pi):
-            continue
-        waiting = st.pending.get(pi - 1) if q.open == st.seg.paragraphs[pi].start else None
-        if waiting is not None:
-            add_statement(
-                st, waiting[0], waiting[1], span, StatementKind.DIRECT, "cue-then-quote", si, waiting[2], q
-            )
-            st.insert(st.drafts.pop())
-            continue
-        prev = previous(st, q.open)
-        if prev is not None and prev.rule == "quote-dash-signed":
-            prev = None  # a signed quotation is complete: the next one is someone else's
-        rule = None
-        if q.continues:
-            prior = continued(st, q)
-            if prior is not None:
-                prev, rule = prior, "quote-continued"
-        opens = opens_sentence(st, q.open, si) or after_attribution(st, q.open, si, prev)
-        if rule is None and prev is not None and prev.paragraph == pi and opens:
-            near = prev.sentence >= si - 1
-            rule = "quote-split" if near and quoted_end(st, prev) else "quote-same-paragraph"
-        if rule is None and prev is not None and prev.paragraph == pi - 1 and pi >= 0:
-            para = st.seg.paragraphs[pi]
-            # The previous paragraph ends with that statement: "..., she said." then “...”
-            ends = prev.content[1] >= st.seg.paragraphs[pi - 1].end - 3 or (
-                prev.cue is not None and prev.cue[1] >= st.seg.paragraphs[pi - 1].end - 40
-            )
-            if q.open == para.start and ends:
-                rule = "quote-paragraph"
-        if rule is None or prev is None:
-            if words >= 5:
-                unattributed(st, q, span, si, pi)
-            continue
-        split = split_head(st, q.open, pi, si) if rule != "quote-continued" else None
-        if split is not None and merge_quote(st, split, q, span, "quote-split"):
-            continue
-        if merge_quote(st, prev, q, span, rule):
-            continue
-        draft = Draft(
-            source=prev.source,
-            cue=prev.cue,
-            content=span,
-            kind=StatementKind.DIRECT,
-            rule=rule,
-            speaker=prev.speaker,
-            sentence=si,
-            paragraph=pi,
-            quote=q,
-            time=prev.time,
-            tokens=prev.tokens,
+        _attribute(st, q, span, words)
+
+
+def _attribute(st: Scan, q: Quotation, span: tuple[int, int], words: int) -> None:
+    """Attribute one quotation of ``words`` words (``span`` its content) no cue claimed."""
+    pi = st.seg.paragraph_index(q.open)
+    si = st.seg.sentence_index(q.open)
+    if colon_quote(st, q, span, si) or dash_signed(st, q, span, si, pi):
+        return
+    waiting = st.pending.get(pi - 1) if q.open == st.seg.paragraphs[pi].start else None
+    if waiting is not None:
+        add_statement(
+            st, waiting[0], waiting[1], span, StatementKind.DIRECT, "cue-then-quote", si, waiting[2], q
         )
-        st.insert(draft)
+        st.insert(st.drafts.pop())
+        return
+    prev, rule = _continues(st, q, si, pi)
+    if rule is None or prev is None:
+        if words >= 5:
+            unattributed(st, q, span, si, pi)
+        return
+    split = split_head(st, q.open, pi, si) if rule != "quote-continued" else None
+    if split is not None and merge_quote(st, split, q, span, "quote-split"):
+        return
+    if merge_quote(st, prev, q, span, rule):
+        return
+    draft = Draft(
+        source=prev.source,
+        cue=prev.cue,
+        content=span,
+        kind=StatementKind.DIRECT,
+        rule=rule,
+        speaker=prev.speaker,
+        sentence=si,
+        paragraph=pi,
+        quote=q,
+        time=prev.time,
+        tokens=prev.tokens,
+    )
+    st.insert(draft)
+
+
+def _continues(st: Scan, q: Quotation, si: int, pi: int) -> tuple[Draft | None, str | None]:
+    """The statement a quotation continues and the rule it does so by, if any."""
+    prev = previous(st, q.open)
+    if prev is not None and prev.rule == "quote-dash-signed":
+        prev = None  # a signed quotation is complete: the next one is someone else's
+    rule = None
+    if q.continues:
+        prior = continued(st, q)
+        if prior is not None:
+            prev, rule = prior, "quote-continued"
+    opens = opens_sentence(st, q.open, si) or after_attribution(st, q.open, si, prev)
+    if rule is None and prev is not None and prev.paragraph == pi and opens:
+        near = prev.sentence >= si - 1
+        rule = "quote-split" if near and quoted_end(st, prev) else "quote-same-paragraph"
+    if rule is None and prev is not None and prev.paragraph == pi - 1 and pi >= 0:
+        para = st.seg.paragraphs[pi]
+        # The previous paragraph ends with that statement: "..., she said." then “...”
+        ends = prev.content[1] >= st.seg.paragraphs[pi - 1].end - 3 or (
+            prev.cue is not None and prev.cue[1] >= st.seg.paragraphs[pi - 1].end - 40
+        )
+        if q.open == para.start and ends:
+            rule = "quote-paragraph"
+    return prev, rule
 
 
 def opens_sentence(st: Scan, offset: int, si: int) -> bool:

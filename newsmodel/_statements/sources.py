@@ -68,7 +68,7 @@ def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     for _ in range(3):
         q = p - 1
         while q >= first and j - q < 40 and st.tok(q) not in {",", "”", '"', ";", ":", "(", ")"}:
-            if st.is_word(q) and st.is_cue_word(q) and not st.low(q).endswith("ing"):
+            if st.is_word(q) and st.is_cue_word(q) and not st.low(q).endswith(st.lex.gerund_suffixes):
                 return None
             q -= 1
         if q < first or st.tok(q) != "," or q + 1 >= p:
@@ -80,7 +80,7 @@ def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
             or head in st.lex.relatives
             or st.tok(p + 1)[0].isupper()
             or st.tok(p + 1)[0].isdigit()
-            or head.endswith("ing")
+            or head.endswith(st.lex.gerund_suffixes)
         ):
             continue
         if st.tok(p - 1) == ")":
@@ -125,26 +125,11 @@ def parenthesis_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
 
 def subject(st: Scan, first: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence (after connectives and a leading time expression)."""
-    k = first
     limit = min(limit, first + 20)
-    while k < limit and (not st.is_word(k) or st.low(k) in st.lex.connectives):
-        if st.tok(k) not in {",", "“", '"', "‘"} and not st.is_word(k):
-            return None
-        k += 1
-    if k >= limit:
+    k = _subject_start(st, first, limit)
+    if k is None:
         return None
-    # An opening phrase of time or place is not the subject: "On Thursday, he ...",
-    # "In Iowa, Cruz ..."; the subject follows its comma.
-    if st.low(k) in st.lex.not_clause or st.toks[k][0] in st.time_start:
-        c = k + 1
-        while c < limit and c - k < 12 and st.tok(c) != ",":
-            c += 1
-        if c >= limit or c - k >= 12:
-            return None
-        k = c + 1
-        if k >= limit or not st.is_word(k):
-            return None
-    if st.low(k) in st.lex.pronouns and st.low(k) != "who":
+    if st.low(k) in st.lex.personal_pronouns:
         return (k, k)
     e = k
     while e + 1 < limit and e - k < 9:
@@ -167,6 +152,28 @@ def subject(st: Scan, first: int, limit: int) -> tuple[int, int] | None:
         while e > k and st.toks[e][1] > last:
             e -= 1
     return (k, e)
+
+
+def _subject_start(st: Scan, first: int, limit: int) -> int | None:
+    """The first token of a sentence's subject: past connectives, quote marks and an opening
+    phrase of time or place ("On Thursday, he ...", "In Iowa, Cruz ...")."""
+    k = first
+    while k < limit and (not st.is_word(k) or st.low(k) in st.lex.connectives):
+        if st.tok(k) not in {",", "“", '"', "‘"} and not st.is_word(k):
+            return None
+        k += 1
+    if k >= limit:
+        return None
+    if st.low(k) in st.lex.not_clause or st.toks[k][0] in st.time_start:
+        c = k + 1
+        while c < limit and c - k < 12 and st.tok(c) != ",":
+            c += 1
+        if c >= limit or c - k >= 12:
+            return None
+        k = c + 1
+        if k >= limit or not st.is_word(k):
+            return None
+    return k
 
 
 def np_forward(st: Scan, pos: int, end: int) -> tuple[int, int] | None:
