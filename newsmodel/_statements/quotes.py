@@ -14,7 +14,7 @@ from ..segment import Quotation
 from .clauses import clause_kind, embedded, is_title, quote_content
 from .sources import np_forward, subject
 from .speakers import add_statement, speaker_of
-from .state import CLOSERS, Draft, Scan
+from .state import CLOSERS, Scan, StatementDraft
 
 
 def attribute_quotations(st: Scan) -> None:
@@ -56,7 +56,7 @@ def _attribute(st: Scan, q: Quotation, span: tuple[int, int], words: int) -> Non
         return
     if merge_quote(st, prev, q, span, rule):
         return
-    draft = Draft(
+    draft = StatementDraft(
         source=prev.source,
         cue=prev.cue,
         content=span,
@@ -72,7 +72,7 @@ def _attribute(st: Scan, q: Quotation, span: tuple[int, int], words: int) -> Non
     st.insert(draft)
 
 
-def _continues(st: Scan, q: Quotation, si: int, pi: int) -> tuple[Draft | None, str | None]:
+def _continues(st: Scan, q: Quotation, si: int, pi: int) -> tuple[StatementDraft | None, str | None]:
     """The statement a quotation continues and the rule it does so by, if any."""
     prev = previous(st, q.open)
     if prev is not None and prev.rule == "quote-dash-signed":
@@ -109,7 +109,7 @@ def opens_sentence(st: Scan, offset: int, si: int) -> bool:
     return k > 0 and st.tok(k) == "," and st.is_cue_word(k - 1)
 
 
-def quoted_end(st: Scan, d: Draft) -> bool:
+def quoted_end(st: Scan, d: StatementDraft) -> bool:
     """Whether a statement's content ends with quoted words: a direct one, or a mixed one
     closing its quotation (Some sentiments are "based on ... in fact," he said. "B.")."""
     if d.kind is StatementKind.DIRECT:
@@ -120,7 +120,7 @@ def quoted_end(st: Scan, d: Draft) -> bool:
     return False
 
 
-def after_attribution(st: Scan, offset: int, si: int, prev: Draft | None) -> bool:
+def after_attribution(st: Scan, offset: int, si: int, prev: StatementDraft | None) -> bool:
     """``"A," said Sherman, speaking of politicians, "B."``: a quotation after the comma that
     ends the attribution of a direct statement in the same sentence."""
     if prev is None or not quoted_end(st, prev) or prev.cue is None:
@@ -154,7 +154,7 @@ def unattributed(st: Scan, q: Quotation, span: tuple[int, int], si: int, pi: int
                 end -= 1
             span = (st.toks[first][0], end)
     source = (st.toks[src[0]][0], st.toks[src[1]][1]) if src is not None else None
-    draft = Draft(
+    draft = StatementDraft(
         source=source,
         cue=None,
         content=span,
@@ -169,7 +169,7 @@ def unattributed(st: Scan, q: Quotation, span: tuple[int, int], si: int, pi: int
     st.insert(draft)
 
 
-def split_head(st: Scan, offset: int, pi: int, si: int) -> Draft | None:
+def split_head(st: Scan, offset: int, pi: int, si: int) -> StatementDraft | None:
     """The quotation statement a quote at ``offset`` continues, past statements made in its
     attribution sentence: “A,” she said, adding that ... “B.”"""
     head = None
@@ -183,7 +183,7 @@ def split_head(st: Scan, offset: int, pi: int, si: int) -> Draft | None:
     return head
 
 
-def merge_quote(st: Scan, prev: Draft, q: Quotation, span: tuple[int, int], rule: str) -> bool:
+def merge_quote(st: Scan, prev: StatementDraft, q: Quotation, span: tuple[int, int], rule: str) -> bool:
     """Join the second part of a split quote, or a quote continued in the next paragraph, to
     the statement it continues: ``“A,” he said. “B.”`` is one statement."""
     if not quoted_end(st, prev):
@@ -277,7 +277,7 @@ def claimed(st: Scan, q: Quotation) -> bool:
     return False
 
 
-def previous(st: Scan, offset: int) -> Draft | None:
+def previous(st: Scan, offset: int) -> StatementDraft | None:
     """The last statement whose content ends before ``offset``."""
     best = None
     for d in st.near(offset):
@@ -286,7 +286,7 @@ def previous(st: Scan, offset: int) -> Draft | None:
     return best
 
 
-def continued(st: Scan, q: Quotation) -> Draft | None:
+def continued(st: Scan, q: Quotation) -> StatementDraft | None:
     i = st.quote_index.get(id(q), 0)
     if i == 0:
         return None

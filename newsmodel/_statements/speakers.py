@@ -14,7 +14,7 @@ import bisect
 from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..segment import Quotation
 from ..times import governing_time
-from .state import DAY, Draft, Scan
+from .state import DAY, Scan, StatementDraft
 
 
 def add_statement(
@@ -34,7 +34,7 @@ def add_statement(
         source = (st.toks[src[0]][0], st.toks[src[1]][1])
         if speaker is None:
             speaker = speaker_of(st, src, antecedent)
-    draft = Draft(
+    draft = StatementDraft(
         source=source,
         cue=cue,
         content=content,
@@ -118,13 +118,13 @@ def recent_person(st: Scan) -> Actor | None:
     return None
 
 
-def inherit_times(st: Scan, drafts: list[Draft]) -> None:
+def inherit_times(st: Scan, drafts: list[StatementDraft]) -> None:
     """A statement with no time of its own inherits the time of the same speaker's previous
     statement (``“...,” he added``; ``He stopped short of ..., saying ...``) when that one is
     at most ``time_reach`` paragraphs back, no statement in between has another time of its
     own, and no date of day precision with another value stands between them (outside
     quotations and statement contents): the narrative has not moved to another day."""
-    last: dict[int, Draft] = {}
+    last: dict[int, StatementDraft] = {}
     latest: tuple[int, str] | None = None  # where the latest time of a statement's own was, its value
     for d in drafts:
         key = id(d.speaker)
@@ -145,7 +145,7 @@ def inherit_times(st: Scan, drafts: list[Draft]) -> None:
             last[key] = d
 
 
-def moved(st: Scan, prev: Draft, d: Draft, time: TimeExpression) -> bool:
+def moved(st: Scan, prev: StatementDraft, d: StatementDraft, time: TimeExpression) -> bool:
     """Whether a date of day precision other than ``time`` stands between two statements."""
     lo = max(prev.content[1], prev.cue[1] if prev.cue is not None else 0)
     hi = min(d.content[0], d.cue[0] if d.cue is not None else d.content[0])

@@ -3,7 +3,7 @@
 Every pass (``cues``, ``sources``, ``clauses``, ``quotes``, ``speakers``) is a set of plain
 functions over one :class:`Scan`. It holds what the segmenter and the earlier stages found, a few
 indexes built once (which tokens are quoted, which quotation opens or closes at an offset, where
-the time expressions are), and the statements found so far as :class:`Draft` records.
+the time expressions are), and the statements found so far as :class:`StatementDraft` records.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ __all__ = [
     "QUOTE_CHARS",
     "SEPARATORS",
     "WORD",
-    "Draft",
     "Scan",
+    "StatementDraft",
     "TokenSpan",
 ]
 
@@ -52,7 +52,7 @@ TokenSpan = tuple[int, int]
 
 
 @attrs.define
-class Draft:
+class StatementDraft:
     """A statement being built: character spans, except ``tokens`` (the source's first and last token)."""
 
     source: tuple[int, int] | None
@@ -98,7 +98,7 @@ class Scan:
         self.by_open = {q.open: q for q in self.quotes}
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
-        self.drafts: list[Draft] = []
+        self.drafts: list[StatementDraft] = []
         self.firsts: dict[int, int] = {}
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
@@ -109,7 +109,7 @@ class Scan:
         self.time_starts = [t.span.start for t in self.free_times]
         # set when the cue pass is over (the second pass inserts drafts in content order)
         self.keys: list[tuple[int, int]] = []
-        self.by_quote: dict[int, Draft] = {}
+        self.by_quote: dict[int, StatementDraft] = {}
         self.quote_index: dict[int, int] = {}
 
     # -- tokens ------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ class Scan:
 
     # -- drafts ------------------------------------------------------------------------------------
 
-    def insert(self, draft: Draft) -> None:
+    def insert(self, draft: StatementDraft) -> None:
         """Insert a draft of the second pass, keeping drafts sorted by content."""
         i = bisect.bisect_right(self.keys, draft.content)
         self.keys.insert(i, draft.content)
@@ -172,7 +172,7 @@ class Scan:
         if draft.quote is not None:
             self.by_quote[id(draft.quote)] = draft
 
-    def near(self, offset: int, n: int = 8) -> list[Draft]:
+    def near(self, offset: int, n: int = 8) -> list[StatementDraft]:
         """Up to ``n`` drafts whose content starts before ``offset``, in text order."""
         i = bisect.bisect_left(self.keys, (offset, -1))
         return self.drafts[max(0, i - n) : i]
