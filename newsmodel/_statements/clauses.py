@@ -44,9 +44,21 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text = st.text
+    text, time_start = st.text, st.time_start
     for i in range(4):
-        stop = _time_after(st, pos, end)
+        q = pos
+        while q < end and text[q].isspace():
+            q += 1
+        stop = time_start.get(q)
+        if stop is None:  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+            after = q
+            while after < end and text[after].isalpha():
+                after += 1
+            if after > q and text[q:after].lower() in st.lex.time_prepositions:
+                r = after
+                while r < end and text[r].isspace():
+                    r += 1
+                stop = time_start.get(r) if r > after else None
         # A time that owns the next noun is part of the clause: called Friday’s ruling ...
         if stop is not None and stop <= end and not text.startswith(st.lex.possessives, stop):
             pos = stop
@@ -64,26 +76,6 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
                 continue
         break
     return pos
-
-
-def _time_after(st: Scan, pos: int, end: int) -> int | None:
-    """The end of a time expression at ``pos`` (past spaces), or after its preposition: "said on
-    March 3, 2017: ...", "said in 2013 the ..."."""
-    text = st.text
-    q = pos
-    while q < end and text[q].isspace():
-        q += 1
-    stop = st.time_start.get(q)
-    if stop is None:
-        after = q
-        while after < end and text[after].isalpha():
-            after += 1
-        if after > q and text[q:after].lower() in st.lex.time_prepositions:
-            r = after
-            while r < end and text[r].isspace():
-                r += 1
-            stop = st.time_start.get(r) if r > after else None
-    return stop
 
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:

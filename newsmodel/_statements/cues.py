@@ -28,7 +28,7 @@ from .clauses import (
     short_tail,
     titled,
 )
-from .lexicon import ACCORDING
+from .lexicon import ACCORDING, Cue
 from .sources import appositive_back, aside_back, np_back, np_forward, parenthesis_back, skip_back, subject
 from .speakers import add_statement
 from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
@@ -42,14 +42,15 @@ def find_cues(st: Scan) -> None:
         if not (word.islower() or word[1:].islower()) or st.quoted[k]:
             continue
         s = toks[k][0]
-        for words in starts[lows[k]]:
+        for cue in starts[lows[k]]:
+            words = cue.words
             last = k + len(words) - 1
             if last < len(toks) and all(
                 text[toks[k + i][0] : toks[k + i][1]].lower() == w
                 and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
                 for i, w in enumerate(words[1:], 1)
             ):
-                read_cue(st, s, toks[last][1], text[s : toks[last][1]])
+                read_cue(st, s, toks[last][1], cue)
                 break
     st.drafts.sort(key=lambda d: d.content)
     st.keys = [d.content for d in st.drafts]
@@ -57,24 +58,23 @@ def find_cues(st: Scan) -> None:
     st.quote_index = {id(q): i for i, q in enumerate(st.quotes)}
 
 
-def read_cue(st: Scan, cs: int, ce: int, form: str) -> None:
+def read_cue(st: Scan, cs: int, ce: int, cue: Cue) -> None:
+    """Read the cue ``cue`` found at ``[cs, ce)``."""
     si = st.seg.sentence_index(cs)
     if si < 0 or cs >= st.seg.sentences[si].end:
         return
     sent = st.seg.sentences[si]
-    if form[0].isupper():
+    if st.text[cs].isupper():
         k, k0 = st.index(cs), st.index(sent.start)
         if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
-    key = " ".join(form.lower().split())
-    frames = st.lex.frames.get(key, frozenset())
-    if ACCORDING in frames:
+    if ACCORDING in cue.frames:
         according_to(st, cs, ce, si)
     else:
-        read_verb(st, cs, ce, key, frames, si)
+        read_verb(st, cs, ce, cue, si)
 
 
 def glued(st: Scan, first: int) -> int:
@@ -110,25 +110,13 @@ class _Reading:
     quote: Quotation | None  # the quotation they open, if any
 
 
-def read_verb(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> None:
-    """Read a cue verb (``key`` its form in lower case) in its frames."""
-    r = _reading(st, cs, ce, key, frames, si)
-    if r is None:
-        return
-    if r.src is None:
-        _read_sourceless(st, r)
-    elif not _read_content_before(st, r):
-        _read_content_after(st, r)
-
-
-def _reading(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: int) -> _Reading | None:
-    """The reading of a cue, or ``None`` when the subject of the main clause speaks (``..., saying
-    ...``, ``... and said ...``): then its statement is added here."""
+def read_verb(st: Scan, cs: int, ce: int, cue: Cue, si: int) -> None:
+    """Read a cue verb in its frames."""
+    frames = cue.frames
     sent = st.seg.sentences[si]
     first = glued(st, st.first_token(si))
-    ci = st.index(cs)
-    j = skip_back(st, ci - 1, first)
-    participle = key.split()[0].endswith(st.lex.gerund_suffixes)
+    j = skip_back(st, st.index(cs) - 1, first)
+    participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and st.tok(sep_tok) in SEPARATORS
@@ -137,33 +125,28 @@ def _reading(st: Scan, cs: int, ce: int, key: str, frames: frozenset[str], si: i
         right, pos = past_adjunct_phrase(st, pos, sent.end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
-    r = _Reading(
-        (cs, ce), frames, si, sent.end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote
-    )
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
     # A comma closing a quotation counts: on "Morning Joe," adding ...
     comma = j >= first and (
         st.tok(j) == "," or (st.tok(j) in CLOSERS and j - 1 >= first and st.tok(j - 1) == ",")
     )
-    shared = j >= first and (
+    if j >= first and (
         (participle and src is None and comma) or (st.low(j) in st.lex.coordinators and j > first)
+    ):
+        if right in (WORD, QUOTE, COLON) and "clause" in frames:
+            rule = "participle-clause" if comma else "coordinated-clause"
+            need_quote, need_that = "quoted" in frames, "that" in frames
+            shared_subject_clause(
+                st, (cs, ce), pos, quote, si, first, j, rule, need_quote=need_quote, need_that=need_that
+            )
+        return
+    r = _Reading(
+        (cs, ce), frames, si, sent.end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote
     )
-    if not shared:
-        return r
-    if right in (WORD, QUOTE, COLON) and "clause" in frames:
-        shared_subject_clause(
-            st,
-            r.cue,
-            pos,
-            quote,
-            si,
-            first,
-            j,
-            "participle-clause" if comma else "coordinated-clause",
-            need_quote="quoted" in frames,
-            need_that="that" in frames,
-        )
-    return None
+    if src is None:
+        _read_sourceless(st, r)
+    elif not _read_content_before(st, r):
+        _read_content_after(st, r)
 
 
 def _source_before(

@@ -18,7 +18,7 @@ from ..errors import RuleError
 if TYPE_CHECKING:
     from ..statements import StatementRules
 
-__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueLexicon", "compile_cues"]
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "Cue", "CueLexicon", "compile_cues"]
 
 FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
@@ -31,6 +31,17 @@ CLAUSE_MARKS = frozenset({",", ";", "—", "–", "―"})
 conjunctions that may end a clause (``clause_conjunctions``) and the cue words."""
 
 
+@attrs.frozen
+class Cue:
+    """One cue form: its words (lower case), as one key (``"pointed out"``), its frames, and
+    whether its first word is a participle (``saying``: it may share the main clause's subject)."""
+
+    words: tuple[str, ...]
+    key: str
+    frames: frozenset[str]
+    participle: bool
+
+
 @attrs.frozen(kw_only=True)
 class CueLexicon:
     """The compiled statement rules.
@@ -38,7 +49,7 @@ class CueLexicon:
     Attributes:
         frames: the frames of every cue form (lower case), e.g. ``frames["said"]``; the
             ``according to`` forms have the frame ``"according"``.
-        starts: the cue forms (as word tuples, longest first) by their first word.
+        starts: the cue forms (longest first) by their first word.
         marks: the tokens (lower case) the finder stops at: cue words and clause boundaries.
         adjunct: a pattern matching one adjunct (``in a statement``) at a position.
         addressee: a pattern matching one addressee (``reporters``) at a position.
@@ -53,7 +64,7 @@ class CueLexicon:
     """
 
     frames: Mapping[str, frozenset[str]]
-    starts: Mapping[str, tuple[tuple[str, ...], ...]]
+    starts: Mapping[str, tuple[Cue, ...]]
     marks: frozenset[str]
     adjunct: regex.Pattern[str]
     addressee: regex.Pattern[str]
@@ -140,12 +151,15 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
     # The finder looks each word token up in ``starts`` (a hash lookup per token, much faster than
     # one alternation of hundreds of forms run at every position) and checks the rest of a
     # multi-word form ("according to", "pointed out") on the following tokens.
-    starts: dict[str, list[tuple[str, ...]]] = {}
+    every = {**frames, **dict.fromkeys(according, frozenset({ACCORDING}))}
+    gerund = tuple(rules.gerund_suffixes)
+    starts: dict[str, list[Cue]] = {}
     for key in (*frames, *according):
         words = tuple(key.split())
-        starts.setdefault(words[0], []).append(words)
+        cue = Cue(words, key, every[key], participle=words[0].endswith(gerund))
+        starts.setdefault(words[0], []).append(cue)
     for options in starts.values():
-        options.sort(key=len, reverse=True)
+        options.sort(key=lambda c: len(c.words), reverse=True)
 
     def ws(name: str) -> frozenset[str]:
         words: tuple[str, ...] = getattr(rules, name)
@@ -153,7 +167,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
     return CueLexicon(
-        frames={**frames, **dict.fromkeys(according, frozenset({ACCORDING}))},
+        frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
         marks=frozenset({*frames, *starts, *CLAUSE_MARKS, *conjunctions}),
         clause_conjunctions=conjunctions,
