@@ -104,27 +104,28 @@ def short_tail(st: Scan, pos: int, end: int) -> bool:
 def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     """Past a prepositional phrase after a cue: ``said in an interview taped on Friday that``
     goes on at ``that``; ``said after the attacks.`` ends there."""
+    toks, words, lows, lex = st.toks, st.words, st.lows, st.lex
     k = st.index(pos)
-    if k >= len(st.toks) or not st.is_word(k) or st.low(k) not in st.lex.not_clause:
+    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause:
         return WORD, pos
     i = k + 1
-    while i < len(st.toks) and st.toks[i][0] < end and i - k < 14:
-        t = st.tok(i)
-        if t.lower() in st.lex.complementizers and i - 1 > k:
-            return WORD, st.toks[i][0]
-        if not st.is_word(i) and not st.joiner(i):
+    while i < len(toks) and toks[i][0] < end and i - k < 14:
+        t, low = words[i], lows[i]
+        if low in lex.complementizers and i - 1 > k:
+            return WORD, toks[i][0]
+        if not t[0].isalnum() and not st.joiner(i):
             if t == ",":
-                after = st.toks[i + 1][0] if i + 1 < len(st.toks) else st.toks[i][1]
+                after = toks[i + 1][0] if i + 1 < len(toks) else toks[i][1]
                 return COMMA, after
             if t in ".!?":
-                return END, st.toks[i][0]
+                return END, toks[i][0]
             return WORD, pos
-        if st.is_cue_word(i):
+        if low in lex.frames:  # a cue word
             return WORD, pos
-        if i - k >= 2 and st.lows[i] in st.lex.subject_pronouns:
-            return WORD, st.toks[i][0]  # "wrote in both listings he was ..."
+        if i - k >= 2 and low in lex.subject_pronouns:
+            return WORD, toks[i][0]  # "wrote in both listings he was ..."
         i += 1
-    if i >= len(st.toks) or st.toks[i][0] >= end:
+    if i >= len(toks) or toks[i][0] >= end:
         return END, end
     return WORD, pos
 
