@@ -28,7 +28,7 @@ from .clauses import (
     short_tail,
     titled,
 )
-from .lexicon import ACCORDING, Cue
+from .lexicon import ACCORDING, CueForm
 from .sources import appositive_back, aside_back, np_back, np_forward, parenthesis_back, skip_back, subject
 from .speakers import add_statement
 from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
@@ -58,7 +58,7 @@ def find_cues(st: Scan) -> None:
     st.quote_index = {id(q): i for i, q in enumerate(st.quotes)}
 
 
-def read_cue(st: Scan, cs: int, ce: int, cue: Cue) -> None:
+def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
     """Read the cue ``cue`` found at ``[cs, ce)``."""
     si = st.seg.sentence_index(cs)
     if si < 0 or cs >= st.seg.sentences[si].end:
@@ -110,7 +110,7 @@ class _Reading:
     quote: Quotation | None  # the quotation they open, if any
 
 
-def read_verb(st: Scan, cs: int, ce: int, cue: Cue, si: int) -> None:
+def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
     """Read a cue verb in its frames."""
     frames = cue.frames
     sent = st.seg.sentences[si]

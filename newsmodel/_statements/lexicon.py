@@ -18,7 +18,7 @@ from ..errors import RuleError
 if TYPE_CHECKING:
     from ..statements import StatementRules
 
-__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "Cue", "CueLexicon", "compile_cues"]
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueForm", "CueLexicon", "compile_cues"]
 
 FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
@@ -32,7 +32,7 @@ conjunctions that may end a clause (``clause_conjunctions``) and the cue words."
 
 
 @attrs.frozen
-class Cue:
+class CueForm:
     """One cue form: its words (lower case), as one key (``"pointed out"``), its frames, and
     whether its first word is a participle (``saying``: it may share the main clause's subject)."""
 
@@ -64,7 +64,7 @@ class CueLexicon:
     """
 
     frames: Mapping[str, frozenset[str]]
-    starts: Mapping[str, tuple[Cue, ...]]
+    starts: Mapping[str, tuple[CueForm, ...]]
     marks: frozenset[str]
     adjunct: regex.Pattern[str]
     addressee: regex.Pattern[str]
@@ -153,10 +153,10 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
     # multi-word form ("according to", "pointed out") on the following tokens.
     every = {**frames, **dict.fromkeys(according, frozenset({ACCORDING}))}
     gerund = tuple(rules.gerund_suffixes)
-    starts: dict[str, list[Cue]] = {}
+    starts: dict[str, list[CueForm]] = {}
     for key in (*frames, *according):
         words = tuple(key.split())
-        cue = Cue(words, key, every[key], participle=words[0].endswith(gerund))
+        cue = CueForm(words, key, every[key], participle=words[0].endswith(gerund))
         starts.setdefault(words[0], []).append(cue)
     for options in starts.values():
         options.sort(key=lambda c: len(c.words), reverse=True)
