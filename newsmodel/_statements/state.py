@@ -141,13 +141,21 @@ class Scan:
 
     def words_in(self, start: int, end: int, cap: int = 12) -> int:
         """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
-        i = bisect.bisect_left(self.starts, start)
+        if cap <= 0:
+            return 0
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        # Tokens are sorted and do not overlap: the ones wholly inside end before the first token
+        # starting at or after ``end``, or one earlier if that one straddles ``end``.
+        stop = bisect.bisect_left(starts, end, i)
+        if stop > i and self.toks[stop - 1][1] > end:
+            stop -= 1
         n = 0
-        words, toks = self.words, self.toks
-        while i < len(toks) and toks[i][1] <= end and n < cap:
-            if words[i][0].isalnum():
+        for word in itertools.islice(self.words, i, stop):
+            if word[0].isalnum():
                 n += 1
-            i += 1
+                if n == cap:
+                    break
         return n
 
     def first_token(self, si: int) -> int:
