@@ -82,11 +82,11 @@ def short_tail(st: Scan, pos: int, end: int) -> bool:
     """Whether only a few words without ``that``, a cue or a quote mark end the sentence:
     ``..., she said in a video message to the convention.``"""
     k = st.index(pos)
-    if k >= len(st.toks) or st.low(k) not in st.lex.not_clause:
+    if k >= len(st.toks) or st.lows[k] not in st.lex.not_clause:
         return False
     n = 0
     while k < len(st.toks) and st.toks[k][0] < end:
-        t = st.tok(k)
+        t = st.words[k]
         if (
             t.lower() in st.lex.complementizers
             or t in QUOTE_CHARS
@@ -154,14 +154,14 @@ def ends_here(st: Scan, offset: int, end: int) -> bool:
     if offset >= end or text[offset] in ".,;!?)—–":
         return True
     k = st.index(offset)
-    return k < len(st.toks) and st.is_word(k) and st.low(k) in st.lex.clause_words
+    return k < len(st.toks) and st.is_word(k) and st.lows[k] in st.lex.clause_words
 
 
 def quote_before(st: Scan, sep_tok: int, first: int) -> Quotation | None:
     """The quotation whose closing mark stands just before a source: ``“...,” he said``."""
     k = sep_tok
     while k >= first and sep_tok - k < 3:
-        t = st.tok(k)
+        t = st.words[k]
         if t in CLOSERS:
             q = st.by_close.get(st.toks[k][0])
             if q is not None:
@@ -222,10 +222,10 @@ def only_punct(st: Scan, s: int, e: int) -> bool:
 
 def clause_before(st: Scan, sep_tok: int, first: int) -> tuple[int, int] | None:
     k = sep_tok
-    while k >= first and sep_tok - k < 10 and not st.is_word(k) and st.tok(k) not in "”\"'’":
+    while k >= first and sep_tok - k < 10 and not st.is_word(k) and st.words[k] not in "”\"'’":
         k -= 1
     # Keep a closing quote mark with its clause (``''...,'' he said``), drop the comma.
-    while k >= first and st.tok(k) in ",;:—–":
+    while k >= first and st.words[k] in ",;:—–":
         k -= 1
     if k < first:
         return None
@@ -251,7 +251,7 @@ def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
     k = st.index(start)
     if k >= len(st.toks) or st.toks[k][0] >= end:
         return None
-    if st.is_word(k) and st.low(k) in st.lex.not_clause:
+    if st.is_word(k) and st.lows[k] in st.lex.not_clause:
         return None
     end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
@@ -291,7 +291,7 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
                 continue
             i += 1
             cut = st.toks[i][1]
-        nxt = st.low(i + 1) if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
+        nxt = st.lows[i + 1] if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
         if t in CLAUSE_MARKS:
             if _aside_opens(st, i, t, nxt, cut):
                 return cut
@@ -320,7 +320,7 @@ def _aside_opens(st: Scan, i: int, t: str, nxt: str, cut: int) -> bool:
         )
         or nxt in lex.clause_openers
         or (t != "," and nxt[:1].isalpha())
-        or (nxt in lex.speaker_conjunctions and i + 2 < len(st.toks) and st.low(i + 2) in lex.pronouns)
+        or (nxt in lex.speaker_conjunctions and i + 2 < len(st.toks) and st.lows[i + 2] in lex.pronouns)
         or (cut > st.toks[i][0] and nxt in lex.prepositions)
     )
 
@@ -331,7 +331,7 @@ def _source_opens(st: Scan, last_comma: int, i: int) -> bool:
     return (
         last_comma >= 0
         and i - last_comma <= 12
-        and st.low(last_comma + 1) not in st.lex.relatives
+        and st.lows[last_comma + 1] not in st.lex.relatives
         and not any(st.lows[x] in st.lex.function_verbs for x in range(last_comma + 1, i))
     )
 
@@ -373,7 +373,7 @@ def titled(st: Scan, q: Quotation, words: int) -> bool:
     book “...”, on “Hannity”."""
     k = st.index(q.open) - 1
     if k >= 0 and words <= 8:
-        t = st.tok(k)
+        t = st.words[k]
         if (
             t.endswith(st.lex.possessives)
             or t.lower() in st.lex.title_cues

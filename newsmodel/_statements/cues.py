@@ -119,7 +119,7 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
     participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
-    left_sep = sep_tok >= first and st.tok(sep_tok) in SEPARATORS
+    left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
     right, pos, quote = right_of(st, ce, sent.end, frames)
     if right == WORD and quote is None:
         right, pos = past_adjunct_phrase(st, pos, sent.end)
@@ -128,10 +128,10 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
     # A comma closing a quotation counts: on "Morning Joe," adding ...
     comma = j >= first and (
-        st.tok(j) == "," or (st.tok(j) in CLOSERS and j - 1 >= first and st.tok(j - 1) == ",")
+        st.words[j] == "," or (st.words[j] in CLOSERS and j - 1 >= first and st.words[j - 1] == ",")
     )
     if j >= first and (
-        (participle and src is None and comma) or (st.low(j) in st.lex.coordinators and j > first)
+        (participle and src is None and comma) or (st.lows[j] in st.lex.coordinators and j > first)
     ):
         if right in (WORD, QUOTE, COLON) and "clause" in frames:
             rule = "participle-clause" if comma else "coordinated-clause"
@@ -155,13 +155,13 @@ def _source_before(
     """The source ending at token ``j`` (before a cue) and, for a relative, its antecedent."""
     if j < first:
         return None, None
-    low = st.low(j)
+    low = st.lows[j]
     if st.is_word(j):
         if (
             low in st.lex.relatives
             and low not in st.lex.complementizers
             and j - 1 >= first
-            and st.tok(j - 1) == ","
+            and st.words[j - 1] == ","
         ):
             start = np_back(st, j - 2, first)
             return (j, j), ((start, j - 2) if start is not None else None)
@@ -169,12 +169,12 @@ def _source_before(
             start = np_back(st, j, first)
             return ((start, j) if start is not None else None), None
         return None, None
-    if st.tok(j) == "," and not participle:
+    if st.words[j] == "," and not participle:
         src = appositive_back(st, j, first) or aside_back(st, j, first)
-        if src is None and j - 1 > first and st.tok(j - 1) == ")":
+        if src is None and j - 1 > first and st.words[j - 1] == ")":
             src = parenthesis_back(st, j - 1, first)  # Gov. Jane Roe (R-Ohio), said
         return src, None
-    if st.tok(j) == ")":
+    if st.words[j] == ")":
         return parenthesis_back(st, j, first), None
     return None, None
 
@@ -226,7 +226,7 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
         r.left_sep
         and q_before is None
         and r.right == QUOTE
-        and st.tok(r.sep_tok) == ","
+        and st.words[r.sep_tok] == ","
         and "quote" in frames
     ):
         # Other than that, he added, “...”
@@ -270,12 +270,12 @@ def opening_cue(st: Scan, cue: tuple[int, int], pos: int, end: int, si: int) -> 
         return
     k = src[1] + 1
     stop = min(len(st.toks), k + 40)
-    while k < stop and st.toks[k][0] < end and not st.quoted[k] and st.tok(k) not in OPENERS:
+    while k < stop and st.toks[k][0] < end and not st.quoted[k] and st.words[k] not in OPENERS:
         k += 1
     if k >= stop:
         return
     q = st.by_open.get(st.toks[k][0]) if k < len(st.toks) else None
-    if q is not None and st.tok(k - 1) in {",", ":"}:
+    if q is not None and st.words[k - 1] in {",", ":"}:
         span = quote_content(st, q)
         if span is not None:
             add_statement(st, src, cue, span, StatementKind.DIRECT, "cue-then-quote", si, None, q)
@@ -292,7 +292,7 @@ def according_to(st: Scan, cs: int, ce: int, si: int) -> None:
     ai = st.index(cs)
     opening = ai <= first or (
         ai - first <= 4
-        and all(not st.is_word(i) or st.low(i) in st.lex.connectives for i in range(first, ai))
+        and all(not st.is_word(i) or st.lows[i] in st.lex.connectives for i in range(first, ai))
     )
     after = src_end
     while after < sent.end and (st.text[after].isspace() or st.text[after] in ",:"):

@@ -104,9 +104,9 @@ def opens_sentence(st: Scan, offset: int, si: int) -> bool:
     if st.index(st.seg.sentences[si].start) >= st.index(offset):
         return True
     k = st.index(offset) - 1
-    if k > 1 and st.low(k) in st.lex.coordinators and st.tok(k - 1) == ",":
+    if k > 1 and st.lows[k] in st.lex.coordinators and st.words[k - 1] == ",":
         k -= 1  # “A,” he said, but “B.”
-    return k > 0 and st.tok(k) == "," and st.is_cue_word(k - 1)
+    return k > 0 and st.words[k] == "," and st.is_cue_word(k - 1)
 
 
 def quoted_end(st: Scan, d: StatementDraft) -> bool:
@@ -128,7 +128,7 @@ def after_attribution(st: Scan, offset: int, si: int, prev: StatementDraft | Non
     k = st.index(offset) - 1
     return (
         k > 0
-        and st.tok(k) in {",", ":"}
+        and st.words[k] in {",", ":"}
         and prev.cue[1] <= st.toks[k][0]
         and st.seg.sentence_index(prev.cue[0]) == si
     )
@@ -216,7 +216,7 @@ def colon_quote(st: Scan, q: Quotation, span: tuple[int, int], si: int) -> bool:
     """``Cruz continued: “...”``, ``The email goes on to say: “...”``: any verb phrase before a
     colon that opens a quotation, with the subject of the sentence as the source."""
     k = st.index(q.open) - 1
-    if k < 0 or st.tok(k) != ":" or si < 0:
+    if k < 0 or st.words[k] != ":" or si < 0:
         return False
     first = st.first_token(si)
     if k <= first or st.seg.sentence_index(st.toks[k][0]) != si:
@@ -225,9 +225,9 @@ def colon_quote(st: Scan, q: Quotation, span: tuple[int, int], si: int) -> bool:
     if src is None or src[1] + 1 >= k or k - src[1] > 7:
         return False
     cue_start, cue_end = src[1] + 1, k - 1
-    if not all(st.is_word(i) or st.tok(i) in "’'" for i in range(cue_start, k)):
+    if not all(st.is_word(i) or st.words[i] in "’'" for i in range(cue_start, k)):
         return False
-    if st.tok(cue_start)[0].isupper():
+    if st.words[cue_start][0].isupper():
         return False
     cue = (st.toks[cue_start][0], st.toks[cue_end][1])
     add_statement(st, src, cue, span, StatementKind.DIRECT, "colon-quote", si, None, q)
@@ -255,7 +255,7 @@ def dash_signed(st: Scan, q: Quotation, span: tuple[int, int], si: int, pi: int)
     while pos < end and text[pos] == " ":
         pos += 1
     src = np_forward(st, pos, end)
-    if src is None or not st.tok(src[0])[0].isupper():
+    if src is None or not st.words[src[0]][0].isupper():
         return False
     after = st.toks[src[1]][1]
     rest = text[after:end].strip(" ")

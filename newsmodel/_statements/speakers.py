@@ -75,7 +75,7 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
         found = st.cast.actor_at(s, e)
         return found if found is not None else head_actor(st, *antecedent)
     actor = head_actor(st, *src)
-    if actor is None and src[0] == src[1] and st.low(src[0]) in st.lex.anaphors:
+    if actor is None and src[0] == src[1] and st.lows[src[0]] in st.lex.anaphors:
         actor = recent_person(st)
     return actor
 
@@ -83,12 +83,12 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:
     # The head is the last word, or the last word before an appositive comma.
     for k in range(a, b + 1):
-        if st.tok(k) == "," and k > a:
+        if st.words[k] == "," and k > a:
             b = k - 1
             break
-    if st.tok(b) == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
+    if st.words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
         k = b
-        while k > a and st.tok(k) != "(":
+        while k > a and st.words[k] != "(":
             k -= 1
         if k > a:
             b = k - 1
@@ -105,7 +105,7 @@ def head_actor(st: Scan, a: int, b: int) -> Actor | None:
         return None
     mention, actor = found
     m0 = st.index(mention.span.start)
-    if m0 > a and st.low(m0 - 1) in st.lex.modifier_prepositions:
+    if m0 > a and st.lows[m0 - 1] in st.lex.modifier_prepositions:
         return None  # "a spokesman for Mrs. Clinton": Clinton is not the speaker
     return actor
 

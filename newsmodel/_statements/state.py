@@ -114,12 +114,6 @@ class Scan:
 
     # -- tokens ------------------------------------------------------------------------------------
 
-    def tok(self, k: int) -> str:
-        return self.words[k]
-
-    def low(self, k: int) -> str:
-        return self.lows[k]
-
     def is_word(self, k: int) -> bool:
         return self.words[k][0].isalnum()
 
@@ -133,7 +127,7 @@ class Scan:
 
     def joiner(self, k: int) -> bool:
         """A token that joins a name or phrase to the word before it: ``’s``, ``.``, ``-``, ``&``."""
-        t = self.tok(k)
+        t = self.words[k]
         return self.adjacent(k) and (t in NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
 
     def is_cue_word(self, k: int) -> bool:
@@ -141,21 +135,14 @@ class Scan:
 
     def words_in(self, start: int, end: int, cap: int = 12) -> int:
         """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
-        if cap <= 0:
-            return 0
-        starts = self.starts
-        i = bisect.bisect_left(starts, start)
-        # Tokens are sorted and do not overlap: the ones wholly inside end before the first token
-        # starting at or after ``end``, or one earlier if that one straddles ``end``.
-        stop = bisect.bisect_left(starts, end, i)
-        if stop > i and self.toks[stop - 1][1] > end:
-            stop -= 1
+        i = bisect.bisect_left(self.starts, start)
         n = 0
-        for word in itertools.islice(self.words, i, stop):
-            if word[0].isalnum():
+        words, toks = self.words, self.toks
+        last = len(toks)
+        while i < last and toks[i][1] <= end and n < cap:
+            if words[i][0].isalnum():
                 n += 1
-                if n == cap:
-                    break
+            i += 1
         return n
 
     def first_token(self, si: int) -> int:
