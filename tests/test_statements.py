@@ -13,7 +13,7 @@ from newsmodel.model import Actor, ActorKind, Mention, MentionKind, Span, Statem
 from newsmodel.pipeline import Cast, Context
 from newsmodel.rules import load_rules
 from newsmodel.segment import Segmenter
-from newsmodel.statements import StatementFinder
+from newsmodel.statements import StatementFinder, StatementRules
 
 FINDER = StatementFinder()
 SEGMENTER = Segmenter()
@@ -681,7 +681,7 @@ def test_property_quote_soup_never_raises(text: str) -> None:
 def test_bad_rules_raise_rule_error_naming_the_entry() -> None:
     rules = load_rules("statements")
     rules["verb"][0]["frames"] = ["quote", "shout"]
-    with pytest.raises(RuleError, match=r"statements\.toml: verb\[0\].*shout"):
+    with pytest.raises(RuleError, match=r"<mapping>: verb\[0\].*shout"):
         StatementFinder(rules)
     rules = load_rules("statements")
     rules["adjuncts"].append("(unclosed")
@@ -696,6 +696,87 @@ def test_added_cue_word_is_used() -> None:
     rules["verb"].append({"forms": ["muse", "muses", "mused", "musing"], "frames": ["clause", "postposed"]})
     (s,) = StatementFinder(rules)(context(text, SMITH))
     assert s.cue is not None and s.cue.text == "mused"
+
+
+def test_rules_from_a_toml_file_extend_the_shipped_ones(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "mine.toml"  # type: ignore[operator]
+    path.write_text(
+        '[[verb]]\nforms = ["muse", "mused"]\nframes = ["clause", "postposed"]\n', encoding="utf-8"
+    )
+    finder = StatementFinder(str(path))
+    assert finder.rules == StatementRules.shipped().extend(path)
+    assert finder.rules != StatementRules.shipped()
+    assert len(finder.rules.verb) == len(StatementRules.shipped().verb) + 1
+    (s,) = finder(context("Jane Smith mused that the plan would fail.", SMITH))
+    assert s.cue is not None and s.cue.text == "mused"
+    assert s.rule == "cue-then-clause"
+
+
+def test_a_bad_rule_file_is_named_with_the_key_path(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "bad.toml"  # type: ignore[operator]
+    path.write_text('[[verb]]\nforms = ["muse"]\nframes = "clause"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"bad\.toml: verb\[\d+\]\.frames: expected a list"):
+        StatementRules.shipped().extend(path)
+    with pytest.raises(RuleError, match=r"scare_quote_words: expected a non-negative integer"):
+        StatementRules.shipped().extend({"scare_quote_words": -1})
+    with pytest.raises(RuleError, match=r"time_inheritance_paragraphs: expected an integer"):
+        StatementRules.shipped().extend({"time_inheritance_paragraphs": "two"})
+    with pytest.raises(RuleError, match=r"forms: expected at least one form"):
+        StatementRules.shipped().extend({"verb": [{"forms": [], "frames": ["clause"]}]})
+    with pytest.raises(RuleError, match=r"unknown_key|extra|not expected"):
+        StatementRules.shipped().extend({"verbs": []})
+
+
+def test_rules_compare_by_content_and_pickle() -> None:
+    import pickle
+
+    shipped = StatementRules.shipped()
+    assert StatementRules.load(load_rules("statements")) == shipped
+    again = pickle.loads(pickle.dumps(shipped))
+    assert again == shipped and hash(again) == hash(shipped)
+    assert StatementFinder(again) == StatementFinder()
+    assert shipped.extend({"according": ["as told by"]}) != shipped
+
+
+def test_shared_words_come_from_english_toml() -> None:
+    from newsmodel.rules._schema import english
+
+    rules = StatementRules.shipped()
+    pronouns = english()["pronouns"]
+    assert set(rules.relatives) == set(pronouns["relative"])
+    assert set(rules.subject_pronouns) == set(pronouns["subject"])
+    assert set(rules.pronouns) == {*pronouns["subject"], "it", "you", "who"}
+    assert rules.gerund_suffixes == ("ing",)
+    # A reference to a list english.toml does not have is a RuleError naming it.
+    with pytest.raises(RuleError, match="@pronouns.nonexistent"):
+        StatementRules.shipped().extend({"relatives": "@pronouns.nonexistent"})
+
+
+def test_every_pattern_has_examples_with_its_rule_id() -> None:
+    rules = StatementRules.shipped()
+    examples = list(rules.examples())
+    ids = {p.id for p in rules.pattern}
+    assert {e.rule for e in examples} <= ids
+    for rule in ("quote-then-cue", "cue-then-quote", "cue-then-clause", "clause-then-cue", "according-to"):
+        assert rule in {e.rule for e in examples}
+    # Extending a pattern by its id replaces it.
+    mine = rules.extend(
+        {"pattern": [{"id": "according-to", "examples": ["The fire began at dawn, according to police."]}]}
+    )
+    assert [e.text for e in mine.examples() if e.rule == "according-to"] == [
+        "The fire began at dawn, according to police."
+    ]
+
+
+def test_the_possessive_list_is_read_from_the_rules() -> None:
+    """A time owning the next noun belongs to the clause: ``’s`` is rule data, not code."""
+    text = "Anna Kowalski called Friday’s ruling “a disgrace to the court.”"
+    shipped = newsmodel.parse(text, published="2017-04-07")
+    assert [s.content.text for s in shipped.statements] == ["Friday’s ruling “a disgrace to the court.”"]
+    data = load_rules("statements")
+    data["possessives"] = []
+    parser = newsmodel.Parser(statements=StatementFinder(StatementRules.load(data)))
+    assert parser.parse(text, published="2017-04-07").statements == ()
 
 
 # -- the seed ----------------------------------------------------------------------------------------

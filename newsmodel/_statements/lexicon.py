@@ -1,0 +1,205 @@
+"""The compiled cue lexicon: what the statement stage indexes at run time, built from its rules.
+
+:func:`compile_cues` turns a :class:`~newsmodel.statements.StatementRules` (plain, comparable
+data) into a :class:`CueLexicon`: the frames of every cue form, the forms by their first word, the
+adjunct and addressee patterns, and the word lists as lower-case sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from ..errors import RuleError
+
+if TYPE_CHECKING:
+    from ..statements import StatementRules
+
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueForm", "CueLexicon", "compile_cues"]
+
+FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
+"""The frames a cue verb may report speech in (see ``statements.toml``)."""
+
+ACCORDING = "according"
+"""The frame of the ``according to`` forms (their own rule, ``according-to``)."""
+
+CLAUSE_MARKS = frozenset({",", ";", "—", "–", "―"})
+"""Punctuation where a reported clause may end. The clause scan visits only these, the
+conjunctions that may end a clause (``clause_conjunctions``) and the cue words."""
+
+
+@attrs.frozen
+class CueForm:
+    """One cue form: its words (lower case), as one key (``"pointed out"``), its frames, and
+    whether its first word is a participle (``saying``: it may share the main clause's subject)."""
+
+    words: tuple[str, ...]
+    key: str
+    frames: frozenset[str]
+    participle: bool
+
+
+@attrs.frozen(kw_only=True)
+class CueLexicon:
+    """The compiled statement rules.
+
+    Attributes:
+        frames: the frames of every cue form (lower case), e.g. ``frames["said"]``; the
+            ``according to`` forms have the frame ``"according"``.
+        starts: the cue forms (longest first) by their first word.
+        marks: the tokens (lower case) the finder stops at: cue words and clause boundaries.
+        adjunct: a pattern matching one adjunct (``in a statement``) at a position.
+        addressee: a pattern matching one addressee (``reporters``) at a position.
+        clause_conjunctions: the conjunctions that may end a reported clause (coordinators,
+            contrasts and speaker conjunctions).
+        personal_pronouns: the pronouns that are not relatives (``he``, not ``who``).
+        gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
+        the other word sets: lower case, as documented in ``statements.toml``.
+        scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        time_reach: how many paragraphs back a statement without a time of its own looks for
+            the same speaker's previous statement, whose time it inherits.
+    """
+
+    frames: Mapping[str, frozenset[str]]
+    starts: Mapping[str, tuple[CueForm, ...]]
+    marks: frozenset[str]
+    adjunct: regex.Pattern[str]
+    addressee: regex.Pattern[str]
+    auxiliaries: frozenset[str]
+    clause_words: frozenset[str]
+    relatives: frozenset[str]
+    pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    title_cues: frozenset[str]
+    not_clause: frozenset[str]
+    spokespeople: frozenset[str]
+    connectives: frozenset[str]
+    determiners: frozenset[str]
+    modifier_prepositions: frozenset[str]
+    time_prepositions: frozenset[str]
+    prepositions: frozenset[str]
+    function_verbs: frozenset[str]
+    subject_pronouns: frozenset[str]
+    anaphors: frozenset[str]
+    name_joiners: frozenset[str]
+    title_words: frozenset[str]
+    coordinators: frozenset[str]
+    clause_openers: frozenset[str]
+    contrasts: frozenset[str]
+    do_support: frozenset[str]
+    complementizers: frozenset[str]
+    speaker_conjunctions: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    gerund_suffixes: tuple[str, ...]
+    adverb_suffixes: tuple[str, ...]
+    possessives: tuple[str, ...]
+    scare_quote_words: int
+    time_reach: int
+
+
+def _key(form: str) -> str:
+    return " ".join(form.lower().split())
+
+
+def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for entry in words for w in entry.split())
+
+
+def _cue_frames(rules: StatementRules) -> dict[str, frozenset[str]]:
+    frames: dict[str, frozenset[str]] = {}
+    for verb in rules.verb:
+        for form in verb.forms:
+            key = _key(form)
+            frames[key] = frames.get(key, frozenset()) | frozenset(verb.frames)
+    if not frames:
+        raise RuleError("statements.toml: no [[verb]] cues")
+    return frames
+
+
+def _adjunct_pattern(adjuncts: tuple[str, ...]) -> regex.Pattern[str]:
+    for i, pattern in enumerate(adjuncts):
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise RuleError(
+                f"statements.toml: adjuncts[{i}] {pattern!r} is not a valid pattern: {exc}"
+            ) from exc
+    return regex.compile(
+        r"\s{0,3}(?:" + "|".join(f"(?:{p})" for p in adjuncts) + r")(?![\w’'\-])", regex.IGNORECASE
+    )
+
+
+def _addressee_pattern(addressees: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        r"\s{0,3}(?:(?i:\L<addressees>)|(?:The\s)?[A-Z][\w.’'&\-]{0,30}(?:\s[A-Z][\w.’'&\-]{0,30}){0,4})"
+        r"(?![\w’'\-])",
+        addressees=sorted({a.lower() for a in addressees}),
+    )
+
+
+def compile_cues(rules: StatementRules) -> CueLexicon:
+    """The lookup tables of a statement rule set.
+
+    Raises:
+        RuleError: if an adjunct is not a valid pattern, or there are no cue verbs.
+    """
+    frames = _cue_frames(rules)
+    according = [_key(a) for a in rules.according]
+    # The finder looks each word token up in ``starts`` (a hash lookup per token, much faster than
+    # one alternation of hundreds of forms run at every position) and checks the rest of a
+    # multi-word form ("according to", "pointed out") on the following tokens.
+    every = {**frames, **dict.fromkeys(according, frozenset({ACCORDING}))}
+    gerund = tuple(rules.gerund_suffixes)
+    starts: dict[str, list[CueForm]] = {}
+    for key in (*frames, *according):
+        words = tuple(key.split())
+        cue = CueForm(words, key, every[key], participle=words[0].endswith(gerund))
+        starts.setdefault(words[0], []).append(cue)
+    for options in starts.values():
+        options.sort(key=lambda c: len(c.words), reverse=True)
+
+    def ws(name: str) -> frozenset[str]:
+        words: tuple[str, ...] = getattr(rules, name)
+        return _lower_set(words)
+
+    conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    return CueLexicon(
+        frames=every,
+        starts={k: tuple(v) for k, v in starts.items()},
+        marks=frozenset({*frames, *starts, *CLAUSE_MARKS, *conjunctions}),
+        clause_conjunctions=conjunctions,
+        adjunct=_adjunct_pattern(rules.adjuncts),
+        addressee=_addressee_pattern(rules.addressees),
+        personal_pronouns=ws("pronouns") - ws("relatives"),
+        gerund_suffixes=tuple(rules.gerund_suffixes),
+        adverb_suffixes=tuple(rules.adverb_suffixes),
+        possessives=tuple(rules.possessives),
+        scare_quote_words=rules.scare_quote_words,
+        time_reach=rules.time_inheritance_paragraphs,
+        auxiliaries=ws("auxiliaries"),
+        clause_words=ws("clause_words"),
+        relatives=ws("relatives"),
+        pronouns=ws("pronouns"),
+        title_cues=ws("title_cues"),
+        not_clause=ws("not_clause"),
+        spokespeople=ws("spokespeople"),
+        connectives=ws("connectives"),
+        determiners=ws("determiners"),
+        modifier_prepositions=ws("modifier_prepositions"),
+        time_prepositions=ws("time_prepositions"),
+        prepositions=ws("prepositions"),
+        function_verbs=ws("function_verbs"),
+        subject_pronouns=ws("subject_pronouns"),
+        anaphors=ws("anaphors"),
+        name_joiners=ws("name_joiners"),
+        title_words=ws("title_words"),
+        coordinators=ws("coordinators"),
+        clause_openers=ws("clause_openers"),
+        contrasts=ws("contrasts"),
+        do_support=ws("do_support"),
+        complementizers=ws("complementizers"),
+        speaker_conjunctions=ws("speaker_conjunctions"),
+    )

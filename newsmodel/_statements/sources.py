@@ -1,0 +1,210 @@
+"""Sources: the noun phrase that names who spoke, before a cue or after it.
+
+``Tillerson said``, ``Brian Fallon, a spokesman for Mrs. Clinton, said``, ``Sen. Jane Roe
+(D-Mass.) said``, ``said Jane Roe``, and the subject of a sentence a participle or a coordinated
+cue shares (``Tillerson blamed Russia, saying ...``). Sources are token spans (first and last
+token, inclusive); ``speakers`` resolves them to actors.
+"""
+
+from __future__ import annotations
+
+from .state import SEPARATORS, Scan
+
+
+def skip_back(st: Scan, j: int, first: int) -> int:
+    """Skip auxiliaries, adverbs and a time expression between a source and its verb."""
+    stop = j - 8
+    while j >= first and j > stop:
+        start = st.time_end.get(st.toks[j][1])
+        if start is not None and start >= st.toks[first][0]:
+            j = st.index(start) - 1
+            if j >= first and st.lows[j] in st.lex.time_prepositions:
+                j -= 1
+            continue
+        if st.is_word(j) and st.lows[j] in st.lex.auxiliaries and st.words[j].islower():
+            j -= 1
+            continue
+        break
+    return j
+
+
+def np_back(st: Scan, j: int, first: int) -> int | None:
+    """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
+    words, lows, lex = st.words, st.lows, st.lex
+    stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
+    k, n = j, 0
+    while k >= first and n < 10:
+        t = words[k]
+        if t[0].isalnum():
+            low = lows[k]
+            # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
+            function = t == low or k == first
+            if function and (low in stops or low in frames):
+                break
+            if low in relatives or (low in pronouns and k < j):
+                break
+        elif not (st.joiner(k) and k - 1 >= first and words[k - 1][0].isalnum()):
+            break
+        k -= 1
+        n += 1
+    start = k + 1
+    while start <= j and not st.is_word(start):
+        start += 1
+    if start > j:
+        return None
+    # A long lower-case run is a clause, not a name; a verb inside makes it a clause too
+    # ("tensions had fueled fears ...": "fears" is a noun there).
+    if j - start >= 5 and not any(st.words[i][0].isupper() for i in range(start, j + 1)):
+        return None
+    if any(st.lows[i] in st.lex.function_verbs for i in range(start, j + 1)):
+        return None
+    return start
+
+
+def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
+    """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
+    may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
+    p = j
+    for _ in range(3):
+        q = p - 1
+        while q >= first and j - q < 40 and st.words[q] not in {",", "”", '"', ";", ":", "(", ")"}:
+            if st.is_word(q) and st.is_cue_word(q) and not st.lows[q].endswith(st.lex.gerund_suffixes):
+                return None
+            q -= 1
+        if q < first or st.words[q] != "," or q + 1 >= p:
+            return None
+        p = q
+        head = st.lows[p + 1]
+        if not (
+            head in st.lex.determiners
+            or head in st.lex.relatives
+            or st.words[p + 1][0].isupper()
+            or st.words[p + 1][0].isdigit()
+            or head.endswith(st.lex.gerund_suffixes)
+        ):
+            continue
+        if st.words[p - 1] == ")":
+            named = parenthesis_back(st, p - 1, first)  # Sen. Jane Roe (D-Mo.), who ..., said
+            start = named[0] if named is not None else None
+        else:
+            start = np_back(st, p - 1, first)
+        if (
+            start is not None
+            and any(st.words[i][0].isupper() for i in range(start, p))
+            and (
+                start == first
+                or st.words[start - 1] in SEPARATORS
+                or st.lows[start - 1] in st.lex.connectives
+            )
+        ):
+            return (start, j - 1)
+    return None
+
+
+def aside_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
+    """``Jane Roe’s campaign, for example, said``: the subject before a short aside."""
+    p = j - 1
+    while p >= first and j - p <= 4 and st.words[p] != ",":
+        if not st.words[p].islower():
+            return None
+        p -= 1
+    if p < first or st.words[p] != "," or p + 1 >= j or p - 1 < first or not st.is_word(p - 1):
+        return None
+    start = np_back(st, p - 1, first)
+    if start is None or not (start == first or st.lows[start - 1] in st.lex.connectives):
+        return None
+    return (start, p - 1)
+
+
+def parenthesis_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
+    """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis."""
+    p = j - 1
+    while p >= first and j - p < 10 and st.words[p] != "(":
+        p -= 1
+    if p < first or st.words[p] != "(":
+        return None
+    start = np_back(st, p - 1, first)
+    return (start, j) if start is not None else None
+
+
+def subject(st: Scan, first: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase opening a sentence (after connectives and a leading time expression)."""
+    limit = min(limit, first + 20)
+    k = _subject_start(st, first, limit)
+    if k is None:
+        return None
+    if st.lows[k] in st.lex.personal_pronouns:
+        return (k, k)
+    e = k
+    while e + 1 < limit and e - k < 9:
+        t = st.words[e + 1]
+        if st.is_word(e + 1):
+            if not (t[0].isupper() or t.lower() in st.lex.name_joiners):
+                break
+        elif not st.joiner(e + 1):
+            break
+        e += 1
+    while e > k and not st.is_word(e):
+        e -= 1
+    if not st.words[k][0].isupper():
+        return None
+    # Only as far as a mention of an actor reaches, when the cast knows one there.
+    found = st.cast.mentions_between(st.toks[k][0], st.toks[e][1])
+    if found:
+        last = found[-1][0].span.end
+        e = st.index(last) - 1 if st.index(last) > k else e
+        while e > k and st.toks[e][1] > last:
+            e -= 1
+    return (k, e)
+
+
+def _subject_start(st: Scan, first: int, limit: int) -> int | None:
+    """The first token of a sentence's subject: past connectives, quote marks and an opening
+    phrase of time or place ("On Thursday, he ...", "In Iowa, Cruz ...")."""
+    k = first
+    while k < limit and (not st.is_word(k) or st.lows[k] in st.lex.connectives):
+        if st.words[k] not in {",", "“", '"', "‘"} and not st.is_word(k):
+            return None
+        k += 1
+    if k >= limit:
+        return None
+    if st.lows[k] in st.lex.not_clause or st.toks[k][0] in st.time_start:
+        c = k + 1
+        while c < limit and c - k < 12 and st.words[c] != ",":
+            c += 1
+        if c >= limit or c - k >= 12:
+            return None
+        k = c + 1
+        if k >= limit or not st.is_word(k):
+            return None
+    return k
+
+
+def np_forward(st: Scan, pos: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos`` (an inverted source, ``according to`` a source)."""
+    k = st.index(pos)
+    if k >= len(st.toks) or st.toks[k][0] >= end or not st.is_word(k):
+        return None
+    last = None
+    n = 0
+    while k < len(st.toks) and st.toks[k][0] < end and n < 15:
+        t = st.words[k]
+        if st.is_word(k):
+            low = t.lower()
+            if n > 0 and (low in st.lex.clause_words or low in st.lex.relatives or low in st.lex.frames):
+                break
+            last = k
+        elif st.joiner(k) and (t[:1] in "’'" or (k + 1 < len(st.toks) and st.adjacent(k + 1))):
+            pass
+        elif t == "." and st.adjacent(k) and len(st.words[k - 1]) <= 3 and st.words[k - 1][0].isupper():
+            if k + 1 >= len(st.toks) or st.toks[k + 1][0] >= end:
+                break
+        elif t in "’'" and st.adjacent(k):
+            pass
+        else:
+            break
+        k += 1
+        n += 1
+    if last is None:
+        return None
+    return st.index(pos), last

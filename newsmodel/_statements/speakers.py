@@ -1,0 +1,213 @@
+"""Speakers: each source resolved to an actor of the cast, the time of saying, the statements.
+
+The head of a source phrase names the speaker through the actor stage's cast (``a Kremlin
+spokesman`` speaks for the Kremlin; ``he`` without a resolution is the latest person who spoke).
+The time of saying is the one governing the source and cue; a statement without one inherits the
+same speaker's previous time when the narrative has not moved on. :func:`finish` turns the
+drafts into :class:`~newsmodel.model.Statement` values.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
+from ..segment import Quotation
+from ..times import governing_time
+from .state import DAY, Scan, StatementDraft
+
+
+def add_statement(
+    st: Scan,
+    src: tuple[int, int] | None,
+    cue: tuple[int, int],
+    content: tuple[int, int],
+    kind: StatementKind,
+    rule: str,
+    si: int,
+    antecedent: tuple[int, int] | None,
+    quote: Quotation | None = None,
+    speaker: Actor | None = None,
+) -> None:
+    source = None
+    if src is not None:
+        source = (st.toks[src[0]][0], st.toks[src[1]][1])
+        if speaker is None:
+            speaker = speaker_of(st, src, antecedent)
+    draft = StatementDraft(
+        source=source,
+        cue=cue,
+        content=content,
+        kind=kind,
+        rule=rule,
+        speaker=speaker,
+        sentence=si,
+        paragraph=st.seg.paragraph_index(content[0]),
+        quote=quote,
+        time=saying_time(st, source, cue, content),
+        tokens=src,
+    )
+    st.drafts.append(draft)
+
+
+def saying_time(
+    st: Scan, source: tuple[int, int] | None, cue: tuple[int, int], content: tuple[int, int]
+) -> TimeExpression | None:
+    """The time governing the act of saying: near the source and cue, never one inside the
+    content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
+    if not st.ctx.times:
+        return None
+    start = source[0] if source is not None and source[0] < cue[0] else cue[0]
+    si = st.seg.sentence_index(start)
+    if si < 0:
+        return None
+    sent = st.seg.sentences[si]
+    lo = bisect.bisect_left(st.time_starts, sent.start)
+    hi = bisect.bisect_left(st.time_starts, sent.end)
+    times = [t for t in st.free_times[lo:hi] if not (content[0] <= t.span.start < content[1])]
+    return governing_time(times, st.seg, start, cue[1])
+
+
+def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
+    """The actor the source names: the head of the phrase, through the actor stage's cast."""
+    s, e = st.toks[src[0]][0], st.toks[src[1]][1]
+    if antecedent is not None:
+        found = st.cast.actor_at(s, e)
+        return found if found is not None else head_actor(st, *antecedent)
+    actor = head_actor(st, *src)
+    if actor is None and src[0] == src[1] and st.lows[src[0]] in st.lex.anaphors:
+        actor = recent_person(st)
+    return actor
+
+
+def head_actor(st: Scan, a: int, b: int) -> Actor | None:
+    # The head is the last word, or the last word before an appositive comma.
+    for k in range(a, b + 1):
+        if st.words[k] == "," and k > a:
+            b = k - 1
+            break
+    if st.words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
+        k = b
+        while k > a and st.words[k] != "(":
+            k -= 1
+        if k > a:
+            b = k - 1
+    while b > a and not st.is_word(b):
+        b -= 1
+    s, e = st.toks[b]
+    found = st.cast.mention_at(s, e)
+    if found is None and b > a and st.lows[b] in st.lex.spokespeople:
+        # "a Kremlin spokesman", "police officials": they speak for the actor before them
+        found = st.cast.mention_at(st.toks[b - 1][0], st.toks[b - 1][1])
+        if found is not None and found[0].span.end != st.toks[b - 1][1]:
+            found = None
+    if found is None:
+        return None
+    mention, actor = found
+    m0 = st.index(mention.span.start)
+    if m0 > a and st.lows[m0 - 1] in st.lex.modifier_prepositions:
+        return None  # "a spokesman for Mrs. Clinton": Clinton is not the speaker
+    return actor
+
+
+def recent_person(st: Scan) -> Actor | None:
+    """The speaker of the latest statement, when a person: ``“...,” he added``."""
+    for d in st.drafts[-1:-9:-1]:
+        if d.speaker is not None:
+            return d.speaker if d.speaker.kind is ActorKind.PERSON else None
+    return None
+
+
+def inherit_times(st: Scan, drafts: list[StatementDraft]) -> None:
+    """A statement with no time of its own inherits the time of the same speaker's previous
+    statement (``“...,” he added``; ``He stopped short of ..., saying ...``) when that one is
+    at most ``time_reach`` paragraphs back, no statement in between has another time of its
+    own, and no date of day precision with another value stands between them (outside
+    quotations and statement contents): the narrative has not moved to another day."""
+    last: dict[int, StatementDraft] = {}
+    latest: tuple[int, str] | None = None  # where the latest time of a statement's own was, its value
+    for d in drafts:
+        key = id(d.speaker)
+        prev = last.get(key) if d.speaker is not None else None
+        mine = d.time
+        if (
+            mine is None
+            and prev is not None
+            and prev.time is not None
+            and 0 <= d.paragraph - prev.paragraph <= st.lex.time_reach
+            and (latest is None or latest[0] <= prev.content[0] or latest[1] == prev.time.value)
+            and not moved(st, prev, d, prev.time)
+        ):
+            d.time = prev.time
+        if mine is not None:
+            latest = (d.content[0], mine.value)
+        if d.speaker is not None:
+            last[key] = d
+
+
+def moved(st: Scan, prev: StatementDraft, d: StatementDraft, time: TimeExpression) -> bool:
+    """Whether a date of day precision other than ``time`` stands between two statements."""
+    lo = max(prev.content[1], prev.cue[1] if prev.cue is not None else 0)
+    hi = min(d.content[0], d.cue[0] if d.cue is not None else d.content[0])
+    if d.source is not None:
+        hi = min(hi, d.source[0])
+    i = bisect.bisect_left(st.time_starts, lo)
+    while i < len(st.time_starts) and st.time_starts[i] < hi:
+        t = st.free_times[i]
+        i += 1
+        if t.kind not in (TimeKind.DATE, TimeKind.TIME) or not DAY.match(t.value):
+            continue
+        if t.value[:10] == time.value[:10] or in_content(st, t.span.start):
+            continue
+        return True
+    return False
+
+
+def in_content(st: Scan, offset: int) -> bool:
+    """Whether ``offset`` lies inside the content of a statement found."""
+    i = bisect.bisect_right(st.keys, (offset, len(st.text) + 1))
+    return any(d.content[0] <= offset < d.content[1] for d in st.drafts[max(0, i - 4) : i])
+
+
+def finish(st: Scan) -> tuple[Statement, ...]:
+    text = st.text
+    out: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    drafts = sorted(st.drafts, key=lambda d: d.content)
+    if st.free_times:
+        st.keys = [d.content for d in drafts]
+        st.drafts = drafts
+        inherit_times(st, drafts)
+    for d in drafts:
+        if d.content in seen:
+            continue
+        seen.add(d.content)
+        out.append(
+            Statement(
+                speaker=d.speaker,
+                source=Span.of(text, *d.source) if d.source else None,
+                cue=Span.of(text, *d.cue) if d.cue else None,
+                content=Span.of(text, *d.content),
+                kind=d.kind,
+                time=d.time,
+                rule=d.rule,
+                quotes=quoted_pieces(st, d),
+            )
+        )
+    return tuple(out)
+
+
+def quoted_pieces(st: Scan, d: StatementDraft) -> tuple[Span, ...]:
+    """The quoted words of a statement, each piece without its marks (``Statement.quotes``)."""
+    if d.kind is StatementKind.INDIRECT:
+        return ()
+    c0, c1 = d.content
+    pieces = []
+    i = max(0, bisect.bisect_right(st.quote_starts, c0) - 1)
+    while i < len(st.quotes) and st.quote_starts[i] < c1:
+        q = st.quotes[i].content
+        i += 1
+        a, b = max(q.start, c0), min(q.end, c1)
+        if a < b and not st.text[a:b].isspace():
+            pieces.append(Span.of(st.text, a, b))
+    return tuple(pieces)

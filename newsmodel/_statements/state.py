@@ -1,0 +1,208 @@
+"""The state of one run of the statement stage: the text's tokens, quotations and the drafts.
+
+Every pass (``cues``, ``sources``, ``clauses``, ``quotes``, ``speakers``) is a set of plain
+functions over one :class:`Scan`. It holds what the segmenter and the earlier stages found, a few
+indexes built once (which tokens are quoted, which quotation opens or closes at an offset, where
+the time expressions are), and the statements found so far as :class:`StatementDraft` records.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import attrs
+import regex
+
+from ..model import Actor, StatementKind, TimeExpression
+from ..pipeline import Context
+from ..segment import Quotation, Segmentation
+from .lexicon import CueLexicon
+
+__all__ = [
+    "CLOSERS",
+    "COLON",
+    "COMMA",
+    "DAY",
+    "END",
+    "MAX_CLAUSE",
+    "OPENERS",
+    "QUOTE",
+    "QUOTE_CHARS",
+    "SEPARATORS",
+    "WORD",
+    "Scan",
+    "StatementDraft",
+    "TokenSpan",
+]
+
+OPENERS = '“"‘'
+CLOSERS = "”\"’'"
+QUOTE_CHARS = "“”\"‘’'"
+SEPARATORS = frozenset({",", "”", '"', "’", "'", "—", "–", "―", ":", "?", "!", ";"})
+NP_JOINERS = frozenset({"’", "'", ".", "&", "-"})
+DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of day precision or finer
+MAX_CLAUSE = 3000  # characters: no reported clause is longer, and the bound keeps the scan linear
+
+# Where the words after a cue lead.
+END, COMMA, COLON, QUOTE, WORD = "end", "comma", "colon", "quote", "word"
+
+TokenSpan = tuple[int, int]
+"""The first and last token (inclusive) of a source or an antecedent."""
+
+
+@attrs.define
+class StatementDraft:
+    """A statement being built: character spans, except ``tokens`` (the source's first and last token)."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    kind: StatementKind
+    rule: str
+    speaker: Actor | None
+    sentence: int
+    paragraph: int
+    quote: Quotation | None = None
+    time: TimeExpression | None = None
+    tokens: TokenSpan | None = None
+
+
+def known_words(lex: CueLexicon) -> frozenset[str]:
+    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed only
+    for an article with a sentence in capitals, which is rare."""
+    words: set[str] = set(lex.frames) | set(lex.starts)
+    for f in attrs.fields(type(lex)):
+        value = getattr(lex, f.name)
+        if isinstance(value, frozenset):
+            words.update(w for w in value if isinstance(w, str))
+    return frozenset(words)
+
+
+def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
+    """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
+    RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
+    they would be in ordinary copy; the text and every offset are unchanged."""
+    words = seg.words
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return words  # no word in capitals: nothing to do (most articles)
+    known = known_words(lex)
+    out = list(words)
+    starts = seg.token_starts
+    for sent in seg.sentences:
+        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        upper = sum(1 for k in range(a, b) if words[k].isupper() and len(words[k]) > 1)
+        lower = sum(1 for k in range(a, b) if any(c.islower() for c in words[k]))
+        if upper < 3 or upper < 4 * lower:  # not written in capitals (a dateline's "(Reuters)" aside)
+            continue
+        for k in range(a, b):
+            w = words[k]
+            if w.isupper():
+                low = seg.lower_words[k]
+                out[k] = low if low in known else w[0] + w[1:].lower()
+    return tuple(out)
+
+
+class Scan:
+    """The state of one call: the text, its tokens, quotations and the drafts found so far."""
+
+    def __init__(self, context: Context, lex: CueLexicon) -> None:
+        self.ctx = context
+        self.lex = lex
+        self.text = context.text
+        self.seg = context.segments
+        self.cast = context.cast
+        self.toks = self.seg.tokens
+        self.starts = self.seg.token_starts
+        self.words = recased(self.seg, lex)
+        self.lows = self.seg.lower_words
+        # marks: the tokens where a cue may start or a reported clause end (punctuation,
+        # conjunctions, cues); everything else is looked at only around them
+        marks = lex.marks
+        self.marks = list(itertools.compress(range(len(self.lows)), map(marks.__contains__, self.lows)))
+        # quoted[k]: token k lies inside the content of a (level-0) quotation
+        self.quoted = bytearray(len(self.toks))
+        for q in self.seg.quotations:
+            if q.level == 0:
+                a = bisect.bisect_left(self.starts, q.content.start)
+                b = bisect.bisect_left(self.starts, q.content.end)
+                self.quoted[a:b] = b"\x01" * (b - a)
+        self.quotes = [q for q in self.seg.quotations if q.level == 0]
+        self.quote_starts = [q.content.start for q in self.quotes]
+        self.by_close = {q.close: q for q in self.quotes if q.close is not None}
+        self.by_open = {q.open: q for q in self.quotes}
+        self.time_end = {t.span.end: t.span.start for t in context.times}
+        self.time_start = {t.span.start: t.span.end for t in context.times}
+        self.drafts: list[StatementDraft] = []
+        self.firsts: dict[int, int] = {}
+        # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
+        self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
+        quotation_at = self.seg.quotation_at
+        self.free_times = sorted(
+            (t for t in context.times if quotation_at(t.span.start) is None), key=lambda t: t.span.start
+        )
+        self.time_starts = [t.span.start for t in self.free_times]
+        # set when the cue pass is over (the second pass inserts drafts in content order)
+        self.keys: list[tuple[int, int]] = []
+        self.by_quote: dict[int, StatementDraft] = {}
+        self.quote_index: dict[int, int] = {}
+
+    # -- tokens ------------------------------------------------------------------------------------
+
+    def is_word(self, k: int) -> bool:
+        return self.words[k][0].isalnum()
+
+    def index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def adjacent(self, k: int) -> bool:
+        """Whether token ``k`` touches the token before it."""
+        return k > 0 and self.toks[k - 1][1] == self.toks[k][0]
+
+    def joiner(self, k: int) -> bool:
+        """A token that joins a name or phrase to the word before it: ``’s``, ``.``, ``-``, ``&``."""
+        t = self.words[k]
+        return self.adjacent(k) and (t in NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
+
+    def is_cue_word(self, k: int) -> bool:
+        return self.lows[k] in self.lex.frames
+
+    def words_in(self, start: int, end: int, cap: int = 12) -> int:
+        """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
+        i = bisect.bisect_left(self.starts, start)
+        n = 0
+        words, toks = self.words, self.toks
+        last = len(toks)
+        while i < last and toks[i][1] <= end and n < cap:
+            if words[i][0].isalnum():
+                n += 1
+            i += 1
+        return n
+
+    def first_token(self, si: int) -> int:
+        """The first token of a sentence, past the dateline."""
+        found = self.firsts.get(si)
+        if found is not None:
+            return found
+        start = self.seg.sentences[si].start
+        dateline = self.seg.dateline
+        if dateline is not None and dateline.span.start <= start < dateline.span.end:
+            start = dateline.span.end
+        self.firsts[si] = found = self.index(start)
+        return found
+
+    # -- drafts ------------------------------------------------------------------------------------
+
+    def insert(self, draft: StatementDraft) -> None:
+        """Insert a draft of the second pass, keeping drafts sorted by content."""
+        i = bisect.bisect_right(self.keys, draft.content)
+        self.keys.insert(i, draft.content)
+        self.drafts.insert(i, draft)
+        if draft.quote is not None:
+            self.by_quote[id(draft.quote)] = draft
+
+    def near(self, offset: int, n: int = 8) -> list[StatementDraft]:
+        """Up to ``n`` drafts whose content starts before ``offset``, in text order."""
+        i = bisect.bisect_left(self.keys, (offset, -1))
+        return self.drafts[max(0, i - n) : i]
