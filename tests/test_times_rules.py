@@ -130,3 +130,19 @@ def test_context_clause_break_does_not_affect_equality() -> None:
     segments = Segmenter()("x")
     plain = Context(text="x", published=None, headline=None, segments=segments)
     assert attrs.evolve(plain, clause_break=TimeFinder().clause_break) == plain
+
+
+def test_events_attach_times_with_the_parsers_own_clause_words() -> None:
+    """The event stage asks governing_time with the clause breaks of the parser that runs it: a
+    custom clause word moves "Monday" out of the attack's clause."""
+    import newsmodel
+    from newsmodel.times import TimeFinder, TimeRules
+
+    text = "On Monday zorp Russian troops attacked Ukrainian forces, officials said on Wednesday."
+    shipped = newsmodel.Parser().parse(text, published="2017-04-09")
+    custom_times = TimeFinder(TimeRules.shipped().extend({"clauses": {"alone": ["zorp"]}}))
+    custom = newsmodel.Parser(times=custom_times).parse(text, published="2017-04-09")
+    (before,) = [e for e in shipped.events if e.kind.name == "ASSAULT"]
+    (after,) = [e for e in custom.events if e.kind.name == "ASSAULT"]
+    assert before.time is not None and before.time.span.text == "Monday"
+    assert after.time is not None and after.time.span.text == "Wednesday"

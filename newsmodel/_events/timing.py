@@ -32,7 +32,9 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
             when = here_times[0]  # the only expression of the sentence governs all of it
         elif here_times:
             try:
-                when = governing_time(here_times, doc.segs, d.trig.start, d.trig.end)
+                when = governing_time(
+                    here_times, doc.segs, d.trig.start, d.trig.end, clauses=doc.ctx.clause_break
+                )
             except Exception:  # a fault in another stage must not lose the events
                 when = None
         if when is None and doc.timed:
