@@ -4,6 +4,7 @@
 
     newsmodel parse FILE... [--published DATE] [--headline TEXT] [--format json|text]
     newsmodel parse --jsonl CORPUS.jsonl [--published DATE]   # {"id", "text", "published", "headline"} per line
+    newsmodel parse --jobs N [--jsonl] FILE...                # on N processes (0: one per core)
 
 ``-`` reads standard input. User errors (a missing file, a bad date, a bad JSON line) print one line
 to standard error; the exit status is 2 when any input could not be parsed, 0 otherwise.
@@ -57,7 +58,20 @@ def _build_parser() -> argparse.ArgumentParser:
         help="read JSON Lines ({'id', 'text', 'published', 'headline'} per line) and write one"
         " JSON object per line ({'id', 'article'}); --published is the default for lines without one",
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="parse on N worker processes (0: one per core), results in input order; shows a progress"
+        " bar on a terminal and a summary line on standard error",
+    )
     return ap
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: one per core), not {value!r}")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +93,19 @@ def _run(args: argparse.Namespace) -> int:
     except NewsmodelError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.jobs is not None:
+        from ._batchcli import run_batch
+
+        return run_batch(
+            args.files,
+            jsonl=args.jsonl,
+            published=published,
+            headline=args.headline,
+            fmt=args.format,
+            jobs=args.jobs,
+            out=out,
+            err=sys.stderr,
+        )
     if args.jsonl:
         return _parse_jsonl(args.files, published, args.format, out)
     failed = 0
