@@ -16,15 +16,11 @@ from __future__ import annotations
 import collections
 import functools
 import importlib
-import multiprocessing
 import os
-import pickle
-import signal
 from collections.abc import Generator, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from types import ModuleType
-from typing import Any, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 import attrs
 
@@ -32,6 +28,12 @@ from .errors import InvalidArgumentError, InvalidTextError, NewsmodelError
 from .model import Article
 from .parser import Parser, coerce_published, default_parser
 from .serialize import to_json
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+# multiprocessing, concurrent.futures and pickle are imported when a pool starts: `import newsmodel`
+# stays free of them.
 
 __all__ = ["Document", "Failure", "Item", "Output", "Records", "parse_many"]
 
@@ -270,6 +272,9 @@ _worker: tuple[Parser, Output] | None = None
 
 
 def _init_worker(payload: bytes | None, output: Output) -> None:
+    import pickle
+    import signal
+
     global _worker
     # Ctrl-C reaches the whole process group: the parent stops the pool, workers must not die
     # half-way through writing a result.
@@ -322,6 +327,9 @@ def _parallel(
     output: Output,
     start_method: str | None,
 ) -> Generator[tuple[str | None, Any], None, None]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(start_method),
@@ -501,16 +509,21 @@ def parse_many(
         raise InvalidArgumentError(f"chunksize must be None or an int >= 1, not {chunksize!r}")
     if parser is not None and not isinstance(parser, Parser):
         raise InvalidArgumentError(f"parser must be a newsmodel.Parser or None, not {type(parser).__name__}")
-    if start_method is not None and start_method not in multiprocessing.get_all_start_methods():
-        raise InvalidArgumentError(
-            f"start_method must be one of {multiprocessing.get_all_start_methods()}, not {start_method!r}"
-        )
+    if start_method is not None:
+        import multiprocessing
+
+        if start_method not in multiprocessing.get_all_start_methods():
+            raise InvalidArgumentError(
+                f"start_method must be one of {multiprocessing.get_all_start_methods()}, not {start_method!r}"
+            )
     count = _cores() if workers is None else workers
     docs = _documents(items)
     pairs: Generator[tuple[str | None, Any], None, None]
     if count <= 1:
         pairs = _serial(docs, parser if parser is not None else default_parser(), output)
     else:
+        import pickle
+
         try:
             payload = None if parser is None else pickle.dumps(parser, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:

@@ -336,3 +336,10 @@ def test_any_items_give_one_result_each_in_order(batch: list[Any]) -> None:
         assert newsmodel.from_json(result).text == text
         raw = index if isinstance(item, str) else item["id"] if isinstance(item, dict) else item[0]
         assert doc_id == str(index if raw is None else raw)
+
+
+def test_import_newsmodel_starts_no_multiprocessing_machinery() -> None:
+    code = "import sys, newsmodel; print(sorted(m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert proc.stdout.strip() == "[]"
