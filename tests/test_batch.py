@@ -260,6 +260,8 @@ def test_spawned_workers_use_the_pickled_custom_parser(corpus: list[Any]) -> Non
     parser = newsmodel.Parser(events=NoEvents())
     spawned = list(parse_many(corpus, workers=2, parser=parser, start_method="spawn"))
     assert spawned == list(parse_many(corpus, workers=1, parser=parser))
+    default = list(parse_many(corpus, workers=2, start_method="spawn", output="json"))
+    assert default == list(parse_many(corpus, workers=1, output="json"))
     assert all(not r.events for r in spawned if isinstance(r, newsmodel.Article))
     assert any(r.events for r in parse_many(corpus[:1], workers=1) if isinstance(r, newsmodel.Article))
 
