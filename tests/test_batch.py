@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel
@@ -345,3 +345,10 @@ def test_import_newsmodel_starts_no_multiprocessing_machinery() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+@settings(max_examples=10)  # a pool per example: a few examples, drawn like any other
+@given(st.lists(items, min_size=1, max_size=12), st.integers(1, 4))
+def test_any_items_give_the_same_results_on_two_workers(batch: list[Any], chunksize: int) -> None:
+    two = list(parse_many(batch, workers=2, chunksize=chunksize, output="json", with_ids=True))
+    assert two == list(parse_many(batch, workers=1, output="json", with_ids=True))
