@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import Document, Failure, parse_many
 from .errors import (
     InvalidArgumentError,
     InvalidArticleError,
@@ -48,9 +49,11 @@ __all__ = [
     "Count",
     "CountKind",
     "Dateline",
+    "Document",
     "Event",
     "EventKind",
     "EventMode",
+    "Failure",
     "InvalidArgumentError",
     "InvalidArticleError",
     "InvalidPublishedError",
@@ -71,6 +74,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "parse",
+    "parse_many",
     "to_dict",
     "to_json",
 ]

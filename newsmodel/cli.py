@@ -6,6 +6,7 @@
     newsmodel parse --jsonl CORPUS.jsonl... [--published DATE]   # {"id", "text", "published", "headline"} per line
     newsmodel parse FILE... --format csv [--table events|statements|actors|mentions|times]
     newsmodel parse FILE --format html|timeml|brat             # several: --output-dir DIR
+    newsmodel parse --jobs N [--jsonl] FILE...                 # on N processes (0: one per core)
     newsmodel --version
 
 ``-`` reads standard input. One file gives the article as pretty JSON; several files, ``--jsonl``
@@ -53,6 +54,8 @@ output:
   --format text            a readable summary, headed "==> id <==" when there are several
   --format csv             one table (--table events|statements|actors|mentions|times), one header
   --format html|timeml|brat  one article; several need --output-dir DIR (one file each)
+  --jobs N                 the same output, parsed on N processes (0: one per core), in input order;
+                           a progress bar while stderr is a terminal and a summary line at the end
 
 exit status:
   0    every input was parsed
@@ -68,6 +71,7 @@ examples:
   newsmodel parse --jsonl corpus.jsonl --published 2017-04-09 > parsed.jsonl
   newsmodel parse a.txt b.txt --format csv --table statements > statements.csv
   newsmodel parse story.txt --format html > story.html
+  newsmodel parse --jobs 0 --jsonl corpus.jsonl > parsed.jsonl
 """
 
 
@@ -118,7 +122,20 @@ def _build_parser() -> argparse.ArgumentParser:
         help="read JSON Lines ({'id', 'text', 'published', 'headline'} per line) and write one"
         " record per line; --published is the default for lines without one",
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="parse on N worker processes (0: one per core), results in input order; shows a progress"
+        " bar on a terminal and a summary line on standard error",
+    )
     return ap
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: one per core), not {value!r}")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -161,6 +178,8 @@ def _run(args: argparse.Namespace) -> int:
         _error(str(exc))
         return EXIT_USAGE
     out = sys.stdout
+    if args.jobs is not None:
+        return _run_parallel(args, published, write, lines, out)
     failed = 0
     progress = _Progress(sys.stderr)
     try:
@@ -176,6 +195,43 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_DATA if failed else EXIT_OK
 
 
+def _run_parallel(
+    args: argparse.Namespace,
+    published: Any,
+    write: Callable[[IO[str], str, Article, bool], None],
+    lines: bool,
+    out: IO[str],
+) -> int:
+    """``--jobs``: the serial loop's output from :func:`~newsmodel.parse_many`, with a progress bar
+    on a terminal and a summary line. JSON Lines are written by the workers (the parent only wraps
+    them), which is what makes two processes worth it."""
+    from ._batchcli import Progress, parallel_inputs
+
+    as_json = args.format == "json" and lines
+    progress = Progress(sys.stderr, _total_bytes(args.files))
+    interrupted = False
+    try:
+        for record_id, result, error, size in parallel_inputs(
+            _documents(args, published), args.jobs, as_json=as_json
+        ):
+            if error is not None:
+                progress.close()
+                _error(error)
+            elif isinstance(result, str):  # JSON the worker wrote: wrapped, not parsed again
+                out.write(f'{{"id": {_dumps(record_id)}, "article": {result}}}\n')
+            elif result is not None:
+                write(out, record_id, result, lines)
+            progress.update(size, failed=error is not None)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        progress.close()
+    sys.stderr.write(progress.summary(interrupted=interrupted) + "\n")
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_DATA if progress.errors else EXIT_OK
+
+
 def _writer(args: argparse.Namespace, lines: bool) -> Callable[[IO[str], str, Article, bool], None]:
     """The writer of ``--format`` (the views' writers also read ``--table`` and ``--output-dir``)."""
     if args.format in VIEW_FORMATS or args.table is not None or args.output_dir is not None:
@@ -183,12 +239,26 @@ def _writer(args: argparse.Namespace, lines: bool) -> Callable[[IO[str], str, Ar
     return _WRITERS[args.format]
 
 
+def _total_bytes(names: Sequence[str]) -> int | None:
+    import os
+
+    try:
+        return sum(os.path.getsize(n) for n in names) if "-" not in names else None
+    except OSError:
+        return None
+
+
 # -- inputs: each yields (id, article) or (id, error message) -------------------------------------
 
 
-def _inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
+Doc = tuple[str, Any, "str | None"]
+"""What a worker parses: ``(text, published, headline)``."""
+
+
+def _documents(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Doc | str]]:
+    """``(id, (text, published, headline))`` for each input, or ``(id, error message)``."""
     if args.jsonl:
-        yield from _jsonl_inputs(args.files, published)
+        yield from _jsonl_documents(args.files, published)
         return
     for name in args.files:
         try:
@@ -196,7 +266,20 @@ def _inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Art
         except _UserError as exc:
             yield name, str(exc)
             continue
-        yield name, parse(text, published=published, headline=args.headline)
+        yield name, (text, published, args.headline)
+
+
+def _inputs(args: argparse.Namespace, published: Any) -> Iterator[tuple[str, Article | str]]:
+    """``(id, article)`` for each input parsed in this process, or ``(id, error message)``."""
+    for record_id, doc in _documents(args, published):
+        if isinstance(doc, str):
+            yield record_id, doc
+            continue
+        text, when, headline = doc
+        try:
+            yield record_id, parse(text, published=when, headline=headline)
+        except NewsmodelError as exc:
+            yield record_id, f"{record_id}: {exc}"
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -241,7 +324,7 @@ def _raw_lines(name: str) -> Iterator[bytes | str]:
         yield from f
 
 
-def _jsonl_inputs(names: Sequence[str], published: Any) -> Iterator[tuple[str, Article | str]]:
+def _jsonl_documents(names: Sequence[str], published: Any) -> Iterator[tuple[str, Doc | str]]:
     for name in names:
         shown = "<stdin>" if name == "-" else name
         try:
@@ -252,15 +335,12 @@ def _jsonl_inputs(names: Sequence[str], published: Any) -> Iterator[tuple[str, A
                     if not line.strip():
                         continue
                     record = _record(line)
-                    article = parse(
-                        record["text"],
-                        published=record.get("published") or published,
-                        headline=record.get("headline"),
-                    )
+                    when = coerce_published(record["published"]) if record.get("published") else published
                 except (_UserError, NewsmodelError) as exc:
                     yield where, f"{where}: {exc}"
                     continue
-                yield str(record["id"]) if "id" in record else where, article
+                record_id = str(record["id"]) if "id" in record else where
+                yield record_id, (record["text"], when, record.get("headline"))
         except _UserError as exc:
             yield shown, str(exc)
 

@@ -12,6 +12,7 @@ from typing_extensions import assert_type
 
 import newsmodel
 from newsmodel import Actor, Article, Dateline, Event, Span, Statement, TimeExpression
+from newsmodel.batch import Item
 
 article = newsmodel.parse("WASHINGTON (Reuters) - He said so on Sunday.", published=date(2017, 4, 9))
 assert_type(article, Article)
@@ -43,3 +44,16 @@ assert_type(newsmodel.from_json("{}"), Article)
 assert_type(newsmodel.to_dict(article), dict[str, Any])
 assert_type(Span.of("abc", 0, 1), Span)
 assert_type(article.sentence_at(0), Span | None)
+
+docs: list[Item] = [
+    newsmodel.Document(id="a1", text="Russia denied it."),
+    "A plain text.",
+    ("a3", "Text", None, None),
+]
+for result in newsmodel.parse_many(docs, workers=1):
+    assert_type(result, Article | newsmodel.Failure)
+for text in newsmodel.parse_many(docs, output="json"):
+    assert_type(text, str | newsmodel.Failure)
+for doc_id, tables in newsmodel.parse_many(docs, output="records", with_ids=True):
+    assert_type(doc_id, str | None)
+    assert_type(tables, dict[str, list[dict[str, Any]]] | newsmodel.Failure)
