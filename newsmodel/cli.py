@@ -44,7 +44,7 @@ EXIT_DATA = 1
 EXIT_USAGE = 2
 """The command line itself is wrong: an unknown option, a missing argument, a bad ``--published``."""
 EXIT_INTERRUPTED = 130
-"""Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it."""
+"""Interrupted by Ctrl-C (``SIGINT``): 128 + 2, as shells report it."""
 
 _EPILOG = """\
 output:

@@ -60,7 +60,7 @@ class Parser:
         Args:
             text: the article body as published, dateline included; never modified.
             published: publication date (``date``, ``datetime`` or a string, see
-                :func:`read_published`); relative time expressions are resolved against it.
+                :func:`~newsmodel.parser.read_published`); relative time expressions are resolved against it.
             headline: the headline, if known.
 
         Raises:
@@ -100,7 +100,7 @@ def coerce_published(value: object) -> date | None:
     """A publication date or date-time from a ``date``, a ``datetime`` or a string.
 
     Returns a ``datetime`` when the value carries a time of day, a ``date`` otherwise (see
-    :func:`read_published` for the pair an article keeps).
+    :func:`~newsmodel.parser.read_published` for the pair an article keeps).
 
     Raises:
         InvalidPublishedError: for a string that is not an unambiguous date.
