@@ -14,6 +14,7 @@ be parsed yields a :class:`Failure` in its place and the run goes on.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -198,8 +199,25 @@ def _init_worker(payload: bytes | None, output: Output) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the pool, workers must not die
     # half-way through writing a result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # started with SIGINT blocked (_sigint_blocked)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parser = default_parser() if payload is None else pickle.loads(payload)
     _worker = (parser, output)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread for the block (where the platform allows it)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _run_chunk(chunk: list[tuple[int, Document | Failure]]) -> list[Any]:
@@ -271,7 +289,11 @@ def _parallel(
 
     done = False
     try:
-        fill()
+        with _sigint_blocked():
+            # The workers and the pool's threads are started here: they inherit a mask that
+            # blocks SIGINT, so a Ctrl-C reaches this thread (and not a thread that cannot stop
+            # the run) and never a worker before it has set itself to ignore it.
+            fill()
         while pending:
             chunk, future = pending.popleft()
             results = future.result()
@@ -282,11 +304,12 @@ def _parallel(
     finally:
         if done:
             executor.shutdown(wait=True)
-        else:  # Ctrl-C, an error, or the consumer stopped early: end the workers now
-            processes = list((getattr(executor, "_processes", None) or {}).values())
+        else:  # Ctrl-C, an error, or the consumer stopped early
+            # Chunks not started are cancelled; a worker finishes the chunk it holds (at most
+            # ``chunksize`` documents) and exits. Terminating it instead could cut a result in
+            # half on its way to the parent, whose pool thread would then wait for the rest of
+            # it forever, and the interpreter's exit with it.
             executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
 
 
 @overload

@@ -298,6 +298,9 @@ def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
         text=True,
         env=env,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+        # Ctrl-C as a terminal delivers it, even when this test runs where SIGINT is ignored (a
+        # background job): an ignored SIGINT is inherited, and Python then keeps ignoring it.
+        preexec_fn=_default_sigint,
     )
     try:
         assert proc.stdout is not None
@@ -352,3 +355,10 @@ def test_import_newsmodel_starts_no_multiprocessing_machinery() -> None:
 def test_any_items_give_the_same_results_on_two_workers(batch: list[Any], chunksize: int) -> None:
     two = list(parse_many(batch, workers=2, chunksize=chunksize, output="json", with_ids=True))
     assert two == list(parse_many(batch, workers=1, output="json", with_ids=True))
+
+
+def _default_sigint() -> None:
+    """In the child before it starts: SIGINT back to its default (an ignored one is inherited)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -145,14 +145,19 @@ def test_sigint_exits_quietly_with_130() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,  # as a terminal delivers it, even from a background job
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(b'{"id": "a", "text": "BEIJING - One."}\n')
     proc.stdin.flush()
     assert json.loads(proc.stdout.readline())["id"] == "a"  # running, waiting for the next line
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    # Wait with standard input still open: closing it first would race the signal with an
+    # end of input, after which the command ends normally.
+    assert proc.wait(timeout=60) == 130
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.stdin.close()
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
 
 
@@ -213,3 +218,10 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("WASHINGTON (Reuters)")
+
+
+def _default_sigint() -> None:
+    """In the child before it starts: SIGINT back to its default (an ignored one is inherited)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
