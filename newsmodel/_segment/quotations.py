@@ -48,7 +48,7 @@ def find_quotations(text: str, tables: SegmentTables, paragraphs: tuple[Span, ..
             continue
         nxt_start = paragraphs[k + 1].start if k + 1 < n_par else -1
         if nxt_start >= 0 and (
-            text[nxt_start] in "“\"" or (tables.double_apostrophes and text.startswith("''", nxt_start))
+            text[nxt_start] in '“"' or (tables.double_apostrophes and text.startswith("''", nxt_start))
         ):
             slots[left.slot] = Quotation(
                 open=left.offset,
@@ -135,7 +135,12 @@ def _passed_over(text: str, tables: SegmentTables, i: int, pe: int) -> int:
         return i
     for word in tables.elisions:
         end = j + len(word)
-        if end < pe and text.startswith(word, j) and text[end] in "’'" and not text[end + 1 : end + 2].isalnum():
+        if (
+            end < pe
+            and text.startswith(word, j)
+            and text[end] in "’'"
+            and not text[end + 1 : end + 2].isalnum()
+        ):
             return end
     return -1
 
