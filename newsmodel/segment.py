@@ -13,20 +13,20 @@ The passes live in ``newsmodel/_segment``: ``tables`` (compiling the rules), ``d
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, NewType
+from typing import Any, ClassVar
 
 import attrs
-import regex
 
 from ._segment.dateline import find_head
 from ._segment.paragraphs import find_paragraphs
 from ._segment.quotations import find_quotations
+from ._segment.schema import Dash, Words, bounded, non_empty, wrap_width
 from ._segment.segmentation import Quotation, Segmentation
 from ._segment.sentences import find_sentences
 from ._segment.tables import SegmentTables, compile_tables
 from .model import Dateline, Span
 from .rules import RuleSet
-from .rules._schema import CONVERTER, Source
+from .rules._schema import Source
 
 __all__ = [
     "DatelineRules",
@@ -43,53 +43,6 @@ __all__ = [
 
 # --------------------------------------------------------------------------------------------------
 # Rules
-
-SegmentWord = NewType("SegmentWord", str)
-"""An entry of a segmentation word list: words of letters, digits, apostrophes, ampersands,
-hyphens or periods, separated by single spaces (``Gov``, ``Moody's``, ``EDITOR'S NOTE``)."""
-Dash = NewType("Dash", str)
-"""A dateline dash: one to three dash characters (``-``, ``--``, ``—``)."""
-Words = tuple[SegmentWord, ...]
-
-_WORD_ENTRY = regex.compile(r"[\w'’&.\-]+(?: [\w'’&.\-]+)*")
-_UNBOUNDED = regex.compile(r"(?<!\\)[+*]|\{\d*,\}")
-
-
-def _segment_word(value: Any, _: type) -> SegmentWord:
-    if not isinstance(value, str) or not _WORD_ENTRY.fullmatch(value):
-        raise TypeError(
-            "expected words of letters, digits, apostrophes, hyphens or periods, separated by "
-            f"single spaces, got {value!r}"
-        )
-    return SegmentWord(value)
-
-
-def _dash(value: Any, _: type) -> Dash:
-    if not isinstance(value, str) or not regex.fullmatch(r"\p{Pd}{1,3}", value):
-        raise TypeError(f"expected one to three dashes, got {value!r}")
-    return Dash(value)
-
-
-CONVERTER.register_structure_hook(SegmentWord, _segment_word)
-CONVERTER.register_structure_hook(Dash, _dash)
-
-
-def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...] | str) -> None:
-    if not value:
-        raise TypeError(f"expected {attribute.name} to be non-empty")
-
-
-def _bounded(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if _UNBOUNDED.search(value):
-        raise TypeError(
-            f"expected bounded quantifiers in {attribute.name} (write {{1,3}}, not + or *): "
-            f"unbounded quantifier in {value!r}"
-        )
-
-
-def _wrap_width(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if not 20 <= value <= 10_000:
-        raise TypeError(f"expected {attribute.name} to be an integer from 20 to 10000, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -109,8 +62,8 @@ class DatelineStyle:
         examples: story openings the style must read as a dateline (checked by the tests).
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    pattern: str = attrs.field(validator=[_non_empty, _bounded])
+    id: str = attrs.field(validator=non_empty)
+    pattern: str = attrs.field(validator=[non_empty, bounded])
     examples: tuple[str, ...] = ()
 
 
@@ -148,7 +101,7 @@ class DatelineRules:
 
     agencies: Words = ()
     months: Words = ()
-    separators: tuple[Dash, ...] = attrs.field(default=(Dash("-"),), validator=_non_empty)
+    separators: tuple[Dash, ...] = attrs.field(default=(Dash("-"),), validator=non_empty)
     place_particles: Words = ()
     byline_words: Words = ()
     headings: Words = ()
@@ -176,7 +129,7 @@ class TokenRules:
 class ParagraphRules:
     """``[paragraphs]``: ``wrap_width``, the longest line that may be hard-wrapped copy."""
 
-    wrap_width: int = attrs.field(default=100, validator=_wrap_width)
+    wrap_width: int = attrs.field(default=100, validator=wrap_width)
 
 
 @attrs.frozen
