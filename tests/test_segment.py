@@ -523,7 +523,7 @@ def test_lookups(seg: Segmenter) -> None:
 def test_rules_validated() -> None:
     data = load_rules("segment")
     data["sentences"]["titles"].append(42)
-    with pytest.raises(RuleError, match=r"\[sentences\] titles\[\d+\] = 42"):
+    with pytest.raises(RuleError, match=r"sentences\.titles\[\d+\]: expected words .*, got 42"):
         Segmenter(data)
     data = load_rules("segment")
     data["dateline"]["separators"] = ["->"]

@@ -88,8 +88,8 @@ def test_a_new_style_needs_no_code() -> None:
     [
         ({"id": "x", "pattern": "{place}:+ "}, "unbounded quantifier"),
         ({"id": "x", "pattern": "{place}(:"}, "dateline style 'x'"),
-        ({"id": "", "pattern": "{place}:"}, "id must be"),
-        ({"id": "x", "pattern": "{place}:", "extra": 1}, "expected a table"),
+        ({"id": "", "pattern": "{place}:"}, "expected id to be non-empty"),
+        ({"id": "x", "pattern": "{place}:", "extra": 1}, r"styles\[0\]: extra fields found \(extra\)"),
     ],
 )
 def test_malformed_styles_are_rule_errors(style: dict[str, object], fragment: str) -> None:

@@ -1,0 +1,148 @@
+"""What the segmenter finds: :class:`Segmentation` and its paired :class:`Quotation` marks.
+
+Both are documented and imported from :mod:`newsmodel.segment`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+
+import attrs
+
+from ..model import Dateline, Span
+
+__all__ = ["Quotation", "Segmentation", "inner_span"]
+
+_FIRST = operator.itemgetter(0)
+
+
+@attrs.frozen(kw_only=True)
+class Quotation:
+    """A pair of quotation marks and the words between them.
+
+    Attributes:
+        open: offset of the opening mark.
+        close: offset of the closing mark (of its last character, for the two-character ``''``
+            of some copy, so that ``close + 1`` is always where the mark ends); ``None`` when the
+            quote runs on into the next paragraph (news style: a paragraph left open and the next
+            one opening with a mark).
+        content: the words inside the marks, without the marks (to the end of the paragraph when
+            ``close`` is ``None``).
+        level: 0 for a double-quoted quotation, 1 for a single-quoted one nested inside it.
+        continues: whether this quotation continues one left open in the previous paragraph.
+    """
+
+    open: int
+    close: int | None
+    content: Span
+    level: int = 0
+    continues: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Offsets of the quotation, marks included."""
+        end = self.close + 1 if self.close is not None else self.content.end
+        return self.open, end
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Segmentation:
+    """What the segmenter found in one text; shared by every later stage.
+
+    Attributes:
+        text: the article text, exactly as given.
+        dateline: the dateline, if the text opens with one.
+        paragraphs: paragraph spans, in order, not overlapping, trimmed of surrounding whitespace.
+        sentences: sentence spans, in order, not overlapping; each lies inside one paragraph.
+        tokens: ``(start, end)`` of every word and punctuation token, in order.
+        quotations: paired quotation marks, in order of their opening mark.
+        note: a correction note in parentheses before the dateline
+            (``(This version of the story corrects ...)``), if any; it is a sentence of its own.
+        byline: the names of a byline before the dateline place (``Jane Doe`` in
+            ``By Jane Doe WASHINGTON (Reuters) -``), if any.
+    """
+
+    text: str
+    dateline: Dateline | None
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    tokens: tuple[tuple[int, int], ...]
+    quotations: tuple[Quotation, ...]
+    note: Span | None = None
+    byline: Span | None = None
+    _sentence_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _paragraph_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _top_quotations: list[Quotation] = attrs.field(init=False, repr=False, eq=False)
+    _top_opens: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _opens: list[int] = attrs.field(init=False, repr=False, eq=False)
+    words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    """The text of every token, aligned with ``tokens``."""
+    lower_words: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    """Every token's text in lower case, aligned with ``tokens``: the stages' word look-ups."""
+    token_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    """Every token's start offset, aligned with ``tokens``: for bisection by offset."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
+        object.__setattr__(self, "_paragraph_starts", [p.start for p in self.paragraphs])
+        top = [q for q in self.quotations if q.level == 0]
+        object.__setattr__(self, "_top_quotations", top)
+        object.__setattr__(self, "_top_opens", [q.open for q in top])
+        object.__setattr__(self, "_opens", [q.open for q in self.quotations])
+        text = self.text
+        # One string object per distinct word (and its lower case): a big article repeats words.
+        same: dict[str, str] = {}
+        keep = same.setdefault
+        words = tuple([keep(w, w) for w in [text[a:b] for a, b in self.tokens]])
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "lower_words", tuple([keep(w, w) for w in map(str.lower, words)]))
+        object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
+
+    def __repr__(self) -> str:
+        return (
+            f"Segmentation({self.dateline!r}, {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences, {len(self.tokens)} tokens, {len(self.quotations)} quotations)"
+        )
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset``, or of the last one starting before it (-1 if none)."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing ``offset``, if any."""
+        i = self.sentence_index(offset)
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset``, or of the last one starting before it (-1 if none)."""
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph containing ``offset``, if any."""
+        i = self.paragraph_index(offset)
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        """The double-quoted (level 0) quotation whose content contains ``offset``, if any."""
+        i = bisect.bisect_right(self._top_opens, offset) - 1
+        if i >= 0:
+            q = self._top_quotations[i]
+            if q.content.start <= offset < q.content.end:
+                return q
+        return None
+
+    def quotations_in(self, start: int, end: int) -> tuple[Quotation, ...]:
+        """The quotations (any level) whose opening mark lies in ``[start, end)``."""
+        lo = bisect.bisect_left(self._opens, start)
+        hi = bisect.bisect_left(self._opens, end)
+        return self.quotations[lo:hi]
+
+
+def inner_span(text: str, start: int, end: int) -> Span:
+    """``Span.of`` without its bounds check, for offsets the segmenter found inside ``text``."""
+    return Span(start=start, end=end, text=text[start:end])
