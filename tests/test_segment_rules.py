@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newsmodel
 from newsmodel import RuleError
 from newsmodel.rules import load_rules
 from newsmodel.rules._schema import english
@@ -114,3 +115,13 @@ def test_elisions_and_decades_are_rule_data() -> None:
     assert "’o’" not in words(SEG, text)
     assert "’o’" in words(Segmenter(data), text)
     assert quotes(Segmenter(data), text) == ["The jack ’o’ lantern,"]
+
+
+def test_numbered_abbreviations_keep_their_period_before_a_number_only() -> None:
+    from newsmodel.segment import Segmenter
+
+    assert Segmenter()("See No. 2 and p. 5.").words == ("See", "No.", "2", "and", "p.", "5", ".")
+    # At the end of a sentence the period is the sentence's: "a p." is a clause a cue can report.
+    assert Segmenter()("Aaa Aaa said a p.").words[-2:] == ("p", ".")
+    article = newsmodel.parse("Aaa Aaa said a p.")
+    assert [s.content.text for s in article.statements] == ["a p"]

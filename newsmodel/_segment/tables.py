@@ -69,11 +69,12 @@ def compile_tables(rules: SegmentRules) -> SegmentTables:
     return SegmentTables(
         heads=_heads(rules),
         tokens=token_pattern(
-            (*sentences.titles, *sentences.abbreviations, *sentences.numbered),
+            (*sentences.titles, *sentences.abbreviations),
             tokens.clitics,
             double2,
             elisions=tokens.elisions,
             decade_suffixes=tokens.decade_suffixes,
+            numbered=sentences.numbered,
         ),
         marks=_QUOTE_MARK_2 if double2 else _QUOTE_MARK,
         decade=regex.compile(rf"\d0(?:{alternation(tokens.decade_suffixes)})(?!\w)"),
@@ -165,6 +166,17 @@ def _heads(rules: SegmentRules) -> tuple[regex.Pattern[str], ...]:
 # Tokens
 
 
+def _lookbehinds(words: Iterable[str], after: str) -> str:
+    """One fixed-width lookbehind per length, matching a period after one of ``words``."""
+    by_length: defaultdict[int, list[str]] = defaultdict(list)
+    for a in words:
+        if re.fullmatch(r"[\w'’\-]+", a):
+            by_length[len(a)].append(re.escape(a))
+    return "|".join(
+        f"(?<=(?<!\\w)(?:{'|'.join(sorted(group))})\\.){after}" for _, group in sorted(by_length.items())
+    )
+
+
 def token_pattern(
     abbreviations: Iterable[str],
     clitics: Iterable[str] = (),
@@ -172,21 +184,20 @@ def token_pattern(
     *,
     elisions: Iterable[str] = (),
     decade_suffixes: Iterable[str] = (),
+    numbered: Iterable[str] = (),
 ) -> re.Pattern[str]:
-    """The token pattern, with the rules' abbreviations keeping their period (``Mr.``, ``Inc.``).
+    """The token pattern, with the rules' abbreviations keeping their period (``Mr.``, ``Inc.``),
+    and the ``numbered`` ones (``No.``, ``p.``) keeping it before a number only (``No. 2``; a
+    sentence that ends "... page p." ends with its period).
 
     This one pattern runs over every character of every article, so it is written for the standard
     library's ``re``, which runs it about 1.3 times faster than ``regex`` (both tokenise the 20,000
     documents of the shared corpora identically). It needs no named list: the abbreviations are
     checked only after a word followed by a period, by one fixed-width lookbehind per length.
     """
-    by_length: defaultdict[int, list[str]] = defaultdict(list)
-    for a in abbreviations:
-        if re.fullmatch(r"[\w'’\-]+", a):
-            by_length[len(a)].append(re.escape(a))
-    known = "|".join(
-        f"(?<=(?<!\\w)(?:{'|'.join(sorted(words))})\\.)" for _, words in sorted(by_length.items())
-    )
+    known = _lookbehinds(abbreviations, "")
+    before_number = _lookbehinds(numbered, r"(?=[ \xa0]?\d)")
+    known = "|".join(x for x in (known, before_number) if x)
     clitic = f"(?:{alternation({f for c in clitics for f in (c, c.upper())})})(?!\\w)"
     elided = f"(?:{alternation(elisions)})[’'](?!\\w)"
     decade = f"\\d0(?:{alternation(decade_suffixes)})(?!\\w)"
