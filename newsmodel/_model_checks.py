@@ -190,8 +190,9 @@ def check_article(article: Article) -> None:
     text = article.text
     size = len(text)
     starts = text.startswith
+    span_type = _model.Span
     for sp in _all_spans(article):
-        if type(sp) is not _model.Span or sp.end > size or not starts(sp.text, sp.start):
+        if type(sp) is not span_type or sp.end > size or not starts(sp.text, sp.start):
             _refuse_spans(article)
     _check_order(article)
     _check_references(article)
