@@ -125,6 +125,9 @@ class CountKind(_NamedEnum):
     ARRESTED = "ARRESTED"
 
 
+# The checks live in newsmodel._model_checks. The field converters and equality keys stay beside
+# the classes: attrs builds each __init__'s annotations from its converters' (resolved in this
+# module), and the keys are what keeps equality linear (see Article).
 _short = _checks.short
 _opt_str = _checks.opt_str
 
