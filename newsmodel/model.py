@@ -125,11 +125,8 @@ class CountKind(_NamedEnum):
     ARRESTED = "ARRESTED"
 
 
-# The checks live in newsmodel._model_checks. The field converters and equality keys stay beside
-# the classes: attrs builds each __init__'s annotations from its converters' (resolved in this
-# module), and the keys are what keeps equality linear (see Article).
-_short = _checks.short
-_opt_str = _checks.opt_str
+# Checks live in newsmodel._model_checks; converters (attrs reads __init__'s annotations from them)
+# and equality keys (what keeps equality linear, see Article) stay beside the classes.
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -212,7 +209,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
     def __repr__(self) -> str:
-        return f"Span({self.start}, {self.end}, {_short(self.text)})"
+        return f"Span({self.start}, {self.end}, {_checks.short(self.text)})"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -235,8 +232,8 @@ class Dateline:
         if (
             type(self.span) is Span
             and type(self.location) is str
-            and _opt_str(self.agency)
-            and _opt_str(self.date)
+            and _checks.opt_str(self.agency)
+            and _checks.opt_str(self.date)
         ):
             return
         _checks.check_dateline(self)
@@ -270,7 +267,7 @@ class Mention:
         _checks.check_mention(self)
 
     def __repr__(self) -> str:
-        return f"Mention({self.kind.name}, {self.span.start}, {_short(self.span.text)})"
+        return f"Mention({self.kind.name}, {self.span.start}, {_checks.short(self.span.text)})"
 
 
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
@@ -300,8 +297,8 @@ class Actor:
             type(self.id) is str
             and type(self.name) is str
             and type(self.kind) is ActorKind
-            and _opt_str(self.country)
-            and _opt_str(self.sector)
+            and _checks.opt_str(self.country)
+            and _checks.opt_str(self.sector)
             and all(type(r) is str for r in self.roles)
             and all(type(m) is Mention for m in self.mentions)
         ):
@@ -341,13 +338,13 @@ class TimeExpression:
             and type(self.kind) is TimeKind
             and type(self.value) is str
             and type(self.rule) is str
-            and _opt_str(self.mod)
+            and _checks.opt_str(self.mod)
         ):
             return
         _checks.check_time(self)
 
     def __repr__(self) -> str:
-        return f"TimeExpression({_short(self.span.text)}, {self.kind.name}, {self.value!r})"
+        return f"TimeExpression({_checks.short(self.span.text)}, {self.kind.name}, {self.value!r})"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -400,7 +397,7 @@ class Statement:
 
     def __repr__(self) -> str:
         who = self.speaker.name if self.speaker else None
-        return f"Statement({self.kind.name}, speaker={who!r}, content={_short(self.content.text)})"
+        return f"Statement({self.kind.name}, speaker={who!r}, content={_checks.short(self.content.text)})"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -479,9 +476,7 @@ class Event:
     def __repr__(self) -> str:
         src = ", ".join(a.name for a in self.sources)
         tgt = ", ".join(a.name for a in self.targets)
-        return (
-            f"Event({self.kind.name}, {_short(self.trigger.text, 24)}, [{src}] -> [{tgt}], {self.mode.name})"
-        )
+        return f"Event({self.kind.name}, {_checks.short(self.trigger.text, 24)}, [{src}] -> [{tgt}], {self.mode.name})"
 
 
 def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
@@ -600,4 +595,4 @@ class Article:
         counts = ", ".join(
             f"{len(getattr(self, name))} {name}" for name in ("actors", "statements", "events", "times")
         )
-        return f"<Article {len(self.text):,} chars {_short(self.text, 32)}, {counts}>"
+        return f"<Article {len(self.text):,} chars {_checks.short(self.text, 32)}, {counts}>"
