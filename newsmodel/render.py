@@ -105,6 +105,16 @@ class _Mark:
 
 
 def _marks(article: Article) -> list[_Mark]:
+    marks = [
+        *_statement_marks(article),
+        *_event_marks(article),
+        *_time_marks(article),
+        *_mention_marks(article),
+    ]
+    return [m for m in marks if m.start < m.end]
+
+
+def _statement_marks(article: Article) -> list[_Mark]:
     marks: list[_Mark] = []
     for n, s in enumerate(article.statements, 1):
         who = s.speaker.name if s.speaker else "unknown speaker"
@@ -152,6 +162,11 @@ def _marks(article: Article) -> list[_Mark]:
                     {"class": "nm-cue", "data-statement": str(n), "title": f"cue of statement {n}"},
                 )
             )
+    return marks
+
+
+def _event_marks(article: Article) -> list[_Mark]:
+    marks: list[_Mark] = []
     for n, e in enumerate(article.events, 1):
         arrow = f"{_names(e.sources)} → {_names(e.targets)}"
         extra = [e.time.value if e.time else "", f"in {e.location.name}" if e.location else ""]
@@ -171,6 +186,11 @@ def _marks(article: Article) -> list[_Mark]:
                 },
             )
         )
+    return marks
+
+
+def _time_marks(article: Article) -> list[_Mark]:
+    marks: list[_Mark] = []
     for n, t in enumerate(article.times, 1):
         mod = f" ({t.mod})" if t.mod else ""
         marks.append(
@@ -187,6 +207,11 @@ def _marks(article: Article) -> list[_Mark]:
                 },
             )
         )
+    return marks
+
+
+def _mention_marks(article: Article) -> list[_Mark]:
+    marks: list[_Mark] = []
     for n, a in enumerate(article.actors):
         for m in a.mentions:
             marks.append(
@@ -203,7 +228,7 @@ def _marks(article: Article) -> list[_Mark]:
                     },
                 )
             )
-    return [m for m in marks if m.start < m.end]
+    return marks
 
 
 def _text(article: Article) -> str:
@@ -257,7 +282,23 @@ def _table(caption: str, head: tuple[str, ...], rows: list[list[object]]) -> str
 
 
 def _body(article: Article) -> str:
-    parts = ['<div class="nm">']
+    return "".join(
+        (
+            '<div class="nm">',
+            _head(article),
+            f'<div class="nm-text">{_text(article)}</div>',
+            _actor_table(article),
+            _statement_table(article),
+            _event_table(article),
+            _time_table(article),
+            "</div>",
+        )
+    )
+
+
+def _head(article: Article) -> str:
+    """The headline, a line of facts about the article, and the legend of the marks."""
+    parts = []
     if article.headline:
         parts.append(f"<h1>{_e(article.headline)}</h1>")
     meta = []
@@ -279,9 +320,11 @@ def _body(article: Article) -> str:
     legend += '<span class="nm-statement">statement</span><span class="nm-quote">quoted</span>'
     legend += '<span class="nm-cue">cue</span><span class="nm-trigger">event</span><span class="nm-time">time</span>'
     parts.append(f'<div class="nm-legend">{legend}</div>')
-    parts.append(f'<div class="nm-text">{_text(article)}</div>')
+    return "".join(parts)
 
-    parts.append("<h2>Actors</h2><table><thead>")
+
+def _actor_table(article: Article) -> str:
+    parts = ["<h2>Actors</h2><table><thead>"]
     parts.append(_row(("actor", "kind", "country", "sector", "roles", "mentions"), "th"))
     parts.append("</thead><tbody>")
     for n, a in enumerate(article.actors):
@@ -292,53 +335,55 @@ def _body(article: Article) -> str:
             + "</tr>"
         )
     parts.append("</tbody></table>")
-    parts.append(
-        _table(
-            "Statements",
-            ("#", "speaker", "kind", "cue", "content", "time"),
-            [
-                [
-                    n,
-                    s.speaker.name if s.speaker else "?",
-                    s.kind.name,
-                    s.cue.text if s.cue else "",
-                    s.content.text,
-                    s.time.value if s.time else "",
-                ]
-                for n, s in enumerate(article.statements, 1)
-            ],
-        )
-    )
-    parts.append(
-        _table(
-            "Events",
-            ("#", "kind", "mode", "source → target", "trigger", "time", "where"),
-            [
-                [
-                    n,
-                    e.kind.name,
-                    e.mode.name,
-                    f"{_names(e.sources)} → {_names(e.targets)}",
-                    e.trigger.text,
-                    e.time.value if e.time else "",
-                    e.location.name if e.location else "",
-                ]
-                for n, e in enumerate(article.events, 1)
-            ],
-        )
-    )
-    parts.append(
-        _table(
-            "Times",
-            ("#", "text", "kind", "value"),
-            [
-                [n, t.span.text, t.kind.name, t.value + (f" ({t.mod})" if t.mod else "")]
-                for n, t in enumerate(article.times, 1)
-            ],
-        )
-    )
-    parts.append("</div>")
     return "".join(parts)
+
+
+def _statement_table(article: Article) -> str:
+    return _table(
+        "Statements",
+        ("#", "speaker", "kind", "cue", "content", "time"),
+        [
+            [
+                n,
+                s.speaker.name if s.speaker else "?",
+                s.kind.name,
+                s.cue.text if s.cue else "",
+                s.content.text,
+                s.time.value if s.time else "",
+            ]
+            for n, s in enumerate(article.statements, 1)
+        ],
+    )
+
+
+def _event_table(article: Article) -> str:
+    return _table(
+        "Events",
+        ("#", "kind", "mode", "source → target", "trigger", "time", "where"),
+        [
+            [
+                n,
+                e.kind.name,
+                e.mode.name,
+                f"{_names(e.sources)} → {_names(e.targets)}",
+                e.trigger.text,
+                e.time.value if e.time else "",
+                e.location.name if e.location else "",
+            ]
+            for n, e in enumerate(article.events, 1)
+        ],
+    )
+
+
+def _time_table(article: Article) -> str:
+    return _table(
+        "Times",
+        ("#", "text", "kind", "value"),
+        [
+            [n, t.span.text, t.kind.name, t.value + (f" ({t.mod})" if t.mod else "")]
+            for n, t in enumerate(article.times, 1)
+        ],
+    )
 
 
 def html(article: Article, *, page: bool = True, title: str | None = None) -> str:

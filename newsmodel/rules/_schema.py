@@ -165,67 +165,73 @@ def _expand(value: Any, label: str, path: str = "") -> Any:
     return value
 
 
+def _strict_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {value!r}")
+    return value
+
+
+def _strict_int(value: Any, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _strict_float(value: Any, _: type) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"expected a number, got {value!r}")
+    return float(value)
+
+
+def _strict_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _scalar(value: Any, _: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(f"expected a number or a string, got {value!r}")
+    return value
+
+
+def _is_sequence(t: Any) -> bool:
+    return getattr(t, "__origin__", None) in (tuple, list, frozenset)
+
+
+def _sequence_hook(conv: cattrs.Converter, t: Any) -> Any:
+    """Structure a list into ``t`` (a tuple, list or frozenset type), naming each bad item's index."""
+    origin = t.__origin__
+    args = [a for a in getattr(t, "__args__", (Any,)) if a is not Ellipsis] or [Any]
+    item = args[0]
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {value!r}")
+        out, errors = [], []
+        for i, v in enumerate(value):
+            try:
+                out.append(conv.structure(v, item))
+            except Exception as exc:
+                notes = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ {i}", i, item)]
+                exc.__notes__ = notes  # type: ignore[attr-defined]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"while structuring {t!r}", errors, t)
+        return origin(out)
+
+    return structure
+
+
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-
-    def strict_str(value: Any, _: type) -> str:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {value!r}")
-        return value
-
-    def strict_int(value: Any, _: type) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(f"expected an integer, got {value!r}")
-        return value
-
-    def strict_float(value: Any, _: type) -> float:
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise TypeError(f"expected a number, got {value!r}")
-        return float(value)
-
-    def strict_bool(value: Any, _: type) -> bool:
-        if not isinstance(value, bool):
-            raise TypeError(f"expected true or false, got {value!r}")
-        return value
-
-    def scalar(value: Any, _: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise TypeError(f"expected a number or a string, got {value!r}")
-        return value
-
-    conv.register_structure_hook(int | str, scalar)
-    conv.register_structure_hook(int | float | str, scalar)
-    conv.register_structure_hook(str, strict_str)
-    conv.register_structure_hook(int, strict_int)
-    conv.register_structure_hook(float, strict_float)
-    conv.register_structure_hook(bool, strict_bool)
-
-    def is_sequence(t: Any) -> bool:
-        return getattr(t, "__origin__", None) in (tuple, list, frozenset)
-
-    def sequence_hook(t: Any) -> Any:
-        origin = t.__origin__
-        args = [a for a in getattr(t, "__args__", (Any,)) if a is not Ellipsis] or [Any]
-        item = args[0]
-
-        def structure(value: Any, _: Any) -> Any:
-            if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {value!r}")
-            out, errors = [], []
-            for i, v in enumerate(value):
-                try:
-                    out.append(conv.structure(v, item))
-                except Exception as exc:
-                    notes = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ {i}", i, item)]
-                    exc.__notes__ = notes  # type: ignore[attr-defined]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError(f"while structuring {t!r}", errors, t)
-            return origin(out)
-
-        return structure
-
-    conv.register_structure_hook_factory(is_sequence, sequence_hook)
+    conv.register_structure_hook(int | str, _scalar)
+    conv.register_structure_hook(int | float | str, _scalar)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
     return conv
 
 

@@ -2,7 +2,7 @@
 
 Install the ``hypothesis`` extra (``pip install 'newsmodel[hypothesis]'``) to use this package;
 ``import newsmodel`` alone never imports hypothesis. The model strategies live in
-:mod:`newsmodel.strategies.model`, the synthetic news in :mod:`newsmodel.strategies.news`; import
+``newsmodel.strategies.model``, the synthetic news in ``newsmodel.strategies.news``; import
 them from here.
 
 Two families of strategies live here:
@@ -30,9 +30,9 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
         "newsmodel.strategies needs hypothesis; install it with: pip install 'newsmodel[hypothesis]'"
     ) from exc
 
+from . import news as _news
 from .model import actors, articles, datelines, events, mentions, spans, statements, time_expressions
 from .news import (
-    SHAPES,
     ExpectedActor,
     ExpectedDateline,
     ExpectedEvent,
@@ -40,6 +40,20 @@ from .news import (
     NewsText,
     news_texts,
 )
+
+SHAPES: tuple[str, ...] = _news.SHAPES
+"""The sentence templates :func:`news_texts` plants:
+
+- ``direct``: ``“We expect a clear answer,” Polish Foreign Minister Anna Kowalski said on Sunday.``
+- ``cue-first``: ``Kowalski said: “We expect a clear answer.”``
+- ``pronoun``: a follow-up ``“The door remains open,” she added.`` after a statement by a person.
+- ``reported``: ``Kowalski said the border would remain closed.``
+- ``event``: ``Russia accused Ukraine of violating the ceasefire on Tuesday.``
+- ``negated-event``: ``Russia did not accuse Ukraine of violating the ceasefire.``
+- ``future-event``: ``Russia will impose sanctions on Ukraine.`` (expected as PLOVER codes an
+  announced act: THREATEN, or AGREE for a cooperative one, with mode FUTURE)
+- ``dated``: ``The meeting took place on March 3, 2017.``
+"""
 
 __all__ = [
     "SHAPES",

@@ -552,59 +552,66 @@ def articles(
             ("max_times", max_times),
         )
     }
-    dateline_strategy = datelines
+    return _article(texts, datelines, published, headlines, limits)
 
-    @st.composite
-    def build(draw: st.DrawFn) -> Article:
-        dateline = draw(dateline_strategy)
-        if dateline is not None and not isinstance(dateline, Dateline):
-            raise InvalidArgument(f"datelines drew {dateline!r}, which is not a Dateline or None")
-        head = dateline.span.text if dateline is not None else ""
-        if dateline is not None and dateline.span.start != 0:
-            raise InvalidArgument(f"datelines drew {dateline!r}, whose span does not start at 0")
-        body = draw(texts)
-        if not isinstance(body, str):
-            raise InvalidArgument(f"texts drew {body!r}, which is not a str")
-        text = head + body
-        when = draw(published)
-        if when is not None and not isinstance(when, date):
-            raise InvalidArgument(f"published drew {when!r}, which is not a date, a datetime or None")
-        at = when if isinstance(when, datetime) else None
-        day = when.date() if isinstance(when, datetime) else when
-        paragraphs = [
-            Span.of(text, a, b) for a, b in draw(_tiling(len(head), len(text), limits["max_paragraphs"]))
-        ]
-        sentences = [
-            Span.of(text, a, b)
-            for p in paragraphs
-            for a, b in draw(_tiling(p.start, p.end, 3)) or [(p.start, p.end)]
-        ]
-        times = sorted(
-            draw(st.lists(time_expressions(text), max_size=limits["max_times"])),
-            key=lambda t: (t.span, t.value),
-        )
-        cast = draw(st.lists(actors(text), max_size=limits["max_actors"], unique_by=lambda a: a.id))
-        return Article(
-            text=text,
-            headline=draw(headlines),
-            published=day,
-            published_at=at,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            sentences=sentences,
-            actors=cast,
-            statements=draw(
-                st.lists(statements(text, actors=cast, times=times), max_size=limits["max_statements"])
-            ),
-            events=draw(
-                st.lists(
-                    events(text, actors=cast, times=times, sentences=sentences), max_size=limits["max_events"]
-                )
-            ),
-            times=times,
-        )
 
-    return build()
+@st.composite
+def _article(
+    draw: st.DrawFn,
+    texts: SearchStrategy[str],
+    datelines: SearchStrategy[Dateline | None],
+    published: SearchStrategy[date | datetime | None],
+    headlines: SearchStrategy[str | None],
+    limits: dict[str, int],
+) -> Article:
+    """One article for :func:`articles`, its arguments checked."""
+    dateline = draw(datelines)
+    if dateline is not None and not isinstance(dateline, Dateline):
+        raise InvalidArgument(f"datelines drew {dateline!r}, which is not a Dateline or None")
+    head = dateline.span.text if dateline is not None else ""
+    if dateline is not None and dateline.span.start != 0:
+        raise InvalidArgument(f"datelines drew {dateline!r}, whose span does not start at 0")
+    body = draw(texts)
+    if not isinstance(body, str):
+        raise InvalidArgument(f"texts drew {body!r}, which is not a str")
+    text = head + body
+    when = draw(published)
+    if when is not None and not isinstance(when, date):
+        raise InvalidArgument(f"published drew {when!r}, which is not a date, a datetime or None")
+    at = when if isinstance(when, datetime) else None
+    day = when.date() if isinstance(when, datetime) else when
+    paragraphs = [
+        Span.of(text, a, b) for a, b in draw(_tiling(len(head), len(text), limits["max_paragraphs"]))
+    ]
+    sentences = [
+        Span.of(text, a, b)
+        for p in paragraphs
+        for a, b in draw(_tiling(p.start, p.end, 3)) or [(p.start, p.end)]
+    ]
+    times = sorted(
+        draw(st.lists(time_expressions(text), max_size=limits["max_times"])),
+        key=lambda t: (t.span, t.value),
+    )
+    cast = draw(st.lists(actors(text), max_size=limits["max_actors"], unique_by=lambda a: a.id))
+    return Article(
+        text=text,
+        headline=draw(headlines),
+        published=day,
+        published_at=at,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        actors=cast,
+        statements=draw(
+            st.lists(statements(text, actors=cast, times=times), max_size=limits["max_statements"])
+        ),
+        events=draw(
+            st.lists(
+                events(text, actors=cast, times=times, sentences=sentences), max_size=limits["max_events"]
+            )
+        ),
+        times=times,
+    )
 
 
 _datelines = datelines  # articles() has an argument of that name

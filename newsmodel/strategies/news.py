@@ -160,18 +160,7 @@ class NewsText:
 
 
 SHAPES = ("direct", "cue-first", "pronoun", "reported", "event", "negated-event", "future-event", "dated")
-"""The sentence templates :func:`news_texts` plants:
-
-- ``direct``: ``“We expect a clear answer,” Polish Foreign Minister Anna Kowalski said on Sunday.``
-- ``cue-first``: ``Kowalski said: “We expect a clear answer.”``
-- ``pronoun``: a follow-up ``“The door remains open,” she added.`` after a statement by a person.
-- ``reported``: ``Kowalski said the border would remain closed.``
-- ``event``: ``Russia accused Ukraine of violating the ceasefire on Tuesday.``
-- ``negated-event``: ``Russia did not accuse Ukraine of violating the ceasefire.``
-- ``future-event``: ``Russia will impose sanctions on Ukraine.`` (expected as PLOVER codes an
-  announced act: THREATEN, or AGREE for a cooperative one, with mode FUTURE)
-- ``dated``: ``The meeting took place on March 3, 2017.``
-"""
+# documented where newsmodel.strategies re-exports it
 
 _SPEECH = frozenset({"direct", "cue-first", "reported"})
 _EVENTS = frozenset({"event", "negated-event", "future-event"})
