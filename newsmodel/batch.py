@@ -226,6 +226,39 @@ def _run_chunk(chunk: list[tuple[int, Document | Failure]]) -> list[Any]:
     return [_convert(parser, output, index, item) for index, item in chunk]
 
 
+def _check_arguments(
+    items: object,
+    workers: object,
+    chunksize: object,
+    parser: object,
+    output: object,
+    start_method: str | None,
+) -> None:
+    """Raise :class:`InvalidArgumentError` for a bad argument of :func:`parse_many`."""
+    if isinstance(items, str | bytes | Mapping | Document) or not isinstance(items, Iterable):
+        raise InvalidArgumentError(
+            f"items must be an iterable of texts or records, not {type(items).__name__};"
+            " to parse one article use newsmodel.parse"
+        )
+    if output not in _OUTPUTS:
+        raise InvalidArgumentError(f"output must be one of {', '.join(map(repr, _OUTPUTS))}, not {output!r}")
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 0):
+        raise InvalidArgumentError(f"workers must be None or an int >= 0, not {workers!r}")
+    if chunksize is not None and (
+        not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1
+    ):
+        raise InvalidArgumentError(f"chunksize must be None or an int >= 1, not {chunksize!r}")
+    if parser is not None and not isinstance(parser, Parser):
+        raise InvalidArgumentError(f"parser must be a newsmodel.Parser or None, not {type(parser).__name__}")
+    if start_method is not None:
+        import multiprocessing
+
+        if start_method not in multiprocessing.get_all_start_methods():
+            raise InvalidArgumentError(
+                f"start_method must be one of {multiprocessing.get_all_start_methods()}, not {start_method!r}"
+            )
+
+
 def _cores() -> int:
     count = getattr(os, "process_cpu_count", None)  # Python 3.13
     if count is not None:
@@ -395,7 +428,8 @@ def parse_many(
     The input is read lazily, as results are consumed: at most ``(2 × workers + 1) × chunksize``
     documents ahead, so a generator over a corpus of any size runs in bounded memory. Each worker
     process builds its parser once (the default parser, or the ``parser`` given, pickled once per
-    worker). Stopping early (``break``), an exception or Ctrl-C ends the workers at once.
+    worker). Stopping early (``break``), an exception or Ctrl-C ends the run: chunks not started are
+    cancelled, and each worker exits once it has finished the chunk it holds.
 
     With ``workers`` above 1 the documents are parsed in worker processes of ``multiprocessing``:
     on platforms that start them with ``spawn`` (Windows, macOS), call ``parse_many`` under
@@ -436,28 +470,7 @@ def parse_many(
     ...     print(doc_id, [t["value"] for t in tables["times"]])
     a1 ['2017-04-09']
     """
-    if isinstance(items, str | bytes | Mapping | Document) or not isinstance(items, Iterable):
-        raise InvalidArgumentError(
-            f"items must be an iterable of texts or records, not {type(items).__name__};"
-            " to parse one article use newsmodel.parse"
-        )
-    if output not in _OUTPUTS:
-        raise InvalidArgumentError(f"output must be one of {', '.join(map(repr, _OUTPUTS))}, not {output!r}")
-    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 0):
-        raise InvalidArgumentError(f"workers must be None or an int >= 0, not {workers!r}")
-    if chunksize is not None and (
-        not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1
-    ):
-        raise InvalidArgumentError(f"chunksize must be None or an int >= 1, not {chunksize!r}")
-    if parser is not None and not isinstance(parser, Parser):
-        raise InvalidArgumentError(f"parser must be a newsmodel.Parser or None, not {type(parser).__name__}")
-    if start_method is not None:
-        import multiprocessing
-
-        if start_method not in multiprocessing.get_all_start_methods():
-            raise InvalidArgumentError(
-                f"start_method must be one of {multiprocessing.get_all_start_methods()}, not {start_method!r}"
-            )
+    _check_arguments(items, workers, chunksize, parser, output, start_method)
     count = _cores() if workers is None else workers
     docs = _documents(items)
     pairs: Generator[tuple[str | None, Any], None, None]

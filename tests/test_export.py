@@ -106,10 +106,18 @@ def test_statement_rows(seed_article: newsmodel.Article) -> None:
 def test_quotes_of_a_mixed_statement_with_two_pieces() -> None:
     text = 'He said the deal was "dead" and the talks "over for now".'
     content = newsmodel.Span.of(text, 8, len(text) - 1)
+    pieces = (newsmodel.Span.of(text, 22, 26), newsmodel.Span.of(text, 43, 55))
     s = newsmodel.Statement(
-        speaker=None, source=None, cue=None, content=content, kind=newsmodel.StatementKind.MIXED
+        speaker=None,
+        source=None,
+        cue=None,
+        content=content,
+        kind=newsmodel.StatementKind.MIXED,
+        quotes=pieces,
     )
     assert [q.text for q in export.quotes(s)] == ["dead", "over for now"]
+    parsed = newsmodel.parse(text).statements
+    assert [[q.text for q in export.quotes(p)] for p in parsed] == [["dead", "over for now"]]
     assert all(text[q.start : q.end] == q.text for q in export.quotes(s))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from ..errors import InvalidArgumentError
-from ..model import Actor, Article, Event, Span, Statement, StatementKind
+from ..model import Actor, Article, Event, Span, Statement
 
 # csv is imported where it is used: a program that only builds tables does not pay for it.
 
@@ -168,39 +168,11 @@ def mentions(article: Article, *, article_id: str | None = None) -> list[Row]:
     return rows
 
 
-_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
-
-
-def _quoted_pieces(content: Span) -> tuple[Span, ...]:
-    # one pass: an opening mark waits for its own closing mark; anything unpaired is dropped
-    found = []
-    closing: str | None = None
-    opened = 0
-    for i, ch in enumerate(content.text):
-        if closing is not None and ch == closing:
-            start, end = content.start + opened, content.start + i
-            found.append(Span(start=start, end=end, text=content.text[opened:i]))
-            closing = None
-        elif closing is None and ch in _QUOTE_PAIRS:
-            closing, opened = _QUOTE_PAIRS[ch], i + 1
-    return tuple(found)
-
-
 def quotes(statement: Statement) -> tuple[Span, ...]:
-    """The quoted pieces of a statement: spans of the words inside its quote marks.
-
-    A ``DIRECT`` statement's content is one quoted piece; a ``MIXED`` statement's quoted pieces are
-    the stretches of its content between paired quote marks; an ``INDIRECT`` statement has none.
-    """
-    pieces = getattr(statement, "quotes", None)  # the model may carry them itself
-    if pieces is not None:
-        return tuple(pieces)
-    content = statement.content
-    if statement.kind is StatementKind.DIRECT:
-        return (content,)
-    if statement.kind is StatementKind.INDIRECT:
-        return ()
-    return _quoted_pieces(content)
+    """The quoted pieces of a statement, as the statement stage found them
+    (:attr:`Statement.quotes <newsmodel.Statement.quotes>`): the words inside its quote marks, each
+    piece without its marks; none for an ``INDIRECT`` statement."""
+    return statement.quotes
 
 
 def _start(span: Span | None) -> int | None:
