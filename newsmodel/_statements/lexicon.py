@@ -59,6 +59,11 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        male, female, neuter: the third-person pronouns of each referent (lower case).
+        male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
+            without the full stop).
+        male_names, female_names: given names that tell a person's gender (as written; names
+            either gender carries are left out).
         time_reach: how many paragraphs back a statement without a time of its own looks for
             the same speaker's previous statement, whose time it inherits.
     """
@@ -96,6 +101,13 @@ class CueLexicon:
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
+    male: frozenset[str]
+    female: frozenset[str]
+    neuter: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
     scare_quote_words: int
     time_reach: int
 
@@ -178,6 +190,13 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        male=ws("male_pronouns"),
+        female=ws("female_pronouns"),
+        neuter=ws("neuter_pronouns"),
+        male_titles=frozenset(t.lower().rstrip(".") for t in rules.male_titles),
+        female_titles=frozenset(t.lower().rstrip(".") for t in rules.female_titles),
+        male_names=frozenset(rules.first_names.male) - frozenset(rules.first_names.either),
+        female_names=frozenset(rules.first_names.female) - frozenset(rules.first_names.either),
         time_reach=rules.time_inheritance_paragraphs,
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),

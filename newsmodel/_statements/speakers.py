@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, ActorKind, Span, Statement, StatementKind, TimeExpression, TimeKind
+from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..segment import Quotation
 from ..times import governing_time
 from .state import DAY, Scan, StatementDraft
@@ -69,14 +69,34 @@ def saying_time(
 
 
 def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
-    """The actor the source names: the head of the phrase, through the actor stage's cast."""
+    """The actor the source names: the head of the phrase, through the actor stage's cast.
+
+    A pronoun is the cast's resolution when its gender agrees, else the latest speaker who
+    agrees (``he`` a person the text makes male or leaves open; ``it`` an organisation, group or
+    state). A phrase whose head is no mention gives the actor it names: a named spokesperson,
+    else the actor a spokesperson speaks for (``a spokeswoman for the prosecutor's office``), the
+    owner of an office (``the president's office``), the head of a group or organisation
+    (``Cairo's foreign ministry``), the first of joint speakers (``X and Y said``).
+    """
     s, e = st.toks[src[0]][0], st.toks[src[1]][1]
     if antecedent is not None:
         found = st.cast.actor_at(s, e)
         return found if found is not None else head_actor(st, *antecedent)
-    actor = head_actor(st, *src)
-    if actor is None and src[0] == src[1] and st.lows[src[0]] in st.lex.anaphors:
-        actor = recent_person(st)
+    a, b = src
+    if a == b and st.lows[a] in st.lex.neuter:
+        return neuter_speaker(st, s, e)
+    if a == b and st.lows[a] in st.lex.anaphors:
+        want = pronoun_gender(st, st.lows[a])
+        actor = head_actor(st, a, b)
+        if actor is not None and agrees(st, actor, want):
+            return actor
+        return recent_person(st, want)
+    joint = joint_first(st, a, b)
+    if joint is not None:
+        return joint
+    actor = head_actor(st, a, b)
+    if actor is None:
+        actor = phrase_actor(st, a, b)
     return actor
 
 
@@ -110,12 +130,122 @@ def head_actor(st: Scan, a: int, b: int) -> Actor | None:
     return actor
 
 
-def recent_person(st: Scan) -> Actor | None:
-    """The speaker of the latest statement, when a person: ``“...,” he added``."""
-    for d in st.drafts[-1:-9:-1]:
-        if d.speaker is not None:
-            return d.speaker if d.speaker.kind is ActorKind.PERSON else None
+def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
+    """The actor a source phrase without a mention at its head stands for.
+
+    Up to a modifier preposition the phrase is its head's (``Economists polled by Reuters``:
+    the economists, not Reuters); after a spokesperson noun the preposition's object is who
+    speaks (``a spokesman for X``, ``lawyers for X``: X). Inside the head part, the last mention
+    that is not a country or place, else the last mention (``Cairo's foreign ministry``: Egypt).
+    """
+    cut = b + 1
+    for k in range(a + 1, b + 1):
+        if st.words[k] in {",", "(", "—", "–"}:
+            cut = k
+            break
+        if st.lows[k] in st.lex.modifier_prepositions and st.words[k].islower():
+            if st.lows[k - 1] in st.lex.spokespeople and k < b:
+                found = st.cast.head_actor(st.toks[k + 1][0], st.toks[b][1])
+                if found is not None:
+                    return found
+            cut = k
+            break
+    if cut <= a:
+        return None
+    return st.cast.head_actor(st.toks[a][0], st.toks[cut - 1][1])
+
+
+def joint_first(st: Scan, a: int, b: int) -> Actor | None:
+    """``Senators John McCain and Lindsey Graham said``: the first of joint named speakers.
+
+    The others stay findable as the actors mentioned in the statement's source
+    (``Cast.actors_in(source.start, source.end)``)."""
+    for k in range(a + 1, b):
+        if st.lows[k] in st.lex.coordinators and st.words[k].islower():
+            before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
+            after = st.cast.mention_at(st.toks[b][0], st.toks[b][1])
+            if before is None or after is None or before[1] is after[1]:
+                return None
+            if before[0].span.end != st.toks[k - 1][1]:
+                return None
+            if before[1].kind is not after[1].kind:
+                return None
+            return before[1]
     return None
+
+
+def pronoun_gender(st: Scan, low: str) -> str | None:
+    """``"M"`` for a male pronoun, ``"F"`` for a female one, else ``None``."""
+    if low in st.lex.male:
+        return "M"
+    if low in st.lex.female:
+        return "F"
+    return None
+
+
+def gender(st: Scan, actor: Actor) -> str | None:
+    """A person's gender as far as the text tells it: the pronouns the actor stage resolved to
+    them, a courtesy title before a name, a given name; ``None`` when the evidence is absent or
+    split."""
+    cached = st.genders.get(actor.id, "?")
+    if cached != "?":
+        return cached
+    male = female = 0
+    lex = st.lex
+    for m in actor.mentions:
+        if m.kind is MentionKind.PRONOUN:
+            low = m.span.text.lower()
+            male += low in lex.male
+            female += low in lex.female
+        elif m.kind is MentionKind.NAME:
+            k = st.index(m.span.start) - 1
+            while k >= 0 and st.words[k] == ".":
+                k -= 1
+            if k >= 0:
+                low = st.lows[k]
+                male += low in lex.male_titles
+                female += low in lex.female_titles
+    first = actor.name.split()[0] if actor.name.split() else ""
+    male += first in lex.male_names
+    female += first in lex.female_names
+    found = "M" if male > female else "F" if female > male else None
+    st.genders[actor.id] = found
+    return found
+
+
+def agrees(st: Scan, actor: Actor, want: str | None) -> bool:
+    """Whether ``actor`` may be what a pronoun of gender ``want`` refers to."""
+    if want is None or actor.kind is not ActorKind.PERSON:
+        return True
+    found = gender(st, actor)
+    return found is None or found == want
+
+
+def recent_person(st: Scan, want: str | None = None) -> Actor | None:
+    """The speaker of the latest statement, when a person whose gender agrees: ``“...,” he
+    added``. A person of the other gender is passed over for an earlier one."""
+    for d in st.drafts[-1:-9:-1]:
+        if d.speaker is None:
+            continue
+        if d.speaker.kind is not ActorKind.PERSON:
+            return None
+        if agrees(st, d.speaker, want):
+            return d.speaker
+    return None
+
+
+def neuter_speaker(st: Scan, s: int, e: int) -> Actor | None:
+    """``It said``: the latest speaker when it is an organisation, group or state and spoke in
+    this paragraph or the one before, else what the actor stage resolved the pronoun to."""
+    cast = st.cast.actor_at(s, e)
+    here = st.seg.paragraph_index(s)
+    for d in st.drafts[-1:-9:-1]:
+        if d.speaker is None:
+            continue
+        if d.speaker.kind is not ActorKind.PERSON and 0 <= here - d.paragraph <= 1:
+            return d.speaker
+        break
+    return cast
 
 
 def inherit_times(st: Scan, drafts: list[StatementDraft]) -> None:
