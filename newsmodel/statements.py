@@ -127,6 +127,8 @@ class StatementRules(RuleSet):
     gerund_suffixes: tuple[str, ...] = _word_list()
     adverb_suffixes: tuple[str, ...] = _word_list()
     possessives: tuple[str, ...] = _word_list()
+    agent_prepositions: tuple[str, ...] = _word_list()
+    participle_suffixes: tuple[str, ...] = _word_list()
     male_pronouns: tuple[str, ...] = _word_list()
     female_pronouns: tuple[str, ...] = _word_list()
     neuter_pronouns: tuple[str, ...] = _word_list()

@@ -29,7 +29,7 @@ from .clauses import (
     titled,
 )
 from .lexicon import ACCORDING, CueForm
-from .sources import appositive_back, aside_back, np_back, np_forward, parenthesis_back, skip_back, subject
+from .sources import appositive_back, aside_back, extend_back, np_back, np_forward, parenthesis_back, skip_back, subject
 from .speakers import add_statement
 from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
 
@@ -167,6 +167,8 @@ def _source_before(
             return (j, j), ((start, j - 2) if start is not None else None)
         if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
             start = np_back(st, j, first)
+            if start is not None:
+                start = extend_back(st, start, first)
             return ((start, j) if start is not None else None), None
         return None, None
     if st.words[j] == "," and not participle:

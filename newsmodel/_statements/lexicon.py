@@ -59,6 +59,9 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        agent_prepositions: a preposition naming the agent of a participle inside a source
+            (``Economists polled by Reuters``).
+        participle_suffixes: endings of such a participle.
         male, female, neuter: the third-person pronouns of each referent (lower case).
         male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
             without the full stop).
@@ -101,6 +104,8 @@ class CueLexicon:
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
+    agent_prepositions: frozenset[str]
+    participle_suffixes: tuple[str, ...]
     male: frozenset[str]
     female: frozenset[str]
     neuter: frozenset[str]
@@ -190,6 +195,8 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        agent_prepositions=ws("agent_prepositions"),
+        participle_suffixes=tuple(rules.participle_suffixes),
         male=ws("male_pronouns"),
         female=ws("female_pronouns"),
         neuter=ws("neuter_pronouns"),

@@ -61,6 +61,42 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     return start
 
 
+def extend_back(st: Scan, start: int, first: int) -> int:
+    """Where a source really starts when the noun phrase before the cue is the tail of a longer
+    one: joint speakers (``John McCain and Lindsey Graham said``: two names of the cast joined by
+    a coordinator) and an agent after a participle (``Economists polled by Reuters said``: the
+    economists speak; Reuters is who polled them)."""
+    k = start - 1
+    if k - 1 < first or not st.words[k].islower():
+        return start
+    low = st.lows[k]
+    if low in st.lex.coordinators and st.words[start][0].isupper() and st.words[k - 1][0].isupper():
+        before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
+        after = st.cast.mention_at(st.toks[start][0], st.toks[start][1])
+        if (
+            before is not None
+            and after is not None
+            and before[1] is not after[1]
+            and before[1].kind is after[1].kind
+            and before[0].span.end == st.toks[k - 1][1]
+        ):
+            s = np_back(st, k - 1, first)
+            if s is not None and all(not st.words[i].islower() for i in range(s, k)):
+                return s
+        return start
+    if (
+        low in st.lex.agent_prepositions
+        and k - 2 >= first
+        and st.words[k - 1].islower()
+        and st.lows[k - 1].endswith(st.lex.participle_suffixes)
+        and st.is_word(k - 2)
+    ):
+        s = np_back(st, k - 2, first)
+        if s is not None and s < k - 1:
+            return s
+    return start
+
+
 def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
     may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
