@@ -29,7 +29,16 @@ from .clauses import (
     titled,
 )
 from .lexicon import ACCORDING, CueForm
-from .sources import appositive_back, aside_back, extend_back, np_back, np_forward, parenthesis_back, skip_back, subject
+from .sources import (
+    appositive_back,
+    aside_back,
+    extend_back,
+    np_back,
+    np_forward,
+    parenthesis_back,
+    skip_back,
+    subject,
+)
 from .speakers import add_statement
 from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
 
@@ -185,6 +194,8 @@ def _read_sourceless(st: Scan, r: _Reading) -> None:
     """A cue with no source before it: ``“...,” said Jane Roe`` or ``Said Jane Roe, “...”``."""
     frames = r.frames
     if r.left_sep and r.right == WORD and frames & {"postposed", "quote"}:
+        if st.text[r.cue[0] : r.cue[1]].lower() in st.lex.addressed:
+            return  # "..., told Reuters": the addressee, never an inverted source
         inv = np_forward(st, r.pos, r.end)
         if inv is not None and ends_here(st, st.toks[inv[1]][1], r.end):
             content_before(

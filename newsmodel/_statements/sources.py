@@ -8,6 +8,7 @@ token, inclusive); ``speakers`` resolves them to actors.
 
 from __future__ import annotations
 
+from ..model import ActorKind
 from .state import SEPARATORS, Scan
 
 
@@ -103,7 +104,17 @@ def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     p = j
     for _ in range(3):
         q = p - 1
-        while q >= first and j - q < 40 and st.words[q] not in {",", "”", '"', ";", ":", "(", ")"}:
+        while q >= first and j - q < 40:
+            if st.words[q] == ")" and q > first:
+                # a short parenthesis inside the appositive: "director at the division (CID)"
+                o = q - 1
+                while o > first and q - o < 8 and st.words[o] not in {"(", ")", ","}:
+                    o -= 1
+                if st.words[o] == "(" and o - 1 > first and st.is_word(o - 1) and st.words[o - 1] != ",":
+                    q = o - 1
+                    continue
+            if st.words[q] in {",", "”", '"', ";", ":", "(", ")"}:
+                break
             if st.is_word(q) and st.is_cue_word(q) and not st.lows[q].endswith(st.lex.gerund_suffixes):
                 return None
             q -= 1
@@ -111,8 +122,14 @@ def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
             return None
         p = q
         head = st.lows[p + 1]
+        person = st.cast.mention_at(st.toks[p - 1][0], st.toks[p - 1][1]) if st.is_word(p - 1) else None
         if not (
-            head in st.lex.determiners
+            (
+                person is not None
+                and person[1].kind is ActorKind.PERSON
+                and person[0].span.end == st.toks[p - 1][1]
+            )
+            or head in st.lex.determiners
             or head in st.lex.relatives
             or st.words[p + 1][0].isupper()
             or st.words[p + 1][0].isdigit()
