@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Actor, StatementKind
+from ..model import Actor, ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
     clause_after,
@@ -77,6 +77,9 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
         k, k0 = st.index(cs), st.index(sent.start)
         if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
+    k = st.index(cs)
+    if k > 0 and st.lows[k - 1] in st.lex.determiners:
+        return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
@@ -197,6 +200,8 @@ def _read_sourceless(st: Scan, r: _Reading) -> None:
         if st.text[r.cue[0] : r.cue[1]].lower() in st.lex.addressed:
             return  # "..., told Reuters": the addressee, never an inverted source
         inv = np_forward(st, r.pos, r.end)
+        if inv is not None:
+            inv = named_after(st, inv)
         if inv is not None and ends_here(st, st.toks[inv[1]][1], r.end):
             content_before(
                 st, r.cue, inv, None, r.sep_tok, r.first, r.si, quote_only="postposed" not in frames
@@ -205,6 +210,18 @@ def _read_sourceless(st: Scan, r: _Reading) -> None:
     form_opens = st.words[st.index(r.cue[0])][:1].isupper()
     if r.j < r.first and form_opens and r.right == WORD and "quote" in frames:
         opening_cue(st, r.cue, r.pos, r.end, r.si)
+
+
+def named_after(st: Scan, inv: TokenSpan) -> TokenSpan:
+    """``said the delegation's chairman, Werner Langen, ...``: an inverted source whose
+    description is followed by the person's name reaches to the name."""
+    k = inv[1] + 1
+    if k + 1 >= len(st.toks) or st.words[k] != "," or st.lows[inv[0]] not in st.lex.determiners:
+        return inv
+    found = st.cast.mention_at(st.toks[k + 1][0], st.toks[k + 1][1])
+    if found is None or found[1].kind is not ActorKind.PERSON or found[0].span.start != st.toks[k + 1][0]:
+        return inv
+    return (inv[0], st.index(found[0].span.end) - 1)
 
 
 def _read_content_before(st: Scan, r: _Reading) -> bool:

@@ -81,7 +81,9 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
     s, e = st.toks[src[0]][0], st.toks[src[1]][1]
     if antecedent is not None:
         found = st.cast.actor_at(s, e)
-        return found if found is not None else head_actor(st, *antecedent)
+        return (
+            found if found is not None else appositive_owner(st, *antecedent) or head_actor(st, *antecedent)
+        )
     a, b = src
     if a == b and st.lows[a] in st.lex.neuter:
         return neuter_speaker(st, s, e)
@@ -130,6 +132,18 @@ def head_actor(st: Scan, a: int, b: int) -> Actor | None:
     return actor
 
 
+def appositive_owner(st: Scan, a: int, b: int) -> Actor | None:
+    """``Senator Marco Rubio, a member of the committee, who said``: a relative's antecedent
+    that is an appositive (opening with a determiner after a comma) stands for the person named
+    before the comma."""
+    if a < 2 or st.words[a - 1] != "," or st.lows[a] not in st.lex.determiners or not st.is_word(a - 2):
+        return None
+    found = st.cast.mention_at(st.toks[a - 2][0], st.toks[a - 2][1])
+    if found is None or found[1].kind is not ActorKind.PERSON or found[0].span.end != st.toks[a - 2][1]:
+        return None
+    return found[1]
+
+
 def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     """The actor a source phrase without a mention at its head stands for.
 
@@ -141,6 +155,10 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     cut = b + 1
     for k in range(a + 1, b + 1):
         if st.words[k] in {",", "(", "—", "–"}:
+            if st.words[k] == "," and k < b:  # "the delegation's chairman, Werner Langen"
+                named = st.cast.mention_at(st.toks[k + 1][0], st.toks[k + 1][1])
+                if named is not None and named[1].kind is ActorKind.PERSON:
+                    return named[1]
             cut = k
             break
         if st.lows[k] in st.lex.modifier_prepositions and st.words[k].islower():
