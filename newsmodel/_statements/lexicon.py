@@ -59,6 +59,8 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        bodies: head nouns of a source that speaks for the actor named in it (``Cairo's foreign
+            ministry``).
         addressed: cue forms whose object is always the addressee (``told Reuters``): never read
             as an inverted source.
         agent_prepositions: a preposition naming the agent of a participle inside a source
@@ -106,6 +108,7 @@ class CueLexicon:
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
+    bodies: frozenset[str]
     addressed: frozenset[str]
     agent_prepositions: frozenset[str]
     participle_suffixes: tuple[str, ...]
@@ -198,6 +201,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        bodies=ws("bodies"),
         addressed=ws("addressed"),
         agent_prepositions=ws("agent_prepositions"),
         participle_suffixes=tuple(rules.participle_suffixes),

@@ -19,8 +19,10 @@ def skip_back(st: Scan, j: int, first: int) -> int:
         start = st.time_end.get(st.toks[j][1])
         if start is not None and start >= st.toks[first][0]:
             j = st.index(start) - 1
-            if j >= first and st.lows[j] in st.lex.time_prepositions:
-                j -= 1
+            # "on Sunday", "late on Saturday": at most two words before the time
+            for _ in range(2):
+                if j >= first and st.lows[j] in st.lex.time_prepositions and st.words[j].islower():
+                    j -= 1
             continue
         if st.is_word(j) and st.lows[j] in st.lex.auxiliaries and st.words[j].islower():
             j -= 1

@@ -170,7 +170,12 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
             break
     if cut <= a:
         return None
-    return st.cast.head_actor(st.toks[a][0], st.toks[cut - 1][1])
+    h = cut - 1
+    while h > a and not st.is_word(h):
+        h -= 1
+    if st.lows[h] not in st.lex.spokespeople and st.lows[h] not in st.lex.bodies:
+        return None  # "a Kremlin critic" does not speak for the Kremlin
+    return st.cast.head_actor(st.toks[a][0], st.toks[h][1])
 
 
 def joint_first(st: Scan, a: int, b: int) -> Actor | None:
