@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newsmodel
@@ -649,6 +649,9 @@ def test_property_name_said_clause(q: str, n: str) -> None:
 
 @given(q=QUOTES, r=QUOTES, n=NAMES)
 def test_property_he_added_follows_name(q: str, r: str, n: str) -> None:
+    # "he" never resolves to a woman the text names (a female given name)
+    female = set(load_rules("actors_people")["female"]) - set(load_rules("actors_people")["male"])
+    assume(n.split()[0] not in female)
     statements = find(f"“{q},” {n} said. “{r},” he added.", person(n))
     assert len(statements) == 2
     assert statements[1].content.text == r

@@ -189,6 +189,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    names = rules.first_names
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
@@ -210,8 +211,8 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         neuter=ws("neuter_pronouns"),
         male_titles=frozenset(t.lower().rstrip(".") for t in rules.male_titles),
         female_titles=frozenset(t.lower().rstrip(".") for t in rules.female_titles),
-        male_names=frozenset(rules.first_names.male) - frozenset(rules.first_names.either),
-        female_names=frozenset(rules.first_names.female) - frozenset(rules.first_names.either),
+        male_names=frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
+        female_names=frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
         time_reach=rules.time_inheritance_paragraphs,
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),

@@ -90,9 +90,9 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
     if a == b and st.lows[a] in st.lex.anaphors:
         want = pronoun_gender(st, st.lows[a])
         actor = head_actor(st, a, b)
-        if actor is not None and agrees(st, actor, want):
+        if actor is not None and agrees(st, actor, want, s):
             return actor
-        return recent_person(st, want)
+        return recent_person(st, want, s)
     joint = joint_first(st, a, b)
     if joint is not None:
         return joint
@@ -206,13 +206,24 @@ def pronoun_gender(st: Scan, low: str) -> str | None:
     return None
 
 
-def gender(st: Scan, actor: Actor) -> str | None:
+def gender(st: Scan, actor: Actor, skip: int = -1) -> str | None:
     """A person's gender as far as the text tells it: the pronouns the actor stage resolved to
-    them, a courtesy title before a name, a given name; ``None`` when the evidence is absent or
-    split."""
-    cached = st.genders.get(actor.id, "?")
-    if cached != "?":
-        return cached
+    them (but the one at offset ``skip``, being judged), a courtesy title before a name, a given
+    name; ``None`` when the evidence is absent or split."""
+    counts = st.genders.get(actor.id)
+    if counts is None:
+        counts = st.genders[actor.id] = gender_evidence(st, actor)
+    male, female = counts
+    for m in actor.mentions:
+        if m.span.start == skip and m.kind is MentionKind.PRONOUN:
+            low = m.span.text.lower()
+            male -= low in st.lex.male
+            female -= low in st.lex.female
+    return "M" if male > female else "F" if female > male else None
+
+
+def gender_evidence(st: Scan, actor: Actor) -> tuple[int, int]:
+    """How many signs in the text make ``actor`` male, and how many female."""
     male = female = 0
     lex = st.lex
     for m in actor.mentions:
@@ -225,26 +236,24 @@ def gender(st: Scan, actor: Actor) -> str | None:
             while k >= 0 and st.words[k] == ".":
                 k -= 1
             if k >= 0:
-                low = st.lows[k]
+                low = st.lows[k].rstrip(".")
                 male += low in lex.male_titles
                 female += low in lex.female_titles
     first = actor.name.split()[0] if actor.name.split() else ""
     male += first in lex.male_names
     female += first in lex.female_names
-    found = "M" if male > female else "F" if female > male else None
-    st.genders[actor.id] = found
-    return found
+    return male, female
 
 
-def agrees(st: Scan, actor: Actor, want: str | None) -> bool:
-    """Whether ``actor`` may be what a pronoun of gender ``want`` refers to."""
+def agrees(st: Scan, actor: Actor, want: str | None, skip: int = -1) -> bool:
+    """Whether ``actor`` may be what a pronoun of gender ``want`` (at offset ``skip``) refers to."""
     if want is None or actor.kind is not ActorKind.PERSON:
         return True
-    found = gender(st, actor)
+    found = gender(st, actor, skip)
     return found is None or found == want
 
 
-def recent_person(st: Scan, want: str | None = None) -> Actor | None:
+def recent_person(st: Scan, want: str | None = None, skip: int = -1) -> Actor | None:
     """The speaker of the latest statement, when a person whose gender agrees: ``“...,” he
     added``. A person of the other gender is passed over for an earlier one."""
     for d in st.drafts[-1:-9:-1]:
@@ -252,7 +261,7 @@ def recent_person(st: Scan, want: str | None = None) -> Actor | None:
             continue
         if d.speaker.kind is not ActorKind.PERSON:
             return None
-        if agrees(st, d.speaker, want):
+        if agrees(st, d.speaker, want, skip):
             return d.speaker
     return None
 
