@@ -215,3 +215,16 @@ def test_time_with_late_between_source_and_cue() -> None:
     text = "Arab foreign ministers late on Saturday urged the United States to drop its plan."
     (s,) = newsmodel.parse(text).statements
     assert s.source is not None and s.source.text == "Arab foreign ministers"
+
+
+def test_relative_without_comma_after_a_person() -> None:
+    text = (
+        "He was condemned by negotiator Guy Verhofstadt who said on Twitter: “Yet more abhorrent comments.”"
+    )
+    (s,) = find(text, {"Guy Verhofstadt": ("Guy Verhofstadt", P)})
+    assert s.kind is StatementKind.DIRECT and s.content.text.startswith("Yet more abhorrent")
+    assert s.speaker is not None and s.speaker.name == "Guy Verhofstadt"
+    # not after a thing: "the plan who" is no source
+    assert find("They backed the plan who said it.", {}) == () or all(
+        s.source is None or s.source.text != "who" for s in find("They backed the plan who said it.", {})
+    )

@@ -177,6 +177,9 @@ def _source_before(
         ):
             start = np_back(st, j - 2, first)
             return (j, j), ((start, j - 2) if start is not None else None)
+        if low in st.lex.relatives and low not in st.lex.complementizers and named_before(st, j - 1, first):
+            start = np_back(st, j - 1, first)  # "negotiator Guy Verhofstadt who said"
+            return (j, j), ((start, j - 1) if start is not None else None)
         if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
             start = np_back(st, j, first)
             if start is not None:
@@ -191,6 +194,15 @@ def _source_before(
     if st.words[j] == ")":
         return parenthesis_back(st, j, first), None
     return None, None
+
+
+def named_before(st: Scan, k: int, first: int) -> bool:
+    """Whether token ``k`` ends the name of a person of the cast (a relative without a comma
+    after it still refers to that person: ``negotiator Guy Verhofstadt who said``)."""
+    if k < first or not st.is_word(k) or not st.words[k][:1].isupper():
+        return False
+    found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+    return found is not None and found[1].kind is ActorKind.PERSON and found[0].span.end == st.toks[k][1]
 
 
 def _read_sourceless(st: Scan, r: _Reading) -> None:
