@@ -20,7 +20,7 @@ from .pipeline import Context
 from .rules import Example, RuleSet
 from .rules._schema import Source
 
-__all__ = ["CuePattern", "CueVerb", "StatementFinder", "StatementRules"]
+__all__ = ["CuePattern", "CueVerb", "FirstNames", "StatementFinder", "StatementRules"]
 
 
 def _words(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
