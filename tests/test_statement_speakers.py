@@ -228,3 +228,15 @@ def test_relative_without_comma_after_a_person() -> None:
     assert all(
         s.source is None or s.source.text != "who" for s in find("They backed the plan who said it.", {})
     )
+
+
+def test_joint_source_with_a_relative_clause_between() -> None:
+    text = "McCain, who is chairman of the Senate Armed Services Committee, and Graham said the law was bad."
+    cast = {
+        "McCain": ("John McCain", P),
+        "Graham": ("Lindsey Graham", P),
+        "Senate Armed Services Committee": ("Senate Armed Services Committee", ORG),
+    }
+    (s,) = find(text, cast)
+    assert s.source is not None and s.source.text.startswith("McCain, who is chairman")
+    assert s.speaker is not None and s.speaker.name == "John McCain"

@@ -73,6 +73,20 @@ def extend_back(st: Scan, start: int, first: int) -> int:
     if k - 1 < first or not st.words[k].islower():
         return start
     low = st.lows[k]
+    if low in st.lex.coordinators and st.words[k - 1] == "," and st.words[start][0].isupper():
+        # "McCain, who chairs the committee, and Graham said": the sentence's subject first
+        subj = subject(st, first, k - 1)
+        if subj is not None and subj[1] + 1 < k - 1 and st.words[subj[1] + 1] == ",":
+            before = st.cast.mention_at(st.toks[subj[1]][0], st.toks[subj[1]][1])
+            after = st.cast.mention_at(st.toks[start][0], st.toks[start][1])
+            if (
+                before is not None
+                and after is not None
+                and before[1] is not after[1]
+                and before[1].kind is after[1].kind
+            ):
+                return subj[0]
+        return start
     if low in st.lex.coordinators and st.words[start][0].isupper() and st.words[k - 1][0].isupper():
         before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
         after = st.cast.mention_at(st.toks[start][0], st.toks[start][1])
