@@ -127,6 +127,8 @@ class StatementRules(RuleSet):
     gerund_suffixes: tuple[str, ...] = _word_list()
     adverb_suffixes: tuple[str, ...] = _word_list()
     possessives: tuple[str, ...] = _word_list()
+    definite: tuple[str, ...] = _word_list()
+    documents: tuple[str, ...] = _word_list()
     bodies: tuple[str, ...] = _word_list()
     addressed: tuple[str, ...] = _word_list()
     agent_prepositions: tuple[str, ...] = _word_list()

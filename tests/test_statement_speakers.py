@@ -240,3 +240,13 @@ def test_joint_source_with_a_relative_clause_between() -> None:
     (s,) = find(text, cast)
     assert s.source is not None and s.source.text.startswith("McCain, who is chairman")
     assert s.speaker is not None and s.speaker.name == "John McCain"
+
+
+def test_the_statement_speaks_for_its_author() -> None:
+    text = (
+        "In a statement, the Interior Ministry said the law was bad. The statement said the police would act."
+    )
+    assert speakers(text, {"Interior Ministry": ("Interior Ministry", ORG)}) == ["Interior Ministry"] * 2
+    # a new paragraph two paragraphs on: too far back
+    text = "The Interior Ministry said the law was bad.\n\nIt rained.\n\nThe vote came.\n\nThe statement said the police would act."
+    assert speakers(text, {"Interior Ministry": ("Interior Ministry", ORG)}) == ["Interior Ministry", None]

@@ -59,6 +59,8 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        definite, documents: ``the statement``, ``the report``: a source that is the latest
+            speaker's document.
         bodies: head nouns of a source that speaks for the actor named in it (``Cairo's foreign
             ministry``).
         addressed: cue forms whose object is always the addressee (``told Reuters``): never read
@@ -108,6 +110,8 @@ class CueLexicon:
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
+    definite: frozenset[str]
+    documents: frozenset[str]
     bodies: frozenset[str]
     addressed: frozenset[str]
     agent_prepositions: frozenset[str]
@@ -202,6 +206,8 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        definite=ws("definite"),
+        documents=ws("documents"),
         bodies=ws("bodies"),
         addressed=ws("addressed"),
         agent_prepositions=ws("agent_prepositions"),

@@ -99,6 +99,8 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
     actor = head_actor(st, a, b)
     if actor is None:
         actor = phrase_actor(st, a, b)
+    if actor is None and b == a + 1 and st.lows[a] in st.lex.definite and st.lows[b] in st.lex.documents:
+        actor = latest_speaker(st, st.seg.paragraph_index(s))  # "The statement said ..."
     return actor
 
 
@@ -263,6 +265,14 @@ def recent_person(st: Scan, want: str | None = None, skip: int = -1) -> Actor | 
             return None
         if agrees(st, d.speaker, want, skip):
             return d.speaker
+    return None
+
+
+def latest_speaker(st: Scan, here: int) -> Actor | None:
+    """The speaker of the latest statement, when it is in paragraph ``here`` or the one before."""
+    for d in st.drafts[-1:-9:-1]:
+        if d.speaker is not None:
+            return d.speaker if 0 <= here - d.paragraph <= 1 else None
     return None
 
 
