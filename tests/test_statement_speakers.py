@@ -250,3 +250,10 @@ def test_the_statement_speaks_for_its_author() -> None:
     # a new paragraph two paragraphs on: too far back
     text = "The Interior Ministry said the law was bad.\n\nIt rained.\n\nThe vote came.\n\nThe statement said the police would act."
     assert speakers(text, {"Interior Ministry": ("Interior Ministry", ORG)}) == ["Interior Ministry", None]
+
+
+def test_it_is_the_organisation_named_in_the_narrative() -> None:
+    # the nearest organisation is the subject of a narrative sentence, not reported speech
+    text = "Acme Corp said sales rose. Rival Globex, meanwhile, cut its prices. It said the cuts would last."
+    cast = {"Acme Corp": ("Acme Corp", ORG), "Globex": ("Globex", ORG), "It": ("Globex", ORG)}
+    assert speakers(text, cast) == ["Acme Corp", "Globex"]

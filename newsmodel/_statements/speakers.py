@@ -33,7 +33,7 @@ def add_statement(
     if src is not None:
         source = (st.toks[src[0]][0], st.toks[src[1]][1])
         if speaker is None:
-            speaker = speaker_of(st, src, antecedent)
+            speaker = speaker_of(st, src, antecedent, content)
     draft = StatementDraft(
         source=source,
         cue=cue,
@@ -68,7 +68,12 @@ def saying_time(
     return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break)
 
 
-def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | None) -> Actor | None:
+def speaker_of(
+    st: Scan,
+    src: tuple[int, int],
+    antecedent: tuple[int, int] | None,
+    content: tuple[int, int] | None = None,
+) -> Actor | None:
     """The actor the source names: the head of the phrase, through the actor stage's cast.
 
     A pronoun is the cast's resolution when its gender agrees, else the latest speaker who
@@ -86,7 +91,7 @@ def speaker_of(st: Scan, src: tuple[int, int], antecedent: tuple[int, int] | Non
         )
     a, b = src
     if a == b and st.lows[a] in st.lex.neuter:
-        return neuter_speaker(st, s, e)
+        return neuter_speaker(st, s, e, content)
     if a == b and st.lows[a] in st.lex.anaphors:
         want = pronoun_gender(st, st.lows[a])
         actor = head_actor(st, a, b)
@@ -276,17 +281,29 @@ def latest_speaker(st: Scan, here: int) -> Actor | None:
     return None
 
 
-def neuter_speaker(st: Scan, s: int, e: int) -> Actor | None:
-    """``It said``: the latest speaker when it is an organisation, group or state and spoke in
-    this paragraph or the one before, else what the actor stage resolved the pronoun to."""
+def neuter_speaker(st: Scan, s: int, e: int, content: tuple[int, int] | None) -> Actor | None:
+    """``It said``: what the actor stage resolved the pronoun to, unless that actor's latest
+    mention lies inside reported speech (this statement's content or the latest one's): then the
+    latest speaker, when it is an organisation, group or state that spoke in this paragraph or the
+    one before (``..., the Audit Office said. ... cost the NHS, it said``: the Audit Office)."""
     cast = st.cast.actor_at(s, e)
     here = st.seg.paragraph_index(s)
+    latest = None
     for d in st.drafts[-1:-9:-1]:
         if d.speaker is None:
             continue
         if d.speaker.kind is not ActorKind.PERSON and 0 <= here - d.paragraph <= 1:
-            return d.speaker
+            latest = d
         break
+    if latest is None or cast is None or cast is latest.speaker:
+        return latest.speaker if latest is not None and cast is None else cast
+    before = [m.span.start for m in cast.mentions if m.span.start < s and m.kind is not MentionKind.PRONOUN]
+    if not before:
+        return latest.speaker
+    last = before[-1]
+    reported = [latest.content] if content is None else [latest.content, content]
+    if any(c0 <= last < c1 for c0, c1 in reported):
+        return latest.speaker
     return cast
 
 
