@@ -20,7 +20,7 @@ from .pipeline import Context
 from .rules import Example, RuleSet
 from .rules._schema import Source
 
-__all__ = ["CuePattern", "CueVerb", "StatementFinder", "StatementRules"]
+__all__ = ["CuePattern", "CueVerb", "FirstNames", "StatementFinder", "StatementRules"]
 
 
 def _words(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
@@ -73,6 +73,16 @@ def _word_list() -> tuple[str, ...]:
     return attrs.field(default=(), validator=_words, converter=_stripped)
 
 
+@attrs.frozen
+class FirstNames:
+    """Given names by the gender they usually carry (``actors_people.toml``, shared with the
+    actor stage): the gender a ``he`` or ``she`` source must agree with."""
+
+    male: tuple[str, ...] = _word_list()
+    female: tuple[str, ...] = _word_list()
+    either: tuple[str, ...] = _word_list()
+
+
 @attrs.frozen(eq=False, repr=False)
 class StatementRules(RuleSet):
     """The statement rules (``statements.toml``): cue verbs with their frames, the words around
@@ -84,7 +94,7 @@ class StatementRules(RuleSet):
         finder = StatementFinder(rules)
     """
 
-    SHIPPED = ("statements",)
+    SHIPPED = ("statements", ("first_names", "actors_people"))
 
     verb: tuple[CueVerb, ...] = ()
     pattern: tuple[CuePattern, ...] = ()
@@ -117,6 +127,18 @@ class StatementRules(RuleSet):
     gerund_suffixes: tuple[str, ...] = _word_list()
     adverb_suffixes: tuple[str, ...] = _word_list()
     possessives: tuple[str, ...] = _word_list()
+    definite: tuple[str, ...] = _word_list()
+    documents: tuple[str, ...] = _word_list()
+    bodies: tuple[str, ...] = _word_list()
+    addressed: tuple[str, ...] = _word_list()
+    agent_prepositions: tuple[str, ...] = _word_list()
+    participle_suffixes: tuple[str, ...] = _word_list()
+    male_pronouns: tuple[str, ...] = _word_list()
+    female_pronouns: tuple[str, ...] = _word_list()
+    neuter_pronouns: tuple[str, ...] = _word_list()
+    male_titles: tuple[str, ...] = _word_list()
+    female_titles: tuple[str, ...] = _word_list()
+    first_names: FirstNames = FirstNames()
     scare_quote_words: int = attrs.field(default=3, validator=_not_negative)
     time_inheritance_paragraphs: int = attrs.field(default=2, validator=_not_negative)
 

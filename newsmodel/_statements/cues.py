@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Actor, StatementKind
+from ..model import Actor, ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
     clause_after,
@@ -29,7 +29,16 @@ from .clauses import (
     titled,
 )
 from .lexicon import ACCORDING, CueForm
-from .sources import appositive_back, aside_back, np_back, np_forward, parenthesis_back, skip_back, subject
+from .sources import (
+    appositive_back,
+    aside_back,
+    extend_back,
+    np_back,
+    np_forward,
+    parenthesis_back,
+    skip_back,
+    subject,
+)
 from .speakers import add_statement
 from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
 
@@ -68,6 +77,9 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
         k, k0 = st.index(cs), st.index(sent.start)
         if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
+    k = st.index(cs)
+    if k > 0 and st.lows[k - 1] in st.lex.determiners:
+        return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
@@ -165,8 +177,13 @@ def _source_before(
         ):
             start = np_back(st, j - 2, first)
             return (j, j), ((start, j - 2) if start is not None else None)
+        if low in st.lex.relatives and low not in st.lex.complementizers and named_before(st, j - 1, first):
+            start = np_back(st, j - 1, first)  # "negotiator Guy Verhofstadt who said"
+            return (j, j), ((start, j - 1) if start is not None else None)
         if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
             start = np_back(st, j, first)
+            if start is not None:
+                start = extend_back(st, start, first)
             return ((start, j) if start is not None else None), None
         return None, None
     if st.words[j] == "," and not participle:
@@ -179,11 +196,24 @@ def _source_before(
     return None, None
 
 
+def named_before(st: Scan, k: int, first: int) -> bool:
+    """Whether token ``k`` ends the name of a person of the cast (a relative without a comma
+    after it still refers to that person: ``negotiator Guy Verhofstadt who said``)."""
+    if k < first or not st.is_word(k) or not st.words[k][:1].isupper():
+        return False
+    found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+    return found is not None and found[1].kind is ActorKind.PERSON and found[0].span.end == st.toks[k][1]
+
+
 def _read_sourceless(st: Scan, r: _Reading) -> None:
     """A cue with no source before it: ``“...,” said Jane Roe`` or ``Said Jane Roe, “...”``."""
     frames = r.frames
     if r.left_sep and r.right == WORD and frames & {"postposed", "quote"}:
+        if st.text[r.cue[0] : r.cue[1]].lower() in st.lex.addressed:
+            return  # "..., told Reuters": the addressee, never an inverted source
         inv = np_forward(st, r.pos, r.end)
+        if inv is not None:
+            inv = named_after(st, inv)
         if inv is not None and ends_here(st, st.toks[inv[1]][1], r.end):
             content_before(
                 st, r.cue, inv, None, r.sep_tok, r.first, r.si, quote_only="postposed" not in frames
@@ -192,6 +222,18 @@ def _read_sourceless(st: Scan, r: _Reading) -> None:
     form_opens = st.words[st.index(r.cue[0])][:1].isupper()
     if r.j < r.first and form_opens and r.right == WORD and "quote" in frames:
         opening_cue(st, r.cue, r.pos, r.end, r.si)
+
+
+def named_after(st: Scan, inv: TokenSpan) -> TokenSpan:
+    """``said the delegation's chairman, Werner Langen, ...``: an inverted source whose
+    description is followed by the person's name reaches to the name."""
+    k = inv[1] + 1
+    if k + 1 >= len(st.toks) or st.words[k] != "," or st.lows[inv[0]] not in st.lex.determiners:
+        return inv
+    found = st.cast.mention_at(st.toks[k + 1][0], st.toks[k + 1][1])
+    if found is None or found[1].kind is not ActorKind.PERSON or found[0].span.start != st.toks[k + 1][0]:
+        return inv
+    return (inv[0], st.index(found[0].span.end) - 1)
 
 
 def _read_content_before(st: Scan, r: _Reading) -> bool:

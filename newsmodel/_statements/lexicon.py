@@ -59,6 +59,20 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        definite, documents: ``the statement``, ``the report``: a source that is the latest
+            speaker's document.
+        bodies: head nouns of a source that speaks for the actor named in it (``Cairo's foreign
+            ministry``).
+        addressed: cue forms whose object is always the addressee (``told Reuters``): never read
+            as an inverted source.
+        agent_prepositions: a preposition naming the agent of a participle inside a source
+            (``Economists polled by Reuters``).
+        participle_suffixes: endings of such a participle.
+        male, female, neuter: the third-person pronouns of each referent (lower case).
+        male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
+            without the full stop).
+        male_names, female_names: given names that tell a person's gender (as written; names
+            either gender carries are left out).
         time_reach: how many paragraphs back a statement without a time of its own looks for
             the same speaker's previous statement, whose time it inherits.
     """
@@ -96,6 +110,19 @@ class CueLexicon:
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     possessives: tuple[str, ...]
+    definite: frozenset[str]
+    documents: frozenset[str]
+    bodies: frozenset[str]
+    addressed: frozenset[str]
+    agent_prepositions: frozenset[str]
+    participle_suffixes: tuple[str, ...]
+    male: frozenset[str]
+    female: frozenset[str]
+    neuter: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
     scare_quote_words: int
     time_reach: int
 
@@ -166,6 +193,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    names = rules.first_names
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
@@ -178,6 +206,19 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        definite=ws("definite"),
+        documents=ws("documents"),
+        bodies=ws("bodies"),
+        addressed=ws("addressed"),
+        agent_prepositions=ws("agent_prepositions"),
+        participle_suffixes=tuple(rules.participle_suffixes),
+        male=ws("male_pronouns"),
+        female=ws("female_pronouns"),
+        neuter=ws("neuter_pronouns"),
+        male_titles=frozenset(t.lower().rstrip(".") for t in rules.male_titles),
+        female_titles=frozenset(t.lower().rstrip(".") for t in rules.female_titles),
+        male_names=frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
+        female_names=frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
         time_reach=rules.time_inheritance_paragraphs,
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),

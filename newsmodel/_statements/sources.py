@@ -8,6 +8,7 @@ token, inclusive); ``speakers`` resolves them to actors.
 
 from __future__ import annotations
 
+from ..model import ActorKind
 from .state import SEPARATORS, Scan
 
 
@@ -18,8 +19,10 @@ def skip_back(st: Scan, j: int, first: int) -> int:
         start = st.time_end.get(st.toks[j][1])
         if start is not None and start >= st.toks[first][0]:
             j = st.index(start) - 1
-            if j >= first and st.lows[j] in st.lex.time_prepositions:
-                j -= 1
+            # "on Sunday", "late on Saturday": at most two words before the time
+            for _ in range(2):
+                if j >= first and st.lows[j] in st.lex.time_prepositions and st.words[j].islower():
+                    j -= 1
             continue
         if st.is_word(j) and st.lows[j] in st.lex.auxiliaries and st.words[j].islower():
             j -= 1
@@ -61,13 +64,73 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     return start
 
 
+def extend_back(st: Scan, start: int, first: int) -> int:
+    """Where a source really starts when the noun phrase before the cue is the tail of a longer
+    one: joint speakers (``John McCain and Lindsey Graham said``: two names of the cast joined by
+    a coordinator) and an agent after a participle (``Economists polled by Reuters said``: the
+    economists speak; Reuters is who polled them)."""
+    k = start - 1
+    if k - 1 < first or not st.words[k].islower():
+        return start
+    low = st.lows[k]
+    if low in st.lex.coordinators and st.words[k - 1] == "," and st.words[start][0].isupper():
+        # "McCain, who chairs the committee, and Graham said": the sentence's subject first
+        subj = subject(st, first, k - 1)
+        if subj is not None and subj[1] + 1 < k - 1 and st.words[subj[1] + 1] == ",":
+            before = st.cast.mention_at(st.toks[subj[1]][0], st.toks[subj[1]][1])
+            after = st.cast.mention_at(st.toks[start][0], st.toks[start][1])
+            if (
+                before is not None
+                and after is not None
+                and before[1] is not after[1]
+                and before[1].kind is after[1].kind
+            ):
+                return subj[0]
+        return start
+    if low in st.lex.coordinators and st.words[start][0].isupper() and st.words[k - 1][0].isupper():
+        before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
+        after = st.cast.mention_at(st.toks[start][0], st.toks[start][1])
+        if (
+            before is not None
+            and after is not None
+            and before[1] is not after[1]
+            and before[1].kind is after[1].kind
+            and before[0].span.end == st.toks[k - 1][1]
+        ):
+            s = np_back(st, k - 1, first)
+            if s is not None and all(not st.words[i].islower() for i in range(s, k)):
+                return s
+        return start
+    if (
+        low in st.lex.agent_prepositions
+        and k - 2 >= first
+        and st.words[k - 1].islower()
+        and st.lows[k - 1].endswith(st.lex.participle_suffixes)
+        and st.is_word(k - 2)
+    ):
+        s = np_back(st, k - 2, first)
+        if s is not None and s < k - 1:
+            return s
+    return start
+
+
 def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
     may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
     p = j
     for _ in range(3):
         q = p - 1
-        while q >= first and j - q < 40 and st.words[q] not in {",", "”", '"', ";", ":", "(", ")"}:
+        while q >= first and j - q < 40:
+            if st.words[q] == ")" and q > first:
+                # a short parenthesis inside the appositive: "director at the division (CID)"
+                o = q - 1
+                while o > first and q - o < 8 and st.words[o] not in {"(", ")", ","}:
+                    o -= 1
+                if st.words[o] == "(" and o - 1 > first and st.is_word(o - 1) and st.words[o - 1] != ",":
+                    q = o - 1
+                    continue
+            if st.words[q] in {",", "”", '"', ";", ":", "(", ")"}:
+                break
             if st.is_word(q) and st.is_cue_word(q) and not st.lows[q].endswith(st.lex.gerund_suffixes):
                 return None
             q -= 1
@@ -75,8 +138,14 @@ def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
             return None
         p = q
         head = st.lows[p + 1]
+        person = st.cast.mention_at(st.toks[p - 1][0], st.toks[p - 1][1]) if st.is_word(p - 1) else None
         if not (
-            head in st.lex.determiners
+            (
+                person is not None
+                and person[1].kind is ActorKind.PERSON
+                and person[0].span.end == st.toks[p - 1][1]
+            )
+            or head in st.lex.determiners
             or head in st.lex.relatives
             or st.words[p + 1][0].isupper()
             or st.words[p + 1][0].isdigit()

@@ -134,6 +134,9 @@ class Scan:
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[StatementDraft] = []
+        self.genders: dict[
+            str, tuple[int, int]
+        ] = {}  # signs of a person's gender (male, female), by actor id
         self.firsts: dict[int, int] = {}
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
