@@ -1,0 +1,77 @@
+"""A pattern compiled the first time it is used (issue 16, cold start).
+
+Building the default parser used to compile some 1 500 patterns, most of which a given run never
+tries. The stages keep the pattern *source* in a :class:`LazyPattern` and compile it on the first
+match. Two threads racing on the first match may both compile it; they build the same pattern and
+the last one is kept, which is harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import regex
+
+__all__ = ["LazyPattern"]
+
+
+class LazyPattern:
+    """A ``regex`` pattern compiled on first use, with the methods the stages call.
+
+    ``named`` holds the named lists (``\\L<name>``) passed to :func:`regex.compile`. It pickles as its
+    source (the compiled pattern is not kept), and compares equal to another with the same source,
+    flags and named lists.
+    """
+
+    __slots__ = ("_compiled", "flags", "named", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, named: Mapping[str, Sequence[str]] | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.named: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+            sorted((k, tuple(v)) for k, v in (named or {}).items())
+        )
+        self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled pattern (compiled now if it is not yet)."""
+        found = self._compiled
+        if found is None:
+            kwargs: dict[str, Any] = {k: list(v) for k, v in self.named}
+            found = self._compiled = regex.compile(self.pattern, self.flags, **kwargs)
+        return found
+
+    def match(
+        self, string: str, pos: int = 0, endpos: int | None = None, *, partial: bool = False
+    ) -> regex.Match[str] | None:
+        """:meth:`regex.Pattern.match`."""
+        return self.compiled.match(string, pos, endpos, partial=partial)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """:meth:`regex.Pattern.search`."""
+        return self.compiled.search(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """:meth:`regex.Pattern.fullmatch`."""
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        """:meth:`regex.Pattern.finditer`."""
+        return self.compiled.finditer(string, pos, endpos)
+
+    def _key(self) -> tuple[str, int, tuple[tuple[str, tuple[str, ...]], ...]]:
+        return (self.pattern, self.flags, self.named)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyPattern) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int, dict[str, tuple[str, ...]]]]:
+        return (LazyPattern, (self.pattern, self.flags, dict(self.named)))
