@@ -2,12 +2,15 @@
 
     python benchmarks/cold_start.py [--runs N]
 
-Each run is a new Python process (bytecode already cached: one warm-up process runs first) that
-times, with ``time.perf_counter``: ``import newsmodel``, building ``Parser()``, the first parse of a
+Each run is a new Python process that times (wall clock and CPU time): ``import newsmodel``, building ``Parser()``, the first parse of a
 short article with that parser, ``newsmodel.parse`` (the default parser, built on first use) and a
-second ``Parser()``. Prints the median and the best of each over the runs, in seconds, and the
-CPU time of the process up to the first parse. Targets (issue 16): import <= 0.2 s, ``Parser()``
+second ``Parser()``. Prints the median and the best of each over the runs, in seconds. On a machine
+shared with other work the wall clock reads high; the CPU time is the steadier figure. Targets (issue 16): import <= 0.2 s, ``Parser()``
 <= 0.3 s, first parse in a fresh process <= 0.3 s.
+
+Bytecode is cached, as after an install: the child processes write and read it under a temporary
+``PYTHONPYCACHEPREFIX`` (a warm-up process fills it), whatever ``PYTHONDONTWRITEBYTECODE`` says, and
+nothing is written next to the sources.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,27 +29,29 @@ ROOT = Path(__file__).resolve().parent.parent
 # Runs in the child process; prints one JSON line of timings.
 CHILD = r"""
 import json, time
-t0 = time.perf_counter(); c0 = time.process_time()
+def now():
+    return time.perf_counter(), time.process_time()
+t0 = now()
 import newsmodel
-t1 = time.perf_counter()
+t1 = now()
 parser = newsmodel.Parser()
-t2 = time.perf_counter()
+t2 = now()
 parser.parse(SEED, published="2024-03-05")
-t3 = time.perf_counter()
-c3 = time.process_time()
+t3 = now()
 newsmodel.parse(SEED, published="2024-03-05")
-t4 = time.perf_counter()
+t4 = now()
 newsmodel.Parser()
-t5 = time.perf_counter()
-print(json.dumps({
-    "import": t1 - t0,
-    "Parser()": t2 - t1,
-    "first parse": t3 - t2,
-    "import + Parser() + first parse": t3 - t0,
-    "CPU to first parse": c3 - c0,
-    "newsmodel.parse (default parser)": t4 - t3,
-    "second Parser()": t5 - t4,
-}))
+t5 = now()
+phases = {
+    "import": (t0, t1),
+    "Parser()": (t1, t2),
+    "first parse": (t2, t3),
+    "Parser() + first parse": (t1, t3),
+    "import + Parser() + first parse": (t0, t3),
+    "newsmodel.parse (default parser)": (t3, t4),
+    "second Parser()": (t4, t5),
+}
+print(json.dumps({k: [b[0] - a[0], b[1] - a[1]] for k, (a, b) in phases.items()}))
 """
 
 SEED = (
@@ -56,11 +62,13 @@ SEED = (
 )
 
 
-def run_once() -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+def run_once(cache: str) -> dict[str, list[float]]:
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONPYCACHEPREFIX": cache}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = f"SEED = {SEED!r}\n{CHILD}"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, list[float]] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -68,12 +76,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--runs", type=int, default=7, help="fresh processes to time (default 7)")
     args = ap.parse_args(argv)
-    run_once()  # warm-up: compiles the bytecode of the package if it is not cached yet
-    runs = [run_once() for _ in range(args.runs)]
-    print(f"{'(seconds, ' + str(args.runs) + ' fresh processes)':<36} {'median':>8} {'best':>8}")
+    with tempfile.TemporaryDirectory(prefix="newsmodel-pycache-") as cache:
+        run_once(cache)  # warm-up: writes the bytecode of everything imported
+        runs = [run_once(cache) for _ in range(args.runs)]
+    print(f"seconds over {args.runs} fresh processes: wall clock, and CPU time of the process")
+    print(f"{'':<34} {'wall median':>12} {'best':>6} {'CPU median':>11} {'best':>6}")
     for key in runs[0]:
-        values = [r[key] for r in runs]
-        print(f"{key:<36} {statistics.median(values):8.3f} {min(values):8.3f}")
+        wall = [r[key][0] for r in runs]
+        cpu = [r[key][1] for r in runs]
+        print(
+            f"{key:<34} {statistics.median(wall):12.3f} {min(wall):6.3f}"
+            f" {statistics.median(cpu):11.3f} {min(cpu):6.3f}"
+        )
     return 0
 
 

@@ -19,6 +19,7 @@ from .._text.lazy import LazyPattern
 from ..errors import RuleError
 from ..model import TimeKind
 from ..rules._schema import RuleSet
+from .firsts import first_chars
 
 if TYPE_CHECKING:
     from ..times import TimeRules
@@ -122,14 +123,16 @@ class TimeTables:
         )
 
     def _first(self, i: int) -> frozenset[str] | None:
-        """The characters rule ``i`` can start with, found by partial matching (this compiles its
-        pattern)."""
+        """The characters rule ``i`` can start with: read from its pattern (:mod:`.firsts`), else
+        found by partial matching (which compiles it)."""
         if i not in self._firsts:
-            self._firsts[i] = (
-                None
-                if self.rules[i].pattern.startswith("(?<")
-                else frozenset(c for c in _FIRST_CHARS if self.patterns[i].match(c, partial=True))
-            )
+            found: frozenset[str] | None = None  # a look-behind first: tried at every start
+            if not self.rules[i].pattern.startswith("(?<"):
+                pattern = self.patterns[i]
+                found = first_chars(pattern.pattern, dict(pattern.named), _FIRST_CHARS)
+                if found is None:
+                    found = frozenset(c for c in _FIRST_CHARS if pattern.match(c, partial=True))
+            self._firsts[i] = found
         return self._firsts[i]
 
 
