@@ -24,7 +24,11 @@ class LazyPattern:
     flags and named lists.
     """
 
-    __slots__ = ("_compiled", "flags", "named", "pattern")
+    __slots__ = ("compiled", "flags", "named", "pattern")
+
+    compiled: regex.Pattern[str]
+    """The compiled pattern, compiled on first access (then a plain attribute: the hot paths read
+    ``lazy.compiled.match`` at the cost of an attribute read)."""
 
     def __init__(self, pattern: str, flags: int = 0, named: Mapping[str, Sequence[str]] | None = None) -> None:
         self.pattern = pattern
@@ -32,16 +36,24 @@ class LazyPattern:
         self.named: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
             sorted((k, tuple(v)) for k, v in (named or {}).items())
         )
-        self._compiled: regex.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> regex.Pattern[str]:
+        # Called only while the ``compiled`` slot is empty (and for unknown names).
+        if name != "compiled":
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        kwargs: dict[str, Any] = {k: list(v) for k, v in self.named}
+        found: regex.Pattern[str] = regex.compile(self.pattern, self.flags, **kwargs)
+        self.compiled = found
+        return found
 
     @property
-    def compiled(self) -> regex.Pattern[str]:
-        """The compiled pattern (compiled now if it is not yet)."""
-        found = self._compiled
-        if found is None:
-            kwargs: dict[str, Any] = {k: list(v) for k, v in self.named}
-            found = self._compiled = regex.compile(self.pattern, self.flags, **kwargs)
-        return found
+    def is_compiled(self) -> bool:
+        """Whether the pattern has been compiled yet."""
+        try:
+            object.__getattribute__(self, "compiled")
+        except AttributeError:
+            return False
+        return True
 
     def match(
         self, string: str, pos: int = 0, endpos: int | None = None, *, partial: bool = False
