@@ -6,6 +6,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -54,17 +55,17 @@ def test_lazy_pattern_bad_source_fails_on_first_use() -> None:
 def _eager_rules_for(tables: TimeTables) -> dict[tuple[frozenset[str], str], tuple[str, ...]]:
     """The table the time stage built before issue 16: every rule compiled, its first characters
     found by partial matching, the rules per (core types, first character)."""
-    firsts = [
-        None
-        if rule.pattern.startswith("(?<")
-        else frozenset(c for c in _FIRST_CHARS if regex.compile(p.pattern, p.flags, **dict(p.named)).match(c, partial=True))  # type: ignore[arg-type]
-        for rule, p in zip(tables.rules, tables.patterns, strict=True)
-    ]
+    firsts: list[frozenset[str] | None] = []
+    for rule, p in zip(tables.rules, tables.patterns, strict=True):
+        named: dict[str, Any] = {k: list(v) for k, v in p.named}
+        compiled = regex.compile(p.pattern, p.flags, **named)
+        partial = frozenset(c for c in _FIRST_CHARS if compiled.match(c, partial=True))
+        firsts.append(None if rule.pattern.startswith("(?<") else partial)
     out: dict[tuple[frozenset[str], str], tuple[str, ...]] = {}
     for group in tables.groups:
         members = [i for i, rt in enumerate(tables.rule_types) if rt & group]
         for first in ("", *_FIRST_CHARS):
-            f = [i for i in members if firsts[i] is None or (bool(first) and first in firsts[i])]  # type: ignore[operator]
+            f = [i for i in members if (fs := firsts[i]) is None or (bool(first) and first in fs)]
             if f:
                 out[group, first] = tuple(tables.rules[i].id for i in f)
     return out

@@ -30,7 +30,9 @@ class LazyPattern:
     """The compiled pattern, compiled on first access (then a plain attribute: the hot paths read
     ``lazy.compiled.match`` at the cost of an attribute read)."""
 
-    def __init__(self, pattern: str, flags: int = 0, named: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self, pattern: str, flags: int = 0, named: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self.pattern = pattern
         self.flags = flags
         self.named: tuple[tuple[str, tuple[str, ...]], ...] = tuple(

@@ -268,7 +268,9 @@ def _starts(
     return frozenset(prefix), frozenset(starters)
 
 
-def _lazy_patterns(compiled: list[TimeRule], lists: Mapping[str, Mapping[str, Any]]) -> tuple[LazyPattern, ...]:
+def _lazy_patterns(
+    compiled: list[TimeRule], lists: Mapping[str, Mapping[str, Any]]
+) -> tuple[LazyPattern, ...]:
     """The pattern each rule is matched with, compiled on first use."""
     return tuple(
         LazyPattern(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
