@@ -37,12 +37,15 @@ def test_lazy_pattern_compiles_on_first_use_and_matches_as_regex() -> None:
     assert lazy.match("tal", partial=True).partial  # type: ignore[union-attr]
 
 
-def test_lazy_pattern_pickles_as_its_source_and_compares_by_it() -> None:
-    lazy = LazyPattern(r"a\L<w>", 0, {"w": ["b"]})
-    lazy.match("ab")
+def test_lazy_pattern_pickles_with_what_it_has_and_compares_by_its_source() -> None:
+    lazy = LazyPattern(r"a\L<w>", regex.IGNORECASE, {"w": ["b", "cd"]})
     back = pickle.loads(pickle.dumps(lazy))
     assert back == lazy and hash(back) == hash(lazy) and not back.is_compiled
-    assert back.match("ab") is not None
+    assert back.match("ACD") is not None
+    lazy.match("ab")
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again == lazy and again.is_compiled  # compiled, it travels compiled
+    assert again.match("ACD").span() == (0, 3) and again.match("ac") is None  # type: ignore[union-attr]
     assert LazyPattern("a") != LazyPattern("a", regex.IGNORECASE) and LazyPattern("a") != "a"
 
 

@@ -20,8 +20,8 @@ class LazyPattern:
     """A ``regex`` pattern compiled on first use, with the methods the stages call.
 
     ``named`` holds the named lists (``\\L<name>``) passed to :func:`regex.compile`. It pickles as its
-    source (the compiled pattern is not kept), and compares equal to another with the same source,
-    flags and named lists.
+    source, with its compiled form once it has one, and compares equal to another with the same
+    source, flags and named lists.
     """
 
     __slots__ = ("compiled", "flags", "named", "pattern")
@@ -87,5 +87,18 @@ class LazyPattern:
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
 
-    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int, dict[str, tuple[str, ...]]]]:
-        return (LazyPattern, (self.pattern, self.flags, dict(self.named)))
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Compiled, it pickles with its compiled form, which ``regex`` reloads without compiling
+        # again (a worker process sent a parser that has run does not compile its patterns anew).
+        source = (self.pattern, self.flags, dict(self.named))
+        if self.is_compiled:
+            return (_restore, (*source, self.compiled))
+        return (LazyPattern, source)
+
+
+def _restore(
+    pattern: str, flags: int, named: Mapping[str, Sequence[str]], compiled: regex.Pattern[str]
+) -> LazyPattern:
+    lazy = LazyPattern(pattern, flags, named)
+    lazy.compiled = compiled
+    return lazy
