@@ -117,6 +117,7 @@ def test_first_characters_unknown_constructs_fall_back() -> None:
     assert first_chars(r"(?P<x>a)?(?P=x)b", {}, _FIRST_CHARS) is None  # a back reference
     assert first_chars(r"\L<missing>x", {}, _FIRST_CHARS) is None
     assert first_chars(r"(?V1)[[a-z]--[b]]", {}, _FIRST_CHARS) is None  # regex-only syntax
+    assert first_chars(r"[[a]x", {}, _FIRST_CHARS) is None  # what re would warn about
 
 
 @given(st.from_regex(r"[a-z0-9()?|\[\]^*+{},\\sdw-]{0,12}", fullmatch=True))

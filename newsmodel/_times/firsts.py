@@ -33,6 +33,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+# What re reads as a possible nested set or set operation (and warns about): left to regex.
+_SET_MARKS = ("[[", "--", "&&", "~~", "||")
 
 
 class _Unknown(Exception):
@@ -44,6 +46,8 @@ def first_chars(
 ) -> frozenset[str] | None:
     """The characters of ``universe`` a match of ``pattern`` (case-insensitive) can start with, or
     ``None`` when the pattern cannot be read this way."""
+    if any(mark in pattern for mark in _SET_MARKS):
+        return None  # read otherwise by re, which warns about them
     try:
         source = _LIST_REF.sub(lambda m: _firsts_of(lists[m[1]]), pattern)
         tree = _sre.parse(_GROUP_NAME.sub("(?:", source), _ops.SRE_FLAG_IGNORECASE)
