@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
+from .._text.lazy import LazyPattern
 from .._text.patterns import alternation
 from ..errors import RuleError
 from ..model import CountKind, EventKind
@@ -229,7 +230,7 @@ def _entry_parts(
     rules: EventRules,
     words: WordSets,
     irregular: Mapping[str, list[str]],
-) -> tuple[tuple[str, ...], regex.Pattern[str] | None, bool, bool]:
+) -> tuple[tuple[str, ...], LazyPattern | None, bool, bool]:
     """``(heads, tail, gapped, is_noun)`` of one entry."""
     parts = text.split()
     if not _WORD.fullmatch(parts[0]):
@@ -260,7 +261,7 @@ def _tail(
     infinitive: frozenset[str],
     determiners: frozenset[str],
     plural: bool = True,
-) -> tuple[regex.Pattern[str] | None, bool]:
+) -> tuple[LazyPattern | None, bool]:
     """The pattern of a phrase after its first word, and whether it has a gap."""
     gap = rules.settings.gap
     to = "|".join(regex.escape(w) for w in sorted(infinitive)) or "(?!x)x"
@@ -287,7 +288,7 @@ def _tail(
             parts.append(rf"(?=\s+(?!(?:{dets})\b)[a-z])")
     if not parts:
         return None, False
-    return regex.compile("".join(parts)), gapped
+    return LazyPattern("".join(parts)), gapped  # compiled on first use (issue 16)
 
 
 def _by_head(entries: list[Trigger]) -> dict[str, list[Trigger]]:
@@ -329,7 +330,7 @@ def _last_word_forms(text: str, inflection: Inflection) -> set[str]:
 
 def _exclusions(
     check: _Checker, rules: EventRules, words: WordSets, irregular: Mapping[str, list[str]]
-) -> dict[str, regex.Pattern[str]]:
+) -> dict[str, LazyPattern]:
     """Per head, the tails of the phrases that are no event, as one pattern."""
     excluded: dict[str, list[str]] = {}
     for text in check.words("exclusions.phrases", rules.exclusions.phrases):
@@ -340,11 +341,11 @@ def _exclusions(
         assert tail is not None
         for h in inflect_verb(parts[0], rules.inflection, irregular):
             excluded.setdefault(h, []).append(tail.pattern)
-    return {h: regex.compile("|".join(f"(?:{p})" for p in ps)) for h, ps in excluded.items()}
+    return {h: LazyPattern("|".join(f"(?:{p})" for p in ps)) for h, ps in excluded.items()}
 
 
 Cues = tuple[
-    dict[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]],
+    dict[str, tuple[LazyPattern, tuple[CuePhrase, ...]]],
     dict[str, frozenset[str]],
     dict[str, tuple[CuePhrase, frozenset[str]]],
     int,
@@ -354,19 +355,19 @@ Cues = tuple[
 def _cues(check: _Checker, rules: EventRules, words: WordSets) -> Cues:
     """Mode cues by first word (the tails of the cues sharing it as one alternation, longest first),
     the words their tails need, the one-word cues that need no pattern, and the cues' reach."""
-    found: dict[str, list[tuple[str, regex.Pattern[str] | None, str]]] = {}
+    found: dict[str, list[tuple[str, LazyPattern | None, str]]] = {}
     for mode in ("negated", "future", "hypothetical"):
         for phrase in check.words(f"modes.{mode}", getattr(rules.modes, mode)):
             ws = phrase.lower().replace("’", "'").split()
             tail = _tail(ws[1:], rules, words.infinitive, frozenset(), plural=False)[0]
             found.setdefault(ws[0], []).append((mode, tail, phrase.lower()))
     ordered = {w: tuple(sorted(v, key=lambda c: -len(c[2].split()))) for w, v in found.items()}
-    cues: dict[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]] = {}
+    cues: dict[str, tuple[LazyPattern, tuple[CuePhrase, ...]]] = {}
     needed: dict[str, frozenset[str]] = {}
     single: dict[str, tuple[CuePhrase, frozenset[str]]] = {}
     for w, cs in ordered.items():
         alts = [f"(?P<c{i}>{c[1].pattern if c[1] is not None else ''})" for i, c in enumerate(cs)]
-        cues[w] = (regex.compile("|".join(alts)), tuple((c[0], c[2]) for c in cs))
+        cues[w] = (LazyPattern("|".join(alts)), tuple((c[0], c[2]) for c in cs))
         if all(c[1] is not None for c in cs):
             needed[w] = frozenset(x for c in cs for x in c[2].split()[1:])
         # A one-word cue ("not") needs no pattern when none of the longer ones can follow.

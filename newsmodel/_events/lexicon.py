@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
+from .._text.lazy import LazyPattern
 from ..model import CountKind, EventKind
 from .rules import Settings
 
@@ -63,7 +64,7 @@ class Trigger:
     pos: str
     text: str
     heads: tuple[str, ...]
-    tail: regex.Pattern[str] | None
+    tail: LazyPattern | None
     gapped: bool
     swapped: bool
     length: int
@@ -188,13 +189,13 @@ class EventLexicon:
     needed: Mapping[str, tuple[frozenset[str], int]]
     tail_entries: Mapping[str, tuple[tuple[Trigger, frozenset[str]], ...]]
     singles: frozenset[str]
-    exclusions: Mapping[str, regex.Pattern[str]]
+    exclusions: Mapping[str, LazyPattern]
     statement_words: Mapping[str, Trigger]
     left_stops: frozenset[str]
     right_stops: frozenset[str]
     prepositions: frozenset[str]
     verb_like: frozenset[str]
-    cues: Mapping[str, tuple[regex.Pattern[str], tuple[CuePhrase, ...]]]
+    cues: Mapping[str, tuple[LazyPattern, tuple[CuePhrase, ...]]]
     cue_needed: Mapping[str, frozenset[str]]
     cue_single: Mapping[str, tuple[CuePhrase, frozenset[str]]]
     cue_reach: int

@@ -32,7 +32,7 @@ def _read_cue(doc: Doc, k: int) -> Cue | None:
         found = (end0, *single[0])  # "not", "would": the word alone
     elif w not in lex.cue_needed or not lex.cue_needed[w].isdisjoint(lw[i + 1 : i + 5]):
         pattern, which = lex.cues[w]
-        t = pattern.match(doc.low, end0)
+        t = pattern.compiled.match(doc.low, end0)
         if t is not None and t.lastgroup is not None:
             found = (t.end(), *which[int(t.lastgroup[1:])])
     if found is None:

@@ -26,7 +26,7 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
             continue
         excluded = exclusions.get(word)
         if excluded is not None:
-            x = excluded.match(low, h_end)
+            x = excluded.compiled.match(low, h_end)
             if x is not None:  # "declined to comment": no event, nor any inside it
                 last_end = x.end()
                 continue
@@ -82,7 +82,7 @@ def _choose(
             if last.isdisjoint(ahead):
                 continue
             assert candidate.tail is not None
-            t = candidate.tail.match(doc.low, h_end, sent.end)
+            t = candidate.tail.compiled.match(doc.low, h_end, sent.end)
             if t is not None:
                 return candidate, t.end()
     want = ("noun" if _is_nounlike(doc, ti) else "verb") if word in lex.ambiguous else None

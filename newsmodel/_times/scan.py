@@ -148,7 +148,7 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
         start = tokens[c][0]
         matches = []
         for rule, pattern in tables.rules_for(types, w[0]):
-            m = pattern.match(text, start)
+            m = pattern.compiled.match(text, start)
             if m is not None and m.end() > core_start:
                 matches.append((m, rule))
         # The longest reading wins; a shorter one is tried when a negative rule rejects it.

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from .._text.lazy import LazyPattern
 from ..errors import RuleError
 from ..model import TimeKind
+from ..rules._schema import RuleSet
+from .firsts import first_chars
 
 if TYPE_CHECKING:
     from ..times import TimeRules
@@ -28,7 +31,7 @@ _MACRO = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _SPLIT = regex.compile(r"[\s-]+")
 
-RulePatterns = tuple[tuple["TimeRule", regex.Pattern[str]], ...]
+RulePatterns = tuple[tuple["TimeRule", LazyPattern], ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +81,9 @@ class TimeTables:
     digit_core: regex.Pattern[str]
     digit_core_endings: tuple[str, ...]
     digit_core_next: tuple[str, ...]
-    patterns: Mapping[tuple[frozenset[str], str], RulePatterns]
+    patterns: tuple[LazyPattern, ...]
+    rule_types: tuple[frozenset[str], ...]
+    groups: frozenset[frozenset[str]]
     outside: frozenset[str]
     cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     past_suffix: str
@@ -90,14 +95,45 @@ class TimeTables:
     adjectival_duration: regex.Pattern[str]
     fraction_of: regex.Pattern[str]
     clause_break: regex.Pattern[str]
+    # Filled on first use (issue 16, cold start): the rules to try per (core types, first
+    # character), and the characters each rule can start with (None: it starts with a look-behind
+    # and is tried at every start). A race fills an entry twice with the same value.
+    _chosen: dict[tuple[frozenset[str], str], RulePatterns] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    _firsts: dict[int, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def rules_for(self, types: frozenset[str], first: str) -> RulePatterns:
-        """The rules (with their compiled patterns) that can hold a core of these types and start
-        with the character ``first`` (lower case), in file order."""
-        found = self.patterns.get((types, first))
+        """The rules (with their patterns, compiled on first use) that can hold a core of these
+        types and start with the character ``first`` (lower case), in file order."""
+        found = self._chosen.get((types, first))
         if found is None:
-            found = self.patterns.get((types, ""), ())
+            found = self._chosen[types, first] = self._choose(types, first)
         return found
+
+    def _choose(self, types: frozenset[str], first: str) -> RulePatterns:
+        if types not in self.groups:
+            return ()
+        if first not in _FIRST_CHARS:
+            first = ""
+        return tuple(
+            (self.rules[i], self.patterns[i])
+            for i, rt in enumerate(self.rule_types)
+            if rt & types and _may_start(self._first(i), first)
+        )
+
+    def _first(self, i: int) -> frozenset[str] | None:
+        """The characters rule ``i`` can start with: read from its pattern (:mod:`.firsts`), else
+        found by partial matching (which compiles it)."""
+        if i not in self._firsts:
+            found: frozenset[str] | None = None  # a look-behind first: tried at every start
+            if not self.rules[i].pattern.startswith("(?<"):
+                pattern = self.patterns[i]
+                found = first_chars(pattern.pattern, dict(pattern.named), _FIRST_CHARS)
+                if found is None:
+                    found = frozenset(c for c in _FIRST_CHARS if pattern.match(c, partial=True))
+            self._firsts[i] = found
+        return self._firsts[i]
 
 
 def _fail(rules: TimeRules, keys: Iterable[str | int], message: str) -> RuleError:
@@ -127,6 +163,7 @@ def _lists(rules: TimeRules) -> dict[str, dict[str, Any]]:
 def _compile_rules(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> list[TimeRule]:
     out: list[TimeRule] = []
     seen: set[str] = set()
+    shipped = RuleSet._SHIPPED_CACHE.get(type(rules)) is rules
     for i, spec in enumerate(rules.rule):
         if spec.id in seen:
             raise _fail(rules, ("rule", i, "id"), f"rule {spec.id!r}: duplicate id")
@@ -139,10 +176,11 @@ def _compile_rules(rules: TimeRules, lists: Mapping[str, Mapping[str, Any]]) -> 
                     ("rule", i, "pattern"),
                     f"rule {spec.id!r}: pattern uses \\L<{ref}> but [lists] has no {ref}",
                 )
-        try:
-            _compile(expanded, regex.IGNORECASE | regex.V0, _named(lists, expanded))
-        except regex.error as exc:
-            raise _fail(rules, ("rule", i, "pattern"), f"rule {spec.id!r}: bad pattern: {exc}") from exc
+        if not shipped:  # the shipped patterns are compiled by the test suite, and lazily here
+            try:
+                _compile(expanded, regex.IGNORECASE | regex.V0, _named(lists, expanded))
+            except regex.error as exc:
+                raise _fail(rules, ("rule", i, "pattern"), f"rule {spec.id!r}: bad pattern: {exc}") from exc
         out.append(
             TimeRule(
                 id=spec.id,
@@ -230,33 +268,14 @@ def _starts(
     return frozenset(prefix), frozenset(starters)
 
 
-def _by_core(
-    compiled: list[TimeRule],
-    rule_types: list[set[str]],
-    lists: Mapping[str, Mapping[str, Any]],
-    groups: set[frozenset[str]],
-) -> dict[tuple[frozenset[str], str], RulePatterns]:
-    """The rules to try for each group of core types and first character."""
-    patterns = [
-        _compile(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
+def _lazy_patterns(
+    compiled: list[TimeRule], lists: Mapping[str, Mapping[str, Any]]
+) -> tuple[LazyPattern, ...]:
+    """The pattern each rule is matched with, compiled on first use."""
+    return tuple(
+        LazyPattern(f"(?:{r.pattern})(?![\\w])", regex.IGNORECASE | regex.V0, _named(lists, r.pattern))
         for r in compiled
-    ]
-    # The characters each rule can start with, found by partial matching; None for a rule that
-    # starts with a look-behind (it is tried at every start).
-    firsts = [
-        None
-        if r.pattern.startswith("(?<")
-        else frozenset(c for c in _FIRST_CHARS if patterns[i].match(c, partial=True))
-        for i, r in enumerate(compiled)
-    ]
-    out: dict[tuple[frozenset[str], str], RulePatterns] = {}
-    for group in groups:
-        members = [i for i, rt in enumerate(rule_types) if rt & group]
-        for first in ("", *_FIRST_CHARS):
-            chosen = tuple((compiled[i], patterns[i]) for i in members if _may_start(firsts[i], first))
-            if chosen:
-                out[group, first] = chosen
-    return out
+    )
 
 
 def compile_clause_break(rules: TimeRules) -> regex.Pattern[str]:
@@ -300,7 +319,9 @@ def compile_tables(rules: TimeRules) -> TimeTables:
         digit_core=_pattern(rules, ("triggers", "digit_core"), rules.triggers.digit_core),
         digit_core_endings=_words(rules.triggers.digit_core_endings),
         digit_core_next=_words(rules.triggers.digit_core_next),
-        patterns=_by_core(compiled, rule_types, lists, {*typed_core.values(), frozenset({"digit"})}),
+        patterns=_lazy_patterns(compiled, lists),
+        rule_types=tuple(frozenset(t) for t in rule_types),
+        groups=frozenset({*typed_core.values(), frozenset({"digit"})}),
         outside=frozenset(k.split()[-1] for k in lists.get("mod_outside", {})),
         cues=_cues(words["future"], words["past"]),
         past_suffix=ctx.past_suffix,
