@@ -68,15 +68,23 @@ class StatementDraft:
     tokens: TokenSpan | None = None
 
 
+_KNOWN: dict[int, tuple[CueLexicon, frozenset[str]]] = {}
+
+
 def known_words(lex: CueLexicon) -> frozenset[str]:
-    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed only
-    for an article with a sentence in capitals, which is rare."""
+    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed once
+    per lexicon, and only when an article has a sentence in capitals, which is rare."""
+    found = _KNOWN.get(id(lex))
+    if found is not None and found[0] is lex:
+        return found[1]
     words: set[str] = set(lex.frames) | set(lex.starts)
     for f in attrs.fields(type(lex)):
         value = getattr(lex, f.name)
         if isinstance(value, frozenset):
             words.update(w for w in value if isinstance(w, str))
-    return frozenset(words)
+    known = frozenset(words)
+    _KNOWN[id(lex)] = (lex, known)  # the lexicon is kept alive with it, so its id is not reused
+    return known
 
 
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
@@ -84,23 +92,28 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
     they would be in ordinary copy; the text and every offset are unchanged."""
     words = seg.words
-    if not any(w.isupper() and len(w) > 1 for w in words):
-        return words  # no word in capitals: nothing to do (most articles)
-    known = known_words(lex)
-    out = list(words)
+    upper = [w.isupper() and len(w) > 1 for w in words]
+    if not any(upper):
+        return words  # no word in capitals: nothing to do
+    out: list[str] | None = None
     starts = seg.token_starts
     for sent in seg.sentences:
         a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        upper = sum(1 for k in range(a, b) if words[k].isupper() and len(words[k]) > 1)
-        lower = sum(1 for k in range(a, b) if any(c.islower() for c in words[k]))
-        if upper < 3 or upper < 4 * lower:  # not written in capitals (a dateline's "(Reuters)" aside)
+        n_upper = sum(upper[a:b])
+        if n_upper < 3:
+            continue  # most sentences: a "U.S." or a "(Reuters)" at most
+        lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
+        if n_upper < 4 * lower:  # not written in capitals
             continue
+        if out is None:
+            out = list(words)
+        known = known_words(lex)
         for k in range(a, b):
             w = words[k]
             if w.isupper():
                 low = seg.lower_words[k]
                 out[k] = low if low in known else w[0] + w[1:].lower()
-    return tuple(out)
+    return words if out is None else tuple(out)
 
 
 class Scan:
