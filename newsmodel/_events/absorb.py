@@ -30,7 +30,7 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
         d, p = drafts[i], drafts[i - 1]
         if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or d.passive:
             continue
-        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.lw[d.trig.ti - 1] not in coord:
+        if p.sentence.start != d.sentence.start or _word_before_verb(doc, d.trig.ti) not in coord:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue
@@ -39,6 +39,19 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
             d.rule += "+coordinated"
         if p.kind is d.kind and not p.absorbed:
             d.absorbed = True
+
+
+def _word_before_verb(doc: Doc, ti: int) -> str:
+    """The word before a verb and its auxiliaries, negations and adverbs ("and will not accept": "and")."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while (
+        j >= 0
+        and ti - j <= 3
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    return lw[j] if j >= 0 else ""
 
 
 def _absorb(doc: Doc, drafts: list[Draft]) -> None:

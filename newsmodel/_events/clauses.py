@@ -153,7 +153,7 @@ def subject(
         return [opening_place], place
     if left <= sentence.start:
         return [], place
-    return _subject_before(doc, sentence, left, floor, depth), place
+    return _subject_before(doc, sentence, left, floor, depth, pos), place
 
 
 def _subject_among(
@@ -192,10 +192,20 @@ def _subject_among(
     return None, place, opening_place
 
 
-def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int) -> list[Actor]:
+def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int, pos: int) -> list[Actor]:
     """The subject of a clause that names none, from the word that closed it on the left."""
     words = doc.lex.words
     jl = doc.tok(left - 1)  # the word that closed the clause on the left
+    # "Yildirim said the suspension had punished citizens, and accused Washington ...", "Erdogan
+    # told a news conference during a visit to Belgrade": outside the content of a statement, the
+    # words after its cue belong to the reporting clause, whose subject is the speaker.
+    if jl >= 0:
+        cue = doc.starts[jl]
+        sp = doc.cue_speaker.get(cue)
+        if sp is not None:
+            c_start, c_end = doc.cue_content[cue]
+            if not c_start <= pos < c_end:
+                return [sp]
     # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
     if depth < 2:
         j = jl

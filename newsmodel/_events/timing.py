@@ -1,6 +1,6 @@
 """The time pass: the time expression that governs each event.
 
-The sentence's only time expression governs all of it; otherwise :func:`newsmodel.times.governing_time`
+Durations and sets are never an event's time. The sentence's only time expression governs all of it; otherwise :func:`newsmodel.times.governing_time`
 picks one within the clause, then the sentence. An event with none takes the time of the
 statement reporting it, or of its source's participle cue after it ("..., saying ...").
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..model import Span, TimeExpression
 from ..times import governing_time
-from .state import Doc, Draft
+from .state import POINT_KINDS, Doc, Draft
 
 __all__ = ["event_times"]
 
@@ -54,7 +54,7 @@ def _times_in(doc: Doc, sentence: Span) -> Sequence[TimeExpression]:
     lo = _bisect_left(doc.time_starts, sentence.start - 100)  # none is that long
     hi = _bisect_left(doc.time_starts, sentence.end)
     s, e = sentence.start, sentence.end
-    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e]
+    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e and t.kind in POINT_KINDS]
 
 
 def _statement_time(doc: Doc, d: Draft) -> TimeExpression | None:

@@ -1,0 +1,55 @@
+"""Issue 14: sources through statements, one event per act, and event times (whole pipeline)."""
+
+from __future__ import annotations
+
+import newsmodel
+from newsmodel import Event
+
+
+def events(text: str) -> list[Event]:
+    return list(newsmodel.parse(text, published="2020-03-04").events)
+
+
+def roles(e: Event) -> tuple[str, list[str], list[str]]:
+    return e.kind.name, [a.name for a in e.sources], [a.name for a in e.targets]
+
+
+def test_verb_coordinated_with_a_reporting_verb_takes_the_speaker() -> None:
+    # After the statement's content, "and accused" shares the subject of "said".
+    (e,) = events(
+        "Prime Minister Ahmet Kaya said the new tariffs had hurt farmers in both countries, "
+        "and accused Germany of acting in bad faith."
+    )
+    assert roles(e) == ("ACCUSE", ["Ahmet Kaya"], ["Germany"])
+
+
+def test_noun_in_the_reporting_clause_takes_the_speaker() -> None:
+    got = events("“We will not yield,” President Ana Silva told a news conference during a visit to Chile.")
+    visit = next(e for e in got if e.trigger.text == "visit")
+    assert roles(visit) == ("CONSULT", ["Ana Silva"], ["Chile"])
+
+
+def test_inside_the_content_the_speaker_is_not_the_subject() -> None:
+    # "arrested" lies in what Nauert said: Turkey arrests, not Nauert.
+    got = events(
+        "Heather Nauert said Turkey, which has arrested two local staff members this year, summoned a third."
+    )
+    arrested = next(e for e in got if e.trigger.text == "arrested")
+    assert [a.name for a in arrested.sources] == ["Turkey"]
+
+
+def test_one_act_with_auxiliaries_coordinated_is_one_event() -> None:
+    got = events("Poland did not accept and will not accept the proposal from Germany.")
+    assert [e.kind.name for e in got] == ["REJECT"]
+
+
+def test_two_acts_of_one_kind_stay_two_without_coordination() -> None:
+    got = events("Poland rejected the plan. Hungary rejected the plan too.")
+    assert [e.kind.name for e in got] == ["REJECT", "REJECT"]
+
+
+def test_a_duration_is_not_an_event_time() -> None:
+    (e,) = events("Russia shelled the town for three days.")
+    assert e.time is None
+    (e,) = events("Russia shelled the town on Monday for three days.")
+    assert e.time is not None and e.time.value == "2020-03-02"
