@@ -53,3 +53,28 @@ def test_a_duration_is_not_an_event_time() -> None:
     assert e.time is None
     (e,) = events("Russia shelled the town on Monday for three days.")
     assert e.time is not None and e.time.value == "2020-03-02"
+
+
+def test_a_later_definite_mention_is_the_same_act() -> None:
+    got = events(
+        "Russia arrested two Georgian journalists on Monday. "
+        "Georgia protested after Monday's arrest of the Georgian journalists by Russia."
+    )
+    assert [e.kind.name for e in got] == ["COERCE", "PROTEST"]
+    assert got[0].trigger.text == "arrested"  # the first mention carries the event
+
+
+def test_a_verb_placed_in_a_later_mention_is_the_same_act() -> None:
+    got = events(
+        "Russia attacked Georgia on Monday. Five soldiers were killed in Monday's attack, Georgia said."
+    )
+    assert [(e.kind.name, e.trigger.text) for e in got] == [("ASSAULT", "attacked")]
+
+
+def test_other_actors_or_an_indefinite_noun_make_another_act() -> None:
+    got = events(
+        "Russia arrested two Georgian journalists on Monday. The arrest of a French diplomat by Poland followed."
+    )
+    assert [e.trigger.text for e in got] == ["arrested", "arrest"]
+    got = events("Russia attacked Georgia. An attack on Armenia followed.")
+    assert [e.trigger.text for e in got] == ["attacked", "attack"]

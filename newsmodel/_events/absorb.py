@@ -6,7 +6,9 @@ This is where the drafts of an article meet; coreference of events across senten
 
 from __future__ import annotations
 
-from ..model import EventKind
+import bisect
+
+from ..model import Actor, EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
 
@@ -17,6 +19,7 @@ def fold(doc: Doc, drafts: list[Draft]) -> None:
     """Mark the drafts that are part of another event as ``absorbed`` (and complete the others)."""
     _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
+    _later_mentions(doc, drafts)
     _dedupe_mentions_of_one_event(doc, drafts)
 
 
@@ -250,6 +253,77 @@ def _heads_object(doc: Doc, verb: Draft, other: Draft) -> bool:
         w in doc.lex.words.determiners or w in doc.lex.words.possessive_marks or not is_function_word(doc, w)
         for w in between
     )
+
+
+def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
+    """A later mention of an act already coded is not a new event.
+
+    A noun of a category coded in an earlier sentence, made definite by a determiner ("the
+    arrest", "these strikes") or by a time's possessive ("Monday's attack"), whose actors do not
+    contradict that event's, names the same act; so does a verb of that category before it whose
+    clause places it in that act ("eleven were killed in Monday's attack").
+    """
+    first: dict[EventKind, list[Draft]] = {}
+    for n, d in enumerate(drafts):
+        if d.absorbed:
+            continue
+        earlier = first.get(d.kind)
+        if (
+            earlier
+            and d.trig.entry.pos == "noun"
+            and (at := _definite(doc, d.trig)) >= 0
+            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier)
+        ):
+            d.absorbed = True
+            if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
+                continue
+            for o in drafts[max(0, n - 6) : n]:
+                if (
+                    o is not d
+                    and not o.absorbed
+                    and o.kind is d.kind
+                    and o.sentence.start == d.sentence.start
+                    and o.trig.entry.pos == "verb"
+                    and _same_clause(doc, o.trig, d.trig)
+                    and not any(w in doc.lex.words.relatives for w in doc.lw[o.trig.ti : d.trig.ti])
+                ):
+                    o.absorbed = True
+            continue
+        if d.trig.entry.pos == "verb" or d.sources or d.targets:
+            first.setdefault(d.kind, []).append(d)
+
+
+def _definite(doc: Doc, trig: Occurrence) -> int:
+    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a time's
+    possessive within three words before it (``-1``: not definite)."""
+    words, lw = doc.lex.words, doc.lw
+    j = trig.ti - 1
+    while j >= 0 and trig.ti - j <= 3:
+        w = lw[j]
+        if w in words.anaphoric_determiners:
+            return j
+        if w in words.anaphoric_possessives:
+            at = doc.starts[j]
+            k = bisect.bisect_left(doc.time_starts, at - 40)
+            for t in doc.ctx.times[k : k + 4]:
+                if at - 1 <= t.span.end <= at:
+                    return doc.tok(t.span.start)
+            return -1
+        if not w.isalpha() or w in doc.lex.verb_like or w in words.boundaries:
+            return -1
+        j -= 1
+    return -1
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Whether two events' actors can be one act's: on each side, one names none, or they share an actor or a country."""
+    return _side(a.sources, b.sources) and _side(a.targets, b.targets)
+
+
+def _side(xs: list[Actor], ys: list[Actor]) -> bool:
+    if not xs or not ys:
+        return True
+    return any(x is y or (x.country is not None and x.country == y.country) for x in xs for y in ys)
 
 
 def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
