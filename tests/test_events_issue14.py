@@ -78,3 +78,11 @@ def test_other_actors_or_an_indefinite_noun_make_another_act() -> None:
     assert [e.trigger.text for e in got] == ["arrested", "arrest"]
     got = events("Russia attacked Georgia. An attack on Armenia followed.")
     assert [e.trigger.text for e in got] == ["attacked", "attack"]
+
+
+def test_should_in_reported_speech_is_a_demand_of_its_subject() -> None:
+    got = events("Foreign Minister Anna Berg said Russia should release the detained sailors.")
+    assert [(roles(e), e.rule) for e in got] == [
+        (("REQUEST", ["Anna Berg"], ["Russia"]), "statement:REQUEST:should")
+    ]
+    assert events("Anna Berg said the weather should improve.") == []
