@@ -86,3 +86,8 @@ def test_should_in_reported_speech_is_a_demand_of_its_subject() -> None:
         (("REQUEST", ["Anna Berg"], ["Russia"]), "statement:REQUEST:should")
     ]
     assert events("Anna Berg said the weather should improve.") == []
+
+
+def test_a_response_is_aimed_at_the_author_of_what_it_answers() -> None:
+    got = events("Canada brushed off an attack by Russia on Ukraine.")
+    assert [roles(e) for e in got] == [("REJECT", ["Canada"], ["Russia"])]

@@ -124,7 +124,11 @@ def _absorb_objects(doc: Doc, drafts: list[Draft]) -> None:
                 for w in between
             ):
                 other.absorbed = True
-                if not d.targets:
+                # A response is to the author of what it answers: "brushed off an attack by Trump
+                # on Canada" is aimed at Trump; the object's own target is not the response's.
+                if not d.targets or (
+                    other.sources and all(any(a is t for t in other.targets) for a in d.targets)
+                ):
                     d.targets = [
                         a for a in other.sources or other.targets if all(a is not s for s in d.sources)
                     ]
