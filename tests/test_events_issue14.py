@@ -91,3 +91,9 @@ def test_should_in_reported_speech_is_a_demand_of_its_subject() -> None:
 def test_a_response_is_aimed_at_the_author_of_what_it_answers() -> None:
     got = events("Canada brushed off an attack by Russia on Ukraine.")
     assert [roles(e) for e in got] == [("REJECT", ["Canada"], ["Russia"])]
+
+
+def test_a_verb_used_as_a_noun_is_no_coordinated_subject() -> None:
+    got = events("Hungary criticized the EU embargo on Russia and meets annually with Vladimir Putin.")
+    meets = next(e for e in got if e.kind.name == "CONSULT")
+    assert roles(meets) == ("CONSULT", ["Hungary"], ["Vladimir Putin"])

@@ -30,8 +30,16 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
     """
     coord = doc.lex.words.verb_coordinators
     for i in range(1, len(drafts)):
-        d, p = drafts[i], drafts[i - 1]
-        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or d.passive:
+        d = drafts[i]
+        if d.trig.entry.pos != "verb" or d.passive:
+            continue
+        # The previous verb in use, past a verb form used as a noun ("criticized the EU embargo
+        # on Russia and meets ...": "meets" is coordinated with "criticized").
+        k = i - 1
+        while k > 0 and i - k < 3 and _nominal(doc, drafts[k].trig):
+            k -= 1
+        p = drafts[k]
+        if p.trig.entry.pos != "verb" or _nominal(doc, p.trig):
             continue
         if p.sentence.start != d.sentence.start or _word_before_verb(doc, d.trig.ti) not in coord:
             continue
@@ -42,6 +50,18 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
             d.rule += "+coordinated"
         if p.kind is d.kind and not p.absorbed:
             d.absorbed = True
+
+
+def _nominal(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a trigger is used as a noun: a determiner or a possessive mark before it ("the EU embargo")."""
+    words, lw = doc.lex.words, doc.lw
+    for j in range(trig.ti - 1, max(-1, trig.ti - 4), -1):
+        w = lw[j]
+        if w in words.determiners or w in words.possessive_marks:
+            return True
+        if not doc.norm[doc.starts[j] : doc.starts[j] + 1].isupper():
+            return False  # only names stand between a determiner and its noun here
+    return False
 
 
 def _word_before_verb(doc: Doc, ti: int) -> str:
