@@ -97,3 +97,23 @@ def test_a_verb_used_as_a_noun_is_no_coordinated_subject() -> None:
     got = events("Hungary criticized the EU embargo on Russia and meets annually with Vladimir Putin.")
     meets = next(e for e in got if e.kind.name == "CONSULT")
     assert roles(meets) == ("CONSULT", ["Hungary"], ["Vladimir Putin"])
+
+
+def test_an_act_in_the_reporting_clause_has_the_statements_time() -> None:
+    got = events(
+        "President Tayyip Erdogan said on Tuesday that the ambassador had acted alone. "
+        "“We will not accept it,” Erdogan told a news conference during a visit to Belgrade."
+    )
+    visit = next(e for e in got if e.trigger.text == "visit")
+    assert visit.time is not None and visit.time.value == "2020-03-03"
+
+
+def test_a_speech_act_without_a_time_is_made_at_its_sources_last_dated_act() -> None:
+    got = events(
+        "Russia expelled two British diplomats on Monday. Russia also demanded that Britain apologise for the incident."
+    )
+    demanded = next(e for e in got if e.kind.name == "REQUEST")
+    assert demanded.time is not None and demanded.time.value == "2020-03-02"
+    # Not an act that is not a speech act: "Russia attacked ..." keeps no time.
+    got = events("Russia expelled two British diplomats on Monday. Russia attacked a Ukrainian ship.")
+    assert next(e for e in got if e.kind.name == "ASSAULT").time is None

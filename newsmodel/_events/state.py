@@ -215,11 +215,27 @@ class Doc:
     def _prepare_times(self, context: Context) -> None:
         """The times of statements (by content and cue) and the participle cues of timed speakers."""
         timed: list[tuple[int, int, TimeExpression]] = []
+        # A speaker's statement with no time of its own is made on the occasion of their last
+        # dated one ("A delegation warned on Tuesday ... The delegation called for ...").
+        last: dict[int, TimeExpression] = {}
         for st in context.statements:
-            if st.time is not None and st.time.kind in POINT_KINDS:
-                timed.append((st.content.start, st.content.end, st.time))
-                if st.cue is not None:
-                    timed.append((st.cue.start, st.cue.end, st.time))
+            when = st.time if st.time is not None and st.time.kind in POINT_KINDS else None
+            if st.speaker is not None:
+                if when is not None:
+                    last[id(st.speaker)] = when
+                else:
+                    when = last.get(id(st.speaker))
+            if when is None:
+                continue
+            timed.append((st.content.start, st.content.end, when))
+            if st.cue is not None:
+                # The reporting clause: the cue, and after a content that comes first, the rest
+                # of its sentence ("...," Erdogan told a news conference during a visit to Belgrade).
+                end = st.cue.end
+                if st.content.end <= st.cue.start:
+                    sentence = self.segs.sentence_at(st.cue.start)
+                    end = sentence.end if sentence is not None else end
+                timed.append((st.cue.start, end, when))
         timed.sort(key=_FIRST_TWO)
         self.timed = timed
         # Statements with a time and a speaker whose cue is a participle, by cue: an act of the
