@@ -117,3 +117,17 @@ def test_a_speech_act_without_a_time_is_made_at_its_sources_last_dated_act() -> 
     # Not an act that is not a speech act: "Russia attacked ..." keeps no time.
     got = events("Russia expelled two British diplomats on Monday. Russia attacked a Ukrainian ship.")
     assert next(e for e in got if e.kind.name == "ASSAULT").time is None
+
+
+def test_a_response_to_a_definite_act_answers_its_author() -> None:
+    got = events("Russia seized two Ukrainian ships on Monday. Germany condemned the move.")
+    assert [(roles(e), e.rule) for e in got][1] == (
+        ("ACCUSE", ["Germany"], ["Russia"]),
+        "lexicon:ACCUSE:condemn+answer",
+    )
+    # The responder's own act before it: what it answers is not known.
+    got = events("Germany praised France on Monday. Germany later condemned the decision.")
+    assert roles(got[1]) == ("ACCUSE", ["Germany"], [])
+    # An indefinite object names something new, not an act reported before.
+    got = events("Russia seized two Ukrainian ships on Monday. Germany condemned a new law.")
+    assert roles(got[1]) == ("ACCUSE", ["Germany"], [])
