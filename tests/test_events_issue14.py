@@ -131,3 +131,11 @@ def test_a_response_to_a_definite_act_answers_its_author() -> None:
     # An indefinite object names something new, not an act reported before.
     got = events("Russia seized two Ukrainian ships on Monday. Germany condemned a new law.")
     assert roles(got[1]) == ("ACCUSE", ["Germany"], [])
+
+
+def test_a_first_person_subject_after_a_conjunction_is_the_speaker() -> None:
+    (e,) = events(
+        "“But our ministers will not accept the offer from Peru,” President Ana Silva told reporters."
+    )
+    assert (e.kind.name, [a.name for a in e.sources]) == ("REJECT", ["Ana Silva"])
+    assert e.rule.endswith("+speaker+refusal")

@@ -390,8 +390,12 @@ def subject_is_first_person(doc: Doc, trig: Occurrence, sentence: Span, floor: i
         w = doc.lw[i]
         if w in doc.lex.words.first_person:
             return doc.ctx.cast.mention_at(doc.starts[i]) is None
-        if w.isalpha():
-            return False
+        if (
+            w.isalpha()
+            and w not in doc.lex.words.clause_coordinators
+            and w not in doc.lex.words.verb_coordinators
+        ):
+            return False  # "But we ...", "And our ministers ...": the conjunction opens no subject
         i += 1
     return False
 
