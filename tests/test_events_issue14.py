@@ -139,3 +139,19 @@ def test_a_first_person_subject_after_a_conjunction_is_the_speaker() -> None:
     )
     assert (e.kind.name, [a.name for a in e.sources]) == ("REJECT", ["Ana Silva"])
     assert e.rule.endswith("+speaker+refusal")
+
+
+def test_the_subject_is_before_a_relative_clause() -> None:
+    got = events(
+        "Germany, which has expelled two Russian diplomats this year, summoned the Russian ambassador."
+    )
+    assert [roles(e)[:2] for e in got] == [("SANCTION", ["Germany"]), ("ACCUSE", ["Germany"])]
+
+
+def test_a_place_in_a_closed_relative_clause_is_not_the_events() -> None:
+    (e,) = events(
+        "John Bass, who is due to leave the country to take up a posting in Afghanistan, "
+        "had been making farewell visits to government offices."
+    )
+    assert roles(e) == ("CONSULT", ["John Bass"], [])
+    assert e.location is None

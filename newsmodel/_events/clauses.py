@@ -134,6 +134,14 @@ def subject(
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    if depth < 2:
+        rel = _relative_clause_before(doc, ti, max(st, 0), max(floor, sentence.start))
+        if rel is not None:
+            # "Turkey, which has arrested two staff members, summoned a third": the subject is
+            # before the relative clause.
+            found, place = subject(doc, sentence, rel, floor, depth + 1)
+            if found:
+                return found, place
     left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     reach = pos - doc.subject_reach
     if left < reach:
@@ -240,6 +248,30 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int,
         if before:
             return [before[-1][2]]
     return []
+
+
+def _relative_clause_before(doc: Doc, ti: int, lo: int, floor: int) -> int | None:
+    """Start of a relative clause between commas that ends right before the verb at ``ti``
+    (``X, which ... , summoned``), or ``None``."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while (
+        j > lo
+        and ti - j <= 4
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    if j <= lo or lw[j] != ",":
+        return None
+    k = j - 2
+    while k > lo and j - k <= 40 and doc.starts[k] >= floor:
+        w = lw[k]
+        if w == "," and lw[k + 1] in words.relatives:
+            return doc.starts[k]
+        if w in PUNCT_BOUNDARY and w != ",":
+            return None
+        k -= 1
+    return None
 
 
 def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
@@ -425,7 +457,13 @@ def place_anywhere(
     left = clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
     best: tuple[int, Actor] | None = None
     preps = doc.lex.words.location_prepositions
-    for start, _, a in doc.mentions_in(sentence, left, right):
+    # "Bass, who is to take up a posting in Afghanistan, had been making farewell visits": a
+    # place in a relative clause closed before the trigger is not where the trigger happens.
+    jl = doc.tok(left - 1) if left > sentence.start else -1
+    closed_relative = jl >= 0 and doc.lw[jl] in doc.lex.words.relatives
+    for start, end, a in doc.mentions_in(sentence, left, right):
+        if closed_relative and start < trig.start and "," in doc.lw[doc.tok(end - 1) + 1 : trig.ti]:
+            continue
         if (
             a.kind not in PLACE_KINDS
             or doc.prep_before(start, sentence.start) not in preps
