@@ -139,9 +139,9 @@ def subject(
         if rel is not None:
             # "Turkey, which has arrested two staff members, summoned a third": the subject is
             # before the relative clause.
-            found, place = subject(doc, sentence, rel, floor, depth + 1)
-            if found:
-                return found, place
+            before = subject(doc, sentence, rel, floor, depth + 1)
+            if before[0]:
+                return before
     left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     reach = pos - doc.subject_reach
     if left < reach:
