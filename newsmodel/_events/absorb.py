@@ -287,7 +287,7 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
     contradict that event's, names the same act; so does a verb of that category before it whose
     clause places it in that act ("eleven were killed in Monday's attack").
     """
-    first: dict[EventKind, list[Draft]] = {}
+    first: dict[EventKind, list[Draft]] = {}  # by kind; the last eight are compared (linear time)
     for n, d in enumerate(drafts):
         if d.absorbed:
             continue
@@ -296,7 +296,7 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
             earlier
             and d.trig.entry.pos == "noun"
             and (at := _definite(doc, d.trig)) >= 0
-            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier)
+            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier[-8:])
         ):
             d.absorbed = True
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
