@@ -155,3 +155,9 @@ def test_a_place_in_a_closed_relative_clause_is_not_the_events() -> None:
     )
     assert roles(e) == ("CONSULT", ["John Bass"], [])
     assert e.location is None
+
+
+def test_the_reporting_clause_reaches_past_a_boundary_word_after_the_cue() -> None:
+    got = events("“We will not yield,” President Ana Silva said after a two-day visit to Chile.")
+    visit = next(e for e in got if e.trigger.text == "visit")
+    assert roles(visit) == ("CONSULT", ["Ana Silva"], ["Chile"])

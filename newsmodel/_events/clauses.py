@@ -208,7 +208,13 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int,
     # told a news conference during a visit to Belgrade": outside the content of a statement, the
     # words after its cue belong to the reporting clause, whose subject is the speaker.
     if jl >= 0:
-        cue = doc.starts[jl]
+        # "... he said after a two-day visit": past a boundary word right after the cue.
+        jc = (
+            jl - 1
+            if jl > 0 and doc.lw[jl] in words.boundaries and doc.starts[jl - 1] in doc.cue_speaker
+            else jl
+        )
+        cue = doc.starts[jc]
         sp = doc.cue_speaker.get(cue)
         if sp is not None:
             c_start, c_end = doc.cue_content[cue]
