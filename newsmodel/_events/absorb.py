@@ -6,7 +6,9 @@ This is where the drafts of an article meet; coreference of events across senten
 
 from __future__ import annotations
 
-from ..model import EventKind
+import bisect
+
+from ..model import Actor, EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
 
@@ -17,6 +19,7 @@ def fold(doc: Doc, drafts: list[Draft]) -> None:
     """Mark the drafts that are part of another event as ``absorbed`` (and complete the others)."""
     _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
+    _later_mentions(doc, drafts)
     _dedupe_mentions_of_one_event(doc, drafts)
 
 
@@ -27,10 +30,18 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
     """
     coord = doc.lex.words.verb_coordinators
     for i in range(1, len(drafts)):
-        d, p = drafts[i], drafts[i - 1]
-        if d.trig.entry.pos != "verb" or p.trig.entry.pos != "verb" or d.passive:
+        d = drafts[i]
+        if d.trig.entry.pos != "verb" or d.passive:
             continue
-        if p.sentence.start != d.sentence.start or d.trig.ti < 1 or doc.lw[d.trig.ti - 1] not in coord:
+        # The previous verb in use, past a verb form used as a noun ("criticized the EU embargo
+        # on Russia and meets ...": "meets" is coordinated with "criticized").
+        k = i - 1
+        while k > 0 and i - k < 3 and _nominal(doc, drafts[k].trig):
+            k -= 1
+        p = drafts[k]
+        if p.trig.entry.pos != "verb" or _nominal(doc, p.trig):
+            continue
+        if p.sentence.start != d.sentence.start or _word_before_verb(doc, d.trig.ti) not in coord:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue
@@ -39,6 +50,31 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
             d.rule += "+coordinated"
         if p.kind is d.kind and not p.absorbed:
             d.absorbed = True
+
+
+def _nominal(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a trigger is used as a noun: a determiner or a possessive mark before it ("the EU embargo")."""
+    words, lw = doc.lex.words, doc.lw
+    for j in range(trig.ti - 1, max(-1, trig.ti - 4), -1):
+        w = lw[j]
+        if w in words.determiners or w in words.possessive_marks:
+            return True
+        if not doc.norm[doc.starts[j] : doc.starts[j] + 1].isupper():
+            return False  # only names stand between a determiner and its noun here
+    return False
+
+
+def _word_before_verb(doc: Doc, ti: int) -> str:
+    """The word before a verb and its auxiliaries, negations and adverbs ("and will not accept": "and")."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while (
+        j >= 0
+        and ti - j <= 3
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    return lw[j] if j >= 0 else ""
 
 
 def _absorb(doc: Doc, drafts: list[Draft]) -> None:
@@ -108,7 +144,11 @@ def _absorb_objects(doc: Doc, drafts: list[Draft]) -> None:
                 for w in between
             ):
                 other.absorbed = True
-                if not d.targets:
+                # A response is to the author of what it answers: "brushed off an attack by Trump
+                # on Canada" is aimed at Trump; the object's own target is not the response's.
+                if not d.targets or (
+                    other.sources and all(any(a is t for t in other.targets) for a in d.targets)
+                ):
                     d.targets = [
                         a for a in other.sources or other.targets if all(a is not s for s in d.sources)
                     ]
@@ -237,6 +277,77 @@ def _heads_object(doc: Doc, verb: Draft, other: Draft) -> bool:
         w in doc.lex.words.determiners or w in doc.lex.words.possessive_marks or not is_function_word(doc, w)
         for w in between
     )
+
+
+def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
+    """A later mention of an act already coded is not a new event.
+
+    A noun of a category coded in an earlier sentence, made definite by a determiner ("the
+    arrest", "these strikes") or by a time's possessive ("Monday's attack"), whose actors do not
+    contradict that event's, names the same act; so does a verb of that category before it whose
+    clause places it in that act ("eleven were killed in Monday's attack").
+    """
+    first: dict[EventKind, list[Draft]] = {}  # by kind; the last eight are compared (linear time)
+    for n, d in enumerate(drafts):
+        if d.absorbed:
+            continue
+        earlier = first.get(d.kind)
+        if (
+            earlier
+            and d.trig.entry.pos == "noun"
+            and (at := _definite(doc, d.trig)) >= 0
+            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier[-8:])
+        ):
+            d.absorbed = True
+            if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
+                continue
+            for o in drafts[max(0, n - 6) : n]:
+                if (
+                    o is not d
+                    and not o.absorbed
+                    and o.kind is d.kind
+                    and o.sentence.start == d.sentence.start
+                    and o.trig.entry.pos == "verb"
+                    and _same_clause(doc, o.trig, d.trig)
+                    and not any(w in doc.lex.words.relatives for w in doc.lw[o.trig.ti : d.trig.ti])
+                ):
+                    o.absorbed = True
+            continue
+        if d.trig.entry.pos == "verb" or d.sources or d.targets:
+            first.setdefault(d.kind, []).append(d)
+
+
+def _definite(doc: Doc, trig: Occurrence) -> int:
+    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a time's
+    possessive within three words before it (``-1``: not definite)."""
+    words, lw = doc.lex.words, doc.lw
+    j = trig.ti - 1
+    while j >= 0 and trig.ti - j <= 3:
+        w = lw[j]
+        if w in words.anaphoric_determiners:
+            return j
+        if w in words.anaphoric_possessives:
+            at = doc.starts[j]
+            k = bisect.bisect_left(doc.time_starts, at - 40)
+            for t in doc.ctx.times[k : k + 4]:
+                if at - 1 <= t.span.end <= at:
+                    return doc.tok(t.span.start)
+            return -1
+        if not w.isalpha() or w in doc.lex.verb_like or w in words.boundaries:
+            return -1
+        j -= 1
+    return -1
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Whether two events' actors can be one act's: on each side, one names none, or they share an actor or a country."""
+    return _side(a.sources, b.sources) and _side(a.targets, b.targets)
+
+
+def _side(xs: list[Actor], ys: list[Actor]) -> bool:
+    if not xs or not ys:
+        return True
+    return any(x is y or (x.country is not None and x.country == y.country) for x in xs for y in ys)
 
 
 def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:

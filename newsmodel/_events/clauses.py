@@ -134,6 +134,14 @@ def subject(
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    if depth < 2:
+        rel = _relative_clause_before(doc, ti, max(st, 0), max(floor, sentence.start))
+        if rel is not None:
+            # "Turkey, which has arrested two staff members, summoned a third": the subject is
+            # before the relative clause.
+            before = subject(doc, sentence, rel, floor, depth + 1)
+            if before[0]:
+                return before
     left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
     reach = pos - doc.subject_reach
     if left < reach:
@@ -153,7 +161,7 @@ def subject(
         return [opening_place], place
     if left <= sentence.start:
         return [], place
-    return _subject_before(doc, sentence, left, floor, depth), place
+    return _subject_before(doc, sentence, left, floor, depth, pos), place
 
 
 def _subject_among(
@@ -192,10 +200,26 @@ def _subject_among(
     return None, place, opening_place
 
 
-def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int) -> list[Actor]:
+def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int, pos: int) -> list[Actor]:
     """The subject of a clause that names none, from the word that closed it on the left."""
     words = doc.lex.words
     jl = doc.tok(left - 1)  # the word that closed the clause on the left
+    # "Yildirim said the suspension had punished citizens, and accused Washington ...", "Erdogan
+    # told a news conference during a visit to Belgrade": outside the content of a statement, the
+    # words after its cue belong to the reporting clause, whose subject is the speaker.
+    if jl >= 0:
+        # "... he said after a two-day visit": past a boundary word right after the cue.
+        jc = (
+            jl - 1
+            if jl > 0 and doc.lw[jl] in words.boundaries and doc.starts[jl - 1] in doc.cue_speaker
+            else jl
+        )
+        cue = doc.starts[jc]
+        sp = doc.cue_speaker.get(cue)
+        if sp is not None:
+            c_start, c_end = doc.cue_content[cue]
+            if not c_start <= pos < c_end:
+                return [sp]
     # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
     if depth < 2:
         j = jl
@@ -230,6 +254,30 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int)
         if before:
             return [before[-1][2]]
     return []
+
+
+def _relative_clause_before(doc: Doc, ti: int, lo: int, floor: int) -> int | None:
+    """Start of a relative clause between commas that ends right before the verb at ``ti``
+    (``X, which ... , summoned``), or ``None``."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while (
+        j > lo
+        and ti - j <= 4
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    if j <= lo or lw[j] != ",":
+        return None
+    k = j - 2
+    while k > lo and j - k <= 40 and doc.starts[k] >= floor:
+        w = lw[k]
+        if w == "," and lw[k + 1] in words.relatives:
+            return doc.starts[k]
+        if w in PUNCT_BOUNDARY and w != ",":
+            return None
+        k -= 1
+    return None
 
 
 def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
@@ -380,8 +428,12 @@ def subject_is_first_person(doc: Doc, trig: Occurrence, sentence: Span, floor: i
         w = doc.lw[i]
         if w in doc.lex.words.first_person:
             return doc.ctx.cast.mention_at(doc.starts[i]) is None
-        if w.isalpha():
-            return False
+        if (
+            w.isalpha()
+            and w not in doc.lex.words.clause_coordinators
+            and w not in doc.lex.words.verb_coordinators
+        ):
+            return False  # "But we ...", "And our ministers ...": the conjunction opens no subject
         i += 1
     return False
 
@@ -411,7 +463,13 @@ def place_anywhere(
     left = clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
     best: tuple[int, Actor] | None = None
     preps = doc.lex.words.location_prepositions
-    for start, _, a in doc.mentions_in(sentence, left, right):
+    # "Bass, who is to take up a posting in Afghanistan, had been making farewell visits": a
+    # place in a relative clause closed before the trigger is not where the trigger happens.
+    jl = doc.tok(left - 1) if left > sentence.start else -1
+    closed_relative = jl >= 0 and doc.lw[jl] in doc.lex.words.relatives
+    for start, end, a in doc.mentions_in(sentence, left, right):
+        if closed_relative and start < trig.start and "," in doc.lw[doc.tok(end - 1) + 1 : trig.ti]:
+            continue
         if (
             a.kind not in PLACE_KINDS
             or doc.prep_before(start, sentence.start) not in preps

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Event, Span
 from ..pipeline import Context
 from .absorb import fold
+from .answers import answer_targets
 from .counts import attach_counts, has_count
 from .lexicon import EventLexicon
 from .roles import read_roles
@@ -43,6 +44,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
         for d in drafts
         if not d.absorbed and (d.trig.entry.pos == "verb" or d.sources or d.targets or has_count(doc, d))
     ]
+    answer_targets(doc, kept)
     counts = attach_counts(doc, kept)
     times = event_times(doc, kept)
     text = context.text

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..model import Actor, ActorKind, EventKind, EventMode, Span, TimeExpression
+from ..model import Actor, ActorKind, EventKind, EventMode, Span, TimeExpression, TimeKind
 from ..pipeline import Context, mention_order
 from .lexicon import SCAN_COUNT, SCAN_CUE, SCAN_HEAD, SCAN_PHRASE_ONLY, SCAN_STATEMENT, EventLexicon, Trigger
 
-__all__ = ["PLACE_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft", "Mention", "Occurrence"]
+__all__ = ["PLACE_KINDS", "POINT_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft", "Mention", "Occurrence"]
 
 OPENERS = " \"“'‘(`"  # what may precede a sentence's first word
 PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
@@ -33,6 +33,9 @@ Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
 _bisect_right = bisect.bisect_right
 _bisect_left = bisect.bisect_left
 _FIRST_TWO = operator.itemgetter(0, 1)
+# An event happens at a point or in a period of time; a duration ("for three days", "within
+# days") or a set ("every week") says how long or how often, not when.
+POINT_KINDS = frozenset({TimeKind.DATE, TimeKind.TIME})
 _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
 _CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
 
@@ -179,6 +182,7 @@ class Doc:
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
         self.cue_speaker: dict[int, Actor] = {}
+        self.cue_content: dict[int, tuple[int, int]] = {}  # by cue start, for cues with a speaker
         self.contents: list[tuple[int, int, Actor | None]] = []
         for st in context.statements:
             sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
@@ -190,6 +194,7 @@ class Doc:
                 extra.append((st.source.start, st.source.end, sp))
             if sp is not None and st.cue is not None:
                 self.cue_speaker[st.cue.start] = sp
+                self.cue_content[st.cue.start] = (st.content.start, st.content.end)
             self.contents.append((st.content.start, st.content.end, sp))
         self.contents.sort(key=_FIRST_TWO)
         self.content_starts = [c[0] for c in self.contents]
@@ -210,11 +215,27 @@ class Doc:
     def _prepare_times(self, context: Context) -> None:
         """The times of statements (by content and cue) and the participle cues of timed speakers."""
         timed: list[tuple[int, int, TimeExpression]] = []
+        # A speaker's statement with no time of its own is made on the occasion of their last
+        # dated one ("A delegation warned on Tuesday ... The delegation called for ...").
+        last: dict[int, TimeExpression] = {}
         for st in context.statements:
-            if st.time is not None:
-                timed.append((st.content.start, st.content.end, st.time))
-                if st.cue is not None:
-                    timed.append((st.cue.start, st.cue.end, st.time))
+            when = st.time if st.time is not None and st.time.kind in POINT_KINDS else None
+            if st.speaker is not None:
+                if when is not None:
+                    last[id(st.speaker)] = when
+                else:
+                    when = last.get(id(st.speaker))
+            if when is None:
+                continue
+            timed.append((st.content.start, st.content.end, when))
+            if st.cue is not None:
+                # The reporting clause: the cue, and after a content that comes first, the rest
+                # of its sentence ("...," Erdogan told a news conference during a visit to Belgrade).
+                end = st.cue.end
+                if st.content.end <= st.cue.start:
+                    sentence = self.segs.sentence_at(st.cue.start)
+                    end = sentence.end if sentence is not None else end
+                timed.append((st.cue.start, end, when))
         timed.sort(key=_FIRST_TWO)
         self.timed = timed
         # Statements with a time and a speaker whose cue is a participle, by cue: an act of the
@@ -225,6 +246,7 @@ class Doc:
                 (st.cue.start, st.cue.end, st.speaker, st.time)
                 for st in context.statements
                 if st.time is not None
+                and st.time.kind in POINT_KINDS
                 and st.cue is not None
                 and st.speaker is not None
                 and self.norm[st.cue.start : st.cue.end].lower().endswith(gerund)

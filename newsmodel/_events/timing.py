@@ -1,8 +1,9 @@
 """The time pass: the time expression that governs each event.
 
-The sentence's only time expression governs all of it; otherwise :func:`newsmodel.times.governing_time`
+Durations and sets are never an event's time. The sentence's only time expression governs all of it; otherwise :func:`newsmodel.times.governing_time`
 picks one within the clause, then the sentence. An event with none takes the time of the
-statement reporting it, or of its source's participle cue after it ("..., saying ...").
+statement reporting it (or of the speaker's last dated statement), or of its source's participle
+cue after it ("..., saying ..."); a speech act with none, the time of its source's last dated act.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from ..model import Span, TimeExpression
 from ..times import governing_time
-from .state import Doc, Draft
+from .state import POINT_KINDS, Doc, Draft
 
 __all__ = ["event_times"]
 
@@ -23,6 +24,7 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
     """The time of each event, in the order of ``kept``."""
     out: list[TimeExpression | None] = []
     sentence_times: dict[int, Sequence[TimeExpression]] = {}
+    last: dict[int, TimeExpression] = {}  # by actor: the time of their last dated act
     for d in kept:
         here_times = sentence_times.get(d.sentence.start)
         if here_times is None:
@@ -41,6 +43,13 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
             when = _statement_time(doc, d)
             if when is None and d.sources:
                 when = _saying_time(doc, d)
+        if when is None and d.trig.start in doc.cue_speaker:
+            # A speech act with no time of its own is made on the occasion of its source's last
+            # dated act ("A delegation warned on Tuesday ... The delegation called for ...").
+            when = next((last[id(a)] for a in d.sources if id(a) in last), None)
+        if when is not None and when.kind in POINT_KINDS:
+            for a in d.sources:
+                last[id(a)] = when
         out.append(when)
     return out
 
@@ -54,7 +63,7 @@ def _times_in(doc: Doc, sentence: Span) -> Sequence[TimeExpression]:
     lo = _bisect_left(doc.time_starts, sentence.start - 100)  # none is that long
     hi = _bisect_left(doc.time_starts, sentence.end)
     s, e = sentence.start, sentence.end
-    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e]
+    return [t for t in times[lo:hi] if t.span.end > s and t.span.start < e and t.kind in POINT_KINDS]
 
 
 def _statement_time(doc: Doc, d: Draft) -> TimeExpression | None:
