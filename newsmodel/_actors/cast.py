@@ -10,6 +10,7 @@ import regex
 
 from ..model import Actor, Mention, MentionKind, Span
 from ..pipeline import Cast, Context
+from .place import place_actors
 from .chunks import find_chunks, read_chunk
 from .coreference import places_named_like_people, resolve_deferred, resolve_titled
 from .state import ArticleState
@@ -39,6 +40,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     scan_words(st)
+    place_actors(st)
     return build_cast(st)
 
 

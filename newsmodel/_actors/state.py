@@ -8,6 +8,8 @@ sentence, the words before a name) and add actors and mentions.
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 import regex
 
@@ -108,6 +110,7 @@ class ArticleState:
     referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name
     lower_words: set[str] | None = None
     aliases: dict[str, str] = attrs.Factory(dict)  # acronyms defined in the text -> actor key
+    published: date | None = None
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:
@@ -123,6 +126,7 @@ class ArticleState:
             starts=frozenset(s.start for s in seg.sentences),
             dateline=(dl.span.start, dl.span.end) if dl is not None else (-1, -1),
             dateline_place=(at, at + len(dl.location)) if dl is not None and at >= 0 else (-1, -1),
+            published=context.published,
         )
 
 

@@ -146,6 +146,12 @@ class ActorTables:
     quote_we: regex.Pattern[str] | None
     pairs: frozenset[str]
     descriptor_words: frozenset[str]
+    role_heads: frozenset[str]  # lower-case words that make a role ("minister", "member")
+    role_glue: frozenset[str]  # lower-case words inside a role ("of", "the")
+    apposition_openers: frozenset[str]
+    not_country_after: frozenset[str]
+    domestic_people: frozenset[str | None]
+    domestic_bodies: frozenset[str]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -263,6 +269,16 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         quote_we=quote_we(rules.quote_we),
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
+        role_heads=frozenset(w.casefold() for k in (*titles, *descriptors) for w in k.split())
+        | _lower(rules.role_words),
+        role_glue=_lower(rules.role_glue),
+        apposition_openers=_lower(rules.apposition_openers),
+        not_country_after=_lower(rules.not_country_after),
+        domestic_people=frozenset(
+            check.sector(c, "domestic_people") for c in _words(rules.domestic_people)
+        )
+        - {None},
+        domestic_bodies=_words(rules.domestic_bodies),
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )
