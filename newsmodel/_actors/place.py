@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["article_country", "country_in", "place_actors"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
-_GAP = regex.compile(r"[ \xa0]{1,3}")  # between the words of a role: spaces only
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
 _INTERNATIONAL = ""  # a role in an international body: no country from the article
 _PLACED = frozenset([COUNTRY, DEMONYM, PEOPLE, REGION, CAPITAL, CITY, SEAT])
@@ -92,13 +91,40 @@ def _place_person(st: ArticleState, b: Builder, article: object) -> None:
         b.country = iso
         _mark(b, "country-phoenix")
         return
-    if international or (b.sector not in tables.domestic_people and not b.roles):
+    if international:
+        return
+    domestic = (b.sector in tables.domestic_people or b.roles) and not any(
+        w in tables.posted_roles for r in b.roles for w in r.lower().split()
+    )
+    if domestic:
+        iso = _country_before_in_sentence(st, min(m[0] for m in b.mentions))
+        if iso is not None:
+            b.country = iso
+            _mark(b, "country-of-sentence")
+            return
+    elif b.sector is not None or b.roles:
         return
     assert callable(article)
     home = article()
     if home is not None:
         b.country = home
         _mark(b, "country-of-article")
+
+
+def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
+    """The country named last before ``s`` in its sentence ("In Egypt's response, foreign
+    ministry spokesman Ahmed Abu Zeid said")."""
+    si = st.seg.sentence_index(s)
+    if si < 0:
+        return None
+    floor = max(st.seg.sentences[si].start, st.dateline[1])
+    best, where = None, -1
+    for b in st.actors.values():
+        if b.kind is ActorKind.COUNTRY and b.country:
+            for ms, _, _, _ in b.mentions:
+                if floor <= ms < s and ms > where:
+                    best, where = b.country, ms
+    return best
 
 
 def _mark(b: Builder, rule: str) -> None:
@@ -179,12 +205,20 @@ def _role_before(st: ArticleState, s: int) -> str | None:
     floor = max(floor, s - 200, st.dateline[1])
     start, end = s, s
     has_head = False
+    if text[max(floor, s - 2) : s] == ", ":
+        # "her Canadian husband, Joshua Boyle,": a role word right before the comma.
+        w = _word_ending(st, s - 2, floor)
+        if w is None or not w[1].islower() or w[1] not in tables.role_heads:
+            return None
+        start, end, has_head = w[0], s - 2, True
     count = 0
     while count < _MAX_ROLE_WORDS:
-        m = _GAP.search(text, max(floor, start - 3), start)
-        if m is None or m.end() != start:
+        gap = start
+        while gap > floor and start - gap < 3 and text[gap - 1] in " \xa0":
+            gap -= 1
+        if gap == start:
             break
-        w = _word_ending(st, m.start(), floor)
+        w = _word_ending(st, gap, floor)
         if w is None:
             break
         ws, word = w
@@ -219,7 +253,8 @@ def _apposition(st: ArticleState, e: int) -> str | None:
         return None
     first = m.group(1).split(" ", 1)[0]
     s, end = m.start(1), m.end(1)
-    if first.lower() not in st.tables.apposition_openers:
+    low = first.lower()
+    if low not in st.tables.apposition_openers and not (first.islower() and low in st.tables.role_heads):
         entry = st.tables.phrases.get(norm(_bare(first)))
         if entry is None or entry.cat not in _PLACED or not first.endswith(("'s", "’s")):
             return None  # "Kenya's ambassador"; a list of names is no apposition
@@ -237,11 +272,13 @@ def _phoenix_country(st: ArticleState, name: str) -> str | None:
         from ..rules.phoenix import shipped_phoenix
 
         _PHOENIX.append(shipped_phoenix())
-    roles = _PHOENIX[0].roles_on(name, st.published)
-    countries = {r.country for r in roles}
-    if len(countries) == 1:
-        return next(iter(countries))
-    return None
+    roles = [r for r in _PHOENIX[0].roles_on(name, st.published) if r.country]
+    if not roles:
+        return None
+    # Two entries for one name ("Salva Kiir" of Sudan, then of South Sudan): the latest role.
+    latest = max((r.start for r in roles if r.start is not None), default=None)
+    countries = {r.country for r in roles if r.start == latest}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def article_country(st: ArticleState) -> str | None:

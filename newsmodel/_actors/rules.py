@@ -158,6 +158,7 @@ class ActorRules(RuleSet):
     not_country_after: Words = ()
     domestic_people: Words = ()  # sectors
     domestic_bodies: Words = ()
+    posted_roles: Words = ()
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector

@@ -152,6 +152,7 @@ class ActorTables:
     not_country_after: frozenset[str]
     domestic_people: frozenset[str | None]
     domestic_bodies: frozenset[str]
+    posted_roles: frozenset[str]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -279,6 +280,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         )
         - {None},
         domestic_bodies=_words(rules.domestic_bodies),
+        posted_roles=_lower(rules.posted_roles),
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )
