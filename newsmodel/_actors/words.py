@@ -202,9 +202,10 @@ def demonym_mentions(st: ArticleState) -> None:
 
 
 def place_country_before(st: ArticleState, s: int) -> str | None:
-    """The country of the place where ``s`` happens: the last place named before it ("in
-    Syria", "the town of Khan Sheikhoun"), or one named later in its sentence ("protesters
-    marched in Caracas") when none was named in that sentence before it."""
+    """The country of the place where ``s`` happens: the last place named before it in its
+    sentence or the one before ("in Syria", "the town of Khan Sheikhoun"), or one named later in
+    its sentence ("protesters marched in Caracas") when none was named in that sentence before
+    it. A place named further back says nothing (the placing pass gives the article's country)."""
     seg = st.seg
     si = seg.sentence_index(s)
     end = seg.sentences[si].end if si >= 0 else s
@@ -218,6 +219,8 @@ def place_country_before(st: ArticleState, s: int) -> str | None:
     places, offsets = st.place_index
     i = bisect.bisect_left(offsets, s)
     best = places[i - 1] if i > 0 else None
+    if best is not None and seg.sentence_index(best[0]) < si - 1:
+        best = None
     later = places[i] if i < len(places) and offsets[i] < end else None
     if later is not None and (best is None or seg.sentence_index(best[0]) < si):
         return later[1]
