@@ -107,7 +107,7 @@ def test_seed_moscow_metonym_and_place(seed_text: str) -> None:
     [
         ("U.S. Secretary of State Rex Tillerson arrived.", "Rex Tillerson", "USA", "Secretary of State"),
         ("Syrian President Bashar al-Assad spoke.", "Bashar al-Assad", "SYR", "President of Syria"),
-        ("The bill angered Sen. John McCain on Monday.", "John McCain", None, "Senator"),
+        ("The bill angered Sen. John McCain on Monday.", "John McCain", "USA", "Senator"),
         ("It was signed by Gov. Jerry Brown in the capital.", "Jerry Brown", None, "Governor"),
         ("Prime Minister Theresa May said no.", "Theresa May", "GBR", "Prime Minister"),
         ("They met German Chancellor Angela Merkel.", "Angela Merkel", "DEU", "Chancellor of Germany"),

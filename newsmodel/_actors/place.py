@@ -28,14 +28,14 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 if TYPE_CHECKING:
     from ..rules.phoenix import ActorDictionary
 
-__all__ = ["article_country", "country_in", "place_actors"]
+__all__ = ["article_country", "country_in", "most_named", "place_actors"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
 _INTERNATIONAL = ""  # a role in an international body: no country from the article
 _PLACED = frozenset([COUNTRY, DEMONYM, PEOPLE, REGION, CAPITAL, CITY, SEAT])
 _PERSON, _GROUP, _ORGANIZATION = ActorKind.PERSON, ActorKind.GROUP, ActorKind.ORGANIZATION
-_NAME = MentionKind.NAME
+_NAME, _DEMONYM = MentionKind.NAME, MentionKind.DEMONYM
 _MAX_ROLE_WORDS = 12
 _PHOENIX: list[ActorDictionary] = []  # the shipped dictionary, once loaded
 
@@ -60,9 +60,8 @@ def place_actors(st: ArticleState) -> None:
         elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
             if any(r != "organisation" for _, _, _, r in b.mentions):
                 continue  # "Kenya's Supreme Court": the owner is written
-            iso = article()
-            if iso is not None:
-                b.country = iso
+            b.country = article()  # no fixed default: None when the article names no country
+            if b.country is not None:
                 _mark(b, "country-of-article")
         elif b.kind is _GROUP and b.sector in tables.domestic_sectors:
             iso = article()
@@ -154,13 +153,15 @@ def _drop_agency(st: ArticleState) -> None:
 
 def country_in(st: ArticleState, s: int, e: int) -> str | None:
     """The country of the first country, nationality, state or city named in ``[s, e)`` (not
-    after "to", "in"...); ``""`` when an international body comes first; ``None`` when none."""
+    after "to", "in"...); ``""`` when an international body comes first or the only country
+    follows "to", "in"...; ``None`` when none."""
     tables = st.tables
     text = st.text
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, s, e)]
     words = [_bare(w) for _, w in toks]
     n = len(words)
     i = 0
+    skipped = False
     while i < n:
         w = words[i]
         if not w[:1].isupper():
@@ -175,8 +176,11 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
             if entry is None:
                 continue
             if entry.cat in _PLACED and entry.country:
-                if not skip:
+                # "at Cambodia's Interior Ministry": a possessive country owns what follows.
+                owner = toks[k - 1][1] != words[k - 1] or (k < n and words[k] == "s")
+                if not skip or owner:
                     return entry.country
+                skipped = True
             elif entry.cat == ORG and not skip:
                 if entry.country:
                     return entry.country
@@ -185,7 +189,8 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
             i = k - 1
             break
         i += 1
-    return None
+    # "Ambassador to Russia": a country served in, not the person's; nor is the article's.
+    return _INTERNATIONAL if skipped else None
 
 
 def _bare(word: str) -> str:
@@ -291,13 +296,15 @@ def article_country(st: ArticleState) -> str | None:
             entry = tables.phrases.get(norm(part)) or tables.folded.get(norm(part).casefold())
             if entry is not None and entry.cat in _PLACED and entry.country:
                 return entry.country
+    return most_named(st)
+
+
+def most_named(st: ArticleState) -> str | None:
+    """The country named most often (its name, capital, nationality), the first named on a tie."""
     counts: Counter[str] = Counter()
     for b in st.actors.values():
         if b.kind is ActorKind.COUNTRY and b.country:
-            counts[b.country] += len(b.mentions)
-    for _, iso, _, cat in st.adjectives.values():
-        if cat == DEMONYM and iso:
-            counts[iso] += 1
+            counts[b.country] += sum(1 for m in b.mentions if m[2] is _NAME or m[2] is _DEMONYM)
     if not counts:
         return None
     return counts.most_common(1)[0][0]

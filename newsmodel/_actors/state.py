@@ -111,6 +111,7 @@ class ArticleState:
     lower_words: set[str] | None = None
     aliases: dict[str, str] = attrs.Factory(dict)  # acronyms defined in the text -> actor key
     published: date | None = None
+    group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:

@@ -153,6 +153,7 @@ class ActorTables:
     domestic_people: frozenset[str | None]
     domestic_bodies: frozenset[str]
     posted_roles: frozenset[str]
+    travel_words: frozenset[str]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -281,6 +282,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         - {None},
         domestic_bodies=_words(rules.domestic_bodies),
         posted_roles=_lower(rules.posted_roles),
+        travel_words=_lower(rules.travel_words),
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )

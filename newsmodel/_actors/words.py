@@ -105,6 +105,11 @@ def _read_word(
         iso = None
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
+        earlier = st.actors.get(st.group_heads.get(word, ""))
+        if earlier is not None:
+            # "Kenyan police ... police also used teargas": the group named before.
+            add_mention(st, earlier, s, e, _NOMINAL, "group-again")
+            return
         b = get_actor(st, "G:" + word, word, ActorKind.GROUP, sector=sector)
         if b.country is None and iso is not None:
             b.country = iso
@@ -132,6 +137,7 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
         coordinated(st, a_start, name[len(demonym) :], sector)
     add_mention(st, b, a_start, e, _DEMONYM, "demonym-noun")
     st.consumed.add(a_start + len(demonym))
+    st.group_heads.setdefault(word, b.key)
 
 
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
@@ -147,6 +153,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
         b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
+    st.group_heads.setdefault(word, b.key)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
@@ -202,15 +209,17 @@ def demonym_mentions(st: ArticleState) -> None:
 
 
 def place_country_before(st: ArticleState, s: int) -> str | None:
-    """The country of the place where ``s`` happens: the last place named before it in its
-    sentence or the one before ("in Syria", "the town of Khan Sheikhoun"), or one named later in
-    its sentence ("protesters marched in Caracas") when none was named in that sentence before
-    it. A place named further back says nothing (the placing pass gives the article's country)."""
+    """The country of the place where ``s`` happens: the last place named before it ("in
+    Syria", "the town of Khan Sheikhoun"; not one travelled to: "a visit to London"), or one
+    named later in its sentence ("protesters marched in Caracas") when none was named in that
+    sentence before it."""
     seg = st.seg
     si = seg.sentence_index(s)
     end = seg.sentences[si].end if si >= 0 else s
     if st.place_index is None:
-        places = [(off, iso) for off, iso in st.places if iso]
+        away = st.tables.travel_words
+        # "during a visit to London": a place travelled to is not where things happen.
+        places = [(off, iso) for off, iso in st.places if iso and prev_words(st, off)[0] not in away]
         for off, iso in st.country_places:
             if prev_words(st, off)[0] in st.tables.place_prepositions:
                 places.append((off, iso))
@@ -219,8 +228,6 @@ def place_country_before(st: ArticleState, s: int) -> str | None:
     places, offsets = st.place_index
     i = bisect.bisect_left(offsets, s)
     best = places[i - 1] if i > 0 else None
-    if best is not None and seg.sentence_index(best[0]) < si - 1:
-        best = None
     later = places[i] if i < len(places) and offsets[i] < end else None
     if later is not None and (best is None or seg.sentence_index(best[0]) < si):
         return later[1]
