@@ -36,8 +36,13 @@ def _placed_by(actor: Actor) -> str:
     ("text", "name", "country", "rule"),
     [
         # A nationality, a country or its possessive in the role before the name (a nationality
-    # right before a description is read by the name grammar itself: no placing rule).
-        ("Hungarian prime minister Viktor Orbanyi said on Monday he would stay.", "Viktor Orbanyi", "HUN", ""),
+        # right before a description is read by the name grammar itself: no placing rule).
+        (
+            "Hungarian prime minister Viktor Orbanyi said on Monday he would stay.",
+            "Viktor Orbanyi",
+            "HUN",
+            "",
+        ),
         (
             "Pakistan's Minister of State Talal Chaudhryx told reporters the talks would go on.",
             "Talal Chaudhryx",
@@ -45,10 +50,25 @@ def _placed_by(actor: Actor) -> str:
             "country-role",
         ),
         # Wire copy that lost its apostrophes: "Lebanon s Foreign Minister".
-        ("Lebanon s Foreign Minister Gebran Bassilo said the vote was wrong.", "Gebran Bassilo", "LBN", "country-role"),
-        ("U.S. Ambassador to the United Nations Nikki Halewood visited a camp.", "Nikki Halewood", "USA", "country-role"),
+        (
+            "Lebanon s Foreign Minister Gebran Bassilo said the vote was wrong.",
+            "Gebran Bassilo",
+            "LBN",
+            "country-role",
+        ),
+        (
+            "U.S. Ambassador to the United Nations Nikki Halewood visited a camp.",
+            "Nikki Halewood",
+            "USA",
+            "country-role",
+        ),
         # A role word right before a comma and the name.
-        ("Her Canadian husband, Joshua Boylston, was freed on Friday.", "Joshua Boylston", "CAN", "country-role"),
+        (
+            "Her Canadian husband, Joshua Boylston, was freed on Friday.",
+            "Joshua Boylston",
+            "CAN",
+            "country-role",
+        ),
         # An apposition after the name.
         (
             "Werner Langenberg, a German member of the European Parliament, said the vote was a warning.",
@@ -56,7 +76,12 @@ def _placed_by(actor: Actor) -> str:
             "DEU",
             "country-apposition",
         ),
-        ("Daniel Lemischka, acting U.S. Attorney for the district, called it extraordinary.", "Daniel Lemischka", "USA", "country-apposition"),
+        (
+            "Daniel Lemischka, acting U.S. Attorney for the district, called it extraordinary.",
+            "Daniel Lemischka",
+            "USA",
+            "country-apposition",
+        ),
     ],
 )
 def test_country_from_the_words_around_a_name(text: str, name: str, country: str, rule: str) -> None:
@@ -69,12 +94,16 @@ def test_country_from_the_words_around_a_name(text: str, name: str, country: str
 def test_a_country_after_to_is_not_the_persons() -> None:
     """An ambassador to Russia is not Russian, and an ambassador's post does not make the
     article's country his."""
-    article = newsmodel.parse("MOSCOW (Reuters) - Ambassador to Russia Jon Huntsmore met officials on Monday.")
+    article = newsmodel.parse(
+        "MOSCOW (Reuters) - Ambassador to Russia Jon Huntsmore met officials on Monday."
+    )
     assert _actor(article, "Jon Huntsmore").country is None
 
 
 def test_domestic_office_takes_the_datelines_country() -> None:
-    article = newsmodel.parse("NAIROBI (Reuters) - County Commissioner Josephine Onungu said officers opened fire.")
+    article = newsmodel.parse(
+        "NAIROBI (Reuters) - County Commissioner Josephine Onungu said officers opened fire."
+    )
     onungu = _actor(article, "Josephine Onungu")
     assert onungu.country == "KEN"
     assert _placed_by(onungu) == "country-of-article"
@@ -141,7 +170,9 @@ def test_import_does_not_load_the_phoenix_dictionary() -> None:
 
 
 def test_the_datelines_agency_is_no_actor_unless_the_body_names_it() -> None:
-    quiet = newsmodel.parse("LONDON (Reuters) - Britain said on Friday it believed North Korea was behind it.")
+    quiet = newsmodel.parse(
+        "LONDON (Reuters) - Britain said on Friday it believed North Korea was behind it."
+    )
     assert not [a for a in quiet.actors if a.name == "Reuters"]
     named = newsmodel.parse("LONDON (Reuters) - Ben Wallace told Reuters on Friday that it was North Korea.")
     (reuters,) = [a for a in named.actors if a.name == "Reuters"]
@@ -153,10 +184,45 @@ def test_the_datelines_agency_is_no_actor_unless_the_body_names_it() -> None:
 
 _WORDS = st.sampled_from(
     [
-        "President", "Hungarian", "prime", "minister", "Viktor", "Orban", ",", "a", "the", "German",
-        "member", "of", "Pakistan's", "U.S.", "ambassador", "to", "Russia", "said", "Supreme", "Court",
-        "protesters", "police", "Kenyan", "NAIROBI", "(Reuters)", "-", "Reuters", "told", "he", ".",
-        "Salva", "Kiir", "s", "Foreign", "Minister", "Lebanon", "in", "Kenya", "spokesman",
+        "President",
+        "Hungarian",
+        "prime",
+        "minister",
+        "Viktor",
+        "Orban",
+        ",",
+        "a",
+        "the",
+        "German",
+        "member",
+        "of",
+        "Pakistan's",
+        "U.S.",
+        "ambassador",
+        "to",
+        "Russia",
+        "said",
+        "Supreme",
+        "Court",
+        "protesters",
+        "police",
+        "Kenyan",
+        "NAIROBI",
+        "(Reuters)",
+        "-",
+        "Reuters",
+        "told",
+        "he",
+        ".",
+        "Salva",
+        "Kiir",
+        "s",
+        "Foreign",
+        "Minister",
+        "Lebanon",
+        "in",
+        "Kenya",
+        "spokesman",
     ]
 )
 

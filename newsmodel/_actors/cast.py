@@ -10,9 +10,9 @@ import regex
 
 from ..model import Actor, Mention, MentionKind, Span
 from ..pipeline import Cast, Context
-from .place import place_actors
 from .chunks import find_chunks, read_chunk
 from .coreference import places_named_like_people, resolve_deferred, resolve_titled
+from .place import place_actors
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words

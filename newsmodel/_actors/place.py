@@ -76,7 +76,10 @@ def _place_person(st: ArticleState, b: Builder, article: object) -> None:
     for s, e, kind, _ in sorted(b.mentions):
         if kind is not _NAME:
             continue
-        for rule, found in (("country-role", _role_before(st, s)), ("country-apposition", _apposition(st, e))):
+        for rule, found in (
+            ("country-role", _role_before(st, s)),
+            ("country-apposition", _apposition(st, e)),
+        ):
             if found is None:
                 continue
             if found == _INTERNATIONAL:

@@ -276,9 +276,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         role_glue=_lower(rules.role_glue),
         apposition_openers=_lower(rules.apposition_openers),
         not_country_after=_lower(rules.not_country_after),
-        domestic_people=frozenset(
-            check.sector(c, "domestic_people") for c in _words(rules.domestic_people)
-        )
+        domestic_people=frozenset(check.sector(c, "domestic_people") for c in _words(rules.domestic_people))
         - {None},
         domestic_bodies=_words(rules.domestic_bodies),
         posted_roles=_lower(rules.posted_roles),
