@@ -17,6 +17,7 @@ The rule that placed an actor is appended to the rule of its first mention
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -57,6 +58,10 @@ def place_actors(st: ArticleState) -> None:
             continue
         if b.kind is _PERSON:
             _place_person(st, b, article)
+        elif b.kind is _ORGANIZATION and b.name.split(" ", 1)[0] in tables.domestic_name_words:
+            b.country = article()  # "National Audit Office"
+            if b.country is not None:
+                _mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
             if any(r != "organisation" for _, _, _, r in b.mentions):
                 continue  # "Kenya's Supreme Court": the owner is written
@@ -70,7 +75,7 @@ def place_actors(st: ArticleState) -> None:
                 _mark(b, "country-of-article")
 
 
-def _place_person(st: ArticleState, b: Builder, article: object) -> None:
+def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None]) -> None:
     tables = st.tables
     international = False
     for s, e, kind, _ in sorted(b.mentions):
@@ -106,7 +111,6 @@ def _place_person(st: ArticleState, b: Builder, article: object) -> None:
             return
     elif b.sector is not None or b.roles:
         return
-    assert callable(article)
     home = article()
     if home is not None:
         b.country = home

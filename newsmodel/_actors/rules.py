@@ -160,6 +160,7 @@ class ActorRules(RuleSet):
     domestic_bodies: Words = ()
     posted_roles: Words = ()
     travel_words: Words = ()
+    domestic_name_words: Words = ()
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector

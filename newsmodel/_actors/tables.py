@@ -154,6 +154,7 @@ class ActorTables:
     domestic_bodies: frozenset[str]
     posted_roles: frozenset[str]
     travel_words: frozenset[str]
+    domestic_name_words: frozenset[str]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -281,6 +282,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         domestic_bodies=_words(rules.domestic_bodies),
         posted_roles=_lower(rules.posted_roles),
         travel_words=_lower(rules.travel_words),
+        domestic_name_words=_words(rules.domestic_name_words),
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )

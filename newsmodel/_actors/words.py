@@ -89,8 +89,13 @@ def _read_word(
         resolve_nominal(st, s, e, tables.nominals[noun], noun)
         return
     adj = st.adjectives.get(s - 1) if s > 0 and text[s - 1] == " " else None
-    if raw[0].isupper() and not opens_sentence(st, s) and (adj is None or adj[3] != DEMONYM):
-        return  # "Police" inside a name
+    if (
+        raw[0].isupper()
+        and not opens_sentence(st, s)
+        and (adj is None or adj[3] != DEMONYM)
+        and not (word in tables.institutions and (cb := country_before(st, s)) and cb.kind is ActorKind.COUNTRY)
+    ):
+        return  # "Police" inside a name; "the U.S. Embassy" is the country's
     modifier_sector = None
     if adj is None and "group" in found and ti > 1:
         # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
