@@ -239,3 +239,15 @@ def test_property_countries_are_iso_and_sides_are_actors(words: list[str]) -> No
     for e in article.events:
         for side in (*e.sources, *e.targets):
             assert side in actors
+
+
+def test_a_bare_institution_is_the_articles_or_the_one_named_before() -> None:
+    board = newsmodel.parse("NAIROBI (Reuters) - The election board said the polls would go ahead.")
+    (actor,) = [a for a in board.actors if a.name == "election board"]
+    assert (actor.kind, actor.country) == (ActorKind.ORGANIZATION, "KEN")
+    assert _placed_by(actor) == "country-of-article"
+    text = "The Kenyan government denied it. On Monday the government said talks would go on."
+    governments = [a for a in newsmodel.parse(text).actors if a.name.endswith("government")]
+    assert len(governments) == 1
+    names = [m.span.text for m in governments[0].mentions if m.kind is not MentionKind.PRONOUN]
+    assert names == ["Kenyan government", "government"]

@@ -62,6 +62,10 @@ def place_actors(st: ArticleState) -> None:
             b.country = article()  # "National Audit Office"
             if b.country is not None:
                 _mark(b, "country-of-article")
+        elif b.kind is _ORGANIZATION and b.name in tables.bare_institutions:
+            b.country = article()  # "the election board"
+            if b.country is not None:
+                _mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
             if any(r != "organisation" for _, _, _, r in b.mentions):
                 continue  # "Kenya's Supreme Court": the owner is written

@@ -161,6 +161,7 @@ class ActorRules(RuleSet):
     posted_roles: Words = ()
     travel_words: Words = ()
     domestic_name_words: Words = ()
+    bare_institutions: Words = ()
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector

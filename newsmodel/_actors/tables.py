@@ -155,6 +155,7 @@ class ActorTables:
     posted_roles: frozenset[str]
     travel_words: frozenset[str]
     domestic_name_words: frozenset[str]
+    bare_institutions: frozenset[str]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -283,6 +284,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         posted_roles=_lower(rules.posted_roles),
         travel_words=_lower(rules.travel_words),
         domestic_name_words=_words(rules.domestic_name_words),
+        bare_institutions=_lower(rules.bare_institutions),
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )

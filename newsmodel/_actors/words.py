@@ -93,7 +93,9 @@ def _read_word(
         raw[0].isupper()
         and not opens_sentence(st, s)
         and (adj is None or adj[3] != DEMONYM)
-        and not (word in tables.institutions and (cb := country_before(st, s)) and cb.kind is ActorKind.COUNTRY)
+        and not (
+            word in tables.institutions and (cb := country_before(st, s)) and cb.kind is ActorKind.COUNTRY
+        )
     ):
         return  # "Police" inside a name; "the U.S. Embassy" is the country's
     modifier_sector = None
@@ -105,6 +107,12 @@ def _read_word(
         _demonym_noun(st, adj, modifier_sector, word, e)
     elif country_b is not None:
         _country_noun(st, country_b, word, s, e)
+    elif (
+        word in tables.bare_institutions
+        and (the := tables.article_space)
+        and text[max(0, s - len(the)) : s].lower() == the
+    ):
+        _bare_institution(st, word, s, e)
     elif word in tables.bare_groups:
         sector = tables.groups.get(word) or None
         iso = None
@@ -119,6 +127,20 @@ def _read_word(
         if b.country is None and iso is not None:
             b.country = iso
         add_mention(st, b, s, e, _NOMINAL, "group-noun")
+
+
+def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
+    """ "the election board", "the interior ministry": a body of the state the article is about
+    (the placing pass gives it that country), or the one named before ("the Kenyan government
+    ... the government")."""
+    earlier = st.actors.get(st.group_heads.get(word, ""))
+    if earlier is not None:
+        add_mention(st, earlier, s, e, _NOMINAL, "institution-again")
+        return
+    sector = st.tables.institutions[word] or None
+    b = get_actor(st, "O:" + word, word, ActorKind.ORGANIZATION, sector=sector)
+    add_mention(st, b, s, e, _NOMINAL, "institution-noun")
+    st.group_heads.setdefault(word, b.key)
 
 
 def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None, word: str, e: int) -> None:
