@@ -251,3 +251,13 @@ def test_a_bare_institution_is_the_articles_or_the_one_named_before() -> None:
     assert len(governments) == 1
     names = [m.span.text for m in governments[0].mentions if m.kind is not MentionKind.PRONOUN]
     assert names == ["Kenyan government", "government"]
+
+
+def test_a_short_name_two_states_share_is_the_one_the_article_names_in_full() -> None:
+    text = "Haley visited the Democratic Republic of Congo. Violence in Congo has displaced thousands."
+    congo = [a for a in newsmodel.parse(text).actors if a.kind is ActorKind.COUNTRY]
+    assert [(a.country, [m.span.text for m in a.mentions]) for a in congo] == [
+        ("COD", ["Democratic Republic of Congo", "Congo"])
+    ]
+    alone = newsmodel.parse("Violence in Congo has displaced thousands.")
+    assert [a.country for a in alone.actors if a.kind is ActorKind.COUNTRY] == ["COG"]

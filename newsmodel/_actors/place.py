@@ -45,6 +45,7 @@ def place_actors(st: ArticleState) -> None:
     """Give each person, domestic body and domestic group without a country the one the text
     says; drop the dateline's agency unless the body names it."""
     _drop_agency(st)
+    _short_forms(st)
     home: list[str | None] = []  # the article's country, computed on first need
 
     def article() -> str | None:
@@ -157,6 +158,34 @@ def _drop_agency(st: ArticleState) -> None:
             kept = [m for m in b.mentions if not (start <= m[0] < end and st.text[m[0] : m[1]] == dl.agency)]
             if len(kept) != len(b.mentions):
                 b.mentions[:] = kept
+
+
+def _short_forms(st: ArticleState) -> None:
+    """A short name two states share ("Congo") is the one whose full name the article gives
+    ("Democratic Republic of Congo ... Congo"): its mentions move there (rule ``+short-form``)."""
+    forms = st.tables.short_forms
+    if not forms:
+        return
+    text = st.text
+    for b in list(st.actors.values()):
+        if b.kind is not ActorKind.COUNTRY or not b.mentions:
+            continue
+        names = {text[s:e] for s, e, kind, _ in b.mentions if kind is _NAME}
+        if not names or not names <= forms.keys():
+            continue
+        other = next(
+            (
+                st.actors["C:" + c]
+                for name in sorted(names)
+                for c in forms[name]
+                if c != b.country and "C:" + c in st.actors
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        other.mentions.extend((s, e, kind, f"{rule}+short-form") for s, e, kind, rule in b.mentions)
+        del st.actors[b.key]
 
 
 # -- the words around a name --------------------------------------------------------------------

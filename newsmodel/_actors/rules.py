@@ -162,6 +162,7 @@ class ActorRules(RuleSet):
     travel_words: Words = ()
     domestic_name_words: Words = ()
     bare_institutions: Words = ()
+    short_forms: Lists = attrs.field(factory=dict)  # "Congo" -> the states it may name
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector

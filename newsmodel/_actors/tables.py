@@ -156,6 +156,7 @@ class ActorTables:
     travel_words: frozenset[str]
     domestic_name_words: frozenset[str]
     bare_institutions: frozenset[str]
+    short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -285,6 +286,10 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         travel_words=_lower(rules.travel_words),
         domestic_name_words=_words(rules.domestic_name_words),
         bare_institutions=_lower(rules.bare_institutions),
+        short_forms={
+            k: tuple(c for c in (check.iso(v, "short_forms", k) for v in vs) if c)
+            for k, vs in rules.short_forms.items()
+        },
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )
