@@ -261,3 +261,11 @@ def test_a_short_name_two_states_share_is_the_one_the_article_names_in_full() ->
     ]
     alone = newsmodel.parse("Violence in Congo has displaced thousands.")
     assert [a.country for a in alone.actors if a.kind is ActorKind.COUNTRY] == ["COG"]
+
+
+def test_a_bare_group_named_before_its_qualified_form_is_one_actor() -> None:
+    text = "Prosecutors said on Wednesday he spied. Hungarian prosecutors charged him in May."
+    groups = [a for a in newsmodel.parse(text).actors if a.name.endswith(("prosecutors", "Prosecutors"))]
+    assert [(a.name, a.country, [m.span.text for m in a.mentions]) for a in groups] == [
+        ("Hungarian prosecutors", "HUN", ["Prosecutors", "Hungarian prosecutors"])
+    ]

@@ -46,6 +46,7 @@ def place_actors(st: ArticleState) -> None:
     says; drop the dateline's agency unless the body names it."""
     _drop_agency(st)
     _short_forms(st)
+    _bare_into_qualified(st)
     home: list[str | None] = []  # the article's country, computed on first need
 
     def article() -> str | None:
@@ -158,6 +159,21 @@ def _drop_agency(st: ArticleState) -> None:
             kept = [m for m in b.mentions if not (start <= m[0] < end and st.text[m[0] : m[1]] == dl.agency)]
             if len(kept) != len(b.mentions):
                 b.mentions[:] = kept
+
+
+def _bare_into_qualified(st: ArticleState) -> None:
+    """A bare group or institution named before its qualified form ("prosecutors said ...
+    Hungarian prosecutors"): one actor, the qualified one."""
+    for word, key in st.group_heads.items():
+        head = st.actors.get(key)
+        if head is None:
+            continue
+        for bare_key in ("G:" + word, "O:" + word):
+            bare = st.actors.get(bare_key)
+            if bare is None or bare is head or bare.country not in (None, head.country):
+                continue
+            head.mentions.extend(bare.mentions)
+            del st.actors[bare_key]
 
 
 def _short_forms(st: ArticleState) -> None:

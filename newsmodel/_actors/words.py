@@ -143,6 +143,12 @@ def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
     st.group_heads.setdefault(word, b.key)
 
 
+def _head(st: ArticleState, word: str, key: str) -> None:
+    """The first qualified group or institution ``word`` heads (it replaces a bare one)."""
+    if st.group_heads.get(word, "")[2:] in ("", word):
+        st.group_heads[word] = key
+
+
 def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None, word: str, e: int) -> None:
     """ "the Syrian government", "Syrian rebels", "Afghan rebel leaders": a nationality word and
     the institution or group it qualifies."""
@@ -164,7 +170,7 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
         coordinated(st, a_start, name[len(demonym) :], sector)
     add_mention(st, b, a_start, e, _DEMONYM, "demonym-noun")
     st.consumed.add(a_start + len(demonym))
-    st.group_heads.setdefault(word, b.key)
+    _head(st, word, b.key)
 
 
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
@@ -180,7 +186,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
         b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
-    st.group_heads.setdefault(word, b.key)
+    _head(st, word, b.key)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
