@@ -269,3 +269,15 @@ def test_a_bare_group_named_before_its_qualified_form_is_one_actor() -> None:
     assert [(a.name, a.country, [m.span.text for m in a.mentions]) for a in groups] == [
         ("Hungarian prosecutors", "HUN", ["Prosecutors", "Hungarian prosecutors"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He is head of the International Commission Against Impunity, officials said.", "Commission"),
+        ("He was condemned by the chief Brexit negotiator Guy Verhofstadt on Monday.", "Brexit"),
+    ],
+)
+def test_a_word_after_a_title_is_a_person_only_with_evidence(text: str, word: str) -> None:
+    article = newsmodel.parse(text)
+    assert not [a for a in article.actors if a.kind is ActorKind.PERSON and a.name == word]

@@ -311,6 +311,8 @@ def name_person(
     words = [t.w.title() if t.upper and len(toks) > 0 and caps_line(st, s) else t.w for t in toks]
     name = " ".join(words)
     if len(toks) == 1:
+        if _not_a_one_word_name(st, toks[0]):
+            return
         st.titled.append((toks, titles, country, sector))
         return
     first = st.tables.first_names.get(words[0])
@@ -327,6 +329,19 @@ def name_person(
     b.gender = b.gender or gender or first
     add_roles(st, b, titles, said_country)
     add_mention(st, b, s, e, _NAME, rule)
+
+
+def _not_a_one_word_name(st: ArticleState, tok: Tok) -> bool:
+    """A word after a title or description that names no person: an organisation's head word
+    ("the International Commission Against ..."), or a modifier of the description that follows
+    it ("chief Brexit negotiator Guy Verhofstadt")."""
+    if tok.w in st.tables.org_suffixes:
+        return True
+    text = st.text
+    if text[tok.e : tok.e + 1] != " ":
+        return False
+    after = text[tok.e + 1 : tok.e + 30].split(" ", 1)[0]
+    return after.islower() and after in st.tables.descriptor_words
 
 
 def add_roles(st: ArticleState, b: Builder, titles: list[Title], country: str | None) -> None:
