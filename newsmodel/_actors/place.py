@@ -16,6 +16,7 @@ The rule that placed an actor is appended to the rule of its first mention
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -130,13 +131,17 @@ def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
     if si < 0:
         return None
     floor = max(st.seg.sentences[si].start, st.dateline[1])
-    best, where = None, -1
-    for b in st.actors.values():
-        if b.kind is ActorKind.COUNTRY and b.country:
-            for ms, _, _, _ in b.mentions:
-                if floor <= ms < s and ms > where:
-                    best, where = b.country, ms
-    return best
+    if st.country_mentions is None:
+        found = sorted(
+            (ms, b.country)
+            for b in st.actors.values()
+            if b.kind is ActorKind.COUNTRY and b.country
+            for ms, _, _, _ in b.mentions
+        )
+        st.country_mentions = ([ms for ms, _ in found], [iso for _, iso in found])
+    starts, codes = st.country_mentions
+    i = bisect.bisect_left(starts, s) - 1
+    return codes[i] if i >= 0 and starts[i] >= floor else None
 
 
 def _mark(b: Builder, rule: str) -> None:

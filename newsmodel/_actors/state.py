@@ -112,6 +112,7 @@ class ArticleState:
     aliases: dict[str, str] = attrs.Factory(dict)  # acronyms defined in the text -> actor key
     published: date | None = None
     group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
+    country_mentions: tuple[list[int], list[str]] | None = None  # starts and codes, for placing
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:
