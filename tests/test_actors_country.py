@@ -281,3 +281,11 @@ def test_a_bare_group_named_before_its_qualified_form_is_one_actor() -> None:
 def test_a_word_after_a_title_is_a_person_only_with_evidence(text: str, word: str) -> None:
     article = newsmodel.parse(text)
     assert not [a for a in article.actors if a.kind is ActorKind.PERSON and a.name == word]
+
+
+def test_a_dateline_of_two_places_gives_the_one_the_article_names_most() -> None:
+    text = (
+        "WASHINGTON/CAIRO (Reuters) - Egypt defended a new law. Egypt said critics were wrong, "
+        "and Egyptian lawmakers agreed. Spokesman Ahmed Abu Zeidan said it was needed."
+    )
+    assert _actor(newsmodel.parse(text), "Ahmed Abu Zeidan").country == "EGY"

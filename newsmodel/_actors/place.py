@@ -353,19 +353,31 @@ def article_country(st: ArticleState) -> str | None:
     dl = st.seg.dateline
     if dl is not None and dl.location:
         parts = [p.strip() for p in dl.location.split(",")]
-        for part in (*reversed(parts[1:]), *parts[0].split("/")[:1]):
+        found = []
+        for part in (*reversed(parts[1:]), *parts[0].split("/")):
             entry = tables.phrases.get(norm(part)) or tables.folded.get(norm(part).casefold())
             if entry is not None and entry.cat in _PLACED and entry.country:
-                return entry.country
+                found.append(entry.country)
+        if len(set(found)) == 1 or (found and len(parts) > 1):
+            return found[0]
+        if found:  # "WASHINGTON/CAIRO": the one of them named most
+            counts = _country_counts(st)
+            return max(found, key=lambda iso: (counts[iso], -found.index(iso)))
     return most_named(st)
 
 
 def most_named(st: ArticleState) -> str | None:
     """The country named most often (its name, capital, nationality), the first named on a tie."""
+    counts = _country_counts(st)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _country_counts(st: ArticleState) -> Counter[str]:
+    """How often each country is named (by name, capital or nationality)."""
     counts: Counter[str] = Counter()
     for b in st.actors.values():
         if b.kind is ActorKind.COUNTRY and b.country:
             counts[b.country] += sum(1 for m in b.mentions if m[2] is _NAME or m[2] is _DEMONYM)
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    return counts

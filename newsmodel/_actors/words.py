@@ -254,7 +254,7 @@ def place_country_before(st: ArticleState, s: int) -> str | None:
         # "during a visit to London": a place travelled to is not where things happen.
         places = [(off, iso) for off, iso in st.places if iso and prev_words(st, off)[0] not in away]
         for off, iso in st.country_places:
-            if prev_words(st, off)[0] in st.tables.place_prepositions:
+            if (before := prev_words(st, off)[0]) in st.tables.place_prepositions and before not in away:
                 places.append((off, iso))
         places.sort()
         st.place_index = (places, [off for off, _ in places])
