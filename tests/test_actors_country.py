@@ -289,3 +289,12 @@ def test_a_dateline_of_two_places_gives_the_one_the_article_names_most() -> None
         "and Egyptian lawmakers agreed. Spokesman Ahmed Abu Zeidan said it was needed."
     )
     assert _actor(newsmodel.parse(text), "Ahmed Abu Zeidan").country == "EGY"
+
+
+def test_a_person_joined_by_and_to_a_placed_one_shares_the_country() -> None:
+    text = "CAIRO (Reuters) - Senators John McCain and Lindsey Grahamson said in a statement it was wrong."
+    article = newsmodel.parse(text)
+    graham = _actor(article, "Lindsey Grahamson")
+    assert graham.country == "USA"
+    assert _placed_by(graham) == "country-coordinated"
+    assert not [a for a in article.actors if a.name == "Reuters"]  # no pronoun refers to the agency

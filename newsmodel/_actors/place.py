@@ -30,7 +30,7 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 if TYPE_CHECKING:
     from ..rules.phoenix import ActorDictionary
 
-__all__ = ["article_country", "country_in", "most_named", "place_actors"]
+__all__ = ["article_country", "country_in", "drop_agency", "most_named", "place_actors"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
@@ -44,8 +44,7 @@ _PHOENIX: list[ActorDictionary] = []  # the shipped dictionary, once loaded
 
 def place_actors(st: ArticleState) -> None:
     """Give each person, domestic body and domestic group without a country the one the text
-    says; drop the dateline's agency unless the body names it."""
-    _drop_agency(st)
+    says."""
     _short_forms(st)
     _bare_into_qualified(st)
     home: list[str | None] = []  # the article's country, computed on first need
@@ -118,10 +117,30 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
             return
     elif b.sector is not None or b.roles:
         return
+    iso = _coordinated_country(st, b)
+    if iso is not None:
+        b.country = iso
+        _mark(b, "country-coordinated")
+        return
     home = article()
     if home is not None:
         b.country = home
         _mark(b, "country-of-article")
+
+
+def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
+    """The country of the person named right before, joined by "and" ("Senators John McCain
+    and Lindsey Graham")."""
+    s = min(m[0] for m in b.mentions)
+    joint = f" {st.tables.conjunction} "
+    if st.text[max(0, s - len(joint)) : s] != joint:
+        return None
+    end = s - len(joint)
+    for other in st.actors.values():
+        if other is not b and other.kind is _PERSON and other.country:
+            if any(e == end and kind is _NAME for _, e, kind, _ in other.mentions):
+                return other.country
+    return None
 
 
 def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
@@ -153,8 +172,9 @@ def _mark(b: Builder, rule: str) -> None:
     b.mentions[i] = (s, e, kind, f"{old}+{rule}")
 
 
-def _drop_agency(st: ArticleState) -> None:
-    """The dateline's agency ("(Reuters)") is no actor unless the body mentions it."""
+def drop_agency(st: ArticleState) -> None:
+    """The dateline's agency ("(Reuters)") is no actor unless the body names it (run before
+    pronouns are resolved, so that none refers to it)."""
     dl = st.seg.dateline
     if dl is None or not dl.agency:
         return
@@ -164,6 +184,8 @@ def _drop_agency(st: ArticleState) -> None:
             kept = [m for m in b.mentions if not (start <= m[0] < end and st.text[m[0] : m[1]] == dl.agency)]
             if len(kept) != len(b.mentions):
                 b.mentions[:] = kept
+    for key in [k for k, b in st.actors.items() if not b.mentions]:
+        del st.actors[key]
 
 
 def _bare_into_qualified(st: ArticleState) -> None:
