@@ -137,9 +137,13 @@ def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
         return None
     end = s - len(joint)
     for other in st.actors.values():
-        if other is not b and other.kind is _PERSON and other.country:
-            if any(e == end and kind is _NAME for _, e, kind, _ in other.mentions):
-                return other.country
+        if (
+            other is not b
+            and other.kind is _PERSON
+            and other.country
+            and any(e == end and kind is _NAME for _, e, kind, _ in other.mentions)
+        ):
+            return other.country
     return None
 
 
