@@ -30,7 +30,8 @@ def _rules_of(article: newsmodel.Article) -> set[str]:
     rules = {t.rule for t in article.times}
     rules |= {s.rule for s in article.statements}
     rules |= {e.rule for e in article.events}
-    rules |= {m.rule for a in article.actors for m in a.mentions}
+    # A mention's rule may carry the rule that placed its actor after it ("title-name+country-role").
+    rules |= {part for a in article.actors for m in a.mentions for part in (m.rule, *m.rule.split("+"))}
     return rules
 
 

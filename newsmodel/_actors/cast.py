@@ -12,6 +12,7 @@ from ..model import Actor, Mention, MentionKind, Span
 from ..pipeline import Cast, Context
 from .chunks import find_chunks, read_chunk
 from .coreference import places_named_like_people, resolve_deferred, resolve_titled
+from .place import drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
@@ -38,7 +39,9 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_titled(st)
     resolve_deferred(st)
     places_named_like_people(st)
+    drop_agency(st)
     scan_words(st)
+    place_actors(st)
     return build_cast(st)
 
 

@@ -151,6 +151,18 @@ class ActorRules(RuleSet):
     chunk_connectors: Words = ()
     abbreviations: Words = ()
     person_cues: Words = ()
+    # Placing people and domestic bodies in a country (the placing pass).
+    role_words: Words = ()
+    role_glue: Words = ()
+    apposition_openers: Words = ()
+    not_country_after: Words = ()
+    domestic_people: Words = ()  # sectors
+    domestic_bodies: Words = ()
+    posted_roles: Words = ()
+    travel_words: Words = ()
+    domestic_name_words: Words = ()
+    bare_institutions: Words = ()
+    short_forms: Lists = attrs.field(factory=dict)  # "Congo" -> the states it may name
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector

@@ -8,6 +8,8 @@ sentence, the words before a name) and add actors and mentions.
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 import regex
 
@@ -108,6 +110,9 @@ class ArticleState:
     referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name
     lower_words: set[str] | None = None
     aliases: dict[str, str] = attrs.Factory(dict)  # acronyms defined in the text -> actor key
+    published: date | None = None
+    group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
+    country_mentions: tuple[list[int], list[str]] | None = None  # starts and codes, for placing
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:
@@ -123,6 +128,7 @@ class ArticleState:
             starts=frozenset(s.start for s in seg.sentences),
             dateline=(dl.span.start, dl.span.end) if dl is not None else (-1, -1),
             dateline_place=(at, at + len(dl.location)) if dl is not None and at >= 0 else (-1, -1),
+            published=context.published,
         )
 
 
@@ -306,6 +312,8 @@ def name_person(
     words = [t.w.title() if t.upper and len(toks) > 0 and caps_line(st, s) else t.w for t in toks]
     name = " ".join(words)
     if len(toks) == 1:
+        if _not_a_one_word_name(st, toks[0]):
+            return
         st.titled.append((toks, titles, country, sector))
         return
     first = st.tables.first_names.get(words[0])
@@ -322,6 +330,19 @@ def name_person(
     b.gender = b.gender or gender or first
     add_roles(st, b, titles, said_country)
     add_mention(st, b, s, e, _NAME, rule)
+
+
+def _not_a_one_word_name(st: ArticleState, tok: Tok) -> bool:
+    """A word after a title or description that names no person: an organisation's head word
+    ("the International Commission Against ..."), or a modifier of the description that follows
+    it ("chief Brexit negotiator Guy Verhofstadt")."""
+    if tok.w in st.tables.org_suffixes:
+        return True
+    text = st.text
+    if text[tok.e : tok.e + 1] != " ":
+        return False
+    after = text[tok.e + 1 : tok.e + 30].split(" ", 1)[0]
+    return after.islower() and after in st.tables.descriptor_words
 
 
 def add_roles(st: ArticleState, b: Builder, titles: list[Title], country: str | None) -> None:

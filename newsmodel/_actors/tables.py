@@ -146,6 +146,17 @@ class ActorTables:
     quote_we: regex.Pattern[str] | None
     pairs: frozenset[str]
     descriptor_words: frozenset[str]
+    role_heads: frozenset[str]  # lower-case words that make a role ("minister", "member")
+    role_glue: frozenset[str]  # lower-case words inside a role ("of", "the")
+    apposition_openers: frozenset[str]
+    not_country_after: frozenset[str]
+    domestic_people: frozenset[str | None]
+    domestic_bodies: frozenset[str]
+    posted_roles: frozenset[str]
+    travel_words: frozenset[str]
+    domestic_name_words: frozenset[str]
+    bare_institutions: frozenset[str]
+    short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
     # The function words of the grammar.
     article: str  # "the"
@@ -263,6 +274,22 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         quote_we=quote_we(rules.quote_we),
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
+        role_heads=frozenset(w.casefold() for k in (*titles, *descriptors) for w in k.split())
+        | _lower(rules.role_words),
+        role_glue=_lower(rules.role_glue),
+        apposition_openers=_lower(rules.apposition_openers),
+        not_country_after=_lower(rules.not_country_after),
+        domestic_people=frozenset(check.sector(c, "domestic_people") for c in _words(rules.domestic_people))
+        - {None},
+        domestic_bodies=_words(rules.domestic_bodies),
+        posted_roles=_lower(rules.posted_roles),
+        travel_words=_lower(rules.travel_words),
+        domestic_name_words=_words(rules.domestic_name_words),
+        bare_institutions=_lower(rules.bare_institutions),
+        short_forms={
+            k: tuple(c for c in (check.iso(v, "short_forms", k) for v in vs) if c)
+            for k, vs in rules.short_forms.items()
+        },
         possessive_heads=possessive_heads(with_s, words.possessive),
         **grammar(words),
     )

@@ -89,8 +89,15 @@ def _read_word(
         resolve_nominal(st, s, e, tables.nominals[noun], noun)
         return
     adj = st.adjectives.get(s - 1) if s > 0 and text[s - 1] == " " else None
-    if raw[0].isupper() and not opens_sentence(st, s) and (adj is None or adj[3] != DEMONYM):
-        return  # "Police" inside a name
+    if (
+        raw[0].isupper()
+        and not opens_sentence(st, s)
+        and (adj is None or adj[3] != DEMONYM)
+        and not (
+            word in tables.institutions and (cb := country_before(st, s)) and cb.kind is ActorKind.COUNTRY
+        )
+    ):
+        return  # "Police" inside a name; "the U.S. Embassy" is the country's
     modifier_sector = None
     if adj is None and "group" in found and ti > 1:
         # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
@@ -100,15 +107,46 @@ def _read_word(
         _demonym_noun(st, adj, modifier_sector, word, e)
     elif country_b is not None:
         _country_noun(st, country_b, word, s, e)
+    elif (
+        word in tables.bare_institutions
+        and (the := tables.article_space)
+        and text[max(0, s - len(the)) : s].lower() == the
+    ):
+        _bare_institution(st, word, s, e)
     elif word in tables.bare_groups:
         sector = tables.groups.get(word) or None
         iso = None
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
+        earlier = st.actors.get(st.group_heads.get(word, ""))
+        if earlier is not None:
+            # "Kenyan police ... police also used teargas": the group named before.
+            add_mention(st, earlier, s, e, _NOMINAL, "group-again")
+            return
         b = get_actor(st, "G:" + word, word, ActorKind.GROUP, sector=sector)
         if b.country is None and iso is not None:
             b.country = iso
         add_mention(st, b, s, e, _NOMINAL, "group-noun")
+
+
+def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
+    """ "the election board", "the interior ministry": a body of the state the article is about
+    (the placing pass gives it that country), or the one named before ("the Kenyan government
+    ... the government")."""
+    earlier = st.actors.get(st.group_heads.get(word, ""))
+    if earlier is not None:
+        add_mention(st, earlier, s, e, _NOMINAL, "institution-again")
+        return
+    sector = st.tables.institutions[word] or None
+    b = get_actor(st, "O:" + word, word, ActorKind.ORGANIZATION, sector=sector)
+    add_mention(st, b, s, e, _NOMINAL, "institution-noun")
+    st.group_heads.setdefault(word, b.key)
+
+
+def _head(st: ArticleState, word: str, key: str) -> None:
+    """The first qualified group or institution ``word`` heads (it replaces a bare one)."""
+    if st.group_heads.get(word, "")[2:] in ("", word):
+        st.group_heads[word] = key
 
 
 def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None, word: str, e: int) -> None:
@@ -132,6 +170,7 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
         coordinated(st, a_start, name[len(demonym) :], sector)
     add_mention(st, b, a_start, e, _DEMONYM, "demonym-noun")
     st.consumed.add(a_start + len(demonym))
+    _head(st, word, b.key)
 
 
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
@@ -147,6 +186,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
         b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
+    _head(st, word, b.key)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
@@ -203,15 +243,18 @@ def demonym_mentions(st: ArticleState) -> None:
 
 def place_country_before(st: ArticleState, s: int) -> str | None:
     """The country of the place where ``s`` happens: the last place named before it ("in
-    Syria", "the town of Khan Sheikhoun"), or one named later in its sentence ("protesters
-    marched in Caracas") when none was named in that sentence before it."""
+    Syria", "the town of Khan Sheikhoun"; not one travelled to: "a visit to London"), or one
+    named later in its sentence ("protesters marched in Caracas") when none was named in that
+    sentence before it."""
     seg = st.seg
     si = seg.sentence_index(s)
     end = seg.sentences[si].end if si >= 0 else s
     if st.place_index is None:
-        places = [(off, iso) for off, iso in st.places if iso]
+        away = st.tables.travel_words
+        # "during a visit to London": a place travelled to is not where things happen.
+        places = [(off, iso) for off, iso in st.places if iso and prev_words(st, off)[0] not in away]
         for off, iso in st.country_places:
-            if prev_words(st, off)[0] in st.tables.place_prepositions:
+            if (before := prev_words(st, off)[0]) in st.tables.place_prepositions and before not in away:
                 places.append((off, iso))
         places.sort()
         st.place_index = (places, [off for off, _ in places])
