@@ -35,6 +35,7 @@ The output is deterministic: the same sources give the same bytes.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import sys
 from pathlib import Path
@@ -160,14 +161,14 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
     report = [*(f"{k}: {v}" for k, v in counts.items()), *(f"{k}: {v}" for k, v in dropped.items())]
     report += [f"skipped {s}" for s in skipped]
     licence = (source / "LICENSE").read_text(encoding="utf-8")
-    files = {"actors.tsv": actors, "agents.tsv": agents, "README.md": readme, "LICENSE": licence}
+    files = {"actors.tsv.gz": actors, "agents.tsv.gz": agents, "README.md": readme, "LICENSE": licence}
     return files, report
 
 
 README = """\
 # The Phoenix dictionaries, compiled
 
-`actors.tsv` and `agents.tsv` are the actor and agent dictionaries of PETRARCH2 (the "Phoenix"
+`actors.tsv.gz` and `agents.tsv.gz` (gzip-compressed text) are the actor and agent dictionaries of PETRARCH2 (the "Phoenix"
 dictionaries: `Phoenix.Countries.actors.txt`, `Phoenix.International.actors.txt`,
 `Phoenix.MilNonState.actors.txt`, `Phoenix.agents.txt`; openeventdata/petrarch2, commit
 `{commit}`), compiled by `tools/build_phoenix.py` for
@@ -206,6 +207,11 @@ Lines the reader rejected (PETRARCH2 reads some of them by accident):
 """
 
 
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "dictionaries" / "petrarch2")
@@ -215,12 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     files, report = build(args.source)
     print("\n".join(report))
     if args.check:
-        stale = [n for n, text in files.items() if (args.out / n).read_text(encoding="utf-8") != text]
+        stale = [n for n, text in files.items() if _read(args.out / n) != text]
         print("stale: " + ", ".join(stale) if stale else "shipped data agrees with the sources")
         return 1 if stale else 0
     for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-        print(f"wrote {args.out / name} ({len(text.encode()):,} bytes)")
+        data = text.encode("utf-8")
+        if name.endswith(".gz"):  # mtime 0: the same sources give the same bytes
+            data = gzip.compress(data, compresslevel=9, mtime=0)
+        (args.out / name).write_bytes(data)
+        print(f"wrote {args.out / name} ({len(data):,} bytes)")
     return 0
 
 
