@@ -1,8 +1,7 @@
-"""``newsmodel parse --jobs N``: files or JSON Lines parsed by :func:`~newsmodel.parse_many`.
-
-Output has the shape of the serial command (one JSON object per line, ``{"id", "article"}`` for
-JSON Lines), results in input order. Standard error gets one line per input that could not be
-read or parsed, a progress bar while it is a terminal, and a summary line at the end.
+"""``newsmodel parse --jobs N``: the documents the command line reads, parsed by
+:func:`~newsmodel.parse_many` in input order (:func:`parallel_inputs`), and the progress bar and
+summary line it shows on standard error (:class:`Progress`). ``cli.py`` writes the results with
+the same writers as the serial command.
 
 The progress bar is our own (a few lines) rather than tqdm's or rich's: it needs a counter, a
 rate and a percentage of the input's bytes, which does not justify a dependency for every user,
@@ -16,22 +15,10 @@ import time
 from collections.abc import Iterator
 from typing import IO, Any
 
-import attrs
-
 from .batch import Failure, parse_many
 from .model import Article
 
 __all__ = ["Progress", "parallel_inputs"]
-
-
-@attrs.define
-class _Entry:
-    """What the parent keeps of a document in flight: results come back in the same order."""
-
-    label: str  # for messages: the file name, or name:line
-    id: Any = None  # a JSON Lines record's own id, written back as given
-    size: int = 0  # bytes of input, for the progress bar
-    error: str | None = None  # a read error, found before parsing
 
 
 class Progress:

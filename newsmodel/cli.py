@@ -180,19 +180,20 @@ def _run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.jobs is not None:
         return _run_parallel(args, published, write, lines, out)
-    failed = 0
-    progress = _Progress(sys.stderr)
+    from ._batchcli import Progress
+
+    progress = Progress(sys.stderr, None)  # a counter while standard error is a terminal
     try:
         for record_id, item in _inputs(args, published):
             if isinstance(item, str):
+                progress.close()
                 _error(item)
-                failed += 1
-                continue
-            write(out, record_id, item, lines)
-            progress.step()
+            else:
+                write(out, record_id, item, lines)
+            progress.update(0, failed=isinstance(item, str))
     finally:
         progress.close()
-    return EXIT_DATA if failed else EXIT_OK
+    return EXIT_DATA if progress.errors else EXIT_OK
 
 
 def _run_parallel(
@@ -388,26 +389,6 @@ _WRITERS: dict[str, Callable[[IO[str], str, Article, bool], None]] = {
     "text": _write_text,
 }
 """``--format`` name -> writer(out, record id, article, several records?)."""
-
-
-class _Progress:
-    """A one-line counter on standard error, shown only when it is a terminal."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.n = 0
-        self.live = bool(getattr(stream, "isatty", lambda: False)())
-
-    def step(self) -> None:
-        self.n += 1
-        if self.live and self.n % 10 == 0:
-            self.stream.write(f"\rnewsmodel: {self.n} articles")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.live and self.n >= 10:
-            self.stream.write(f"\rnewsmodel: {self.n} articles\n")
-            self.stream.flush()
 
 
 def format_text(article: Article) -> str:

@@ -194,10 +194,9 @@ def test_joint_source_first_named_speaks_others_findable() -> None:
 
 def _lexicon_words() -> frozenset[str]:
     from newsmodel._statements.lexicon import compile_cues
-    from newsmodel._statements.state import known_words
     from newsmodel.statements import StatementRules
 
-    return known_words(compile_cues(StatementRules.shipped()))
+    return compile_cues(StatementRules.shipped()).known
 
 
 LEXICON_WORDS = _lexicon_words()

@@ -125,6 +125,17 @@ class CueLexicon:
     female_names: frozenset[str]
     scare_quote_words: int
     time_reach: int
+    known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
+    finder reads a sentence written in capitals (``state.recased``)."""
+
+    def __attrs_post_init__(self) -> None:
+        words: set[str] = set(self.frames) | set(self.starts)
+        for f in attrs.fields(type(self)):
+            value = getattr(self, f.name, None)
+            if f.name != "known" and isinstance(value, frozenset):
+                words.update(w for w in value if isinstance(w, str))
+        object.__setattr__(self, "known", frozenset(words))
 
 
 def _key(form: str) -> str:

@@ -68,25 +68,6 @@ class StatementDraft:
     tokens: TokenSpan | None = None
 
 
-_KNOWN: dict[int, tuple[CueLexicon, frozenset[str]]] = {}
-
-
-def known_words(lex: CueLexicon) -> frozenset[str]:
-    """Every lowercase word the lexicon names (cues, pronouns, function words ...); computed once
-    per lexicon, and only when an article has a sentence in capitals, which is rare."""
-    found = _KNOWN.get(id(lex))
-    if found is not None and found[0] is lex:
-        return found[1]
-    words: set[str] = set(lex.frames) | set(lex.starts)
-    for f in attrs.fields(type(lex)):
-        value = getattr(lex, f.name)
-        if isinstance(value, frozenset):
-            words.update(w for w in value if isinstance(w, str))
-    known = frozenset(words)
-    _KNOWN[id(lex)] = (lex, known)  # the lexicon is kept alive with it, so its id is not reused
-    return known
-
-
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
@@ -107,7 +88,7 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
             continue
         if out is None:
             out = list(words)
-        known = known_words(lex)
+        known = lex.known
         for k in range(a, b):
             w = words[k]
             if w.isupper():
