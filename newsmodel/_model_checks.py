@@ -179,6 +179,20 @@ def check_event(e: Event) -> None:
     _check(e, "rule", e.rule, str, "a str")
     for c in e.counts:
         _check(e, "counts", c, _model.Count, "a tuple of Count")
+    for m in e.mentions:
+        _check(e, "mentions", m, _model.Span, "a tuple of Span")
+
+
+def check_event_mentions(e: Event) -> None:
+    """An event's extra mentions are in text order, distinct, and none is its trigger."""
+    last = -1
+    for m in e.mentions:
+        if m.start <= last or (m.start, m.end) == (e.trigger.start, e.trigger.end):
+            raise InvalidArticleError(
+                f"Event.mentions: {m!r} is out of text order, repeated, or the trigger itself;"
+                " mentions are the other spans naming the act, each starting after the one before"
+            )
+        last = m.start
 
 
 # -- the article: its graph of spans and references ----------------------------------------------
@@ -285,7 +299,7 @@ def _all_spans(article: Article) -> list[Span]:
         if s.time is not None:
             add(s.time.span)
     for e in article.events:
-        extend((e.trigger, e.sentence, *[c.span for c in e.counts]))
+        extend((e.trigger, e.sentence, *[c.span for c in e.counts], *e.mentions))
         if e.time is not None:
             add(e.time.span)
     extend([t.span for t in article.times])
@@ -343,6 +357,8 @@ def _event_spans(where: str, e: Event) -> Iterator[tuple[str, Span]]:
         yield f"{where}.time.span", e.time.span
     for j, c in enumerate(e.counts):
         yield f"{where}.counts[{j}].span", c.span
+    for j, m in enumerate(e.mentions):
+        yield f"{where}.mentions[{j}]", m
 
 
 # -- the lookups' argument handling ---------------------------------------------------------------

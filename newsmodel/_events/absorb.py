@@ -290,15 +290,17 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
     first: dict[EventKind, list[Draft]] = {}  # by kind; the last eight are compared (linear time)
     for n, d in enumerate(drafts):
         if d.absorbed:
+            # The object of a response ("condemned the arrest") is still a mention of the act.
+            if d.trig.entry.pos == "noun" and d.kind in first and _definite(doc, d.trig) >= 0:
+                owner = _owner(first[d.kind], d)
+                if owner is not None:
+                    _merge(owner, d)
             continue
         earlier = first.get(d.kind)
-        if (
-            earlier
-            and d.trig.entry.pos == "noun"
-            and (at := _definite(doc, d.trig)) >= 0
-            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier[-8:])
-        ):
+        owner = _owner(earlier, d) if earlier and d.trig.entry.pos == "noun" else None
+        if owner is not None and (at := _definite(doc, d.trig)) >= 0:
             d.absorbed = True
+            _merge(owner, d)
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
                 continue
             for o in drafts[max(0, n - 6) : n]:
@@ -312,9 +314,27 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
                     and not any(w in doc.lex.words.relatives for w in doc.lw[o.trig.ti : d.trig.ti])
                 ):
                     o.absorbed = True
+                    _merge(owner, o)
             continue
         if d.trig.entry.pos == "verb" or d.sources or d.targets:
             first.setdefault(d.kind, []).append(d)
+
+
+def _owner(earlier: list[Draft], d: Draft) -> Draft | None:
+    """The latest of the last eight events of ``d``'s kind, in an earlier sentence, whose actors
+    do not contradict ``d``'s: the act a definite mention names."""
+    return next(
+        (e for e in reversed(earlier[-8:]) if e.sentence.start < d.sentence.start and _compatible(e, d)),
+        None,
+    )
+
+
+def _merge(owner: Draft, other: Draft) -> None:
+    """``other`` names the act of ``owner``: its trigger (and the mentions it holds) become
+    ``owner``'s mentions (``Event.mentions``)."""
+    owner.mentions.append(other.trig)
+    owner.mentions.extend(other.mentions)
+    other.mentions = []
 
 
 def _definite(doc: Doc, trig: Occurrence) -> int:
@@ -375,6 +395,7 @@ def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
                 if not _same_clause(doc, d.trig, o.trig):
                     continue
                 d.absorbed = True
+                _merge(o, d)
                 break
 
 

@@ -16,6 +16,15 @@ from .triggers import find_triggers, statement_triggers
 __all__ = ["code_events"]
 
 
+def _mention_spans(text: str, d: Draft) -> tuple[Span, ...]:
+    """The other words naming the act of ``d`` (``Event.mentions``): in text order, once each."""
+    if not d.mentions:
+        return ()
+    at = sorted({(o.start, o.end) for o in d.mentions if (o.start, o.end) != (d.trig.start, d.trig.end)})
+    at = [(s, e) for n, (s, e) in enumerate(at) if n == 0 or s != at[n - 1][0]]
+    return tuple(Span(start=s, end=e, text=text[s:e]) for s, e in at)
+
+
 def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     """Every event of an article, in text order."""
     doc = Doc(context, lex)
@@ -60,6 +69,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
             sentence=d.sentence,
             rule=d.rule,
             counts=counts.get(i, ()),
+            mentions=_mention_spans(text, d),
         )
         for i, (d, when) in enumerate(zip(kept, times, strict=True))
     )

@@ -70,6 +70,7 @@ class Draft:
     rule: str
     passive: bool = False  # read as a passive ("was attacked by"): the subject is the target
     absorbed: bool = False
+    mentions: list[Occurrence] = attrs.field(factory=list)  # other words naming this act (absorb.py)
 
 
 def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> bool:

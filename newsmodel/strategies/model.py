@@ -358,6 +358,7 @@ def events(
     """Events over spans of ``text`` whose sources, targets and location are among ``actors``.
 
     The trigger always lies inside the event's sentence. Sources and targets are each distinct.
+    ``mentions`` are up to two other spans of the text, in text order, none the trigger.
 
     Args:
         text: the text the spans index.
@@ -370,8 +371,8 @@ def events(
         rules: rule ids.
         max_actors: the most sources, and the most targets, an event gets.
 
-    Shrinks towards an ``AGREE`` event, ``ASSERTED``, with no actors, time or counts, whose
-    trigger is the first character of its sentence.
+    Shrinks towards an ``AGREE`` event, ``ASSERTED``, with no actors, time, counts or mentions,
+    whose trigger is the first character of its sentence.
 
     Raises:
         InvalidArgument: for a non-str ``text``, sequences of the wrong types or whose spans do not
@@ -400,6 +401,7 @@ def events(
         ),
         max_size=2,
     )
+    extra_mentions = st.lists(_nonempty_spans(text, 30), max_size=2)
 
     @st.composite
     def build(draw: st.DrawFn) -> Event:
@@ -407,6 +409,12 @@ def events(
         sources: list[Actor] = draw(participants)
         targets: list[Actor] = draw(participants)
         drawn_counts: list[Count] = draw(counts)
+        others = sorted(draw(extra_mentions), key=lambda m: m.start)
+        drawn_mentions = [
+            m
+            for i, m in enumerate(others)
+            if (m.start, m.end) != (trigger.start, trigger.end) and (i == 0 or m.start != others[i - 1].start)
+        ]
         return Event(
             kind=draw(kinds),
             trigger=trigger,
@@ -418,6 +426,7 @@ def events(
             sentence=sentence,
             rule=draw(rules),
             counts=tuple(drawn_counts),
+            mentions=tuple(drawn_mentions),
         )
 
     return build()
