@@ -79,7 +79,7 @@ def _choose(
         # The phrases in order, longest first, as one alternation would try them; only those
         # whose last word lies ahead can match.
         for candidate, last in combined:
-            if last.isdisjoint(ahead):
+            if last.isdisjoint(ahead) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
                 continue
             assert candidate.tail is not None
             t = candidate.tail.compiled.match(doc.low, h_end, sent.end)

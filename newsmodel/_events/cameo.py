@@ -1,0 +1,296 @@
+"""The CAMEO verb dictionary as event triggers: PETRARCH2's patterns (verb + object, particle or
+prepositional words -> CAMEO code -> PLOVER category) merged under the hand-written lexicon.
+
+Read on the first article the stage codes, never at import or when the parser is built: the
+stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds the dictionary's
+entries to its tables (a head word lookup, then the phrase's last words in a window, as for the
+hand-written phrases). The hand-written lexicon takes precedence: a word that is a trigger, or
+the first word of a phrase or an exclusion there, gets nothing from the dictionary.
+
+A pattern becomes a phrase after its verb: each word (or synonym set ``&name``) may follow the
+one before with up to ``cameo.gap`` words between (determiners, adjectives, a name: "condemned
+the brutal killing" for ``- * KILLING``); words inside ``{...}`` are adjacent. Slots (``$``,
+``+``, ``^``, ``%``) are covered by the gaps. Patterns with words before the verb, and patterns
+coded ``---``, are left out, and so are verbs' own codes unless ``cameo.defaults`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import attrs
+import regex
+
+from .._text.lazy import LazyPattern
+from ..errors import RuleError
+from ..model import EventKind
+from ..rules.cameo import CameoDictionary, CameoPattern, load_cameo_verbs, shipped_cameo_verbs
+from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, Trigger
+from .rules import CameoOptions
+
+__all__ = ["cameo_dictionary", "with_cameo"]
+
+_SLOTS = frozenset("$+%^")
+_WORD = regex.compile(r"[a-z][a-z'\-]*")
+_PLURAL_S = ("s", "es")
+
+
+def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | None:
+    """The dictionary the options name (``"shipped"``, a file, or ``""`` for none).
+
+    Raises:
+        RuleError: naming ``where`` (the rule file and key) when a file cannot be read.
+    """
+    name = options.dictionary.strip()
+    if not name:
+        return None
+    if name == "shipped" and not options.plover:
+        return shipped_cameo_verbs()
+    if name == "shipped":
+        raise RuleError(f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file")
+    try:
+        return load_cameo_verbs(Path(name), plover=Path(options.plover) if options.plover else None)
+    except RuleError as exc:
+        raise RuleError(f"{where}: {exc}") from None
+
+
+@attrs.frozen
+class _Entry:
+    trigger: Trigger
+    last: frozenset[str]  # every form of the phrase's last word (what the window must hold)
+    window: int  # tokens after the head the last word can lie in
+
+
+def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOptions) -> EventLexicon:
+    """``lex`` with the dictionary's entries for the heads it does not know."""
+    # A word the lexicon codes on its own, or that opens an exclusion, is the lexicon's; one that
+    # only opens its phrases gets the dictionary's phrases after its own.
+    # Reporting verbs are the statement stage's ("said the arrest ..." is no arrest).
+    taken = (
+        set(lex.singles)
+        | set(lex.exclusions)
+        | {h for h in lex.by_head if h not in lex.tail_entries}
+        | lex.words.reporting
+    )
+    recode = {code: EventKind[kind] for code, kind in _recode(options).items()}
+    kinds = frozenset(EventKind[k] for k in options.kinds) if options.kinds else None
+    entries: dict[str, list[_Entry]] = {}
+    singles: dict[str, Trigger] = {}
+    stops = lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
+    gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
+    nouns = _event_nouns(lex, stops) if options.confirmed else None
+    for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns):
+        if head in taken:
+            continue
+        if entry.trigger.tail is None:
+            singles.setdefault(head, entry.trigger)
+        else:
+            entries.setdefault(head, []).append(entry)
+    if not entries and not singles:
+        return lex
+    by_head = dict(lex.by_head)
+    scan = dict(lex.scan)
+    needed = dict(lex.needed)
+    tail_entries = dict(lex.tail_entries)
+    for head in {*entries, *singles}:
+        phrases = sorted(entries.get(head, ()), key=lambda e: -e.trigger.length)
+        single = singles.get(head)
+        own = lex.by_head.get(head, ())
+        by_head[head] = own + tuple(e.trigger for e in phrases) + ((single,) if single is not None else ())
+        if phrases:
+            need, window = lex.needed.get(head, (frozenset(), 0))
+            needed[head] = (
+                need.union(*(e.last for e in phrases)),
+                max(window, *(e.window for e in phrases)),
+            )
+            tail_entries[head] = lex.tail_entries.get(head, ()) + tuple((e.trigger, e.last) for e in phrases)
+        only = SCAN_PHRASE_ONLY if single is None else 0
+        scan[head] = scan.get(head, 0) | SCAN_HEAD | only
+    added = [t for h in {*entries, *singles} for t in by_head[h] if t.origin == "cameo"]
+    return attrs.evolve(
+        lex,
+        entries=lex.entries + tuple(dict.fromkeys(added)),
+        by_head=by_head,
+        scan=scan,
+        needed=needed,
+        tail_entries=tail_entries,
+        singles=lex.singles | frozenset(singles),
+    )
+
+
+def _event_nouns(lex: EventLexicon, stops: frozenset[str]) -> dict[EventKind, frozenset[str]]:
+    """Per category, the nouns that are its triggers in the hand-written lexicon (one-word nouns
+    and the last words of noun phrases, every form; not a function word in ``stops``)."""
+    out: dict[EventKind, set[str]] = {}
+    for head, es in lex.by_head.items():
+        for e in es:
+            if e.pos == "noun" and e.tail is None:
+                out.setdefault(e.kind, set()).add(head)
+    for es in lex.tail_entries.values():
+        for e, last in es:
+            if e.pos == "noun":
+                out.setdefault(e.kind, set()).update(last)
+    return {k: frozenset(v - stops) for k, v in out.items()}
+
+
+def _gap(most: int, stops: frozenset[str]) -> str:
+    """Up to ``most`` words, none a preposition, auxiliary, clause boundary or conjunction: the
+    words between a verb and its object's head ("condemned the brutal killing"), not another
+    phrase ("report on the attack")."""
+    words = "|".join(regex.escape(w) for w in sorted(stops, key=lambda w: (-len(w), w)) if w)
+    return rf"(?:\s+(?!(?:{words})(?![\w'\-]))[^\s;:!?,]+){{0,{most}}}?"
+
+
+def _recode(options: CameoOptions) -> dict[str, str]:
+    out = {}
+    for code, kind in options.recode.items():
+        if not code.isdigit() or kind not in EventKind.__members__:
+            raise RuleError(f"cameo.recode.{code}: expected a CAMEO code mapped to a PLOVER category")
+        out[code] = kind
+    for kind in options.kinds:
+        if kind not in EventKind.__members__:
+            raise RuleError(f"cameo.kinds: {kind!r} is not a PLOVER 2021 category")
+    return out
+
+
+def _kind(code: str, plover: str, recode: Mapping[str, EventKind]) -> EventKind | None:
+    c = code
+    while c:
+        if c in recode:
+            return recode[c]
+        c = c[:-1] if len(c) > 2 else ""
+    return EventKind[plover] if plover in EventKind.__members__ else None
+
+
+def _entries(
+    dictionary: CameoDictionary,
+    options: CameoOptions,
+    recode: Mapping[str, EventKind],
+    kinds: frozenset[EventKind] | None,
+    gap: str,
+    nouns: Mapping[EventKind, frozenset[str]] | None,
+) -> Iterable[tuple[str, _Entry]]:
+    """``(head form, entry)`` for every verb form of every usable pattern of its block (and, with
+    ``defaults``, for the verb's own code). With ``nouns`` (``confirmed``), a pattern's last word
+    must be a noun trigger of its category: the verb is then a light verb of that event ("began a
+    hunger strike", "intensified a crackdown"), and of a synonym set only those words are kept."""
+    by_block: dict[str, list[CameoPattern]] = {}
+    for p in dictionary.patterns:
+        by_block.setdefault(p.block, []).append(p)
+    for verb in dictionary.verbs:
+        heads: dict[str, tuple[str, ...]] = {}  # head word -> the particle words after it
+        for form in verb.forms:
+            words = form.split()
+            if words and _WORD.fullmatch(words[0]) and all(_WORD.fullmatch(w) for w in words[1:]):
+                heads.setdefault(words[0], tuple(words[1:]))
+        name = f"{verb.lemma} {verb.particle}".strip()
+        for p in by_block.get(verb.block, ()):
+            if p.before and any(t not in _SLOTS for t in p.before):
+                continue  # words before the verb: not read here
+            kind = _kind(p.cameo, p.plover, recode) if p.cameo != "---" else None
+            if kind is None or (kinds is not None and kind not in kinds):
+                continue
+            keep = None if nouns is None else nouns.get(kind, frozenset())
+            built = _phrase(p.after, dictionary.synsets, gap, options.gap, keep)
+            if built is None:
+                continue
+            for head, particle in heads.items():
+                yield head, _make(kind, name, p, particle, built, options)
+        if options.defaults and verb.cameo and nouns is None:
+            kind = _kind(verb.cameo, verb.plover, recode)
+            if kind is not None and (kinds is None or kind in kinds):
+                for head, particle in heads.items():
+                    yield head, _make(kind, name, None, particle, ([], frozenset(), 0), options)
+
+
+_Built = tuple[list[str], frozenset[str], int]  # regex pieces, last word forms, words it spans
+
+
+def _phrase(
+    tokens: tuple[str, ...],
+    synsets: Mapping[str, tuple[str, ...]],
+    gap_pattern: str,
+    gap: int,
+    keep: frozenset[str] | None = None,
+) -> _Built | None:
+    """The regex pieces of a pattern's words after the verb, the forms of its last word and the
+    most words it spans; ``None`` when it has no word (or, with ``keep``, when no form of its
+    last word is in ``keep``)."""
+    literal = [n for n, t in enumerate(tokens) if t not in _SLOTS and t not in ("(", ")", "{", "}")]
+    pieces: list[str] = []
+    last: frozenset[str] = frozenset()
+    span = 0
+    adjacent = False  # inside {...}
+    first_in_braces = False
+    for n, t in enumerate(tokens):
+        if t == "{":
+            adjacent, first_in_braces = True, True
+            continue
+        if t == "}":
+            adjacent = False
+            continue
+        if t in _SLOTS or t in ("(", ")"):
+            continue
+        alternatives = synsets.get(t[1:], ()) if t.startswith("&") else (t,)
+        usable = {f for a in alternatives if all(_WORD.fullmatch(w) for w in a.split()) for f in _plurals(a)}
+        if keep is not None and n == literal[-1]:
+            usable = {f for f in usable if f.split()[-1] in keep}
+        forms = sorted(usable, key=lambda f: (-len(f), f))
+        if not forms:
+            return None
+        close = adjacent and not first_in_braces
+        first_in_braces = False
+        between = "" if close else gap_pattern
+        words = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
+        pieces.append(rf"{between}\s+(?:{words})(?![\w'\-])")
+        last = frozenset(f.split()[-1] for f in forms)
+        span += (0 if close else gap) + max(len(f.split()) for f in forms)
+    if not pieces:
+        return None
+    return pieces, last, span
+
+
+def _plurals(phrase: str) -> tuple[str, ...]:
+    if phrase.endswith(("s", "x", "z", "ch", "sh")):
+        return (phrase, phrase + "es")
+    if phrase.endswith("y") and len(phrase) > 1 and phrase[-2] not in "aeiou":
+        return (phrase, phrase[:-1] + "ies")
+    return (phrase, phrase + "s")
+
+
+def _make(
+    kind: EventKind,
+    name: str,
+    pattern: CameoPattern | None,
+    particle: tuple[str, ...],
+    built: _Built,
+    options: CameoOptions,
+) -> _Entry:
+    pieces, last, span = built
+    lead = [rf"\s+{regex.escape(w)}(?![\w'\-])" for w in particle]
+    tail_words = particle and not pieces
+    words = " ".join(
+        [name]
+        + (["..."] if pattern is not None and pattern.after and pattern.after[0] in _SLOTS else [])
+        + [t for t in (pattern.after if pattern is not None else ()) if t not in _SLOTS and t not in "(){}"]
+    )
+    code = pattern.cameo if pattern is not None else ""
+    tail = "".join(lead + pieces)
+    if tail_words:
+        last = frozenset({particle[-1]})
+    return _Entry(
+        trigger=Trigger(
+            kind=kind,
+            pos="verb",
+            text=f"{words} [{code}]" if code else name,
+            heads=(),
+            tail=LazyPattern(tail) if tail else None,
+            gapped=bool(pieces),
+            swapped=False,
+            length=len(particle) + 1 + len(pieces),
+            origin="cameo",
+        ),
+        last=last,
+        window=len(particle) + span + 2,
+    )
