@@ -320,6 +320,17 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
             first.setdefault(d.kind, []).append(d)
 
 
+def _share_roles(event: Draft, mention: Draft) -> None:
+    """Two names of one act in a clause read its roles together: a side the event's own words
+    leave empty is taken from the mention's ("U.S. drone strikes on Taliban hideouts killed 11
+    people": the United States against the Taliban; "the army's attack on the village killed ten":
+    the army). A side already read is kept."""
+    if not event.sources and mention.sources and not event.passive:
+        event.sources = [a for a in mention.sources if all(a is not t for t in event.targets)]
+    if not event.targets and mention.targets:
+        event.targets = [a for a in mention.targets if all(a is not s for s in event.sources)]
+
+
 def _owner(earlier: list[Draft], d: Draft) -> Draft | None:
     """The latest of the last eight events of ``d``'s kind, in an earlier sentence, whose actors
     do not contradict ``d``'s: the act a definite mention names."""
@@ -396,6 +407,7 @@ def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
                     continue
                 d.absorbed = True
                 _merge(o, d)
+                _share_roles(o, d)
                 break
 
 
