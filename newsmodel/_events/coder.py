@@ -55,7 +55,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     ]
     answer_targets(doc, kept)
     counts = attach_counts(doc, kept)
-    times = event_times(doc, kept)
+    times = event_times(doc, kept, [d.trig.start for d in drafts])
     text = context.text
     return tuple(
         Event(
