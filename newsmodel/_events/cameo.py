@@ -73,8 +73,8 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
         | {h for h in lex.by_head if h not in lex.tail_entries}
         | lex.words.reporting
     )
-    recode = {code: EventKind[kind] for code, kind in _recode(options).items()}
-    kinds = frozenset(EventKind[k] for k in options.kinds) if options.kinds else None
+    recode = {code: EventKind[kind.upper()] for code, kind in options.recode.items()}  # checked by the compiler
+    kinds = frozenset(EventKind[k.upper()] for k in options.kinds) if options.kinds else None
     entries: dict[str, list[_Entry]] = {}
     singles: dict[str, Trigger] = {}
     stops = lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
@@ -140,18 +140,6 @@ def _gap(most: int, stops: frozenset[str]) -> str:
     phrase ("report on the attack")."""
     words = "|".join(regex.escape(w) for w in sorted(stops, key=lambda w: (-len(w), w)) if w)
     return rf"(?:\s+(?!(?:{words})(?![\w'\-]))[^\s;:!?,]+){{0,{most}}}?"
-
-
-def _recode(options: CameoOptions) -> dict[str, str]:
-    out = {}
-    for code, kind in options.recode.items():
-        if not code.isdigit() or kind not in EventKind.__members__:
-            raise RuleError(f"cameo.recode.{code}: expected a CAMEO code mapped to a PLOVER category")
-        out[code] = kind
-    for kind in options.kinds:
-        if kind not in EventKind.__members__:
-            raise RuleError(f"cameo.kinds: {kind!r} is not a PLOVER 2021 category")
-    return out
 
 
 def _kind(code: str, plover: str, recode: Mapping[str, EventKind]) -> EventKind | None:
