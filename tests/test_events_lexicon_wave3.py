@@ -19,7 +19,9 @@ def events(text: str, parser: newsmodel.Parser | None = None) -> list[Event]:
 
 
 def coded(got: list[Event]) -> list[tuple[str, str, list[str], list[str]]]:
-    return [(e.kind.name, e.trigger.text, [a.name for a in e.sources], [a.name for a in e.targets]) for e in got]
+    return [
+        (e.kind.name, e.trigger.text, [a.name for a in e.sources], [a.name for a in e.targets]) for e in got
+    ]
 
 
 # -- the CAMEO dictionary ----------------------------------------------------------------------

@@ -48,7 +48,9 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Non
     if name == "shipped" and not options.plover:
         return shipped_cameo_verbs()
     if name == "shipped":
-        raise RuleError(f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file")
+        raise RuleError(
+            f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file"
+        )
     try:
         return load_cameo_verbs(Path(name), plover=Path(options.plover) if options.plover else None)
     except RuleError as exc:
@@ -73,11 +75,15 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
         | {h for h in lex.by_head if h not in lex.tail_entries}
         | lex.words.reporting
     )
-    recode = {code: EventKind[kind.upper()] for code, kind in options.recode.items()}  # checked by the compiler
+    recode = {
+        code: EventKind[kind.upper()] for code, kind in options.recode.items()
+    }  # checked by the compiler
     kinds = frozenset(EventKind[k.upper()] for k in options.kinds) if options.kinds else None
     entries: dict[str, list[_Entry]] = {}
     singles: dict[str, Trigger] = {}
-    stops = lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
+    stops = (
+        lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
+    )
     gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     nouns = _event_nouns(lex, stops) if options.confirmed else None
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns):
@@ -89,6 +95,8 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
             entries.setdefault(head, []).append(entry)
     if not entries and not singles:
         return lex
+    if options.confirmed:
+        return _with_light_verbs(lex, entries)
     by_head = dict(lex.by_head)
     scan = dict(lex.scan)
     needed = dict(lex.needed)
@@ -119,6 +127,23 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
 
 
+def _with_light_verbs(lex: EventLexicon, entries: Mapping[str, list[_Entry]]) -> EventLexicon:
+    """``lex`` with the light verbs of its event nouns, keyed by the noun and then the verb form
+    (``EventLexicon.light``): found from the noun trigger back to its verb, so that the scan over
+    every word stays as it was."""
+    light: dict[str, dict[str, list[Trigger]]] = {}
+    for head, found in entries.items():
+        for e in sorted(found, key=lambda e: -e.trigger.length):
+            for noun in e.last:
+                light.setdefault(noun, {}).setdefault(head, []).append(e.trigger)
+    added = tuple(dict.fromkeys(e.trigger for found in entries.values() for e in found))
+    return attrs.evolve(
+        lex,
+        entries=lex.entries + added,
+        light={n: {v: tuple(ts) for v, ts in verbs.items()} for n, verbs in light.items()},
+    )
+
+
 def _event_nouns(lex: EventLexicon, stops: frozenset[str]) -> dict[EventKind, frozenset[str]]:
     """Per category, the nouns that are its triggers in the hand-written lexicon (one-word nouns
     and the last words of noun phrases, every form; not a function word in ``stops``)."""
@@ -127,10 +152,10 @@ def _event_nouns(lex: EventLexicon, stops: frozenset[str]) -> dict[EventKind, fr
         for e in es:
             if e.pos == "noun" and e.tail is None:
                 out.setdefault(e.kind, set()).add(head)
-    for es in lex.tail_entries.values():
-        for e, last in es:
-            if e.pos == "noun":
-                out.setdefault(e.kind, set()).update(last)
+    for phrases in lex.tail_entries.values():
+        for phrase, last in phrases:
+            if phrase.pos == "noun":
+                out.setdefault(phrase.kind, set()).update(last)
     return {k: frozenset(v - stops) for k, v in out.items()}
 
 

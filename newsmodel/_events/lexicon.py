@@ -183,6 +183,9 @@ class EventLexicon:
         count_verbs: first words of the count verbs.
         number_words: the words of the number words: where none occurs and no digit, no count can.
         count_starts: first words of the number words and count qualifiers.
+        light: the light verbs of event nouns from the CAMEO dictionary (``[cameo]``): per form of
+            a noun trigger, per form of a verb before it, the entries whose phrase runs from that
+            verb to that noun ("began a hunger strike"); empty until the dictionary is read.
     """
 
     entries: tuple[Trigger, ...]
@@ -222,3 +225,4 @@ class EventLexicon:
     count_verbs: frozenset[str]
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
+    light: Mapping[str, Mapping[str, tuple[Trigger, ...]]] = attrs.field(factory=dict)

@@ -61,6 +61,48 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 )
             )
             last_end = end
+    return _light_verbs(doc, out) if lex.light else out
+
+
+_LIGHT_REACH = 6  # tokens from a light verb to its event noun, at most
+
+
+def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
+    """A noun trigger with a light verb of its category before it, in the CAMEO dictionary
+    ("began a hunger strike", "intensified a crackdown"), is coded from the verb: a verb event
+    whose subject is the source. The verb is none of the lexicon's triggers, is not used as a
+    noun, and no other trigger lies between."""
+    light, lw, tokens = doc.lex.light, doc.lw, doc.tokens
+    out: list[Occurrence] = []
+    for occ in found:
+        verbs = light.get(lw[doc.tok(occ.end - 1)]) if occ.entry.pos == "noun" else None
+        if verbs is None or occ.sentence is None:
+            out.append(occ)
+            continue
+        floor = max(out[-1].end if out else -1, occ.sentence.start)
+        chosen: Occurrence | None = None
+        j = occ.ti - 1
+        while chosen is None and j >= 0 and occ.ti - j <= _LIGHT_REACH and tokens[j][0] >= floor:
+            for entry in verbs.get(lw[j], ()):
+                if entry.kind is not occ.entry.kind or _in_noun_slot(doc, j) or entry.tail is None:
+                    continue
+                m = entry.tail.compiled.match(doc.low, tokens[j][1], occ.sentence.end)
+                if m is not None and m.end() == occ.end:
+                    s, e = tokens[j]
+                    chosen = Occurrence(
+                        entry=entry,
+                        start=s,
+                        end=occ.end,
+                        head_end=e,
+                        match_end=occ.end,
+                        ti=j,
+                        sentence=occ.sentence,
+                    )
+                    break
+            j -= 1
+        # A capitalised word inside a sentence is part of a name ("Planning and Investment").
+        named = chosen is not None and chosen.start > occ.sentence.start and doc.norm[chosen.start].isupper()
+        out.append(occ if chosen is None or named else chosen)
     return out
 
 
