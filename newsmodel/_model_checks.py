@@ -179,20 +179,21 @@ def check_event(e: Event) -> None:
     _check(e, "rule", e.rule, str, "a str")
     for c in e.counts:
         _check(e, "counts", c, _model.Count, "a tuple of Count")
-    for m in e.mentions:
-        _check(e, "mentions", m, _model.Span, "a tuple of Span")
 
 
-def check_event_mentions(e: Event) -> None:
-    """An event's extra mentions are in text order, distinct, and none is its trigger."""
+def event_mentions(value: Iterable[Span]) -> tuple[Span, ...]:
+    """``Event.mentions`` as a tuple of spans in text order (the converter of the field)."""
+    mentions = tuple_of(value, "Event.mentions")
     last = -1
-    for m in e.mentions:
-        if m.start <= last or (m.start, m.end) == (e.trigger.start, e.trigger.end):
+    for m in mentions:
+        if type(m) is not _model.Span:
+            raise InvalidArgumentError(f"Event.mentions must be a tuple of Span, not of {type(m).__name__}")
+        if m.start <= last:
             raise InvalidArticleError(
-                f"Event.mentions: {m!r} is out of text order, repeated, or the trigger itself;"
-                " mentions are the other spans naming the act, each starting after the one before"
+                f"Event.mentions: {m!r} starts before or with the mention before it; mentions are in text order"
             )
         last = m.start
+    return mentions
 
 
 # -- the article: its graph of spans and references ----------------------------------------------

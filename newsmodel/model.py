@@ -149,10 +149,6 @@ def _quote_tuple(value: Iterable[Span]) -> tuple[Span, ...]:
     return _checks.tuple_of(value, "quotes")
 
 
-def _event_mention_tuple(value: Iterable[Span]) -> tuple[Span, ...]:
-    return _checks.tuple_of(value, "Event.mentions")
-
-
 def _actor_key(actor: Actor | None) -> str | None:
     # Statements and events compare and hash their actors by id: an article compares its actors
     # (and their mentions) once, under Article.actors, so equality stays linear in its size.
@@ -442,10 +438,7 @@ class Event:
         sentence: the sentence the trigger lies in.
         rule: the id of the lexicon entry or rule that found it.
         counts: people killed, injured or arrested, when the text gives numbers.
-        mentions: the other words that name the same act, in text order: a later mention ("the
-            arrest", "Monday's attack") or a second name for it in its sentence ("hosted ... for a
-            meeting"), folded into this event instead of making one of their own. Empty when the
-            act is named once. Each lies in the text, not necessarily in :attr:`sentence`.
+        mentions: the other words naming the same act ("the arrest" later on), in text order.
 
     Events compare and hash their actors by id and their sentence by its offsets, so comparing two
     articles compares each actor's mentions once, under :attr:`Article.actors`.
@@ -461,7 +454,7 @@ class Event:
     sentence: Span = attrs.field(eq=_offsets)
     rule: str = ""
     counts: tuple[Count, ...] = attrs.field(default=(), converter=_count_tuple)
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_event_mention_tuple)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_checks.event_mentions)
 
     def __attrs_post_init__(self) -> None:
         if not (
@@ -475,15 +468,12 @@ class Event:
             and type(self.sentence) is Span
             and type(self.rule) is str
             and all(type(c) is Count for c in self.counts)
-            and all(type(m) is Span for m in self.mentions)
         ):
             _checks.check_event(self)
         if not (self.sentence.start <= self.trigger.start and self.trigger.end <= self.sentence.end):
             raise InvalidArticleError(
                 f"Event.trigger {self.trigger!r} lies outside its sentence {self.sentence!r}"
             )
-        if self.mentions:
-            _checks.check_event_mentions(self)
 
     def __repr__(self) -> str:
         src = ", ".join(a.name for a in self.sources)

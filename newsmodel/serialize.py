@@ -440,6 +440,16 @@ _ARTICLE_KEYS = _keys(
 _ARTICLE_REQUIRED = _keys("schema", "text")
 
 
+def _dateline_at(value: Any) -> Dateline | None:
+    """The article's dateline, an error naming ``.dateline``."""
+    try:
+        return _read_dateline(value)
+    except _Bad as exc:
+        raise exc.at(".dateline") from None
+    except NewsmodelError as exc:
+        raise _Bad(str(exc), ".dateline") from None
+
+
 def _read_article(data: Any) -> Article:
     d = _object(data, _ARTICLE_KEYS, _ARTICLE_REQUIRED, "an article")
     schema = d["schema"]
@@ -502,18 +512,12 @@ def _read_article(data: Any) -> Article:
         published = published_at.date() if published_at is not None else None
     else:
         published = _read_date(published, ".published")
-    try:
-        dateline = _read_dateline(d.get("dateline"))
-    except _Bad as exc:
-        raise exc.at(".dateline") from None
-    except NewsmodelError as exc:
-        raise _Bad(str(exc), ".dateline") from None
     return Article(
         text=d["text"],
         headline=d.get("headline"),
         published=published,
         published_at=published_at,
-        dateline=dateline,
+        dateline=_dateline_at(d.get("dateline")),
         paragraphs=_items(d.get("paragraphs", []), ".paragraphs", _read_span),
         sentences=_items(d.get("sentences", []), ".sentences", _read_span),
         actors=actors,

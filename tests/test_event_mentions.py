@@ -73,7 +73,7 @@ def test_the_model_checks_mentions() -> None:
     with pytest.raises(InvalidArticleError, match="Event.mentions"):
         Event(**base, mentions=(later, Span.of(text, 7, 15)))  # out of order
     with pytest.raises(InvalidArticleError, match="Event.mentions"):
-        Event(**base, mentions=(trigger,))  # the trigger itself
+        Event(**base, mentions=(later, later))  # twice
     with pytest.raises(InvalidArgumentError, match="mentions"):
         Event(**base, mentions="attack")  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="Event.mentions must be a tuple of Span"):

@@ -96,7 +96,9 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     if not entries and not singles:
         return lex
     if options.confirmed:
-        return _with_light_verbs(lex, entries)
+        # A light verb is none of the lexicon's words at all: "receive ... aid from" is the
+        # lexicon's (its subject is the target), so "receives U.S. military aid" stays its noun.
+        return _with_light_verbs(lex, {h: es for h, es in entries.items() if h not in lex.by_head})
     by_head = dict(lex.by_head)
     scan = dict(lex.scan)
     needed = dict(lex.needed)

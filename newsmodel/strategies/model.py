@@ -344,6 +344,13 @@ def _event_place(draw: st.DrawFn, text: str, sentences: tuple[Span, ...]) -> tup
     return sentence, Span.of(text, start, end)
 
 
+def _event_mentions(text: str) -> SearchStrategy[list[Span]]:
+    """Up to two spans of ``text`` starting at distinct offsets, in text order."""
+    return st.lists(_nonempty_spans(text, 30), max_size=2, unique_by=lambda m: m.start).map(
+        lambda ms: sorted(ms, key=lambda m: m.start)
+    )
+
+
 def events(
     text: str,
     *,
@@ -401,7 +408,7 @@ def events(
         ),
         max_size=2,
     )
-    extra_mentions = st.lists(_nonempty_spans(text, 30), max_size=2)
+    extra_mentions = _event_mentions(text)
 
     @st.composite
     def build(draw: st.DrawFn) -> Event:
@@ -409,12 +416,6 @@ def events(
         sources: list[Actor] = draw(participants)
         targets: list[Actor] = draw(participants)
         drawn_counts: list[Count] = draw(counts)
-        others = sorted(draw(extra_mentions), key=lambda m: m.start)
-        drawn_mentions = [
-            m
-            for i, m in enumerate(others)
-            if (m.start, m.end) != (trigger.start, trigger.end) and (i == 0 or m.start != others[i - 1].start)
-        ]
         return Event(
             kind=draw(kinds),
             trigger=trigger,
@@ -426,7 +427,7 @@ def events(
             sentence=sentence,
             rule=draw(rules),
             counts=tuple(drawn_counts),
-            mentions=tuple(drawn_mentions),
+            mentions=[m for m in draw(extra_mentions) if m != trigger],
         )
 
     return build()
