@@ -134,6 +134,14 @@ def test_the_shipped_dictionary_is_read_on_the_first_article_not_before() -> Non
         ("Israel carried out an airstrike on Gaza.", "ASSAULT", "carried out an airstrike"),
         ("Opposition supporters held a rally against Hun Sen.", "PROTEST", "held a rally"),
         ("China's seizure of the tanker angered Britain.", "COERCE", "seizure"),
+        ("Antonio Guterres reiterated his backing for Ivan Velasquez.", "SUPPORT", "backing"),
+        (
+            "The Arab League will seek a U.N. Security Council resolution.",
+            "REQUEST",
+            "seek a U.N. Security Council resolution",
+        ),
+        ("Justin Trudeau wants to engage with Donald Trump.", "CONSULT", "engage with"),
+        ("Iran freed Nazanin Zaghari-Ratcliffe on Sunday.", "RETREAT", "freed"),
     ],
 )
 def test_light_verbs_and_event_nouns(text: str, kind: str, trigger: str) -> None:
