@@ -112,3 +112,11 @@ def test_parsed_mentions_index_the_text(text: str) -> None:
     a = newsmodel.parse(text)
     for e in a.events:
         assert all(a.text[m.start : m.end] == m.text for m in e.mentions)
+
+
+def test_both_and_all_make_a_mention_definite() -> None:
+    text = "Russia shelled Georgian villages on Monday and Tuesday. Both attacks were condemned by Georgia."
+    got = parse(text).events
+    assert [(e.kind.name, e.trigger.text) for e in got][0] == ("ASSAULT", "shelled")
+    assert [m.text for m in got[0].mentions] == ["attacks"]
+    assert not any(e.trigger.text == "attacks" for e in got)
