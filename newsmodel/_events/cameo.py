@@ -75,9 +75,8 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
         | {h for h in lex.by_head if h not in lex.tail_entries}
         | lex.words.reporting
     )
-    recode = {
-        code: EventKind[kind.upper()] for code, kind in options.recode.items()
-    }  # checked by the compiler
+    # The categories were checked by the compiler.
+    recode = {code: EventKind[kind.upper()] for code, kind in options.recode.items()}
     kinds = frozenset(EventKind[k.upper()] for k in options.kinds) if options.kinds else None
     entries: dict[str, list[_Entry]] = {}
     singles: dict[str, Trigger] = {}
@@ -86,9 +85,9 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
     gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     nouns = _event_nouns(lex, stops) if options.confirmed else None
-    for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns):
-        if head in taken:
-            continue
+    if options.confirmed:  # a light verb is none of the lexicon's words (below)
+        taken |= set(lex.by_head)
+    for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
         if entry.trigger.tail is None:
             singles.setdefault(head, entry.trigger)
         else:
@@ -98,7 +97,7 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     if options.confirmed:
         # A light verb is none of the lexicon's words at all: "receive ... aid from" is the
         # lexicon's (its subject is the target), so "receives U.S. military aid" stays its noun.
-        return _with_light_verbs(lex, {h: es for h, es in entries.items() if h not in lex.by_head})
+        return _with_light_verbs(lex, entries)
     by_head = dict(lex.by_head)
     scan = dict(lex.scan)
     needed = dict(lex.needed)
@@ -117,10 +116,10 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
             tail_entries[head] = lex.tail_entries.get(head, ()) + tuple((e.trigger, e.last) for e in phrases)
         only = SCAN_PHRASE_ONLY if single is None else 0
         scan[head] = scan.get(head, 0) | SCAN_HEAD | only
-    added = [t for h in {*entries, *singles} for t in by_head[h] if t.origin == "cameo"]
+    added = list({id(t): t for h in {*entries, *singles} for t in by_head[h] if t.origin == "cameo"}.values())
     return attrs.evolve(
         lex,
-        entries=lex.entries + tuple(dict.fromkeys(added)),
+        entries=lex.entries + tuple(added),
         by_head=by_head,
         scan=scan,
         needed=needed,
@@ -138,7 +137,7 @@ def _with_light_verbs(lex: EventLexicon, entries: Mapping[str, list[_Entry]]) ->
         for e in sorted(found, key=lambda e: -e.trigger.length):
             for noun in e.last:
                 light.setdefault(noun, {}).setdefault(head, []).append(e.trigger)
-    added = tuple(dict.fromkeys(e.trigger for found in entries.values() for e in found))
+    added = tuple({id(e.trigger): e.trigger for found in entries.values() for e in found}.values())
     return attrs.evolve(
         lex,
         entries=lex.entries + added,
@@ -185,14 +184,17 @@ def _entries(
     kinds: frozenset[EventKind] | None,
     gap: str,
     nouns: Mapping[EventKind, frozenset[str]] | None,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterable[tuple[str, _Entry]]:
     """``(head form, entry)`` for every verb form of every usable pattern of its block (and, with
-    ``defaults``, for the verb's own code). With ``nouns`` (``confirmed``), a pattern's last word
+    ``defaults``, for the verb's own code), heads in ``skip`` left out. With ``nouns`` (``confirmed``), a pattern's last word
     must be a noun trigger of its category: the verb is then a light verb of that event ("began a
     hunger strike", "intensified a crackdown"), and of a synonym set only those words are kept."""
-    by_block: dict[str, list[CameoPattern]] = {}
-    for p in dictionary.patterns:
-        by_block.setdefault(p.block, []).append(p)
+    by_block: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
+    for p in dictionary.patterns:  # each pattern read once, for all the verbs of its block
+        usable = _usable(p, dictionary.synsets, recode, kinds, gap, options.gap, nouns)
+        if usable is not None:
+            by_block.setdefault(p.block, []).append((p, *usable))
     for verb in dictionary.verbs:
         heads: dict[str, tuple[str, ...]] = {}  # head word -> the particle words after it
         for form in verb.forms:
@@ -200,26 +202,51 @@ def _entries(
             if words and _WORD.fullmatch(words[0]) and all(_WORD.fullmatch(w) for w in words[1:]):
                 heads.setdefault(words[0], tuple(words[1:]))
         name = f"{verb.lemma} {verb.particle}".strip()
-        for p in by_block.get(verb.block, ()):
-            if p.before and any(t not in _SLOTS for t in p.before):
-                continue  # words before the verb: not read here
-            kind = _kind(p.cameo, p.plover, recode) if p.cameo != "---" else None
-            if kind is None or (kinds is not None and kind not in kinds):
-                continue
-            keep = None if nouns is None else nouns.get(kind, frozenset())
-            built = _phrase(p.after, dictionary.synsets, gap, options.gap, keep)
-            if built is None:
-                continue
+        heads = {h: particle for h, particle in heads.items() if h not in skip}
+        for p, kind, built in by_block.get(verb.block, ()):
+            made: dict[tuple[str, ...], _Entry] = {}  # one entry per particle, for all the forms
             for head, particle in heads.items():
-                yield head, _make(kind, name, p, particle, built, options)
+                entry = made.get(particle)
+                if entry is None:
+                    entry = made[particle] = _make(kind, name, p, particle, built, options)
+                yield head, entry
         if options.defaults and verb.cameo and nouns is None:
-            kind = _kind(verb.cameo, verb.plover, recode)
-            if kind is not None and (kinds is None or kind in kinds):
+            own = _kind(verb.cameo, verb.plover, recode)
+            if own is not None and (kinds is None or own in kinds):
                 for head, particle in heads.items():
-                    yield head, _make(kind, name, None, particle, ([], frozenset(), 0), options)
+                    yield head, _make(own, name, None, particle, ([], frozenset(), 0), options)
 
 
 _Built = tuple[list[str], frozenset[str], int]  # regex pieces, last word forms, words it spans
+
+
+def _usable(
+    p: CameoPattern,
+    synsets: Mapping[str, tuple[str, ...]],
+    recode: Mapping[str, EventKind],
+    kinds: frozenset[EventKind] | None,
+    gap_pattern: str,
+    gap: int,
+    nouns: Mapping[EventKind, frozenset[str]] | None,
+) -> tuple[EventKind, _Built] | None:
+    """A pattern's category and phrase, or ``None`` when it is not used: words before the verb,
+    coded ``---`` or not mapped, a category left out, or (``confirmed``) a last word that is no
+    noun trigger of its category."""
+    if p.before and any(t not in _SLOTS for t in p.before):
+        return None  # words before the verb: not read here
+    kind = _kind(p.cameo, p.plover, recode) if p.cameo != "---" else None
+    if kind is None or (kinds is not None and kind not in kinds):
+        return None
+    keep = None if nouns is None else nouns.get(kind, frozenset())
+    if keep is not None:
+        words = [t for t in p.after if t not in _SLOTS and t not in ("(", ")", "{", "}")]
+        if not words:
+            return None
+        last = synsets.get(words[-1][1:], ()) if words[-1].startswith("&") else (words[-1],)
+        if not any(f.split()[-1] in keep for a in last for f in _plurals(a)):
+            return None  # the cheap test first: most patterns end in no event noun
+    built = _phrase(p.after, synsets, gap_pattern, gap, keep)
+    return None if built is None else (kind, built)
 
 
 def _phrase(
