@@ -117,6 +117,6 @@ def test_parsed_mentions_index_the_text(text: str) -> None:
 def test_both_and_all_make_a_mention_definite() -> None:
     text = "Russia shelled Georgian villages on Monday and Tuesday. Both attacks were condemned by Georgia."
     got = parse(text).events
-    assert [(e.kind.name, e.trigger.text) for e in got][0] == ("ASSAULT", "shelled")
+    assert (got[0].kind.name, got[0].trigger.text) == ("ASSAULT", "shelled")
     assert [m.text for m in got[0].mentions] == ["attacks"]
     assert not any(e.trigger.text == "attacks" for e in got)
