@@ -120,3 +120,11 @@ def test_both_and_all_make_a_mention_definite() -> None:
     assert (got[0].kind.name, got[0].trigger.text) == ("ASSAULT", "shelled")
     assert [m.text for m in got[0].mentions] == ["attacks"]
     assert not any(e.trigger.text == "attacks" for e in got)
+
+
+def test_a_possessive_makes_a_mention_definite() -> None:
+    text = "U.S. agents deported five Iraqi nationals on Monday. A judge halted the Iraqis' deportation."
+    got = parse(text).events
+    deported = next(e for e in got if e.trigger.text == "deported")
+    assert [m.text for m in deported.mentions] == ["deportation"]
+    assert [e.trigger.text for e in got].count("deportation") == 0

@@ -291,14 +291,19 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.absorbed:
             # The object of a response ("condemned the arrest") is still a mention of the act.
-            if d.trig.entry.pos == "noun" and d.kind in first and _definite(doc, d.trig) >= 0:
-                owner = _owner(first[d.kind], d)
+            if d.trig.entry.pos == "noun" and d.kind in first and (at := _definite(doc, d.trig)) >= 0:
+                owner = _owner(first[d.kind], d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
                 if owner is not None:
                     _merge(owner, d)
             continue
         earlier = first.get(d.kind)
-        owner = _owner(earlier, d) if earlier and d.trig.entry.pos == "noun" else None
-        if owner is not None and (at := _definite(doc, d.trig)) >= 0:
+        at = _definite(doc, d.trig) if earlier and d.trig.entry.pos == "noun" else -1
+        owner = (
+            _owner(earlier, d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
+            if at >= 0 and earlier
+            else None
+        )
+        if owner is not None:
             d.absorbed = True
             _merge(owner, d)
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
@@ -331,11 +336,21 @@ def _share_roles(event: Draft, mention: Draft) -> None:
         event.targets = [a for a in mention.targets if all(a is not s for s in event.sources)]
 
 
-def _owner(earlier: list[Draft], d: Draft) -> Draft | None:
+def _owner(earlier: list[Draft], d: Draft, possessive: bool = False) -> Draft | None:
     """The latest of the last eight events of ``d``'s kind, in an earlier sentence, whose actors
-    do not contradict ``d``'s: the act a definite mention names."""
+    do not contradict ``d``'s: the act a definite mention names. The possessor of a possessive
+    mention may be the act's author or the one it is done to ("Kaya's arrest"), so either reading
+    will do."""
     return next(
-        (e for e in reversed(earlier[-8:]) if e.sentence.start < d.sentence.start and _compatible(e, d)),
+        (
+            e
+            for e in reversed(earlier[-8:])
+            if e.sentence.start < d.sentence.start
+            and (
+                _compatible(e, d)
+                or (possessive and _side(e.targets, d.sources) and _side(e.sources, d.targets))
+            )
+        ),
         None,
     )
 
@@ -349,8 +364,9 @@ def _merge(owner: Draft, other: Draft) -> None:
 
 
 def _definite(doc: Doc, trig: Occurrence) -> int:
-    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a time's
-    possessive within three words before it (``-1``: not definite)."""
+    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a possessive
+    within three words before it: a time's ("Monday's attack": the time's first token) or another
+    ("the Iraqis' deportation": the possessive mark) (``-1``: not definite)."""
     words, lw = doc.lex.words, doc.lw
     j = trig.ti - 1
     while j >= 0 and trig.ti - j <= 3:
@@ -363,7 +379,7 @@ def _definite(doc: Doc, trig: Occurrence) -> int:
             for t in doc.ctx.times[k : k + 4]:
                 if at - 1 <= t.span.end <= at:
                     return doc.tok(t.span.start)
-            return -1
+            return j
         if not w.isalpha() or w in doc.lex.verb_like or w in words.boundaries:
             return -1
         j -= 1
