@@ -1,17 +1,25 @@
 """The CAMEO verb dictionary as event triggers: PETRARCH2's patterns (verb + object, particle or
-prepositional words -> CAMEO code -> PLOVER category) merged under the hand-written lexicon.
+prepositional words -> CAMEO code -> PLOVER category) under the hand-written lexicon.
 
 Read on the first article the stage codes, never at import or when the parser is built: the
-stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds the dictionary's
-entries to its tables (a head word lookup, then the phrase's last words in a window, as for the
-hand-written phrases). The hand-written lexicon takes precedence: a word that is a trigger, or
-the first word of a phrase or an exclusion there, gets nothing from the dictionary.
+stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds the dictionary.
 
-A pattern becomes a phrase after its verb: each word (or synonym set ``&name``) may follow the
-one before with up to ``cameo.gap`` words between (determiners, adjectives, a name: "condemned
-the brutal killing" for ``- * KILLING``); words inside ``{...}`` are adjacent. Slots (``$``,
-``+``, ``^``, ``%``) are covered by the gaps. Patterns with words before the verb, and patterns
-coded ``---``, are left out, and so are verbs' own codes unless ``cameo.defaults`` is set.
+By default (``cameo.confirmed``) only the patterns whose last word is a noun trigger of the same
+category in the hand-written lexicon are kept: light verbs of events ("began a hunger strike",
+"intensified a crackdown"). They go into ``EventLexicon.light``, keyed by the noun and the verb,
+and the trigger pass finds them from a noun trigger back to its verb, so the scan over every word
+costs what it did. A word of the hand-written lexicon, or a reporting verb, is never one.
+
+With ``confirmed = false`` every pattern is a phrase found from its verb, as the hand-written
+phrases are (a word the lexicon codes on its own, or that opens an exclusion, gets nothing; one
+that only opens its phrases gets the dictionary's after its own), and ``defaults`` adds a verb's
+own code. On raw text, without a parser, most of those are wrong (docs/events.md).
+
+A pattern is read as a phrase after its verb: each word (or synonym set ``&name``) may follow the
+one before with up to ``cameo.gap`` words between, none a preposition, auxiliary, clause boundary
+or conjunction (determiners, adjectives, a name: "condemned the brutal killing" for ``- *
+KILLING``); words inside ``{...}`` are adjacent. Slots (``$``, ``+``, ``^``, ``%``) are covered
+by the gaps. Patterns with words before the verb, and patterns coded ``---``, are left out.
 """
 
 from __future__ import annotations
@@ -33,7 +41,6 @@ __all__ = ["cameo_dictionary", "with_cameo"]
 
 _SLOTS = frozenset("$+%^")
 _WORD = regex.compile(r"[a-z][a-z'\-]*")
-_PLURAL_S = ("s", "es")
 
 
 def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | None:
@@ -65,10 +72,11 @@ class _Entry:
 
 
 def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOptions) -> EventLexicon:
-    """``lex`` with the dictionary's entries for the heads it does not know."""
+    """``lex`` with the dictionary's entries: its light verbs, or (``confirmed = false``) its
+    patterns as phrases at the words the lexicon leaves to it."""
     # A word the lexicon codes on its own, or that opens an exclusion, is the lexicon's; one that
-    # only opens its phrases gets the dictionary's phrases after its own.
-    # Reporting verbs are the statement stage's ("said the arrest ..." is no arrest).
+    # only opens its phrases gets the dictionary's phrases after its own. Reporting verbs are the
+    # statement stage's ("said the arrest ..." is no arrest).
     taken = (
         set(lex.singles)
         | set(lex.exclusions)
