@@ -75,7 +75,10 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
     light, lw, tokens = doc.lex.light, doc.lw, doc.tokens
     out: list[Occurrence] = []
     for occ in found:
-        verbs = light.get(lw[doc.tok(occ.end - 1)]) if occ.entry.pos == "noun" else None
+        if occ.entry.pos != "noun":
+            out.append(occ)
+            continue
+        verbs = light.get(lw[occ.ti if occ.end == occ.head_end else doc.tok(occ.end - 1)])
         if verbs is None or occ.sentence is None:
             out.append(occ)
             continue
