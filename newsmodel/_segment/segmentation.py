@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable
 
 import attrs
 
@@ -94,7 +95,7 @@ class Segmentation:
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
         text = self.text
         words = [text[a:b] for a, b in self.tokens]
-        lower = map(str.lower, words)
+        lower: Iterable[str] = map(str.lower, words)
         if len(words) > _SHARE_WORDS:
             # One string object per distinct word (and its lower case): a big article repeats words.
             # Below the threshold the copies cost little memory and sharing them costs time.
