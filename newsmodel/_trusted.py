@@ -1,0 +1,91 @@
+"""Trusted construction: the model's classes built without the checks of their constructors.
+
+The public constructors (``Span(...)``, ``Article(...)`` ...) check every field, and ``Article``
+the whole graph of its spans and references. The pipeline's stages and the JSON reader build
+millions of these objects from offsets and values they have just checked themselves; checking
+again costs about a tenth of a parse. Each function here sets the fields as the class's
+``__init__`` does (same keywords, same defaults, same converters, so a list still becomes a tuple)
+and skips ``__attrs_post_init__``, where the checks live.
+
+Private: only code that guarantees what the checks would check calls these. The functions are
+generated from the classes' attrs fields, so a field added to a class is set here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from .model import Actor, Article, Count, Dateline, Event, Mention, Span, Statement, TimeExpression
+
+__all__ = [
+    "actor",
+    "article",
+    "count",
+    "dateline",
+    "event",
+    "mention",
+    "span",
+    "span_of",
+    "statement",
+    "time_expression",
+]
+
+T = TypeVar("T")
+
+
+def unchecked(cls: type[T]) -> Callable[..., T]:
+    """A function that builds ``cls`` from keyword arguments as its ``__init__`` does, without
+    calling ``__attrs_post_init__``."""
+    names: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    params, body = [], ["    self = _new(_cls)"]
+    for f in attrs.fields(cast(Any, cls)):  # an attrs class (mypy cannot say so of a type[T])
+        if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"{cls.__name__}.{f.name}: a factory default is not supported here")
+        names[f"_set_{f.name}"] = getattr(cls, f.name).__set__  # the slot's own setter: frozen is __setattr__
+        if f.default is attrs.NOTHING:
+            params.append(f.name)
+        else:
+            names[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        value = f.name
+        if f.converter is not None:
+            names[f"_convert_{f.name}"] = f.converter
+            value = f"_convert_{f.name}({f.name})"
+        body.append(f"    _set_{f.name}(self, {value})")
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        names["_set_hash"] = cls._attrs_cached_hash.__set__  # type: ignore[attr-defined]
+        body.append("    _set_hash(self, None)")
+    source = f"def build(*, {', '.join(params)}):\n" + "\n".join([*body, "    return self"]) + "\n"
+    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), names)  # source made here, from the fields
+    build: Callable[..., T] = names["build"]
+    build.__qualname__ = build.__name__ = f"trusted_{cls.__name__}"
+    build.__doc__ = f"A :class:`~newsmodel.model.{cls.__name__}` built without its constructor's checks."
+    return build
+
+
+span = unchecked(Span)
+mention = unchecked(Mention)
+actor = unchecked(Actor)
+dateline = unchecked(Dateline)
+time_expression = unchecked(TimeExpression)
+statement = unchecked(Statement)
+count = unchecked(Count)
+event = unchecked(Event)
+article = unchecked(Article)
+
+_new = object.__new__
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]
+_set_text = Span.text.__set__  # type: ignore[attr-defined]
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    """``Span.of(text, start, end)`` without its checks: ``0 <= start <= end <= len(text)``."""
+    s: Span = _new(Span)
+    _set_start(s, start)
+    _set_end(s, end)
+    _set_text(s, text[start:end])
+    return s
