@@ -8,6 +8,10 @@ article itself goes through :class:`~newsmodel.Article`'s constructor, which che
 graph (spans against the text, order, references). Anything else (a missing optional key, an
 older schema, any fault at all) raises here, and :mod:`newsmodel.serialize` reads the document
 again with its strict reader, which accepts what is valid and names the first fault of what is not.
+
+A field added to a class and to ``to_dict`` must be read here too (and its object's key count
+raised): until it is, every document falls back to the strict reader, which stays correct, and
+``tests/test_serialize_fast.py`` fails.
 """
 
 from __future__ import annotations
