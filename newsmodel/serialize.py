@@ -167,8 +167,13 @@ def escape_surrogates(json_text: str) -> str:
 
     Surrogates can only occur inside JSON strings, where the escape stands for the same character.
     """
-    if _SURROGATE.search(json_text) is None:
+    if json_text.isascii():
         return json_text
+    try:
+        json_text.encode("utf-8")  # refuses a surrogate; ten times faster than searching for one
+        return json_text
+    except UnicodeEncodeError:
+        pass
     return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", json_text)
 
 

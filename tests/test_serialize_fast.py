@@ -110,3 +110,12 @@ def test_every_document_to_dict_writes_takes_the_fast_path(article: Article) -> 
     fast = read_article(doc, serialize.SCHEMA)
     assert fast == article
     assert newsmodel.to_json(fast) == newsmodel.to_json(article)
+
+
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=60))
+def test_escape_surrogates_escapes_each_lone_surrogate_and_nothing_else(text: str) -> None:
+    expected = serialize._SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    escaped = serialize.escape_surrogates(text)
+    assert escaped == expected
+    escaped.encode("utf-8")
+    assert (escaped is text) == (expected == text)
