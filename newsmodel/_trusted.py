@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, SupportsIndex, TypeVar, cast
 
 import attrs
 
@@ -41,59 +41,63 @@ __all__ = [
 T = TypeVar("T")
 
 
+def _generate(
+    cls: type[T], name: str, params: list[str], values: dict[str, str], names: dict[str, Any]
+) -> Any:
+    """Compile ``def name(params)``, which builds ``cls`` from ``values`` (field -> expression)
+    through the slots' own setters (frozen is ``__setattr__``), with the hash cache reset."""
+    names.update({"_new": object.__new__, "_cls": cls})
+    body = ["    self = _new(_cls)"]
+    for field, value in values.items():
+        names[f"_set_{field}"] = getattr(cls, field).__set__
+        body.append(f"    _set_{field}(self, {value})")
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        names["_set_hash"] = cls._attrs_cached_hash.__set__  # type: ignore[attr-defined]
+        body.append("    _set_hash(self, None)")
+    source = f"def {name}({', '.join(params)}):\n" + "\n".join([*body, "    return self"]) + "\n"
+    exec(compile(source, f"<{name}>", "exec"), names)  # source made here, from the attrs fields
+    function = names[name]
+    function.__module__ = __name__
+    return function
+
+
 def unchecked(cls: type[T]) -> Callable[..., T]:
-    """A function that builds ``cls`` from keyword arguments as its ``__init__`` does, without
-    calling ``__attrs_post_init__``."""
-    names: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    params, body = [], ["    self = _new(_cls)"]
+    """A function that builds ``cls`` from keyword arguments as its ``__init__`` does (defaults and
+    converters included), without calling ``__attrs_post_init__``."""
+    names: dict[str, Any] = {}
+    params, values = ["*"], {}
     for f in attrs.fields(cast(Any, cls)):  # an attrs class (mypy cannot say so of a type[T])
         if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
             raise TypeError(f"{cls.__name__}.{f.name}: a factory default is not supported here")
-        names[f"_set_{f.name}"] = getattr(cls, f.name).__set__  # the slot's own setter: frozen is __setattr__
         if f.default is attrs.NOTHING:
             params.append(f.name)
         else:
             names[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-        value = f.name
+        values[f.name] = f.name
         if f.converter is not None:
             names[f"_convert_{f.name}"] = f.converter
-            value = f"_convert_{f.name}({f.name})"
-        body.append(f"    _set_{f.name}(self, {value})")
-    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
-        names["_set_hash"] = cls._attrs_cached_hash.__set__  # type: ignore[attr-defined]
-        body.append("    _set_hash(self, None)")
-    source = f"def build(*, {', '.join(params)}):\n" + "\n".join([*body, "    return self"]) + "\n"
-    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), names)  # source made here, from the fields
-    build: Callable[..., T] = names["build"]
-    build.__qualname__ = build.__name__ = f"trusted_{cls.__name__}"
+            values[f.name] = f"_convert_{f.name}({f.name})"
+    build: Callable[..., T] = _generate(cls, f"trusted_{cls.__name__}", params, values, names)
     build.__doc__ = f"A :class:`~newsmodel.model.{cls.__name__}` built without its constructor's checks."
     return build
 
 
 def _restorer(cls: type[T], name: str) -> Callable[..., T]:
     """A function that builds ``cls`` from its field values in order, as they are (they come from
-    an instance): what a pickle of ``cls`` calls."""
-    names: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    an instance): what a pickle of ``cls`` calls. Gives ``cls`` the ``__reduce_ex__`` that uses it
+    (a subclass pickles as attrs pickles it)."""
     fields = [f.name for f in attrs.fields(cast(Any, cls))]
-    body = ["    self = _new(_cls)"]
-    for f in fields:
-        names[f"_set_{f}"] = getattr(cls, f).__set__
-        body.append(f"    _set_{f}(self, {f})")
-    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
-        names["_set_hash"] = cls._attrs_cached_hash.__set__  # type: ignore[attr-defined]
-        body.append("    _set_hash(self, None)")
-    source = f"def {name}({', '.join(fields)}):\n" + "\n".join([*body, "    return self"]) + "\n"
-    exec(compile(source, f"<restore {cls.__name__}>", "exec"), names)  # source made here, from the fields
-    restore: Callable[..., T] = names[name]
-    restore.__module__ = __name__
+    restore: Callable[..., T] = _generate(cls, name, fields, {f: f for f in fields}, {})
     restore.__doc__ = f"A :class:`~newsmodel.model.{cls.__name__}` from its field values, for pickle."
     get = operator.attrgetter(*fields)
 
-    def __reduce__(self: T) -> tuple[Callable[..., T], tuple[Any, ...]]:
+    def __reduce_ex__(self: Any, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        if type(self) is not cls:
+            return object.__reduce_ex__(self, protocol)
         return restore, get(self)
 
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__reduce_ex__ = __reduce_ex__  # type: ignore[method-assign]
     return restore
 
 

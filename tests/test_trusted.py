@@ -222,3 +222,14 @@ def test_pickles_written_with_attrs_state_still_load(seed_article: Article) -> N
         old = object.__new__(cls)
         old.__setstate__(state)  # type: ignore[attr-defined]
         assert old == obj
+
+
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class _OwnSpan(Span):
+    """A subclass of one's own: it pickles as attrs pickles it, and comes back as itself."""
+
+
+def test_a_subclass_pickles_as_itself() -> None:
+    span = _OwnSpan(start=0, end=2, text="ab")
+    again = pickle.loads(pickle.dumps(span))
+    assert type(again) is _OwnSpan and again == span
