@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import _trusted
-from ..model import Event
+from ..model import Event, Span
 from ..pipeline import Context
 from .absorb import fold
 from .answers import answer_targets
@@ -23,7 +23,7 @@ def _mention_spans(text: str, d: Draft) -> tuple[Span, ...]:
         return ()
     at = sorted({(o.start, o.end) for o in d.mentions if (o.start, o.end) != (d.trig.start, d.trig.end)})
     at = [(s, e) for n, (s, e) in enumerate(at) if n == 0 or s != at[n - 1][0]]
-    return tuple(Span(start=s, end=e, text=text[s:e]) for s, e in at)
+    return tuple(_trusted.span_of(text, s, e) for s, e in at)
 
 
 def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
