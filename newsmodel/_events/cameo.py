@@ -7,8 +7,10 @@ stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds t
 By default (``cameo.confirmed``) only the patterns whose last word is a noun trigger of the same
 category in the hand-written lexicon are kept: light verbs of events ("began a hunger strike",
 "intensified a crackdown"). They go into ``EventLexicon.light``, keyed by the noun and the verb,
-and the trigger pass finds them from a noun trigger back to its verb, so the scan over every word
-costs what it did. A word of the hand-written lexicon, or a reporting verb, is never one.
+and the trigger pass finds them from a noun trigger back to its verb, the words between read off
+the tokens (:func:`newsmodel._events.triggers` ``_follows``: no pattern to compile), so the scan
+over every word costs what it did. A word of the hand-written lexicon, or a reporting verb, is
+never one.
 
 With ``confirmed = false`` every pattern is a phrase found from its verb, as the hand-written
 phrases are (a word the lexicon codes on its own, or that opens an exclusion, gets nothing; one
@@ -34,7 +36,7 @@ from .._text.lazy import LazyPattern
 from ..errors import RuleError
 from ..model import EventKind
 from ..rules.cameo import CameoDictionary, CameoPattern, load_cameo_verbs, shipped_cameo_verbs
-from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, Trigger
+from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, LightVerb, Step, Trigger
 from .rules import CameoOptions
 
 __all__ = ["cameo_dictionary", "with_cameo"]
@@ -69,6 +71,7 @@ class _Entry:
     trigger: Trigger
     last: frozenset[str]  # every form of the phrase's last word (what the window must hold)
     window: int  # tokens after the head the last word can lie in
+    plan: tuple[Step, ...] = ()  # the phrase after the verb as steps over tokens (light verbs)
 
 
 def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOptions) -> EventLexicon:
@@ -96,7 +99,7 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     if options.confirmed:  # a light verb is none of the lexicon's words (below)
         taken |= set(lex.by_head)
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
-        if entry.trigger.tail is None:
+        if not entry.plan:  # a verb alone (defaults)
             singles.setdefault(head, entry.trigger)
         else:
             entries.setdefault(head, []).append(entry)
@@ -105,7 +108,7 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     if options.confirmed:
         # A light verb is none of the lexicon's words at all: "receive ... aid from" is the
         # lexicon's (its subject is the target), so "receives U.S. military aid" stays its noun.
-        return _with_light_verbs(lex, entries)
+        return _with_light_verbs(lex, entries, stops | lex.words.relatives | lex.words.verb_coordinators)
     by_head = dict(lex.by_head)
     scan = dict(lex.scan)
     needed = dict(lex.needed)
@@ -136,20 +139,23 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
 
 
-def _with_light_verbs(lex: EventLexicon, entries: Mapping[str, list[_Entry]]) -> EventLexicon:
+def _with_light_verbs(
+    lex: EventLexicon, entries: Mapping[str, list[_Entry]], stops: frozenset[str]
+) -> EventLexicon:
     """``lex`` with the light verbs of its event nouns, keyed by the noun and then the verb form
     (``EventLexicon.light``): found from the noun trigger back to its verb, so that the scan over
     every word stays as it was."""
-    light: dict[str, dict[str, list[Trigger]]] = {}
+    light: dict[str, dict[str, list[LightVerb]]] = {}
     for head, found in entries.items():
         for e in sorted(found, key=lambda e: -e.trigger.length):
             for noun in e.last:
-                light.setdefault(noun, {}).setdefault(head, []).append(e.trigger)
+                light.setdefault(noun, {}).setdefault(head, []).append((e.trigger, e.plan))
     added = tuple({id(e.trigger): e.trigger for found in entries.values() for e in found}.values())
     return attrs.evolve(
         lex,
         entries=lex.entries + added,
         light={n: {v: tuple(ts) for v, ts in verbs.items()} for n, verbs in light.items()},
+        light_stops=stops,
     )
 
 
@@ -222,10 +228,11 @@ def _entries(
             own = _kind(verb.cameo, verb.plover, recode)
             if own is not None and (kinds is None or own in kinds):
                 for head, particle in heads.items():
-                    yield head, _make(own, name, None, particle, ([], frozenset(), 0), options)
+                    yield head, _make(own, name, None, particle, ([], frozenset(), 0, ()), options)
 
 
-_Built = tuple[list[str], frozenset[str], int]  # regex pieces, last word forms, words it spans
+# regex pieces, last word forms, words it spans, and the same as steps over tokens
+_Built = tuple[list[str], frozenset[str], int, tuple[Step, ...]]
 
 
 def _usable(
@@ -269,6 +276,7 @@ def _phrase(
     last word is in ``keep``)."""
     literal = [n for n, t in enumerate(tokens) if t not in _SLOTS and t not in ("(", ")", "{", "}")]
     pieces: list[str] = []
+    plan: list[Step] = []
     last: frozenset[str] = frozenset()
     span = 0
     adjacent = False  # inside {...}
@@ -294,11 +302,12 @@ def _phrase(
         between = "" if close else gap_pattern
         words = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
         pieces.append(rf"{between}\s+(?:{words})(?![\w'\-])")
+        plan.append((0 if close else gap, frozenset(tuple(f.split()) for f in forms)))
         last = frozenset(f.split()[-1] for f in forms)
         span += (0 if close else gap) + max(len(f.split()) for f in forms)
     if not pieces:
         return None
-    return pieces, last, span
+    return pieces, last, span, tuple(plan)
 
 
 def _plurals(phrase: str) -> tuple[str, ...]:
@@ -317,7 +326,7 @@ def _make(
     built: _Built,
     options: CameoOptions,
 ) -> _Entry:
-    pieces, last, span = built
+    pieces, last, span, plan = built
     lead = [rf"\s+{regex.escape(w)}(?![\w'\-])" for w in particle]
     tail_words = particle and not pieces
     words = " ".join(
@@ -326,7 +335,8 @@ def _make(
         + [t for t in (pattern.after if pattern is not None else ()) if t not in _SLOTS and t not in "(){}"]
     )
     code = pattern.cameo if pattern is not None else ""
-    tail = "".join(lead + pieces)
+    # A light verb is matched over tokens (its plan); only a phrase read from its verb needs a pattern.
+    tail = "" if options.confirmed else "".join(lead + pieces)
     if tail_words:
         last = frozenset({particle[-1]})
     return _Entry(
@@ -343,4 +353,5 @@ def _make(
         ),
         last=last,
         window=len(particle) + span + 2,
+        plan=tuple((0, frozenset({(w,)})) for w in particle) + plan,
     )

@@ -71,14 +71,16 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
     """A noun trigger with a light verb of its category before it, in the CAMEO dictionary
     ("began a hunger strike", "intensified a crackdown"), is coded from the verb: a verb event
     whose subject is the source. The verb is none of the lexicon's triggers, is not used as a
-    noun, and no other trigger lies between."""
+    noun, and no other trigger lies between; the words between are read off the tokens (a table
+    lookup: no pattern to compile)."""
     light, lw, tokens = doc.lex.light, doc.lw, doc.tokens
     out: list[Occurrence] = []
     for occ in found:
         if occ.entry.pos != "noun":
             out.append(occ)
             continue
-        verbs = light.get(lw[occ.ti if occ.end == occ.head_end else doc.tok(occ.end - 1)])
+        last = occ.ti if occ.end == occ.head_end else doc.tok(occ.end - 1)
+        verbs = light.get(lw[last])
         if verbs is None or occ.sentence is None:
             out.append(occ)
             continue
@@ -86,11 +88,12 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
         chosen: Occurrence | None = None
         j = occ.ti - 1
         while chosen is None and j >= 0 and occ.ti - j <= _LIGHT_REACH and tokens[j][0] >= floor:
-            for entry in verbs.get(lw[j], ()):
-                if entry.kind is not occ.entry.kind or _in_noun_slot(doc, j) or entry.tail is None:
-                    continue
-                m = entry.tail.compiled.match(doc.low, tokens[j][1], occ.sentence.end)
-                if m is not None and m.end() == occ.end:
+            for entry, plan in verbs.get(lw[j], ()):
+                if (
+                    entry.kind is occ.entry.kind
+                    and not _in_noun_slot(doc, j)
+                    and _follows(doc, j + 1, plan, last)
+                ):
                     s, e = tokens[j]
                     chosen = Occurrence(
                         entry=entry,
@@ -107,6 +110,26 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
         named = chosen is not None and chosen.start > occ.sentence.start and doc.norm[chosen.start].isupper()
         out.append(occ if chosen is None or named else chosen)
     return out
+
+
+def _follows(doc: Doc, at: int, plan: Sequence[tuple[int, frozenset[tuple[str, ...]]]], last: int) -> bool:
+    """Whether the tokens from ``at`` to ``last`` (included) are the steps of ``plan``: each up to
+    its number of words, none a stop word or a mark, then one of its words or phrases."""
+    if not plan:
+        return at == last + 1
+    gap, choices = plan[0]
+    lw, stops = doc.lw, doc.lex.light_stops
+    for skip in range(gap + 1):
+        k = at + skip
+        if k > last:
+            return False
+        if skip and (lw[k - 1] in stops or not lw[k - 1][:1].isalnum()):
+            return False
+        for words in choices:
+            n = len(words)
+            if k + n - 1 <= last and tuple(lw[k : k + n]) == words and _follows(doc, k + n, plan[1:], last):
+                return True
+    return False
 
 
 def _choose(
