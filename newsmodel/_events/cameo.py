@@ -154,7 +154,7 @@ def _with_light_verbs(
     return attrs.evolve(
         lex,
         entries=lex.entries + added,
-        light={n: {v: tuple(ts) for v, ts in verbs.items()} for n, verbs in light.items()},
+        light=light,
         light_stops=stops,
     )
 
@@ -205,8 +205,9 @@ def _entries(
     must be a noun trigger of its category: the verb is then a light verb of that event ("began a
     hunger strike", "intensified a crackdown"), and of a synonym set only those words are kept."""
     by_block: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
+    seen: dict[str, frozenset[str]] = {}  # the last words of each pattern token
     for p in dictionary.patterns:  # each pattern read once, for all the verbs of its block
-        usable = _usable(p, dictionary.synsets, recode, kinds, gap, options.gap, nouns)
+        usable = _usable(p, dictionary.synsets, recode, kinds, gap, options.gap, nouns, seen)
         if usable is not None:
             by_block.setdefault(p.block, []).append((p, *usable))
     for verb in dictionary.verbs:
@@ -243,6 +244,7 @@ def _usable(
     gap_pattern: str,
     gap: int,
     nouns: Mapping[EventKind, frozenset[str]] | None,
+    seen: dict[str, frozenset[str]],
 ) -> tuple[EventKind, _Built] | None:
     """A pattern's category and phrase, or ``None`` when it is not used: words before the verb,
     coded ``---`` or not mapped, a category left out, or (``confirmed``) a last word that is no
@@ -255,12 +257,9 @@ def _usable(
     keep = None if nouns is None else nouns.get(kind, frozenset())
     if keep is not None:
         words = [t for t in p.after if t not in _SLOTS and t not in ("(", ")", "{", "}")]
-        if not words:
-            return None
-        last = synsets.get(words[-1][1:], ()) if words[-1].startswith("&") else (words[-1],)
-        if not any(f.split()[-1] in keep for a in last for f in _plurals(a)):
+        if not words or keep.isdisjoint(_last_words(words[-1], synsets, seen)):
             return None  # the cheap test first: most patterns end in no event noun
-    built = _phrase(p.after, synsets, gap_pattern, gap, keep)
+    built = _phrase(p.after, synsets, "" if keep is not None else gap_pattern, gap, keep)
     return None if built is None else (kind, built)
 
 
@@ -299,15 +298,28 @@ def _phrase(
             return None
         close = adjacent and not first_in_braces
         first_in_braces = False
-        between = "" if close else gap_pattern
-        words = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
-        pieces.append(rf"{between}\s+(?:{words})(?![\w'\-])")
+        if gap_pattern:  # none for light verbs: they are matched over tokens (``plan``)
+            between = "" if close else gap_pattern
+            words = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
+            pieces.append(rf"{between}\s+(?:{words})(?![\w'\-])")
         plan.append((0 if close else gap, frozenset(tuple(f.split()) for f in forms)))
         last = frozenset(f.split()[-1] for f in forms)
         span += (0 if close else gap) + max(len(f.split()) for f in forms)
-    if not pieces:
+    if not plan:
         return None
     return pieces, last, span, tuple(plan)
+
+
+def _last_words(
+    token: str, synsets: Mapping[str, tuple[str, ...]], seen: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """Every form of the last word of a pattern token (a word, or each phrase of a synonym set),
+    computed once per token (``seen``, for one reading of a dictionary)."""
+    found = seen.get(token)
+    if found is None:
+        phrases = synsets.get(token[1:], ()) if token.startswith("&") else (token,)
+        found = seen[token] = frozenset(f.split()[-1] for a in phrases for f in _plurals(a) if f.split())
+    return found
 
 
 def _plurals(phrase: str) -> tuple[str, ...]:
@@ -328,7 +340,7 @@ def _make(
 ) -> _Entry:
     pieces, last, span, plan = built
     lead = [rf"\s+{regex.escape(w)}(?![\w'\-])" for w in particle]
-    tail_words = particle and not pieces
+    tail_words = particle and not plan
     words = " ".join(
         [name]
         + (["..."] if pattern is not None and pattern.after and pattern.after[0] in _SLOTS else [])
@@ -346,7 +358,7 @@ def _make(
             text=f"{words} [{code}]" if code else name,
             heads=(),
             tail=LazyPattern(tail) if tail else None,
-            gapped=bool(pieces),
+            gapped=bool(plan),
             swapped=False,
             length=len(particle) + 1 + len(pieces),
             origin="cameo",

@@ -10,7 +10,7 @@ phrases first. ``...`` in a phrase stands for zero to ``settings.gap`` words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -231,5 +231,5 @@ class EventLexicon:
     count_verbs: frozenset[str]
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
-    light: Mapping[str, Mapping[str, tuple[LightVerb, ...]]] = attrs.field(factory=dict)
+    light: Mapping[str, Mapping[str, Sequence[LightVerb]]] = attrs.field(factory=dict)
     light_stops: frozenset[str] = frozenset()
