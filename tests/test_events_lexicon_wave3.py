@@ -189,3 +189,14 @@ def test_an_event_of_the_lead_paragraph_takes_the_leads_time() -> None:
     got = events(text)
     criticized = [e for e in got if e.kind.name == "ACCUSE"]
     assert [e.time.value if e.time else None for e in criticized] == ["2020-03-03", None]
+
+
+def test_a_parser_that_has_read_the_dictionary_pickles() -> None:
+    import pickle
+
+    parser = newsmodel.Parser()
+    text = "Algerian farmers began a hunger strike. Police intensified a crackdown on protesters."
+    first = parser.parse(text)
+    again = pickle.loads(pickle.dumps(parser)).parse(text)
+    assert [e.rule for e in again.events] == [e.rule for e in first.events]
+    assert [e.rule.split(":")[0] for e in first.events] == ["cameo", "cameo"]

@@ -26,7 +26,7 @@ by the gaps. Patterns with words before the verb, and patterns coded ``---``, ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -96,8 +96,16 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
     gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     nouns = _event_nouns(lex, stops) if options.confirmed else None
-    if options.confirmed:  # a light verb is none of the lexicon's words (below)
+    if options.confirmed:  # a light verb is none of the lexicon's words at all (below)
         taken |= set(lex.by_head)
+        # "receive ... aid from" is the lexicon's (its subject is the target), so "receives U.S.
+        # military aid" stays its noun. The table is filled noun by noun, as the nouns occur.
+        table = LightTable(
+            dictionary, options, _blocks(dictionary, recode, kinds, gap, nouns, options.gap), frozenset(taken)
+        )
+        return attrs.evolve(
+            lex, light=table, light_stops=stops | lex.words.relatives | lex.words.verb_coordinators
+        )
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
         if not entry.plan:  # a verb alone (defaults)
             singles.setdefault(head, entry.trigger)
@@ -105,10 +113,6 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
             entries.setdefault(head, []).append(entry)
     if not entries and not singles:
         return lex
-    if options.confirmed:
-        # A light verb is none of the lexicon's words at all: "receive ... aid from" is the
-        # lexicon's (its subject is the target), so "receives U.S. military aid" stays its noun.
-        return _with_light_verbs(lex, entries, stops | lex.words.relatives | lex.words.verb_coordinators)
     by_head = dict(lex.by_head)
     scan = dict(lex.scan)
     needed = dict(lex.needed)
@@ -139,24 +143,99 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
 
 
-def _with_light_verbs(
-    lex: EventLexicon, entries: Mapping[str, list[_Entry]], stops: frozenset[str]
-) -> EventLexicon:
-    """``lex`` with the light verbs of its event nouns, keyed by the noun and then the verb form
-    (``EventLexicon.light``): found from the noun trigger back to its verb, so that the scan over
-    every word stays as it was."""
-    light: dict[str, dict[str, list[LightVerb]]] = {}
-    for head, found in entries.items():
-        for e in sorted(found, key=lambda e: -e.trigger.length):
-            for noun in e.last:
-                light.setdefault(noun, {}).setdefault(head, []).append((e.trigger, e.plan))
-    added = tuple({id(e.trigger): e.trigger for found in entries.values() for e in found}.values())
-    return attrs.evolve(
-        lex,
-        entries=lex.entries + added,
-        light=light,
-        light_stops=stops,
-    )
+class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
+    """The light verbs of event nouns (``EventLexicon.light``): per form of a noun trigger, per
+    form of a verb before it, the entries whose words run from that verb to that noun. Built for
+    a noun the first time it is asked for (reading the whole dictionary at once would cost the
+    first article 0.1 s), from the dictionary's usable patterns indexed by their last word."""
+
+    def __init__(
+        self,
+        dictionary: CameoDictionary,
+        options: CameoOptions,
+        blocks: dict[str, list[tuple[CameoPattern, EventKind, _Built]]],
+        skip: frozenset[str],
+    ) -> None:
+        self._dictionary, self._options, self._skip = dictionary, options, skip
+        self._blocks = blocks
+        self._index: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
+        for found in blocks.values():
+            for p, kind, built in found:
+                for words in built[3][-1][1]:
+                    self._index.setdefault(words[-1], []).append((p, kind, built))
+        self._verbs: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] | None = None
+        self._done: dict[str, dict[str, list[LightVerb]]] = {}
+
+    def __getitem__(self, noun: str) -> Mapping[str, Sequence[LightVerb]]:
+        found = self._done.get(noun)
+        if found is None:
+            patterns = self._index[noun]  # KeyError: no light verb ends in this noun
+            found = self._done[noun] = self._build(noun, patterns)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _build(
+        self, noun: str, patterns: list[tuple[CameoPattern, EventKind, _Built]]
+    ) -> dict[str, list[LightVerb]]:
+        if self._verbs is None:
+            self._verbs = _verbs_by_block(self._dictionary, self._skip)
+        table: dict[str, list[LightVerb]] = {}
+        for p, kind, built in patterns:
+            for name, heads in self._verbs.get(p.block, ()):
+                made: dict[tuple[str, ...], _Entry] = {}
+                for head, particle in heads.items():
+                    entry = made.get(particle)
+                    if entry is None:
+                        entry = made[particle] = _make(kind, name, p, particle, built, self._options)
+                    table.setdefault(head, []).append((entry.trigger, entry.plan))
+        for entries in table.values():
+            entries.sort(key=lambda e: -e[0].length)
+        return table
+
+
+def _verbs_by_block(
+    dictionary: CameoDictionary, skip: frozenset[str]
+) -> dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]]:
+    """Per verb block, each verb's name and its head words (not in ``skip``) with their particles."""
+    out: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] = {}
+    for verb in dictionary.verbs:
+        heads = _heads(verb.forms, skip)
+        if heads:
+            out.setdefault(verb.block, []).append((f"{verb.lemma} {verb.particle}".strip(), heads))
+    return out
+
+
+def _heads(forms: Iterable[str], skip: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each head word of a verb's forms (not in ``skip``) and the particle words after it."""
+    heads: dict[str, tuple[str, ...]] = {}
+    for form in forms:
+        words = form.split()
+        if words and _WORD.fullmatch(words[0]) and all(_WORD.fullmatch(w) for w in words[1:]):
+            heads.setdefault(words[0], tuple(words[1:]))
+    return {h: particle for h, particle in heads.items() if h not in skip}
+
+
+def _blocks(
+    dictionary: CameoDictionary,
+    recode: Mapping[str, EventKind],
+    kinds: frozenset[EventKind] | None,
+    gap: str,
+    nouns: Mapping[EventKind, frozenset[str]] | None,
+    gap_words: int = 3,
+) -> dict[str, list[tuple[CameoPattern, EventKind, _Built]]]:
+    """The usable patterns of each verb block, each read once for all the verbs of its block."""
+    by_block: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
+    seen: dict[str, frozenset[str]] = {}  # the last words of each pattern token
+    for p in dictionary.patterns:
+        usable = _usable(p, dictionary.synsets, recode, kinds, gap, gap_words, nouns, seen)
+        if usable is not None:
+            by_block.setdefault(p.block, []).append((p, *usable))
+    return by_block
 
 
 def _event_nouns(lex: EventLexicon, stops: frozenset[str]) -> dict[EventKind, frozenset[str]]:
@@ -204,20 +283,10 @@ def _entries(
     ``defaults``, for the verb's own code), heads in ``skip`` left out. With ``nouns`` (``confirmed``), a pattern's last word
     must be a noun trigger of its category: the verb is then a light verb of that event ("began a
     hunger strike", "intensified a crackdown"), and of a synonym set only those words are kept."""
-    by_block: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
-    seen: dict[str, frozenset[str]] = {}  # the last words of each pattern token
-    for p in dictionary.patterns:  # each pattern read once, for all the verbs of its block
-        usable = _usable(p, dictionary.synsets, recode, kinds, gap, options.gap, nouns, seen)
-        if usable is not None:
-            by_block.setdefault(p.block, []).append((p, *usable))
+    by_block = _blocks(dictionary, recode, kinds, gap, nouns, options.gap)
     for verb in dictionary.verbs:
-        heads: dict[str, tuple[str, ...]] = {}  # head word -> the particle words after it
-        for form in verb.forms:
-            words = form.split()
-            if words and _WORD.fullmatch(words[0]) and all(_WORD.fullmatch(w) for w in words[1:]):
-                heads.setdefault(words[0], tuple(words[1:]))
+        heads = _heads(verb.forms, skip)  # head word -> the particle words after it
         name = f"{verb.lemma} {verb.particle}".strip()
-        heads = {h: particle for h, particle in heads.items() if h not in skip}
         for p, kind, built in by_block.get(verb.block, ()):
             made: dict[tuple[str, ...], _Entry] = {}  # one entry per particle, for all the forms
             for head, particle in heads.items():
