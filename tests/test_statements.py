@@ -760,8 +760,9 @@ def test_shared_words_come_from_english_toml() -> None:
 def test_every_pattern_has_examples_with_its_rule_id() -> None:
     rules = StatementRules.shipped()
     examples = list(rules.examples())
-    ids = {p.id for p in rules.pattern}
+    ids = {p.id for p in (*rules.pattern, *rules.refinement)}
     assert {e.rule for e in examples} <= ids
+    assert "quote-we-country" in {e.rule for e in examples}
     for rule in ("quote-then-cue", "cue-then-quote", "cue-then-clause", "clause-then-cue", "according-to"):
         assert rule in {e.rule for e in examples}
     # Extending a pattern by its id replaces it.

@@ -8,11 +8,12 @@ adjunct and addressee patterns, and the word lists as lower-case sets.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
+from .._text.patterns import alternation
 from ..errors import RuleError
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ class CueLexicon:
             without the full stop).
         male_names, female_names: given names that tell a person's gender (as written; names
             either gender carries are left out).
+        first_person_plural: ``we``, ``our`` ... as whole words, lower case or capitalised
+            (``None`` without any): in a government speaker's quotation, the speaker's country.
+        state_sectors: the sectors of a government speaker.
+        quotation_cue: a cue word (``quotation_cues``) after at most a comma, at a position.
+        of_place: `` of Belgium``, `` of the United States`` after a speaker's name, at a position.
         time_reach: how many paragraphs back a statement without a time of its own looks for
             the same speaker's previous statement, whose time it inherits.
     """
@@ -125,6 +131,10 @@ class CueLexicon:
     female_names: frozenset[str]
     scare_quote_words: int
     time_reach: int
+    first_person_plural: regex.Pattern[str] | None
+    state_sectors: tuple[str, ...]
+    quotation_cue: regex.Pattern[str]
+    of_place: regex.Pattern[str]
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
@@ -175,6 +185,33 @@ def _addressee_pattern(addressees: tuple[str, ...]) -> regex.Pattern[str]:
         r"\s{0,3}(?:(?i:\L<addressees>)|(?:The\s)?[A-Z][\w.’'&\-]{0,30}(?:\s[A-Z][\w.’'&\-]{0,30}){0,4})"
         r"(?![\w’'\-])",
         addressees=sorted({a.lower() for a in addressees}),
+    )
+
+
+def _whole_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The words, in lower case or capitalised, as whole words; ``None`` for no words."""
+    if not words:
+        return None
+    forms = {w.lower() for w in words} | {w.capitalize() for w in words}
+    return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
+
+
+def _refinement(rules: StatementRules) -> dict[str, Any]:
+    """The tables of the cast refinement (:mod:`.refine`)."""
+    return {
+        "first_person_plural": _whole_words(rules.first_person_plural),
+        "state_sectors": tuple(rules.state_sectors),
+        "quotation_cue": regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:" + alternation(rules.quotation_cues) + r")\b"),
+        "of_place": _of_place(rules.of, rules.definite),
+    }
+
+
+def _of_place(of: tuple[str, ...], the: tuple[str, ...]) -> regex.Pattern[str]:
+    """ " of Belgium", " of the United States": up to four capitalised words after ``of``."""
+    article = f"(?:(?:{alternation(the)})[ ]{{1,2}})?" if the else ""
+    return regex.compile(
+        rf"[ ]{{1,2}}(?:{alternation(of)})[ ]{{1,2}}{article}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}"
+        rf"(?:[ ]{{1,2}}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}){{0,3}}"
     )
 
 
@@ -231,6 +268,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         male_names=frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
         female_names=frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
         time_reach=rules.time_inheritance_paragraphs,
+        **_refinement(rules),
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),
         relatives=ws("relatives"),
