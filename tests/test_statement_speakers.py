@@ -267,3 +267,62 @@ def test_it_is_the_organisation_named_in_the_narrative() -> None:
     text = "Acme Corp said sales rose. Rival Globex, meanwhile, cut its prices. It said the cuts would last."
     cast = {"Acme Corp": ("Acme Corp", ORG), "Globex": ("Globex", ORG), "It": ("Globex", ORG)}
     assert speakers(text, cast) == ["Acme Corp", "Globex"]
+
+
+# -- wave 3: spokespeople named by a noun, nouns after prepositions, "answered" ---------------------
+
+
+def _spoken(text: str) -> list[tuple[str | None, str | None, str]]:
+    article = newsmodel.parse(text)
+    return [
+        (s.source.text if s.source else None, s.speaker.name if s.speaker else None, s.content.text)
+        for s in article.statements
+    ]
+
+
+def test_a_pronoun_after_a_spokeswoman_speaks_for_her_principal() -> None:
+    text = (
+        "Prime Minister Jane Roe spoke in Zorbury on Monday. Foreign Secretary Tom Brel said the plan was fine. "
+        "But Roe’s spokeswoman played down the row. “He was making a point about trade,” she said."
+    )
+    assert ("she", "Jane Roe", "He was making a point about trade") in _spoken(text)
+
+
+def test_a_pronoun_after_a_spokesman_for_a_body_speaks_for_the_body() -> None:
+    text = (
+        "A spokesman for the Interior Ministry declined to name the suspects. "
+        "“They are known to us,” he said."
+    )
+    found = {content: speaker for _, speaker, content in _spoken(text)}
+    assert found["They are known to us"] == "Interior Ministry"
+
+
+def test_a_spokesperson_of_the_other_gender_or_a_person_named_since_is_passed_over() -> None:
+    cast = {"Roe": ("Jane Roe", P), "Mary Quelton": ("Mary Quelton", P)}
+    quote = " “We will see,” she said."
+    assert speakers("Roe’s spokeswoman declined to comment." + quote, cast) == ["Jane Roe"]
+    assert speakers("Roe’s spokesman declined to comment." + quote, cast) == [None]
+    named_since = "Roe’s spokeswoman declined to comment, and Mary Quelton met bankers."
+    assert speakers(named_since + quote, cast) == [None]
+
+
+def test_a_spokesperson_after_a_surname_the_cast_did_not_link() -> None:
+    text = "Jane Roe spoke on Monday. Roe’s spokeswoman declined to comment. “We will see,” she said."
+    assert speakers(text, {"Jane Roe": ("Jane Roe", P)}) == ["Jane Roe"]
+    two = {"Jane Roe": ("Jane Roe", P), "Ann Roe": ("Ann Roe", P)}
+    assert speakers("Jane Roe and Ann Roe spoke. " + text.split(". ", 1)[1], two) == [None]
+
+
+def test_answered_is_a_cue_of_quotations() -> None:
+    text = "Foreign Secretary Tom Brel spoke in Zorbury. “That is not the way forward,” Brel answered."
+    assert ("Brel", "Tom Brel", "That is not the way forward") in _spoken(text)
+
+
+def test_a_cue_form_after_a_preposition_is_a_noun() -> None:
+    text = (
+        "Tom Brel answered a question on remarks made earlier by an aide to Prime Minister Jane Roe "
+        "who said Zorland should not expect a better deal."
+    )
+    spoken = _spoken(text)
+    assert all(src != "on" for src, _, _ in spoken)
+    assert [content for _, _, content in spoken] == ["Zorland should not expect a better deal"]

@@ -69,6 +69,10 @@ class CueLexicon:
         agent_prepositions: a preposition naming the agent of a participle inside a source
             (``Economists polled by Reuters``).
         participle_suffixes: endings of such a participle.
+        noun_prepositions: a cue form after one of these is a noun (``on remarks``), unless a
+            participle (``by saying``).
+        spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
+            named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either).
         male, female, neuter: the third-person pronouns of each referent (lower case).
         male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
             without the full stop).
@@ -96,6 +100,8 @@ class CueLexicon:
     title_cues: frozenset[str]
     not_clause: frozenset[str]
     spokespeople: frozenset[str]
+    noun_prepositions: frozenset[str]
+    spokesperson_gender: Mapping[str, str | None]
     connectives: frozenset[str]
     determiners: frozenset[str]
     modifier_prepositions: frozenset[str]
@@ -196,6 +202,22 @@ def _whole_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
 
 
+def _genders(rules: StatementRules) -> dict[str, Any]:
+    """The words that tell a person's gender: titles, given names, spokesperson nouns."""
+    names = rules.first_names
+    return {
+        "male_titles": frozenset(t.lower().rstrip(".") for t in rules.male_titles),
+        "female_titles": frozenset(t.lower().rstrip(".") for t in rules.female_titles),
+        "male_names": frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
+        "female_names": frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
+        "spokesperson_gender": {
+            **dict.fromkeys(_lower_set(rules.either_spokespeople)),
+            **dict.fromkeys(_lower_set(rules.male_spokespeople), "M"),
+            **dict.fromkeys(_lower_set(rules.female_spokespeople), "F"),
+        },
+    }
+
+
 def _refinement(rules: StatementRules) -> dict[str, Any]:
     """The tables of the cast refinement (:mod:`.refine`)."""
     return {
@@ -241,7 +263,6 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
-    names = rules.first_names
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
@@ -263,10 +284,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         male=ws("male_pronouns"),
         female=ws("female_pronouns"),
         neuter=ws("neuter_pronouns"),
-        male_titles=frozenset(t.lower().rstrip(".") for t in rules.male_titles),
-        female_titles=frozenset(t.lower().rstrip(".") for t in rules.female_titles),
-        male_names=frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
-        female_names=frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
+        **_genders(rules),
         time_reach=rules.time_inheritance_paragraphs,
         **_refinement(rules),
         auxiliaries=ws("auxiliaries"),
@@ -276,6 +294,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         title_cues=ws("title_cues"),
         not_clause=ws("not_clause"),
         spokespeople=ws("spokespeople"),
+        noun_prepositions=ws("noun_prepositions"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
         modifier_prepositions=ws("modifier_prepositions"),

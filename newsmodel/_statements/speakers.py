@@ -97,7 +97,7 @@ def speaker_of(
         actor = head_actor(st, a, b)
         if actor is not None and agrees(st, actor, want, s):
             return actor
-        return recent_person(st, want, s)
+        return spokesperson_before(st, a, want) or recent_person(st, want, s)
     joint = joint_first(st, a, b)
     if joint is not None:
         return joint
@@ -271,6 +271,63 @@ def recent_person(st: Scan, want: str | None = None, skip: int = -1) -> Actor | 
         if agrees(st, d.speaker, want, skip):
             return d.speaker
     return None
+
+
+def spokesperson_before(st: Scan, a: int, want: str | None) -> Actor | None:
+    """``May's spokeswoman played down the incident. “...,” she said.``: the actor for whom a
+    spokesperson named by a noun speaks, when that noun is the nearest one a pronoun source at
+    token ``a`` may refer to: outside quotations, in the pronoun's sentence or the two before,
+    after the latest statement found, of agreeing gender, with no person of agreeing gender
+    named in between."""
+    si = st.seg.sentence_index(st.toks[a][0])
+    if si < 0:
+        return None
+    floor = st.first_token(max(0, si - 2))
+    if st.drafts:
+        latest = st.drafts[-1]
+        floor = max(floor, st.index(max(latest.content[1], latest.cue[1] if latest.cue else 0)))
+    nouns = st.lex.spokesperson_gender
+    for k in range(a - 1, floor - 1, -1):
+        if st.quoted[k]:
+            continue
+        low = st.lows[k]
+        if low in nouns and st.words[k].islower():
+            if want is not None and nouns[low] not in (None, want):
+                continue
+            return spokesperson_owner(st, k)
+        found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+        named = found is not None and found[0].kind is MentionKind.NAME and found[1].kind is ActorKind.PERSON
+        if named and found is not None and agrees(st, found[1], want):
+            return None  # a person named after the spokesperson: the usual resolution
+    return None
+
+
+def spokesperson_owner(st: Scan, k: int) -> Actor | None:
+    """The actor the spokesperson noun at token ``k`` speaks for: the object of a preposition after
+    it (``a spokeswoman for the Interior Ministry``), else the actor named before it in its noun
+    phrase (``May's spokeswoman``, ``a Kremlin spokesman``)."""
+    n = len(st.toks)
+    if k + 2 < n and st.lows[k + 1] in st.lex.modifier_prepositions and st.words[k + 1].islower():
+        b = k + 2
+        while b + 1 < n and b < k + 8 and (st.is_word(b + 1) or st.joiner(b + 1)):
+            b += 1
+        return st.cast.head_actor(st.toks[k + 2][0], st.toks[b][1])
+    j = k
+    while j > 0 and j > k - 5 and (st.is_word(j - 1) or st.joiner(j - 1)):
+        if st.lows[j - 1] in st.lex.determiners:
+            break
+        j -= 1
+    if j == k:
+        return None
+    found = st.cast.head_actor(st.toks[j][0], st.toks[k - 1][1])
+    if found is None and k - 2 >= j and st.joiner(k - 1) and st.words[k - 2][:1].isupper():
+        # "May's spokeswoman": the surname of a person the cast named in full
+        surname = st.words[k - 2]
+        people = [
+            x for x in st.cast.actors if x.kind is ActorKind.PERSON and x.name.split()[-1:] == [surname]
+        ]
+        found = people[0] if len(people) == 1 else None
+    return found
 
 
 def latest_speaker(st: Scan, here: int) -> Actor | None:
