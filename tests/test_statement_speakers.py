@@ -326,3 +326,37 @@ def test_a_cue_form_after_a_preposition_is_a_noun() -> None:
     spoken = _spoken(text)
     assert all(src != "on" for src, _, _ in spoken)
     assert [content for _, _, content in spoken] == ["Zorland should not expect a better deal"]
+
+
+def test_a_definite_noun_phrase_refers_to_the_actor_its_head_names() -> None:
+    org = {"Zorland Embassy": ("Zorland Embassy", ORG), "Quelton Fund": ("Quelton Fund", ORG)}
+    text = "The Zorland Embassy closed on Monday. The embassy said the staff were safe."
+    assert speakers(text, org) == ["Zorland Embassy"]
+    # The most recent actor whose name holds the head.
+    both = "The Zorland Embassy and the Quelton Fund met on Monday. The fund said rates would rise."
+    assert speakers(both, org) == ["Quelton Fund"]
+
+
+def test_a_definite_noun_phrase_refers_to_a_person_by_role() -> None:
+    text = (
+        "Secretary-General Jan Brel arrived in Zorbury on Monday. "
+        "The secretary-general said the talks would go on."
+    )
+    assert [speaker for _, speaker, _ in _spoken(text)] == ["Jan Brel"]
+
+
+def test_a_body_noun_is_the_latest_organisation_that_spoke() -> None:
+    cast = {"Quelton Mining": ("Quelton Mining", ORG), "Jane Roe": ("Jane Roe", P)}
+    org_first = "Quelton Mining said profits rose. The company said it would hire."
+    assert speakers(org_first, cast) == ["Quelton Mining", "Quelton Mining"]
+    person_first = "Jane Roe said profits rose. The company said it would hire."
+    assert speakers(person_first, cast) == ["Jane Roe", None]
+
+
+def test_a_passive_participle_is_no_cue() -> None:
+    text = (
+        "The embassy said claims that the clerk had links to Jan Brel, a cleric blamed by "
+        "Zorland for the coup, were baseless."
+    )
+    (s,) = find(text)
+    assert s.content.text.endswith("were baseless")

@@ -82,6 +82,8 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
         return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
     if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:
         return  # "a question on remarks made earlier": a noun, not a cue
+    if len(cue.words) == 1 and st.passive(k):
+        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return

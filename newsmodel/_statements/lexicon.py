@@ -71,6 +71,7 @@ class CueLexicon:
         participle_suffixes: endings of such a participle.
         noun_prepositions: a cue form after one of these is a noun (``on remarks``), unless a
             participle (``by saying``).
+        organisation_nouns: head nouns of an organisation (``the company``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
             named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either).
         male, female, neuter: the third-person pronouns of each referent (lower case).
@@ -101,6 +102,7 @@ class CueLexicon:
     not_clause: frozenset[str]
     spokespeople: frozenset[str]
     noun_prepositions: frozenset[str]
+    organisation_nouns: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
     connectives: frozenset[str]
     determiners: frozenset[str]
@@ -295,6 +297,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         not_clause=ws("not_clause"),
         spokespeople=ws("spokespeople"),
         noun_prepositions=ws("noun_prepositions"),
+        organisation_nouns=ws("organisation_nouns"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
         modifier_prepositions=ws("modifier_prepositions"),

@@ -106,7 +106,48 @@ def speaker_of(
         actor = phrase_actor(st, a, b)
     if actor is None and b == a + 1 and st.lows[a] in st.lex.definite and st.lows[b] in st.lex.documents:
         actor = latest_speaker(st, st.seg.paragraph_index(s))  # "The statement said ..."
+    if actor is None:
+        actor = definite_antecedent(st, a, b)
     return actor
+
+
+def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
+    """``The embassy said``, ``the secretary-general said``: a definite noun phrase whose head
+    no mention covers refers back to the actor named most recently (in this paragraph or the two
+    before) whose name holds the head noun (``U.S. Embassy``) or one of whose roles does
+    (``Secretary-General``); with none, a body or organisation noun (``the ministry``, ``the
+    company``: the ``bodies`` and ``organisation_nouns`` lists) is the latest speaker when that is an organisation that spoke in this
+    paragraph or the one before."""
+    if b <= a or st.lows[a] not in st.lex.definite or not st.words[b].islower() or not st.is_word(b):
+        return None
+    if any(not (st.is_word(k) or st.joiner(k)) for k in range(a, b + 1)):
+        return None
+    head = st.lows[b]
+    start = st.toks[a][0]
+    here = st.seg.paragraph_index(start)
+    best: tuple[int, Actor] | None = None
+    for actor in st.cast.actors:
+        if actor.kind is ActorKind.LOCATION or not _names_head(actor, head):
+            continue
+        before = [m.span.start for m in actor.mentions if m.span.start < start]
+        if (
+            before
+            and here - st.seg.paragraph_index(before[-1]) <= 2
+            and (best is None or before[-1] > best[0])
+        ):
+            best = (before[-1], actor)
+    if best is not None:
+        return best[1]
+    if head in st.lex.bodies or head in st.lex.organisation_nouns:
+        latest = latest_speaker(st, here)
+        if latest is not None and latest.kind is ActorKind.ORGANIZATION:
+            return latest
+    return None
+
+
+def _names_head(actor: Actor, head: str) -> bool:
+    """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
+    return any(head in phrase.lower().split() for phrase in (actor.name, *actor.roles))
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:
