@@ -113,6 +113,8 @@ class StatementRules(RuleSet):
     male_spokespeople: tuple[str, ...] = _word_list()
     female_spokespeople: tuple[str, ...] = _word_list()
     either_spokespeople: tuple[str, ...] = _word_list()
+    plural_spokespeople: tuple[str, ...] = _word_list()
+    plural_pronouns: tuple[str, ...] = _word_list()
     relatives: tuple[str, ...] = _word_list()
     pronouns: tuple[str, ...] = _word_list()
     title_cues: tuple[str, ...] = _word_list()

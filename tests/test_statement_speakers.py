@@ -360,3 +360,20 @@ def test_a_passive_participle_is_no_cue() -> None:
     )
     (s,) = find(text)
     assert s.content.text.endswith("were baseless")
+
+
+def test_they_after_plural_spokespeople_speaks_for_their_principal() -> None:
+    cast = {"Jane Roe": ("Jane Roe", P)}
+    text = "Lawyers for Jane Roe filed papers on Monday. They argued that the video was private."
+    assert speakers(text, cast) == ["Jane Roe"]
+    # A singular spokesperson is no antecedent of "they", nor a plural one of "she".
+    assert speakers("A lawyer for Jane Roe filed papers. They argued that it was private.", cast) == [None]
+    assert speakers("Lawyers for Jane Roe filed papers. She argued that it was private.", cast) != [
+        "Jane Roe"
+    ]
+
+
+def test_they_after_a_group_of_the_cast_is_that_group() -> None:
+    cast = {"Zorland officials": ("Zorland officials", ActorKind.GROUP)}
+    text = "Zorland officials met bankers on Monday. They said rates would rise."
+    assert speakers(text, cast) == ["Zorland officials"]

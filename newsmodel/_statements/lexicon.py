@@ -19,13 +19,16 @@ from ..errors import RuleError
 if TYPE_CHECKING:
     from ..statements import StatementRules
 
-__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueForm", "CueLexicon", "compile_cues"]
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "PLURAL", "CueForm", "CueLexicon", "compile_cues"]
 
 FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
 
 ACCORDING = "according"
 """The frame of the ``according to`` forms (their own rule, ``according-to``)."""
+
+PLURAL = "P"
+"""The "gender" of a plural spokesperson noun (``lawyers``), which ``they`` agrees with."""
 
 CLAUSE_MARKS = frozenset({",", ";", "—", "–", "―"})
 """Punctuation where a reported clause may end. The clause scan visits only these, the
@@ -73,7 +76,9 @@ class CueLexicon:
             participle (``by saying``).
         organisation_nouns: head nouns of an organisation (``the company``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
-            named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either).
+            named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either,
+            :data:`PLURAL` for a plural one, which a later ``they`` refers to).
+        plural_pronouns: ``they``: a source a plural spokesperson noun may be.
         male, female, neuter: the third-person pronouns of each referent (lower case).
         male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
             without the full stop).
@@ -104,6 +109,7 @@ class CueLexicon:
     noun_prepositions: frozenset[str]
     organisation_nouns: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
+    plural_pronouns: frozenset[str]
     connectives: frozenset[str]
     determiners: frozenset[str]
     modifier_prepositions: frozenset[str]
@@ -208,6 +214,7 @@ def _genders(rules: StatementRules) -> dict[str, Any]:
     """The words that tell a person's gender: titles, given names, spokesperson nouns."""
     names = rules.first_names
     return {
+        "plural_pronouns": _lower_set(rules.plural_pronouns),
         "male_titles": frozenset(t.lower().rstrip(".") for t in rules.male_titles),
         "female_titles": frozenset(t.lower().rstrip(".") for t in rules.female_titles),
         "male_names": frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
@@ -216,6 +223,7 @@ def _genders(rules: StatementRules) -> dict[str, Any]:
             **dict.fromkeys(_lower_set(rules.either_spokespeople)),
             **dict.fromkeys(_lower_set(rules.male_spokespeople), "M"),
             **dict.fromkeys(_lower_set(rules.female_spokespeople), "F"),
+            **dict.fromkeys(_lower_set(rules.plural_spokespeople), PLURAL),
         },
     }
 

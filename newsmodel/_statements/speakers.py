@@ -14,6 +14,7 @@ import bisect
 from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..segment import Quotation
 from ..times import governing_time
+from .lexicon import PLURAL
 from .state import DAY, Scan, StatementDraft
 
 
@@ -102,6 +103,8 @@ def speaker_of(
     if joint is not None:
         return joint
     actor = head_actor(st, a, b)
+    if actor is None and a == b and st.lows[a] in st.lex.plural_pronouns:
+        return spokesperson_before(st, a, PLURAL)  # "Lawyers for Jane Roe ... They argued"
     if actor is None:
         actor = phrase_actor(st, a, b)
     if actor is None and b == a + 1 and st.lows[a] in st.lex.definite and st.lows[b] in st.lex.documents:
@@ -319,7 +322,8 @@ def spokesperson_before(st: Scan, a: int, want: str | None) -> Actor | None:
     spokesperson named by a noun speaks, when that noun is the nearest one a pronoun source at
     token ``a`` may refer to: outside quotations, in the pronoun's sentence or the two before,
     after the latest statement found, of agreeing gender, with no person of agreeing gender
-    named in between."""
+    named in between. ``want`` :data:`~newsmodel._statements.lexicon.PLURAL` (``they``) looks
+    for plural spokespeople (``Lawyers for Jane Roe ... They argued``), passing no group."""
     si = st.seg.sentence_index(st.toks[a][0])
     if si < 0:
         return None
@@ -332,15 +336,36 @@ def spokesperson_before(st: Scan, a: int, want: str | None) -> Actor | None:
         if st.quoted[k]:
             continue
         low = st.lows[k]
-        if low in nouns and st.words[k].islower():
-            if want is not None and nouns[low] not in (None, want):
+        if low in nouns and (
+            st.words[k].islower() or k == st.first_token(st.seg.sentence_index(st.toks[k][0]))
+        ):
+            if not _noun_agrees(nouns[low], want):
                 continue
+            held = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+            if held is not None and held[0].kind is not MentionKind.PRONOUN:
+                return held[1]  # "Japanese officials", a group of the cast
             return spokesperson_owner(st, k)
         found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
-        named = found is not None and found[0].kind is MentionKind.NAME and found[1].kind is ActorKind.PERSON
-        if named and found is not None and agrees(st, found[1], want):
+        if found is None or found[0].kind is MentionKind.PRONOUN:
+            continue
+        if want == PLURAL:
+            if found[1].kind is ActorKind.GROUP:
+                return None  # a group named after the spokespeople
+        elif (
+            found[0].kind is MentionKind.NAME
+            and found[1].kind is ActorKind.PERSON
+            and agrees(st, found[1], want)
+        ):
             return None  # a person named after the spokesperson: the usual resolution
     return None
+
+
+def _noun_agrees(told: str | None, want: str | None) -> bool:
+    """Whether a spokesperson noun of gender ``told`` may be what a pronoun of gender ``want``
+    refers to: ``they`` a plural noun, ``he`` or ``she`` a singular one of that gender or either."""
+    if want == PLURAL or told == PLURAL:
+        return told == want
+    return told is None or want is None or told == want
 
 
 def spokesperson_owner(st: Scan, k: int) -> Actor | None:
