@@ -377,3 +377,17 @@ def test_they_after_a_group_of_the_cast_is_that_group() -> None:
     cast = {"Zorland officials": ("Zorland officials", ActorKind.GROUP)}
     text = "Zorland officials met bankers on Monday. They said rates would rise."
     assert speakers(text, cast) == ["Zorland officials"]
+
+
+def test_a_name_before_a_place_or_adjunct_is_the_speaker() -> None:
+    cast = {"Quelton Bank": ("Quelton Bank", ORG), "London": ("London", ActorKind.LOCATION)}
+    assert speakers("Quelton Bank in London said rates would rise.", cast) == ["Quelton Bank"]
+
+
+def test_an_organisations_document_speaks_for_it() -> None:
+    cast = {"Quelton Mining": ("Quelton Mining", ORG)}
+    text = "Quelton Mining said profits rose. A company statement said it would hire."
+    assert speakers(text, cast) == ["Quelton Mining", "Quelton Mining"]
+    assert (
+        speakers("Quelton Mining said profits rose. A court statement said it would rule.", cast)[1] is None
+    )

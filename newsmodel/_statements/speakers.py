@@ -118,10 +118,22 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
     """``The embassy said``, ``the secretary-general said``: a definite noun phrase whose head
     no mention covers refers back to the actor named most recently (in this paragraph or the two
     before) whose name holds the head noun (``U.S. Embassy``) or one of whose roles does
-    (``Secretary-General``); with none, a body or organisation noun (``the ministry``, ``the
-    company``: the ``bodies`` and ``organisation_nouns`` lists) is the latest speaker when that is an organisation that spoke in this
-    paragraph or the one before."""
-    if b <= a or st.lows[a] not in st.lex.definite or not st.words[b].islower() or not st.is_word(b):
+    (``Secretary-General``); with none, an organisation noun (``the company``, ``the group``:
+    the ``organisation_nouns`` list; not a body such as ``the court``) is the latest speaker when that is an organisation that spoke in this
+    paragraph or the one before. A document of one (``a company statement``, ``the ministry
+    statement``) is that body's or organisation's."""
+    if (
+        b == a + 2
+        and st.lows[a] in st.lex.determiners
+        and st.lows[b] in st.lex.documents
+        and st.words[a + 1].islower()
+    ):
+        b -= 1  # "a company statement", "the ministry statement": the company, the ministry
+        if st.lows[b] not in st.lex.bodies and st.lows[b] not in st.lex.organisation_nouns:
+            return None
+    elif st.lows[a] not in st.lex.definite:
+        return None
+    if b <= a or not st.words[b].islower() or not st.is_word(b):
         return None
     if any(not (st.is_word(k) or st.joiner(k)) for k in range(a, b + 1)):
         return None
@@ -141,7 +153,7 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
             best = (before[-1], actor)
     if best is not None:
         return best[1]
-    if head in st.lex.bodies or head in st.lex.organisation_nouns:
+    if head in st.lex.organisation_nouns:
         latest = latest_speaker(st, here)
         if latest is not None and latest.kind is ActorKind.ORGANIZATION:
             return latest
@@ -201,7 +213,8 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     Up to a modifier preposition the phrase is its head's (``Economists polled by Reuters``:
     the economists, not Reuters); after a spokesperson noun the preposition's object is who
     speaks (``a spokesman for X``, ``lawyers for X``: X). Inside the head part, the last mention
-    that is not a country or place, else the last mention (``Cairo's foreign ministry``: Egypt).
+    that is not a country or place, else the last mention (``Cairo's foreign ministry``: Egypt);
+    a name right before the preposition is who speaks (``Merrill Lynch in London``).
     """
     cut = b + 1
     for k in range(a + 1, b + 1):
@@ -224,6 +237,10 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     h = cut - 1
     while h > a and not st.is_word(h):
         h -= 1
+    if cut <= b:  # "Merrill Lynch in London", "Trump in a telephone interview": the name before
+        named = st.cast.mention_at(st.toks[h][0], st.toks[h][1])
+        if named is not None and named[0].span.end == st.toks[h][1] and named[0].kind is MentionKind.NAME:
+            return named[1]
     if st.lows[h] not in st.lex.spokespeople and st.lows[h] not in st.lex.bodies:
         return None  # "a Kremlin critic" does not speak for the Kremlin
     return st.cast.head_actor(st.toks[a][0], st.toks[h][1])
