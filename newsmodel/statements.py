@@ -155,6 +155,7 @@ class StatementRules(RuleSet):
     first_names: FirstNames = FirstNames()
     scare_quote_words: int = attrs.field(default=3, validator=_not_negative)
     time_inheritance_paragraphs: int = attrs.field(default=2, validator=_not_negative)
+    split_quote_sentences: int = attrs.field(default=1, validator=_not_negative)
 
     def examples(self) -> Iterator[Example]:
         """The example texts of the ``[[pattern]]`` and ``[[refinement]]`` entries, each with its

@@ -63,6 +63,8 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        split_quote_sentences: how many sentences after its cue's the second part of a split
+            quotation may open and still join the first.
         definite, documents: ``the statement``, ``the report``: a source that is the latest
             speaker's document.
         bodies: head nouns of a source that speaks for the actor named in it (``Cairo's foreign
@@ -144,6 +146,7 @@ class CueLexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     scare_quote_words: int
+    split_quote_sentences: int
     time_reach: int
     first_person_plural: regex.Pattern[str] | None
     state_sectors: tuple[str, ...]
@@ -285,6 +288,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        split_quote_sentences=rules.split_quote_sentences,
         definite=ws("definite"),
         documents=ws("documents"),
         bodies=ws("bodies"),
