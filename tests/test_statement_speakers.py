@@ -391,3 +391,17 @@ def test_an_organisations_document_speaks_for_it() -> None:
     assert (
         speakers("Quelton Mining said profits rose. A court statement said it would rule.", cast)[1] is None
     )
+
+
+def test_a_cue_with_a_clause_after_a_closed_quotation_reports_the_clause() -> None:
+    text = (
+        "Tom Brel said the arrest showed “there is something cooking. How did they get in?” "
+        "He said Jane Roe, who is due to leave, had been making farewell visits."
+    )
+    found = [
+        (s.content.text, s.rule) for s in find(text, {"Tom Brel": ("Tom Brel", P), "He": ("Tom Brel", P)})
+    ]
+    assert ("Jane Roe, who is due to leave, had been making farewell visits", "cue-then-clause") in found
+    # A quotation closed by a comma keeps its attribution: “...,” he said on Monday.
+    (s,) = find("“The deal is dead,” he said after the talks in Zorbury ended.", {"he": ("Tom Brel", P)})
+    assert s.content.text == "The deal is dead"

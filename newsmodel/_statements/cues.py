@@ -248,6 +248,15 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
     if r.left_sep and r.right == WORD and r.quote is None and short_tail(st, r.pos, r.end):
         r.right = END
     q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None
+    if (
+        q_before is not None
+        and r.right == WORD
+        and q_before.close is not None
+        and st.text[q_before.close - 1] in "?!."
+    ):
+        # “... in Istanbul?” He said Bass had been ...: a quotation that ends its sentence, then a
+        # cue with a clause of its own, which is what the cue reports
+        q_before = None
     if r.left_sep and (r.right in (END, COMMA) or (q_before is not None and r.right != QUOTE)):
         if not frames & {"postposed", "quote"}:
             return True
