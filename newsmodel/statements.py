@@ -109,6 +109,7 @@ class StatementRules(RuleSet):
     not_clause: tuple[str, ...] = _word_list()
     spokespeople: tuple[str, ...] = _word_list()
     noun_prepositions: tuple[str, ...] = _word_list()
+    negations: tuple[str, ...] = _word_list()
     organisation_nouns: tuple[str, ...] = _word_list()
     male_spokespeople: tuple[str, ...] = _word_list()
     female_spokespeople: tuple[str, ...] = _word_list()

@@ -405,3 +405,25 @@ def test_a_cue_with_a_clause_after_a_closed_quotation_reports_the_clause() -> No
     # A quotation closed by a comma keeps its attribution: “...,” he said on Monday.
     (s,) = find("“The deal is dead,” he said after the talks in Zorbury ended.", {"he": ("Tom Brel", P)})
     assert s.content.text == "The deal is dead"
+
+
+def test_a_long_spokesperson_phrase_is_a_source() -> None:
+    cast = {"Zorland prosecutors": ("Zorland prosecutors", ActorKind.GROUP)}
+    (s,) = find("The foreign state was Quelton, a spokeswoman for the prosecutor’s office said.", cast)
+    assert s.source is not None and s.source.text == "a spokeswoman for the prosecutor’s office"
+    assert s.content.text == "The foreign state was Quelton"
+
+
+def test_a_gloss_in_brackets_before_an_inverted_cue_is_no_source() -> None:
+    text = (
+        "The houses were used by the fighters (Zorland Front guerrillas), said a member of the "
+        "Zorland Front, who asked not to be identified. No leaders were in the area, he added."
+    )
+    front = {"Zorland Front": ("Zorland Front", ORG)}
+    found = [
+        (s.source.text if s.source else None, s.speaker.name if s.speaker else None)
+        for s in find(text, front)
+    ]
+    # the member speaks (for the Front), "who asked not to be identified" reports nothing, and
+    # "he" is the member: a spokesperson noun, "member", before it
+    assert found == [("a member of the Zorland Front", "Zorland Front"), ("he", "Zorland Front")]

@@ -82,10 +82,11 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:
     """Whether only a few words without ``that``, a cue or a quote mark end the sentence:
-    ``..., she said in a video message to the convention.``"""
+    ``..., she said in a video message to the convention.`` Not a negation (``..., who asked
+    not to be identified``)."""
     k = st.index(pos)
-    if k >= len(st.toks) or st.lows[k] not in st.lex.not_clause:
-        return False
+    if k >= len(st.toks) or st.lows[k] not in st.lex.not_clause or st.lows[k] in st.lex.negations:
+        return False  # "who asked not to be identified": the cue takes an infinitive, no content
     n = 0
     while k < len(st.toks) and st.toks[k][0] < end:
         t = st.words[k]
@@ -108,8 +109,8 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     goes on at ``that``; ``said after the attacks.`` ends there."""
     toks, words, lows, lex = st.toks, st.words, st.lows, st.lex
     k = st.index(pos)
-    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause:
-        return WORD, pos
+    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause or lows[k] in lex.negations:
+        return WORD, pos  # not "asked not to be identified": no prepositional phrase
     i = k + 1
     while i < len(toks) and toks[i][0] < end and i - k < 14:
         t, low = words[i], lows[i]

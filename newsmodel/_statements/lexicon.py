@@ -76,6 +76,7 @@ class CueLexicon:
         participle_suffixes: endings of such a participle.
         noun_prepositions: a cue form after one of these is a noun (``on remarks``), unless a
             participle (``by saying``).
+        negations: a tail after a cue opening with one is no adjunct (``asked not to be named``).
         organisation_nouns: head nouns of an organisation (``the company``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
             named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either,
@@ -109,6 +110,7 @@ class CueLexicon:
     not_clause: frozenset[str]
     spokespeople: frozenset[str]
     noun_prepositions: frozenset[str]
+    negations: frozenset[str]
     organisation_nouns: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
     plural_pronouns: frozenset[str]
@@ -309,6 +311,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         not_clause=ws("not_clause"),
         spokespeople=ws("spokespeople"),
         noun_prepositions=ws("noun_prepositions"),
+        negations=ws("negations"),
         organisation_nouns=ws("organisation_nouns"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
