@@ -402,6 +402,10 @@ def test_a_cue_with_a_clause_after_a_closed_quotation_reports_the_clause() -> No
         (s.content.text, s.rule) for s in find(text, {"Tom Brel": ("Tom Brel", P), "He": ("Tom Brel", P)})
     ]
     assert ("Jane Roe, who is due to leave, had been making farewell visits", "cue-then-clause") in found
+    # A cue that may take an addressee keeps the quotation: “...?” he asked the workers as ...
+    asked = "“Now they can’t see me, can they?” he asked the workers as he hid the machine."
+    (q,) = find(asked, {"he": ("Tom Brel", P)})
+    assert (q.content.text, q.rule) == ("Now they can’t see me, can they?", "quote-then-cue")
     # A quotation closed by a comma keeps its attribution: “...,” he said on Monday.
     (s,) = find("“The deal is dead,” he said after the talks in Zorbury ended.", {"he": ("Tom Brel", P)})
     assert s.content.text == "The deal is dead"

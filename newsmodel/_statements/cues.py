@@ -251,6 +251,8 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
     if (
         q_before is not None
         and r.right == WORD
+        and "clause" in frames
+        and "addressee" not in frames  # “...?” Obama asked the workers as he ...
         and q_before.close is not None
         and st.text[q_before.close - 1] in "?!."
     ):
