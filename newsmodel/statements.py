@@ -151,8 +151,6 @@ class StatementRules(RuleSet):
     female_titles: tuple[str, ...] = _word_list()
     first_person_plural: tuple[str, ...] = _word_list()
     state_sectors: tuple[str, ...] = _word_list()
-    quotation_cues: tuple[str, ...] = _word_list()
-    of: tuple[str, ...] = _word_list()
     first_names: FirstNames = FirstNames()
     scare_quote_words: int = attrs.field(default=3, validator=_not_negative)
     time_inheritance_paragraphs: int = attrs.field(default=2, validator=_not_negative)

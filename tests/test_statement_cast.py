@@ -138,3 +138,16 @@ def test_with_mentions_leaves_out_overlaps_and_numbers_a_clashing_id() -> None:
 @pytest.mark.parametrize(("code", "name"), [("BEL", "Belgium"), ("XXX", "XXX")])
 def test_country_name_without_the_actor_stages_names(code: str, name: str) -> None:
     assert Cast().country_name(code) == name
+
+
+def test_we_follows_the_statements_own_speaker() -> None:
+    # The speaker is the statement's, however it is attributed: here a cue and a time before a colon.
+    text = "Russian Foreign Minister Sergei Lavrov said on Monday: “We will not accept our isolation.”"
+    article = newsmodel.parse(text, published="2017-04-10")
+    (statement,) = article.statements
+    assert statement.speaker is not None and statement.speaker.name == "Sergei Lavrov"
+    russia = _named(article, "Russia")
+    assert [(m.span.text, m.rule) for m in russia.mentions] == [("We", "quote-we-country"), ("our", "quote-we-country")]
+    # A speaker who is no government person gives no country.
+    plain = newsmodel.parse("“We will not accept it,” said Jan Brel, a farmer.")
+    assert all(m.rule != "quote-we-country" for a in plain.actors for m in a.mentions)

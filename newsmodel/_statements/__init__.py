@@ -3,9 +3,9 @@
 ``cues`` reads each cue (a reporting verb, ``according to``) and attributes it to its source
 (``sources``) and its content (``clauses``); ``quotes`` then attributes the quotations no cue
 claimed (split quotes, continued quotes, bare-quote paragraphs); ``speakers`` resolves each
-source to an actor of the cast, dates the act of saying and builds the statements. Before them,
-``refine`` refines the actor stage's cast by the speakers of quotations (a government speaker's
-``we`` is his country). All passes
+source to an actor of the cast, dates the act of saying and builds the statements; ``refine``
+then refines the actor stage's cast by the speakers found (a government speaker's ``we`` is his
+country). All passes
 share one :class:`~newsmodel._statements.state.Scan`.
 """
 
@@ -34,9 +34,14 @@ def find_statements(context: Context, cues: CueLexicon) -> tuple[Statement, ...]
 
 
 def statements_and_cast(context: Context, cues: CueLexicon) -> tuple[tuple[Statement, ...], Cast]:
-    """The cast refined by the speakers of quotations (:mod:`.refine`), then the statements of
-    one article resolved through it: every speaker is an actor of the returned cast."""
-    cast = refine_cast(context, cues)
-    if cast is not context.cast:
-        context = attrs.evolve(context, cast=cast)
-    return find_statements(context, cues), cast
+    """The statements of one article and the cast their speakers refine (:mod:`.refine`).
+
+    When the speakers add to the cast, the statements are resolved again through the refined
+    cast (a source inside a quotation may be one of the words added), so that every speaker is
+    an actor of the returned cast.
+    """
+    statements = find_statements(context, cues)
+    cast = refine_cast(context, statements, cues)
+    if cast is context.cast:
+        return statements, cast
+    return find_statements(attrs.evolve(context, cast=cast), cues), cast

@@ -90,8 +90,6 @@ class CueLexicon:
         first_person_plural: ``we``, ``our`` ... as whole words, lower case or capitalised
             (``None`` without any): in a government speaker's quotation, the speaker's country.
         state_sectors: the sectors of a government speaker.
-        quotation_cue: a cue word (``quotation_cues``) after at most a comma, at a position.
-        of_place: `` of Belgium``, `` of the United States`` after a speaker's name, at a position.
         time_reach: how many paragraphs back a statement without a time of its own looks for
             the same speaker's previous statement, whose time it inherits.
     """
@@ -152,8 +150,6 @@ class CueLexicon:
     time_reach: int
     first_person_plural: regex.Pattern[str] | None
     state_sectors: tuple[str, ...]
-    quotation_cue: regex.Pattern[str]
-    of_place: regex.Pattern[str]
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
@@ -238,18 +234,7 @@ def _refinement(rules: StatementRules) -> dict[str, Any]:
     return {
         "first_person_plural": _whole_words(rules.first_person_plural),
         "state_sectors": tuple(rules.state_sectors),
-        "quotation_cue": regex.compile(r"[ ]{0,2},?[ ]{0,2}(?:" + alternation(rules.quotation_cues) + r")\b"),
-        "of_place": _of_place(rules.of, rules.definite),
     }
-
-
-def _of_place(of: tuple[str, ...], the: tuple[str, ...]) -> regex.Pattern[str]:
-    """ " of Belgium", " of the United States": up to four capitalised words after ``of``."""
-    article = f"(?:(?:{alternation(the)})[ ]{{1,2}})?" if the else ""
-    return regex.compile(
-        rf"[ ]{{1,2}}(?:{alternation(of)})[ ]{{1,2}}{article}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}"
-        rf"(?:[ ]{{1,2}}\p{{Lu}}[\p{{L}}.’'-]{{0,20}}){{0,3}}"
-    )
 
 
 def compile_cues(rules: StatementRules) -> CueLexicon:
