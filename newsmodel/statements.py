@@ -110,6 +110,7 @@ class StatementRules(RuleSet):
     spokespeople: tuple[str, ...] = _word_list()
     noun_prepositions: tuple[str, ...] = _word_list()
     negations: tuple[str, ...] = _word_list()
+    infinitive_markers: tuple[str, ...] = _word_list()
     organisation_nouns: tuple[str, ...] = _word_list()
     male_spokespeople: tuple[str, ...] = _word_list()
     female_spokespeople: tuple[str, ...] = _word_list()

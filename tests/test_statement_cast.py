@@ -147,7 +147,10 @@ def test_we_follows_the_statements_own_speaker() -> None:
     (statement,) = article.statements
     assert statement.speaker is not None and statement.speaker.name == "Sergei Lavrov"
     russia = _named(article, "Russia")
-    assert [(m.span.text, m.rule) for m in russia.mentions] == [("We", "quote-we-country"), ("our", "quote-we-country")]
+    assert [(m.span.text, m.rule) for m in russia.mentions] == [
+        ("We", "quote-we-country"),
+        ("our", "quote-we-country"),
+    ]
     # A speaker who is no government person gives no country.
     plain = newsmodel.parse("“We will not accept it,” said Jan Brel, a farmer.")
     assert all(m.rule != "quote-we-country" for a in plain.actors for m in a.mentions)

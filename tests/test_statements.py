@@ -842,3 +842,16 @@ def test_a_dated_preposition_between_cue_and_content(text: str, content: str, wh
     assert s.speaker is not None and s.speaker.name == "Anna Kowalski"
     assert s.content.text.rstrip(".") == content.rstrip(".")
     assert s.time is not None and s.time.span.text == when
+
+
+def test_an_infinitive_is_the_content_of_a_commissive_cue() -> None:
+    found = [(s.content.text, s.rule) for s in find("Zorland and Quelton vowed to stand with Marnock.")]
+    assert found == [("to stand with Marnock", "cue-then-clause")]
+    (s,) = find(
+        "He threatened to slap taxes on imports if talks failed.", {"He": ("Jan Brel", ActorKind.PERSON)}
+    )
+    assert s.content.text == "to slap taxes on imports if talks failed"
+    assert s.speaker is not None and s.speaker.name == "Jan Brel"
+    # "to" before a determiner is a preposition; "said" takes no infinitive.
+    assert find("He promised to the voters a new deal.") == ()
+    assert find("The plan is said to be dead.") == ()

@@ -249,8 +249,22 @@ def clause_before(st: Scan, sep_tok: int, first: int) -> tuple[int, int] | None:
 _BRACKET = regex.compile(r"[()\[\]]")
 
 
-def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
-    """The reported clause from ``start`` to the end of its sentence (or a participle cue)."""
+def infinitive_at(st: Scan, pos: int) -> bool:
+    """Whether an infinitive (``to stand with Mexico``) opens at ``pos``: the marker, then a
+    lower-case word that is no determiner (not ``to the voters``)."""
+    k = st.index(pos)
+    return (
+        k + 1 < len(st.toks)
+        and st.toks[k][0] == pos
+        and st.lows[k] in st.lex.infinitive_markers
+        and st.words[k + 1].islower()
+        and st.lows[k + 1] not in st.lex.determiners
+    )
+
+
+def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> tuple[int, int] | None:
+    """The reported clause from ``start`` to the end of its sentence (or a participle cue);
+    with ``infinitive``, an infinitive (``vowed to stand with Mexico``) may be the clause."""
     sent = st.seg.sentences[si]
     text = st.text
     end = min(sent.end, start + MAX_CLAUSE)
@@ -268,7 +282,7 @@ def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
     k = st.index(start)
     if k >= len(st.toks) or st.toks[k][0] >= end:
         return None
-    if st.is_word(k) and st.lows[k] in st.lex.not_clause:
+    if st.is_word(k) and st.lows[k] in st.lex.not_clause and not (infinitive and infinitive_at(st, start)):
         return None
     end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.

@@ -19,6 +19,7 @@ from .clauses import (
     embedded,
     ends_here,
     has_quote,
+    infinitive_at,
     is_title,
     only_punct,
     past_adjunct_phrase,
@@ -137,7 +138,8 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
     right, pos, quote = right_of(st, ce, sent.end, frames)
-    if right == WORD and quote is None:
+    infinitive = "infinitive" in frames and infinitive_at(st, pos)
+    if right == WORD and quote is None and not infinitive:
         right, pos = past_adjunct_phrase(st, pos, sent.end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
@@ -310,8 +312,18 @@ def _read_content_after(st: Scan, r: _Reading) -> None:
             st, cue, src, r.antecedent, quote.open, r.si, "cue-then-quote", need_quote=need, need_that=that
         )
     elif right in (WORD, COLON) and "clause" in frames:
+        infinitive = "infinitive" in frames and infinitive_at(st, r.pos)
         content_after(
-            st, cue, src, r.antecedent, r.pos, r.si, "cue-then-clause", need_quote=need, need_that=that
+            st,
+            cue,
+            src,
+            r.antecedent,
+            r.pos,
+            r.si,
+            "cue-then-clause",
+            need_quote=need,
+            need_that=that and not infinitive,
+            infinitive=infinitive,
         )
     elif right == END and "quote" in frames and st.text[cue[1] : r.pos].strip() == ":" and src is not None:
         # "Jane Roe, a voter, said:" closing its paragraph: the next one opens with the quote
@@ -436,9 +448,10 @@ def content_after(
     *,
     need_quote: bool = False,
     need_that: bool = False,
+    infinitive: bool = False,
 ) -> None:
-    """Content after the cue: ``he said (that) ...``, ``he said: “...”``."""
-    span = clause_after(st, start, si)
+    """Content after the cue: ``he said (that) ...``, ``he said: “...”``, ``vowed to ...``."""
+    span = clause_after(st, start, si, infinitive=infinitive)
     if span is None or (need_quote and not has_quote(st, *span)):
         return
     if need_that and st.lows[st.index(span[0])] not in st.lex.complementizers:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "PLURAL", "CueForm", "CueLexicon", "compile_cues"]
 
-FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
+FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that", "infinitive"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
 
 ACCORDING = "according"
@@ -76,6 +76,7 @@ class CueLexicon:
         participle_suffixes: endings of such a participle.
         noun_prepositions: a cue form after one of these is a noun (``on remarks``), unless a
             participle (``by saying``).
+        infinitive_markers: ``to``, opening the content of a verb of the ``infinitive`` frame.
         negations: a tail after a cue opening with one is no adjunct (``asked not to be named``).
         organisation_nouns: head nouns of an organisation (``the company``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
@@ -109,6 +110,7 @@ class CueLexicon:
     spokespeople: frozenset[str]
     noun_prepositions: frozenset[str]
     negations: frozenset[str]
+    infinitive_markers: frozenset[str]
     organisation_nouns: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
     plural_pronouns: frozenset[str]
@@ -297,6 +299,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         spokespeople=ws("spokespeople"),
         noun_prepositions=ws("noun_prepositions"),
         negations=ws("negations"),
+        infinitive_markers=ws("infinitive_markers"),
         organisation_nouns=ws("organisation_nouns"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
