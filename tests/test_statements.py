@@ -855,3 +855,13 @@ def test_an_infinitive_is_the_content_of_a_commissive_cue() -> None:
     # "to" before a determiner is a preposition; "said" takes no infinitive.
     assert find("He promised to the voters a new deal.") == ()
     assert find("The plan is said to be dead.") == ()
+
+
+def test_a_cue_followed_only_by_its_addressee_reports_the_clause_before() -> None:
+    text = "The hearing seems fake, Jan Brel, a lawyer for Tom Roe, told the court."
+    (s,) = find(text, {"Jan Brel": ("Jan Brel", ActorKind.PERSON)})
+    assert (s.content.text, s.rule) == ("The hearing seems fake", "clause-then-cue")
+    assert s.speaker is not None and s.speaker.name == "Jan Brel"
+    # with a clause after the addressee, the clause is the content
+    (s,) = find("Jan Brel told the court the hearing was fake.")
+    assert s.content.text == "the hearing was fake"

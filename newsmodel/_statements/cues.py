@@ -18,6 +18,7 @@ from .clauses import (
     clause_kind,
     embedded,
     ends_here,
+    ends_sentence,
     has_quote,
     infinitive_at,
     is_title,
@@ -249,6 +250,11 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
     frames = r.frames
     if r.left_sep and r.right == WORD and r.quote is None and short_tail(st, r.pos, r.end):
         r.right = END
+    elif r.left_sep and r.right == WORD and r.quote is None and "addressee" in frames:
+        # "..., Jane Roe, a lawyer for the defence, told the court.": only the addressee follows
+        m = st.lex.addressee.match(st.text, r.pos)
+        if m is not None and m.end() > r.pos and ends_sentence(st, m.end(), r.end):
+            r.right = END
     q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None
     if (
         q_before is not None
