@@ -865,3 +865,8 @@ def test_a_cue_followed_only_by_its_addressee_reports_the_clause_before() -> Non
     # with a clause after the addressee, the clause is the content
     (s,) = find("Jan Brel told the court the hearing was fake.")
     assert s.content.text == "the hearing was fake"
+
+
+def test_it_after_a_prepositional_phrase_opens_the_reported_clause() -> None:
+    (s,) = find("Zorland diplomats say in private it would be hard to agree.")
+    assert (s.content.text, s.rule) == ("it would be hard to agree", "cue-then-clause")

@@ -125,8 +125,8 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
             return WORD, pos
         if low in lex.frames:  # a cue word
             return WORD, pos
-        if i - k >= 2 and low in lex.subject_pronouns:
-            return WORD, toks[i][0]  # "wrote in both listings he was ..."
+        if i - k >= 2 and low in lex.personal_pronouns and words[i].islower():
+            return WORD, toks[i][0]  # "wrote in both listings he was ...", "say in private it would"
         i += 1
     if i >= len(toks) or toks[i][0] >= end:
         return END, end
