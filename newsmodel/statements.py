@@ -112,6 +112,8 @@ class StatementRules(RuleSet):
     negations: tuple[str, ...] = _word_list()
     infinitive_markers: tuple[str, ...] = _word_list()
     organisation_nouns: tuple[str, ...] = _word_list()
+    leader_nouns: tuple[str, ...] = _word_list()
+    subordinators: tuple[str, ...] = _word_list()
     male_spokespeople: tuple[str, ...] = _word_list()
     female_spokespeople: tuple[str, ...] = _word_list()
     either_spokespeople: tuple[str, ...] = _word_list()

@@ -431,3 +431,21 @@ def test_a_gloss_in_brackets_before_an_inverted_cue_is_no_source() -> None:
     # the member speaks (for the Front), "who asked not to be identified" reports nothing, and
     # "he" is the member: a spokesperson noun, "member", before it
     assert found == [("a member of the Zorland Front", "Zorland Front"), ("he", "Zorland Front")]
+
+
+def test_the_leader_of_a_named_country_is_its_person_with_a_role() -> None:
+    text = (
+        "Mexican President Jan Brel met Tom Roe on Monday. Roe said the meeting went well. "
+        "The Mexican leader said the talks would go on."
+    )
+    assert ("The Mexican leader", "Jan Brel", "the talks would go on") in _spoken(text)
+
+
+def test_a_subordinate_clause_after_a_comma_stays_in_the_statement() -> None:
+    cast = {"Tom Roe": ("Tom Roe", P), "Jan Brel": ("Jan Brel", P)}
+    text = (
+        "Tom Roe said he spoke with Jan Brel on Thursday, when the Zorland leader announced he would resign."
+    )
+    (s,) = find(text, cast)
+    assert s.content.text.endswith("announced he would resign")
+    assert s.speaker is not None and s.speaker.name == "Tom Roe"

@@ -363,6 +363,7 @@ def _source_opens(st: Scan, last_comma: int, i: int) -> bool:
         last_comma >= 0
         and i - last_comma <= 12
         and not st.passive(i)
+        and st.lows[last_comma + 1] not in st.lex.subordinators
         and st.lows[last_comma + 1] not in st.lex.relatives
         and not any(st.lows[x] in st.lex.function_verbs for x in range(last_comma + 1, i))
     )

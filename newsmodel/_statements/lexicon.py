@@ -79,6 +79,9 @@ class CueLexicon:
         infinitive_markers: ``to``, opening the content of a verb of the ``infinitive`` frame.
         negations: a tail after a cue opening with one is no adjunct (``asked not to be named``).
         organisation_nouns: head nouns of an organisation (``the company``).
+        leader_nouns: head nouns of a state's leader (``the Mexican leader``).
+        subordinators: after a comma inside a reported clause, they open a clause of it, not
+            another source (``he spoke with X on Thursday, when the Mexican leader announced``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
             named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either,
             :data:`PLURAL` for a plural one, which a later ``they`` refers to).
@@ -112,6 +115,8 @@ class CueLexicon:
     negations: frozenset[str]
     infinitive_markers: frozenset[str]
     organisation_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
+    subordinators: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
     plural_pronouns: frozenset[str]
     connectives: frozenset[str]
@@ -301,6 +306,8 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         negations=ws("negations"),
         infinitive_markers=ws("infinitive_markers"),
         organisation_nouns=ws("organisation_nouns"),
+        leader_nouns=ws("leader_nouns"),
+        subordinators=ws("subordinators"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
         modifier_prepositions=ws("modifier_prepositions"),

@@ -153,11 +153,31 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
             best = (before[-1], actor)
     if best is not None:
         return best[1]
+    if head in st.lex.leader_nouns:
+        return _leader_of(st, a, b)
     if head in st.lex.organisation_nouns:
         latest = latest_speaker(st, here)
         if latest is not None and latest.kind is ActorKind.ORGANIZATION:
             return latest
     return None
+
+
+def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
+    """``the Mexican leader``: the person of the country the phrase names, holding a role, named
+    most recently before it."""
+    start = st.toks[a][0]
+    inside = st.cast.mentions_between(start, st.toks[b][1])
+    countries = {actor.country for _, actor in inside if actor.kind is ActorKind.COUNTRY and actor.country}
+    if not countries:
+        return None
+    best: tuple[int, Actor] | None = None
+    for actor in st.cast.actors:
+        if actor.kind is not ActorKind.PERSON or actor.country not in countries or not actor.roles:
+            continue
+        before = [m.span.start for m in actor.mentions if m.span.start < start]
+        if before and (best is None or before[-1] > best[0]):
+            best = (before[-1], actor)
+    return best[1] if best is not None else None
 
 
 def _names_head(actor: Actor, head: str) -> bool:
