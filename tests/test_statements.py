@@ -845,8 +845,13 @@ def test_a_dated_preposition_between_cue_and_content(text: str, content: str, wh
 
 
 def test_an_infinitive_is_the_content_of_a_commissive_cue() -> None:
-    found = [(s.content.text, s.rule) for s in find("Zorland and Quelton vowed to stand with Marnock.")]
+    countries = {"Zorland": ("Zorland", ActorKind.COUNTRY), "Quelton": ("Quelton", ActorKind.COUNTRY)}
+    found = [
+        (s.content.text, s.rule) for s in find("Zorland and Quelton vowed to stand with Marnock.", countries)
+    ]
     assert found == [("to stand with Marnock", "cue-then-clause")]
+    # A commitment needs an actor: "the new sanctions threaten to ban ..." is no statement.
+    assert find("The new sanctions threaten to ban anyone from trading.") == ()
     (s,) = find(
         "He threatened to slap taxes on imports if talks failed.", {"He": ("Jan Brel", ActorKind.PERSON)}
     )

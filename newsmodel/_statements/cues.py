@@ -485,6 +485,8 @@ def content_after(
     if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
         rule = "cue-then-clause"
     add_statement(st, src, cue, span, kind, rule, si, antecedent, None, speaker)
+    if infinitive and st.drafts[-1].speaker is None:
+        st.drafts.pop()  # "the new sanctions threaten to ban ...": a commitment needs an actor
 
 
 def shared_subject_clause(
