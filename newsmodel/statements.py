@@ -114,6 +114,7 @@ class StatementRules(RuleSet):
     organisation_nouns: tuple[str, ...] = _word_list()
     leader_nouns: tuple[str, ...] = _word_list()
     subordinators: tuple[str, ...] = _word_list()
+    first_person: tuple[str, ...] = _word_list()
     male_spokespeople: tuple[str, ...] = _word_list()
     female_spokespeople: tuple[str, ...] = _word_list()
     either_spokespeople: tuple[str, ...] = _word_list()

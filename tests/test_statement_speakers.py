@@ -449,3 +449,17 @@ def test_a_subordinate_clause_after_a_comma_stays_in_the_statement() -> None:
     (s,) = find(text, cast)
     assert s.content.text.endswith("announced he would resign")
     assert s.speaker is not None and s.speaker.name == "Tom Roe"
+
+
+def test_a_first_person_source_speaks_with_the_voice_around_it() -> None:
+    cast = {"Jan Brel": ("Jan Brel", P)}
+    lost_marks = (
+        "As far as we are concerned, the ruling stands, Jan Brel said on Monday. "
+        "What we are demanding is that the commission should respect the court."
+    )
+    found = {s.content.text: (s.source.text if s.source else None, s.speaker) for s in find(lost_marks, cast)}
+    src, speaker = found["is that the commission should respect the court"]
+    assert src == "we" and speaker is not None and speaker.name == "Jan Brel"
+    # With no statement before it, a first-person source stays unresolved.
+    (alone,) = find("What we are demanding is that the commission should respect the court.", cast)
+    assert alone.speaker is None

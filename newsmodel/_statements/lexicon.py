@@ -80,6 +80,7 @@ class CueLexicon:
         negations: a tail after a cue opening with one is no adjunct (``asked not to be named``).
         organisation_nouns: head nouns of an organisation (``the company``).
         leader_nouns: head nouns of a state's leader (``the Mexican leader``).
+        first_person: ``I``, ``we``: a source that speaks with the voice of the statement holding it.
         subordinators: after a comma inside a reported clause, they open a clause of it, not
             another source (``he spoke with X on Thursday, when the Mexican leader announced``).
         spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
@@ -117,6 +118,7 @@ class CueLexicon:
     organisation_nouns: frozenset[str]
     leader_nouns: frozenset[str]
     subordinators: frozenset[str]
+    first_person: frozenset[str]
     spokesperson_gender: Mapping[str, str | None]
     plural_pronouns: frozenset[str]
     connectives: frozenset[str]
@@ -308,6 +310,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         organisation_nouns=ws("organisation_nouns"),
         leader_nouns=ws("leader_nouns"),
         subordinators=ws("subordinators"),
+        first_person=ws("first_person"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
         modifier_prepositions=ws("modifier_prepositions"),

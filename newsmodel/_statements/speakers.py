@@ -523,6 +523,7 @@ def finish(st: Scan) -> tuple[Statement, ...]:
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     drafts = sorted(st.drafts, key=lambda d: d.content)
+    first_person_speakers(st, drafts)
     if st.free_times:
         st.keys = [d.content for d in drafts]
         st.drafts = drafts
@@ -544,6 +545,29 @@ def finish(st: Scan) -> tuple[Statement, ...]:
             )
         )
     return tuple(out)
+
+
+def first_person_speakers(st: Scan, drafts: list[StatementDraft]) -> None:
+    """``“... We said we would fight ...,” he said``: a first-person source (``I``, ``we``: the
+    ``first_person`` list) speaks with the voice of the statement whose content holds it; with
+    none, of the latest statement before it in its paragraph or the one before, whose quote marks
+    the text lost (``..., Odinga said. What we are demanding is that ...``)."""
+    first = st.lex.first_person
+    for i, d in enumerate(drafts):
+        if d.speaker is not None or d.tokens is None or d.tokens[0] != d.tokens[1]:
+            continue
+        if st.lows[d.tokens[0]] not in first or d.source is None:
+            continue
+        s = d.source[0]
+        outer = [
+            o for o in drafts if o is not d and o.content[0] <= s < o.content[1] and o.speaker is not None
+        ]
+        if outer:
+            d.speaker = outer[-1].speaker
+            continue
+        before = [o for o in drafts[:i] if o.speaker is not None and o.content[1] <= s]
+        if before and 0 <= d.paragraph - before[-1].paragraph <= 1:
+            d.speaker = before[-1].speaker
 
 
 def quoted_pieces(st: Scan, d: StatementDraft) -> tuple[Span, ...]:
