@@ -6,7 +6,8 @@ words) and builds the :class:`~newsmodel.pipeline.Cast`.
 
 from __future__ import annotations
 
-from ..model import Actor, Mention, MentionKind, Span
+from .. import _trusted
+from ..model import Mention, MentionKind
 from ..pipeline import Cast, Context, actor_slug
 from .chunks import find_chunks, read_chunk
 from .coreference import places_named_like_people, resolve_deferred, resolve_titled
@@ -75,7 +76,7 @@ def build_cast(st: ArticleState) -> Cast:
         if si < 0 or e > sent_end:
             continue
         kept_end = e
-        mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
+        mention = _trusted.mention(span=_trusted.span_of(text, s, e), kind=kind, rule=rule)
         found = by_actor.get(key)
         if found is None:
             by_actor[key] = [mention]
@@ -92,7 +93,7 @@ def build_cast(st: ArticleState) -> Cast:
             ident = f"{slug}-{n}"
         used.add(ident)
         actors.append(
-            Actor(
+            _trusted.actor(
                 id=ident,
                 name=b.name,
                 kind=b.kind,
