@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar, runtime_checkable
 import attrs
 import regex
 
+from . import _trusted
 from .model import Actor, ActorKind, Mention, Statement, TimeExpression
 from .segment import Segmentation
 
@@ -157,7 +158,9 @@ class Cast:
         name, numbered on a clash: :func:`actor_slug`). A mention overlapping one the cast already
         holds (or one added before it) is left out, as the actor stage leaves out overlaps. The
         actors stay in order of first mention and keep their ids; those that gain mentions are new
-        :class:`~newsmodel.model.Actor` values (the old ones are not in the new cast).
+        :class:`~newsmodel.model.Actor` values (the old ones are not in the new cast), built, like
+        the shipped stages' actors, without the constructor's checks (the mentions given are
+        already checked :class:`~newsmodel.model.Mention` values).
         """
         spans = [(s, e) for s, e, _, _ in self._index]
         starts = list(self._starts)
@@ -200,7 +203,17 @@ class Cast:
                     n += 1
                     ident = f"{slug}-{n}"
                 used.add(ident)
-            actors.append(attrs.evolve(actor, id=ident, mentions=mentions))
+            actors.append(
+                _trusted.actor(
+                    id=ident,
+                    name=actor.name,
+                    kind=actor.kind,
+                    country=actor.country,
+                    sector=actor.sector,
+                    roles=actor.roles,
+                    mentions=mentions,
+                )
+            )
         actors.sort(key=lambda a: a.mentions[0].span.start)
         return Cast(actors=tuple(actors), country_names=self.country_names)
 

@@ -12,7 +12,8 @@ by the U.S. Secretary of State, makes ``our`` a mention of the United States.
 
 from __future__ import annotations
 
-from ..model import Actor, ActorKind, Mention, MentionKind, Span, Statement
+from .. import _trusted
+from ..model import Actor, ActorKind, Mention, MentionKind, Statement
 from ..pipeline import Cast, Context
 from .lexicon import CueLexicon
 
@@ -42,8 +43,8 @@ def refine_cast(context: Context, statements: tuple[Statement, ...], lex: CueLex
             country = countries[code] = _country(cast, code)
         for piece in statement.quotes:
             for m in pattern.finditer(text, piece.start, piece.end):
-                span = Span(start=m.start(), end=m.end(), text=m.group())
-                added.append((country, Mention(span=span, kind=MentionKind.PRONOUN, rule=_RULE)))
+                span = _trusted.span_of(text, m.start(), m.end())
+                added.append((country, _trusted.mention(span=span, kind=MentionKind.PRONOUN, rule=_RULE)))
     return cast.with_mentions(added) if added else cast
 
 
@@ -62,4 +63,4 @@ def _country(cast: Cast, code: str) -> Actor:
     for actor in cast.actors:
         if actor.kind is ActorKind.COUNTRY and actor.country == code:
             return actor
-    return Actor(id="", name=cast.country_name(code), kind=ActorKind.COUNTRY, country=code)
+    return _trusted.actor(id="", name=cast.country_name(code), kind=ActorKind.COUNTRY, country=code)
