@@ -220,6 +220,23 @@ def _whole_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
 
 
+_MORE_SETS = (
+    "noun_prepositions",
+    "negations",
+    "infinitive_markers",
+    "organisation_nouns",
+    "leader_nouns",
+    "subordinators",
+    "first_person",
+)
+"""Word lists compiled as lower-case sets under their own names (kept out of compile_cues' body)."""
+
+
+def _sets(rules: StatementRules, names: tuple[str, ...]) -> dict[str, Any]:
+    """The word lists ``names`` of ``rules`` as lower-case sets, by name."""
+    return {name: _lower_set(getattr(rules, name)) for name in names}
+
+
 def _genders(rules: StatementRules) -> dict[str, Any]:
     """The words that tell a person's gender: titles, given names, spokesperson nouns."""
     names = rules.first_names
@@ -297,6 +314,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         **_genders(rules),
         time_reach=rules.time_inheritance_paragraphs,
         **_refinement(rules),
+        **_sets(rules, _MORE_SETS),
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),
         relatives=ws("relatives"),
@@ -304,13 +322,6 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         title_cues=ws("title_cues"),
         not_clause=ws("not_clause"),
         spokespeople=ws("spokespeople"),
-        noun_prepositions=ws("noun_prepositions"),
-        negations=ws("negations"),
-        infinitive_markers=ws("infinitive_markers"),
-        organisation_nouns=ws("organisation_nouns"),
-        leader_nouns=ws("leader_nouns"),
-        subordinators=ws("subordinators"),
-        first_person=ws("first_person"),
         connectives=ws("connectives"),
         determiners=ws("determiners"),
         modifier_prepositions=ws("modifier_prepositions"),
