@@ -192,7 +192,6 @@ class ActorRules(RuleSet):
     domestic_sectors: Words = ()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns
-    quote_we: Words = ()
     words: FunctionWords = FunctionWords()
     # Mention rule id -> texts it finds (checked by tests/test_rule_examples.py).
     mention_examples: Lists = attrs.field(factory=dict)
