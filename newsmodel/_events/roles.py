@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Actor, Span
 from .clauses import (
     clause_right,
@@ -15,6 +17,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
+from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -102,6 +105,9 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
+        csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
+        if "P" in _EXP:
+            agents, subj = cagents or agents, csub or subj
         return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
@@ -115,6 +121,11 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
+    if "S" in _EXP:
+        subj = csub or subj
+    if "O" in _EXP and cobj and not e.from_target:
+        tg = cobj
     if e.swapped:
         sources, targets = agents or tg, subj
     elif e.from_target and agents:
@@ -155,6 +166,59 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def chunk_sides(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> tuple[list[Actor], list[Actor], list[Actor]]:
+    """(subject, object, agent) actors of a verb trigger read off the sentence's chunks: the
+    actors heading the noun groups (a modifier's actor when the head names none)."""
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0 or ch.items[v][0] != VERB:
+        return [], [], []
+    lw = doc.lw
+    subj = [a for k in subject_of(ch, lw, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    words = doc.lex.words
+    groups, _ = object_of(ch, lw, v, words.target_prepositions)
+    obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    agents = [
+        a for k in agent_of(ch, lw, v, words.passive_agent) if (a := _group_actor(doc, ch, k, floor, right)) is not None
+    ]
+    return _dedupe(subj), _dedupe(obj), _dedupe(agents)
+
+
+def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
+    """The actor of the noun group at item ``k``: the one a mention of its head names (through
+    the actor stage's coreference: a pronoun or a nominal is resolved), else a modifier's."""
+    kind, first, _, head = ch.items[k]
+    if kind != NOUN:
+        return None
+    hs, he = doc.tokens[head]
+    gs = doc.starts[first]
+    if gs < floor or hs >= right + 200:
+        return None
+    ms, starts = doc.all_mentions, doc.all_starts
+    i = bisect.bisect_right(starts, hs) - 1
+    best: Actor | None = None
+    best_len = -1
+    modifier: Actor | None = None
+    while i >= 0 and hs - starts[i] < 200:
+        s, e, a = ms[i]
+        if e >= he and e - s > best_len:
+            best, best_len = a, e - s
+        elif best is None and modifier is None and s >= gs and e <= hs:
+            modifier = a
+        i -= 1
+    if best is not None:
+        return best
+    return modifier if _MODIFIERS else None
+
+
+import os
+
+_EXP = os.environ.get("NM_EXP", "SOPM")
+_MODIFIERS = "M" in _EXP
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

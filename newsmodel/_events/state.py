@@ -19,6 +19,7 @@ import attrs
 
 from ..model import Actor, ActorKind, EventKind, EventMode, Span, TimeExpression, TimeKind
 from ..pipeline import Context, mention_order
+from .chunks import Chunks, chunk
 from .lexicon import SCAN_COUNT, SCAN_CUE, SCAN_HEAD, SCAN_PHRASE_ONLY, SCAN_STATEMENT, EventLexicon, Trigger
 
 __all__ = ["PLACE_KINDS", "POINT_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft", "Mention", "Occurrence"]
@@ -109,6 +110,8 @@ class Doc:
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
+        self._chunks: dict[int, Chunks] = {}
+        self.verb_tokens: set[int] = set()  # tokens of the verb triggers found (the chunker's hints)
         self.subject_reach = lex.settings.subject_window * 8  # characters, at most
         self.statements = context.statements
         # Nothing can be coded without a trigger word: the rest is for articles that have one.
@@ -267,6 +270,18 @@ class Doc:
         got = self._sentence_toks.get(sentence.start)
         if got is None:
             got = self._sentence_toks[sentence.start] = _bisect_right(self.starts, sentence.start) - 1
+        return got
+
+    def chunks(self, sentence: Span) -> Chunks:
+        """The chunks of a sentence (computed on first use, once per sentence)."""
+        got = self._chunks.get(sentence.start)
+        if got is None:
+            lo = self.sentence_tok(sentence)
+            lo = lo if lo >= 0 and self.starts[lo] >= sentence.start else lo + 1
+            hi = _bisect_left(self.starts, sentence.end, lo)
+            text = self.text
+            caps = [text[self.starts[i]].isupper() for i in range(lo, hi)]
+            got = self._chunks[sentence.start] = chunk(self.lw, lo, hi, verbs=self.verb_tokens, caps=caps)
         return got
 
     def sentence_initial(self, pos: int) -> bool:
