@@ -145,6 +145,8 @@ def _is_verb(
         w = words[i]
         if w.endswith(g.participle_suffixes) or w.endswith(g.gerund_suffixes) or w in g.participles:
             return _content_before(cls, j)
+    if prev in (_PREP, _SUB) and not caps[k] and j == k - 1 and words[i].endswith(g.gerund_suffixes) and len(words[i]) > 5:
+        return True  # "after having been", "while backpacking", "by dumping"
     if prev == _PUNCT and words[lo + j] == "," and not caps[k]:
         return words[i].endswith(g.gerund_suffixes) and len(words[i]) > 5  # ", saying"
     return False
@@ -303,6 +305,13 @@ def subject_of(ch: Chunks, words: Sequence[str], v: int, depth: int = 0) -> list
     if k < 0 or depth > 3:
         return []
     kind = items[k][0]
+    gerund = _gerund(ch, words, v)
+    if gerund and (kind == PREP or (kind == SUB and k not in ch.relative)):
+        # "..., after having been kidnapped by", "while backpacking": the main clause's subject.
+        p = _previous_verb(ch, words, k, through=True)
+        return subject_of(ch, words, p, depth + 1) if p >= 0 else []
+    if gerund and _opens_sentence(ch, words, k):
+        return _subject_after(ch, words, v)  # "Complaining of the tariff, he said"
     if kind == NOUN or (kind == PREP and k > 0):
         return _subject_from(ch, k if kind == NOUN else k - 1)
     if kind == VERB:  # "tried | to storm": the subject of the verb it complements
@@ -321,8 +330,7 @@ def subject_of(ch: Chunks, words: Sequence[str], v: int, depth: int = 0) -> list
         o = _opening_comma(ch, words, k)
         if o > 0:
             return _subject_from(ch, o - 1)
-        first = words[items[v][3]]
-        if items[v][1] == items[v][3] and first.endswith(ChunkGrammar.shipped().gerund_suffixes):
+        if gerund:
             p = _previous_verb(ch, words, k)  # "..., forcing officers to open fire"
             return subject_of(ch, words, p, depth + 1) if p >= 0 else []
     return []
@@ -360,18 +368,46 @@ def coordinated(ch: Chunks, k: int, step: int) -> list[int]:
     return sorted(got)
 
 
-def _previous_verb(ch: Chunks, words: Sequence[str], k: int) -> int:
-    """The verb group before item ``k`` in the same clause (not past a subordinator or ``;``)."""
+def _previous_verb(ch: Chunks, words: Sequence[str], k: int, *, through: bool = False) -> int:
+    """The verb group before item ``k`` in the same clause (not past a subordinator or ``;``;
+    ``through``: past the one subordinator at ``k``)."""
     items = ch.items
     j = k - 1
     while j >= 0:
         kind = items[j][0]
         if kind == VERB:
             return j
-        if kind == SUB or (kind == PUNCT and words[items[j][1]] not in (",", "-")):
+        if (kind == SUB and not (through and j == k)) or (kind == PUNCT and words[items[j][1]] not in (",", "-")):
             return -1
         j -= 1
     return -1
+
+
+def _gerund(ch: Chunks, words: Sequence[str], v: int) -> bool:
+    """Whether the verb group at ``v`` opens with a gerund or participle ("saying", "having been")."""
+    first = words[ch.items[v][1]]
+    return first.endswith(ChunkGrammar.shipped().gerund_suffixes) and len(first) > 4
+
+
+def _opens_sentence(ch: Chunks, words: Sequence[str], k: int) -> bool:
+    """Whether nothing but punctuation, coordinators and adverbs lies before item ``k + 1``."""
+    return all(ch.items[j][0] in (PUNCT, COORD, ADV) for j in range(k + 1))
+
+
+def _subject_after(ch: Chunks, words: Sequence[str], v: int) -> list[int]:
+    """The subject of the main clause after an opening participle clause: the noun group right
+    after the comma that closes it, when a verb group follows that group."""
+    items = ch.items
+    j = v + 1
+    while j < len(items) and j - v <= _INSERT_ITEMS:
+        if items[j][0] == PUNCT and words[items[j][1]] == ",":
+            if j + 2 < len(items) and items[j + 1][0] == NOUN and items[j + 2][0] == VERB:
+                return [j + 1]
+            return []
+        if items[j][0] == SUB:
+            return []
+        j += 1
+    return []
 
 
 def _opening_comma(ch: Chunks, words: Sequence[str], k: int) -> int:

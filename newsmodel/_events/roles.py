@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, Span
+from ..model import Actor, ActorKind, Span
 from .clauses import (
     clause_right,
     content_floor,
@@ -106,8 +106,7 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
         csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
-        if "P" in _EXP:
-            agents, subj = cagents or agents, csub or subj
+        agents, subj = cagents or agents, csub or subj
         return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
@@ -122,9 +121,9 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
     csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
-    if "S" in _EXP:
-        subj = csub or subj
-    if "O" in _EXP and cobj and not e.from_target:
+    # The chunks' reading wins where it names an actor: the subject's head, the object's head.
+    subj = csub or subj
+    if cobj and not e.from_target:
         tg = cobj
     if e.swapped:
         sources, targets = agents or tg, subj
@@ -180,7 +179,8 @@ def chunk_sides(
     lw = doc.lw
     subj = [a for k in subject_of(ch, lw, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
     words = doc.lex.words
-    groups, _ = object_of(ch, lw, v, words.target_prepositions)
+    # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
+    groups = object_of(ch, lw, v, words.target_prepositions)[0] if trig.match_end == trig.head_end else []
     obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
     agents = [
         a for k in agent_of(ch, lw, v, words.passive_agent) if (a := _group_actor(doc, ch, k, floor, right)) is not None
@@ -189,36 +189,26 @@ def chunk_sides(
 
 
 def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
-    """The actor of the noun group at item ``k``: the one a mention of its head names (through
-    the actor stage's coreference: a pronoun or a nominal is resolved), else a modifier's."""
+    """The actor a mention of the head of the noun group at item ``k`` names, through the actor
+    stage's coreference (a pronoun or a nominal is resolved there); ``None`` when the head names
+    none ("a U.S. consulate worker" is a worker, not the United States: the older readers then
+    decide), or names a place without a country ("the Europe Bridge": where, not who)."""
     kind, first, _, head = ch.items[k]
-    if kind != NOUN:
-        return None
     hs, he = doc.tokens[head]
-    gs = doc.starts[first]
-    if gs < floor or hs >= right + 200:
+    if kind != NOUN or doc.starts[first] < floor or hs >= right:
         return None
     ms, starts = doc.all_mentions, doc.all_starts
     i = bisect.bisect_right(starts, hs) - 1
     best: Actor | None = None
     best_len = -1
-    modifier: Actor | None = None
     while i >= 0 and hs - starts[i] < 200:
         s, e, a = ms[i]
         if e >= he and e - s > best_len:
             best, best_len = a, e - s
-        elif best is None and modifier is None and s >= gs and e <= hs:
-            modifier = a
         i -= 1
-    if best is not None:
-        return best
-    return modifier if _MODIFIERS else None
-
-
-import os
-
-_EXP = os.environ.get("NM_EXP", "SOPM")
-_MODIFIERS = "M" in _EXP
+    if best is not None and best.kind is ActorKind.LOCATION and not best.country:
+        return None
+    return best
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
