@@ -16,36 +16,84 @@ The chunks of a sentence are computed once, on first use (only sentences holding
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Collection, Sequence
 
 import attrs
 
 from ..rules._schema import _expand, english
 
-__all__ = ["ADV", "COORD", "NOUN", "PREP", "PUNCT", "SUB", "VERB", "ChunkGrammar", "Chunks", "chunk"]
+__all__ = [
+    "ADV",
+    "COORD",
+    "NOUN",
+    "PREP",
+    "PUNCT",
+    "SUB",
+    "VERB",
+    "ChunkGrammar",
+    "Chunks",
+    "agent_of",
+    "chunk",
+    "coordinated",
+    "object_of",
+    "subject_of",
+]
 
-# Item kinds: a noun group, a verb group, and the single tokens between groups.
-NOUN, VERB, PREP, COORD, SUB, PUNCT, ADV = range(7)
-# Token classes (private): content word, and the closed classes.
-_WORD, _DET, _PREP, _COORD, _SUB, _PUNCT, _AUX, _PRON, _JOIN, _INF, _ADV, _REL = range(12)
+# Item kinds (one character each): a noun group, a verb group, and the single tokens between
+# groups: a preposition, a coordinator, a subordinator or relative pronoun, punctuation, an adverb.
+NOUN, VERB, PREP, COORD, SUB, PUNCT, ADV = "N", "V", "p", "c", "s", ",", "r"
+
+# Each token is coded as one character, and the groups are read off the string of codes by
+# patterns (linear: every repetition is over single characters). Closed classes: d determiner,
+# p preposition, f a preposition that joins names ("of"), c coordinator, s subordinator,
+# R relative pronoun, a auxiliary (forms of "be", "have", modals, negations), P subject pronoun,
+# o other pronoun, j joiner ("'s", "-"), i infinitive marker, r adverb, "," comma, "." other
+# punctuation. Content words: W capitalised; lower case: g gerund ("saying"), k short "-ing"
+# word, x past form ("arrested"), e other participle ("taken", "held"), z ending in "s",
+# n not a letter first ("20"), w other; v a verb (decided below).
+_WORDS = "wxegkznW"
+# "to" is the infinitive marker before a plain word or a verb, a preposition before anything else.
+_TO = re.compile(r"i(?![wev])")
+# Where a content word is a verb: a verb trigger the scan found (coded v beforehand); after an
+# auxiliary, the infinitive marker or a relative pronoun, past two adverbs at most ("has
+# reportedly arrested", "who fired"); after a subject pronoun ("they arrested"); a participle or
+# gerund right after a content word ("the crowd tried", not "the detained man"); a gerund right
+# after a preposition, a subordinator or a comma ("after having been", "while backpacking",
+# "..., saying"). The content word is matched first, then the look-behinds (of fixed length).
+_VERBS = re.compile(
+    r"[wxegkznW](?:(?<=[aiR][wxegkzn])|(?<=[aiR]r[wxegkzn])|(?<=[aiR]rr[wxegkzn])|(?<=P[wxegkznW])"
+    r"|(?<=Pr[wxegkznW])|(?<=[wxegkznWv][xegk])|(?<=[pfs,]g))"
+)
+# A verb group: an auxiliary, a verb, or "to" before a verb, then auxiliaries, adverbs, verbs. A
+# noun group: a pronoun; or determiners and a content word, then content words, a joiner before a
+# content word or determiner ("Turkey's police"), a name link between capitalised words ("Bank of
+# England"); or determiners alone. Anything else is one item.
+_GROUPS = re.compile(r"[aiv][arv]*|[Po]|d*[wxegkznW](?:[wxegkznW]|j(?=[wxegkznWd])|(?<=W)f(?=W))*|d+|.")
+# The kind of an item, from the code of its first token.
+_KIND_OF = str.maketrans({**dict.fromkeys("aiv", VERB), **dict.fromkeys("Pod" + _WORDS, NOUN), "p": PREP,
+    "f": PREP, "c": COORD, "s": SUB, "R": SUB, "r": ADV, ".": PUNCT, "j": PUNCT})
+_HEADS = str.maketrans(dict.fromkeys(_WORDS, "w"))  # every content word as "w"
+_MEMO_LIMIT = 50_000  # word codes remembered, at most
 
 
 @attrs.frozen(eq=False)
 class ChunkGrammar:
     """The closed classes the chunker reads (``[chunks]`` in ``english.toml``), with the suffixes
-    of adverbs, participles and gerunds (``[suffixes]``)."""
+    of adverbs, participles and gerunds (``[suffixes]``). ``codes``: the closed-class words and
+    their codes; ``memo``: codes of the other words met so far (bounded)."""
 
-    classes: dict[str, int]
-    subject_pronouns: frozenset[str]
+    codes: dict[str, str]
     be: frozenset[str]
     agent: frozenset[str]
-    name_links: frozenset[str]
     participles: frozenset[str]
     participle_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
+    memo: dict[str, str] = attrs.field(factory=dict)
 
     @staticmethod
     @functools.cache
@@ -53,29 +101,29 @@ class ChunkGrammar:
         """The grammar of the shipped ``english.toml`` (read once)."""
         en = english()
         c = _expand(en["chunks"], "english.toml", "chunks")
-        classes: dict[str, int] = {}
+        codes: dict[str, str] = {}
         # Later classes win: "that" is a relative before it is a determiner; "to" is decided in context.
         for name, code in (
-            ("determiners", _DET),
-            ("prepositions", _PREP),
-            ("coordinators", _COORD),
-            ("subordinators", _SUB),
-            ("relatives", _REL),
-            ("be", _AUX),
-            ("auxiliaries", _AUX),
-            ("pronouns", _PRON),
-            ("joiners", _JOIN),
-            ("infinitive", _INF),
+            ("determiners", "d"),
+            ("prepositions", "p"),
+            ("name_links", "f"),
+            ("coordinators", "c"),
+            ("subordinators", "s"),
+            ("relatives", "R"),
+            ("be", "a"),
+            ("auxiliaries", "a"),
+            ("pronouns", "o"),
+            ("subject_pronouns", "P"),
+            ("joiners", "j"),
+            ("infinitive", "i"),
         ):
             for w in c[name]:
-                classes[w.lower()] = code
+                codes[w.lower()] = code
         suffixes = _expand(en["suffixes"], "english.toml", "suffixes")
         return ChunkGrammar(
-            classes=classes,
-            subject_pronouns=frozenset(c["subject_pronouns"]),
+            codes=codes,
             be=frozenset(c["be"]),
             agent=frozenset(c["agent"]),
-            name_links=frozenset(c["name_links"]),
             participles=frozenset(c["participles"]),
             participle_suffixes=tuple(suffixes["participle"]),
             past_suffixes=tuple(suffixes["past"]),
@@ -83,78 +131,104 @@ class ChunkGrammar:
             adverb_suffixes=tuple(suffixes["adverb"]),
         )
 
+    def code(self, word: str, cased: str) -> str:
+        """The code of a token (``word`` lower case, ``cased`` as written), remembered by ``cased``."""
+        got = self.codes.get(word)
+        if got is None:
+            got = "W" if cased[:1].isupper() and word[:1].isalnum() else self._code(word)
+        if len(self.memo) >= _MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[cased] = got
+        return got
+
+    def _code(self, w: str) -> str:
+        if not w[:1].isalnum():
+            return "," if w == "," else "."
+        if len(w) > 4 and w.endswith(self.adverb_suffixes):
+            return "r"
+        if not w[:1].isalpha():
+            return "n"
+        if w.endswith(self.gerund_suffixes):
+            return "g" if len(w) > 5 else "k"
+        if w.endswith(self.past_suffixes):
+            return "x"
+        if w.endswith(self.participle_suffixes) or w in self.participles:
+            return "e"
+        return "z" if w.endswith("s") else "w"
+
 
 @attrs.define
 class Chunks:
-    """The chunks of one sentence.
+    """The chunks of one sentence (tokens ``[lo, hi)``): items, each a group or a single token,
+    covering the sentence in text order.
 
-    ``items``: ``(kind, first token, end token, head token)`` in text order, kinds ``NOUN``,
-    ``VERB``, ``PREP``, ``COORD``, ``SUB`` (a subordinator or relative pronoun), ``PUNCT`` and
-    ``ADV``; single tokens have ``end = first + 1`` and ``head = first``. ``at``: the item of
-    each token of the sentence (index ``token - lo``). ``passive``: the verb groups read as
-    passive. ``relative``: the ``SUB`` items that are relative pronouns.
+    ``kinds``: one character per item (``NOUN``, ``VERB``, ``PREP``, ``COORD``, ``SUB``: a
+    subordinator or relative pronoun, ``PUNCT``, ``ADV``). ``starts``: the first token of each
+    item, counted from ``lo`` (an item ends where the next begins). ``codes``: one character per
+    token (verbs as ``v``). ``words``: the sentence's lower-case words.
     """
 
     lo: int
-    items: list[tuple[int, int, int, int]]
-    at: list[int]
-    passive: set[int]
-    relative: set[int]
+    words: Sequence[str]
+    codes: str
+    kinds: str
+    starts: list[int]
+    grammar: ChunkGrammar
+    _heads: str = ""
+
+    def __len__(self) -> int:
+        return len(self.kinds)
 
     def item_of(self, ti: int) -> int:
         """The item holding token ``ti`` (-1 outside the sentence)."""
         k = ti - self.lo
-        return self.at[k] if 0 <= k < len(self.at) else -1
+        if k < 0 or k >= len(self.codes):
+            return -1
+        return bisect.bisect_right(self.starts, k) - 1
 
+    def first(self, k: int) -> int:
+        """The first token of item ``k``."""
+        return self.lo + self.starts[k]
 
-def _classify(words: Sequence[str], lo: int, hi: int, g: ChunkGrammar) -> list[int]:
-    classes = g.classes
-    out: list[int] = []
-    for i in range(lo, hi):
-        w = words[i]
-        c = classes.get(w)
-        if c is None:
-            if not w[:1].isalnum():
-                c = _PUNCT
-            elif w.endswith(g.adverb_suffixes) and len(w) > 4:
-                c = _ADV
-            else:
-                c = _WORD
-        out.append(c)
-    return out
+    def word(self, k: int) -> str:
+        """The first word of item ``k`` (lower case)."""
+        return self.words[self.starts[k]]
 
+    def end(self, k: int) -> int:
+        """The token after item ``k``."""
+        return self.lo + (self.starts[k + 1] if k + 1 < len(self.starts) else len(self.codes))
 
-def _is_verb(
-    words: Sequence[str], cls: list[int], k: int, lo: int, g: ChunkGrammar, verbs: Collection[int], caps: Sequence[bool]
-) -> bool:
-    """Whether the content word at sentence position ``k`` is a verb (see the module docstring)."""
-    i = lo + k
-    if i in verbs:
-        return True
-    j = k - 1
-    while j >= 0 and cls[j] == _ADV:
-        j -= 1
-    if j < 0:
-        return False
-    prev = cls[j]
-    if prev in (_AUX, _INF, _REL):
-        return not caps[k]
-    if prev == _PRON:
-        return words[lo + j] in g.subject_pronouns
-    if prev == _WORD and not caps[k] and j == k - 1:
-        w = words[i]
-        if w.endswith(g.participle_suffixes) or w.endswith(g.gerund_suffixes) or w in g.participles:
-            return _content_before(cls, j)
-    if prev in (_PREP, _SUB) and not caps[k] and j == k - 1 and words[i].endswith(g.gerund_suffixes) and len(words[i]) > 5:
-        return True  # "after having been", "while backpacking", "by dumping"
-    if prev == _PUNCT and words[lo + j] == "," and not caps[k]:
-        return words[i].endswith(g.gerund_suffixes) and len(words[i]) > 5  # ", saying"
-    return False
+    def head(self, k: int) -> int:
+        """The head token of item ``k``: a noun group's last content word, a verb group's last verb."""
+        s = self.starts[k]
+        e = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.codes)
+        if self.kinds[k] == NOUN:
+            if not self._heads:
+                self._heads = self.codes.translate(_HEADS)
+            h = self._heads.rfind("w", s, e)
+        elif self.kinds[k] == VERB:
+            h = self.codes.rfind("v", s, e)
+        else:
+            h = s
+        return self.lo + (h if h >= 0 else e - 1)
 
+    def relative(self, k: int) -> bool:
+        """Whether item ``k`` is a relative pronoun."""
+        return self.codes[self.starts[k]] == "R"
 
-def _content_before(cls: list[int], j: int) -> bool:
-    """Whether the word at ``j`` ends a noun group with a content word (not a determiner only)."""
-    return cls[j] == _WORD
+    def passive(self, k: int) -> bool:
+        """Whether the verb group at ``k`` is passive: its verb a participle, after a form of "be"
+        in the group or right before "by" ("was arrested", "a lunch hosted by")."""
+        if self.kinds[k] != VERB:
+            return False
+        h = self.head(k) - self.lo
+        if self.codes[h] != "v":
+            return False
+        g, ws = self.grammar, self.words
+        e = self.end(k) - self.lo
+        if not ((e < len(ws) and ws[e] in g.agent) or not g.be.isdisjoint(ws[self.starts[k] : h])):
+            return False
+        return ws[h].endswith(g.participle_suffixes) or ws[h] in g.participles
 
 
 def chunk(
@@ -163,123 +237,26 @@ def chunk(
     hi: int,
     *,
     verbs: Collection[int] = (),
-    caps: Sequence[bool] | None = None,
+    cased: Sequence[str] | None = None,
     grammar: ChunkGrammar | None = None,
 ) -> Chunks:
-    """The chunks of the tokens ``[lo, hi)`` (lower-case ``words``; ``verbs``: token indexes known
-    to be verbs; ``caps``: per token of the range, whether it is capitalised)."""
+    """The chunks of the tokens ``[lo, hi)`` (lower-case ``words``, and as written in ``cased``,
+    whose capitals the chunker reads; ``verbs``: token indexes known to be verbs)."""
     g = grammar or ChunkGrammar.shipped()
-    n = hi - lo
-    if caps is None:
-        caps = [False] * n
-    cls = _classify(words, lo, hi, g)
-    # "to": the infinitive marker before a plain word, a preposition before anything else.
-    for k in range(n):
-        if cls[k] == _INF:
-            nxt = words[lo + k + 1] if k + 1 < n else ""
-            if (
-                k + 1 >= n
-                or cls[k + 1] != _WORD
-                or caps[k + 1]
-                or not nxt[:1].isalpha()
-                or nxt.endswith(("s", *g.past_suffixes, *g.gerund_suffixes))
-            ) and (lo + k + 1) not in verbs:
-                cls[k] = _PREP
-    verb = [False] * n
-    for k in range(n):
-        if cls[k] == _WORD and _is_verb(words, cls, k, lo, g, verbs, caps):
-            verb[k] = True
-    return _group(words, lo, n, cls, verb, caps, g)
-
-
-def _group(
-    words: Sequence[str], lo: int, n: int, cls: list[int], verb: list[bool], caps: Sequence[bool], g: ChunkGrammar
-) -> Chunks:
-    items: list[tuple[int, int, int, int]] = []
-    at = [-1] * n
-    passive: set[int] = set()
-    relative: set[int] = set()
-    k = 0
-    while k < n:
-        c = cls[k]
-        start = k
-        if c == _AUX or (c == _INF and k + 1 < n and verb[k + 1]) or (c == _WORD and verb[k]):
-            k = _verb_end(cls, verb, k, n)
-            head = max((j for j in range(start, k) if cls[j] == _WORD), default=k - 1)
-            if _passive(words, lo, cls, start, k, head, n, g):
-                passive.add(len(items))
-            items.append((VERB, lo + start, lo + k, lo + head))
-        elif c in (_DET, _WORD, _PRON):
-            k, head = _noun_end(words, lo, cls, verb, caps, k, n, g)
-            items.append((NOUN, lo + start, lo + k, lo + head))
-        else:
-            kind = {_PREP: PREP, _COORD: COORD, _SUB: SUB, _REL: SUB, _ADV: ADV}.get(c, PUNCT)
-            if c == _REL:
-                relative.add(len(items))
-            k += 1
-            items.append((kind, lo + start, lo + k, lo + start))
-        for j in range(start, k):
-            at[j] = len(items) - 1
-    return Chunks(lo=lo, items=items, at=at, passive=passive, relative=relative)
-
-
-def _verb_end(cls: list[int], verb: list[bool], k: int, n: int) -> int:
-    k += 1
-    while k < n and (cls[k] in (_AUX, _ADV) or verb[k]):
-        k += 1
-    return k
-
-
-def _passive(
-    words: Sequence[str], lo: int, cls: list[int], start: int, end: int, head: int, n: int, g: ChunkGrammar
-) -> bool:
-    """A participle after a form of "be" in the group, or a participle right before "by"."""
-    w = words[lo + head]
-    if cls[head] != _WORD or not (w.endswith(g.participle_suffixes) or w in g.participles):
-        return False
-    if end < n and words[lo + end] in g.agent:
-        return True
-    return any(words[lo + j] in g.be for j in range(start, head))
-
-
-def _noun_end(
-    words: Sequence[str],
-    lo: int,
-    cls: list[int],
-    verb: list[bool],
-    caps: Sequence[bool],
-    k: int,
-    n: int,
-    g: ChunkGrammar,
-) -> tuple[int, int]:
-    """End and head of the noun group opening at ``k``."""
-    if cls[k] == _PRON:
-        return k + 1, k
-    head = k
-    k += 1
-    while k < n:
-        c = cls[k]
-        if c == _WORD and not verb[k]:
-            head = k
-        elif c == _DET and cls[k - 1] == _DET:
-            pass  # "all the", "the two"
-        elif c == _JOIN and k + 1 < n and cls[k + 1] in (_WORD, _DET) and not verb[k + 1]:
-            pass  # "Turkey's police", "U.N.-backed"
-        elif (
-            c == _PREP
-            and words[lo + k] in g.name_links
-            and caps[k - 1]
-            and k + 1 < n
-            and caps[k + 1]
-            and cls[k + 1] == _WORD
-        ):
-            pass  # "Bank of England"
-        else:
-            break
-        k += 1
-    if cls[head] != _WORD and head + 1 < k:
-        head = k - 1
-    return k, head
+    ws = words[lo:hi]
+    cs = ws if cased is None else cased[lo:hi]
+    get, code = g.memo.get, g.code
+    chars = [get(c) or code(w, c) for w, c in zip(ws, cs)]
+    for i in verbs:
+        if lo <= i < hi and chars[i - lo] in _WORDS:
+            chars[i - lo] = "v"
+    text = "".join(chars)
+    if "i" in text:
+        text = _TO.sub("p", text)
+    text = _VERBS.sub("v", text)
+    starts = [m.start() for m in _GROUPS.finditer(text)]
+    kinds = "".join([text[s] for s in starts]).translate(_KIND_OF)
+    return Chunks(lo=lo, words=ws, codes=text, kinds=kinds, starts=starts, grammar=g)
 
 
 # -- clause structure ---------------------------------------------------------------------------
@@ -288,59 +265,64 @@ def _noun_end(
 _INSERT_ITEMS = 24  # items an apposition or relative clause between commas may hold, at most
 
 
-def subject_of(ch: Chunks, words: Sequence[str], v: int, depth: int = 0) -> list[int]:
+def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     """The noun groups that are the subject of the verb group at item ``v`` (empty: none found).
 
     The noun group before the verb, past prepositional phrases after it ("Rebels in the Ivory
     Coast dismissed"), an apposition or a relative clause between commas ("Turkey, which has
     arrested two staff members, summoned"), with the groups coordinated with it ("Peru and
-    Colombia vowed"); the antecedent of a relative pronoun ("the police, who fired"); for a verb
-    coordinated with an earlier one ("shot two people and wounded a third") or opening a
-    participle clause after a comma ("..., forcing officers to"), the earlier verb's subject.
+    Colombia vowed"); the antecedent of a relative pronoun ("the police, who fired"); the subject
+    of the verb a verb complements ("tried | to storm"); for a verb coordinated with an earlier
+    one ("shot two people and wounded a third"), opening a participle clause after a comma
+    ("..., forcing officers to") or a non-finite clause after a preposition or subordinator
+    ("after having been kidnapped"), the earlier verb's subject; for a participle clause opening
+    the sentence ("Complaining of the tariff, he said"), the subject after it.
     """
-    items = ch.items
+    kinds = ch.kinds
     k = v - 1
-    while k >= 0 and items[k][0] == ADV:
+    while k >= 0 and kinds[k] == ADV:
         k -= 1
     if k < 0 or depth > 3:
-        return []
-    kind = items[k][0]
-    gerund = _gerund(ch, words, v)
-    if gerund and (kind == PREP or (kind == SUB and k not in ch.relative)):
-        # "..., after having been kidnapped by", "while backpacking": the main clause's subject.
-        p = _previous_verb(ch, words, k, through=True)
-        return subject_of(ch, words, p, depth + 1) if p >= 0 else []
-    if gerund and _opens_sentence(ch, words, k):
-        return _subject_after(ch, words, v)  # "Complaining of the tariff, he said"
+        return _subject_after(ch, v) if k < 0 and _gerund(ch, v) else []
+    kind = kinds[k]
+    gerund = _gerund(ch, v)
+    if gerund and (kind == PREP or (kind == SUB and not ch.relative(k))):
+        p = _previous_verb(ch, k, through=True)
+        return subject_of(ch, p, depth + 1) if p >= 0 else []
+    if gerund and _opens_sentence(ch, k):
+        return _subject_after(ch, v)
     if kind == NOUN or (kind == PREP and k > 0):
         return _subject_from(ch, k if kind == NOUN else k - 1)
-    if kind == VERB:  # "tried | to storm": the subject of the verb it complements
-        return subject_of(ch, words, k, depth + 1)
+    if kind == VERB:
+        return subject_of(ch, k, depth + 1)
     if kind == COORD:
-        p = _previous_verb(ch, words, k)
-        return subject_of(ch, words, p, depth + 1) if p >= 0 else []
+        p = _previous_verb(ch, k)
+        return subject_of(ch, p, depth + 1) if p >= 0 else []
     if kind == SUB:
-        if k in ch.relative:
-            j = k - 1
-            if j >= 0 and items[j][0] == PUNCT and words[items[j][1]] == ",":
-                j -= 1
-            return _subject_from(ch, j) if j >= 0 and items[j][0] == NOUN else []
-        return []
-    if kind == PUNCT and words[items[k][1]] == ",":
-        o = _opening_comma(ch, words, k)
+        return _antecedent(ch, k) if ch.relative(k) else []
+    if kind == PUNCT and ch.word(k) == ",":
+        o = _opening_comma(ch, k)
         if o > 0:
             return _subject_from(ch, o - 1)
         if gerund:
-            p = _previous_verb(ch, words, k)  # "..., forcing officers to open fire"
-            return subject_of(ch, words, p, depth + 1) if p >= 0 else []
+            p = _previous_verb(ch, k)  # "..., forcing officers to open fire"
+            return subject_of(ch, p, depth + 1) if p >= 0 else []
     return []
+
+
+def _antecedent(ch: Chunks, k: int) -> list[int]:
+    """The noun group a relative pronoun at ``k`` refers to ("the police, who fired")."""
+    j = k - 1
+    if j >= 0 and ch.kinds[j] == PUNCT and ch.word(j) == ",":
+        j -= 1
+    return _subject_from(ch, j) if j >= 0 and ch.kinds[j] == NOUN else []
 
 
 def _subject_from(ch: Chunks, k: int) -> list[int]:
     """The subject ending at item ``k``: past prepositional phrases, with its coordinated groups."""
-    items = ch.items
-    while k >= 0 and items[k][0] == NOUN:
-        if k > 0 and items[k - 1][0] == PREP:
+    kinds = ch.kinds
+    while k >= 0 and kinds[k] == NOUN:
+        if k > 0 and kinds[k - 1] == PREP:
             k -= 2
             continue
         return coordinated(ch, k, -1)
@@ -349,87 +331,80 @@ def _subject_from(ch: Chunks, k: int) -> list[int]:
 
 def coordinated(ch: Chunks, k: int, step: int) -> list[int]:
     """The noun group at ``k`` with the groups coordinated with it in direction ``step``
-    ("Peru, Colombia and Chile"), in text order."""
-    items = ch.items
+    ("Peru, Colombia and Chile": a list of commas needs a coordinator), in text order."""
+    kinds = ch.kinds
+    n = len(kinds)
     got = [k]
     j = k + step
     joined = False
-    while 0 <= j + step < len(items) and items[j][0] in (COORD, PUNCT) and items[j + step][0] == NOUN:
-        if items[j][0] == COORD:
+    while 0 <= j + step < n and kinds[j] in (COORD, PUNCT) and kinds[j + step] == NOUN:
+        if kinds[j] == COORD:
             joined = True
-        elif j + 2 * step >= 0 and j + 2 * step < len(items) and items[j + 2 * step][0] not in (COORD, PUNCT):
-            # a comma must be followed (in this direction) by another join: "A, B and C"
-            if not (0 <= j + 3 * step < len(items) and items[j + 3 * step][0] == NOUN) and not joined:
-                break
+        elif ch.word(j) != ",":
+            break
         got.append(j + step)
         j += 2 * step
-    if not joined:
-        got = [k]
-    return sorted(got)
+    return sorted(got) if joined else [k]
 
 
-def _previous_verb(ch: Chunks, words: Sequence[str], k: int, *, through: bool = False) -> int:
-    """The verb group before item ``k`` in the same clause (not past a subordinator or ``;``;
-    ``through``: past the one subordinator at ``k``)."""
-    items = ch.items
+def _previous_verb(ch: Chunks, k: int, *, through: bool = False) -> int:
+    """The verb group before item ``k`` in the same clause (not past a subordinator or a mark
+    other than a comma or hyphen; ``through``: past the one subordinator at ``k``)."""
+    kinds = ch.kinds
     j = k - 1
     while j >= 0:
-        kind = items[j][0]
+        kind = kinds[j]
         if kind == VERB:
             return j
-        if (kind == SUB and not (through and j == k)) or (kind == PUNCT and words[items[j][1]] not in (",", "-")):
+        if (kind == SUB and not (through and j == k)) or (kind == PUNCT and ch.word(j) not in (",", "-")):
             return -1
         j -= 1
     return -1
 
 
-def _gerund(ch: Chunks, words: Sequence[str], v: int) -> bool:
+def _gerund(ch: Chunks, v: int) -> bool:
     """Whether the verb group at ``v`` opens with a gerund or participle ("saying", "having been")."""
-    first = words[ch.items[v][1]]
-    return first.endswith(ChunkGrammar.shipped().gerund_suffixes) and len(first) > 4
+    return ch.codes[ch.starts[v]] == "v" and ch.word(v).endswith(ch.grammar.gerund_suffixes) and len(ch.word(v)) > 4
 
 
-def _opens_sentence(ch: Chunks, words: Sequence[str], k: int) -> bool:
+def _opens_sentence(ch: Chunks, k: int) -> bool:
     """Whether nothing but punctuation, coordinators and adverbs lies before item ``k + 1``."""
-    return all(ch.items[j][0] in (PUNCT, COORD, ADV) for j in range(k + 1))
+    return all(c in (PUNCT, COORD, ADV) for c in ch.kinds[: k + 1])
 
 
-def _subject_after(ch: Chunks, words: Sequence[str], v: int) -> list[int]:
+def _subject_after(ch: Chunks, v: int) -> list[int]:
     """The subject of the main clause after an opening participle clause: the noun group right
     after the comma that closes it, when a verb group follows that group."""
-    items = ch.items
+    kinds = ch.kinds
     j = v + 1
-    while j < len(items) and j - v <= _INSERT_ITEMS:
-        if items[j][0] == PUNCT and words[items[j][1]] == ",":
-            if j + 2 < len(items) and items[j + 1][0] == NOUN and items[j + 2][0] == VERB:
+    while j < len(kinds) and j - v <= _INSERT_ITEMS:
+        if kinds[j] == PUNCT and ch.word(j) == ",":
+            if j + 2 < len(kinds) and kinds[j + 1] == NOUN and kinds[j + 2] == VERB:
                 return [j + 1]
             return []
-        if items[j][0] == SUB:
+        if kinds[j] == SUB:
             return []
         j += 1
     return []
 
 
-def _opening_comma(ch: Chunks, words: Sequence[str], k: int) -> int:
+def _opening_comma(ch: Chunks, k: int) -> int:
     """For the comma at item ``k`` that closes an apposition or a relative clause, the item of the
     comma that opens it (-1 if ``k`` closes neither)."""
-    items = ch.items
+    kinds = ch.kinds
     j = k - 1
     verbs = 0
     while j > 0 and k - j <= _INSERT_ITEMS:
-        kind = items[j][0]
+        kind = kinds[j]
         if kind == PUNCT:
-            if words[items[j][1]] != ",":
+            if ch.word(j) != "," or kinds[j - 1] != NOUN:
                 return -1
-            nxt = j + 1
-            if items[j - 1][0] != NOUN:
-                return -1
-            if nxt in ch.relative:
+            if ch.relative(j + 1):
                 return j  # ", which has arrested two staff members,"
-            if verbs == 0 and items[nxt][0] == NOUN:
+            if verbs == 0 and kinds[j + 1] == NOUN:
                 return j  # ", a key U.S. ally in the war,"
             return -1
-        if kind == SUB and j not in ch.relative:
+        if kind == SUB and not ch.relative(j):
             return -1
         if kind == VERB:
             verbs += 1
@@ -437,40 +412,37 @@ def _opening_comma(ch: Chunks, words: Sequence[str], k: int) -> int:
     return -1
 
 
-def object_of(ch: Chunks, words: Sequence[str], v: int, allowed: Collection[str]) -> tuple[list[int], str | None]:
+def object_of(ch: Chunks, v: int, allowed: Collection[str]) -> tuple[list[int], str | None]:
     """The object of the verb group at ``v``: the noun group right after it (with the groups
     coordinated with it) and ``None``, or the group of a prepositional phrase right after it whose
     preposition is ``allowed``, and that preposition. Empty when the verb takes neither."""
-    items = ch.items
+    kinds = ch.kinds
     k = v + 1
-    while k < len(items) and items[k][0] == ADV:
+    while k < len(kinds) and kinds[k] == ADV:
         k += 1
-    if k >= len(items):
+    if k >= len(kinds):
         return [], None
-    kind = items[k][0]
-    if kind == NOUN:
+    if kinds[k] == NOUN:
         return coordinated(ch, k, 1), None
-    if kind == PREP and k + 1 < len(items) and items[k + 1][0] == NOUN:
-        prep = words[items[k][1]]
-        if prep in allowed:
-            return coordinated(ch, k + 1, 1), prep
+    if kinds[k] == PREP and k + 1 < len(kinds) and kinds[k + 1] == NOUN and ch.word(k) in allowed:
+        return coordinated(ch, k + 1, 1), ch.word(k)
     return [], None
 
 
-def agent_of(ch: Chunks, words: Sequence[str], v: int, agent: Collection[str], reach: int = 3) -> list[int]:
+def agent_of(ch: Chunks, v: int, reach: int = 3) -> list[int]:
     """The agent of a passive verb group at ``v``: the group after ``by`` in one of the next
     ``reach`` prepositional phrases ("arrested in Istanbul by police")."""
-    items = ch.items
+    kinds = ch.kinds
+    agent = ch.grammar.agent
     k = v + 1
     seen = 0
-    while k + 1 < len(items) and seen < reach:
-        kind = items[k][0]
-        if kind == ADV:
+    while k + 1 < len(kinds) and seen < reach:
+        if kinds[k] == ADV:
             k += 1
             continue
-        if kind != PREP or items[k + 1][0] != NOUN:
+        if kinds[k] != PREP or kinds[k + 1] != NOUN:
             return []
-        if words[items[k][1]] in agent:
+        if ch.word(k) in agent:
             return coordinated(ch, k + 1, 1)
         seen += 1
         k += 2

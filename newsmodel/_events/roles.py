@@ -105,8 +105,9 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
-        csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
-        agents, subj = cagents or agents, csub or subj
+        if not subj and _named_before(doc, sentence, floor, trig):
+            csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
+            agents, subj = agents or cagents, subj or csub
         return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
@@ -120,11 +121,13 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
-    csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
-    # The chunks' reading wins where it names an actor: the subject's head, the object's head.
-    subj = csub or subj
-    if cobj and not e.from_target:
-        tg = cobj
+    if not subj and _named_before(doc, sentence, floor, trig):
+        # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
+        # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
+        csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
+        subj = subj or csub
+        if cobj and not tg and not e.from_target:
+            tg = cobj
     if e.swapped:
         sources, targets = agents or tg, subj
     elif e.from_target and agents:
@@ -167,35 +170,42 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     return sources, targets, rplace, rule
 
 
+def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> bool:
+    """Whether an actor is mentioned in the sentence before the trigger (past the floor), or the
+    trigger is a gerund, whose clause may open the sentence ("Complaining of ..., he said")."""
+    if doc.lw[trig.ti].endswith(doc.lex.words.gerund_suffixes):
+        return True
+    starts = doc.all_starts
+    i = bisect.bisect_left(starts, max(floor, sentence.start))
+    return i < len(starts) and starts[i] < trig.start
+
+
 def chunk_sides(
     doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
 ) -> tuple[list[Actor], list[Actor], list[Actor]]:
     """(subject, object, agent) actors of a verb trigger read off the sentence's chunks: the
-    actors heading the noun groups (a modifier's actor when the head names none)."""
+    actors the heads of the noun groups name."""
     ch = doc.chunks(sentence)
     v = ch.item_of(trig.ti)
-    if v < 0 or ch.items[v][0] != VERB:
+    if v < 0 or ch.kinds[v] != VERB:
         return [], [], []
-    lw = doc.lw
-    subj = [a for k in subject_of(ch, lw, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    words = doc.lex.words
+    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
     # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
-    groups = object_of(ch, lw, v, words.target_prepositions)[0] if trig.match_end == trig.head_end else []
+    groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
     obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    agents = [
-        a for k in agent_of(ch, lw, v, words.passive_agent) if (a := _group_actor(doc, ch, k, floor, right)) is not None
-    ]
+    agents = [a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
     return _dedupe(subj), _dedupe(obj), _dedupe(agents)
 
 
 def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
     """The actor a mention of the head of the noun group at item ``k`` names, through the actor
     stage's coreference (a pronoun or a nominal is resolved there); ``None`` when the head names
-    none ("a U.S. consulate worker" is a worker, not the United States: the older readers then
-    decide), or names a place without a country ("the Europe Bridge": where, not who)."""
-    kind, first, _, head = ch.items[k]
-    hs, he = doc.tokens[head]
-    if kind != NOUN or doc.starts[first] < floor or hs >= right:
+    none ("a U.S. consulate worker" is a worker, not the United States: the word-window readers
+    then decide), or names a place without a country ("the Europe Bridge": where, not who)."""
+    if ch.kinds[k] != NOUN or doc.starts[ch.first(k)] < floor:
+        return None
+    hs, he = doc.tokens[ch.head(k)]
+    if hs >= right:
         return None
     ms, starts = doc.all_mentions, doc.all_starts
     i = bisect.bisect_right(starts, hs) - 1

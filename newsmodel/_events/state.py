@@ -279,9 +279,9 @@ class Doc:
             lo = self.sentence_tok(sentence)
             lo = lo if lo >= 0 and self.starts[lo] >= sentence.start else lo + 1
             hi = _bisect_left(self.starts, sentence.end, lo)
-            text = self.text
-            caps = [text[self.starts[i]].isupper() for i in range(lo, hi)]
-            got = self._chunks[sentence.start] = chunk(self.lw, lo, hi, verbs=self.verb_tokens, caps=caps)
+            got = self._chunks[sentence.start] = chunk(
+                self.lw, lo, hi, verbs=self.verb_tokens, cased=self.segs.words
+            )
         return got
 
     def sentence_initial(self, pos: int) -> bool:
