@@ -288,7 +288,10 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     gerund = _gerund(ch, v)
     if gerund and (kind == PREP or (kind == SUB and not ch.relative(k))):
         p = _previous_verb(ch, k, through=True)
-        return subject_of(ch, p, depth + 1) if p >= 0 else []
+        if p >= 0:
+            return subject_of(ch, p, depth + 1)
+        # "While visiting Kenya, Obama praised": the clause opens the sentence.
+        return _subject_after(ch, v) if _opens_sentence(ch, k - 1) else []
     if gerund and _opens_sentence(ch, k):
         return _subject_after(ch, v)
     if kind == NOUN or (kind == PREP and k > 0):

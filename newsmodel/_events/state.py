@@ -73,6 +73,36 @@ class Draft:
     absorbed: bool = False
 
 
+class _Cover:
+    """Whether a mention of a sorted list covers a span: only the mentions that start within the
+    longest mention's length before it are looked at."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m[0] for m in mentions]
+        self.longest = max((e - s for s, e, _ in mentions), default=0)
+
+    def __call__(self, start: int, end: int) -> bool:
+        ms = self.mentions
+        i = _bisect_right(self.starts, start) - 1
+        lowest = start - self.longest
+        while i >= 0 and ms[i][0] >= lowest:
+            if ms[i][1] >= end:
+                return True
+            i -= 1
+        return False
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Offsets of every occurrence of ``part`` in ``text`` (``str.find``: no pattern scan)."""
+    out: list[int] = []
+    k = text.find(part)
+    while k >= 0:
+        out.append(k)
+        k = text.find(part, k + 1)
+    return out
+
+
 def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> bool:
     """Whether one of ``mentions`` (sorted, with their ``starts``) lies wholly inside the sentence."""
     k = _bisect_left(starts, sentence.start)
@@ -135,12 +165,16 @@ class Doc:
         lw, tokens, lex = self.lw, self.tokens, self.lex
         found = list(itertools.compress(range(len(lw)), map(lex.scan.__contains__, lw)))
         clitics = lex.words.clitics
-        if any(c in self.low for c in clitics):  # a clitic the segmenter left on its word ("they'll")
-            starts = self.starts
+        low = self.low
+        at = [k for c in clitics if c in low for k in _occurrences(low, c)]
+        if at:  # a clitic the segmenter left on its word ("they'll"): the pattern is tried there only
+            starts, match = self.starts, lex.clitic.match
             on_words = {
                 i
-                for m in lex.clitic.finditer(self.low)
-                if (i := _bisect_right(starts, m.start()) - 1) >= 0
+                for k in at
+                if k > 0
+                and (m := match(low, k - 1)) is not None
+                and (i := _bisect_right(starts, m.start()) - 1) >= 0
                 and tokens[i][1] == m.end()
                 and lw[i].endswith(clitics)
             }
@@ -156,6 +190,10 @@ class Doc:
         for i in self._scan_found():
             w = lw[i]
             f = scan.get(w)
+            if f == SCAN_CUE:  # "is", "will", "not": the commonest, a cue and nothing else
+                start, end0 = tokens[i]
+                cue_at.append((start, i, w, end0))
+                continue
             if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
                 need, window = needed[w]
                 if not need.isdisjoint(lw[i + 1 : i + window]):
@@ -182,6 +220,9 @@ class Doc:
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
         held = {id(a) for a in context.cast.actors} if context.statements else set()
+        # Every mention of the cast by start, longest first (statement sources join them below).
+        cast: list[Mention] = context.cast.mention_spans()
+        covered = _Cover(cast)
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
         self.cue_speaker: dict[int, Actor] = {}
@@ -192,7 +233,7 @@ class Doc:
             if (
                 sp is not None
                 and st.source is not None
-                and context.cast.mention_at(st.source.start, st.source.end) is None
+                and not covered(st.source.start, st.source.end)
             ):
                 extra.append((st.source.start, st.source.end, sp))
             if sp is not None and st.cue is not None:
@@ -204,7 +245,7 @@ class Doc:
         self._prepare_times(context)
         self.extra = sorted(extra, key=_FIRST_TWO)
         # Every mention of the article (statement sources included) by start, longest first.
-        self.all_mentions: list[Mention] = context.cast.mention_spans()
+        self.all_mentions: list[Mention] = cast
         if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
             for m in self.extra:
                 bisect.insort_right(self.all_mentions, m, key=mention_order)
