@@ -73,8 +73,20 @@ _VERBS = re.compile(
 # England"); or determiners alone. Anything else is one item.
 _GROUPS = re.compile(r"[aiv][arv]*|[Po]|d*[wxegkznW](?:[wxegkznW]|j(?=[wxegkznWd])|(?<=W)f(?=W))*|d+|.")
 # The kind of an item, from the code of its first token.
-_KIND_OF = str.maketrans({**dict.fromkeys("aiv", VERB), **dict.fromkeys("Pod" + _WORDS, NOUN), "p": PREP,
-    "f": PREP, "c": COORD, "s": SUB, "R": SUB, "r": ADV, ".": PUNCT, "j": PUNCT})
+_KIND_OF = str.maketrans(
+    {
+        **dict.fromkeys("aiv", VERB),
+        **dict.fromkeys("Pod" + _WORDS, NOUN),
+        "p": PREP,
+        "f": PREP,
+        "c": COORD,
+        "s": SUB,
+        "R": SUB,
+        "r": ADV,
+        ".": PUNCT,
+        "j": PUNCT,
+    }
+)
 _HEADS = str.maketrans(dict.fromkeys(_WORDS, "w"))  # every content word as "w"
 _MEMO_LIMIT = 50_000  # word codes remembered, at most
 
@@ -93,7 +105,7 @@ class ChunkGrammar:
     past_suffixes: tuple[str, ...]
     gerund_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
-    memo: dict[str, str] = attrs.field(factory=dict)
+    memo: dict[str, str] = attrs.field(factory=dict, repr=False)
 
     @staticmethod
     @functools.cache
@@ -152,7 +164,7 @@ class ChunkGrammar:
             return "g" if len(w) > 5 else "k"
         if w.endswith(self.past_suffixes):
             return "x"
-        if w.endswith(self.participle_suffixes) or w in self.participles:
+        if w in self.participles:  # not by ending: "men", "citizen", "town" are no participles
             return "e"
         return "z" if w.endswith("s") else "w"
 
@@ -173,8 +185,8 @@ class Chunks:
     codes: str
     kinds: str
     starts: list[int]
-    grammar: ChunkGrammar
-    _heads: str = ""
+    grammar: ChunkGrammar = attrs.field(repr=False)
+    _heads: str = attrs.field(default="", repr=False)
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -246,7 +258,7 @@ def chunk(
     ws = words[lo:hi]
     cs = ws if cased is None else cased[lo:hi]
     get, code = g.memo.get, g.code
-    chars = [get(c) or code(w, c) for w, c in zip(ws, cs)]
+    chars = [get(c) or code(w, c) for w, c in zip(ws, cs, strict=True)]
     for i in verbs:
         if lo <= i < hi and chars[i - lo] in _WORDS:
             chars[i - lo] = "v"
@@ -367,7 +379,11 @@ def _previous_verb(ch: Chunks, k: int, *, through: bool = False) -> int:
 
 def _gerund(ch: Chunks, v: int) -> bool:
     """Whether the verb group at ``v`` opens with a gerund or participle ("saying", "having been")."""
-    return ch.codes[ch.starts[v]] == "v" and ch.word(v).endswith(ch.grammar.gerund_suffixes) and len(ch.word(v)) > 4
+    return (
+        ch.codes[ch.starts[v]] == "v"
+        and ch.word(v).endswith(ch.grammar.gerund_suffixes)
+        and len(ch.word(v)) > 4
+    )
 
 
 def _opens_sentence(ch: Chunks, k: int) -> bool:

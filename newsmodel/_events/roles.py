@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, ActorKind, Span
+from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
 from .clauses import (
     clause_right,
     content_floor,
@@ -17,7 +18,6 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 

@@ -230,11 +230,7 @@ class Doc:
         self.contents: list[tuple[int, int, Actor | None]] = []
         for st in context.statements:
             sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
-            if (
-                sp is not None
-                and st.source is not None
-                and not covered(st.source.start, st.source.end)
-            ):
+            if sp is not None and st.source is not None and not covered(st.source.start, st.source.end):
                 extra.append((st.source.start, st.source.end, sp))
             if sp is not None and st.cue is not None:
                 self.cue_speaker[st.cue.start] = sp
