@@ -269,3 +269,21 @@ def test_the_subject_after_an_opening_participle_clause() -> None:
 def test_the_subject_of_the_main_clause_is_no_target_of_the_participle() -> None:
     text = "Criticizing the new law, Amnesty International said Egypt had silenced its critics."
     assert sides(text, "Criticizing")[0] == ["Amnesty International"]
+
+
+def test_the_agent_of_a_passive_is_the_head_of_the_by_phrase() -> None:
+    text = (
+        "Boris Johnson was swiftly condemned by the European Parliament's chief negotiator Guy Verhofstadt."
+    )
+    assert sides(text, "condemned") == (["Guy Verhofstadt"], ["Boris Johnson"])
+
+
+def test_the_target_of_a_noun_is_the_head_of_the_phrase_after_it() -> None:
+    text = "Diplomats protested after the arrest of opposition leader Kem Sokha in September."
+    assert sides(text, "arrest")[1] == ["Kem Sokha"]
+
+
+def test_an_object_relative_pronoun_is_no_subject() -> None:
+    # "whom officials blame": the officials blame, not the refugees "whom" stands for.
+    ch, words = chunks_of("The refugees, whom officials blame for the clash, fled.", "blame", "fled")
+    assert [group(ch, words, k) for k in subject_of(ch, verb(ch, words, "blame"))] == ["officials"]

@@ -58,14 +58,15 @@ _WORDS = "wxegkznW"
 # "to" is the infinitive marker before a plain word or a verb, a preposition before anything else.
 _TO = re.compile(r"i(?![wev])")
 # Where a content word is a verb: a verb trigger the scan found (coded v beforehand); after an
-# auxiliary, the infinitive marker or a relative pronoun, past two adverbs at most ("has
-# reportedly arrested", "who fired"); after a subject pronoun ("they arrested"); a participle or
+# auxiliary or the infinitive marker, past two adverbs at most ("has reportedly arrested"); a
+# past form after a relative pronoun ("who fired", not "whom officials"); after a subject pronoun
+# ("they arrested"); a participle or
 # gerund right after a content word ("the crowd tried", not "the detained man"); a gerund right
 # after a preposition, a subordinator or a comma ("after having been", "while backpacking",
 # "..., saying"). The content word is matched first, then the look-behinds (of fixed length).
 _VERBS = re.compile(
-    r"[wxegkznW](?:(?<=[aiR][wxegkzn])|(?<=[aiR]r[wxegkzn])|(?<=[aiR]rr[wxegkzn])|(?<=P[wxegkznW])"
-    r"|(?<=Pr[wxegkznW])|(?<=[wxegkznWv][xegk])|(?<=[pfs,]g))"
+    r"[wxegkznW](?:(?<=[ai][wxegkzn])|(?<=[ai]r[wxegkzn])|(?<=[ai]rr[wxegkzn])|(?<=R[xe])|(?<=Rr[xe])"
+    r"|(?<=P[wxegkznW])|(?<=Pr[wxegkznW])|(?<=[wxegkznWv][xegk])|(?<=[pfs,]g))"
 )
 # A verb group: an auxiliary, a verb, or "to" before a verb, then auxiliaries, adverbs, verbs. A
 # noun group: a pronoun; or determiners and a content word, then content words, a joiner before a

@@ -105,9 +105,11 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
-        if not subj and _named_before(doc, sentence, floor, trig):
+        if agents or (not subj and _named_before(doc, sentence, floor, trig)):
+            # The agent is the head of the "by" phrase ("by the European Parliament's chief
+            # negotiator Guy Verhofstadt": Verhofstadt, not the Parliament).
             csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
-            agents, subj = agents or cagents, subj or csub
+            agents, subj = cagents or agents, subj or csub
         return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
@@ -156,6 +158,10 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         noun_phrase_end(doc, trig, right),
         allowed=doc.lex.words.target_prepositions,
     )
+    if not targets and trig.match_end == trig.head_end and _named_between(doc, trig.head_end, right):
+        # "the arrest of opposition leader Kem Sokha": the head of the phrase after the noun.
+        targets, cagents = chunk_noun_sides(doc, trig, sentence, floor, right)
+        agents = agents or cagents
     if e.needs_target and not targets:
         return None
     if not sources:
@@ -178,6 +184,31 @@ def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> boo
     starts = doc.all_starts
     i = bisect.bisect_left(starts, max(floor, sentence.start))
     return i < len(starts) and starts[i] < trig.start
+
+
+def _named_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a mention starts in ``[start, end)``."""
+    starts = doc.all_starts
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def chunk_noun_sides(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> tuple[list[Actor], list[Actor]]:
+    """(target, agent) actors of a noun trigger heading its noun group, read off the chunks: the
+    head of the prepositional phrase right after it ("the arrest of opposition leader X"), and of
+    a "by" phrase among the next ones ("the arrest of X by police")."""
+    ch = doc.chunks(sentence)
+    k = ch.item_of(trig.ti)
+    if k < 0 or ch.kinds[k] != NOUN or ch.head(k) != trig.ti:
+        return [], []
+    groups, prep = object_of(ch, k, doc.lex.words.target_prepositions)
+    if prep is None or prep in doc.lex.words.agent_prepositions:
+        groups = []
+    targets = [a for j in groups if (a := _group_actor(doc, ch, j, floor, right)) is not None]
+    agents = [a for j in agent_of(ch, k) if (a := _group_actor(doc, ch, j, floor, right)) is not None]
+    return _dedupe(targets), _dedupe(agents)
 
 
 def chunk_sides(
