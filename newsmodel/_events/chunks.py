@@ -239,7 +239,9 @@ class Chunks:
             return False
         g, ws = self.grammar, self.words
         e = self.end(k) - self.lo
-        if not ((e < len(ws) and ws[e] in g.agent) or not g.be.isdisjoint(ws[self.starts[k] : h])):
+        if not (
+            (e < len(ws) and ws[e] in g.agent) or not g.be.isdisjoint(ws[max(self.starts[k], h - 8) : h])
+        ):
             return False
         return ws[h].endswith(g.participle_suffixes) or ws[h] in g.participles
 
@@ -276,6 +278,9 @@ def chunk(
 # The readers below take an item index and return item indexes (noun groups).
 
 _INSERT_ITEMS = 24  # items an apposition or relative clause between commas may hold, at most
+_REACH = 40  # items a reader walks over, at most (a long sentence stays linear)
+_LIST = 12  # coordinated groups, or prepositional phrases after a subject, at most
+_OPENING = 6  # items before a participle clause that opens the sentence, at most
 
 
 def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
@@ -293,7 +298,7 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     """
     kinds = ch.kinds
     k = v - 1
-    while k >= 0 and kinds[k] == ADV:
+    while k >= 0 and kinds[k] == ADV and v - k <= _LIST:
         k -= 1
     if k < 0 or depth > 3:
         return _subject_after(ch, v) if k < 0 and _gerund(ch, v) else []
@@ -337,9 +342,11 @@ def _antecedent(ch: Chunks, k: int) -> list[int]:
 def _subject_from(ch: Chunks, k: int) -> list[int]:
     """The subject ending at item ``k``: past prepositional phrases, with its coordinated groups."""
     kinds = ch.kinds
-    while k >= 0 and kinds[k] == NOUN:
+    steps = 0
+    while k >= 0 and kinds[k] == NOUN and steps < _LIST:
         if k > 0 and kinds[k - 1] == PREP:
             k -= 2
+            steps += 1
             continue
         return coordinated(ch, k, -1)
     return []
@@ -353,7 +360,7 @@ def coordinated(ch: Chunks, k: int, step: int) -> list[int]:
     got = [k]
     j = k + step
     joined = False
-    while 0 <= j + step < n and kinds[j] in (COORD, PUNCT) and kinds[j + step] == NOUN:
+    while 0 <= j + step < n and kinds[j] in (COORD, PUNCT) and kinds[j + step] == NOUN and len(got) < _LIST:
         if kinds[j] == COORD:
             joined = True
         elif ch.word(j) != ",":
@@ -368,7 +375,7 @@ def _previous_verb(ch: Chunks, k: int, *, through: bool = False) -> int:
     other than a comma or hyphen; ``through``: past the one subordinator at ``k``)."""
     kinds = ch.kinds
     j = k - 1
-    while j >= 0:
+    while j >= 0 and k - j <= _REACH:
         kind = kinds[j]
         if kind == VERB:
             return j
@@ -389,7 +396,7 @@ def _gerund(ch: Chunks, v: int) -> bool:
 
 def _opens_sentence(ch: Chunks, k: int) -> bool:
     """Whether nothing but punctuation, coordinators and adverbs lies before item ``k + 1``."""
-    return all(c in (PUNCT, COORD, ADV) for c in ch.kinds[: k + 1])
+    return k < _OPENING and all(c in (PUNCT, COORD, ADV) for c in ch.kinds[: k + 1])
 
 
 def _subject_after(ch: Chunks, v: int) -> list[int]:
@@ -438,7 +445,7 @@ def object_of(ch: Chunks, v: int, allowed: Collection[str]) -> tuple[list[int], 
     preposition is ``allowed``, and that preposition. Empty when the verb takes neither."""
     kinds = ch.kinds
     k = v + 1
-    while k < len(kinds) and kinds[k] == ADV:
+    while k < len(kinds) and kinds[k] == ADV and k - v <= _LIST:
         k += 1
     if k >= len(kinds):
         return [], None
@@ -456,7 +463,7 @@ def agent_of(ch: Chunks, v: int, reach: int = 3) -> list[int]:
     agent = ch.grammar.agent
     k = v + 1
     seen = 0
-    while k + 1 < len(kinds) and seen < reach:
+    while k + 1 < len(kinds) and seen < reach and k - v <= _LIST:
         if kinds[k] == ADV:
             k += 1
             continue

@@ -141,7 +141,7 @@ class Doc:
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
         self._chunks: dict[int, Chunks] = {}
-        self.verb_tokens: set[int] = set()  # tokens of the verb triggers found (the chunker's hints)
+        self.verb_tokens: list[int] = []  # tokens of the verb triggers found, sorted (the chunker's hints)
         self.subject_reach = lex.settings.subject_window * 8  # characters, at most
         self.statements = context.statements
         # Nothing can be coded without a trigger word: the rest is for articles that have one.
@@ -316,9 +316,9 @@ class Doc:
             lo = self.sentence_tok(sentence)
             lo = lo if lo >= 0 and self.starts[lo] >= sentence.start else lo + 1
             hi = _bisect_left(self.starts, sentence.end, lo)
-            got = self._chunks[sentence.start] = chunk(
-                self.lw, lo, hi, verbs=self.verb_tokens, cased=self.segs.words
-            )
+            vt = self.verb_tokens
+            verbs = vt[_bisect_left(vt, lo) : _bisect_left(vt, hi)]
+            got = self._chunks[sentence.start] = chunk(self.lw, lo, hi, verbs=verbs, cased=self.segs.words)
         return got
 
     def sentence_initial(self, pos: int) -> bool:
