@@ -1,7 +1,8 @@
 """Role finding's primitives: clause bounds, the subject before a trigger, the objects after it,
 coordination, passives and places, read off the actor mentions around a trigger.
 
-There is no syntactic parser in front of this: roles are read with a few well-known cues of
+There is no syntactic parser in front of this (``chunks.py`` adds a shallow chunker, which the
+role finder consults where these readers find no subject): roles are read with a few well-known cues of
 English news syntax (the subject before an active verb, ``by`` after a passive participle, the
 object or a prepositional phrase after the verb, ``from``/``by`` and possessives around a noun,
 coordination with ``and``), each word of which is rule data (``[words]`` in ``events.toml``).
