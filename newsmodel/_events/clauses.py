@@ -31,6 +31,7 @@ __all__ = [
 
 _bisect_left = bisect.bisect_left
 _bisect_right = bisect.bisect_right
+_LIST_MAX = 12  # actors coordinated in one list, at most
 
 
 def clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
@@ -94,7 +95,9 @@ def _coordinated(
     cur = k
     joined = False
     coord = doc.lex.words.coordinators
-    while 0 <= cur + step < len(outer):
+    # A list of a dozen actors at most: a longer chain is no coordination of participants, and
+    # following it would make a text of many "and"s quadratic.
+    while 0 <= cur + step < len(outer) and len(got) < _LIST_MAX:
         nxt = cur + step
         a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
         if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
@@ -293,7 +296,7 @@ def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
     while k >= lt and j - k <= 14:
         if doc.lw[k] == ",":
             before = doc.starts[k]
-            if doc.ctx.cast.mention_at(before - 1) is not None or any(m[1] == before for m in doc.extra):
+            if doc.ctx.cast.mention_at(before - 1) is not None or before in doc.extra_ends:
                 return before
             return None
         if doc.lw[k] in PUNCT_BOUNDARY:

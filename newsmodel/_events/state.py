@@ -240,6 +240,7 @@ class Doc:
         self.content_starts = [c[0] for c in self.contents]
         self._prepare_times(context)
         self.extra = sorted(extra, key=_FIRST_TWO)
+        self.extra_ends = {m[1] for m in extra}  # a set: one look-up, however many statements
         # Every mention of the article (statement sources included) by start, longest first.
         self.all_mentions: list[Mention] = cast
         if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
