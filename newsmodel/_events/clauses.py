@@ -378,10 +378,31 @@ def objects(
 
 
 def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
-    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target."""
-    demonyms = doc.demonyms()
-    if not demonyms:
+    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target.
+
+    The capitalised words after such a preposition are found first: the article's nationality
+    adjectives are only learned (``doc.demonyms``) when there is one."""
+    lw, starts, text = doc.lw, doc.starts, doc.text
+    dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
+    found: list[int] = []
+    i = _bisect_left(starts, start)
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i][1] <= end:
+        if text[starts[i]].isupper():
+            j = i - 1
+            while j >= 0 and lw[j] in dets:
+                j -= 1
+            if j >= 0 and lw[j] in allowed and lw[j] not in agents:
+                found.append(i)
+        i += 1
+    if not found:
         return None
+    demonyms = doc.demonyms()
+    for i in found:
+        w = lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
+            return demonyms[w]
+    return None
     i = _bisect_left(doc.starts, start)
     n = _bisect_left(doc.starts, end)
     if demonyms.keys().isdisjoint(doc.lw[i:n]):

@@ -158,7 +158,13 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         noun_phrase_end(doc, trig, right),
         allowed=doc.lex.words.target_prepositions,
     )
-    if not targets and trig.match_end == trig.head_end and _named_between(doc, trig.head_end, right):
+    if (
+        not targets
+        and trig.match_end == trig.head_end
+        and trig.ti + 1 < len(doc.lw)
+        and doc.lw[trig.ti + 1] in doc.lex.words.target_prepositions
+        and _named_between(doc, trig.head_end, right)
+    ):
         # "the arrest of opposition leader Kem Sokha": the head of the phrase after the noun.
         targets, cagents = chunk_noun_sides(doc, trig, sentence, floor, right)
         agents = agents or cagents
