@@ -123,7 +123,7 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
-    if not subj and _named_before(doc, sentence, floor, trig):
+    if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
         # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
         # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
         csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
@@ -180,6 +180,35 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _clause_marked(doc: Doc, trig: Occurrence) -> bool:
+    """Whether the verb's subject may lie where only the chunks find it: the trigger is a gerund
+    ("Complaining of ..., he said"), or right before its verb group (past auxiliaries, negations
+    and adverbs) stands a comma, a relative pronoun, a preposition or subordinator, or a gerund
+    ("Turkey, which has ..., summoned", "after having been kidnapped"). After a plain noun, "to"
+    or "and", the word-window reader has read what the chunks would."""
+    words, lw = doc.lex.words, doc.lw
+    gerund = words.gerund_suffixes
+    if lw[trig.ti].endswith(gerund):
+        return True
+    j = trig.ti - 1
+    while (
+        j >= 0
+        and trig.ti - j <= 4
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    if j < 0:
+        return False
+    w = lw[j]
+    return (
+        w == ","
+        or w in words.relatives
+        or w in doc.lex.prepositions
+        or w in words.boundaries
+        or w.endswith(gerund)
+    )
 
 
 def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> bool:
