@@ -10,6 +10,7 @@ import regex
 
 from ..model import Actor, Mention, MentionKind, Span
 from ..pipeline import Cast, Context
+from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import places_named_like_people, resolve_deferred, resolve_titled
 from .place import drop_agency, place_actors
@@ -40,8 +41,10 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     drop_agency(st)
+    find_agents(st)
     scan_words(st)
     place_actors(st)
+    place_agents(st)
     return build_cast(st)
 
 

@@ -19,6 +19,7 @@ from ..rules._schema import CONVERTER, Example, RuleSet, merge
 __all__ = [
     "ActorRules",
     "FirstNames",
+    "Agents",
     "FunctionWords",
     "Leader",
     "Organization",
@@ -95,6 +96,20 @@ class FunctionWords:
     no_plural_after: Words = ()  # demonyms ending so have no plural of their own ("Chinese")
     name_prefixes: Words = ()  # glued to a capitalised name: "McCain", "O'Brien"
     elided_particles: Words = ()  # lower-case, glued inside a run: "Cote d'Ivoire"
+
+
+@attrs.frozen
+class Agents:
+    """Nouns of people and groups who act for another actor ("a spokeswoman for X", "X's aide")."""
+
+    person: Words = ()  # singular nouns: a PERSON ("spokeswoman", "aide")
+    group: Words = ()  # plural nouns: a GROUP ("lawyers", "aides")
+    links: Words = ()  # between the noun and the principal ("for", "to", "of")
+    skips: Words = ()  # before the principal's name ("the")
+    possessives: Words = ()  # between the principal and the noun ("'s")
+    possessive_link: str = ""  # the link word of the name made from a possessive ("for")
+    bodies: Words = ()  # heads of a body named in lower case ("the prosecutor's office")
+    not_after: Words = ()  # before "a <noun>": predicated, not an actor ("seen as a lawyer")
 
 
 def _organization(value: Any, _: type) -> Organization:
@@ -190,6 +205,7 @@ class ActorRules(RuleSet):
     group_modifiers: Lists = attrs.field(factory=dict)
     institutions: Lists = attrs.field(factory=dict)
     domestic_sectors: Words = ()
+    agents: Agents = Agents()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns
     quote_we: Words = ()

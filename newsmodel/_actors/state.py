@@ -113,6 +113,7 @@ class ArticleState:
     published: date | None = None
     group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
     country_mentions: tuple[list[int], list[str]] | None = None  # starts and codes, for placing
+    agents: list[tuple[Builder, Builder | None]] = attrs.Factory(list)  # (agent, principal): see .agents
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:

@@ -1,0 +1,164 @@
+"""People and groups who act for another actor: "a spokeswoman for the ministry", "an aide to
+President X", "lawyers for X", "X's spokesman".
+
+An agent noun (``[agents]`` in ``actors.toml``) followed by a link word ("for", "to", "of") and
+an actor's name, or written after an actor's name and a possessive, makes an actor of its own:
+a PERSON for a singular noun, a GROUP for a plural one, named ``"<noun> <link> <principal>"``
+("spokeswoman for Theresa May"), of the principal's country and sector. An agent noun followed
+by a person's name ("spokesman Ahmed Zeid", "a spokesman, Ahmed Zeid,") is that person's title,
+not an actor of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import ActorKind, MentionKind
+from .place import article_country
+from .state import ArticleState, Builder, add_mention, get_actor
+
+__all__ = ["find_agents", "place_agents"]
+
+_NOMINAL = MentionKind.NOMINAL
+_KINDS = {"PERSON": ActorKind.PERSON, "GROUP": ActorKind.GROUP}
+_PRINCIPAL_KINDS = frozenset([ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY, ActorKind.GROUP])
+
+
+def find_agents(st: ArticleState) -> None:
+    """The agents of the article's actors, each an actor linked to its principal."""
+    tables = st.tables
+    nouns = tables.agent_nouns
+    if not nouns:
+        return
+    lower = st.seg.lower_words
+    found = [ti for ti, w in enumerate(lower) if w in nouns]
+    if not found:
+        return
+    by_start, by_end, starts = _name_index(st)
+    tokens, text = st.seg.tokens, st.text
+    n = len(tokens)
+    for ti in found:
+        s, e = tokens[ti]
+        if ti + 1 < n and (_named_after(st, ti, by_start) or lower[ti + 1] in tables.role_heads):
+            continue  # "spokesman Ahmed Zeid", "attorney general": a title
+        if ti >= 1 and _apposed_or_predicated(st, ti, by_end):
+            continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
+        principal, link = None, ""
+        if ti + 2 < n and lower[ti + 1] in tables.agent_links:
+            principal = _principal_after(st, ti + 2, by_start, starts)
+            link = text[tokens[ti + 1][0] : tokens[ti + 1][1]].lower()
+        if principal is None and ti >= 2 and lower[ti - 1] in tables.agent_possessives:
+            ps = tokens[ti - 1][0]
+            principal = by_end.get(ps) or by_end.get(ps - 1)
+            link = tables.agent_possessive_link
+        noun = lower[ti]
+        if principal is None and link:
+            body = _body_after(st, ti + 2)  # "a spokeswoman for the prosecutor's office"
+            if body:
+                name = f"{noun} {link} {body}"
+                agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[nouns[noun]])
+                add_mention(st, agent, s, e, _NOMINAL, "agent-of")
+                st.agents.append((agent, None))
+            continue
+        if principal is None or principal.kind not in _PRINCIPAL_KINDS:
+            continue
+        name = f"{noun} {link} {principal.name}"
+        agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[nouns[noun]])
+        add_mention(st, agent, s, e, _NOMINAL, "agent-of")
+        st.agents.append((agent, principal))
+
+
+def place_agents(st: ArticleState) -> None:
+    """An agent takes its principal's country and sector (once the principal has been placed);
+    the agent of a body named without a country ("the prosecutor's office") that of the article."""
+    for agent, principal in st.agents:
+        if principal is None:
+            agent.country = agent.country or article_country(st)
+            continue
+        if principal.country:
+            agent.country = principal.country
+        if agent.sector is None and principal.kind is not ActorKind.COUNTRY:
+            agent.sector = principal.sector
+
+
+def _name_index(
+    st: ArticleState,
+) -> tuple[dict[int, Builder], dict[int, Builder], list[int]]:
+    """The actors' name mentions by start and by end, and the starts in order."""
+    by_start: dict[int, Builder] = {}
+    by_end: dict[int, Builder] = {}
+    for b in st.actors.values():
+        if b.kind is ActorKind.LOCATION:
+            continue
+        for s, e, kind, _ in b.mentions:
+            if kind is MentionKind.NAME:
+                by_start[s] = b
+                by_end[e] = b
+    return by_start, by_end, sorted(by_start)
+
+
+def _named_after(st: ArticleState, ti: int, by_start: dict[int, Builder]) -> bool:
+    """Whether a person's name follows the agent noun at token ``ti`` ("spokesman Ahmed Zeid",
+    "a spokesman, Ahmed Zeid,")."""
+    tokens, words = st.seg.tokens, st.seg.words
+    k = ti + 1
+    if words[k] == "," and k + 1 < len(tokens):
+        k += 1
+    b = by_start.get(tokens[k][0])
+    return b is not None and b.kind is ActorKind.PERSON
+
+
+def _apposed_or_predicated(st: ArticleState, ti: int, by_end: dict[int, Builder]) -> bool:
+    """Whether the agent noun at token ``ti`` describes a person just named ("Hem Socheat, a
+    lawyer for Kem Sokha") or is predicated ("seen as a representative of X")."""
+    tables, tokens, lower = st.tables, st.seg.tokens, st.seg.lower_words
+    k = ti - 1
+    if lower[k] not in tables.apposition_openers:
+        return False
+    if k >= 1 and lower[k - 1] in tables.agent_not_after:
+        return True
+    if k < 2 or lower[k - 1] != ",":
+        return False
+    b = by_end.get(tokens[k - 2][1])
+    return b is not None and b.kind is ActorKind.PERSON
+
+
+def _body_after(st: ArticleState, k: int) -> str:
+    """A body named in lower case from token ``k`` on: the article, then up to four words, the
+    last an agent body ("the prosecutor's office", "the interior ministry"); "" if none."""
+    tables, tokens, lower = st.tables, st.seg.tokens, st.seg.lower_words
+    if lower[k] != tables.article:
+        return ""
+    last = 0
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        w = lower[j]
+        if not (w.isalpha() or w in tables.agent_possessives) or st.seg.words[j] != w:
+            break
+        if w in tables.agent_bodies:
+            last = j
+    return " ".join(st.text[tokens[k][0] : tokens[last][1]].split()) if last else ""
+
+
+def _principal_after(
+    st: ArticleState, k: int, by_start: dict[int, Builder], starts: list[int]
+) -> Builder | None:
+    """The actor named from token ``k`` on, past an article and capitalised words (titles,
+    nationalities): the last name that starts within them ("an aide to French President
+    Francois Hollande": Francois Hollande)."""
+    tokens, words = st.seg.tokens, st.seg.words
+    n = len(tokens)
+    if words[k].lower() in st.tables.agent_skips:
+        k += 1
+    first = k
+    while k < n and k - first < 8 and words[k][:1].isupper():
+        k += 1
+    if k == first:
+        return None
+    lo, hi = tokens[first][0], tokens[k - 1][1]
+    i = bisect.bisect_right(starts, hi - 1) - 1
+    while i >= 0 and starts[i] >= lo:
+        b = by_start[starts[i]]
+        if b.kind is not ActorKind.COUNTRY or starts[i] == lo:
+            return b
+        i -= 1
+    return None
