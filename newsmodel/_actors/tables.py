@@ -125,6 +125,8 @@ class ActorTables:
     place_nouns: frozenset[str]
     groups: dict[str, str]
     bare_groups: frozenset[str]
+    cued_groups: frozenset[str]
+    coordinator_words: frozenset[str]
     institutions: dict[str, str]
     pronouns: dict[str, str]
     nominals: dict[str, str]
@@ -260,6 +262,8 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         place_nouns=_lower(rules.place_nouns),
         groups=groups,
         bare_groups=_lower(rules.bare_groups),
+        cued_groups=_lower(rules.cued_groups),
+        coordinator_words=_lower(words.coordinators),
         institutions=institutions,
         pronouns=pronouns,
         nominals=nominals,

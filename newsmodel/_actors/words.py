@@ -23,6 +23,7 @@ from .state import (
     get_actor,
     opens_sentence,
     prev_words,
+    says_after,
 )
 from .tables import DEMONYM
 
@@ -98,7 +99,7 @@ def _read_word(
         )
     ):
         return  # "Police" inside a name; "the U.S. Embassy" is the country's
-    modifier_sector = None
+    modifier_sector = first = None
     if adj is None and "group" in found and ti > 1:
         # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
         adj, modifier_sector = modified(st, ti)
@@ -113,11 +114,20 @@ def _read_word(
         and text[max(0, s - len(the)) : s].lower() == the
     ):
         _bare_institution(st, word, s, e)
-    elif word in tables.bare_groups:
+    elif (word in tables.bare_groups and not _modifies_next(st, ti, e)) or (
+        word in tables.cued_groups and ((first := _modifiers_before(st, ti)) is not None or says_after(st, e))
+    ):
         sector = tables.groups.get(word) or None
         iso = None
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
+        if first is not None:
+            # "government and militant sources", "security sources": the group with its modifiers.
+            name = " ".join(text[first:e].lower().split())
+            b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+            add_mention(st, b, first, e, _NOMINAL, "group-noun")
+            _head(st, word, b.key)
+            return
         earlier = st.actors.get(st.group_heads.get(word, ""))
         if earlier is not None:
             # "Kenyan police ... police also used teargas": the group named before.
@@ -181,8 +191,13 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
     if word in tables.institutions:
         sector = tables.institutions[word] or None
         b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+    elif country_b.kind is ActorKind.GROUP and tables.groups.get(word) == country_b.sector:
+        # "Taliban fighters": an armed group's fighters are the group.
+        add_mention(st, country_b, s, e, _NOMINAL, "organisation-noun")
+        return
     else:
-        sector = tables.groups.get(word) or None
+        # "Taliban sources": the armed group's men, of its sector when the noun gives none.
+        sector = tables.groups.get(word) or (country_b.sector if country_b.kind is not ActorKind.COUNTRY else None)
         b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
@@ -209,6 +224,44 @@ def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str
         if adj is not None and adj[3] == DEMONYM:
             return adj, sector
     return None, None
+
+
+def _modifies_next(st: ArticleState, ti: int, e: int) -> bool:
+    """Whether the group noun at token ``ti`` (ending at ``e``) qualifies the word after it: a
+    role ("opposition leader"), another group or institution ("police spokesman" aside), or a
+    name ("the opposition Jobbik party")."""
+    tokens, words = st.seg.tokens, st.seg.words
+    n = len(tokens)
+    j = ti
+    while j < n and tokens[j][1] < e:
+        j += 1
+    j += 1
+    if j >= n or tokens[j][0] != e + 1 or st.text[e] != " ":
+        return False
+    w = words[j]
+    tables = st.tables
+    if w[:1].isupper():
+        return not opens_sentence(st, tokens[j][0])
+    if w in tables.role_glue:
+        return False
+    return w in tables.role_heads or w in tables.groups or w in tables.institutions
+
+
+def _modifiers_before(st: ArticleState, ti: int) -> int | None:
+    """Where the group modifiers that qualify token ``ti`` start ("government and militant
+    sources": "government"), counting only modifiers that give a sector; None if there are none."""
+    tokens, lower, text, mods = st.seg.tokens, st.seg.lower_words, st.text, st.tables.group_modifiers
+    coordinators = st.tables.coordinator_words
+    first = None
+    k = ti - 1
+    while k >= 0 and ti - k <= 5 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
+        w = lower[k]
+        if mods.get(w):
+            first = tokens[k][0]
+        elif w not in coordinators or first is None:
+            break
+        k -= 1
+    return first
 
 
 def coordinated(st: ArticleState, start: int, noun: str, sector: str | None) -> None:
@@ -275,7 +328,7 @@ def country_before(st: ArticleState, s: int) -> Builder | None:
     if st.actors_ending is None:
         ending: dict[int, Builder] = {}
         for x in st.actors.values():
-            if x.kind is ActorKind.COUNTRY or (x.kind is ActorKind.ORGANIZATION and x.sector == "REB"):
+            if x.kind is ActorKind.COUNTRY or (x.kind is not ActorKind.PERSON and x.sector == "REB"):
                 for _, me, _, _ in x.mentions:
                     ending[me] = x
         st.actors_ending = ending
