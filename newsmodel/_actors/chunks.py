@@ -24,6 +24,7 @@ from .state import (
     name_organization,
     name_person,
     opens_sentence,
+    org_head_after,
     prev_words,
     team_context,
 )
@@ -199,6 +200,10 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
             st.deferred.append(Deferred([tok], False, caps, True))
         return
     if (w.capitalize() if caps else w) in tables.not_names:
+        return
+    if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
+        org = ActorKind.ORGANIZATION
+        name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     # One unknown word: the single-word case of name_run, without its machinery.
     text = st.text

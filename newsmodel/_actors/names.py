@@ -29,6 +29,7 @@ from .state import (
     name_organization,
     name_person,
     opens_sentence,
+    org_head_after,
     prev_words,
     team_context,
 )
@@ -339,6 +340,10 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     first = run[0].w in tables.first_names
     initial = opens_sentence(st, s)
     org = ActorKind.ORGANIZATION
+    if (sector := org_head_after(st, e)) is not None:  # "the Zorblax Unionist party"
+        joined = " ".join(t.w for t in run)
+        name_organization(st, joined, s, e, "org-head", country=None, sector=sector or None, kind=org)
+        return
     if len(run) >= 2 and first:
         name_person(st, run, "first-name")
         return

@@ -68,6 +68,14 @@ def place_actors(st: ArticleState) -> None:
             b.country = article()  # "the election board"
             if b.country is not None:
                 _mark(b, "country-of-article")
+        elif b.kind is _ORGANIZATION and b.name.rsplit(" ", 1)[-1].lower() in tables.org_heads:
+            b.country = article()  # "the ruling Fidesz party", "the Zorblax Workers' Party"
+            if b.country is not None:
+                _mark(b, "country-of-article")
+        elif b.kind is _ORGANIZATION and any(r == "org-head" for _, _, _, r in b.mentions):
+            b.country = article()
+            if b.country is not None:
+                _mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
             if any(r != "organisation" for _, _, _, r in b.mentions):
                 continue  # "Kenya's Supreme Court": the owner is written

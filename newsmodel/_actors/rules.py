@@ -182,6 +182,7 @@ class ActorRules(RuleSet):
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector
     org_prefixes: Table = attrs.field(factory=dict)  # word -> sector
+    org_heads: Table = attrs.field(factory=dict)  # lower-case noun after a name -> sector
     club_prefixes: Words = ()
     misc_suffixes: Words = ()
     # Places.

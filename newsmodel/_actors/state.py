@@ -227,6 +227,13 @@ def team_context(st: ArticleState, s: int, e: int) -> bool:
     return bool(_TEAM_AFTER.match(text, e)) and bool(_TEAM_BEFORE.search(text, max(0, s - 12), s))
 
 
+def org_head_after(st: ArticleState, e: int) -> str | None:
+    """The sector ("" for none) of an organisation's lower-case head right after a name ending
+    at ``e`` ("the ruling Fidesz party"), or None if none follows."""
+    m = st.tables.org_head.match(st.text, e)
+    return None if m is None else st.tables.org_heads[m.group(1)]
+
+
 def says_after(st: ArticleState, e: int) -> bool:
     """Whether a word ending at ``e`` is followed by a person cue ("said", ", who")."""
     return bool(st.tables.person_cue.match(st.text, e))

@@ -107,6 +107,8 @@ class ActorTables:
     not_names: frozenset[str]
     org_suffixes: dict[str, str]
     org_prefixes: dict[str, str]
+    org_heads: dict[str, str]
+    org_head: regex.Pattern[str]  # one of org_heads right after a name ("Jobbik party")
     club_prefixes: frozenset[str]
     misc_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
@@ -241,6 +243,8 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         not_names=_words(rules.not_names),
         org_suffixes=org_suffixes,
         org_prefixes=org_prefixes,
+        org_heads=(org_heads := _sectored(rules.org_heads, check, "org_heads", lower=True)),
+        org_head=regex.compile(r"[ \xa0]{1,2}(" + by_length(org_heads) + r")(?![\p{L}\p{N}])"),
         club_prefixes=_words(rules.club_prefixes),
         misc_suffixes=_words(rules.misc_suffixes),
         place_suffixes=_words(rules.place_suffixes),
