@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import ActorKind, MentionKind
-from .place import article_country
+from .place import article_country, mark
 from .state import ArticleState, Builder, add_mention, get_actor
 
 __all__ = ["find_agents", "place_agents"]
@@ -73,7 +73,10 @@ def place_agents(st: ArticleState) -> None:
     the agent of a body named without a country ("the prosecutor's office") that of the article."""
     for agent, principal in st.agents:
         if principal is None:
-            agent.country = agent.country or article_country(st)
+            iso = article_country(st)
+            if agent.country is None and iso is not None:
+                agent.country = iso
+                mark(agent, "country-of-article")
             continue
         if principal.country:
             agent.country = principal.country

@@ -44,7 +44,7 @@ def read_chunk(st: ArticleState, start: int, end: int) -> None:
         s, e, w = spans[0]
         cut = compound_cut(w) if "-" in w else 0
         if cut:
-            one_word(st, s, s + cut, w[:cut])
+            one_word(st, s, s + cut, _cut_word(st.tables, w[:cut]))
         else:
             one_word(st, s, e, w)
         return
@@ -104,7 +104,7 @@ def _read_tokens(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
         cut = compound_cut(w) if "-" in w else 0
         if cut:
             # "Middle East-based", "U.S.-led": an adjective; the name ends before it.
-            toks.append(Tok(s, s + cut, w[:cut], True, cut > 1 and w[:cut].isupper()))
+            toks.append(Tok(s, s + cut, _cut_word(tables, w[:cut]), True, cut > 1 and w[:cut].isupper()))
             interpret(st, toks)
             toks = []
             continue
@@ -372,6 +372,14 @@ def compound_cut(word: str) -> int:
         return 0
     last = word.rindex("-")
     return i if word[last + 1 : last + 2].islower() else 0
+
+
+def _cut_word(tables: ActorTables, word: str) -> str:
+    """The name part of a compound adjective as the gazetteer knows it: "U.N-backed" drops the
+    period of "U.N.", which the lookups read back."""
+    if "." in word and word[-1] != "." and word not in tables.phrases and word + "." in tables.phrases:
+        return word + "."
+    return word
 
 
 def _elided(word: str, particles: tuple[str, ...]) -> bool:

@@ -215,7 +215,11 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
     if says_after(st, t.e) and not t.upper:
         name_person(st, [t], "name-says")
     elif t.upper and 2 <= len(t.w) <= 6 and not caps_line(st, t.s):
-        name_organization(st, t.w, t.s, t.e, "acronym", country=None, sector=None, kind=org)
+        named = _spelled_out(st, t.w)
+        if named is not None:  # "ACLU" after "American Civil Liberties Union"
+            add_mention(st, named, t.s, t.e, _NAME, "acronym-of-name")
+        else:
+            name_organization(st, t.w, t.s, t.e, "acronym", country=None, sector=None, kind=org)
     elif team_context(st, t.s, t.e):
         name_organization(st, t.w, t.s, t.e, "team-row", country=None, sector="SPT", kind=org)
     elif t.s > 1 and st.text[t.s - 2].isalpha():  # a word just before: maybe "in", "town of"
@@ -224,6 +228,22 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
             name_location(st, t.w, place[1], t.s, t.e, place[0])
         elif before in tables.place_in and not d.initial:
             name_location(st, t.w, None, t.s, t.e, "place-after-in")
+
+
+def _spelled_out(st: ArticleState, acronym: str) -> Builder | None:
+    """The organisation of the article whose name's capitalised words give ``acronym``'s letters
+    in order ("American Civil Liberties Union" for "ACLU"), if exactly one does."""
+    letters = acronym.replace(".", "")
+    found = None
+    for b in st.actors.values():
+        if b.kind is not ActorKind.ORGANIZATION or " " not in b.name:
+            continue
+        initials = "".join(w[0] for w in b.name.split() if w[:1].isupper())
+        if initials == letters:
+            if found is not None:
+                return None
+            found = b
+    return found
 
 
 def places_named_like_people(st: ArticleState) -> None:

@@ -30,7 +30,7 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 if TYPE_CHECKING:
     from ..rules.phoenix import ActorDictionary
 
-__all__ = ["article_country", "country_in", "drop_agency", "most_named", "place_actors"]
+__all__ = ["article_country", "country_in", "drop_agency", "mark", "most_named", "place_actors"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
@@ -58,35 +58,37 @@ def place_actors(st: ArticleState) -> None:
     for b in list(st.actors.values()):
         if b.country is not None and not (b.kind is _ORGANIZATION and b.name in tables.domestic_bodies):
             continue
+        if b.key[:2] == "A:":
+            continue  # an agent takes its principal's country (.agents)
         if b.kind is _PERSON:
             _place_person(st, b, article)
         elif b.kind is _ORGANIZATION and b.name.split(" ", 1)[0] in tables.domestic_name_words:
             b.country = article()  # "National Audit Office"
             if b.country is not None:
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name in tables.bare_institutions:
             b.country = article()  # "the election board"
             if b.country is not None:
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name.rsplit(" ", 1)[-1].lower() in tables.org_heads:
             b.country = article()  # "the ruling Fidesz party", "the Zorblax Workers' Party"
             if b.country is not None:
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and any(r == "org-head" for _, _, _, r in b.mentions):
             b.country = article()
             if b.country is not None:
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
         elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
             if any(r != "organisation" for _, _, _, r in b.mentions):
                 continue  # "Kenya's Supreme Court": the owner is written
             b.country = article()  # no fixed default: None when the article names no country
             if b.country is not None:
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
         elif b.kind is _GROUP and b.sector in tables.domestic_sectors:
             iso = article()
             if iso is not None:
                 b.country = iso
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
 
 
 def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None]) -> None:
@@ -105,12 +107,12 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
                 international = True
                 continue
             b.country = found
-            _mark(b, rule)
+            mark(b, rule)
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
         b.country = iso
-        _mark(b, "country-phoenix")
+        mark(b, "country-phoenix")
         return
     if international:
         return
@@ -121,19 +123,19 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
         iso = _country_before_in_sentence(st, min(m[0] for m in b.mentions))
         if iso is not None:
             b.country = iso
-            _mark(b, "country-of-sentence")
+            mark(b, "country-of-sentence")
             return
     elif b.sector is not None or b.roles:
         return
     iso = _coordinated_country(st, b)
     if iso is not None:
         b.country = iso
-        _mark(b, "country-coordinated")
+        mark(b, "country-coordinated")
         return
     home = article()
     if home is not None:
         b.country = home
-        _mark(b, "country-of-article")
+        mark(b, "country-of-article")
 
 
 def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
@@ -175,7 +177,7 @@ def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
     return codes[i] if i >= 0 and starts[i] >= floor else None
 
 
-def _mark(b: Builder, rule: str) -> None:
+def mark(b: Builder, rule: str) -> None:
     """Append ``rule`` to the rule of the actor's first mention."""
     if not b.mentions:
         return

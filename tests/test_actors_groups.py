@@ -1,0 +1,188 @@
+"""The actor stage on agents, groups and kinds (issue 13, items 3 and 4): the people who act for
+another actor, groups named by their modifiers, organisations named by a lower-case head or an
+acronym, and names that are not people. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel import Actor, ActorKind, MentionKind
+from newsmodel.actors import ActorFinder
+from newsmodel.pipeline import Cast, Context
+from newsmodel.segment import Segmenter
+
+SEGMENTER = Segmenter()
+FINDER = ActorFinder()
+
+
+def cast_of(text: str) -> Cast:
+    return FINDER(Context(text=text, published=None, headline=None, segments=SEGMENTER(text)))
+
+
+def named(cast: Cast, name: str) -> Actor:
+    found = [a for a in cast.actors if a.name == name]
+    assert len(found) == 1, f"no single actor named {name!r} in {[a.name for a in cast.actors]}"
+    return found[0]
+
+
+def names(cast: Cast) -> list[str]:
+    return [a.name for a in cast.actors]
+
+
+# -- agents: people and groups who act for another actor ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country", "sector"),
+    [
+        (
+            "An aide to French President Jacques Morlain said the talks would resume.",
+            "aide to Jacques Morlain",
+            ActorKind.PERSON,
+            "FRA",
+            "GOV",
+        ),
+        (
+            "The spokeswoman for Prime Minister Edna Valcourt of Canada declined to comment.",
+            "spokeswoman for Edna Valcourt",
+            ActorKind.PERSON,
+            "CAN",
+            "GOV",
+        ),
+        (
+            "Lawyers for Zorvan Kelmeth appealed the ruling on Monday.",
+            "lawyers for Zorvan Kelmeth",
+            ActorKind.GROUP,
+            None,
+            None,
+        ),
+        (
+            "Zorvan Kelmeth's lawyers appealed the ruling on Monday.",
+            "lawyers for Zorvan Kelmeth",
+            ActorKind.GROUP,
+            None,
+            None,
+        ),
+        (
+            "A spokesman for Zorland Airways said flights would resume.",
+            "spokesman for Zorland Airways",
+            ActorKind.PERSON,
+            None,
+            "BUS",
+        ),
+    ],
+)
+def test_agent_of_an_actor(text: str, name: str, kind: ActorKind, country: str | None, sector: str | None) -> None:
+    agent = named(cast_of(text), name)
+    assert (agent.kind, agent.country, agent.sector) == (kind, country, sector)
+    assert [m.kind for m in agent.mentions][:1] == [MentionKind.NOMINAL]
+    assert agent.mentions[0].rule == "agent-of"
+    assert agent.mentions[0].span.text.lower() == name.split()[0]
+
+
+def test_agent_of_a_body_named_in_lower_case_is_of_the_article_country() -> None:
+    cast = cast_of(
+        "Prosecutors in Hungary charged the lawmaker on Wednesday, a spokeswoman for the "
+        "prosecutor's office said."
+    )
+    agent = named(cast, "spokeswoman for the prosecutor's office")
+    assert (agent.kind, agent.country) == (ActorKind.PERSON, "HUN")
+    assert agent.mentions[0].rule == "agent-of+country-of-article"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person named right after the noun: the noun is the person's title.
+        "Ministry spokesman Ahmed Zorvali said the decision was final.",
+        # An apposition describes the person named before it.
+        "Hem Zorvath, a lawyer for Zorvan Kelmeth, told the court the trial was unfair.",
+        # Predicated of someone, not an actor of its own.
+        "We do not see him as a representative of the United States.",
+        # Part of a title.
+        "Zorland's attorney general opened an inquiry.",
+    ],
+)
+def test_agent_noun_that_is_no_actor(text: str) -> None:
+    assert not [a for a in cast_of(text).actors if a.mentions[0].rule == "agent-of"]
+
+
+def test_agent_can_be_the_antecedent_of_a_pronoun() -> None:
+    cast = cast_of("A spokeswoman for Zorland Airways said she expected flights to resume.")
+    agent = named(cast, "spokeswoman for Zorland Airways")
+    assert [m.span.text for m in agent.mentions] == ["spokeswoman", "she"]
+
+
+# -- groups -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Government and militant sources said five people were killed.", "government and militant sources", None, None),
+        ("Security sources said the attack had been foiled.", "security sources", None, None),
+        ("Sources said the deal was off.", "sources", None, None),
+        ("Armed groups attacked the village overnight.", "armed groups", None, "REB"),
+        ("Taliban sources said the man was a commander.", "Taliban sources", "AFG", "REB"),
+    ],
+)
+def test_groups_with_their_modifiers(text: str, name: str, country: str | None, sector: str | None) -> None:
+    group = named(cast_of(text), name)
+    assert (group.kind, group.country, group.sector) == (ActorKind.GROUP, country, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil is one of the sources of income for the region.",
+        "Kisumu is an opposition stronghold.",
+        "The nationalist opposition Zorblax party said it would appeal.",
+    ],
+)
+def test_cued_group_nouns_that_are_no_actor(text: str) -> None:
+    assert not [a for a in cast_of(text).actors if a.kind is ActorKind.GROUP]
+
+
+def test_the_opposition_speaking_is_a_group_of_the_country_where_it_speaks() -> None:
+    cast = cast_of("Protests spread across Kenya on Monday, and the opposition said it would boycott the vote.")
+    group = named(cast, "opposition")
+    assert (group.kind, group.country, group.sector) == (ActorKind.GROUP, "KEN", "OPP")
+
+
+def test_an_armed_groups_fighters_are_the_group() -> None:
+    cast = cast_of("The Taliban said on Monday that Taliban fighters had taken the town.")
+    taliban = named(cast, "Taliban")
+    assert [m.span.text for m in taliban.mentions] == ["Taliban", "Taliban", "fighters"]
+    assert "Taliban fighters" not in names(cast)
+
+
+def test_a_group_noun_qualifying_a_role_is_no_group() -> None:
+    cast = cast_of("Opposition leader Zorvan Kelmeth rejected the result.")
+    assert [a.kind for a in cast.actors] == [ActorKind.PERSON]
+
+
+# -- organisations: a lower-case head, an acronym of a name, an abbreviation before a hyphen ----
+
+
+def test_unknown_name_before_party_is_an_organisation_of_the_article_country() -> None:
+    cast = cast_of(
+        "In Hungary, the nationalist Zorblax party won seats. Zorblax said it would join the government."
+    )
+    party = named(cast, "Zorblax")
+    assert (party.kind, party.country) == (ActorKind.ORGANIZATION, "HUN")
+    assert [m.span.text for m in party.mentions if m.kind is MentionKind.NAME] == ["Zorblax", "Zorblax"]
+    assert party.mentions[0].rule.startswith("org-head")
+
+
+def test_acronym_of_a_name_given_before_is_that_organisation() -> None:
+    cast = cast_of("The Zorland Civil Liberties Union sued on Monday. The ZCLU said it would win.")
+    union = named(cast, "Zorland Civil Liberties Union")
+    assert [m.span.text for m in union.mentions] == ["Zorland Civil Liberties Union", "ZCLU", "it"]
+    assert union.mentions[1].rule == "acronym-of-name"
+    assert "ZCLU" not in names(cast)
+
+
+def test_abbreviation_before_a_hyphen_keeps_its_period_for_the_lookup() -> None:
+    cast = cast_of("A U.N-backed panel met on Monday.")
+    un = named(cast, "United Nations")
+    assert [m.span.text for m in un.mentions] == ["U.N"]
