@@ -72,7 +72,9 @@ def names(cast: Cast) -> list[str]:
         ),
     ],
 )
-def test_agent_of_an_actor(text: str, name: str, kind: ActorKind, country: str | None, sector: str | None) -> None:
+def test_agent_of_an_actor(
+    text: str, name: str, kind: ActorKind, country: str | None, sector: str | None
+) -> None:
     agent = named(cast_of(text), name)
     assert (agent.kind, agent.country, agent.sector) == (kind, country, sector)
     assert [m.kind for m in agent.mentions][:1] == [MentionKind.NOMINAL]
@@ -119,7 +121,12 @@ def test_agent_can_be_the_antecedent_of_a_pronoun() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "country", "sector"),
     [
-        ("Government and militant sources said five people were killed.", "government and militant sources", None, None),
+        (
+            "Government and militant sources said five people were killed.",
+            "government and militant sources",
+            None,
+            None,
+        ),
         ("Security sources said the attack had been foiled.", "security sources", None, None),
         ("Sources said the deal was off.", "sources", None, None),
         ("Armed groups attacked the village overnight.", "armed groups", None, "REB"),
@@ -144,7 +151,9 @@ def test_cued_group_nouns_that_are_no_actor(text: str) -> None:
 
 
 def test_the_opposition_speaking_is_a_group_of_the_country_where_it_speaks() -> None:
-    cast = cast_of("Protests spread across Kenya on Monday, and the opposition said it would boycott the vote.")
+    cast = cast_of(
+        "Protests spread across Kenya on Monday, and the opposition said it would boycott the vote."
+    )
     group = named(cast, "opposition")
     assert (group.kind, group.country, group.sector) == (ActorKind.GROUP, "KEN", "OPP")
 

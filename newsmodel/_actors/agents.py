@@ -27,7 +27,7 @@ _PRINCIPAL_KINDS = frozenset([ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKin
 def find_agents(st: ArticleState) -> None:
     """The agents of the article's actors, each an actor linked to its principal."""
     tables = st.tables
-    nouns = tables.agent_nouns
+    nouns = tables.agents.nouns
     if not nouns:
         return
     lower = st.seg.lower_words
@@ -44,13 +44,13 @@ def find_agents(st: ArticleState) -> None:
         if ti >= 1 and _apposed_or_predicated(st, ti, by_end):
             continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
         principal, link = None, ""
-        if ti + 2 < n and lower[ti + 1] in tables.agent_links:
+        if ti + 2 < n and lower[ti + 1] in tables.agents.links:
             principal = _principal_after(st, ti + 2, by_start, starts)
             link = text[tokens[ti + 1][0] : tokens[ti + 1][1]].lower()
-        if principal is None and ti >= 2 and lower[ti - 1] in tables.agent_possessives:
+        if principal is None and ti >= 2 and lower[ti - 1] in tables.agents.possessives:
             ps = tokens[ti - 1][0]
             principal = by_end.get(ps) or by_end.get(ps - 1)
-            link = tables.agent_possessive_link
+            link = tables.agents.possessive_link
         noun = lower[ti]
         if principal is None and link:
             body = _body_after(st, ti + 2)  # "a spokeswoman for the prosecutor's office"
@@ -118,7 +118,7 @@ def _apposed_or_predicated(st: ArticleState, ti: int, by_end: dict[int, Builder]
     k = ti - 1
     if lower[k] not in tables.apposition_openers:
         return False
-    if k >= 1 and lower[k - 1] in tables.agent_not_after:
+    if k >= 1 and lower[k - 1] in tables.agents.not_after:
         return True
     if k < 2 or lower[k - 1] != ",":
         return False
@@ -135,9 +135,9 @@ def _body_after(st: ArticleState, k: int) -> str:
     last = 0
     for j in range(k + 1, min(k + 5, len(tokens))):
         w = lower[j]
-        if not (w.isalpha() or w in tables.agent_possessives) or st.seg.words[j] != w:
+        if not (w.isalpha() or w in tables.agents.possessives) or st.seg.words[j] != w:
             break
-        if w in tables.agent_bodies:
+        if w in tables.agents.bodies:
             last = j
     return " ".join(st.text[tokens[k][0] : tokens[last][1]].split()) if last else ""
 
@@ -150,7 +150,7 @@ def _principal_after(
     Francois Hollande": Francois Hollande)."""
     tokens, words = st.seg.tokens, st.seg.words
     n = len(tokens)
-    if words[k].lower() in st.tables.agent_skips:
+    if words[k].lower() in st.tables.agents.skips:
         k += 1
     first = k
     while k < n and k - first < 8 and words[k][:1].isupper():

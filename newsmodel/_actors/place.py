@@ -62,33 +62,24 @@ def place_actors(st: ArticleState) -> None:
             continue  # an agent takes its principal's country (.agents)
         if b.kind is _PERSON:
             _place_person(st, b, article)
-        elif b.kind is _ORGANIZATION and b.name.split(" ", 1)[0] in tables.domestic_name_words:
-            b.country = article()  # "National Audit Office"
-            if b.country is not None:
-                mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and b.name in tables.bare_institutions:
-            b.country = article()  # "the election board"
-            if b.country is not None:
-                mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and b.name.rsplit(" ", 1)[-1].lower() in tables.org_heads:
-            b.country = article()  # "the ruling Fidesz party", "the Zorblax Workers' Party"
-            if b.country is not None:
-                mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and any(r == "org-head" for _, _, _, r in b.mentions):
-            b.country = article()
-            if b.country is not None:
-                mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
-            if any(r != "organisation" for _, _, _, r in b.mentions):
-                continue  # "Kenya's Supreme Court": the owner is written
+        elif (b.kind is _ORGANIZATION and _domestic_organization(st, b)) or (
+            b.kind is _GROUP and b.sector in tables.domestic_sectors
+        ):
             b.country = article()  # no fixed default: None when the article names no country
             if b.country is not None:
                 mark(b, "country-of-article")
-        elif b.kind is _GROUP and b.sector in tables.domestic_sectors:
-            iso = article()
-            if iso is not None:
-                b.country = iso
-                mark(b, "country-of-article")
+
+
+def _domestic_organization(st: ArticleState, b: Builder) -> bool:
+    """Whether an organisation named without a country is a body of the article's country: "the
+    National Audit Office", "the election board", "the ruling Fidesz party", "the Supreme Court"
+    (unless its owner is written: "Kenya's Supreme Court")."""
+    tables, name = st.tables, b.name
+    if name.split(" ", 1)[0] in tables.domestic_name_words or name in tables.bare_institutions:
+        return True
+    if name.rsplit(" ", 1)[-1].lower() in tables.org_heads or any(r == "org-head" for *_, r in b.mentions):
+        return True
+    return name in tables.domestic_bodies and all(r == "organisation" for *_, r in b.mentions)
 
 
 def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None]) -> None:

@@ -18,8 +18,8 @@ from ..rules._schema import CONVERTER, Example, RuleSet, merge
 
 __all__ = [
     "ActorRules",
-    "FirstNames",
     "Agents",
+    "FirstNames",
     "FunctionWords",
     "Leader",
     "Organization",

@@ -18,6 +18,7 @@ import regex
 
 from ..errors import RuleError
 from ..model import ActorKind
+from .agent_words import AgentWords
 from .patterns import (
     by_length,
     chunk_patterns,
@@ -162,13 +163,7 @@ class ActorTables:
     bare_institutions: frozenset[str]
     short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
-    agent_nouns: dict[str, str]  # lower-case agent noun -> "PERSON" or "GROUP"
-    agent_links: frozenset[str]
-    agent_skips: frozenset[str]
-    agent_possessives: frozenset[str]
-    agent_possessive_link: str
-    agent_not_after: frozenset[str]
-    agent_bodies: frozenset[str]
+    agents: AgentWords
     # The function words of the grammar.
     article: str  # "the"
     article_space: str  # "the "
@@ -306,16 +301,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
             for k, vs in rules.short_forms.items()
         },
         possessive_heads=possessive_heads(with_s, words.possessive),
-        agent_nouns={
-            **{w.casefold(): "PERSON" for w in rules.agents.person},
-            **{w.casefold(): "GROUP" for w in rules.agents.group},
-        },
-        agent_links=_lower(rules.agents.links),
-        agent_skips=_lower(rules.agents.skips),
-        agent_possessives=_lower(rules.agents.possessives),
-        agent_possessive_link=rules.agents.possessive_link,
-        agent_not_after=_lower(rules.agents.not_after),
-        agent_bodies=_lower(rules.agents.bodies),
+        agents=AgentWords.of(rules.agents),
         **grammar(words),
     )
 

@@ -197,7 +197,9 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
         return
     else:
         # "Taliban sources": the armed group's men, of its sector when the noun gives none.
-        sector = tables.groups.get(word) or (country_b.sector if country_b.kind is not ActorKind.COUNTRY else None)
+        sector = tables.groups.get(word) or (
+            country_b.sector if country_b.kind is not ActorKind.COUNTRY else None
+        )
         b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
