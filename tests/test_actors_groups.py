@@ -195,3 +195,39 @@ def test_abbreviation_before_a_hyphen_keeps_its_period_for_the_lookup() -> None:
     cast = cast_of("A U.N-backed panel met on Monday.")
     un = named(cast, "United Nations")
     assert [m.span.text for m in un.mentions] == ["U.N"]
+
+
+def test_body_of_a_person_or_an_organisation_is_an_organisation_of_the_owners_country() -> None:
+    cast = cast_of("President Zorvan Kelmeth of Canada spoke. The Kelmeth administration said it would act.")
+    body = named(cast, "Zorvan Kelmeth administration")
+    assert (body.kind, body.country, body.sector) == (ActorKind.ORGANIZATION, "CAN", "GOV")
+    assert [(m.span.text, m.rule) for m in body.mentions] == [
+        ("administration", "owner-noun"),
+        ("it", "pronoun-it"),
+    ]
+    delegation = named(
+        cast_of("A Zorland Airways delegation arrived on Tuesday."), "Zorland Airways delegation"
+    )
+    assert delegation.kind is ActorKind.ORGANIZATION
+
+
+def test_a_media_outlets_own_channel_is_the_outlet() -> None:
+    cast = cast_of("He told BBC radio on Friday that talks would resume.")
+    assert names(cast) == ["BBC"]
+    assert [m.span.text for m in named(cast, "BBC").mentions] == ["BBC", "radio"]
+
+
+def test_a_people_named_after_a_civilian_group_of_its_country_is_that_group() -> None:
+    cast = cast_of(
+        "A judge halted the deportation of Iraqi nationals on Monday. Lawyers said the Iraqis "
+        "faced torture, and Syrian rebels said Iraqi Kurds would be at risk."
+    )
+    group = named(cast, "Iraqi nationals")
+    assert [m.span.text for m in group.mentions] == ["Iraqi nationals", "Iraqis"]
+    assert "Iraqis" not in names(cast)
+    assert named(cast, "Iraqi Kurds").kind is ActorKind.GROUP  # a people with a name of its own
+    assert named(cast, "Syrian rebels").sector == "REB"  # a group of another sector stays apart
+
+
+def test_common_capitalised_abbreviations_are_no_organisation() -> None:
+    assert names(cast_of("The bank said its IT systems and its CEO were not to blame.")) == []

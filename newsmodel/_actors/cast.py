@@ -12,7 +12,7 @@ from ..model import Actor, Mention, MentionKind, Span
 from ..pipeline import Cast, Context
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
-from .coreference import places_named_like_people, resolve_deferred, resolve_titled
+from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
 from .place import drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
@@ -43,6 +43,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     drop_agency(st)
     find_agents(st)
     scan_words(st)
+    people_into_groups(st)
     place_actors(st)
     place_agents(st)
     return build_cast(st)

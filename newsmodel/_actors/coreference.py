@@ -246,6 +246,27 @@ def _spelled_out(st: ArticleState, acronym: str) -> Builder | None:
     return found
 
 
+def people_into_groups(st: ArticleState) -> None:
+    """A people named after a group of its country's civilians ("Iraqi nationals ... Iraqis",
+    "Syrian refugees ... Syrians") refers to that group: its mentions join the group's."""
+    sectors = st.tables.people_group_sectors
+    first: dict[str, tuple[int, Builder]] = {}
+    peoples = []
+    for b in st.actors.values():
+        if b.kind is not ActorKind.GROUP or not b.country or not b.mentions:
+            continue
+        start = min(m[0] for m in b.mentions)
+        if b.sector is None and " " not in b.name and min(b.mentions)[3] == "demonym-people":
+            peoples.append((start, b))
+        elif b.sector in sectors and (b.country not in first or start < first[b.country][0]):
+            first[b.country] = (start, b)
+    for start, b in peoples:
+        found = first.get(b.country or "")
+        if found is not None and found[0] < start:
+            found[1].mentions.extend(b.mentions)
+            del st.actors[b.key]
+
+
 def places_named_like_people(st: ArticleState) -> None:
     """A one-word place that is the last name of a person of the article ("Jordan" after
     "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""

@@ -207,6 +207,7 @@ class ActorRules(RuleSet):
     group_modifiers: Lists = attrs.field(factory=dict)
     institutions: Lists = attrs.field(factory=dict)
     domestic_sectors: Words = ()
+    people_group_sectors: Words = ()  # "Iraqi nationals ... Iraqis": the people is the group
     agents: Agents = Agents()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns

@@ -120,6 +120,7 @@ class ActorTables:
     connectors: frozenset[str]
     folded_name_suffixes: frozenset[str]
     domestic_sectors: frozenset[str | None]
+    people_group_sectors: frozenset[str]
     place_in: frozenset[str]
     countries_with_the: frozenset[str]
     not_surnames: frozenset[str]
@@ -253,6 +254,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
             check.sector(c, "domestic_sectors") for c in _words(rules.domestic_sectors)
         )
         - {None},
+        people_group_sectors=_words(rules.people_group_sectors),
         place_in=_lower(rules.place_in),
         countries_with_the=_words(rules.countries_with_the),
         not_surnames=_words(rules.not_surnames),

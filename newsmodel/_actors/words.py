@@ -108,6 +108,8 @@ def _read_word(
         _demonym_noun(st, adj, modifier_sector, word, e)
     elif country_b is not None:
         _country_noun(st, country_b, word, s, e)
+    elif word in tables.institutions and (owner := owner_before(st, s)) is not None:
+        _owned_institution(st, owner, word, s, e)
     elif (
         word in tables.bare_institutions
         and (the := tables.article_space)
@@ -204,6 +206,36 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
     _head(st, word, b.key)
+
+
+def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: int) -> None:
+    """ "the Trump administration", "a European Parliament delegation": a body of a person or an
+    organisation, of the owner's country; "BBC radio" (a body of the owner's own sector) is the
+    owner itself."""
+    sector = st.tables.institutions[word] or None
+    if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
+        add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
+        return
+    name = f"{owner.name} {word}"
+    b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, sector=sector)
+    add_mention(st, b, s, e, _NOMINAL, "owner-noun")
+    st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
+    _head(st, word, b.key)
+
+
+def owner_before(st: ArticleState, s: int) -> Builder | None:
+    """The person or organisation named just before ``s`` ("the Trump administration")."""
+    if s < 2 or st.text[s - 1] != " ":
+        return None
+    if st.owners_ending is None:
+        ending: dict[int, Builder] = {}
+        for x in st.actors.values():
+            if x.kind is ActorKind.PERSON or x.kind is ActorKind.ORGANIZATION:
+                for _, me, kind, _ in x.mentions:
+                    if kind is MentionKind.NAME:
+                        ending[me] = x
+        st.owners_ending = ending
+    return st.owners_ending.get(s - 1)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
