@@ -99,8 +99,11 @@ def test_agent_of_a_body_named_in_lower_case_is_of_the_article_country() -> None
         "Ministry spokesman Ahmed Zorvali said the decision was final.",
         # An apposition describes the person named before it.
         "Hem Zorvath, a lawyer for Zorvan Kelmeth, told the court the trial was unfair.",
+        "Nhial Zorvath, a senior adviser to President Zorvan Kelmeth, said no.",
+        "Hisyam Zorvath, Zorvan Kelmeth's lawyer, told the court the trial was unfair.",
         # Predicated of someone, not an actor of its own.
         "We do not see him as a representative of the United States.",
+        "Sean Zorvath was the Zorland Council's spokesman until May.",
         # Part of a title.
         "Zorland's attorney general opened an inquiry.",
     ],

@@ -36,36 +36,39 @@ def find_agents(st: ArticleState) -> None:
         return
     by_start, by_end, starts = _name_index(st)
     tokens, text = st.seg.tokens, st.text
+    token_starts = [t[0] for t in tokens]
     n = len(tokens)
     for ti in found:
         s, e = tokens[ti]
         if ti + 1 < n and (_named_after(st, ti, by_start) or lower[ti + 1] in tables.role_heads):
             continue  # "spokesman Ahmed Zeid", "attorney general": a title
-        if ti >= 1 and _apposed_or_predicated(st, ti, by_end):
-            continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
-        principal, link = None, ""
+        principal, link, opens = None, "", ti
         if ti + 2 < n and lower[ti + 1] in tables.agents.links:
             principal = _principal_after(st, ti + 2, by_start, starts)
             link = text[tokens[ti + 1][0] : tokens[ti + 1][1]].lower()
         if principal is None and ti >= 2 and lower[ti - 1] in tables.agents.possessives:
             ps = tokens[ti - 1][0]
-            principal = by_end.get(ps) or by_end.get(ps - 1)
-            link = tables.agents.possessive_link
+            owner = by_end.get(ps) or by_end.get(ps - 1)
+            if owner is not None:
+                principal, link = owner[1], tables.agents.possessive_link
+                opens = bisect.bisect_left(token_starts, owner[0])
+        if opens >= 1 and _apposed_or_predicated(st, opens, by_end):
+            continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
         noun = lower[ti]
         if principal is None and link:
             body = _body_after(st, ti + 2)  # "a spokeswoman for the prosecutor's office"
             if body:
-                name = f"{noun} {link} {body}"
-                agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[nouns[noun]])
-                add_mention(st, agent, s, e, _NOMINAL, "agent-of")
-                st.agents.append((agent, None))
+                _agent(st, f"{noun} {link} {body}", nouns[noun], s, e, None)
             continue
-        if principal is None or principal.kind not in _PRINCIPAL_KINDS:
-            continue
-        name = f"{noun} {link} {principal.name}"
-        agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[nouns[noun]])
-        add_mention(st, agent, s, e, _NOMINAL, "agent-of")
-        st.agents.append((agent, principal))
+        if principal is not None and principal.kind in _PRINCIPAL_KINDS:
+            _agent(st, f"{noun} {link} {principal.name}", nouns[noun], s, e, principal)
+
+
+def _agent(st: ArticleState, name: str, kind: str, s: int, e: int, principal: Builder | None) -> None:
+    """The agent ``name`` mentioned at ``[s, e)``, of ``principal`` (None: a body in lower case)."""
+    agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[kind])
+    add_mention(st, agent, s, e, _NOMINAL, "agent-of")
+    st.agents.append((agent, principal))
 
 
 def place_agents(st: ArticleState) -> None:
@@ -86,17 +89,17 @@ def place_agents(st: ArticleState) -> None:
 
 def _name_index(
     st: ArticleState,
-) -> tuple[dict[int, Builder], dict[int, Builder], list[int]]:
-    """The actors' name mentions by start and by end, and the starts in order."""
+) -> tuple[dict[int, Builder], dict[int, tuple[int, Builder]], list[int]]:
+    """The actors' name mentions by start, by end (with the start), and the starts in order."""
     by_start: dict[int, Builder] = {}
-    by_end: dict[int, Builder] = {}
+    by_end: dict[int, tuple[int, Builder]] = {}
     for b in st.actors.values():
         if b.kind is ActorKind.LOCATION:
             continue
         for s, e, kind, _ in b.mentions:
             if kind is MentionKind.NAME:
                 by_start[s] = b
-                by_end[e] = b
+                by_end[e] = (s, b)
     return by_start, by_end, sorted(by_start)
 
 
@@ -111,19 +114,31 @@ def _named_after(st: ArticleState, ti: int, by_start: dict[int, Builder]) -> boo
     return b is not None and b.kind is ActorKind.PERSON
 
 
-def _apposed_or_predicated(st: ArticleState, ti: int, by_end: dict[int, Builder]) -> bool:
-    """Whether the agent noun at token ``ti`` describes a person just named ("Hem Socheat, a
-    lawyer for Kem Sokha") or is predicated ("seen as a representative of X")."""
-    tables, tokens, lower = st.tables, st.seg.tokens, st.seg.lower_words
-    k = ti - 1
-    if lower[k] not in tables.apposition_openers:
-        return False
-    if k >= 1 and lower[k - 1] in tables.agents.not_after:
+def _apposed_or_predicated(st: ArticleState, k: int, by_end: dict[int, tuple[int, Builder]]) -> bool:
+    """Whether the agent phrase opening at token ``k`` describes a person just named ("Hem
+    Socheat, a senior lawyer for Kem Sokha", "Hisyam Teh, Huong's lawyer") or is predicated
+    ("seen as a representative of X", "was the committee's spokesman")."""
+    tables, tokens, lower, words = st.tables, st.seg.tokens, st.seg.lower_words, st.seg.words
+    k -= 1
+    for _ in range(3):  # modifiers: "a senior adviser", "a former aide"
+        w = lower[k]
+        if (
+            k < 1
+            or w != words[k]
+            or not w.isalpha()
+            or w in tables.apposition_openers
+            or w in tables.agents.not_after
+        ):
+            break
+        k -= 1
+    if lower[k] in tables.apposition_openers and k >= 1:
+        k -= 1
+    if lower[k] in tables.agents.not_after:
         return True
-    if k < 2 or lower[k - 1] != ",":
+    if k < 1 or lower[k] != ",":
         return False
-    b = by_end.get(tokens[k - 2][1])
-    return b is not None and b.kind is ActorKind.PERSON
+    found = by_end.get(tokens[k - 1][1])
+    return found is not None and found[1].kind is ActorKind.PERSON
 
 
 def _body_after(st: ArticleState, k: int) -> str:

@@ -203,7 +203,8 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
                 toks[p.i].s,
                 toks[nxt.j - 1].e,
                 "organisation-named",
-                country=entry.country if entry is not None else nxt.entry.country,
+                # "Liberal Democratic Party" is not the Democratic Party: not its country.
+                country=entry.country if entry is not None else None,
                 sector=nxt.entry.sector,
                 kind=nxt.entry.kind or ActorKind.ORGANIZATION,
             )
