@@ -234,3 +234,40 @@ def test_a_people_named_after_a_civilian_group_of_its_country_is_that_group() ->
 
 def test_common_capitalised_abbreviations_are_no_organisation() -> None:
     assert names(cast_of("The bank said its IT systems and its CEO were not to blame.")) == []
+
+
+# -- people with evidence: a person of a company, a person before a country's title ---------------
+
+
+def test_a_person_of_a_company_is_two_actors() -> None:
+    cast = cast_of('"Demand is weak," said Bill Zorvath of Quelton Witter Reynolds Inc.')
+    person = named(cast, "Bill Zorvath")
+    firm = named(cast, "Quelton Witter Reynolds Inc.")
+    assert (person.kind, person.sector) == (ActorKind.PERSON, "BUS")
+    assert (firm.kind, firm.sector) == (ActorKind.ORGANIZATION, "BUS")
+
+
+def test_a_firm_named_with_of_stays_one_organisation() -> None:
+    cast = cast_of("Shares of Bank of Zorland Corp rose on Monday.")
+    assert names(cast) == ["Bank of Zorland Corp"]
+
+
+def test_a_name_before_a_countrys_possessive_title_is_a_person_and_the_portfolio_no_one() -> None:
+    cast = cast_of(
+        "Talal Zorvath, Pakistan's Minister of State for Interior Affairs, told Reuters the talks failed."
+    )
+    person = named(cast, "Talal Zorvath")
+    assert (person.kind, person.country) == (ActorKind.PERSON, "PAK")
+    assert "Interior Affairs" not in names(cast)
+    assert all(a.kind is not ActorKind.LOCATION for a in cast.actors)
+
+
+def test_a_name_after_a_title_and_its_portfolio_is_the_titled_person() -> None:
+    cast = cast_of("Minister of Foreign Affairs Ali Zorvath said the talks had failed.")
+    assert names(cast) == ["Ali Zorvath"]
+    assert named(cast, "Ali Zorvath").sector == "GOV"
+
+
+def test_a_party_named_like_a_known_one_does_not_take_its_country() -> None:
+    cast = cast_of("TOKYO (Reuters) - The Liberal Democratic Party won the election in Japan on Sunday.")
+    assert named(cast, "Liberal Democratic Party").country == "JPN"

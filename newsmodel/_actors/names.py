@@ -136,8 +136,12 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
         ends_name = k == len(pieces) - 1 or pieces[k + 1].cat == "CONN"
         if not ends_name and any(h.cat == "TITLE" for h in head):
             return False  # "Marshal Fahim University" is one body; a title before a name is not
-        s, e = toks[pieces[0].i].s, toks[p.i].e
-        name = " ".join(t.w for t in toks[pieces[0].i : p.j])
+        sector = tables.org_suffixes[toks[p.i].w] or None
+        person = _person_of(st, toks, head, sector)
+        if person:  # "Bill Sullivan of Dean Witter Reynolds Inc.": a person, then the firm
+            head = head[person + 1 :]
+        s, e = toks[head[0].i].s, toks[p.i].e
+        name = " ".join(t.w for t in toks[head[0].i : p.j])
         name_organization(
             st,
             name,
@@ -145,7 +149,7 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
             e,
             "org-suffix",
             country=country_in(st, head),
-            sector=tables.org_suffixes[toks[p.i].w] or None,
+            sector=sector,
             kind=ActorKind.ORGANIZATION,
         )
         rest = pieces[k + 1 :]
@@ -155,6 +159,26 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
             read_pieces(st, toks, rest, caps)
         return True
     return False
+
+
+def _person_of(st: ArticleState, toks: list[Tok], head: list[Piece], sector: str | None) -> int:
+    """A person named before "of" at the start of an organisation's name ("Bill Sullivan of Dean
+    Witter Reynolds Inc."): a first name and one or two more names. Names the person and returns
+    the index of the "of" piece, or 0."""
+    tables = st.tables
+    for c in (2, 3):
+        if len(head) <= c + 1 or head[c].cat != "CONN" or toks[head[c].i].w != tables.of:
+            continue
+        names = head[:c]
+        if (
+            all(h.cat == "UNK" and h.j - h.i == 1 for h in names[1:])
+            and names[0].j - names[0].i == 1
+            and toks[names[0].i].w in tables.first_names
+            and head[c + 1].cat != "CONN"
+        ):
+            name_person(st, [toks[h.i] for h in names], "first-name", sector=sector)
+            return c
+    return 0
 
 
 def country_in(st: ArticleState, pieces: list[Piece]) -> str | None:
@@ -180,8 +204,10 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
         p = pieces[k]
         nxt = pieces[k + 1] if k + 1 < n else None
         if p.cat == "CONN":
-            titles, t_country = [], None
-            k += 1
+            j = _portfolio_end(st, toks, pieces, k) if titles else k
+            if j == k:
+                titles, t_country = [], None
+            k = max(j, k + 1)  # "Minister of State for Interior Affairs": the title goes on
             continue
         if p.cat == "TITLE" and p.title is not None:
             titles.append(p.title)
@@ -241,6 +267,24 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
             read_known(st, entry, toks[p.i].s, toks[p.j - 1].e, toks[p.i : p.j], nxt)
         titles, t_country = [], None
         k += 1
+
+
+def _portfolio_end(st: ArticleState, toks: list[Tok], pieces: list[Piece], k: int) -> int:
+    """After a title, a connector ``k`` and the words of a portfolio ("for Interior Affairs",
+    "of State"): the index of the piece after them, or ``k`` if none follow."""
+    tables = st.tables
+    if toks[pieces[k].i].w.lower() not in tables.role_glue:
+        return k
+    j, end = k + 1, k
+    while j < len(pieces):
+        p = pieces[j]
+        w = toks[p.i].w
+        if p.cat in ("UNK", "NOT") and p.j - p.i == 1 and w in tables.portfolio_words:
+            end = j + 1
+        elif p.cat != "CONN" or w.lower() not in tables.role_glue:
+            break
+        j += 1
+    return end
 
 
 def name_run(
@@ -404,7 +448,9 @@ def place_of(st: ArticleState, s: int, e: int, before: str, before2: str) -> tup
                 iso = country
         return "place-noun-of", iso
     m = st.tables.comma_place.match(st.text, e)
-    if m is not None:
+    marks = tables.possessives
+    if m is not None and not (marks and st.text.startswith(marks, m.end())):
+        # "Springfield, Illinois"; not "Talal Chaudhry, Pakistan's minister"
         entry = tables.phrases.get(m.group(1).replace("’", "'"))
         if entry is not None and entry.cat in (COUNTRY, REGION):
             return "place-comma-region", entry.country

@@ -169,6 +169,7 @@ class ActorRules(RuleSet):
     # Placing people and domestic bodies in a country (the placing pass).
     role_words: Words = ()
     role_glue: Words = ()
+    portfolio_words: Words = ()  # "Minister for Interior Affairs": words of a title, not a name
     apposition_openers: Words = ()
     not_country_after: Words = ()
     domestic_people: Words = ()  # sectors

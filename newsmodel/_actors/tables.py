@@ -154,6 +154,7 @@ class ActorTables:
     descriptor_words: frozenset[str]
     role_heads: frozenset[str]  # lower-case words that make a role ("minister", "member")
     role_glue: frozenset[str]  # lower-case words inside a role ("of", "the")
+    portfolio_words: frozenset[str]  # capitalised words of a portfolio ("Interior", "Affairs")
     apposition_openers: frozenset[str]
     not_country_after: frozenset[str]
     domestic_people: frozenset[str | None]
@@ -289,6 +290,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         role_heads=frozenset(w.casefold() for k in (*titles, *descriptors) for w in k.split())
         | _lower(rules.role_words),
         role_glue=_lower(rules.role_glue),
+        portfolio_words=_words(rules.portfolio_words),
         apposition_openers=_lower(rules.apposition_openers),
         not_country_after=_lower(rules.not_country_after),
         domestic_people=frozenset(check.sector(c, "domestic_people") for c in _words(rules.domestic_people))
