@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import regex
 
 from .rules import Agents
 
@@ -24,6 +25,7 @@ class AgentWords:
     possessive_link: str  # "for"
     not_after: frozenset[str]  # "as"
     bodies: frozenset[str]  # "office", "ministry"
+    pattern: regex.Pattern[str]  # any of the nouns, as a whole word, in any case
 
     @classmethod
     def of(cls, agents: Agents) -> AgentWords:
@@ -39,4 +41,14 @@ class AgentWords:
             possessive_link=agents.possessive_link,
             not_after=_lower(agents.not_after),
             bodies=_lower(agents.bodies),
+            pattern=regex.compile(
+                r"(?<![\p{L}\p{N}])(?:"
+                + "|".join(
+                    regex.escape(w) for w in sorted({*agents.person, *agents.group}, key=len, reverse=True)
+                )
+                + r")(?![\p{L}\p{N}])"
+                if agents.person or agents.group
+                else r"(?!)",
+                regex.IGNORECASE,
+            ),
         )

@@ -30,15 +30,17 @@ def find_agents(st: ArticleState) -> None:
     nouns = tables.agents.nouns
     if not nouns:
         return
-    lower = st.seg.lower_words
-    found = [ti for ti, w in enumerate(lower) if w in nouns]
+    tokens, text = st.seg.tokens, st.text
+    # One scan of the text for the nouns (C speed), each then placed among the tokens.
+    found = [bisect.bisect_left(tokens, (m.start(),)) for m in tables.agents.pattern.finditer(text)]
     if not found:
         return
+    lower = st.seg.lower_words
     by_start, by_end, starts = _name_index(st)
-    tokens, text = st.seg.tokens, st.text
-    token_starts = [t[0] for t in tokens]
     n = len(tokens)
     for ti in found:
+        if ti >= n or lower[ti] not in nouns:
+            continue  # not a token of its own ("spokesman-designate")
         s, e = tokens[ti]
         if ti + 1 < n and (_named_after(st, ti, by_start) or lower[ti + 1] in tables.role_heads):
             continue  # "spokesman Ahmed Zeid", "attorney general": a title
@@ -51,7 +53,7 @@ def find_agents(st: ArticleState) -> None:
             owner = by_end.get(ps) or by_end.get(ps - 1)
             if owner is not None:
                 principal, link = owner[1], tables.agents.possessive_link
-                opens = bisect.bisect_left(token_starts, owner[0])
+                opens = bisect.bisect_left(tokens, (owner[0],))
         if opens >= 1 and _apposed_or_predicated(st, opens, by_end):
             continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
         noun = lower[ti]
