@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import attrs
-import regex
 
 from .rules import Agents
 
@@ -25,7 +24,7 @@ class AgentWords:
     possessive_link: str  # "for"
     not_after: frozenset[str]  # "as"
     bodies: frozenset[str]  # "office", "ministry"
-    pattern: regex.Pattern[str]  # any of the nouns, as a whole word, in any case
+    spellings: tuple[str, ...]  # the nouns in lower case and capitalised, for a plain search
 
     @classmethod
     def of(cls, agents: Agents) -> AgentWords:
@@ -41,14 +40,7 @@ class AgentWords:
             possessive_link=agents.possessive_link,
             not_after=_lower(agents.not_after),
             bodies=_lower(agents.bodies),
-            pattern=regex.compile(
-                r"(?<![\p{L}\p{N}])(?:"
-                + "|".join(
-                    regex.escape(w) for w in sorted({*agents.person, *agents.group}, key=len, reverse=True)
-                )
-                + r")(?![\p{L}\p{N}])"
-                if agents.person or agents.group
-                else r"(?!)",
-                regex.IGNORECASE,
+            spellings=tuple(
+                sorted({v for w in (*agents.person, *agents.group) for v in (w.casefold(), w.capitalize())})
             ),
         )

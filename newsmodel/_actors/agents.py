@@ -32,12 +32,18 @@ def find_agents(st: ArticleState) -> None:
         return
     tokens, text = st.seg.tokens, st.text
     # One scan of the text for the nouns (C speed), each then placed among the tokens.
-    found = [bisect.bisect_left(tokens, (m.start(),)) for m in tables.agents.pattern.finditer(text)]
+    n = len(tokens)
+    found = sorted(
+        {
+            ti
+            for at in _occurrences(text, tables.agents.spellings)
+            if _starts_token(tokens, ti := bisect.bisect_left(tokens, (at,)), at)
+        }
+    )
     if not found:
         return
     lower = st.seg.lower_words
     by_start, by_end, starts = _name_index(st)
-    n = len(tokens)
     for ti in found:
         if ti >= n or lower[ti] not in nouns:
             continue  # not a token of its own ("spokesman-designate")
@@ -71,6 +77,23 @@ def _agent(st: ArticleState, name: str, kind: str, s: int, e: int, principal: Bu
     agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[kind])
     add_mention(st, agent, s, e, _NOMINAL, "agent-of")
     st.agents.append((agent, principal))
+
+
+def _starts_token(tokens: tuple[tuple[int, int], ...], ti: int, at: int) -> bool:
+    """Whether token ``ti`` starts at ``at`` (a match inside a word starts none)."""
+    return ti < len(tokens) and tokens[ti][0] == at
+
+
+def _occurrences(text: str, spellings: tuple[str, ...]) -> list[int]:
+    """Where any of ``spellings`` starts in ``text`` (a plain substring search per spelling, at C
+    speed; whether it is a word of its own is checked against the tokens)."""
+    found = []
+    for w in spellings:
+        at = text.find(w)
+        while at >= 0:
+            found.append(at)
+            at = text.find(w, at + 1)
+    return found
 
 
 def place_agents(st: ArticleState) -> None:

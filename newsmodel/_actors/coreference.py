@@ -232,18 +232,16 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
 
 def _spelled_out(st: ArticleState, acronym: str) -> Builder | None:
     """The organisation of the article whose name's capitalised words give ``acronym``'s letters
-    in order ("American Civil Liberties Union" for "ACLU"), if exactly one does."""
-    letters = acronym.replace(".", "")
-    found = None
-    for b in st.actors.values():
-        if b.kind is not ActorKind.ORGANIZATION or " " not in b.name:
-            continue
-        initials = "".join(w[0] for w in b.name.split() if w[:1].isupper())
-        if initials == letters:
-            if found is not None:
-                return None
-            found = b
-    return found
+    in order ("American Civil Liberties Union" for "ACLU"), if exactly one does. The index of
+    initials is built once, on the first acronym (every name of several words is known by then)."""
+    if st.initials is None:
+        index: dict[str, Builder | None] = {}
+        for b in st.actors.values():
+            if b.kind is ActorKind.ORGANIZATION and " " in b.name:
+                key = "".join(w[0] for w in b.name.split() if w[:1].isupper())
+                index[key] = None if key in index else b  # two names, one acronym: neither
+        st.initials = index
+    return st.initials.get(acronym.replace(".", ""))
 
 
 def people_into_groups(st: ArticleState) -> None:

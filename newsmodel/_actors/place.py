@@ -136,16 +136,16 @@ def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
     joint = f" {st.tables.conjunction} "
     if st.text[max(0, s - len(joint)) : s] != joint:
         return None
-    end = s - len(joint)
-    for other in st.actors.values():
-        if (
-            other is not b
-            and other.kind is _PERSON
-            and other.country
-            and any(e == end and kind is _NAME for _, e, kind, _ in other.mentions)
-        ):
-            return other.country
-    return None
+    if st.people_ending is None:  # built once: one scan of the actors, not one per person
+        ending: dict[int, Builder] = {}
+        for person in st.actors.values():
+            if person.kind is _PERSON:
+                for _, e, kind, _ in person.mentions:
+                    if kind is _NAME:
+                        ending.setdefault(e, person)
+        st.people_ending = ending
+    before = st.people_ending.get(s - len(joint))
+    return before.country if before is not None and before is not b else None
 
 
 def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:

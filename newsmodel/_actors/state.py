@@ -105,6 +105,8 @@ class ArticleState:
     lines: dict[int, bool] = attrs.Factory(dict)  # line start -> written in capitals
     country_ends: dict[int, str] = attrs.Factory(dict)  # end of a country's name -> its code
     actors_ending: dict[int, Builder] | None = None
+    initials: dict[str, Builder | None] | None = None  # organisations by initials (acronyms)
+    people_ending: dict[int, Builder] | None = None  # people's names by end (placing pass)
     owners_ending: dict[int, Builder] | None = None  # people's and organisations' names, by end
     by_start: tuple[list[tuple[int, int, Builder]], list[int]] | None = None
     place_index: tuple[list[tuple[int, str]], list[int]] | None = None
