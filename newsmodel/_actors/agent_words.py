@@ -24,7 +24,6 @@ class AgentWords:
     possessive_link: str  # "for"
     not_after: frozenset[str]  # "as"
     bodies: frozenset[str]  # "office", "ministry"
-    spellings: tuple[str, ...]  # the nouns in lower case and capitalised, for a plain search
 
     @classmethod
     def of(cls, agents: Agents) -> AgentWords:
@@ -40,7 +39,4 @@ class AgentWords:
             possessive_link=agents.possessive_link,
             not_after=_lower(agents.not_after),
             bodies=_lower(agents.bodies),
-            spellings=tuple(
-                sorted({v for w in (*agents.person, *agents.group) for v in (w.casefold(), w.capitalize())})
-            ),
         )

@@ -12,6 +12,7 @@ not an actor of its own.
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .place import article_country, mark
@@ -31,22 +32,13 @@ def find_agents(st: ArticleState) -> None:
     if not nouns:
         return
     tokens, text = st.seg.tokens, st.text
-    # One scan of the text for the nouns (C speed), each then placed among the tokens.
-    n = len(tokens)
-    found = sorted(
-        {
-            ti
-            for at in _occurrences(text, tables.agents.spellings)
-            if _starts_token(tokens, ti := bisect.bisect_left(tokens, (at,)), at)
-        }
-    )
-    if not found:
-        return
     lower = st.seg.lower_words
+    if nouns.keys().isdisjoint(lower):
+        return  # none of the nouns: one pass at C speed
+    n = len(tokens)
+    found = list(compress(range(n), map(nouns.__contains__, lower)))
     by_start, by_end, starts = _name_index(st)
     for ti in found:
-        if ti >= n or lower[ti] not in nouns:
-            continue  # not a token of its own ("spokesman-designate")
         s, e = tokens[ti]
         if ti + 1 < n and (_named_after(st, ti, by_start) or lower[ti + 1] in tables.role_heads):
             continue  # "spokesman Ahmed Zeid", "attorney general": a title
@@ -77,23 +69,6 @@ def _agent(st: ArticleState, name: str, kind: str, s: int, e: int, principal: Bu
     agent = get_actor(st, "A:" + name.casefold(), name, _KINDS[kind])
     add_mention(st, agent, s, e, _NOMINAL, "agent-of")
     st.agents.append((agent, principal))
-
-
-def _starts_token(tokens: tuple[tuple[int, int], ...], ti: int, at: int) -> bool:
-    """Whether token ``ti`` starts at ``at`` (a match inside a word starts none)."""
-    return ti < len(tokens) and tokens[ti][0] == at
-
-
-def _occurrences(text: str, spellings: tuple[str, ...]) -> list[int]:
-    """Where any of ``spellings`` starts in ``text`` (a plain substring search per spelling, at C
-    speed; whether it is a word of its own is checked against the tokens)."""
-    found = []
-    for w in spellings:
-        at = text.find(w)
-        while at >= 0:
-            found.append(at)
-            at = text.find(w, at + 1)
-    return found
 
 
 def place_agents(st: ArticleState) -> None:

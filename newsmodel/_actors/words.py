@@ -9,6 +9,7 @@ nothing stand for their country; "we" in a government person's quotation for the
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 import regex
 
@@ -46,11 +47,10 @@ def scan_words(st: ArticleState) -> None:
     tokens = st.seg.tokens
     lower_words = st.seg.lower_words
     n_tokens = len(tokens)
-    get = tables.vocab.get
-    for ti, w in enumerate(st.seg.words):
-        node = get(w)
-        if node is None:
-            continue
+    vocab, words = tables.vocab, st.seg.words
+    # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
+    for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
+        node = vocab[words[ti]]
         s, e = tokens[ti]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
