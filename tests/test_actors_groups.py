@@ -4,7 +4,12 @@ acronym, and names that are not people. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import itertools
+
+import pycountry
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmodel import Actor, ActorKind, MentionKind
 from newsmodel.actors import ActorFinder
@@ -271,3 +276,37 @@ def test_a_name_after_a_title_and_its_portfolio_is_the_titled_person() -> None:
 def test_a_party_named_like_a_known_one_does_not_take_its_country() -> None:
     cast = cast_of("TOKYO (Reuters) - The Liberal Democratic Party won the election in Japan on Sunday.")
     assert named(cast, "Liberal Democratic Party").country == "JPN"
+
+
+# -- properties -------------------------------------------------------------------------------------
+
+_ISO = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+# Words that set off this module's rules, in any order.
+_WORDS = st.sampled_from(
+    [
+        "A", "an", "the", "spokesman", "spokeswoman", "lawyers", "aide", "for", "to", "of", "'s", "’s",
+        "s", "President", "Zorvan", "Kelmeth", "Bill", "Sullivan", "Dean", "Witter", "Inc.", "said",
+        ",", ".", "party", "Jobbik", "ruling", "administration", "delegation", "radio", "BBC",
+        "sources", "government", "and", "militant", "Security", "opposition", "Taliban", "fighters",
+        "Kenyan", "Iraqi", "nationals", "Iraqis", "Zorland", "Civil", "Liberties", "Union", "ZCLU",
+        "U.N-backed", "Minister", "State", "Interior", "Affairs", "Pakistan", "prosecutor", "office",
+        "as", "was", "Hungary", "Canada", "armed", "groups",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_property_countries_are_iso_and_mentions_well_formed(words: list[str]) -> None:
+    text = " ".join(words)
+    cast = cast_of(text)
+    spans = []
+    for actor in cast.actors:
+        assert actor.country is None or actor.country in _ISO, actor
+        assert actor.mentions
+        for m in actor.mentions:
+            assert text[m.span.start : m.span.end] == m.span.text
+            spans.append((m.span.start, m.span.end))
+    spans.sort()
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans)), "mentions overlap"
+    assert cast_of(text).actors == cast.actors  # deterministic
