@@ -310,3 +310,13 @@ def test_property_countries_are_iso_and_mentions_well_formed(words: list[str]) -
     spans.sort()
     assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans)), "mentions overlap"
     assert cast_of(text).actors == cast.actors  # deterministic
+
+
+def test_a_nationality_and_a_plural_agent_noun_of_the_dictionary_make_a_group() -> None:
+    cast = cast_of("Congolese peasants fled the fighting, and Egyptian scientists protested.")
+    peasants = named(cast, "Congolese peasants")
+    assert (peasants.kind, peasants.country, peasants.sector) == (ActorKind.GROUP, "COD", "AGR")
+    assert peasants.mentions[0].rule == "demonym-agent"
+    assert named(cast, "Egyptian scientists").sector == "CVL"
+    # The singular is one person, unnamed: the nationality stands for its country.
+    assert names(cast_of("An Egyptian scientist protested.")) == ["Egypt"]

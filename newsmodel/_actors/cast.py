@@ -13,6 +13,7 @@ from ..pipeline import Cast, Context
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
+from .dictionary_groups import dictionary_groups
 from .place import drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
@@ -42,6 +43,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     places_named_like_people(st)
     drop_agency(st)
     find_agents(st)
+    dictionary_groups(st)
     scan_words(st)
     people_into_groups(st)
     place_actors(st)

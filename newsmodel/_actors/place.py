@@ -30,7 +30,15 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 if TYPE_CHECKING:
     from ..rules.phoenix import ActorDictionary
 
-__all__ = ["article_country", "country_in", "drop_agency", "mark", "most_named", "place_actors"]
+__all__ = [
+    "article_country",
+    "country_in",
+    "drop_agency",
+    "mark",
+    "most_named",
+    "phoenix_dictionary",
+    "place_actors",
+]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
@@ -357,15 +365,20 @@ def _apposition(st: ArticleState, e: int) -> str | None:
 # -- the dictionaries and the article --------------------------------------------------------------
 
 
-def _phoenix_country(st: ArticleState, name: str) -> str | None:
-    """The country Phoenix gives every person named ``name`` on the publication date."""
-    if len(name.split()) < 2:
-        return None
+def phoenix_dictionary() -> ActorDictionary:
+    """The shipped Phoenix dictionary, loaded on first need (not at import)."""
     if not _PHOENIX:
         from ..rules.phoenix import shipped_phoenix
 
         _PHOENIX.append(shipped_phoenix())
-    roles = [r for r in _PHOENIX[0].roles_on(name, st.published) if r.country]
+    return _PHOENIX[0]
+
+
+def _phoenix_country(st: ArticleState, name: str) -> str | None:
+    """The country Phoenix gives every person named ``name`` on the publication date."""
+    if len(name.split()) < 2:
+        return None
+    roles = [r for r in phoenix_dictionary().roles_on(name, st.published) if r.country]
     if not roles:
         return None
     # Two entries for one name ("Salva Kiir" of Sudan, then of South Sudan): the latest role.
