@@ -320,3 +320,11 @@ def test_a_nationality_and_a_plural_agent_noun_of_the_dictionary_make_a_group() 
     assert named(cast, "Egyptian scientists").sector == "CVL"
     # The singular is one person, unnamed: the nationality stands for its country.
     assert names(cast_of("An Egyptian scientist protested.")) == ["Egypt"]
+
+
+def test_a_common_word_before_a_possessive_is_the_person_of_that_name() -> None:
+    cast = cast_of("Prime Minister Theresa May spoke. But May's spokeswoman played down the incident.")
+    may = named(cast, "Theresa May")
+    assert [m.span.text for m in may.mentions] == ["Theresa May", "May"]
+    assert named(cast, "spokeswoman for Theresa May").country == "GBR"
+    assert names(cast_of("May's elections were delayed.")) == []  # no one of that name: a month

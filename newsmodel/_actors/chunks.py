@@ -200,6 +200,8 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
             st.deferred.append(Deferred([tok], False, caps, True))
         return
     if (w.capitalize() if caps else w) in tables.not_names:
+        if not caps and tables.possessives and st.text.startswith(tables.possessives, e):
+            st.deferred.append(Deferred([tok], False, False, True))  # "May's": only a name given
         return
     if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
         org = ActorKind.ORGANIZATION
