@@ -203,12 +203,17 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
         if not caps and tables.possessives and st.text.startswith(tables.possessives, e):
             st.deferred.append(Deferred([tok], False, False, True))  # "May's": only a name given
         return
+    _unknown_word(st, tok, caps)
+
+
+def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
+    """One unknown word: the single-word case of name_run, without its machinery."""
+    tables, text = st.tables, st.text
+    s, e, w = tok.s, tok.e, tok.w
     if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
         org = ActorKind.ORGANIZATION
         name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
-    # One unknown word: the single-word case of name_run, without its machinery.
-    text = st.text
     if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and may_describe(st, s):
         before, before2 = prev_words(st, s)
         descriptor = tables.descriptors.get(before) or tables.descriptors.get(f"{before2} {before}")
