@@ -328,3 +328,11 @@ def test_a_common_word_before_a_possessive_is_the_person_of_that_name() -> None:
     assert [m.span.text for m in may.mentions] == ["Theresa May", "May"]
     assert named(cast, "spokeswoman for Theresa May").country == "GBR"
     assert names(cast_of("May's elections were delayed.")) == []  # no one of that name: a month
+
+
+def test_a_sentence_opening_verb_or_adverb_is_no_part_of_a_name() -> None:
+    cast = cast_of(
+        "Defense Secretary Jim Zorvath spoke. Unlike Zorvath, he said. Putting Kelmeth in charge was a mistake."
+    )
+    assert names(cast) == ["Jim Zorvath"]
+    assert [m.span.text for m in named(cast, "Jim Zorvath").mentions][:2] == ["Jim Zorvath", "Zorvath"]

@@ -415,11 +415,22 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     place = place_of(st, s, e, before, before2)
     if place is not None:
         name_location(st, joined, place[1], s, e, place[0])
-    elif initial and common_word(st, run[0].w):
+    elif initial and (common_word(st, run[0].w) or _shaped_like_a_verb(st, run[0].w)):
         st.deferred.append(Deferred(run[1:], False, False))
     elif not (the := tables.article_space) or st.text[max(0, s - len(the)) : s].lower() != the:
         # "the Forbidden City" is no one
         name_person(st, run, "two-names")
+
+
+def _shaped_like_a_verb(st: ArticleState, word: str) -> bool:
+    """Whether a word opening a sentence ends like a gerund or an adverb ("Putting Nielsen ...",
+    "Unlike Mattis ...") and is no first name: not the first word of a name."""
+    tables = st.tables
+    return (
+        len(word) > 5
+        and word not in tables.first_names
+        and any(word.endswith(x) for x in tables.verb_shaped_endings)
+    )
 
 
 def nationality_before(st: ArticleState, s: int) -> str | None:

@@ -159,6 +159,7 @@ class ActorRules(RuleSet):
     leaders: dict[Word, Leader] = attrs.field(factory=dict)
     not_names: Words = ()
     not_surnames: Words = ()
+    verb_endings: Words = ()  # a sentence's first word ending so is no name ("Putting Nielsen")
     name_openers: Words = ()
     name_suffixes: Words = ()
     name_particles: Words = ()

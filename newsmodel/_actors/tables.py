@@ -125,6 +125,7 @@ class ActorTables:
     place_in: frozenset[str]
     countries_with_the: frozenset[str]
     not_surnames: frozenset[str]
+    verb_shaped_endings: tuple[str, ...]
     particles: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -261,6 +262,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         place_in=_lower(rules.place_in),
         countries_with_the=_words(rules.countries_with_the),
         not_surnames=_words(rules.not_surnames),
+        verb_shaped_endings=tuple(rules.verb_endings),
         particles=_lower(rules.name_particles),
         place_prepositions=_lower(rules.place_prepositions),
         place_nouns=_lower(rules.place_nouns),
