@@ -336,3 +336,8 @@ def test_a_sentence_opening_verb_or_adverb_is_no_part_of_a_name() -> None:
     )
     assert names(cast) == ["Jim Zorvath"]
     assert [m.span.text for m in named(cast, "Jim Zorvath").mentions][:2] == ["Jim Zorvath", "Zorvath"]
+
+
+def test_capitalised_words_qualifying_a_group_noun_are_no_person() -> None:
+    cast = cast_of("Senior House Zorbic lawmakers wrote to the president on Monday.")
+    assert all(a.kind is not ActorKind.PERSON for a in cast.actors)

@@ -38,6 +38,7 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 __all__ = ["nationality_before", "place_of", "read_known", "read_pieces"]
 
 _LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
+_NEXT_LOWER = regex.compile(r"[ ]{1,2}(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}])")
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
 _DEMONYM = MentionKind.DEMONYM
 
@@ -417,9 +418,21 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
         name_location(st, joined, place[1], s, e, place[0])
     elif initial and (common_word(st, run[0].w) or _shaped_like_a_verb(st, run[0].w)):
         st.deferred.append(Deferred(run[1:], False, False))
+    elif _qualifies_next(st, e):
+        return  # "House Democratic lawmakers", "the Senate Intelligence committee": no one
     elif not (the := tables.article_space) or st.text[max(0, s - len(the)) : s].lower() != the:
         # "the Forbidden City" is no one
         name_person(st, run, "two-names")
+
+
+def _qualifies_next(st: ArticleState, e: int) -> bool:
+    """Whether the lower-case word right after ``e`` is a group, an institution or a role that the
+    capitalised words before it qualify ("House Democratic lawmakers")."""
+    m = _NEXT_LOWER.match(st.text, e)
+    if m is None:
+        return False
+    w, tables = m.group(1), st.tables
+    return w in tables.groups or w in tables.institutions or (w in tables.role_heads and w not in tables.role_glue)
 
 
 def _shaped_like_a_verb(st: ArticleState, word: str) -> bool:
