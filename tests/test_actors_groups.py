@@ -341,3 +341,11 @@ def test_a_sentence_opening_verb_or_adverb_is_no_part_of_a_name() -> None:
 def test_capitalised_words_qualifying_a_group_noun_are_no_person() -> None:
     cast = cast_of("Senior House Zorbic lawmakers wrote to the president on Monday.")
     assert all(a.kind is not ActorKind.PERSON for a in cast.actors)
+
+
+def test_a_countrys_group_is_named_as_first_written_and_is_one_actor() -> None:
+    cast = cast_of("U.S. officials said the U.S. embassy would close. United States officials agreed.")
+    officials = named(cast, "U.S. officials")
+    assert (officials.kind, officials.country) == (ActorKind.GROUP, "USA")
+    assert [m.span.text for m in officials.mentions] == ["officials", "officials"]
+    assert named(cast, "U.S. embassy").kind is ActorKind.ORGANIZATION

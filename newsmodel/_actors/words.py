@@ -188,11 +188,14 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
     """ "U.S. officials", "Hezbollah guerrillas": a country or an armed group and its people."""
     tables = st.tables
-    name = f"{country_b.name} {word}"
+    key = f"{country_b.name} {word}".casefold()  # one actor however the country is written
+    # Named as first written, as a descriptive group is: "U.S. officials", "Britain's embassy".
+    written = next((st.text[ms:me] for ms, me, _, _ in country_b.mentions if me == s - 1), country_b.name)
+    name = " ".join(f"{written} {word}".split())
     iso = country_b.country
     if word in tables.institutions:
         sector = tables.institutions[word] or None
-        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+        b = get_actor(st, "O:" + key, name, ActorKind.ORGANIZATION, country=iso, sector=sector)
     elif country_b.kind is ActorKind.GROUP and tables.groups.get(word) == country_b.sector:
         # "Taliban fighters": an armed group's fighters are the group.
         add_mention(st, country_b, s, e, _NOMINAL, "organisation-noun")
@@ -202,7 +205,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
         sector = tables.groups.get(word) or (
             country_b.sector if country_b.kind is not ActorKind.COUNTRY else None
         )
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        b = get_actor(st, "G:" + key, name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
     _head(st, word, b.key)
