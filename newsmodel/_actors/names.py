@@ -432,7 +432,11 @@ def _qualifies_next(st: ArticleState, e: int) -> bool:
     if m is None:
         return False
     w, tables = m.group(1), st.tables
-    return w in tables.groups or w in tables.institutions or (w in tables.role_heads and w not in tables.role_glue)
+    return (
+        w in tables.groups
+        or w in tables.institutions
+        or (w in tables.role_heads and w not in tables.role_glue)
+    )
 
 
 def _shaped_like_a_verb(st: ArticleState, word: str) -> bool:

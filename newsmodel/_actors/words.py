@@ -219,8 +219,9 @@ def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: i
     if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
         add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
         return
-    name = f"{owner.name} {word}"
-    b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, sector=sector)
+    written = next((st.text[ms:me] for ms, me, _, _ in owner.mentions if me == s - 1), owner.name)
+    name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
+    b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
     add_mention(st, b, s, e, _NOMINAL, "owner-noun")
     st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
     _head(st, word, b.key)
