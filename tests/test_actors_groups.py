@@ -349,3 +349,9 @@ def test_a_countrys_group_is_named_as_first_written_and_is_one_actor() -> None:
     assert (officials.kind, officials.country) == (ActorKind.GROUP, "USA")
     assert [m.span.text for m in officials.mentions] == ["officials", "officials"]
     assert named(cast, "U.S. embassy").kind is ActorKind.ORGANIZATION
+
+
+def test_a_bare_group_noun_after_a_determiner_of_singulars_qualifies_the_next_noun() -> None:
+    cast = cast_of("A crowd tried to storm a police station, and every rebel attack failed. Police said so.")
+    police = named(cast, "police")
+    assert [m.span.text for m in police.mentions] == ["Police"]

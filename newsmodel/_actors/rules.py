@@ -205,6 +205,7 @@ class ActorRules(RuleSet):
     # The lower-case vocabulary.
     groups: Lists = attrs.field(factory=dict)  # sector -> plural nouns
     bare_groups: Words = ()
+    singular_determiners: Words = ()  # "a police request": the group noun qualifies "request"
     cued_groups: Words = ()  # groups only with a modifier before or a speech verb after ("sources")
     group_modifiers: Lists = attrs.field(factory=dict)
     institutions: Lists = attrs.field(factory=dict)

@@ -132,6 +132,7 @@ class ActorTables:
     groups: dict[str, str]
     bare_groups: frozenset[str]
     cued_groups: frozenset[str]
+    singular_determiners: frozenset[str]
     coordinator_words: frozenset[str]
     institutions: dict[str, str]
     pronouns: dict[str, str]
@@ -269,6 +270,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         groups=groups,
         bare_groups=_lower(rules.bare_groups),
         cued_groups=_lower(rules.cued_groups),
+        singular_determiners=_lower(rules.singular_determiners),
         coordinator_words=_lower(words.coordinators),
         institutions=institutions,
         pronouns=pronouns,

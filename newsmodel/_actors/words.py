@@ -265,10 +265,12 @@ def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str
 
 
 def _modifies_next(st: ArticleState, ti: int, e: int) -> bool:
-    """Whether the group noun at token ``ti`` (ending at ``e``) qualifies the word after it: a
-    role ("opposition leader"), another group or institution ("police spokesman" aside), or a
-    name ("the opposition Jobbik party")."""
+    """Whether the group noun at token ``ti`` (ending at ``e``) qualifies the word after it: after
+    a determiner of singulars ("a police request"), before a role ("opposition leader"), another
+    group or institution, or a name ("the opposition Jobbik party")."""
     tokens, words = st.seg.tokens, st.seg.words
+    if ti >= 1 and st.seg.lower_words[ti - 1] in st.tables.singular_determiners:
+        return True  # "a police request": a plural is never "a"'s
     n = len(tokens)
     j = ti
     while j < n and tokens[j][1] < e:
