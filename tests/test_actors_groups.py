@@ -355,3 +355,9 @@ def test_a_bare_group_noun_after_a_determiner_of_singulars_qualifies_the_next_no
     cast = cast_of("A crowd tried to storm a police station, and every rebel attack failed. Police said so.")
     police = named(cast, "police")
     assert [m.span.text for m in police.mentions] == ["Police"]
+
+
+def test_an_unknown_name_before_a_lower_case_institution_head_is_an_organisation() -> None:
+    cast = cast_of("NAIROBI (Reuters) - The Zorvath Kelmeth hospital in Kisumu treated 20 people on Monday.")
+    hospital = named(cast, "Zorvath Kelmeth")
+    assert (hospital.kind, hospital.country, hospital.sector) == (ActorKind.ORGANIZATION, "KEN", "HLH")

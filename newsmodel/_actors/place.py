@@ -85,7 +85,9 @@ def _domestic_organization(st: ArticleState, b: Builder) -> bool:
     tables, name = st.tables, b.name
     if name.split(" ", 1)[0] in tables.domestic_name_words or name in tables.bare_institutions:
         return True
-    if name.rsplit(" ", 1)[-1].lower() in tables.org_heads or any(r == "org-head" for *_, r in b.mentions):
+    if name.rsplit(" ", 1)[-1].lower() in tables.domestic_org_heads or any(
+        r == "org-head" for *_, r in b.mentions
+    ):
         return True
     return name in tables.domestic_bodies and all(r == "organisation" for *_, r in b.mentions)
 

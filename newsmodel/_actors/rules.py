@@ -178,6 +178,7 @@ class ActorRules(RuleSet):
     posted_roles: Words = ()
     travel_words: Words = ()
     domestic_name_words: Words = ()
+    domestic_org_heads: Words = ()  # "the Zorblax Workers' Party": of the article's country
     bare_institutions: Words = ()
     short_forms: Lists = attrs.field(factory=dict)  # "Congo" -> the states it may name
     # Organisations.

@@ -165,6 +165,7 @@ class ActorTables:
     posted_roles: frozenset[str]
     travel_words: frozenset[str]
     domestic_name_words: frozenset[str]
+    domestic_org_heads: frozenset[str]
     bare_institutions: frozenset[str]
     short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
@@ -305,6 +306,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         posted_roles=_lower(rules.posted_roles),
         travel_words=_lower(rules.travel_words),
         domestic_name_words=_words(rules.domestic_name_words),
+        domestic_org_heads=_lower(rules.domestic_org_heads),
         bare_institutions=_lower(rules.bare_institutions),
         short_forms={
             k: tuple(c for c in (check.iso(v, "short_forms", k) for v in vs) if c)
