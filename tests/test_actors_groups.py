@@ -361,3 +361,14 @@ def test_an_unknown_name_before_a_lower_case_institution_head_is_an_organisation
     cast = cast_of("NAIROBI (Reuters) - The Zorvath Kelmeth hospital in Kisumu treated 20 people on Monday.")
     hospital = named(cast, "Zorvath Kelmeth")
     assert (hospital.kind, hospital.country, hospital.sector) == (ActorKind.ORGANIZATION, "KEN", "HLH")
+
+
+def test_a_country_named_only_as_where_things_happen_is_a_location_of_that_country() -> None:
+    cast = cast_of("Fighting in Syria continued on Monday. Russia said it would help Iran.")
+    syria = named(cast, "Syria")
+    assert (syria.kind, syria.country) == (ActorKind.LOCATION, "SYR")
+    assert syria.mentions[0].rule == "country-name+country-as-place"
+    assert named(cast, "Russia").kind is ActorKind.COUNTRY  # acting
+    assert named(cast, "Iran").kind is ActorKind.COUNTRY  # acted upon
+    both = cast_of("Fighting in Syria continued. Syria said it would talk.")
+    assert named(both, "Syria").kind is ActorKind.COUNTRY

@@ -14,7 +14,7 @@ from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
 from .dictionary_groups import dictionary_groups
-from .place import drop_agency, place_actors
+from .place import countries_as_places, drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
@@ -48,6 +48,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     people_into_groups(st)
     place_actors(st)
     place_agents(st)
+    countries_as_places(st)
     return build_cast(st)
 
 

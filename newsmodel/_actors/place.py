@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder
+from .state import ArticleState, Builder, prev_words
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, norm
 
 if TYPE_CHECKING:
@@ -76,6 +76,22 @@ def place_actors(st: ArticleState) -> None:
             b.country = article()  # no fixed default: None when the article names no country
             if b.country is not None:
                 mark(b, "country-of-article")
+
+
+def countries_as_places(st: ArticleState) -> None:
+    """A country named only as where things happen ("fighting in Syria", "troops near
+    Afghanistan"; after a word of ``place_in``), never acting, referred to or qualifying, is a
+    LOCATION of that country, as a city so named is."""
+    tables = st.tables
+    for b in st.actors.values():
+        if b.kind is not ActorKind.COUNTRY or not b.mentions:
+            continue
+        if all(
+            kind is _NAME and rule == "country-name" and prev_words(st, s)[0] in tables.place_in
+            for s, _, kind, rule in b.mentions
+        ):
+            b.kind = ActorKind.LOCATION
+            mark(b, "country-as-place")
 
 
 def _domestic_organization(st: ArticleState, b: Builder) -> bool:
