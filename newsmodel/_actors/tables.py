@@ -110,7 +110,6 @@ class ActorTables:
     org_prefixes: dict[str, str]
     org_heads: dict[str, str]
     org_head: regex.Pattern[str]  # one of org_heads right after a name ("Jobbik party")
-    org_head_starts: tuple[str, ...]  # " party", ...: what such a match starts with
     club_prefixes: frozenset[str]
     misc_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
@@ -245,7 +244,6 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         org_suffixes=org_suffixes,
         org_prefixes=org_prefixes,
         org_heads=(org_heads := _sectored(rules.org_heads, check, "org_heads", lower=True)),
-        org_head_starts=tuple(f"{sep}{w}" for w in org_heads for sep in (" ", "\xa0", "  ")),
         org_head=regex.compile(r"[ \xa0]{1,2}(" + by_length(org_heads) + r")(?![\p{L}\p{N}])"),
         club_prefixes=_words(rules.club_prefixes),
         misc_suffixes=_words(rules.misc_suffixes),
