@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder, prev_words
+from .state import ArticleState, Builder
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, norm
 
 if TYPE_CHECKING:
@@ -82,12 +82,13 @@ def countries_as_places(st: ArticleState) -> None:
     """A country named only as where things happen ("fighting in Syria", "troops near
     Afghanistan"; after a word of ``place_in``), never acting, referred to or qualifying, is a
     LOCATION of that country, as a city so named is."""
-    tables = st.tables
+    tables, text = st.tables, st.text
+    before = tuple(f" {w} {a}" for w in tables.place_in for a in ("", tables.article_space))
     for b in st.actors.values():
         if b.kind is not ActorKind.COUNTRY or not b.mentions:
             continue
         if all(
-            kind is _NAME and rule == "country-name" and prev_words(st, s)[0] in tables.place_in
+            kind is _NAME and rule == "country-name" and text.endswith(before, max(0, s - 16), s)
             for s, _, kind, rule in b.mentions
         ):
             b.kind = ActorKind.LOCATION

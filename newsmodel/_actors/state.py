@@ -233,8 +233,10 @@ def team_context(st: ArticleState, s: int, e: int) -> bool:
 def org_head_after(st: ArticleState, e: int) -> str | None:
     """The sector ("" for none) of an organisation's lower-case head right after a name ending
     at ``e`` ("the ruling Fidesz party"), or None if none follows."""
-    tables = st.tables
-    m = tables.org_head.match(st.text, e)
+    tables, text = st.tables, st.text
+    if not text[e + 1 : e + 2].islower() and not text[e + 2 : e + 3].islower():
+        return None  # no lower-case word right after: most names
+    m = tables.org_head.match(text, e)
     return None if m is None else tables.org_heads[m.group(1)]
 
 
