@@ -12,6 +12,7 @@ The passes live in ``newsmodel/_segment``: ``tables`` (compiling the rules), ``d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -40,6 +41,8 @@ __all__ = [
     "SentenceRules",
     "TokenRules",
 ]
+
+_MATCH_SPAN = re.Match.span  # the token pattern is the standard library's (see token_pattern)
 
 # --------------------------------------------------------------------------------------------------
 # Rules
@@ -289,7 +292,7 @@ class Segmenter:
             dateline=dateline,
             paragraphs=paragraphs,
             sentences=find_sentences(text, tables, paragraphs, dateline, note),
-            tokens=tuple(m.span() for m in tables.tokens.finditer(text)),
+            tokens=tuple(map(_MATCH_SPAN, tables.tokens.finditer(text))),
             quotations=find_quotations(text, tables, paragraphs),
             note=note,
             byline=byline,

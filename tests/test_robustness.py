@@ -41,6 +41,8 @@ from newsmodel import (
 )
 from newsmodel.strategies import articles, news_texts
 
+from .test_trusted import recheck
+
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 
 
@@ -65,6 +67,7 @@ def check_invariants(article: Article, text: str) -> None:
     """What the shared scorer checks on every article (``score.py robustness``), and a little more."""
     assert isinstance(article, Article)
     assert article.text == text
+    recheck(article)  # every check of the public constructors, which the parser's own build skips
     for where, span in contract_spans(article):
         assert 0 <= span.start <= span.end <= len(text), where
         assert span.text == text[span.start : span.end], where

@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsmodel.rules import phoenix  # noqa: E402
+from newsmodel.rules._phoenix.names import write_names as _write_names  # noqa: E402
 
 SOURCES = (
     "Phoenix.agents.txt",
@@ -141,6 +142,7 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
         "Do not edit: change the sources or the script, and run it again.",
     ]
     actors, agents = phoenix._write_compiled(kept, header)
+    names = _write_names(phoenix._read_compiled(actors, agents), header)  # the index of what ships
     counts = {
         "countries": len(kept.countries),
         "people": len(kept.people),
@@ -161,7 +163,13 @@ def build(source: Path) -> tuple[dict[str, str], list[str]]:
     report = [*(f"{k}: {v}" for k, v in counts.items()), *(f"{k}: {v}" for k, v in dropped.items())]
     report += [f"skipped {s}" for s in skipped]
     licence = (source / "LICENSE").read_text(encoding="utf-8")
-    files = {"actors.tsv.gz": actors, "agents.tsv.gz": agents, "README.md": readme, "LICENSE": licence}
+    files = {
+        "actors.tsv.gz": actors,
+        "agents.tsv.gz": agents,
+        "names.tsv.gz": names,
+        "README.md": readme,
+        "LICENSE": licence,
+    }
     return files, report
 
 
@@ -173,6 +181,10 @@ dictionaries: `Phoenix.Countries.actors.txt`, `Phoenix.International.actors.txt`
 `Phoenix.MilNonState.actors.txt`, `Phoenix.agents.txt`; openeventdata/petrarch2, commit
 `{commit}`), compiled by `tools/build_phoenix.py` for
 `newsmodel.rules.phoenix.shipped_phoenix()`. Generated: do not edit; change the script and run it.
+
+`names.tsv.gz` indexes the same entries by name (one line per name, sorted, with the roles of every
+entry it names): the actor stage reads a person's country from it without loading the
+dictionaries (`newsmodel/rules/_phoenix/names.py`).
 
 **Licence.** The dictionaries are Copyright (c) 2014 Open Event Data Alliance and are used under
 the MIT licence, whose text is `LICENSE` beside this file (and `LICENSES/petrarch2-MIT.txt` at the
@@ -207,7 +219,9 @@ Lines the reader rejected (PETRARCH2 reads some of them by accident):
 """
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> str | None:
+    if not path.exists():
+        return None
     data = path.read_bytes()
     return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
 

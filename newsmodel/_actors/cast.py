@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Actor, Mention, MentionKind, Span
+from .. import _trusted
+from ..model import Mention, MentionKind
 from ..pipeline import Cast, Context
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
@@ -86,7 +87,7 @@ def build_cast(st: ArticleState) -> Cast:
         if si < 0 or e > sent_end:
             continue
         kept_end = e
-        mention = Mention(span=Span(start=s, end=e, text=text[s:e]), kind=kind, rule=rule)
+        mention = _trusted.mention(span=_trusted.span_of(text, s, e), kind=kind, rule=rule)
         found = by_actor.get(key)
         if found is None:
             by_actor[key] = [mention]
@@ -103,7 +104,7 @@ def build_cast(st: ArticleState) -> Cast:
             ident = f"{slug}-{n}"
         used.add(ident)
         actors.append(
-            Actor(
+            _trusted.actor(
                 id=ident,
                 name=b.name,
                 kind=b.kind,

@@ -3,16 +3,19 @@ the Phoenix dictionary ("Egyptian scientists": CVL, "Congolese peasants": AGR).
 
 The actor stage's own group nouns (``[groups]`` in ``actors.toml``) are read by :mod:`.words`;
 this pass only reads a nationality word followed by a lower-case plural that none of the stage's
-lists knows, and asks the Phoenix agent dictionary (:func:`newsmodel.rules.phoenix.shipped_phoenix`,
-loaded on first need) for its sector. A noun the dictionary files under no sector makes no group.
+lists knows, and asks the agent nouns of the shipped Phoenix dictionary for its sector
+(``phoenix_data/agents.tsv.gz``, read alone on first need; the people are not loaded). A noun the
+dictionary files under no sector makes no group.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import gzip
 
 from ..model import ActorKind, MentionKind
-from .place import phoenix_dictionary
+from ..rules.phoenix import ActorDictionary
 from .state import ArticleState, add_mention, get_actor
 from .tables import DEMONYM
 
@@ -51,9 +54,21 @@ def dictionary_groups(st: ArticleState) -> None:
         st.consumed.add(end)
 
 
+@functools.cache
+def _agents() -> ActorDictionary:
+    """The agent nouns of the shipped Phoenix dictionary alone (``phoenix_data/agents.tsv.gz``: a
+    few thousand nouns, read in milliseconds), loaded on first need, never at import."""
+    from importlib import resources
+
+    from ..rules._phoenix.compiled import _read_compiled
+
+    path = resources.files("newsmodel.rules") / "phoenix_data" / "agents.tsv.gz"
+    return _read_compiled(gzip.decompress(path.read_bytes()).decode("utf-8"), source=str(path))
+
+
 def _plural_sector(noun: str) -> str | None:
     """The sector the dictionary gives ``noun`` when it is a plural form of one of its agents."""
-    agent = phoenix_dictionary().agent(noun)
+    agent = _agents().agent(noun)
     if agent is None or agent.sector is None or noun.upper() == agent.name:
         return None  # unknown, of no sector, or the singular ("an Egyptian scientist")
     return agent.sector

@@ -3,8 +3,8 @@
 A person's country comes, in this order, from the words around a mention of the name (a role
 before it: ``Hungarian prime minister Viktor Orban``, ``Pakistan's Minister of State ... Talal
 Chaudhry``; an apposition after it: ``Nikki Haley, the U.S. ambassador``), from the Phoenix
-dictionary of people with dated roles (:func:`newsmodel.rules.phoenix.shipped_phoenix`, loaded on
-the first article that needs it), and, for a domestic office written without a country (``County
+dictionary of people with dated roles (:func:`newsmodel.rules.phoenix.shipped_phoenix`, read
+through its name index, loaded on the first article that needs it), and, for a domestic office written without a country (``County
 Commissioner Josephine Onunga``, ``President Uhuru Kenyatta``), from the country the article is
 about: the dateline's place resolved through the gazetteer, else the country named most often.
 A body every state has (``the Supreme Court``) and a domestic group (``protesters``) named
@@ -28,15 +28,15 @@ from .state import ArticleState, Builder
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, norm
 
 if TYPE_CHECKING:
-    from ..rules.phoenix import ActorDictionary
+    from ..rules._phoenix.names import NameIndex
 
 __all__ = [
     "article_country",
+    "countries_as_places",
     "country_in",
     "drop_agency",
     "mark",
     "most_named",
-    "phoenix_dictionary",
     "place_actors",
 ]
 
@@ -47,7 +47,7 @@ _PLACED = frozenset([COUNTRY, DEMONYM, PEOPLE, REGION, CAPITAL, CITY, SEAT])
 _PERSON, _GROUP, _ORGANIZATION = ActorKind.PERSON, ActorKind.GROUP, ActorKind.ORGANIZATION
 _NAME, _DEMONYM = MentionKind.NAME, MentionKind.DEMONYM
 _MAX_ROLE_WORDS = 12
-_PHOENIX: list[ActorDictionary] = []  # the shipped dictionary, once loaded
+_PHOENIX: list[NameIndex] = []  # the shipped dictionary's name index, once loaded
 
 
 def place_actors(st: ArticleState) -> None:
@@ -384,20 +384,15 @@ def _apposition(st: ArticleState, e: int) -> str | None:
 # -- the dictionaries and the article --------------------------------------------------------------
 
 
-def phoenix_dictionary() -> ActorDictionary:
-    """The shipped Phoenix dictionary, loaded on first need (not at import)."""
-    if not _PHOENIX:
-        from ..rules.phoenix import shipped_phoenix
-
-        _PHOENIX.append(shipped_phoenix())
-    return _PHOENIX[0]
-
-
 def _phoenix_country(st: ArticleState, name: str) -> str | None:
     """The country Phoenix gives every person named ``name`` on the publication date."""
     if len(name.split()) < 2:
         return None
-    roles = [r for r in phoenix_dictionary().roles_on(name, st.published) if r.country]
+    if not _PHOENIX:
+        from ..rules._phoenix.names import shipped_names
+
+        _PHOENIX.append(shipped_names())
+    roles = [r for r in _PHOENIX[0].roles_on(name, st.published) if r.country]
     if not roles:
         return None
     # Two entries for one name ("Salva Kiir" of Sudan, then of South Sudan): the latest role.

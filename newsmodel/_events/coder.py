@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Event, Span
+from .. import _trusted
+from ..model import Event
 from ..pipeline import Context
 from .absorb import fold
 from .answers import answer_targets
@@ -49,9 +50,9 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     times = event_times(doc, kept)
     text = context.text
     return tuple(
-        Event(
+        _trusted.event(
             kind=d.kind,
-            trigger=Span(start=d.trig.start, end=d.trig.end, text=text[d.trig.start : d.trig.end]),
+            trigger=_trusted.span_of(text, d.trig.start, d.trig.end),
             sources=tuple(d.sources),
             targets=tuple(d.targets),
             location=d.location,

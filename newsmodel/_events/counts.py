@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..model import Count, CountKind, Span
+from .. import _trusted
+from ..model import Count, CountKind
 
 if TYPE_CHECKING:
     from .lexicon import EventLexicon, WordSets
@@ -101,7 +102,7 @@ def _counts(doc: Doc, start: int, end: int) -> list[tuple[Count, int]]:
             seen.add(m.start("n"))
             s = m.start("q") if m.group("q") else m.start("n")
             e = m.end("p") if m.group("p") else m.end("n")
-            out.append((Count(kind=kind, number=n, span=Span.of(text, s, e)), m.start("v")))
+            out.append((_trusted.count(kind=kind, number=n, span=_trusted.span_of(text, s, e)), m.start("v")))
     return out
 
 

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable
 
 import attrs
 
+from .._trusted import span_of
 from ..model import Dateline, Span
 
 __all__ = ["Quotation", "Segmentation", "inner_span"]
 
 _FIRST = operator.itemgetter(0)
+# Tokens past which the words of an article share one string object per distinct word (a 10 KB text).
+_SHARE_WORDS = 2000
 
 
 @attrs.frozen(kw_only=True)
@@ -91,12 +95,17 @@ class Segmentation:
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
         text = self.text
-        # One string object per distinct word (and its lower case): a big article repeats words.
-        same: dict[str, str] = {}
-        keep = same.setdefault
-        words = tuple([keep(w, w) for w in [text[a:b] for a, b in self.tokens]])
-        object.__setattr__(self, "words", words)
-        object.__setattr__(self, "lower_words", tuple([keep(w, w) for w in map(str.lower, words)]))
+        words = [text[a:b] for a, b in self.tokens]
+        lower: Iterable[str] = map(str.lower, words)
+        if len(words) > _SHARE_WORDS:
+            # One string object per distinct word (and its lower case): a big article repeats words.
+            # Below the threshold the copies cost little memory and sharing them costs time.
+            same: dict[str, str] = {}
+            keep = same.setdefault
+            words = [keep(w, w) for w in words]
+            lower = [keep(w, w) for w in lower]
+        object.__setattr__(self, "words", tuple(words))
+        object.__setattr__(self, "lower_words", tuple(lower))
         object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
 
     def __repr__(self) -> str:
@@ -144,5 +153,5 @@ class Segmentation:
 
 
 def inner_span(text: str, start: int, end: int) -> Span:
-    """``Span.of`` without its bounds check, for offsets the segmenter found inside ``text``."""
-    return Span(start=start, end=end, text=text[start:end])
+    """``Span.of`` without its checks, for offsets the segmenter found inside ``text``."""
+    return span_of(text, start, end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 
+from .. import _trusted
 from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..segment import Quotation
 from ..times import governing_time
@@ -372,11 +373,11 @@ def finish(st: Scan) -> tuple[Statement, ...]:
             continue
         seen.add(d.content)
         out.append(
-            Statement(
+            _trusted.statement(
                 speaker=d.speaker,
-                source=Span.of(text, *d.source) if d.source else None,
-                cue=Span.of(text, *d.cue) if d.cue else None,
-                content=Span.of(text, *d.content),
+                source=_trusted.span_of(text, *d.source) if d.source else None,
+                cue=_trusted.span_of(text, *d.cue) if d.cue else None,
+                content=_trusted.span_of(text, *d.content),
                 kind=d.kind,
                 time=d.time,
                 rule=d.rule,
@@ -398,5 +399,5 @@ def quoted_pieces(st: Scan, d: StatementDraft) -> tuple[Span, ...]:
         i += 1
         a, b = max(q.start, c0), min(q.end, c1)
         if a < b and not st.text[a:b].isspace():
-            pieces.append(Span.of(st.text, a, b))
+            pieces.append(_trusted.span_of(st.text, a, b))
     return tuple(pieces)

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from .. import _trusted
 from ..model import Span, TimeExpression, TimeKind
 from ..pipeline import Context
 from ..segment import Segmentation
@@ -181,7 +182,9 @@ def _expression(
         return None
     if mod is None and kind is not TimeKind.SET and c and state.words[c - 1] in tables.outside:
         mod = _mod_before(tables, text, begin)
-    return TimeExpression(span=Span.of(text, begin, end), kind=kind, value=value, rule=rule.id, mod=mod)
+    return _trusted.time_expression(
+        span=_trusted.span_of(text, begin, end), kind=kind, value=value, rule=rule.id, mod=mod
+    )
 
 
 def _mod_before(tables: TimeTables, text: str, start: int) -> str | None:
