@@ -4,8 +4,8 @@ the Phoenix dictionary ("Egyptian scientists": CVL, "Congolese peasants": AGR).
 The actor stage's own group nouns (``[groups]`` in ``actors.toml``) are read by :mod:`.words`;
 this pass only reads a nationality word followed by a lower-case plural that none of the stage's
 lists knows, and asks the agent nouns of the shipped Phoenix dictionary for its sector
-(``phoenix_data/agents.tsv.gz``, read alone on first need; the people are not loaded). A noun the
-dictionary files under no sector makes no group.
+(``phoenix_data/agents.tsv.gz``, read alone when the stage is built; the people are not loaded).
+A noun the dictionary files under no sector makes no group.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import io
 
+from ..errors import RuleError
 from ..model import ActorKind, MentionKind
-from ..rules.phoenix import ActorDictionary
 from .state import ArticleState, add_mention, get_actor
 from .tables import DEMONYM
 
-__all__ = ["dictionary_groups"]
+__all__ = ["dictionary_groups", "plural_agent_sectors"]
 
 
 def dictionary_groups(st: ArticleState) -> None:
@@ -55,20 +56,41 @@ def dictionary_groups(st: ArticleState) -> None:
 
 
 @functools.cache
-def _agents() -> ActorDictionary:
-    """The agent nouns of the shipped Phoenix dictionary alone (``phoenix_data/agents.tsv.gz``: a
-    few thousand nouns, read in milliseconds), loaded on first need, never at import."""
+def plural_agent_sectors() -> str:
+    """The plural forms of the shipped Phoenix agent nouns with their sectors, as one string
+    ``"|peasants:AGR|scientists:CVL|..."``: read line by line from ``phoenix_data/agents.tsv.gz`` once
+    (a few milliseconds), kept as one string (some 40 KB, where a table of the same
+    words would take several hundred) since the stage asks no more of them than a rare look-up.
+    :class:`~newsmodel.actors.ActorFinder` reads it when it is built, so that no parse pays it.
+    Each ``A`` line lists an agent's forms, its name (the singular) first; ``@`` lines give each
+    code's sector (the compiled format of ``tools/build_phoenix.py``)."""
     from importlib import resources
 
-    from ..rules._phoenix.compiled import _read_compiled
-
     path = resources.files("newsmodel.rules") / "phoenix_data" / "agents.tsv.gz"
-    return _read_compiled(gzip.decompress(path.read_bytes()).decode("utf-8"), source=str(path))
+    sectors: dict[str, str] = {}
+    out = io.StringIO()  # written as read: no list of thousands of small strings on the way
+    out.write("|")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        if not next(lines, "").startswith("# newsmodel-phoenix "):
+            raise RuleError(f"{path}, line 1: not a compiled dictionary")
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "@" and len(fields) == 4 and fields[3]:
+                sectors[fields[1]] = fields[3]
+            elif fields[0] == "A" and len(fields) == 3 and fields[2] in sectors:
+                forms = fields[1].lower().split("|")
+                for form in forms[1:]:
+                    if form != forms[0]:  # a form listed twice: the first agent's wins (find)
+                        out.write(f"{form}:{sectors[fields[2]]}|")
+    return out.getvalue()
 
 
 def _plural_sector(noun: str) -> str | None:
-    """The sector the dictionary gives ``noun`` when it is a plural form of one of its agents."""
-    agent = _agents().agent(noun)
-    if agent is None or agent.sector is None or noun.upper() == agent.name:
-        return None  # unknown, of no sector, or the singular ("an Egyptian scientist")
-    return agent.sector
+    """The sector the dictionary gives ``noun`` when it is a plural form of one of its agents
+    (None for a singular, "an Egyptian scientist", or a noun it does not know)."""
+    table = plural_agent_sectors()
+    at = table.find(f"|{noun}:")
+    if at < 0:
+        return None
+    start = at + len(noun) + 2
+    return table[start : table.index("|", start)]
