@@ -59,7 +59,7 @@ def dictionary_groups(st: ArticleState) -> None:
 def plural_agent_sectors() -> str:
     """The plural forms of the shipped Phoenix agent nouns with their sectors, as one string
     ``"|peasants:AGR|scientists:CVL|..."``: read line by line from ``phoenix_data/agents.tsv.gz`` once
-    (a few milliseconds), kept as one string (some 40 KB, where a table of the same
+    (a few milliseconds), kept as one string (some 80 KB, where a table of the same
     words would take several hundred) since the stage asks no more of them than a rare look-up.
     :class:`~newsmodel.actors.ActorFinder` reads it when it is built, so that no parse pays it.
     Each ``A`` line lists an agent's forms, its name (the singular) first; ``@`` lines give each
