@@ -6,11 +6,9 @@ words) and builds the :class:`~newsmodel.pipeline.Cast`.
 
 from __future__ import annotations
 
-import regex
-
 from .. import _trusted
 from ..model import Mention, MentionKind
-from ..pipeline import Cast, Context
+from ..pipeline import Cast, Context, actor_slug
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
@@ -21,8 +19,6 @@ from .tables import ActorTables
 from .words import scan_words
 
 __all__ = ["find_cast"]
-
-_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 
 _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.NAME,
@@ -97,7 +93,7 @@ def build_cast(st: ArticleState) -> Cast:
     actors = []
     for key, mentions in by_actor.items():
         b = st.actors[key]
-        slug = _slug(b.name) or "actor"
+        slug = actor_slug(b.name) or "actor"
         ident, n = slug, 1
         while ident in used:
             n += 1
@@ -114,12 +110,4 @@ def build_cast(st: ArticleState) -> Cast:
                 mentions=mentions,
             )
         )
-    return Cast(actors=tuple(actors))
-
-
-def _slug(name: str) -> str:
-    """The id of an actor named ``name``: lower case, words joined by hyphens."""
-    folded = name.casefold()
-    if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
-        return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
-    return _SLUG.sub("-", folded).strip("-")[:60]
+    return Cast(actors=tuple(actors), country_names=st.tables.country_names)

@@ -215,7 +215,6 @@ class ActorRules(RuleSet):
     agents: Agents = Agents()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns
-    quote_we: Words = ()
     words: FunctionWords = FunctionWords()
     # Mention rule id -> texts it finds (checked by tests/test_rule_examples.py).
     mention_examples: Lists = attrs.field(factory=dict)

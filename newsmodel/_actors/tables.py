@@ -25,7 +25,6 @@ from .patterns import (
     grammar,
     possessive_heads,
     possessive_pattern,
-    quote_we,
 )
 from .rules import ActorRules, Leader, Word
 
@@ -151,7 +150,6 @@ class ActorTables:
     surnames: dict[str, KnownName]
     group_modifiers: dict[str, str]
     possessive_names: regex.Pattern[str] | None
-    quote_we: regex.Pattern[str] | None
     pairs: frozenset[str]
     descriptor_words: frozenset[str]
     role_heads: frozenset[str]  # lower-case words that make a role ("minister", "member")
@@ -289,7 +287,6 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         surnames=surnames,
         group_modifiers=_sectored(rules.group_modifiers, check, "group_modifiers", lower=True),
         possessive_names=possessive_pattern(with_s),
-        quote_we=quote_we(rules.quote_we),
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
         role_heads=frozenset(w.casefold() for k in (*titles, *descriptors) for w in k.split())

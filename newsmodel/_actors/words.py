@@ -3,7 +3,8 @@
 One pass over the segmenter's tokens walks the trie of the lower-case vocabulary: group nouns
 ("rebels", "Syrian officials"), a country's institutions ("the Syrian government"), nominals
 ("the nation") and pronouns, which :mod:`.coreference` resolves. Nationality words that qualify
-nothing stand for their country; "we" in a government person's quotation for the person's country.
+nothing stand for their country. (A government person's "we" is the statement stage's to
+resolve: :mod:`newsmodel._statements.refine`.)
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ from __future__ import annotations
 import bisect
 from itertools import compress
 
-import regex
-
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
 from .state import (
-    STATE_SECTORS,
     Adjective,
     ArticleState,
     Builder,
@@ -31,15 +29,11 @@ from .tables import DEMONYM
 __all__ = ["scan_words"]
 
 _DEMONYM, _NOMINAL, _PRONOUN = MentionKind.DEMONYM, MentionKind.NOMINAL, MentionKind.PRONOUN
-# Between a closing mark and its speaker: a comma, and capitalised title words ("Foreign Minister").
-_TITLE_GAP = regex.compile(r"[ ,]{0,3}(?:\p{Lu}[\p{L}.’'-]{0,20}[ ]{1,2}){0,5}")
-# A speech verb closing the text before an opening quotation mark ("he added, “...").
-_CUE_BEFORE_QUOTE = regex.compile(r"[ ]{1,2}(\p{Ll}{2,12})[ ]{0,2}[,:]?[ ]{0,2}\Z")
 
 
 def scan_words(st: ArticleState) -> None:
-    """The lower-case words that refer to actors, then the nationality words left, the pronouns
-    and "we" in quotations."""
+    """The lower-case words that refer to actors, then the nationality words left and the
+    pronouns."""
     tables = st.tables
     occupied = sorted((s, e) for b in st.actors.values() for s, e, _, _ in b.mentions)
     starts = [s for s, _ in occupied]
@@ -68,8 +62,6 @@ def scan_words(st: ArticleState) -> None:
             _read_word(st, ti, s, e, found, pronouns)
     demonym_mentions(st)
     resolve_pronouns(st, pronouns)
-    if tables.quote_we is not None and st.seg.quotations:
-        quoted_we(st, tables.quote_we)
 
 
 def _read_word(
@@ -373,58 +365,3 @@ def country_before(st: ArticleState, s: int) -> Builder | None:
                     ending[me] = x
         st.actors_ending = ending
     return st.actors_ending.get(s - 1)
-
-
-def quoted_we(st: ArticleState, pattern: regex.Pattern[str]) -> None:
-    """ "we", "our" inside a direct quotation of a government person stand for the person's
-    country, when the quotation's speaker is plain: a name or pronoun with a speech verb right
-    before the opening mark ("he added, “...") or right after the closing one (",” he said")."""
-    text = st.text
-    quotes = [
-        q for q in st.seg.quotations if q.level == 0 and pattern.search(text, q.content.start, q.content.end)
-    ]
-    if not quotes:
-        return
-    by_start: dict[int, tuple[int, Builder]] = {}
-    by_end: dict[int, Builder] = {}
-    for b in st.actors.values():
-        for s, e, _, _ in b.mentions:
-            by_start[s] = (e, b)
-            by_end[e] = b
-    cue = st.tables.person_cue
-    for q in quotes:
-        speaker = None
-        # Before the opening mark: "<speaker> <cue>, “..."
-        m = _CUE_BEFORE_QUOTE.search(text, max(0, q.open - 40), q.open)
-        if m is not None and cue.fullmatch(text, m.start(), m.end(1)):
-            speaker = by_end.get(m.start())
-        # After the closing mark: ",” <speaker> <cue>" or ",” <cue> <speaker>".
-        if speaker is None and q.close is not None:
-            after = q.close + 1
-            for at in range(after, min(len(text), after + 60)):
-                if at not in by_start:
-                    continue
-                e, b = by_start[at]
-                if e < len(text) and text[e] == " " and (of := st.tables.of_place.match(text, e)) is not None:
-                    e = of.end()  # "Foreign Minister Jan Brel of Belgium said"
-                if (_TITLE_GAP.fullmatch(text, after, at) and cue.match(text, e)) or (
-                    (c := cue.match(text, after, at)) is not None and text[c.end() : at].strip() == ""
-                ):
-                    speaker = b
-                break
-        if (
-            speaker is None
-            or speaker.kind is not ActorKind.PERSON
-            or not speaker.country
-            or speaker.sector not in STATE_SECTORS
-        ):
-            continue
-        country = st.actors.get("C:" + speaker.country) or get_actor(
-            st,
-            "C:" + speaker.country,
-            st.tables.country_names.get(speaker.country, speaker.country),
-            ActorKind.COUNTRY,
-            country=speaker.country,
-        )
-        for m in pattern.finditer(text, q.content.start, q.content.end):
-            add_mention(st, country, m.start(), m.end(), _PRONOUN, "quote-we-country")
