@@ -56,20 +56,19 @@ def dictionary_groups(st: ArticleState) -> None:
 
 
 @functools.cache
-def plural_agent_sectors() -> str:
-    """The plural forms of the shipped Phoenix agent nouns with their sectors, as one string
-    ``"|peasants:AGR|scientists:CVL|..."``: read line by line from ``phoenix_data/agents.tsv.gz`` once
-    (a few milliseconds), kept as one string (some 80 KB, where a table of the same
-    words would take several hundred) since the stage asks no more of them than a rare look-up.
-    :class:`~newsmodel.actors.ActorFinder` reads it when it is built, so that no parse pays it.
+def plural_agent_sectors() -> dict[str, str]:
+    """The plural forms of the shipped Phoenix agent nouns with their sectors, one string per
+    first two letters (``"pe"``: ``"|peasants:AGR|pensioners:CVL|..."``): read line by line from
+    ``phoenix_data/agents.tsv.gz`` once (a few milliseconds) and kept as some 80 KB of text, where
+    a table of the same words would take several hundred, for a rare look-up that scans a few
+    hundred bytes. :class:`~newsmodel.actors.ActorFinder` reads it when it is built, so no parse pays it.
     Each ``A`` line lists an agent's forms, its name (the singular) first; ``@`` lines give each
     code's sector (the compiled format of ``tools/build_phoenix.py``)."""
     from importlib import resources
 
     path = resources.files("newsmodel.rules") / "phoenix_data" / "agents.tsv.gz"
     sectors: dict[str, str] = {}
-    out = io.StringIO()  # written as read: no list of thousands of small strings on the way
-    out.write("|")
+    out: dict[str, io.StringIO] = {}  # written as read: no list of thousands of small strings
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         if not next(lines, "").startswith("# newsmodel-phoenix "):
             raise RuleError(f"{path}, line 1: not a compiled dictionary")
@@ -80,15 +79,19 @@ def plural_agent_sectors() -> str:
             elif fields[0] == "A" and len(fields) == 3 and fields[2] in sectors:
                 forms = fields[1].lower().split("|")
                 for form in forms[1:]:
-                    if form != forms[0]:  # a form listed twice: the first agent's wins (find)
-                        out.write(f"{form}:{sectors[fields[2]]}|")
-    return out.getvalue()
+                    if form and form != forms[0]:  # a form listed twice: the first agent's wins
+                        key = form[:2]
+                        if key not in out:
+                            out[key] = io.StringIO("|")
+                            out[key].seek(1)
+                        out[key].write(f"{form}:{sectors[fields[2]]}|")
+    return {letter: buffer.getvalue() for letter, buffer in out.items()}
 
 
 def _plural_sector(noun: str) -> str | None:
     """The sector the dictionary gives ``noun`` when it is a plural form of one of its agents
     (None for a singular, "an Egyptian scientist", or a noun it does not know)."""
-    table = plural_agent_sectors()
+    table = plural_agent_sectors().get(noun[:2], "")
     at = table.find(f"|{noun}:")
     if at < 0:
         return None
