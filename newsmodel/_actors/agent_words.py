@@ -18,6 +18,7 @@ class AgentWords:
     """The agent nouns and the words around them, lower-cased."""
 
     nouns: dict[str, str]  # lower-case agent noun -> "PERSON" or "GROUP"
+    noun_set: frozenset[str]  # the same nouns, for a set intersection with an article's words
     links: frozenset[str]  # "for", "to", "of"
     skips: frozenset[str]  # "the"
     possessives: frozenset[str]  # "'s"
@@ -33,6 +34,7 @@ class AgentWords:
                 **{w.casefold(): "PERSON" for w in agents.person},
                 **{w.casefold(): "GROUP" for w in agents.group},
             },
+            noun_set=frozenset(w.casefold() for w in (*agents.person, *agents.group)),
             links=_lower(agents.links),
             skips=_lower(agents.skips),
             possessives=_lower(agents.possessives),

@@ -29,7 +29,9 @@ def dictionary_groups(st: ArticleState) -> None:
     tables, text, tokens = st.tables, st.text, st.seg.tokens
     lower = st.seg.lower_words
     for end, (start, iso, demonym, cat) in list(st.adjectives.items()):
-        if cat != DEMONYM or not iso or end in st.consumed or text[end : end + 1] != " ":
+        if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
+            continue  # no lower-case word right after: most nationality words
+        if cat != DEMONYM or not iso or end in st.consumed:
             continue
         ti = bisect.bisect_left(tokens, (end + 1,))
         if ti >= len(tokens) or tokens[ti][0] != end + 1:
