@@ -112,20 +112,18 @@ def _domestic_organization(st: ArticleState, b: Builder) -> bool:
 def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None]) -> None:
     tables = st.tables
     international = False
-    for s, e, kind, _ in sorted(b.mentions):
-        if kind is not _NAME:
-            continue
-        for rule, found in (
-            ("country-role", _role_before(st, s)),
-            ("country-apposition", _apposition(st, e)),
-        ):
+    for s, e, kind, rule in sorted(b.mentions):
+        if kind is not _NAME or rule == "name-again":
+            continue  # a bare surname said again ("..., Erdogan said") has no role of its own
+        for placed, find in (("country-role", _role_before_name), ("country-apposition", _apposition_of)):
+            found = find(st, s, e)
             if found is None:
                 continue
             if found == _INTERNATIONAL:
                 international = True
                 continue
             b.country = found
-            mark(b, rule)
+            mark(b, placed)
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
@@ -352,6 +350,16 @@ def _role_before(st: ArticleState, s: int) -> str | None:
     if not has_head or start == end:
         return None
     return country_in(st, start, end)
+
+
+def _role_before_name(st: ArticleState, s: int, e: int) -> str | None:
+    """:func:`_role_before` a name at ``[s, e)``."""
+    return _role_before(st, s)
+
+
+def _apposition_of(st: ArticleState, s: int, e: int) -> str | None:
+    """:func:`_apposition` after a name at ``[s, e)``."""
+    return _apposition(st, e)
 
 
 def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | None:
