@@ -9,9 +9,11 @@ from __future__ import annotations
 from .. import _trusted
 from ..model import Mention, MentionKind
 from ..pipeline import Cast, Context, actor_slug
+from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
-from .coreference import places_named_like_people, resolve_deferred, resolve_titled
-from .place import drop_agency, place_actors
+from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
+from .dictionary_groups import dictionary_groups
+from .place import countries_as_places, drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
@@ -37,8 +39,13 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     drop_agency(st)
+    find_agents(st)
+    dictionary_groups(st)
     scan_words(st)
+    people_into_groups(st)
     place_actors(st)
+    place_agents(st)
+    countries_as_places(st)
     return build_cast(st)
 
 

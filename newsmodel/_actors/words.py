@@ -10,6 +10,7 @@ resolve: :mod:`newsmodel._statements.refine`.)
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
@@ -21,6 +22,7 @@ from .state import (
     get_actor,
     opens_sentence,
     prev_words,
+    says_after,
 )
 from .tables import DEMONYM
 
@@ -39,11 +41,10 @@ def scan_words(st: ArticleState) -> None:
     tokens = st.seg.tokens
     lower_words = st.seg.lower_words
     n_tokens = len(tokens)
-    get = tables.vocab.get
-    for ti, w in enumerate(st.seg.words):
-        node = get(w)
-        if node is None:
-            continue
+    vocab, words = tables.vocab, st.seg.words
+    # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
+    for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
+        node = vocab[words[ti]]
         s, e = tokens[ti]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
@@ -90,7 +91,7 @@ def _read_word(
         )
     ):
         return  # "Police" inside a name; "the U.S. Embassy" is the country's
-    modifier_sector = None
+    modifier_sector = first = None
     if adj is None and "group" in found and ti > 1:
         # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
         adj, modifier_sector = modified(st, ti)
@@ -99,17 +100,28 @@ def _read_word(
         _demonym_noun(st, adj, modifier_sector, word, e)
     elif country_b is not None:
         _country_noun(st, country_b, word, s, e)
+    elif word in tables.institutions and (owner := owner_before(st, s)) is not None:
+        _owned_institution(st, owner, word, s, e)
     elif (
         word in tables.bare_institutions
         and (the := tables.article_space)
         and text[max(0, s - len(the)) : s].lower() == the
     ):
         _bare_institution(st, word, s, e)
-    elif word in tables.bare_groups:
+    elif (word in tables.bare_groups and not _modifies_next(st, ti, e)) or (
+        word in tables.cued_groups and ((first := _modifiers_before(st, ti)) is not None or says_after(st, e))
+    ):
         sector = tables.groups.get(word) or None
         iso = None
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
+        if first is not None:
+            # "government and militant sources", "security sources": the group with its modifiers.
+            name = " ".join(text[first:e].lower().split())
+            b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+            add_mention(st, b, first, e, _NOMINAL, "group-noun")
+            _head(st, word, b.key)
+            return
         earlier = st.actors.get(st.group_heads.get(word, ""))
         if earlier is not None:
             # "Kenyan police ... police also used teargas": the group named before.
@@ -168,17 +180,58 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
     """ "U.S. officials", "Hezbollah guerrillas": a country or an armed group and its people."""
     tables = st.tables
-    name = f"{country_b.name} {word}"
+    key = f"{country_b.name} {word}".casefold()  # one actor however the country is written
+    # Named as first written, as a descriptive group is: "U.S. officials", "Britain's embassy".
+    written = next((st.text[ms:me] for ms, me, _, _ in country_b.mentions if me == s - 1), country_b.name)
+    name = " ".join(f"{written} {word}".split())
     iso = country_b.country
     if word in tables.institutions:
         sector = tables.institutions[word] or None
-        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+        b = get_actor(st, "O:" + key, name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+    elif country_b.kind is ActorKind.GROUP and tables.groups.get(word) == country_b.sector:
+        # "Taliban fighters": an armed group's fighters are the group.
+        add_mention(st, country_b, s, e, _NOMINAL, "organisation-noun")
+        return
     else:
-        sector = tables.groups.get(word) or None
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        # "Taliban sources": the armed group's men, of its sector when the noun gives none.
+        sector = tables.groups.get(word) or (
+            country_b.sector if country_b.kind is not ActorKind.COUNTRY else None
+        )
+        b = get_actor(st, "G:" + key, name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
     _head(st, word, b.key)
+
+
+def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: int) -> None:
+    """ "the Trump administration", "a European Parliament delegation": a body of a person or an
+    organisation, of the owner's country; "BBC radio" (a body of the owner's own sector) is the
+    owner itself."""
+    sector = st.tables.institutions[word] or None
+    if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
+        add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
+        return
+    written = next((st.text[ms:me] for ms, me, _, _ in owner.mentions if me == s - 1), owner.name)
+    name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
+    b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
+    add_mention(st, b, s, e, _NOMINAL, "owner-noun")
+    st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
+    _head(st, word, b.key)
+
+
+def owner_before(st: ArticleState, s: int) -> Builder | None:
+    """The person or organisation named just before ``s`` ("the Trump administration")."""
+    if s < 2 or st.text[s - 1] != " ":
+        return None
+    if st.owners_ending is None:
+        ending: dict[int, Builder] = {}
+        for x in st.actors.values():
+            if x.kind is ActorKind.PERSON or x.kind is ActorKind.ORGANIZATION:
+                for _, me, kind, _ in x.mentions:
+                    if kind is MentionKind.NAME:
+                        ending[me] = x
+        st.owners_ending = ending
+    return st.owners_ending.get(s - 1)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
@@ -201,6 +254,46 @@ def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str
         if adj is not None and adj[3] == DEMONYM:
             return adj, sector
     return None, None
+
+
+def _modifies_next(st: ArticleState, ti: int, e: int) -> bool:
+    """Whether the group noun at token ``ti`` (ending at ``e``) qualifies the word after it: after
+    a determiner of singulars ("a police request"), before a role ("opposition leader"), another
+    group or institution, or a name ("the opposition Jobbik party")."""
+    tokens, words = st.seg.tokens, st.seg.words
+    if ti >= 1 and st.seg.lower_words[ti - 1] in st.tables.singular_determiners:
+        return True  # "a police request": a plural is never "a"'s
+    n = len(tokens)
+    j = ti
+    while j < n and tokens[j][1] < e:
+        j += 1
+    j += 1
+    if j >= n or tokens[j][0] != e + 1 or st.text[e] != " ":
+        return False
+    w = words[j]
+    tables = st.tables
+    if w[:1].isupper():
+        return not opens_sentence(st, tokens[j][0])
+    if w in tables.role_glue:
+        return False
+    return w in tables.role_heads or w in tables.groups or w in tables.institutions
+
+
+def _modifiers_before(st: ArticleState, ti: int) -> int | None:
+    """Where the group modifiers that qualify token ``ti`` start ("government and militant
+    sources": "government"), counting only modifiers that give a sector; None if there are none."""
+    tokens, lower, text, mods = st.seg.tokens, st.seg.lower_words, st.text, st.tables.group_modifiers
+    coordinators = st.tables.coordinator_words
+    first = None
+    k = ti - 1
+    while k >= 0 and ti - k <= 5 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
+        w = lower[k]
+        if mods.get(w):
+            first = tokens[k][0]
+        elif w not in coordinators or first is None:
+            break
+        k -= 1
+    return first
 
 
 def coordinated(st: ArticleState, start: int, noun: str, sector: str | None) -> None:
@@ -267,7 +360,7 @@ def country_before(st: ArticleState, s: int) -> Builder | None:
     if st.actors_ending is None:
         ending: dict[int, Builder] = {}
         for x in st.actors.values():
-            if x.kind is ActorKind.COUNTRY or (x.kind is ActorKind.ORGANIZATION and x.sector == "REB"):
+            if x.kind is ActorKind.COUNTRY or (x.kind is not ActorKind.PERSON and x.sector == "REB"):
                 for _, me, _, _ in x.mentions:
                     ending[me] = x
         st.actors_ending = ending
