@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ._actors.cast import find_cast
+from ._actors.dictionary_groups import plural_agent_sectors
 from ._actors.rules import ActorRules
 from ._actors.tables import ActorTables, compile_tables
 from .pipeline import Cast, Context
@@ -56,6 +57,7 @@ class ActorFinder:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_tables", compile_tables(self.rules))
+        plural_agent_sectors()  # the Phoenix agent nouns (a few ms, once): not in a parse's peak
 
     def __call__(self, context: Context) -> Cast:
         """The cast of one article."""

@@ -15,7 +15,7 @@ from .actors import ActorFinder
 from .errors import InvalidArgumentError, InvalidPublishedError, InvalidTextError
 from .events import EventFinder
 from .model import Article, Event, Statement, TimeExpression
-from .pipeline import Cast, Context, Stage
+from .pipeline import Cast, CastRefiningStage, Context, Stage
 from .rules import load_rules
 from .segment import Segmentation, Segmenter
 from .statements import StatementFinder
@@ -80,7 +80,12 @@ class Parser:
         clause_break = getattr(self.times, "clause_break", None)
         context = attrs.evolve(context, times=tuple(self.times(context)), clause_break=clause_break)
         context = attrs.evolve(context, cast=self.actors(context))
-        context = attrs.evolve(context, statements=tuple(self.statements(context)))
+        if isinstance(self.statements, CastRefiningStage):
+            # The statement stage refines the cast by its speakers; later stages see the refined one.
+            statements, cast = self.statements.refine(context)
+            context = attrs.evolve(context, cast=cast, statements=tuple(statements))
+        else:
+            context = attrs.evolve(context, statements=tuple(self.statements(context)))
         events = tuple(self.events(context))
         # The shipped stages build what Article checks (spans of the text, in order, actors held):
         # their article is built without the checks; a stage of your own gets them.

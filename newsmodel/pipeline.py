@@ -10,18 +10,31 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 import attrs
 import regex
 
+from . import _trusted
 from .model import Actor, ActorKind, Mention, Statement, TimeExpression
 from .segment import Segmentation
 
-__all__ = ["Cast", "Context", "Stage"]
+__all__ = ["Cast", "CastRefiningStage", "Context", "Stage", "actor_slug"]
 
 T_co = TypeVar("T_co", covariant=True)
+
+_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def actor_slug(name: str) -> str:
+    """The id an actor named ``name`` gets, before numbering on a clash: lower case, words joined
+    by hyphens, at most 60 characters (``"Rex Tillerson"``: ``"rex-tillerson"``)."""
+    folded = name.casefold()
+    if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
+    return _SLUG.sub("-", folded).strip("-")[:60]
 
 
 def mention_order(m: tuple[int, int, Actor]) -> tuple[int, int]:
@@ -36,9 +49,13 @@ class Cast:
 
     Attributes:
         actors: every actor, in order of first mention.
+        country_names: the name the actor stage gives each country (by ISO 3166-1 alpha-3 code),
+            for a later stage that adds a country actor (:meth:`with_mentions`); empty when the
+            actor stage gives none (pycountry's common name is used then).
     """
 
     actors: tuple[Actor, ...] = ()
+    country_names: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     _index: tuple[tuple[int, int, Mention, Actor], ...] = attrs.field(init=False, repr=False, eq=False)
     _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
 
@@ -122,6 +139,84 @@ class Cast:
                 return a
         return None
 
+    def country_name(self, code: str) -> str:
+        """The name of the country with this ISO 3166-1 alpha-3 code: the actor stage's, else
+        pycountry's common name, else the code."""
+        name = self.country_names.get(code)
+        if name is not None:
+            return name
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=code)
+        return (getattr(found, "common_name", None) or found.name) if found is not None else code
+
+    def with_mentions(self, added: Iterable[tuple[Actor, Mention]]) -> Cast:
+        """This cast with more mentions, as a stage after the actor stage refines it.
+
+        Each ``(actor, mention)`` adds ``mention`` to ``actor``: an actor of this cast, or a new
+        one (any ``id``, no mentions), which joins the cast with an id of its own (the slug of its
+        name, numbered on a clash: :func:`actor_slug`). A mention overlapping one the cast already
+        holds (or one added before it) is left out, as the actor stage leaves out overlaps. The
+        actors stay in order of first mention and keep their ids; those that gain mentions are new
+        :class:`~newsmodel.model.Actor` values (the old ones are not in the new cast), built, like
+        the shipped stages' actors, without the constructor's checks (the mentions given are
+        already checked :class:`~newsmodel.model.Mention` values).
+        """
+        spans = [(s, e) for s, e, _, _ in self._index]
+        starts = list(self._starts)
+        extra: dict[int, list[Mention]] = {}
+        new: dict[int, Actor] = {}
+        held = {id(a) for a in self.actors}
+        for actor, mention in added:
+            s, e = mention.span.start, mention.span.end
+            i = bisect.bisect_left(starts, e)
+            # Mentions are short: look back over the few that start before the end.
+            j = i - 1
+            clash = False
+            while j >= 0 and e - spans[j][0] < 400:
+                if spans[j][1] > s:
+                    clash = True
+                    break
+                j -= 1
+            if clash:
+                continue
+            starts.insert(i, s)
+            spans.insert(i, (s, e))
+            extra.setdefault(id(actor), []).append(mention)
+            if id(actor) not in held:
+                new.setdefault(id(actor), actor)
+        if not extra:
+            return self
+        used = {a.id for a in self.actors}
+        actors = []
+        for actor in (*self.actors, *new.values()):
+            more = extra.get(id(actor))
+            if more is None:
+                actors.append(actor)
+                continue
+            mentions = tuple(sorted((*actor.mentions, *more), key=lambda m: m.span.start))
+            ident = actor.id
+            if id(actor) in new:
+                slug = actor_slug(actor.name) or "actor"
+                ident, n = slug, 1
+                while ident in used:
+                    n += 1
+                    ident = f"{slug}-{n}"
+                used.add(ident)
+            actors.append(
+                _trusted.actor(
+                    id=ident,
+                    name=actor.name,
+                    kind=actor.kind,
+                    country=actor.country,
+                    sector=actor.sector,
+                    roles=actor.roles,
+                    mentions=mentions,
+                )
+            )
+        actors.sort(key=lambda a: a.mentions[0].span.start)
+        return Cast(actors=tuple(actors), country_names=self.country_names)
+
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Distinct actors mentioned inside ``[start, end)``, in order of their first mention there."""
         seen: dict[str, Actor] = {}
@@ -160,3 +255,21 @@ class Stage(Protocol[T_co]):
     """A pipeline stage: called with the context so far, returns its part of the result."""
 
     def __call__(self, context: Context) -> T_co: ...
+
+
+@runtime_checkable
+class CastRefiningStage(Protocol[T_co]):
+    """A stage that, besides its own part, refines the cast of the actor stage.
+
+    :class:`~newsmodel.Parser` calls :meth:`refine` instead of the stage itself when the stage
+    has one, and carries the refined cast into the :class:`Context` of the later stages and into
+    the :class:`~newsmodel.Article`. The statement stage is one: who speaks a quotation tells
+    who its ``we`` is. A stage without ``refine`` leaves the cast as it is.
+    """
+
+    def __call__(self, context: Context) -> T_co: ...
+
+    def refine(self, context: Context) -> tuple[T_co, Cast]:
+        """The stage's part and the cast refined by it; what it returns refers to the actors of
+        the refined cast."""
+        ...

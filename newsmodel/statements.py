@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._statements import find_statements
+from ._statements import find_statements, statements_and_cast
 from ._statements.lexicon import FRAMES, CueLexicon, compile_cues
 from .model import Statement
-from .pipeline import Context
+from .pipeline import Cast, Context
 from .rules import Example, RuleSet
 from .rules._schema import Source
 
@@ -58,7 +58,9 @@ class CueVerb:
 @attrs.frozen
 class CuePattern:
     """A ``[[pattern]]`` of ``statements.toml``: one way a statement is attributed, by the rule id
-    its statements carry (``quote-then-cue``), with example texts it finds."""
+    its statements carry (``quote-then-cue``), with example texts it finds. A ``[[refinement]]``
+    is one way the stage refines the cast, by the rule id of the mentions it adds
+    (``quote-we-country``)."""
 
     id: str
     about: str = ""
@@ -98,6 +100,7 @@ class StatementRules(RuleSet):
 
     verb: tuple[CueVerb, ...] = ()
     pattern: tuple[CuePattern, ...] = ()
+    refinement: tuple[CuePattern, ...] = ()
     according: tuple[str, ...] = _word_list()
     auxiliaries: tuple[str, ...] = _word_list()
     adjuncts: tuple[str, ...] = _word_list()
@@ -105,6 +108,18 @@ class StatementRules(RuleSet):
     clause_words: tuple[str, ...] = _word_list()
     not_clause: tuple[str, ...] = _word_list()
     spokespeople: tuple[str, ...] = _word_list()
+    noun_prepositions: tuple[str, ...] = _word_list()
+    negations: tuple[str, ...] = _word_list()
+    infinitive_markers: tuple[str, ...] = _word_list()
+    organisation_nouns: tuple[str, ...] = _word_list()
+    leader_nouns: tuple[str, ...] = _word_list()
+    subordinators: tuple[str, ...] = _word_list()
+    first_person: tuple[str, ...] = _word_list()
+    male_spokespeople: tuple[str, ...] = _word_list()
+    female_spokespeople: tuple[str, ...] = _word_list()
+    either_spokespeople: tuple[str, ...] = _word_list()
+    plural_spokespeople: tuple[str, ...] = _word_list()
+    plural_pronouns: tuple[str, ...] = _word_list()
     relatives: tuple[str, ...] = _word_list()
     pronouns: tuple[str, ...] = _word_list()
     title_cues: tuple[str, ...] = _word_list()
@@ -138,13 +153,17 @@ class StatementRules(RuleSet):
     neuter_pronouns: tuple[str, ...] = _word_list()
     male_titles: tuple[str, ...] = _word_list()
     female_titles: tuple[str, ...] = _word_list()
+    first_person_plural: tuple[str, ...] = _word_list()
+    state_sectors: tuple[str, ...] = _word_list()
     first_names: FirstNames = FirstNames()
     scare_quote_words: int = attrs.field(default=3, validator=_not_negative)
     time_inheritance_paragraphs: int = attrs.field(default=2, validator=_not_negative)
+    split_quote_sentences: int = attrs.field(default=1, validator=_not_negative)
 
     def examples(self) -> Iterator[Example]:
-        """The example texts of the ``[[pattern]]`` entries, each with its rule id."""
-        for pattern in self.pattern:
+        """The example texts of the ``[[pattern]]`` and ``[[refinement]]`` entries, each with its
+        rule id."""
+        for pattern in (*self.pattern, *self.refinement):
             for text in pattern.examples:
                 yield Example(rule=pattern.id, text=text)
 
@@ -179,4 +198,12 @@ class StatementFinder:
         object.__setattr__(self, "_cues", compile_cues(self.rules))
 
     def __call__(self, context: Context) -> tuple[Statement, ...]:
+        """The statements of the article, their speakers resolved through ``context.cast`` (the
+        cast as the actor stage left it: see :meth:`refine` for the speakers' refinements)."""
         return find_statements(context, self._cues)
+
+    def refine(self, context: Context) -> tuple[tuple[Statement, ...], Cast]:
+        """The statements and the cast as their speakers refine it (what :class:`~newsmodel.Parser`
+        calls): ``we`` in a government speaker's quotation is a mention of the speaker's country.
+        Every speaker is an actor of the returned cast."""
+        return statements_and_cast(context, self._cues)

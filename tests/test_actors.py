@@ -693,25 +693,6 @@ def test_country_names_with_particles_and_possessives(text: str, name: str, ment
     assert texts(named(cast_of(text), name)) == [mention]
 
 
-def test_we_in_a_government_persons_quote_is_the_country() -> None:
-    text = (
-        "“We will not retreat,” Foreign Minister Jan Brel of Belgium said. "
-        "Brel added, “our position is clear.” “We are tired,” said one villager."
-    )
-    cast = cast_of(text)
-    belgium = named(cast, "Belgium")
-    assert [m.rule for m in belgium.mentions if m.kind is MentionKind.PRONOUN] == ["quote-we-country"] * 2
-    assert texts(belgium, MentionKind.PRONOUN) == ["We", "our"]
-    villager_we = text.rindex("We")
-    assert cast.mention_at(villager_we, villager_we + 2) is None
-
-
-def test_seed_our_is_the_united_states(seed_text: str) -> None:
-    cast = cast_of(seed_text)
-    our = seed_text.index("our military posture")
-    assert cast.actor_at(our, our + 3) is named(cast, "United States")
-
-
 def test_one_word_and_royal_leaders() -> None:
     cast = cast_of("King Salman met Suharto on Monday. Later, Suharto left.")
     king = named(cast, "King Salman")

@@ -71,3 +71,24 @@ def test_the_model_refuses_quotes_outside_the_content() -> None:
             kind=StatementKind.DIRECT,
             quotes=[Span.of(text, 13, 15)],
         )
+
+
+def test_split_quote_reach_is_a_setting() -> None:
+    from newsmodel.pipeline import Context
+    from newsmodel.segment import Segmenter
+    from newsmodel.statements import StatementFinder, StatementRules
+
+    text = "“We will win,” Jane Roe said. “The voters are with us on this one.”"
+    ctx = Context(text=text, published=None, headline=None, segments=Segmenter()(text))
+    joined = StatementFinder()(ctx)
+    assert [(s.content.text, s.rule) for s in joined] == [
+        ("We will win,” Jane Roe said. “The voters are with us on this one.", "quote-then-cue+split")
+    ]
+    apart = StatementFinder(StatementRules.shipped().extend({"split_quote_sentences": 0}))(ctx)
+    assert [(s.content.text, s.rule) for s in apart] == [
+        ("We will win", "quote-then-cue"),
+        ("The voters are with us on this one.", "quote-split"),
+    ]
+    same_sentence = "“We will win,” Jane Roe said, “because the voters are with us.”"
+    ctx = Context(text=same_sentence, published=None, headline=None, segments=Segmenter()(same_sentence))
+    assert len(StatementFinder(StatementRules.shipped().extend({"split_quote_sentences": 0}))(ctx)) == 1

@@ -760,8 +760,9 @@ def test_shared_words_come_from_english_toml() -> None:
 def test_every_pattern_has_examples_with_its_rule_id() -> None:
     rules = StatementRules.shipped()
     examples = list(rules.examples())
-    ids = {p.id for p in rules.pattern}
+    ids = {p.id for p in (*rules.pattern, *rules.refinement)}
     assert {e.rule for e in examples} <= ids
+    assert "quote-we-country" in {e.rule for e in examples}
     for rule in ("quote-then-cue", "cue-then-quote", "cue-then-clause", "clause-then-cue", "according-to"):
         assert rule in {e.rule for e in examples}
     # Extending a pattern by its id replaces it.
@@ -841,3 +842,36 @@ def test_a_dated_preposition_between_cue_and_content(text: str, content: str, wh
     assert s.speaker is not None and s.speaker.name == "Anna Kowalski"
     assert s.content.text.rstrip(".") == content.rstrip(".")
     assert s.time is not None and s.time.span.text == when
+
+
+def test_an_infinitive_is_the_content_of_a_commissive_cue() -> None:
+    countries = {"Zorland": ("Zorland", ActorKind.COUNTRY), "Quelton": ("Quelton", ActorKind.COUNTRY)}
+    found = [
+        (s.content.text, s.rule) for s in find("Zorland and Quelton vowed to stand with Marnock.", countries)
+    ]
+    assert found == [("to stand with Marnock", "cue-then-clause")]
+    # A commitment needs an actor: "the new sanctions threaten to ban ..." is no statement.
+    assert find("The new sanctions threaten to ban anyone from trading.") == ()
+    (s,) = find(
+        "He threatened to slap taxes on imports if talks failed.", {"He": ("Jan Brel", ActorKind.PERSON)}
+    )
+    assert s.content.text == "to slap taxes on imports if talks failed"
+    assert s.speaker is not None and s.speaker.name == "Jan Brel"
+    # "to" before a determiner is a preposition; "said" takes no infinitive.
+    assert find("He promised to the voters a new deal.") == ()
+    assert find("The plan is said to be dead.") == ()
+
+
+def test_a_cue_followed_only_by_its_addressee_reports_the_clause_before() -> None:
+    text = "The hearing seems fake, Jan Brel, a lawyer for Tom Roe, told the court."
+    (s,) = find(text, {"Jan Brel": ("Jan Brel", ActorKind.PERSON)})
+    assert (s.content.text, s.rule) == ("The hearing seems fake", "clause-then-cue")
+    assert s.speaker is not None and s.speaker.name == "Jan Brel"
+    # with a clause after the addressee, the clause is the content
+    (s,) = find("Jan Brel told the court the hearing was fake.")
+    assert s.content.text == "the hearing was fake"
+
+
+def test_it_after_a_prepositional_phrase_opens_the_reported_clause() -> None:
+    (s,) = find("Zorland diplomats say in private it would be hard to agree.")
+    assert (s.content.text, s.rule) == ("it would be hard to agree", "cue-then-clause")

@@ -6,21 +6,19 @@ words) and builds the :class:`~newsmodel.pipeline.Cast`.
 
 from __future__ import annotations
 
-import regex
-
 from .. import _trusted
 from ..model import Mention, MentionKind
-from ..pipeline import Cast, Context
+from ..pipeline import Cast, Context, actor_slug
+from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
-from .coreference import places_named_like_people, resolve_deferred, resolve_titled
-from .place import drop_agency, place_actors
+from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
+from .dictionary_groups import dictionary_groups
+from .place import countries_as_places, drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
 
 __all__ = ["find_cast"]
-
-_SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 
 _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
     MentionKind.NAME,
@@ -41,8 +39,13 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     drop_agency(st)
+    find_agents(st)
+    dictionary_groups(st)
     scan_words(st)
+    people_into_groups(st)
     place_actors(st)
+    place_agents(st)
+    countries_as_places(st)
     return build_cast(st)
 
 
@@ -90,7 +93,7 @@ def build_cast(st: ArticleState) -> Cast:
     actors = []
     for key, mentions in by_actor.items():
         b = st.actors[key]
-        slug = _slug(b.name) or "actor"
+        slug = actor_slug(b.name) or "actor"
         ident, n = slug, 1
         while ident in used:
             n += 1
@@ -107,12 +110,4 @@ def build_cast(st: ArticleState) -> Cast:
                 mentions=mentions,
             )
         )
-    return Cast(actors=tuple(actors))
-
-
-def _slug(name: str) -> str:
-    """The id of an actor named ``name``: lower case, words joined by hyphens."""
-    folded = name.casefold()
-    if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
-        return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
-    return _SLUG.sub("-", folded).strip("-")[:60]
+    return Cast(actors=tuple(actors), country_names=st.tables.country_names)

@@ -24,6 +24,7 @@ from .state import (
     name_organization,
     name_person,
     opens_sentence,
+    org_head_after,
     prev_words,
     team_context,
 )
@@ -43,7 +44,7 @@ def read_chunk(st: ArticleState, start: int, end: int) -> None:
         s, e, w = spans[0]
         cut = compound_cut(w) if "-" in w else 0
         if cut:
-            one_word(st, s, s + cut, w[:cut])
+            one_word(st, s, s + cut, _cut_word(st.tables, w[:cut]))
         else:
             one_word(st, s, e, w)
         return
@@ -103,7 +104,7 @@ def _read_tokens(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
         cut = compound_cut(w) if "-" in w else 0
         if cut:
             # "Middle East-based", "U.S.-led": an adjective; the name ends before it.
-            toks.append(Tok(s, s + cut, w[:cut], True, cut > 1 and w[:cut].isupper()))
+            toks.append(Tok(s, s + cut, _cut_word(tables, w[:cut]), True, cut > 1 and w[:cut].isupper()))
             interpret(st, toks)
             toks = []
             continue
@@ -199,9 +200,20 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
             st.deferred.append(Deferred([tok], False, caps, True))
         return
     if (w.capitalize() if caps else w) in tables.not_names:
+        if not caps and tables.possessives and st.text.startswith(tables.possessives, e):
+            st.deferred.append(Deferred([tok], False, False, True))  # "May's": only a name given
         return
-    # One unknown word: the single-word case of name_run, without its machinery.
-    text = st.text
+    _unknown_word(st, tok, caps)
+
+
+def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
+    """One unknown word: the single-word case of name_run, without its machinery."""
+    tables, text = st.tables, st.text
+    s, e, w = tok.s, tok.e, tok.w
+    if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
+        org = ActorKind.ORGANIZATION
+        name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
+        return
     if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and may_describe(st, s):
         before, before2 = prev_words(st, s)
         descriptor = tables.descriptors.get(before) or tables.descriptors.get(f"{before2} {before}")
@@ -367,6 +379,14 @@ def compound_cut(word: str) -> int:
         return 0
     last = word.rindex("-")
     return i if word[last + 1 : last + 2].islower() else 0
+
+
+def _cut_word(tables: ActorTables, word: str) -> str:
+    """The name part of a compound adjective as the gazetteer knows it: "U.N-backed" drops the
+    period of "U.N.", which the lookups read back."""
+    if "." in word and word[-1] != "." and word not in tables.phrases and word + "." in tables.phrases:
+        return word + "."
+    return word
 
 
 def _elided(word: str, particles: tuple[str, ...]) -> bool:

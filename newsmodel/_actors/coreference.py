@@ -215,7 +215,11 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
     if says_after(st, t.e) and not t.upper:
         name_person(st, [t], "name-says")
     elif t.upper and 2 <= len(t.w) <= 6 and not caps_line(st, t.s):
-        name_organization(st, t.w, t.s, t.e, "acronym", country=None, sector=None, kind=org)
+        named = _spelled_out(st, t.w)
+        if named is not None:  # "ACLU" after "American Civil Liberties Union"
+            add_mention(st, named, t.s, t.e, _NAME, "acronym-of-name")
+        else:
+            name_organization(st, t.w, t.s, t.e, "acronym", country=None, sector=None, kind=org)
     elif team_context(st, t.s, t.e):
         name_organization(st, t.w, t.s, t.e, "team-row", country=None, sector="SPT", kind=org)
     elif t.s > 1 and st.text[t.s - 2].isalpha():  # a word just before: maybe "in", "town of"
@@ -224,6 +228,41 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
             name_location(st, t.w, place[1], t.s, t.e, place[0])
         elif before in tables.place_in and not d.initial:
             name_location(st, t.w, None, t.s, t.e, "place-after-in")
+
+
+def _spelled_out(st: ArticleState, acronym: str) -> Builder | None:
+    """The organisation of the article whose name's capitalised words give ``acronym``'s letters
+    in order ("American Civil Liberties Union" for "ACLU"), if exactly one does. The index of
+    initials is built once, on the first acronym (every name of several words is known by then)."""
+    if st.initials is None:
+        index: dict[str, Builder | None] = {}
+        for b in st.actors.values():
+            if b.kind is ActorKind.ORGANIZATION and " " in b.name:
+                key = "".join(w[0] for w in b.name.split() if w[:1].isupper())
+                index[key] = None if key in index else b  # two names, one acronym: neither
+        st.initials = index
+    return st.initials.get(acronym.replace(".", ""))
+
+
+def people_into_groups(st: ArticleState) -> None:
+    """A people named after a group of its country's civilians ("Iraqi nationals ... Iraqis",
+    "Syrian refugees ... Syrians") refers to that group: its mentions join the group's."""
+    sectors = st.tables.people_group_sectors
+    first: dict[str, tuple[int, Builder]] = {}
+    peoples = []
+    for b in st.actors.values():
+        if b.kind is not ActorKind.GROUP or not b.country or not b.mentions:
+            continue
+        start = min(m[0] for m in b.mentions)
+        if b.sector is None and " " not in b.name and min(b.mentions)[3] == "demonym-people":
+            peoples.append((start, b))
+        elif b.sector in sectors and (b.country not in first or start < first[b.country][0]):
+            first[b.country] = (start, b)
+    for start, b in peoples:
+        found = first.get(b.country or "")
+        if found is not None and found[0] < start:
+            found[1].mentions.extend(b.mentions)
+            del st.actors[b.key]
 
 
 def places_named_like_people(st: ArticleState) -> None:

@@ -29,6 +29,7 @@ from .state import (
     name_organization,
     name_person,
     opens_sentence,
+    org_head_after,
     prev_words,
     team_context,
 )
@@ -37,6 +38,7 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 __all__ = ["nationality_before", "place_of", "read_known", "read_pieces"]
 
 _LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
+_NEXT_LOWER = regex.compile(r"[ ]{1,2}(\p{Ll}[\p{Ll}-]{1,20})(?![\p{L}])")
 _COMMA_OR_DIGIT = regex.compile(r"[ ]{0,2}(?:,|\d)")
 _DEMONYM = MentionKind.DEMONYM
 
@@ -135,8 +137,12 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
         ends_name = k == len(pieces) - 1 or pieces[k + 1].cat == "CONN"
         if not ends_name and any(h.cat == "TITLE" for h in head):
             return False  # "Marshal Fahim University" is one body; a title before a name is not
-        s, e = toks[pieces[0].i].s, toks[p.i].e
-        name = " ".join(t.w for t in toks[pieces[0].i : p.j])
+        sector = tables.org_suffixes[toks[p.i].w] or None
+        person = _person_of(st, toks, head, sector)
+        if person:  # "Bill Sullivan of Dean Witter Reynolds Inc.": a person, then the firm
+            head = head[person + 1 :]
+        s, e = toks[head[0].i].s, toks[p.i].e
+        name = " ".join(t.w for t in toks[head[0].i : p.j])
         name_organization(
             st,
             name,
@@ -144,7 +150,7 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
             e,
             "org-suffix",
             country=country_in(st, head),
-            sector=tables.org_suffixes[toks[p.i].w] or None,
+            sector=sector,
             kind=ActorKind.ORGANIZATION,
         )
         rest = pieces[k + 1 :]
@@ -154,6 +160,26 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
             read_pieces(st, toks, rest, caps)
         return True
     return False
+
+
+def _person_of(st: ArticleState, toks: list[Tok], head: list[Piece], sector: str | None) -> int:
+    """A person named before "of" at the start of an organisation's name ("Bill Sullivan of Dean
+    Witter Reynolds Inc."): a first name and one or two more names. Names the person and returns
+    the index of the "of" piece, or 0."""
+    tables = st.tables
+    for c in (2, 3):
+        if len(head) <= c + 1 or head[c].cat != "CONN" or toks[head[c].i].w != tables.of:
+            continue
+        names = head[:c]
+        if (
+            all(h.cat == "UNK" and h.j - h.i == 1 for h in names[1:])
+            and names[0].j - names[0].i == 1
+            and toks[names[0].i].w in tables.first_names
+            and head[c + 1].cat != "CONN"
+        ):
+            name_person(st, [toks[h.i] for h in names], "first-name", sector=sector)
+            return c
+    return 0
 
 
 def country_in(st: ArticleState, pieces: list[Piece]) -> str | None:
@@ -179,8 +205,10 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
         p = pieces[k]
         nxt = pieces[k + 1] if k + 1 < n else None
         if p.cat == "CONN":
-            titles, t_country = [], None
-            k += 1
+            j = _portfolio_end(st, toks, pieces, k) if titles else k
+            if j == k:
+                titles, t_country = [], None
+            k = max(j, k + 1)  # "Minister of State for Interior Affairs": the title goes on
             continue
         if p.cat == "TITLE" and p.title is not None:
             titles.append(p.title)
@@ -202,7 +230,8 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
                 toks[p.i].s,
                 toks[nxt.j - 1].e,
                 "organisation-named",
-                country=entry.country if entry is not None else nxt.entry.country,
+                # "Liberal Democratic Party" is not the Democratic Party: not its country.
+                country=entry.country if entry is not None else None,
                 sector=nxt.entry.sector,
                 kind=nxt.entry.kind or ActorKind.ORGANIZATION,
             )
@@ -239,6 +268,24 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
             read_known(st, entry, toks[p.i].s, toks[p.j - 1].e, toks[p.i : p.j], nxt)
         titles, t_country = [], None
         k += 1
+
+
+def _portfolio_end(st: ArticleState, toks: list[Tok], pieces: list[Piece], k: int) -> int:
+    """After a title, a connector ``k`` and the words of a portfolio ("for Interior Affairs",
+    "of State"): the index of the piece after them, or ``k`` if none follow."""
+    tables = st.tables
+    if toks[pieces[k].i].w.lower() not in tables.role_glue:
+        return k
+    j, end = k + 1, k
+    while j < len(pieces):
+        p = pieces[j]
+        w = toks[p.i].w
+        if p.cat in ("UNK", "NOT") and p.j - p.i == 1 and w in tables.portfolio_words:
+            end = j + 1
+        elif p.cat != "CONN" or w.lower() not in tables.role_glue:
+            break
+        j += 1
+    return end
 
 
 def name_run(
@@ -339,6 +386,10 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     first = run[0].w in tables.first_names
     initial = opens_sentence(st, s)
     org = ActorKind.ORGANIZATION
+    if (sector := org_head_after(st, e)) is not None:  # "the Zorblax Unionist party"
+        joined = " ".join(t.w for t in run)
+        name_organization(st, joined, s, e, "org-head", country=None, sector=sector or None, kind=org)
+        return
     if len(run) >= 2 and first:
         name_person(st, run, "first-name")
         return
@@ -365,11 +416,38 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     place = place_of(st, s, e, before, before2)
     if place is not None:
         name_location(st, joined, place[1], s, e, place[0])
-    elif initial and common_word(st, run[0].w):
+    elif initial and (common_word(st, run[0].w) or _shaped_like_a_verb(st, run[0].w)):
         st.deferred.append(Deferred(run[1:], False, False))
+    elif _qualifies_next(st, e):
+        return  # "House Democratic lawmakers", "the Senate Intelligence committee": no one
     elif not (the := tables.article_space) or st.text[max(0, s - len(the)) : s].lower() != the:
         # "the Forbidden City" is no one
         name_person(st, run, "two-names")
+
+
+def _qualifies_next(st: ArticleState, e: int) -> bool:
+    """Whether the lower-case word right after ``e`` is a group, an institution or a role that the
+    capitalised words before it qualify ("House Democratic lawmakers")."""
+    m = _NEXT_LOWER.match(st.text, e)
+    if m is None:
+        return False
+    w, tables = m.group(1), st.tables
+    return (
+        w in tables.groups
+        or w in tables.institutions
+        or (w in tables.role_heads and w not in tables.role_glue)
+    )
+
+
+def _shaped_like_a_verb(st: ArticleState, word: str) -> bool:
+    """Whether a word opening a sentence ends like a gerund or an adverb ("Putting Nielsen ...",
+    "Unlike Mattis ...") and is no first name: not the first word of a name."""
+    tables = st.tables
+    return (
+        len(word) > 5
+        and word not in tables.first_names
+        and any(word.endswith(x) for x in tables.verb_shaped_endings)
+    )
 
 
 def nationality_before(st: ArticleState, s: int) -> str | None:
@@ -398,7 +476,9 @@ def place_of(st: ArticleState, s: int, e: int, before: str, before2: str) -> tup
                 iso = country
         return "place-noun-of", iso
     m = st.tables.comma_place.match(st.text, e)
-    if m is not None:
+    marks = tables.possessives
+    if m is not None and not (marks and st.text.startswith(marks, m.end())):
+        # "Springfield, Illinois"; not "Talal Chaudhry, Pakistan's minister"
         entry = tables.phrases.get(m.group(1).replace("’", "'"))
         if entry is not None and entry.cat in (COUNTRY, REGION):
             return "place-comma-region", entry.country

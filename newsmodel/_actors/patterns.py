@@ -21,7 +21,6 @@ __all__ = [
     "grammar",
     "possessive_heads",
     "possessive_pattern",
-    "quote_we",
 ]
 
 
@@ -113,14 +112,6 @@ def possessive_heads(with_s: list[str], possessive: str) -> tuple[str, ...]:
     marks = apostrophes(possessive + " ") if possessive else ()
     heads = {k.split(f"{possessive} ")[0].split()[-1] for k in with_s}
     return tuple(sorted({h + m for h in heads for m in marks}))
-
-
-def quote_we(words: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """The first-person plural words, in lower case or capitalised, as whole words."""
-    if not words:
-        return None
-    forms = {w.lower() for w in words} | {w.capitalize() for w in words}
-    return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
 
 
 def _coordination(words: tuple[str, ...]) -> regex.Pattern[str]:

@@ -30,7 +30,15 @@ from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, 
 if TYPE_CHECKING:
     from ..rules._phoenix.names import NameIndex
 
-__all__ = ["article_country", "country_in", "drop_agency", "most_named", "place_actors"]
+__all__ = [
+    "article_country",
+    "countries_as_places",
+    "country_in",
+    "drop_agency",
+    "mark",
+    "most_named",
+    "place_actors",
+]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
 _APPOSITION = regex.compile(r"[ ]{0,2},[ ]{1,2}((?:[^,.;:()\"“”\n]|\.(?=\S)){1,120})")
@@ -58,51 +66,69 @@ def place_actors(st: ArticleState) -> None:
     for b in list(st.actors.values()):
         if b.country is not None and not (b.kind is _ORGANIZATION and b.name in tables.domestic_bodies):
             continue
+        if b.key[:2] == "A:":
+            continue  # an agent takes its principal's country (.agents)
         if b.kind is _PERSON:
             _place_person(st, b, article)
-        elif b.kind is _ORGANIZATION and b.name.split(" ", 1)[0] in tables.domestic_name_words:
-            b.country = article()  # "National Audit Office"
-            if b.country is not None:
-                _mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and b.name in tables.bare_institutions:
-            b.country = article()  # "the election board"
-            if b.country is not None:
-                _mark(b, "country-of-article")
-        elif b.kind is _ORGANIZATION and b.name in tables.domestic_bodies:
-            if any(r != "organisation" for _, _, _, r in b.mentions):
-                continue  # "Kenya's Supreme Court": the owner is written
+        elif (b.kind is _ORGANIZATION and _domestic_organization(st, b)) or (
+            b.kind is _GROUP and b.sector in tables.domestic_sectors
+        ):
             b.country = article()  # no fixed default: None when the article names no country
             if b.country is not None:
-                _mark(b, "country-of-article")
-        elif b.kind is _GROUP and b.sector in tables.domestic_sectors:
-            iso = article()
-            if iso is not None:
-                b.country = iso
-                _mark(b, "country-of-article")
+                mark(b, "country-of-article")
+
+
+def countries_as_places(st: ArticleState) -> None:
+    """A country named only as where things happen ("fighting in Syria", "troops near
+    Afghanistan"; after a word of ``place_in``), never acting, referred to or qualifying, is a
+    LOCATION of that country, as a city so named is."""
+    tables, text = st.tables, st.text
+    before = tuple(f" {w} {a}" for w in tables.place_in for a in ("", tables.article_space))
+    for b in st.actors.values():
+        if b.kind is not ActorKind.COUNTRY or not b.mentions:
+            continue
+        if all(
+            kind is _NAME and rule == "country-name" and text.endswith(before, max(0, s - 16), s)
+            for s, _, kind, rule in b.mentions
+        ):
+            b.kind = ActorKind.LOCATION
+            mark(b, "country-as-place")
+
+
+def _domestic_organization(st: ArticleState, b: Builder) -> bool:
+    """Whether an organisation named without a country is a body of the article's country: "the
+    National Audit Office", "the election board", "the ruling Fidesz party", "the Supreme Court"
+    (unless its owner is written: "Kenya's Supreme Court")."""
+    tables, name = st.tables, b.name
+    if name.split(" ", 1)[0] in tables.domestic_name_words or name in tables.bare_institutions:
+        return True
+    if name.rsplit(" ", 1)[-1].lower() in tables.domestic_org_heads or any(
+        r == "org-head" for *_, r in b.mentions
+    ):
+        return True
+    return name in tables.domestic_bodies and all(r == "organisation" for *_, r in b.mentions)
 
 
 def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None]) -> None:
     tables = st.tables
     international = False
-    for s, e, kind, _ in sorted(b.mentions):
-        if kind is not _NAME:
-            continue
-        for rule, found in (
-            ("country-role", _role_before(st, s)),
-            ("country-apposition", _apposition(st, e)),
-        ):
+    for s, e, kind, rule in sorted(b.mentions):
+        if kind is not _NAME or rule == "name-again":
+            continue  # a bare surname said again ("..., Erdogan said") has no role of its own
+        for placed, find in (("country-role", _role_before_name), ("country-apposition", _apposition_of)):
+            found = find(st, s, e)
             if found is None:
                 continue
             if found == _INTERNATIONAL:
                 international = True
                 continue
             b.country = found
-            _mark(b, rule)
+            mark(b, placed)
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
         b.country = iso
-        _mark(b, "country-phoenix")
+        mark(b, "country-phoenix")
         return
     if international:
         return
@@ -113,19 +139,19 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
         iso = _country_before_in_sentence(st, min(m[0] for m in b.mentions))
         if iso is not None:
             b.country = iso
-            _mark(b, "country-of-sentence")
+            mark(b, "country-of-sentence")
             return
     elif b.sector is not None or b.roles:
         return
     iso = _coordinated_country(st, b)
     if iso is not None:
         b.country = iso
-        _mark(b, "country-coordinated")
+        mark(b, "country-coordinated")
         return
     home = article()
     if home is not None:
         b.country = home
-        _mark(b, "country-of-article")
+        mark(b, "country-of-article")
 
 
 def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
@@ -135,16 +161,16 @@ def _coordinated_country(st: ArticleState, b: Builder) -> str | None:
     joint = f" {st.tables.conjunction} "
     if st.text[max(0, s - len(joint)) : s] != joint:
         return None
-    end = s - len(joint)
-    for other in st.actors.values():
-        if (
-            other is not b
-            and other.kind is _PERSON
-            and other.country
-            and any(e == end and kind is _NAME for _, e, kind, _ in other.mentions)
-        ):
-            return other.country
-    return None
+    if st.people_ending is None:  # built once: one scan of the actors, not one per person
+        ending: dict[int, Builder] = {}
+        for person in st.actors.values():
+            if person.kind is _PERSON:
+                for _, e, kind, _ in person.mentions:
+                    if kind is _NAME:
+                        ending.setdefault(e, person)
+        st.people_ending = ending
+    before = st.people_ending.get(s - len(joint))
+    return before.country if before is not None and before is not b else None
 
 
 def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
@@ -167,7 +193,7 @@ def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
     return codes[i] if i >= 0 and starts[i] >= floor else None
 
 
-def _mark(b: Builder, rule: str) -> None:
+def mark(b: Builder, rule: str) -> None:
     """Append ``rule`` to the rule of the actor's first mention."""
     if not b.mentions:
         return
@@ -324,6 +350,16 @@ def _role_before(st: ArticleState, s: int) -> str | None:
     if not has_head or start == end:
         return None
     return country_in(st, start, end)
+
+
+def _role_before_name(st: ArticleState, s: int, e: int) -> str | None:
+    """:func:`_role_before` a name at ``[s, e)``."""
+    return _role_before(st, s)
+
+
+def _apposition_of(st: ArticleState, s: int, e: int) -> str | None:
+    """:func:`_apposition` after a name at ``[s, e)``."""
+    return _apposition(st, e)
 
 
 def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | None:

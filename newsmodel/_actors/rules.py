@@ -18,6 +18,7 @@ from ..rules._schema import CONVERTER, Example, RuleSet, merge
 
 __all__ = [
     "ActorRules",
+    "Agents",
     "FirstNames",
     "FunctionWords",
     "Leader",
@@ -97,6 +98,20 @@ class FunctionWords:
     elided_particles: Words = ()  # lower-case, glued inside a run: "Cote d'Ivoire"
 
 
+@attrs.frozen
+class Agents:
+    """Nouns of people and groups who act for another actor ("a spokeswoman for X", "X's aide")."""
+
+    person: Words = ()  # singular nouns: a PERSON ("spokeswoman", "aide")
+    group: Words = ()  # plural nouns: a GROUP ("lawyers", "aides")
+    links: Words = ()  # between the noun and the principal ("for", "to", "of")
+    skips: Words = ()  # before the principal's name ("the")
+    possessives: Words = ()  # between the principal and the noun ("'s")
+    possessive_link: str = ""  # the link word of the name made from a possessive ("for")
+    bodies: Words = ()  # heads of a body named in lower case ("the prosecutor's office")
+    not_after: Words = ()  # before "a <noun>": predicated, not an actor ("seen as a lawyer")
+
+
 def _organization(value: Any, _: type) -> Organization:
     if isinstance(value, str):
         return Organization(country=value)
@@ -144,6 +159,7 @@ class ActorRules(RuleSet):
     leaders: dict[Word, Leader] = attrs.field(factory=dict)
     not_names: Words = ()
     not_surnames: Words = ()
+    verb_endings: Words = ()  # a sentence's first word ending so is no name ("Putting Nielsen")
     name_openers: Words = ()
     name_suffixes: Words = ()
     name_particles: Words = ()
@@ -154,6 +170,7 @@ class ActorRules(RuleSet):
     # Placing people and domestic bodies in a country (the placing pass).
     role_words: Words = ()
     role_glue: Words = ()
+    portfolio_words: Words = ()  # "Minister for Interior Affairs": words of a title, not a name
     apposition_openers: Words = ()
     not_country_after: Words = ()
     domestic_people: Words = ()  # sectors
@@ -161,12 +178,14 @@ class ActorRules(RuleSet):
     posted_roles: Words = ()
     travel_words: Words = ()
     domestic_name_words: Words = ()
+    domestic_org_heads: Words = ()  # "the Zorblax Workers' Party": of the article's country
     bare_institutions: Words = ()
     short_forms: Lists = attrs.field(factory=dict)  # "Congo" -> the states it may name
     # Organisations.
     organizations: dict[str, dict[Word, Organization]] = attrs.field(factory=dict)
     org_suffixes: Table = attrs.field(factory=dict)  # word -> sector
     org_prefixes: Table = attrs.field(factory=dict)  # word -> sector
+    org_heads: Table = attrs.field(factory=dict)  # lower-case noun after a name -> sector
     club_prefixes: Words = ()
     misc_suffixes: Words = ()
     # Places.
@@ -187,12 +206,15 @@ class ActorRules(RuleSet):
     # The lower-case vocabulary.
     groups: Lists = attrs.field(factory=dict)  # sector -> plural nouns
     bare_groups: Words = ()
+    singular_determiners: Words = ()  # "a police request": the group noun qualifies "request"
+    cued_groups: Words = ()  # groups only with a modifier before or a speech verb after ("sources")
     group_modifiers: Lists = attrs.field(factory=dict)
     institutions: Lists = attrs.field(factory=dict)
     domestic_sectors: Words = ()
+    people_group_sectors: Words = ()  # "Iraqi nationals ... Iraqis": the people is the group
+    agents: Agents = Agents()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns
-    quote_we: Words = ()
     words: FunctionWords = FunctionWords()
     # Mention rule id -> texts it finds (checked by tests/test_rule_examples.py).
     mention_examples: Lists = attrs.field(factory=dict)

@@ -105,6 +105,9 @@ class ArticleState:
     lines: dict[int, bool] = attrs.Factory(dict)  # line start -> written in capitals
     country_ends: dict[int, str] = attrs.Factory(dict)  # end of a country's name -> its code
     actors_ending: dict[int, Builder] | None = None
+    initials: dict[str, Builder | None] | None = None  # organisations by initials (acronyms)
+    people_ending: dict[int, Builder] | None = None  # people's names by end (placing pass)
+    owners_ending: dict[int, Builder] | None = None  # people's and organisations' names, by end
     by_start: tuple[list[tuple[int, int, Builder]], list[int]] | None = None
     place_index: tuple[list[tuple[int, str]], list[int]] | None = None
     referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name
@@ -113,6 +116,7 @@ class ArticleState:
     published: date | None = None
     group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
     country_mentions: tuple[list[int], list[str]] | None = None  # starts and codes, for placing
+    agents: list[tuple[Builder, Builder | None]] = attrs.Factory(list)  # (agent, principal): see .agents
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:
@@ -224,6 +228,16 @@ def team_context(st: ArticleState, s: int, e: int) -> bool:
     if e + 1 >= len(text) or text[e] not in " \t" or not (text[e + 1].isdigit() or text[e + 1] in " \t"):
         return False
     return bool(_TEAM_AFTER.match(text, e)) and bool(_TEAM_BEFORE.search(text, max(0, s - 12), s))
+
+
+def org_head_after(st: ArticleState, e: int) -> str | None:
+    """The sector ("" for none) of an organisation's lower-case head right after a name ending
+    at ``e`` ("the ruling Fidesz party"), or None if none follows."""
+    tables, text = st.tables, st.text
+    if not text[e + 1 : e + 2].islower() and not text[e + 2 : e + 3].islower():
+        return None  # no lower-case word right after: most names
+    m = tables.org_head.match(text, e)
+    return None if m is None else tables.org_heads[m.group(1)]
 
 
 def says_after(st: ArticleState, e: int) -> bool:

@@ -18,13 +18,13 @@ import regex
 
 from ..errors import RuleError
 from ..model import ActorKind
+from .agent_words import AgentWords
 from .patterns import (
     by_length,
     chunk_patterns,
     grammar,
     possessive_heads,
     possessive_pattern,
-    quote_we,
 )
 from .rules import ActorRules, Leader, Word
 
@@ -107,6 +107,8 @@ class ActorTables:
     not_names: frozenset[str]
     org_suffixes: dict[str, str]
     org_prefixes: dict[str, str]
+    org_heads: dict[str, str]
+    org_head: regex.Pattern[str]  # one of org_heads right after a name ("Jobbik party")
     club_prefixes: frozenset[str]
     misc_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
@@ -117,14 +119,19 @@ class ActorTables:
     connectors: frozenset[str]
     folded_name_suffixes: frozenset[str]
     domestic_sectors: frozenset[str | None]
+    people_group_sectors: frozenset[str]
     place_in: frozenset[str]
     countries_with_the: frozenset[str]
     not_surnames: frozenset[str]
+    verb_shaped_endings: tuple[str, ...]
     particles: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     groups: dict[str, str]
     bare_groups: frozenset[str]
+    cued_groups: frozenset[str]
+    singular_determiners: frozenset[str]
+    coordinator_words: frozenset[str]
     institutions: dict[str, str]
     pronouns: dict[str, str]
     nominals: dict[str, str]
@@ -143,11 +150,11 @@ class ActorTables:
     surnames: dict[str, KnownName]
     group_modifiers: dict[str, str]
     possessive_names: regex.Pattern[str] | None
-    quote_we: regex.Pattern[str] | None
     pairs: frozenset[str]
     descriptor_words: frozenset[str]
     role_heads: frozenset[str]  # lower-case words that make a role ("minister", "member")
     role_glue: frozenset[str]  # lower-case words inside a role ("of", "the")
+    portfolio_words: frozenset[str]  # capitalised words of a portfolio ("Interior", "Affairs")
     apposition_openers: frozenset[str]
     not_country_after: frozenset[str]
     domestic_people: frozenset[str | None]
@@ -155,9 +162,11 @@ class ActorTables:
     posted_roles: frozenset[str]
     travel_words: frozenset[str]
     domestic_name_words: frozenset[str]
+    domestic_org_heads: frozenset[str]
     bare_institutions: frozenset[str]
     short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
+    agents: AgentWords
     # The function words of the grammar.
     article: str  # "the"
     article_space: str  # "the "
@@ -232,6 +241,8 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         not_names=_words(rules.not_names),
         org_suffixes=org_suffixes,
         org_prefixes=org_prefixes,
+        org_heads=(org_heads := _sectored(rules.org_heads, check, "org_heads", lower=True)),
+        org_head=regex.compile(r"[ \xa0]{1,2}(" + by_length(org_heads) + r")(?![\p{L}\p{N}])"),
         club_prefixes=_words(rules.club_prefixes),
         misc_suffixes=_words(rules.misc_suffixes),
         place_suffixes=_words(rules.place_suffixes),
@@ -245,14 +256,19 @@ def compile_tables(rules: ActorRules) -> ActorTables:
             check.sector(c, "domestic_sectors") for c in _words(rules.domestic_sectors)
         )
         - {None},
+        people_group_sectors=_words(rules.people_group_sectors),
         place_in=_lower(rules.place_in),
         countries_with_the=_words(rules.countries_with_the),
         not_surnames=_words(rules.not_surnames),
+        verb_shaped_endings=tuple(rules.verb_endings),
         particles=_lower(rules.name_particles),
         place_prepositions=_lower(rules.place_prepositions),
         place_nouns=_lower(rules.place_nouns),
         groups=groups,
         bare_groups=_lower(rules.bare_groups),
+        cued_groups=_lower(rules.cued_groups),
+        singular_determiners=_lower(rules.singular_determiners),
+        coordinator_words=_lower(words.coordinators),
         institutions=institutions,
         pronouns=pronouns,
         nominals=nominals,
@@ -271,12 +287,12 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         surnames=surnames,
         group_modifiers=_sectored(rules.group_modifiers, check, "group_modifiers", lower=True),
         possessive_names=possessive_pattern(with_s),
-        quote_we=quote_we(rules.quote_we),
         pairs=_pairs(phrases, titles),
         descriptor_words=frozenset(k.split()[-1] for k in descriptors),
         role_heads=frozenset(w.casefold() for k in (*titles, *descriptors) for w in k.split())
         | _lower(rules.role_words),
         role_glue=_lower(rules.role_glue),
+        portfolio_words=_words(rules.portfolio_words),
         apposition_openers=_lower(rules.apposition_openers),
         not_country_after=_lower(rules.not_country_after),
         domestic_people=frozenset(check.sector(c, "domestic_people") for c in _words(rules.domestic_people))
@@ -285,12 +301,14 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         posted_roles=_lower(rules.posted_roles),
         travel_words=_lower(rules.travel_words),
         domestic_name_words=_words(rules.domestic_name_words),
+        domestic_org_heads=_lower(rules.domestic_org_heads),
         bare_institutions=_lower(rules.bare_institutions),
         short_forms={
             k: tuple(c for c in (check.iso(v, "short_forms", k) for v in vs) if c)
             for k, vs in rules.short_forms.items()
         },
         possessive_heads=possessive_heads(with_s, words.possessive),
+        agents=AgentWords.of(rules.agents),
         **grammar(words),
     )
 

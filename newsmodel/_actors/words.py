@@ -3,19 +3,18 @@
 One pass over the segmenter's tokens walks the trie of the lower-case vocabulary: group nouns
 ("rebels", "Syrian officials"), a country's institutions ("the Syrian government"), nominals
 ("the nation") and pronouns, which :mod:`.coreference` resolves. Nationality words that qualify
-nothing stand for their country; "we" in a government person's quotation for the person's country.
+nothing stand for their country. (A government person's "we" is the statement stage's to
+resolve: :mod:`newsmodel._statements.refine`.)
 """
 
 from __future__ import annotations
 
 import bisect
-
-import regex
+from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
 from .state import (
-    STATE_SECTORS,
     Adjective,
     ArticleState,
     Builder,
@@ -23,21 +22,18 @@ from .state import (
     get_actor,
     opens_sentence,
     prev_words,
+    says_after,
 )
 from .tables import DEMONYM
 
 __all__ = ["scan_words"]
 
 _DEMONYM, _NOMINAL, _PRONOUN = MentionKind.DEMONYM, MentionKind.NOMINAL, MentionKind.PRONOUN
-# Between a closing mark and its speaker: a comma, and capitalised title words ("Foreign Minister").
-_TITLE_GAP = regex.compile(r"[ ,]{0,3}(?:\p{Lu}[\p{L}.’'-]{0,20}[ ]{1,2}){0,5}")
-# A speech verb closing the text before an opening quotation mark ("he added, “...").
-_CUE_BEFORE_QUOTE = regex.compile(r"[ ]{1,2}(\p{Ll}{2,12})[ ]{0,2}[,:]?[ ]{0,2}\Z")
 
 
 def scan_words(st: ArticleState) -> None:
-    """The lower-case words that refer to actors, then the nationality words left, the pronouns
-    and "we" in quotations."""
+    """The lower-case words that refer to actors, then the nationality words left and the
+    pronouns."""
     tables = st.tables
     occupied = sorted((s, e) for b in st.actors.values() for s, e, _, _ in b.mentions)
     starts = [s for s, _ in occupied]
@@ -45,11 +41,10 @@ def scan_words(st: ArticleState) -> None:
     tokens = st.seg.tokens
     lower_words = st.seg.lower_words
     n_tokens = len(tokens)
-    get = tables.vocab.get
-    for ti, w in enumerate(st.seg.words):
-        node = get(w)
-        if node is None:
-            continue
+    vocab, words = tables.vocab, st.seg.words
+    # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
+    for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
+        node = vocab[words[ti]]
         s, e = tokens[ti]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
@@ -67,8 +62,6 @@ def scan_words(st: ArticleState) -> None:
             _read_word(st, ti, s, e, found, pronouns)
     demonym_mentions(st)
     resolve_pronouns(st, pronouns)
-    if tables.quote_we is not None and st.seg.quotations:
-        quoted_we(st, tables.quote_we)
 
 
 def _read_word(
@@ -98,7 +91,7 @@ def _read_word(
         )
     ):
         return  # "Police" inside a name; "the U.S. Embassy" is the country's
-    modifier_sector = None
+    modifier_sector = first = None
     if adj is None and "group" in found and ti > 1:
         # "Afghan rebel leaders", "Irish nationalist guerrillas": modifiers between.
         adj, modifier_sector = modified(st, ti)
@@ -107,17 +100,28 @@ def _read_word(
         _demonym_noun(st, adj, modifier_sector, word, e)
     elif country_b is not None:
         _country_noun(st, country_b, word, s, e)
+    elif word in tables.institutions and (owner := owner_before(st, s)) is not None:
+        _owned_institution(st, owner, word, s, e)
     elif (
         word in tables.bare_institutions
         and (the := tables.article_space)
         and text[max(0, s - len(the)) : s].lower() == the
     ):
         _bare_institution(st, word, s, e)
-    elif word in tables.bare_groups:
+    elif (word in tables.bare_groups and not _modifies_next(st, ti, e)) or (
+        word in tables.cued_groups and ((first := _modifiers_before(st, ti)) is not None or says_after(st, e))
+    ):
         sector = tables.groups.get(word) or None
         iso = None
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
+        if first is not None:
+            # "government and militant sources", "security sources": the group with its modifiers.
+            name = " ".join(text[first:e].lower().split())
+            b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+            add_mention(st, b, first, e, _NOMINAL, "group-noun")
+            _head(st, word, b.key)
+            return
         earlier = st.actors.get(st.group_heads.get(word, ""))
         if earlier is not None:
             # "Kenyan police ... police also used teargas": the group named before.
@@ -176,17 +180,58 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
 def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: int) -> None:
     """ "U.S. officials", "Hezbollah guerrillas": a country or an armed group and its people."""
     tables = st.tables
-    name = f"{country_b.name} {word}"
+    key = f"{country_b.name} {word}".casefold()  # one actor however the country is written
+    # Named as first written, as a descriptive group is: "U.S. officials", "Britain's embassy".
+    written = next((st.text[ms:me] for ms, me, _, _ in country_b.mentions if me == s - 1), country_b.name)
+    name = " ".join(f"{written} {word}".split())
     iso = country_b.country
     if word in tables.institutions:
         sector = tables.institutions[word] or None
-        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+        b = get_actor(st, "O:" + key, name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+    elif country_b.kind is ActorKind.GROUP and tables.groups.get(word) == country_b.sector:
+        # "Taliban fighters": an armed group's fighters are the group.
+        add_mention(st, country_b, s, e, _NOMINAL, "organisation-noun")
+        return
     else:
-        sector = tables.groups.get(word) or None
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        # "Taliban sources": the armed group's men, of its sector when the noun gives none.
+        sector = tables.groups.get(word) or (
+            country_b.sector if country_b.kind is not ActorKind.COUNTRY else None
+        )
+        b = get_actor(st, "G:" + key, name, ActorKind.GROUP, country=iso, sector=sector)
     rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
     _head(st, word, b.key)
+
+
+def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: int) -> None:
+    """ "the Trump administration", "a European Parliament delegation": a body of a person or an
+    organisation, of the owner's country; "BBC radio" (a body of the owner's own sector) is the
+    owner itself."""
+    sector = st.tables.institutions[word] or None
+    if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
+        add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
+        return
+    written = next((st.text[ms:me] for ms, me, _, _ in owner.mentions if me == s - 1), owner.name)
+    name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
+    b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
+    add_mention(st, b, s, e, _NOMINAL, "owner-noun")
+    st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
+    _head(st, word, b.key)
+
+
+def owner_before(st: ArticleState, s: int) -> Builder | None:
+    """The person or organisation named just before ``s`` ("the Trump administration")."""
+    if s < 2 or st.text[s - 1] != " ":
+        return None
+    if st.owners_ending is None:
+        ending: dict[int, Builder] = {}
+        for x in st.actors.values():
+            if x.kind is ActorKind.PERSON or x.kind is ActorKind.ORGANIZATION:
+                for _, me, kind, _ in x.mentions:
+                    if kind is MentionKind.NAME:
+                        ending[me] = x
+        st.owners_ending = ending
+    return st.owners_ending.get(s - 1)
 
 
 def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str] | None, str | None]:
@@ -209,6 +254,46 @@ def modified(st: ArticleState, ti: int) -> tuple[tuple[int, str | None, str, str
         if adj is not None and adj[3] == DEMONYM:
             return adj, sector
     return None, None
+
+
+def _modifies_next(st: ArticleState, ti: int, e: int) -> bool:
+    """Whether the group noun at token ``ti`` (ending at ``e``) qualifies the word after it: after
+    a determiner of singulars ("a police request"), before a role ("opposition leader"), another
+    group or institution, or a name ("the opposition Jobbik party")."""
+    tokens, words = st.seg.tokens, st.seg.words
+    if ti >= 1 and st.seg.lower_words[ti - 1] in st.tables.singular_determiners:
+        return True  # "a police request": a plural is never "a"'s
+    n = len(tokens)
+    j = ti
+    while j < n and tokens[j][1] < e:
+        j += 1
+    j += 1
+    if j >= n or tokens[j][0] != e + 1 or st.text[e] != " ":
+        return False
+    w = words[j]
+    tables = st.tables
+    if w[:1].isupper():
+        return not opens_sentence(st, tokens[j][0])
+    if w in tables.role_glue:
+        return False
+    return w in tables.role_heads or w in tables.groups or w in tables.institutions
+
+
+def _modifiers_before(st: ArticleState, ti: int) -> int | None:
+    """Where the group modifiers that qualify token ``ti`` start ("government and militant
+    sources": "government"), counting only modifiers that give a sector; None if there are none."""
+    tokens, lower, text, mods = st.seg.tokens, st.seg.lower_words, st.text, st.tables.group_modifiers
+    coordinators = st.tables.coordinator_words
+    first = None
+    k = ti - 1
+    while k >= 0 and ti - k <= 5 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
+        w = lower[k]
+        if mods.get(w):
+            first = tokens[k][0]
+        elif w not in coordinators or first is None:
+            break
+        k -= 1
+    return first
 
 
 def coordinated(st: ArticleState, start: int, noun: str, sector: str | None) -> None:
@@ -275,63 +360,8 @@ def country_before(st: ArticleState, s: int) -> Builder | None:
     if st.actors_ending is None:
         ending: dict[int, Builder] = {}
         for x in st.actors.values():
-            if x.kind is ActorKind.COUNTRY or (x.kind is ActorKind.ORGANIZATION and x.sector == "REB"):
+            if x.kind is ActorKind.COUNTRY or (x.kind is not ActorKind.PERSON and x.sector == "REB"):
                 for _, me, _, _ in x.mentions:
                     ending[me] = x
         st.actors_ending = ending
     return st.actors_ending.get(s - 1)
-
-
-def quoted_we(st: ArticleState, pattern: regex.Pattern[str]) -> None:
-    """ "we", "our" inside a direct quotation of a government person stand for the person's
-    country, when the quotation's speaker is plain: a name or pronoun with a speech verb right
-    before the opening mark ("he added, “...") or right after the closing one (",” he said")."""
-    text = st.text
-    quotes = [
-        q for q in st.seg.quotations if q.level == 0 and pattern.search(text, q.content.start, q.content.end)
-    ]
-    if not quotes:
-        return
-    by_start: dict[int, tuple[int, Builder]] = {}
-    by_end: dict[int, Builder] = {}
-    for b in st.actors.values():
-        for s, e, _, _ in b.mentions:
-            by_start[s] = (e, b)
-            by_end[e] = b
-    cue = st.tables.person_cue
-    for q in quotes:
-        speaker = None
-        # Before the opening mark: "<speaker> <cue>, “..."
-        m = _CUE_BEFORE_QUOTE.search(text, max(0, q.open - 40), q.open)
-        if m is not None and cue.fullmatch(text, m.start(), m.end(1)):
-            speaker = by_end.get(m.start())
-        # After the closing mark: ",” <speaker> <cue>" or ",” <cue> <speaker>".
-        if speaker is None and q.close is not None:
-            after = q.close + 1
-            for at in range(after, min(len(text), after + 60)):
-                if at not in by_start:
-                    continue
-                e, b = by_start[at]
-                if e < len(text) and text[e] == " " and (of := st.tables.of_place.match(text, e)) is not None:
-                    e = of.end()  # "Foreign Minister Jan Brel of Belgium said"
-                if (_TITLE_GAP.fullmatch(text, after, at) and cue.match(text, e)) or (
-                    (c := cue.match(text, after, at)) is not None and text[c.end() : at].strip() == ""
-                ):
-                    speaker = b
-                break
-        if (
-            speaker is None
-            or speaker.kind is not ActorKind.PERSON
-            or not speaker.country
-            or speaker.sector not in STATE_SECTORS
-        ):
-            continue
-        country = st.actors.get("C:" + speaker.country) or get_actor(
-            st,
-            "C:" + speaker.country,
-            st.tables.country_names.get(speaker.country, speaker.country),
-            ActorKind.COUNTRY,
-            country=speaker.country,
-        )
-        for m in pattern.finditer(text, q.content.start, q.content.end):
-            add_mention(st, country, m.start(), m.end(), _PRONOUN, "quote-we-country")

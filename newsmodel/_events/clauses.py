@@ -1,7 +1,8 @@
 """Role finding's primitives: clause bounds, the subject before a trigger, the objects after it,
 coordination, passives and places, read off the actor mentions around a trigger.
 
-There is no syntactic parser in front of this: roles are read with a few well-known cues of
+There is no syntactic parser in front of this (``chunks.py`` adds a shallow chunker, which the
+role finder consults where these readers find no subject): roles are read with a few well-known cues of
 English news syntax (the subject before an active verb, ``by`` after a passive participle, the
 object or a prepositional phrase after the verb, ``from``/``by`` and possessives around a noun,
 coordination with ``and``), each word of which is rule data (``[words]`` in ``events.toml``).
@@ -30,6 +31,7 @@ __all__ = [
 
 _bisect_left = bisect.bisect_left
 _bisect_right = bisect.bisect_right
+_LIST_MAX = 12  # actors coordinated in one list, at most
 
 
 def clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
@@ -93,7 +95,9 @@ def _coordinated(
     cur = k
     joined = False
     coord = doc.lex.words.coordinators
-    while 0 <= cur + step < len(outer):
+    # A list of a dozen actors at most: a longer chain is no coordination of participants, and
+    # following it would make a text of many "and"s quadratic.
+    while 0 <= cur + step < len(outer) and len(got) < _LIST_MAX:
         nxt = cur + step
         a, b = (outer[nxt][0][1], outer[cur][0][0]) if step < 0 else (outer[cur][0][1], outer[nxt][0][0])
         if (step < 0 and outer[nxt][0][0] < limit) or (step > 0 and outer[nxt][0][1] > limit):
@@ -292,7 +296,7 @@ def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
     while k >= lt and j - k <= 14:
         if doc.lw[k] == ",":
             before = doc.starts[k]
-            if doc.ctx.cast.mention_at(before - 1) is not None or any(m[1] == before for m in doc.extra):
+            if doc.ctx.cast.mention_at(before - 1) is not None or before in doc.extra_ends:
                 return before
             return None
         if doc.lw[k] in PUNCT_BOUNDARY:
@@ -374,10 +378,31 @@ def objects(
 
 
 def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
-    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target."""
-    demonyms = doc.demonyms()
-    if not demonyms:
+    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target.
+
+    The capitalised words after such a preposition are found first: the article's nationality
+    adjectives are only learned (``doc.demonyms``) when there is one."""
+    lw, starts, text = doc.lw, doc.starts, doc.text
+    dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
+    found: list[int] = []
+    i = _bisect_left(starts, start)
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i][1] <= end:
+        if text[starts[i]].isupper():
+            j = i - 1
+            while j >= 0 and lw[j] in dets:
+                j -= 1
+            if j >= 0 and lw[j] in allowed and lw[j] not in agents:
+                found.append(i)
+        i += 1
+    if not found:
         return None
+    demonyms = doc.demonyms()
+    for i in found:
+        w = lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
+            return demonyms[w]
+    return None
     i = _bisect_left(doc.starts, start)
     n = _bisect_left(doc.starts, end)
     if demonyms.keys().isdisjoint(doc.lw[i:n]):

@@ -34,6 +34,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     triggers = find_triggers(doc)
     if lex.statement_words and context.statements:
         triggers = sorted([*triggers, *statement_triggers(doc, triggers)], key=lambda t: t.start)
+    doc.verb_tokens = sorted({t.ti for t in triggers if t.entry.pos == "verb"})
     drafts: list[Draft] = []
     prev: Occurrence | None = None
     for trig in triggers:

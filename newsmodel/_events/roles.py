@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Actor, Span
+import bisect
+
+from ..model import Actor, ActorKind, Span
+from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
 from .clauses import (
     clause_right,
     content_floor,
@@ -102,6 +105,11 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
+        if agents or (not subj and _named_before(doc, sentence, floor, trig)):
+            # The agent is the head of the "by" phrase ("by the European Parliament's chief
+            # negotiator Guy Verhofstadt": Verhofstadt, not the Parliament).
+            csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
+            agents, subj = cagents or agents, subj or csub
         return agents, subj, rplace or lplace, _PASSIVE
     if e.pos == "verb":
         return _verb_roles(doc, trig, sentence, floor, right)
@@ -115,6 +123,13 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
+        # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
+        # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
+        csub, cobj, _ = chunk_sides(doc, trig, sentence, floor, right)
+        subj = subj or csub
+        if cobj and not tg and not e.from_target:
+            tg = cobj
     if e.swapped:
         sources, targets = agents or tg, subj
     elif e.from_target and agents:
@@ -143,6 +158,16 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         noun_phrase_end(doc, trig, right),
         allowed=doc.lex.words.target_prepositions,
     )
+    if (
+        not targets
+        and trig.match_end == trig.head_end
+        and trig.ti + 1 < len(doc.lw)
+        and doc.lw[trig.ti + 1] in doc.lex.words.target_prepositions
+        and _named_between(doc, trig.head_end, right)
+    ):
+        # "the arrest of opposition leader Kem Sokha": the head of the phrase after the noun.
+        targets, cagents = chunk_noun_sides(doc, trig, sentence, floor, right)
+        agents = agents or cagents
     if e.needs_target and not targets:
         return None
     if not sources:
@@ -155,6 +180,111 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _clause_marked(doc: Doc, trig: Occurrence) -> bool:
+    """Whether the verb's subject may lie where only the chunks find it: the trigger is a gerund
+    ("Complaining of ..., he said"), or right before its verb group (past auxiliaries, negations
+    and adverbs) stands a comma, a relative pronoun, a preposition or subordinator, or a gerund
+    ("Turkey, which has ..., summoned", "after having been kidnapped"). After a plain noun, "to"
+    or "and", the word-window reader has read what the chunks would."""
+    words, lw = doc.lex.words, doc.lw
+    gerund = words.gerund_suffixes
+    if lw[trig.ti].endswith(gerund):
+        return True
+    j = trig.ti - 1
+    while (
+        j >= 0
+        and trig.ti - j <= 4
+        and (lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes))
+    ):
+        j -= 1
+    if j < 0:
+        return False
+    w = lw[j]
+    return (
+        w == ","
+        or w in words.relatives
+        or w in doc.lex.prepositions
+        or w in words.boundaries
+        or w.endswith(gerund)
+    )
+
+
+def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> bool:
+    """Whether an actor is mentioned in the sentence before the trigger (past the floor), or the
+    trigger is a gerund, whose clause may open the sentence ("Complaining of ..., he said")."""
+    if doc.lw[trig.ti].endswith(doc.lex.words.gerund_suffixes):
+        return True
+    starts = doc.all_starts
+    i = bisect.bisect_left(starts, max(floor, sentence.start))
+    return i < len(starts) and starts[i] < trig.start
+
+
+def _named_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a mention starts in ``[start, end)``."""
+    starts = doc.all_starts
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def chunk_noun_sides(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> tuple[list[Actor], list[Actor]]:
+    """(target, agent) actors of a noun trigger heading its noun group, read off the chunks: the
+    head of the prepositional phrase right after it ("the arrest of opposition leader X"), and of
+    a "by" phrase among the next ones ("the arrest of X by police")."""
+    ch = doc.chunks(sentence)
+    k = ch.item_of(trig.ti)
+    if k < 0 or ch.kinds[k] != NOUN or ch.head(k) != trig.ti:
+        return [], []
+    groups, prep = object_of(ch, k, doc.lex.words.target_prepositions)
+    if prep is None or prep in doc.lex.words.agent_prepositions:
+        groups = []
+    targets = [a for j in groups if (a := _group_actor(doc, ch, j, floor, right)) is not None]
+    agents = [a for j in agent_of(ch, k) if (a := _group_actor(doc, ch, j, floor, right)) is not None]
+    return _dedupe(targets), _dedupe(agents)
+
+
+def chunk_sides(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> tuple[list[Actor], list[Actor], list[Actor]]:
+    """(subject, object, agent) actors of a verb trigger read off the sentence's chunks: the
+    actors the heads of the noun groups name."""
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0 or ch.kinds[v] != VERB:
+        return [], [], []
+    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
+    groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
+    obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    agents = [a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    return _dedupe(subj), _dedupe(obj), _dedupe(agents)
+
+
+def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
+    """The actor a mention of the head of the noun group at item ``k`` names, through the actor
+    stage's coreference (a pronoun or a nominal is resolved there); ``None`` when the head names
+    none ("a U.S. consulate worker" is a worker, not the United States: the word-window readers
+    then decide), or names a place without a country ("the Europe Bridge": where, not who)."""
+    if ch.kinds[k] != NOUN or doc.starts[ch.first(k)] < floor:
+        return None
+    hs, he = doc.tokens[ch.head(k)]
+    if hs >= right:
+        return None
+    ms, starts = doc.all_mentions, doc.all_starts
+    i = bisect.bisect_right(starts, hs) - 1
+    best: Actor | None = None
+    best_len = -1
+    while i >= 0 and hs - starts[i] < 200:
+        s, e, a = ms[i]
+        if e >= he and e - s > best_len:
+            best, best_len = a, e - s
+        i -= 1
+    if best is not None and best.kind is ActorKind.LOCATION and not best.country:
+        return None
+    return best
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

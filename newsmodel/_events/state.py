@@ -19,6 +19,7 @@ import attrs
 
 from ..model import Actor, ActorKind, EventKind, EventMode, Span, TimeExpression, TimeKind
 from ..pipeline import Context, mention_order
+from .chunks import Chunks, chunk
 from .lexicon import SCAN_COUNT, SCAN_CUE, SCAN_HEAD, SCAN_PHRASE_ONLY, SCAN_STATEMENT, EventLexicon, Trigger
 
 __all__ = ["PLACE_KINDS", "POINT_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft", "Mention", "Occurrence"]
@@ -73,6 +74,36 @@ class Draft:
     mentions: list[Occurrence] = attrs.field(factory=list)  # other words naming this act (absorb.py)
 
 
+class _Cover:
+    """Whether a mention of a sorted list covers a span: only the mentions that start within the
+    longest mention's length before it are looked at."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m[0] for m in mentions]
+        self.longest = max((e - s for s, e, _ in mentions), default=0)
+
+    def __call__(self, start: int, end: int) -> bool:
+        ms = self.mentions
+        i = _bisect_right(self.starts, start) - 1
+        lowest = start - self.longest
+        while i >= 0 and ms[i][0] >= lowest:
+            if ms[i][1] >= end:
+                return True
+            i -= 1
+        return False
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Offsets of every occurrence of ``part`` in ``text`` (``str.find``: no pattern scan)."""
+    out: list[int] = []
+    k = text.find(part)
+    while k >= 0:
+        out.append(k)
+        k = text.find(part, k + 1)
+    return out
+
+
 def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> bool:
     """Whether one of ``mentions`` (sorted, with their ``starts``) lies wholly inside the sentence."""
     k = _bisect_left(starts, sentence.start)
@@ -110,6 +141,8 @@ class Doc:
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
+        self._chunks: dict[int, Chunks] = {}
+        self.verb_tokens: list[int] = []  # tokens of the verb triggers found, sorted (the chunker's hints)
         self.subject_reach = lex.settings.subject_window * 8  # characters, at most
         self.statements = context.statements
         # Nothing can be coded without a trigger word: the rest is for articles that have one.
@@ -133,12 +166,16 @@ class Doc:
         lw, tokens, lex = self.lw, self.tokens, self.lex
         found = list(itertools.compress(range(len(lw)), map(lex.scan.__contains__, lw)))
         clitics = lex.words.clitics
-        if any(c in self.low for c in clitics):  # a clitic the segmenter left on its word ("they'll")
-            starts = self.starts
+        low = self.low
+        at = [k for c in clitics if c in low for k in _occurrences(low, c)]
+        if at:  # a clitic the segmenter left on its word ("they'll"): the pattern is tried there only
+            starts, match = self.starts, lex.clitic.match
             on_words = {
                 i
-                for m in lex.clitic.finditer(self.low)
-                if (i := _bisect_right(starts, m.start()) - 1) >= 0
+                for k in at
+                if k > 0
+                and (m := match(low, k - 1)) is not None
+                and (i := _bisect_right(starts, m.start()) - 1) >= 0
                 and tokens[i][1] == m.end()
                 and lw[i].endswith(clitics)
             }
@@ -154,6 +191,10 @@ class Doc:
         for i in self._scan_found():
             w = lw[i]
             f = scan.get(w)
+            if f == SCAN_CUE:  # "is", "will", "not": the commonest, a cue and nothing else
+                start, end0 = tokens[i]
+                cue_at.append((start, i, w, end0))
+                continue
             if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
                 need, window = needed[w]
                 if not need.isdisjoint(lw[i + 1 : i + window]):
@@ -180,6 +221,9 @@ class Doc:
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
         held = {id(a) for a in context.cast.actors} if context.statements else set()
+        # Every mention of the cast by start, longest first (statement sources join them below).
+        cast: list[Mention] = context.cast.mention_spans()
+        covered = _Cover(cast)
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
         self.cue_speaker: dict[int, Actor] = {}
@@ -187,11 +231,7 @@ class Doc:
         self.contents: list[tuple[int, int, Actor | None]] = []
         for st in context.statements:
             sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
-            if (
-                sp is not None
-                and st.source is not None
-                and context.cast.mention_at(st.source.start, st.source.end) is None
-            ):
+            if sp is not None and st.source is not None and not covered(st.source.start, st.source.end):
                 extra.append((st.source.start, st.source.end, sp))
             if sp is not None and st.cue is not None:
                 self.cue_speaker[st.cue.start] = sp
@@ -201,8 +241,9 @@ class Doc:
         self.content_starts = [c[0] for c in self.contents]
         self._prepare_times(context)
         self.extra = sorted(extra, key=_FIRST_TWO)
+        self.extra_ends = {m[1] for m in extra}  # a set: one look-up, however many statements
         # Every mention of the article (statement sources included) by start, longest first.
-        self.all_mentions: list[Mention] = context.cast.mention_spans()
+        self.all_mentions: list[Mention] = cast
         if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
             for m in self.extra:
                 bisect.insort_right(self.all_mentions, m, key=mention_order)
@@ -268,6 +309,18 @@ class Doc:
         got = self._sentence_toks.get(sentence.start)
         if got is None:
             got = self._sentence_toks[sentence.start] = _bisect_right(self.starts, sentence.start) - 1
+        return got
+
+    def chunks(self, sentence: Span) -> Chunks:
+        """The chunks of a sentence (computed on first use, once per sentence)."""
+        got = self._chunks.get(sentence.start)
+        if got is None:
+            lo = self.sentence_tok(sentence)
+            lo = lo if lo >= 0 and self.starts[lo] >= sentence.start else lo + 1
+            hi = _bisect_left(self.starts, sentence.end, lo)
+            vt = self.verb_tokens
+            verbs = vt[_bisect_left(vt, lo) : _bisect_left(vt, hi)]
+            got = self._chunks[sentence.start] = chunk(self.lw, lo, hi, verbs=verbs, cased=self.segs.words)
         return got
 
     def sentence_initial(self, pos: int) -> bool:

@@ -82,10 +82,11 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:
     """Whether only a few words without ``that``, a cue or a quote mark end the sentence:
-    ``..., she said in a video message to the convention.``"""
+    ``..., she said in a video message to the convention.`` Not a negation (``..., who asked
+    not to be identified``)."""
     k = st.index(pos)
-    if k >= len(st.toks) or st.lows[k] not in st.lex.not_clause:
-        return False
+    if k >= len(st.toks) or st.lows[k] not in st.lex.not_clause or st.lows[k] in st.lex.negations:
+        return False  # "who asked not to be identified": the cue takes an infinitive, no content
     n = 0
     while k < len(st.toks) and st.toks[k][0] < end:
         t = st.words[k]
@@ -108,8 +109,8 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     goes on at ``that``; ``said after the attacks.`` ends there."""
     toks, words, lows, lex = st.toks, st.words, st.lows, st.lex
     k = st.index(pos)
-    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause:
-        return WORD, pos
+    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause or lows[k] in lex.negations:
+        return WORD, pos  # not "asked not to be identified": no prepositional phrase
     i = k + 1
     while i < len(toks) and toks[i][0] < end and i - k < 14:
         t, low = words[i], lows[i]
@@ -124,8 +125,8 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
             return WORD, pos
         if low in lex.frames:  # a cue word
             return WORD, pos
-        if i - k >= 2 and low in lex.subject_pronouns:
-            return WORD, toks[i][0]  # "wrote in both listings he was ..."
+        if i - k >= 2 and low in lex.personal_pronouns and words[i].islower():
+            return WORD, toks[i][0]  # "wrote in both listings he was ...", "say in private it would"
         i += 1
     if i >= len(toks) or toks[i][0] >= end:
         return END, end
@@ -248,8 +249,22 @@ def clause_before(st: Scan, sep_tok: int, first: int) -> tuple[int, int] | None:
 _BRACKET = regex.compile(r"[()\[\]]")
 
 
-def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
-    """The reported clause from ``start`` to the end of its sentence (or a participle cue)."""
+def infinitive_at(st: Scan, pos: int) -> bool:
+    """Whether an infinitive (``to stand with Mexico``) opens at ``pos``: the marker, then a
+    lower-case word that is no determiner (not ``to the voters``)."""
+    k = st.index(pos)
+    return (
+        k + 1 < len(st.toks)
+        and st.toks[k][0] == pos
+        and st.lows[k] in st.lex.infinitive_markers
+        and st.words[k + 1].islower()
+        and st.lows[k + 1] not in st.lex.determiners
+    )
+
+
+def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> tuple[int, int] | None:
+    """The reported clause from ``start`` to the end of its sentence (or a participle cue);
+    with ``infinitive``, an infinitive (``vowed to stand with Mexico``) may be the clause."""
     sent = st.seg.sentences[si]
     text = st.text
     end = min(sent.end, start + MAX_CLAUSE)
@@ -267,7 +282,7 @@ def clause_after(st: Scan, start: int, si: int) -> tuple[int, int] | None:
     k = st.index(start)
     if k >= len(st.toks) or st.toks[k][0] >= end:
         return None
-    if st.is_word(k) and st.lows[k] in st.lex.not_clause:
+    if st.is_word(k) and st.lows[k] in st.lex.not_clause and not (infinitive and infinitive_at(st, start)):
         return None
     end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
@@ -347,6 +362,8 @@ def _source_opens(st: Scan, last_comma: int, i: int) -> bool:
     return (
         last_comma >= 0
         and i - last_comma <= 12
+        and not st.passive(i)
+        and st.lows[last_comma + 1] not in st.lex.subordinators
         and st.lows[last_comma + 1] not in st.lex.relatives
         and not any(st.lows[x] in st.lex.function_verbs for x in range(last_comma + 1, i))
     )

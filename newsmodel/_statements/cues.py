@@ -18,7 +18,9 @@ from .clauses import (
     clause_kind,
     embedded,
     ends_here,
+    ends_sentence,
     has_quote,
+    infinitive_at,
     is_title,
     only_punct,
     past_adjunct_phrase,
@@ -80,6 +82,10 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
     k = st.index(cs)
     if k > 0 and st.lows[k - 1] in st.lex.determiners:
         return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
+    if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:
+        return  # "a question on remarks made earlier": a noun, not a cue
+    if len(cue.words) == 1 and st.passive(k):
+        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
@@ -133,7 +139,8 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
     right, pos, quote = right_of(st, ce, sent.end, frames)
-    if right == WORD and quote is None:
+    infinitive = "infinitive" in frames and infinitive_at(st, pos)
+    if right == WORD and quote is None and not infinitive:
         right, pos = past_adjunct_phrase(st, pos, sent.end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
@@ -243,7 +250,23 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
     frames = r.frames
     if r.left_sep and r.right == WORD and r.quote is None and short_tail(st, r.pos, r.end):
         r.right = END
+    elif r.left_sep and r.right == WORD and r.quote is None and "addressee" in frames:
+        # "..., Jane Roe, a lawyer for the defence, told the court.": only the addressee follows
+        m = st.lex.addressee.match(st.text, r.pos)
+        if m is not None and m.end() > r.pos and ends_sentence(st, m.end(), r.end):
+            r.right = END
     q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None
+    if (
+        q_before is not None
+        and r.right == WORD
+        and "clause" in frames
+        and "addressee" not in frames  # “...?” Obama asked the workers as he ...
+        and q_before.close is not None
+        and st.text[q_before.close - 1] in "?!."
+    ):
+        # “... in Istanbul?” He said Bass had been ...: a quotation that ends its sentence, then a
+        # cue with a clause of its own, which is what the cue reports
+        q_before = None
     if r.left_sep and (r.right in (END, COMMA) or (q_before is not None and r.right != QUOTE)):
         if not frames & {"postposed", "quote"}:
             return True
@@ -295,8 +318,18 @@ def _read_content_after(st: Scan, r: _Reading) -> None:
             st, cue, src, r.antecedent, quote.open, r.si, "cue-then-quote", need_quote=need, need_that=that
         )
     elif right in (WORD, COLON) and "clause" in frames:
+        infinitive = "infinitive" in frames and infinitive_at(st, r.pos)
         content_after(
-            st, cue, src, r.antecedent, r.pos, r.si, "cue-then-clause", need_quote=need, need_that=that
+            st,
+            cue,
+            src,
+            r.antecedent,
+            r.pos,
+            r.si,
+            "cue-then-clause",
+            need_quote=need,
+            need_that=that and not infinitive,
+            infinitive=infinitive,
         )
     elif right == END and "quote" in frames and st.text[cue[1] : r.pos].strip() == ":" and src is not None:
         # "Jane Roe, a voter, said:" closing its paragraph: the next one opens with the quote
@@ -421,9 +454,10 @@ def content_after(
     *,
     need_quote: bool = False,
     need_that: bool = False,
+    infinitive: bool = False,
 ) -> None:
-    """Content after the cue: ``he said (that) ...``, ``he said: “...”``."""
-    span = clause_after(st, start, si)
+    """Content after the cue: ``he said (that) ...``, ``he said: “...”``, ``vowed to ...``."""
+    span = clause_after(st, start, si, infinitive=infinitive)
     if span is None or (need_quote and not has_quote(st, *span)):
         return
     if need_that and st.lows[st.index(span[0])] not in st.lex.complementizers:
@@ -451,6 +485,8 @@ def content_after(
     if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
         rule = "cue-then-clause"
     add_statement(st, src, cue, span, kind, rule, si, antecedent, None, speaker)
+    if infinitive and st.drafts[-1].speaker is None:
+        st.drafts.pop()  # "the new sanctions threaten to ban ...": a commitment needs an actor
 
 
 def shared_subject_clause(

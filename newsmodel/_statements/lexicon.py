@@ -8,23 +8,27 @@ adjunct and addressee patterns, and the word lists as lower-case sets.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
+from .._text.patterns import alternation
 from ..errors import RuleError
 
 if TYPE_CHECKING:
     from ..statements import StatementRules
 
-__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "CueForm", "CueLexicon", "compile_cues"]
+__all__ = ["ACCORDING", "CLAUSE_MARKS", "FRAMES", "PLURAL", "CueForm", "CueLexicon", "compile_cues"]
 
-FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that"})
+FRAMES = frozenset({"quote", "clause", "postposed", "addressee", "quoted", "that", "infinitive"})
 """The frames a cue verb may report speech in (see ``statements.toml``)."""
 
 ACCORDING = "according"
 """The frame of the ``according to`` forms (their own rule, ``according-to``)."""
+
+PLURAL = "P"
+"""The "gender" of a plural spokesperson noun (``lawyers``), which ``they`` agrees with."""
 
 CLAUSE_MARKS = frozenset({",", ";", "—", "–", "―"})
 """Punctuation where a reported clause may end. The clause scan visits only these, the
@@ -59,6 +63,8 @@ class CueLexicon:
         gerund_suffixes, adverb_suffixes, possessives: word endings, for ``str.endswith``.
         the other word sets: lower case, as documented in ``statements.toml``.
         scare_quote_words: the longest cue-less quotation taken for scare quotes.
+        split_quote_sentences: how many sentences after its cue's the second part of a split
+            quotation may open and still join the first.
         definite, documents: ``the statement``, ``the report``: a source that is the latest
             speaker's document.
         bodies: head nouns of a source that speaks for the actor named in it (``Cairo's foreign
@@ -68,11 +74,27 @@ class CueLexicon:
         agent_prepositions: a preposition naming the agent of a participle inside a source
             (``Economists polled by Reuters``).
         participle_suffixes: endings of such a participle.
+        noun_prepositions: a cue form after one of these is a noun (``on remarks``), unless a
+            participle (``by saying``).
+        infinitive_markers: ``to``, opening the content of a verb of the ``infinitive`` frame.
+        negations: a tail after a cue opening with one is no adjunct (``asked not to be named``).
+        organisation_nouns: head nouns of an organisation (``the company``).
+        leader_nouns: head nouns of a state's leader (``the Mexican leader``).
+        first_person: ``I``, ``we``: a source that speaks with the voice of the statement holding it.
+        subordinators: after a comma inside a reported clause, they open a clause of it, not
+            another source (``he spoke with X on Thursday, when the Mexican leader announced``).
+        spokesperson_gender: the nouns a later ``he`` or ``she`` may refer to (a spokesperson
+            named by a noun), with the gender each tells (``"M"``, ``"F"``, ``None`` for either,
+            :data:`PLURAL` for a plural one, which a later ``they`` refers to).
+        plural_pronouns: ``they``: a source a plural spokesperson noun may be.
         male, female, neuter: the third-person pronouns of each referent (lower case).
         male_titles, female_titles: courtesy titles that tell a person's gender (lower case,
             without the full stop).
         male_names, female_names: given names that tell a person's gender (as written; names
             either gender carries are left out).
+        first_person_plural: ``we``, ``our`` ... as whole words, lower case or capitalised
+            (``None`` without any): in a government speaker's quotation, the speaker's country.
+        state_sectors: the sectors of a government speaker.
         time_reach: how many paragraphs back a statement without a time of its own looks for
             the same speaker's previous statement, whose time it inherits.
     """
@@ -90,6 +112,15 @@ class CueLexicon:
     title_cues: frozenset[str]
     not_clause: frozenset[str]
     spokespeople: frozenset[str]
+    noun_prepositions: frozenset[str]
+    negations: frozenset[str]
+    infinitive_markers: frozenset[str]
+    organisation_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
+    subordinators: frozenset[str]
+    first_person: frozenset[str]
+    spokesperson_gender: Mapping[str, str | None]
+    plural_pronouns: frozenset[str]
     connectives: frozenset[str]
     determiners: frozenset[str]
     modifier_prepositions: frozenset[str]
@@ -124,7 +155,10 @@ class CueLexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     scare_quote_words: int
+    split_quote_sentences: int
     time_reach: int
+    first_person_plural: regex.Pattern[str] | None
+    state_sectors: tuple[str, ...]
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
@@ -178,6 +212,57 @@ def _addressee_pattern(addressees: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+def _whole_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The words, in lower case or capitalised, as whole words; ``None`` for no words."""
+    if not words:
+        return None
+    forms = {w.lower() for w in words} | {w.capitalize() for w in words}
+    return regex.compile(r"(?<![\p{L}\d'’-])(?:" + alternation(forms) + r")(?![\p{L}\d'’-])")
+
+
+_MORE_SETS = (
+    "noun_prepositions",
+    "negations",
+    "infinitive_markers",
+    "organisation_nouns",
+    "leader_nouns",
+    "subordinators",
+    "first_person",
+)
+"""Word lists compiled as lower-case sets under their own names (kept out of compile_cues' body)."""
+
+
+def _sets(rules: StatementRules, names: tuple[str, ...]) -> dict[str, Any]:
+    """The word lists ``names`` of ``rules`` as lower-case sets, by name."""
+    return {name: _lower_set(getattr(rules, name)) for name in names}
+
+
+def _genders(rules: StatementRules) -> dict[str, Any]:
+    """The words that tell a person's gender: titles, given names, spokesperson nouns."""
+    names = rules.first_names
+    return {
+        "plural_pronouns": _lower_set(rules.plural_pronouns),
+        "male_titles": frozenset(t.lower().rstrip(".") for t in rules.male_titles),
+        "female_titles": frozenset(t.lower().rstrip(".") for t in rules.female_titles),
+        "male_names": frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
+        "female_names": frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
+        "spokesperson_gender": {
+            **dict.fromkeys(_lower_set(rules.either_spokespeople)),
+            **dict.fromkeys(_lower_set(rules.male_spokespeople), "M"),
+            **dict.fromkeys(_lower_set(rules.female_spokespeople), "F"),
+            **dict.fromkeys(_lower_set(rules.plural_spokespeople), PLURAL),
+        },
+    }
+
+
+def _refinement(rules: StatementRules) -> dict[str, Any]:
+    """The tables of the cast refinement (:mod:`.refine`)."""
+    return {
+        "first_person_plural": _whole_words(rules.first_person_plural),
+        "state_sectors": tuple(rules.state_sectors),
+    }
+
+
 def compile_cues(rules: StatementRules) -> CueLexicon:
     """The lookup tables of a statement rule set.
 
@@ -204,7 +289,6 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
-    names = rules.first_names
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
@@ -217,6 +301,7 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         adverb_suffixes=tuple(rules.adverb_suffixes),
         possessives=tuple(rules.possessives),
         scare_quote_words=rules.scare_quote_words,
+        split_quote_sentences=rules.split_quote_sentences,
         definite=ws("definite"),
         documents=ws("documents"),
         bodies=ws("bodies"),
@@ -226,11 +311,10 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         male=ws("male_pronouns"),
         female=ws("female_pronouns"),
         neuter=ws("neuter_pronouns"),
-        male_titles=frozenset(t.lower().rstrip(".") for t in rules.male_titles),
-        female_titles=frozenset(t.lower().rstrip(".") for t in rules.female_titles),
-        male_names=frozenset(names.male) - frozenset(names.female) - frozenset(names.either),
-        female_names=frozenset(names.female) - frozenset(names.male) - frozenset(names.either),
+        **_genders(rules),
         time_reach=rules.time_inheritance_paragraphs,
+        **_refinement(rules),
+        **_sets(rules, _MORE_SETS),
         auxiliaries=ws("auxiliaries"),
         clause_words=ws("clause_words"),
         relatives=ws("relatives"),

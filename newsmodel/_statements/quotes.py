@@ -193,7 +193,8 @@ def merge_quote(st: Scan, prev: StatementDraft, q: Quotation, span: tuple[int, i
         if prev.cue is None or not prev.content[1] <= prev.cue[0] < q.open:
             return False
         cue_sentence = st.seg.sentence_index(prev.cue[0])
-        if st.seg.sentence_index(q.open) > cue_sentence + 1 or q.open - prev.content[1] > 400:
+        reach = st.lex.split_quote_sentences
+        if st.seg.sentence_index(q.open) > cue_sentence + reach or q.open - prev.content[1] > 400:
             return False
     elif rule not in ("quote-continued", "quote-paragraph"):
         return False

@@ -57,7 +57,16 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
         return None
     # A long lower-case run is a clause, not a name; a verb inside makes it a clause too
     # ("tensions had fueled fears ...": "fears" is a noun there).
-    if j - start >= 5 and not any(st.words[i][0].isupper() for i in range(start, j + 1)):
+    # ... unless a spokesperson named by a noun, after a determiner: "a spokeswoman for the
+    # prosecutor's office said".
+    if (
+        j - start >= 5
+        and not any(st.words[i][0].isupper() for i in range(start, j + 1))
+        and not (
+            st.lows[start] in st.lex.determiners
+            and any(st.lows[i] in st.lex.spokesperson_gender for i in range(start + 1, min(j, start + 4)))
+        )
+    ):
         return None
     if any(st.lows[i] in st.lex.function_verbs for i in range(start, j + 1)):
         return None
@@ -186,12 +195,14 @@ def aside_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
 
 
 def parenthesis_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
-    """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis."""
+    """``Sen. Jane Roe (D-Mass.) said``: the name before the parenthesis (a capitalised word)."""
     p = j - 1
     while p >= first and j - p < 10 and st.words[p] != "(":
         p -= 1
     if p < first or st.words[p] != "(":
         return None
+    if p - 1 < first or not st.words[p - 1][:1].isupper():
+        return None  # "used by the mujahideen (Afghan Taliban fighters), said ...": a gloss, no name
     start = np_back(st, p - 1, first)
     return (start, j) if start is not None else None
 

@@ -15,6 +15,7 @@ from .. import _trusted
 from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind, TimeExpression, TimeKind
 from ..segment import Quotation
 from ..times import governing_time
+from .lexicon import PLURAL
 from .state import DAY, Scan, StatementDraft
 
 
@@ -98,16 +99,91 @@ def speaker_of(
         actor = head_actor(st, a, b)
         if actor is not None and agrees(st, actor, want, s):
             return actor
-        return recent_person(st, want, s)
+        return spokesperson_before(st, a, want) or recent_person(st, want, s)
     joint = joint_first(st, a, b)
     if joint is not None:
         return joint
     actor = head_actor(st, a, b)
+    if actor is None and a == b and st.lows[a] in st.lex.plural_pronouns:
+        return spokesperson_before(st, a, PLURAL)  # "Lawyers for Jane Roe ... They argued"
     if actor is None:
         actor = phrase_actor(st, a, b)
     if actor is None and b == a + 1 and st.lows[a] in st.lex.definite and st.lows[b] in st.lex.documents:
         actor = latest_speaker(st, st.seg.paragraph_index(s))  # "The statement said ..."
+    if actor is None:
+        actor = definite_antecedent(st, a, b)
     return actor
+
+
+def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
+    """``The embassy said``, ``the secretary-general said``: a definite noun phrase whose head
+    no mention covers refers back to the actor named most recently (in this paragraph or the two
+    before) whose name holds the head noun (``U.S. Embassy``) or one of whose roles does
+    (``Secretary-General``); with none, an organisation noun (``the company``, ``the group``:
+    the ``organisation_nouns`` list; not a body such as ``the court``) is the latest speaker when that is an organisation that spoke in this
+    paragraph or the one before. A document of one (``a company statement``, ``the ministry
+    statement``) is that body's or organisation's."""
+    if (
+        b == a + 2
+        and st.lows[a] in st.lex.determiners
+        and st.lows[b] in st.lex.documents
+        and st.words[a + 1].islower()
+    ):
+        b -= 1  # "a company statement", "the ministry statement": the company, the ministry
+        if st.lows[b] not in st.lex.bodies and st.lows[b] not in st.lex.organisation_nouns:
+            return None
+    elif st.lows[a] not in st.lex.definite:
+        return None
+    if b <= a or not st.words[b].islower() or not st.is_word(b):
+        return None
+    if any(not (st.is_word(k) or st.joiner(k)) for k in range(a, b + 1)):
+        return None
+    head = st.lows[b]
+    start = st.toks[a][0]
+    here = st.seg.paragraph_index(start)
+    best: tuple[int, Actor] | None = None
+    for actor in st.cast.actors:
+        if actor.kind is ActorKind.LOCATION or not _names_head(actor, head):
+            continue
+        before = [m.span.start for m in actor.mentions if m.span.start < start]
+        if (
+            before
+            and here - st.seg.paragraph_index(before[-1]) <= 2
+            and (best is None or before[-1] > best[0])
+        ):
+            best = (before[-1], actor)
+    if best is not None:
+        return best[1]
+    if head in st.lex.leader_nouns:
+        return _leader_of(st, a, b)
+    if head in st.lex.organisation_nouns:
+        latest = latest_speaker(st, here)
+        if latest is not None and latest.kind is ActorKind.ORGANIZATION:
+            return latest
+    return None
+
+
+def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
+    """``the Mexican leader``: the person of the country the phrase names, holding a role, named
+    most recently before it."""
+    start = st.toks[a][0]
+    inside = st.cast.mentions_between(start, st.toks[b][1])
+    countries = {actor.country for _, actor in inside if actor.kind is ActorKind.COUNTRY and actor.country}
+    if not countries:
+        return None
+    best: tuple[int, Actor] | None = None
+    for actor in st.cast.actors:
+        if actor.kind is not ActorKind.PERSON or actor.country not in countries or not actor.roles:
+            continue
+        before = [m.span.start for m in actor.mentions if m.span.start < start]
+        if before and (best is None or before[-1] > best[0]):
+            best = (before[-1], actor)
+    return best[1] if best is not None else None
+
+
+def _names_head(actor: Actor, head: str) -> bool:
+    """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
+    return any(head in phrase.lower().split() for phrase in (actor.name, *actor.roles))
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:
@@ -158,7 +234,8 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     Up to a modifier preposition the phrase is its head's (``Economists polled by Reuters``:
     the economists, not Reuters); after a spokesperson noun the preposition's object is who
     speaks (``a spokesman for X``, ``lawyers for X``: X). Inside the head part, the last mention
-    that is not a country or place, else the last mention (``Cairo's foreign ministry``: Egypt).
+    that is not a country or place, else the last mention (``Cairo's foreign ministry``: Egypt);
+    a name right before the preposition is who speaks (``Merrill Lynch in London``).
     """
     cut = b + 1
     for k in range(a + 1, b + 1):
@@ -181,6 +258,10 @@ def phrase_actor(st: Scan, a: int, b: int) -> Actor | None:
     h = cut - 1
     while h > a and not st.is_word(h):
         h -= 1
+    if cut <= b:  # "Merrill Lynch in London", "Trump in a telephone interview": the name before
+        named = st.cast.mention_at(st.toks[h][0], st.toks[h][1])
+        if named is not None and named[0].span.end == st.toks[h][1] and named[0].kind is MentionKind.NAME:
+            return named[1]
     if st.lows[h] not in st.lex.spokespeople and st.lows[h] not in st.lex.bodies:
         return None  # "a Kremlin critic" does not speak for the Kremlin
     return st.cast.head_actor(st.toks[a][0], st.toks[h][1])
@@ -274,6 +355,85 @@ def recent_person(st: Scan, want: str | None = None, skip: int = -1) -> Actor | 
     return None
 
 
+def spokesperson_before(st: Scan, a: int, want: str | None) -> Actor | None:
+    """``May's spokeswoman played down the incident. “...,” she said.``: the actor for whom a
+    spokesperson named by a noun speaks, when that noun is the nearest one a pronoun source at
+    token ``a`` may refer to: outside quotations, in the pronoun's sentence or the two before,
+    after the latest statement found, of agreeing gender, with no person of agreeing gender
+    named in between. ``want`` :data:`~newsmodel._statements.lexicon.PLURAL` (``they``) looks
+    for plural spokespeople (``Lawyers for Jane Roe ... They argued``), passing no group."""
+    si = st.seg.sentence_index(st.toks[a][0])
+    if si < 0:
+        return None
+    floor = st.first_token(max(0, si - 2))
+    if st.drafts:
+        latest = st.drafts[-1]
+        floor = max(floor, st.index(max(latest.content[1], latest.cue[1] if latest.cue else 0)))
+    nouns = st.lex.spokesperson_gender
+    for k in range(a - 1, floor - 1, -1):
+        if st.quoted[k]:
+            continue
+        low = st.lows[k]
+        if low in nouns and (
+            st.words[k].islower() or k == st.first_token(st.seg.sentence_index(st.toks[k][0]))
+        ):
+            if not _noun_agrees(nouns[low], want):
+                continue
+            held = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+            if held is not None and held[0].kind is not MentionKind.PRONOUN:
+                return held[1]  # "Japanese officials", a group of the cast
+            return spokesperson_owner(st, k)
+        found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
+        if found is None or found[0].kind is MentionKind.PRONOUN:
+            continue
+        if want == PLURAL:
+            if found[1].kind is ActorKind.GROUP:
+                return None  # a group named after the spokespeople
+        elif (
+            found[0].kind is MentionKind.NAME
+            and found[1].kind is ActorKind.PERSON
+            and agrees(st, found[1], want)
+        ):
+            return None  # a person named after the spokesperson: the usual resolution
+    return None
+
+
+def _noun_agrees(told: str | None, want: str | None) -> bool:
+    """Whether a spokesperson noun of gender ``told`` may be what a pronoun of gender ``want``
+    refers to: ``they`` a plural noun, ``he`` or ``she`` a singular one of that gender or either."""
+    if want == PLURAL or told == PLURAL:
+        return told == want
+    return told is None or want is None or told == want
+
+
+def spokesperson_owner(st: Scan, k: int) -> Actor | None:
+    """The actor the spokesperson noun at token ``k`` speaks for: the object of a preposition after
+    it (``a spokeswoman for the Interior Ministry``), else the actor named before it in its noun
+    phrase (``May's spokeswoman``, ``a Kremlin spokesman``)."""
+    n = len(st.toks)
+    if k + 2 < n and st.lows[k + 1] in st.lex.modifier_prepositions and st.words[k + 1].islower():
+        b = k + 2
+        while b + 1 < n and b < k + 8 and (st.is_word(b + 1) or st.joiner(b + 1)):
+            b += 1
+        return st.cast.head_actor(st.toks[k + 2][0], st.toks[b][1])
+    j = k
+    while j > 0 and j > k - 5 and (st.is_word(j - 1) or st.joiner(j - 1)):
+        if st.lows[j - 1] in st.lex.determiners:
+            break
+        j -= 1
+    if j == k:
+        return None
+    found = st.cast.head_actor(st.toks[j][0], st.toks[k - 1][1])
+    if found is None and k - 2 >= j and st.joiner(k - 1) and st.words[k - 2][:1].isupper():
+        # "May's spokeswoman": the surname of a person the cast named in full
+        surname = st.words[k - 2]
+        people = [
+            x for x in st.cast.actors if x.kind is ActorKind.PERSON and x.name.split()[-1:] == [surname]
+        ]
+        found = people[0] if len(people) == 1 else None
+    return found
+
+
 def latest_speaker(st: Scan, here: int) -> Actor | None:
     """The speaker of the latest statement, when it is in paragraph ``here`` or the one before."""
     for d in st.drafts[-1:-9:-1]:
@@ -364,6 +524,7 @@ def finish(st: Scan) -> tuple[Statement, ...]:
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     drafts = sorted(st.drafts, key=lambda d: d.content)
+    first_person_speakers(st, drafts)
     if st.free_times:
         st.keys = [d.content for d in drafts]
         st.drafts = drafts
@@ -385,6 +546,29 @@ def finish(st: Scan) -> tuple[Statement, ...]:
             )
         )
     return tuple(out)
+
+
+def first_person_speakers(st: Scan, drafts: list[StatementDraft]) -> None:
+    """``“... We said we would fight ...,” he said``: a first-person source (``I``, ``we``: the
+    ``first_person`` list) speaks with the voice of the statement whose content holds it; with
+    none, of the latest statement before it in its paragraph or the one before, whose quote marks
+    the text lost (``..., Odinga said. What we are demanding is that ...``)."""
+    first = st.lex.first_person
+    for i, d in enumerate(drafts):
+        if d.speaker is not None or d.tokens is None or d.tokens[0] != d.tokens[1]:
+            continue
+        if st.lows[d.tokens[0]] not in first or d.source is None:
+            continue
+        s = d.source[0]
+        outer = [
+            o for o in drafts if o is not d and o.content[0] <= s < o.content[1] and o.speaker is not None
+        ]
+        if outer:
+            d.speaker = outer[-1].speaker
+            continue
+        before = [o for o in drafts[:i] if o.speaker is not None and o.content[1] <= s]
+        if before and 0 <= d.paragraph - before[-1].paragraph <= 1:
+            d.speaker = before[-1].speaker
 
 
 def quoted_pieces(st: Scan, d: StatementDraft) -> tuple[Span, ...]:

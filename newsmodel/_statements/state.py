@@ -165,6 +165,15 @@ class Scan:
     def is_cue_word(self, k: int) -> bool:
         return self.lows[k] in self.lex.frames
 
+    def passive(self, k: int) -> bool:
+        """Whether the cue form at token ``k`` is a passive participle with its agent (``a cleric
+        blamed by Ankara for ...``): no act of saying."""
+        return (
+            k + 1 < len(self.toks)
+            and self.lows[k].endswith(self.lex.participle_suffixes)
+            and self.lows[k + 1] in self.lex.agent_prepositions
+        )
+
     def words_in(self, start: int, end: int, cap: int = 12) -> int:
         """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
         i = bisect.bisect_left(self.starts, start)
