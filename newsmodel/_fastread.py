@@ -1,5 +1,5 @@
 """The fast path of :func:`newsmodel.from_dict`: a document exactly as :func:`~newsmodel.to_dict`
-writes it (schema 2, every key present), read in one pass.
+writes it (schema 3, every key present), read in one pass.
 
 Each object's keys are counted rather than compared (a dict of the right size that has every key
 has no other), every value's JSON type is tested inline, and the objects are built by trusted
@@ -186,7 +186,7 @@ def read_article(d: Any, schema: str) -> Article:
         statements.append(st)
     events = []
     for e in _list(d["events"]):
-        if type(e) is not dict or len(e) != 10:
+        if type(e) is not dict or len(e) != 11:
             raise Irregular
         location = e["location"]
         ev: Event = _event(
@@ -200,6 +200,7 @@ def read_article(d: Any, schema: str) -> Article:
             sentence=_span(e["sentence"]),
             rule=_str(e["rule"]),
             counts=tuple([_read_count(c) for c in _list(e["counts"])]),
+            mentions=_checks.event_mentions([_span(m) for m in _list(e["mentions"])]),
         )
         if not (ev.sentence.start <= ev.trigger.start and ev.trigger.end <= ev.sentence.end):
             raise Irregular

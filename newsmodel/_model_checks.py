@@ -181,6 +181,21 @@ def check_event(e: Event) -> None:
         _check(e, "counts", c, _model.Count, "a tuple of Count")
 
 
+def event_mentions(value: Iterable[Span]) -> tuple[Span, ...]:
+    """``Event.mentions`` as a tuple of spans in text order (the converter of the field)."""
+    mentions = tuple_of(value, "Event.mentions")
+    last = -1
+    for m in mentions:
+        if type(m) is not _model.Span:
+            raise InvalidArgumentError(f"Event.mentions must be a tuple of Span, not of {type(m).__name__}")
+        if m.start <= last:
+            raise InvalidArticleError(
+                f"Event.mentions: {m!r} starts before or with the mention before it; mentions are in text order"
+            )
+        last = m.start
+    return mentions
+
+
 # -- the article: its graph of spans and references ----------------------------------------------
 
 
@@ -285,7 +300,7 @@ def _all_spans(article: Article) -> list[Span]:
         if s.time is not None:
             add(s.time.span)
     for e in article.events:
-        extend((e.trigger, e.sentence, *[c.span for c in e.counts]))
+        extend((e.trigger, e.sentence, *[c.span for c in e.counts], *e.mentions))
         if e.time is not None:
             add(e.time.span)
     extend([t.span for t in article.times])
@@ -343,6 +358,8 @@ def _event_spans(where: str, e: Event) -> Iterator[tuple[str, Span]]:
         yield f"{where}.time.span", e.time.span
     for j, c in enumerate(e.counts):
         yield f"{where}.counts[{j}].span", c.span
+    for j, m in enumerate(e.mentions):
+        yield f"{where}.mentions[{j}]", m
 
 
 # -- the lookups' argument handling ---------------------------------------------------------------

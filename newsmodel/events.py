@@ -55,18 +55,37 @@ class EventFinder:
 
     rules: EventRules = attrs.field(factory=EventRules.shipped, converter=_coerce_rules, repr=False)
     _lexicon: EventLexicon = attrs.field(init=False, repr=False, eq=False)
+    _merged: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_lexicon", compile_lexicon(self.rules))
+        # The CAMEO dictionary ([cameo]) is read on the first article, not here; a file of your
+        # own is checked now, so that a bad path fails when the stage is built.
+        options = self.rules.cameo
+        object.__setattr__(self, "_merged", not options.dictionary.strip())
+        if options.dictionary.strip() not in ("", "shipped") or options.plover:
+            self._merge()
+
+    def _merge(self) -> EventLexicon:
+        from ._events.cameo import cameo_dictionary, with_cameo
+
+        lexicon = self._lexicon
+        dictionary = cameo_dictionary(self.rules.cameo, self.rules.where("cameo", "dictionary"))
+        if dictionary is not None:
+            lexicon = with_cameo(lexicon, dictionary, self.rules.cameo)
+        object.__setattr__(self, "_lexicon", lexicon)
+        object.__setattr__(self, "_merged", True)
+        return lexicon
 
     @property
     def lexicon(self) -> EventLexicon:
-        """The compiled lexicon the stage indexes (read-only; built from :attr:`rules`)."""
-        return self._lexicon
+        """The compiled lexicon the stage indexes (read-only; built from :attr:`rules`, with the
+        CAMEO dictionary's entries once they are read)."""
+        return self._lexicon if self._merged else self._merge()
 
     def __call__(self, context: Context) -> tuple[Event, ...]:
         """The events of one article, in text order."""
-        return code_events(context, self._lexicon)
+        return code_events(context, self._lexicon if self._merged else self._merge())
 
 
 def __getattr__(name: str) -> Any:

@@ -438,6 +438,7 @@ class Event:
         sentence: the sentence the trigger lies in.
         rule: the id of the lexicon entry or rule that found it.
         counts: people killed, injured or arrested, when the text gives numbers.
+        mentions: the other words naming the same act ("the arrest" later on), in text order.
 
     Events compare and hash their actors by id and their sentence by its offsets, so comparing two
     articles compares each actor's mentions once, under :attr:`Article.actors`.
@@ -453,6 +454,7 @@ class Event:
     sentence: Span = attrs.field(eq=_offsets)
     rule: str = ""
     counts: tuple[Count, ...] = attrs.field(default=(), converter=_count_tuple)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_checks.event_mentions)
 
     def __attrs_post_init__(self) -> None:
         if not (

@@ -42,14 +42,16 @@ from .model import (
 
 __all__ = ["SCHEMA", "converter", "escape_surrogates", "from_dict", "from_json", "to_dict", "to_json"]
 
-SCHEMA = "newsmodel.article/2"
+SCHEMA = "newsmodel.article/3"
 """The ``schema`` tag written into every serialised article.
 
-Version 2 added ``published_at`` to the article and ``quotes`` to statements, and ``published`` is
-always a date. Documents tagged ``newsmodel.article/1`` are still read.
+Version 3 added ``mentions`` to events. Version 2 added ``published_at`` to the article and
+``quotes`` to statements, and ``published`` is always a date. Documents tagged
+``newsmodel.article/2`` and ``newsmodel.article/1`` are still read.
 """
 
-_READABLE = frozenset({SCHEMA, "newsmodel.article/1"})
+_VERSION_1 = "newsmodel.article/1"
+_READABLE = frozenset({SCHEMA, "newsmodel.article/2", _VERSION_1})
 
 T = TypeVar("T")
 
@@ -114,6 +116,7 @@ def _event(e: Event) -> dict[str, Any]:
         "sentence": _span(e.sentence),
         "rule": e.rule,
         "counts": [{"kind": c.kind.value, "number": c.number, "span": _span(c.span)} for c in e.counts],
+        "mentions": [_span(m) for m in e.mentions],
     }
 
 
@@ -413,7 +416,17 @@ def _read_datetime(value: Any, step: str) -> datetime | None:
 _STATEMENT_KEYS = _keys("speaker", "source", "cue", "content", "kind", "time", "rule", "quotes")
 _STATEMENT_REQUIRED = _keys("speaker", "source", "cue", "content", "kind")
 _EVENT_KEYS = _keys(
-    "kind", "trigger", "sources", "targets", "location", "time", "mode", "sentence", "rule", "counts"
+    "kind",
+    "trigger",
+    "sources",
+    "targets",
+    "location",
+    "time",
+    "mode",
+    "sentence",
+    "rule",
+    "counts",
+    "mentions",
 )
 _EVENT_REQUIRED = _keys("kind", "trigger", "sources", "targets", "location", "time", "mode", "sentence")
 _ARTICLE_KEYS = _keys(
@@ -431,6 +444,16 @@ _ARTICLE_KEYS = _keys(
     "times",
 )
 _ARTICLE_REQUIRED = _keys("schema", "text")
+
+
+def _dateline_at(value: Any) -> Dateline | None:
+    """The article's dateline, an error naming ``.dateline``."""
+    try:
+        return _read_dateline(value)
+    except _Bad as exc:
+        raise exc.at(".dateline") from None
+    except NewsmodelError as exc:
+        raise _Bad(str(exc), ".dateline") from None
 
 
 def _read_article(data: Any) -> Article:
@@ -485,27 +508,22 @@ def _read_article(data: Any) -> Article:
             sentence=_read_span(e["sentence"], ".sentence"),
             rule=e.get("rule", ""),
             counts=_items(e.get("counts", []), ".counts", _read_count),
+            mentions=_items(e.get("mentions", []), ".mentions", _read_span),
         )
 
     published = d.get("published")
     published_at = _read_datetime(d.get("published_at"), ".published_at")
-    if schema != SCHEMA and type(published) is str and "T" in published:  # version 1 kept the time here
+    if schema == _VERSION_1 and type(published) is str and "T" in published:  # version 1 kept the time here
         published_at = _read_datetime(published, ".published")
         published = published_at.date() if published_at is not None else None
     else:
         published = _read_date(published, ".published")
-    try:
-        dateline = _read_dateline(d.get("dateline"))
-    except _Bad as exc:
-        raise exc.at(".dateline") from None
-    except NewsmodelError as exc:
-        raise _Bad(str(exc), ".dateline") from None
     return Article(
         text=d["text"],
         headline=d.get("headline"),
         published=published,
         published_at=published_at,
-        dateline=dateline,
+        dateline=_dateline_at(d.get("dateline")),
         paragraphs=_items(d.get("paragraphs", []), ".paragraphs", _read_span),
         sentences=_items(d.get("sentences", []), ".sentences", _read_span),
         actors=actors,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -161,8 +162,15 @@ def test_lone_surrogates_write_as_utf8_and_round_trip(text: str) -> None:
     assert newsmodel.from_json(s.encode("utf-8")) == a
 
 
-def test_schema_tag_is_version_2_and_version_1_is_still_read() -> None:
-    assert SCHEMA == "newsmodel.article/2" and DOC["schema"] == SCHEMA
+def test_schema_tag_is_version_3_and_versions_1_and_2_are_still_read() -> None:
+    assert SCHEMA == "newsmodel.article/3" and DOC["schema"] == SCHEMA
+    two = copy.deepcopy(DOC)
+    two["schema"] = "newsmodel.article/2"
+    for e in two["events"]:
+        del e["mentions"]  # version 2 had no event mentions
+    read = newsmodel.from_dict(two)
+    assert read.events and all(e.mentions == () for e in read.events)
+    assert list(read.events) == [attrs.evolve(e, mentions=()) for e in newsmodel.from_dict(DOC).events]
     old = copy.deepcopy(DOC)
     old["schema"] = "newsmodel.article/1"
     old["published"] = "2013-01-02T14:30:00"

@@ -290,15 +290,22 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
     first: dict[EventKind, list[Draft]] = {}  # by kind; the last eight are compared (linear time)
     for n, d in enumerate(drafts):
         if d.absorbed:
+            # The object of a response ("condemned the arrest") is still a mention of the act.
+            if d.trig.entry.pos == "noun" and d.kind in first and (at := _definite(doc, d.trig)) >= 0:
+                owner = _owner(first[d.kind], d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
+                if owner is not None:
+                    _merge(owner, d)
             continue
         earlier = first.get(d.kind)
-        if (
-            earlier
-            and d.trig.entry.pos == "noun"
-            and (at := _definite(doc, d.trig)) >= 0
-            and any(e.sentence.start < d.sentence.start and _compatible(e, d) for e in earlier[-8:])
-        ):
+        at = _definite(doc, d.trig) if earlier and d.trig.entry.pos == "noun" else -1
+        owner = (
+            _owner(earlier, d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
+            if at >= 0 and earlier
+            else None
+        )
+        if owner is not None:
             d.absorbed = True
+            _merge(owner, d)
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
                 continue
             for o in drafts[max(0, n - 6) : n]:
@@ -312,14 +319,54 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
                     and not any(w in doc.lex.words.relatives for w in doc.lw[o.trig.ti : d.trig.ti])
                 ):
                     o.absorbed = True
+                    _merge(owner, o)
             continue
         if d.trig.entry.pos == "verb" or d.sources or d.targets:
             first.setdefault(d.kind, []).append(d)
 
 
+def _share_roles(event: Draft, mention: Draft) -> None:
+    """Two names of one act in a clause read its roles together: a side the event's own words
+    leave empty is taken from the mention's ("U.S. drone strikes on Taliban hideouts killed 11
+    people": the United States against the Taliban; "the army's attack on the village killed ten":
+    the army). A side already read is kept."""
+    if not event.sources and mention.sources and not event.passive:
+        event.sources = [a for a in mention.sources if all(a is not t for t in event.targets)]
+    if not event.targets and mention.targets:
+        event.targets = [a for a in mention.targets if all(a is not s for s in event.sources)]
+
+
+def _owner(earlier: list[Draft], d: Draft, possessive: bool = False) -> Draft | None:
+    """The latest of the last eight events of ``d``'s kind, in an earlier sentence, whose actors
+    do not contradict ``d``'s: the act a definite mention names. The possessor of a possessive
+    mention may be the act's author or the one it is done to ("Kaya's arrest"), so either reading
+    will do."""
+    return next(
+        (
+            e
+            for e in reversed(earlier[-8:])
+            if e.sentence.start < d.sentence.start
+            and (
+                _compatible(e, d)
+                or (possessive and _side(e.targets, d.sources) and _side(e.sources, d.targets))
+            )
+        ),
+        None,
+    )
+
+
+def _merge(owner: Draft, other: Draft) -> None:
+    """``other`` names the act of ``owner``: its trigger (and the mentions it holds) become
+    ``owner``'s mentions (``Event.mentions``)."""
+    owner.mentions.append(other.trig)
+    owner.mentions.extend(other.mentions)
+    other.mentions = []
+
+
 def _definite(doc: Doc, trig: Occurrence) -> int:
-    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a time's
-    possessive within three words before it (``-1``: not definite)."""
+    """The token opening a definite noun trigger's phrase: ``the``/``these`` ... or a possessive
+    within three words before it: a time's ("Monday's attack": the time's first token) or another
+    ("the Iraqis' deportation": the possessive mark) (``-1``: not definite)."""
     words, lw = doc.lex.words, doc.lw
     j = trig.ti - 1
     while j >= 0 and trig.ti - j <= 3:
@@ -332,7 +379,7 @@ def _definite(doc: Doc, trig: Occurrence) -> int:
             for t in doc.ctx.times[k : k + 4]:
                 if at - 1 <= t.span.end <= at:
                     return doc.tok(t.span.start)
-            return -1
+            return j
         if not w.isalpha() or w in doc.lex.verb_like or w in words.boundaries:
             return -1
         j -= 1
@@ -375,6 +422,8 @@ def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
                 if not _same_clause(doc, d.trig, o.trig):
                     continue
                 d.absorbed = True
+                _merge(o, d)
+                _share_roles(o, d)
                 break
 
 

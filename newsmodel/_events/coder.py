@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import _trusted
-from ..model import Event
+from ..model import Event, Span
 from ..pipeline import Context
 from .absorb import fold
 from .answers import answer_targets
@@ -15,6 +15,15 @@ from .timing import event_times
 from .triggers import find_triggers, statement_triggers
 
 __all__ = ["code_events"]
+
+
+def _mention_spans(text: str, d: Draft) -> tuple[Span, ...]:
+    """The other words naming the act of ``d`` (``Event.mentions``): in text order, once each."""
+    if not d.mentions:
+        return ()
+    at = sorted({(o.start, o.end) for o in d.mentions if (o.start, o.end) != (d.trig.start, d.trig.end)})
+    at = [(s, e) for n, (s, e) in enumerate(at) if n == 0 or s != at[n - 1][0]]
+    return tuple(_trusted.span_of(text, s, e) for s, e in at)
 
 
 def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
@@ -48,7 +57,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     ]
     answer_targets(doc, kept)
     counts = attach_counts(doc, kept)
-    times = event_times(doc, kept)
+    times = event_times(doc, kept, [d.trig.start for d in drafts])
     text = context.text
     return tuple(
         _trusted.event(
@@ -62,6 +71,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
             sentence=d.sentence,
             rule=d.rule,
             counts=counts.get(i, ()),
+            mentions=_mention_spans(text, d),
         )
         for i, (d, when) in enumerate(zip(kept, times, strict=True))
     )

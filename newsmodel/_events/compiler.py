@@ -76,6 +76,7 @@ def compile_lexicon(rules: EventRules) -> EventLexicon:
     """
     check = _Checker(rules)
     _check_settings(check, rules.settings)
+    _check_cameo(check, rules)
     inflection = rules.inflection
     irregular = {k.lower(): check.words(f"irregular.{k}", v) for k, v in rules.irregular.items()}
     words = _word_sets(check, rules.words, inflection, irregular)
@@ -148,6 +149,20 @@ def _check_settings(check: _Checker, settings: Settings) -> None:
         value = getattr(settings, field.name)
         if not 0 <= value <= 100:
             raise check.fail(f"settings.{field.name}", f"expected an integer from 0 to 100, got {value}")
+
+
+def _check_cameo(check: _Checker, rules: EventRules) -> None:
+    """The ``[cameo]`` options: categories, CAMEO codes and the gap (the dictionary itself is
+    read on the first article, or when the stage is built for a file of your own)."""
+    options = rules.cameo
+    for kind in options.kinds:
+        check.kind("cameo.kinds", kind)
+    for code, kind in options.recode.items():
+        if not code.isdigit():
+            raise check.fail(f"cameo.recode.{code}", "expected a CAMEO code (digits)")
+        check.kind(f"cameo.recode.{code}", kind)
+    if not 0 <= options.gap <= 10:
+        raise check.fail("cameo.gap", f"expected an integer from 0 to 10, got {options.gap}")
 
 
 def _word_sets(

@@ -10,7 +10,7 @@ phrases first. ``...`` in a phrase stands for zero to ``settings.gap`` words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -27,6 +27,8 @@ __all__ = [
     "SCAN_STATEMENT",
     "CuePhrase",
     "EventLexicon",
+    "LightVerb",
+    "Step",
     "Trigger",
     "WordSets",
 ]
@@ -133,6 +135,8 @@ class WordSets:
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)
+Step = tuple[int, frozenset[tuple[str, ...]]]  # up to n words (no stop word), then one of these
+LightVerb = tuple[Trigger, tuple[Step, ...]]  # a light verb's entry and its words after the verb
 
 
 @attrs.frozen(kw_only=True)
@@ -183,6 +187,11 @@ class EventLexicon:
         count_verbs: first words of the count verbs.
         number_words: the words of the number words: where none occurs and no digit, no count can.
         count_starts: first words of the number words and count qualifiers.
+        light: the light verbs of event nouns from the CAMEO dictionary (``[cameo]``): per form of
+            a noun trigger, per form of a verb before it, the entries whose phrase runs from that
+            verb to that noun ("began a hunger strike"), each with its words after the verb as
+            steps over tokens; empty until the dictionary is read.
+        light_stops: the words that may not stand between a light verb and its words.
     """
 
     entries: tuple[Trigger, ...]
@@ -222,3 +231,5 @@ class EventLexicon:
     count_verbs: frozenset[str]
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
+    light: Mapping[str, Mapping[str, Sequence[LightVerb]]] = attrs.field(factory=dict)
+    light_stops: frozenset[str] = frozenset()

@@ -13,6 +13,7 @@ import attrs
 from ..rules import Example, RuleSet
 
 __all__ = [
+    "CameoOptions",
     "CountWords",
     "EventRules",
     "EventWords",
@@ -57,6 +58,29 @@ class Recoding:
     threat_cues: Words = ()
     threat_kinds: Words = ()
     refusal_cues: Words = ()
+
+
+@attrs.frozen
+class CameoOptions:
+    """The CAMEO verb dictionary the stage reads beside its own lexicon (``[cameo]``).
+
+    ``dictionary`` is ``"shipped"`` (PETRARCH2's, compiled into ``newsmodel/rules/cameo_verbs.json``),
+    the path of a dictionary of your own in PETRARCH2's format, or ``""`` for none; ``plover`` the
+    path of your CAMEO-to-PLOVER table (``""``: the shipped one). Its patterns (a verb and the
+    words after it) code events where the hand-written lexicon has nothing at that word;
+    ``defaults`` also codes a verb with no pattern matching by its own code. ``gap`` is the most
+    words between two words of a pattern, ``kinds`` the categories taken from it (all when
+    empty), and ``recode`` maps CAMEO codes (and the codes under them) to the category this
+    lexicon codes them with where it differs from the table (``"163" = "SANCTION"``).
+    """
+
+    dictionary: str = ""
+    plover: str = ""
+    defaults: bool = False
+    confirmed: bool = True
+    gap: int = 3
+    kinds: Words = ()
+    recode: dict[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -199,6 +223,7 @@ class EventRules(RuleSet):
     modes: ModeCues = attrs.field(factory=ModeCues)
     recode: Recoding = attrs.field(factory=Recoding)
     exclusions: Exclusions = attrs.field(factory=Exclusions)
+    cameo: CameoOptions = attrs.field(factory=CameoOptions)
     statements: dict[str, Words] = attrs.field(factory=dict)
     counts: dict[str, Words] = attrs.field(factory=dict)
     count_events: dict[str, Words] = attrs.field(factory=dict)

@@ -71,6 +71,7 @@ class Draft:
     rule: str
     passive: bool = False  # read as a passive ("was attacked by"): the subject is the target
     absorbed: bool = False
+    mentions: list[Occurrence] = attrs.field(factory=list)  # other words naming this act (absorb.py)
 
 
 class _Cover:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ..model import Span, TimeExpression
+from ..model import EventMode, Span, TimeExpression
 from ..times import governing_time
 from .state import POINT_KINDS, Doc, Draft
 
@@ -20,11 +20,14 @@ __all__ = ["event_times"]
 _bisect_left = bisect.bisect_left
 
 
-def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
-    """The time of each event, in the order of ``kept``."""
+def event_times(doc: Doc, kept: list[Draft], triggers: Sequence[int] = ()) -> list[TimeExpression | None]:
+    """The time of each event, in the order of ``kept``; ``triggers`` are the starts of every
+    trigger found (events or not, in text order): a time nearer another trigger is that one's."""
     out: list[TimeExpression | None] = []
     sentence_times: dict[int, Sequence[TimeExpression]] = {}
     last: dict[int, TimeExpression] = {}  # by actor: the time of their last dated act
+    starts = sorted(set(triggers)) or [d.trig.start for d in kept]
+    lead: list[TimeExpression | None] = []  # the lead's time, looked up once
     for d in kept:
         here_times = sentence_times.get(d.sentence.start)
         if here_times is None:
@@ -32,6 +35,7 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
         when: TimeExpression | None = None
         if len(here_times) == 1:
             when = here_times[0]  # the only expression of the sentence governs all of it
+            when = _not_anothers(doc, d, when, here_times, starts)
         elif here_times:
             try:
                 when = governing_time(
@@ -39,6 +43,8 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
                 )
             except Exception:  # a fault in another stage must not lose the events
                 when = None
+            if when is not None:
+                when = _not_anothers(doc, d, when, here_times, starts)
         if when is None and doc.timed:
             when = _statement_time(doc, d)
             if when is None and d.sources:
@@ -47,11 +53,62 @@ def event_times(doc: Doc, kept: list[Draft]) -> list[TimeExpression | None]:
             # A speech act with no time of its own is made on the occasion of its source's last
             # dated act ("A delegation warned on Tuesday ... The delegation called for ...").
             when = next((last[id(a)] for a in d.sources if id(a) in last), None)
+        if when is None and d.mode is EventMode.ASSERTED:
+            when = _lead_time(doc, d, lead)
         if when is not None and when.kind in POINT_KINDS:
             for a in d.sources:
                 last[id(a)] = when
         out.append(when)
     return out
+
+
+_LEAD_PARAGRAPHS = 1  # the paragraphs an event with no time of its own shares the lead's time in
+
+
+def _lead_time(doc: Doc, d: Draft, lead: list[TimeExpression | None]) -> TimeExpression | None:
+    """The time of the article's first sentence, for an asserted event with no time of its own in
+    the lead paragraph: the news a wire story opens with happened then ("Egypt defended on
+    Thursday a new law ... The UN rights chief also criticized the law")."""
+    paragraphs = doc.segs.paragraphs
+    if not paragraphs or d.trig.start >= paragraphs[min(len(paragraphs), _LEAD_PARAGRAPHS) - 1].end:
+        return None
+    if not lead:
+        sentences = doc.segs.sentences
+        first = _times_in(doc, sentences[0]) if sentences else ()
+        lead.append(first[0] if first else None)
+    return lead[0]
+
+
+def _not_anothers(
+    doc: Doc, d: Draft, when: TimeExpression, here: Sequence[TimeExpression], starts: Sequence[int]
+) -> TimeExpression | None:
+    """The governing time, unless another trigger lies between it and ``d``'s: then it is that
+    trigger's time.
+
+    Before the trigger ("halted late on Monday the deportation of all Iraqi nationals detained
+    ... this month"), the time after the trigger, before any other trigger, is taken instead
+    (when there is one); after it, past a relative pronoun ("sided with lawyers who filed a
+    complaint on Saturday"), the time is the relative clause's: the one before the trigger, if any.
+    """
+    s, e = d.trig.start, d.trig.end
+    if when.span.end <= s:
+        k = _bisect_left(starts, when.span.end)
+        if k >= len(starts) or starts[k] >= s:
+            return when  # no trigger between
+        nxt = _bisect_left(starts, e)
+        limit = min(starts[nxt] if nxt < len(starts) else d.sentence.end, d.sentence.end)
+        after = [t for t in here if e <= t.span.start < limit]
+        return after[0] if after else when
+    if when.span.start >= e:
+        k = _bisect_left(starts, e)
+        if k >= len(starts) or starts[k] >= when.span.start:
+            return when
+        between = doc.lw[doc.tok(e) : doc.tok(starts[k])]
+        if not any(w in doc.lex.words.relatives for w in between):
+            return when
+        before = [t for t in here if t.span.end <= s]
+        return before[-1] if before else None
+    return when
 
 
 def _times_in(doc: Doc, sentence: Span) -> Sequence[TimeExpression]:

@@ -61,7 +61,75 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 )
             )
             last_end = end
+    return _light_verbs(doc, out) if lex.light else out
+
+
+_LIGHT_REACH = 6  # tokens from a light verb to its event noun, at most
+
+
+def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
+    """A noun trigger with a light verb of its category before it, in the CAMEO dictionary
+    ("began a hunger strike", "intensified a crackdown"), is coded from the verb: a verb event
+    whose subject is the source. The verb is none of the lexicon's triggers, is not used as a
+    noun, and no other trigger lies between; the words between are read off the tokens (a table
+    lookup: no pattern to compile)."""
+    light, lw, tokens = doc.lex.light, doc.lw, doc.tokens
+    out: list[Occurrence] = []
+    for occ in found:
+        if occ.entry.pos != "noun":
+            out.append(occ)
+            continue
+        last = occ.ti if occ.end == occ.head_end else doc.tok(occ.end - 1)
+        verbs = light.get(lw[last])
+        if verbs is None or occ.sentence is None:
+            out.append(occ)
+            continue
+        floor = max(out[-1].end if out else -1, occ.sentence.start)
+        chosen: Occurrence | None = None
+        j = occ.ti - 1
+        while chosen is None and j >= 0 and occ.ti - j <= _LIGHT_REACH and tokens[j][0] >= floor:
+            for entry, plan in verbs.get(lw[j], ()):
+                if (
+                    entry.kind is occ.entry.kind
+                    and not _in_noun_slot(doc, j)
+                    and _follows(doc, j + 1, plan, last)
+                ):
+                    s, e = tokens[j]
+                    chosen = Occurrence(
+                        entry=entry,
+                        start=s,
+                        end=occ.end,
+                        head_end=e,
+                        match_end=occ.end,
+                        ti=j,
+                        sentence=occ.sentence,
+                    )
+                    break
+            j -= 1
+        # A capitalised word inside a sentence is part of a name ("Planning and Investment").
+        named = chosen is not None and chosen.start > occ.sentence.start and doc.norm[chosen.start].isupper()
+        out.append(occ if chosen is None or named else chosen)
     return out
+
+
+def _follows(doc: Doc, at: int, plan: Sequence[tuple[int, frozenset[tuple[str, ...]]]], last: int) -> bool:
+    """Whether the tokens from ``at`` to ``last`` (included) are the steps of ``plan``: each up to
+    its number of words, none a stop word or a mark, then one of its words or phrases."""
+    if not plan:
+        return at == last + 1
+    gap, choices = plan[0]
+    lw, stops = doc.lw, doc.lex.light_stops
+    for skip in range(gap + 1):
+        k = at + skip
+        if k > last:
+            return False
+        if skip and (lw[k - 1] in stops or not lw[k - 1][:1].isalnum()):
+            return False
+        for words in choices:
+            n = len(words)
+            if k + n - 1 <= last and tuple(lw[k : k + n]) == words and _follows(doc, k + n, plan[1:], last):
+                return True
+    return False
 
 
 def _choose(
@@ -79,7 +147,7 @@ def _choose(
         # The phrases in order, longest first, as one alternation would try them; only those
         # whose last word lies ahead can match.
         for candidate, last in combined:
-            if last.isdisjoint(ahead):
+            if last.isdisjoint(ahead) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
                 continue
             assert candidate.tail is not None
             t = candidate.tail.compiled.match(doc.low, h_end, sent.end)

@@ -71,6 +71,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
         "rule",
+        "mentions",
     ),
     "times": ("article_id", "time", "text", "start", "end", "kind", "value", "mod", "sentence", "rule"),
 }
@@ -247,7 +248,9 @@ def events(article: Article, *, article_id: str | None = None) -> list[Row]:
     sector and its id); ``eventText`` (the trigger) with its ``start`` and ``end`` offsets;
     ``location`` (the place's name); ``date`` (the TIMEX3 value of the governing time expression);
     ``killed``, ``injured`` and ``arrested`` (the counts the text gives, else ``None``); ``text``
-    (the sentence); ``rule``.
+    (the sentence); ``rule``; ``mentions``, the other words naming the same act
+    (:attr:`Event.mentions <newsmodel.Event.mentions>`: "the arrest" in a later sentence) joined
+    with ``" … "`` (``""`` when the act is named once).
 
     :func:`flatten` turns a record into one CSV row (:data:`CSV_COLUMNS`).
 
@@ -282,6 +285,7 @@ def events(article: Article, *, article_id: str | None = None) -> list[Row]:
                 "start": e.trigger.start,
                 "end": e.trigger.end,
                 "rule": e.rule,
+                "mentions": QUOTE_SEPARATOR.join(m.text for m in e.mentions),
             }
         )
     return out

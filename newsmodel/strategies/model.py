@@ -344,6 +344,13 @@ def _event_place(draw: st.DrawFn, text: str, sentences: tuple[Span, ...]) -> tup
     return sentence, Span.of(text, start, end)
 
 
+def _event_mentions(text: str) -> SearchStrategy[list[Span]]:
+    """Up to two spans of ``text`` starting at distinct offsets, in text order."""
+    return st.lists(_nonempty_spans(text, 30), max_size=2, unique_by=lambda m: m.start).map(
+        lambda ms: sorted(ms, key=lambda m: m.start)
+    )
+
+
 def events(
     text: str,
     *,
@@ -358,6 +365,7 @@ def events(
     """Events over spans of ``text`` whose sources, targets and location are among ``actors``.
 
     The trigger always lies inside the event's sentence. Sources and targets are each distinct.
+    ``mentions`` are up to two other spans of the text, in text order, none the trigger.
 
     Args:
         text: the text the spans index.
@@ -370,8 +378,8 @@ def events(
         rules: rule ids.
         max_actors: the most sources, and the most targets, an event gets.
 
-    Shrinks towards an ``AGREE`` event, ``ASSERTED``, with no actors, time or counts, whose
-    trigger is the first character of its sentence.
+    Shrinks towards an ``AGREE`` event, ``ASSERTED``, with no actors, time, counts or mentions,
+    whose trigger is the first character of its sentence.
 
     Raises:
         InvalidArgument: for a non-str ``text``, sequences of the wrong types or whose spans do not
@@ -400,6 +408,7 @@ def events(
         ),
         max_size=2,
     )
+    extra_mentions = _event_mentions(text)
 
     @st.composite
     def build(draw: st.DrawFn) -> Event:
@@ -418,6 +427,7 @@ def events(
             sentence=sentence,
             rule=draw(rules),
             counts=tuple(drawn_counts),
+            mentions=[m for m in draw(extra_mentions) if m != trigger],
         )
 
     return build()
