@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import regex
@@ -42,6 +43,7 @@ from .rules import CameoOptions
 __all__ = ["cameo_dictionary", "with_cameo"]
 
 _SLOTS = frozenset("$+%^")
+_MARKS = _SLOTS | {"(", ")", "{", "}"}  # pattern tokens that are no word
 _WORD = regex.compile(r"[a-z][a-z'\-]*")
 
 
@@ -94,18 +96,16 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     stops = (
         lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
     )
-    gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     nouns = _event_nouns(lex, stops) if options.confirmed else None
-    if options.confirmed:  # a light verb is none of the lexicon's words at all (below)
+    if nouns is not None:  # a light verb is none of the lexicon's words at all (below)
         taken |= set(lex.by_head)
         # "receive ... aid from" is the lexicon's (its subject is the target), so "receives U.S.
         # military aid" stays its noun. The table is filled noun by noun, as the nouns occur.
-        table = LightTable(
-            dictionary, options, _blocks(dictionary, recode, kinds, gap, nouns, options.gap), frozenset(taken)
-        )
+        table = LightTable(dictionary, options, recode, kinds, nouns, frozenset(taken))
         return attrs.evolve(
             lex, light=table, light_stops=stops | lex.words.relatives | lex.words.verb_coordinators
         )
+    gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
         if not entry.plan:  # a verb alone (defaults)
             singles.setdefault(head, entry.trigger)
@@ -143,71 +143,174 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
 
 
+_Candidate = tuple[int, CameoPattern, EventKind]  # a pattern's rank, the pattern, its category
+
+
 class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
     """The light verbs of event nouns (``EventLexicon.light``): per form of a noun trigger, per
-    form of a verb before it, the entries whose words run from that verb to that noun. Built for
-    a noun the first time it is asked for (reading the whole dictionary at once would cost the
-    first article 0.1 s), from the dictionary's usable patterns indexed by their last word."""
+    form of a verb before it, the entries whose words run from that verb to that noun.
+
+    Nothing is built before it is asked for: reading the stage's dictionary only indexes its
+    patterns by the forms of their last word (the noun triggers of their category); a noun's
+    patterns are read the first time the noun is looked up, and the entries of a verb form the
+    first time that form stands before the noun (most words before a noun are no light verb of
+    it, and most light verbs never occur)."""
 
     def __init__(
         self,
         dictionary: CameoDictionary,
         options: CameoOptions,
-        blocks: dict[str, list[tuple[CameoPattern, EventKind, _Built]]],
+        recode: Mapping[str, EventKind],
+        kinds: frozenset[EventKind] | None,
+        nouns: Mapping[EventKind, frozenset[str]],
         skip: frozenset[str],
     ) -> None:
-        self._dictionary, self._options, self._skip = dictionary, options, skip
-        self._blocks = blocks
-        self._index: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
-        for found in blocks.values():
-            for p, kind, built in found:
-                for words in built[3][-1][1]:
-                    self._index.setdefault(words[-1], []).append((p, kind, built))
-        self._verbs: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] | None = None
-        self._done: dict[str, dict[str, list[LightVerb]]] = {}
+        self._dictionary, self._options, self._skip, self._nouns = dictionary, options, skip, nouns
+        # Per form of a last word, the patterns that may end in it, blocks in the order they
+        # first come (each block's patterns in dictionary order).
+        index: dict[str, list[_Candidate]] = {}
+        seen: dict[str, frozenset[str]] = {}
+        rank: dict[str, int] = {}
+        every = frozenset[str]().union(*nouns.values())
+        kind_of: dict[tuple[str, str], EventKind | None] = {}
+        for n, p in enumerate(dictionary.patterns):
+            last = next((t for t in reversed(p.after) if t not in _MARKS), None)
+            if last is None:
+                continue
+            ends = _last_words(last, dictionary.synsets, seen)
+            if every.isdisjoint(ends):
+                continue  # the cheap test first: most patterns end in no event noun
+            code = (p.cameo, p.plover)
+            kind = (
+                kind_of[code] if code in kind_of else kind_of.setdefault(code, _candidate(p, recode, kinds))
+            )
+            if kind is None or (p.before and any(t not in _SLOTS for t in p.before)):
+                continue
+            for noun in ends & nouns.get(kind, frozenset()):
+                index.setdefault(noun, []).append((rank.setdefault(p.block, len(rank)) << 32 | n, p, kind))
+        for found in index.values():
+            found.sort(key=lambda c: c[0])
+        self._index = index
+        self._built: dict[int, _Built | None] = {}  # per pattern, its steps (None: unusable)
+        self._done: dict[str, _NounVerbs | None] = {}
+        self._forms: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None  # per block
+        self._by_block: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] = {}
+        self._made: dict[tuple[int, str, tuple[str, ...]], LightVerb] = {}
+
+    def get(self, noun: str, default: object = None) -> Any:
+        found = self._done.get(noun, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._done[noun] = self._noun(noun)
+        return default if found is None else found
 
     def __getitem__(self, noun: str) -> Mapping[str, Sequence[LightVerb]]:
-        found = self._done.get(noun)
+        found = self.get(noun)
         if found is None:
-            patterns = self._index[noun]  # KeyError: no light verb ends in this noun
-            found = self._done[noun] = self._build(noun, patterns)
-        return found
+            raise KeyError(noun)  # no light verb ends in this noun
+        return found  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        return (noun for noun in self._index if self.get(noun) is not None)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return sum(1 for _ in self)
 
-    def _build(
-        self, noun: str, patterns: list[tuple[CameoPattern, EventKind, _Built]]
-    ) -> dict[str, list[LightVerb]]:
-        if self._verbs is None:
-            self._verbs = _verbs_by_block(self._dictionary, self._skip)
-        table: dict[str, list[LightVerb]] = {}
-        for p, kind, built in patterns:
-            for name, heads in self._verbs.get(p.block, ()):
-                made: dict[tuple[str, ...], _Entry] = {}
-                for head, particle in heads.items():
-                    entry = made.get(particle)
-                    if entry is None:
-                        entry = made[particle] = _make(kind, name, p, particle, built, self._options)
-                    table.setdefault(head, []).append((entry.trigger, entry.plan))
-        for entries in table.values():
-            entries.sort(key=lambda e: -e[0].length)
-        return table
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
+
+    def _noun(self, noun: str) -> _NounVerbs | None:
+        """The patterns that end in ``noun``, with their steps; ``None`` when none does."""
+        out: list[tuple[CameoPattern, EventKind, _Built]] = []
+        for n, p, kind in self._index.get(noun, ()):
+            key = n & 0xFFFFFFFF
+            if key in self._built:
+                built = self._built[key]
+            else:
+                keep = self._nouns.get(kind, frozenset())
+                built = self._built[key] = _phrase(
+                    p.after, self._dictionary.synsets, "", self._options.gap, keep
+                )
+            if built is not None:  # once per form of its last word that is this noun
+                out.extend((p, kind, built) for words in built[3][-1][1] if words[-1] == noun)
+        return _NounVerbs(self, out) if out else None
+
+    def verbs(self, block: str) -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+        """A block's verbs: each one's name and its head words (none the lexicon's), with their
+        particles."""
+        found = self._by_block.get(block)
+        if found is None:
+            if self._forms is None:
+                self._forms = {}
+                for verb in self._dictionary.verbs:
+                    name = f"{verb.lemma} {verb.particle}".strip()
+                    self._forms.setdefault(verb.block, []).append((name, verb.forms))
+            found = self._by_block[block] = [
+                (name, heads)
+                for name, forms in self._forms.get(block, ())
+                if (heads := _heads(forms, self._skip))
+            ]
+        return found
+
+    def entry(
+        self, p: CameoPattern, kind: EventKind, built: _Built, name: str, particle: tuple[str, ...]
+    ) -> LightVerb:
+        """The entry of a pattern for one verb and particle, made once."""
+        key = (id(p), name, particle)
+        found = self._made.get(key)
+        if found is None:
+            made = _make(kind, name, p, particle, built, self._options)
+            found = self._made[key] = (made.trigger, made.plan)
+        return found
 
 
-def _verbs_by_block(
-    dictionary: CameoDictionary, skip: frozenset[str]
-) -> dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]]:
-    """Per verb block, each verb's name and its head words (not in ``skip``) with their particles."""
-    out: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] = {}
-    for verb in dictionary.verbs:
-        heads = _heads(verb.forms, skip)
-        if heads:
-            out.setdefault(verb.block, []).append((f"{verb.lemma} {verb.particle}".strip(), heads))
-    return out
+_UNSEEN: Any = object()
+
+
+class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
+    """One noun's light verbs, per form of a verb: made the first time that form is asked for."""
+
+    def __init__(self, table: LightTable, patterns: list[tuple[CameoPattern, EventKind, _Built]]) -> None:
+        self._table, self._patterns = table, patterns
+        self._done: dict[str, list[LightVerb]] = {}
+
+    def get(self, head: str, default: object = None) -> Any:
+        found = self._done.get(head)
+        if found is None:
+            found = self._done[head] = self._make(head)
+        return found if found else default
+
+    def __getitem__(self, head: str) -> Sequence[LightVerb]:
+        found = self.get(head)
+        if found is None:
+            raise KeyError(head)
+        return found  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        heads = {h: None for p, _, _ in self._patterns for _, hs in self._table.verbs(p.block) for h in hs}
+        return (h for h in heads if self.get(h) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def _make(self, head: str) -> list[LightVerb]:
+        table = self._table
+        out: list[LightVerb] = []
+        for p, kind, built in self._patterns:
+            for name, heads in table.verbs(p.block):
+                particle = heads.get(head)
+                if particle is not None:
+                    out.append(table.entry(p, kind, built, name, particle))
+        out.sort(key=lambda e: -e[0].length)
+        return out
+
+
+def _candidate(
+    p: CameoPattern, recode: Mapping[str, EventKind], kinds: frozenset[EventKind] | None
+) -> EventKind | None:
+    """A pattern's category by its code, or ``None`` when it is not used: coded ``---`` or not
+    mapped, or a category left out."""
+    kind = _kind(p.cameo, p.plover, recode) if p.cameo != "---" else None
+    return None if kind is None or (kinds is not None and kind not in kinds) else kind
 
 
 def _heads(forms: Iterable[str], skip: frozenset[str]) -> dict[str, tuple[str, ...]]:
