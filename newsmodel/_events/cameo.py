@@ -194,7 +194,7 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         self._built: dict[int, _Built | None] = {}  # per pattern, its steps (None: unusable)
         self._done: dict[str, _NounVerbs | None] = {}
         self._forms: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None  # per block
-        self._by_block: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] = {}
+        self._by_block: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = {}
         self._made: dict[tuple[int, str, tuple[str, ...]], LightVerb] = {}
 
     def get(self, noun: str, default: object = None) -> Any:
@@ -234,9 +234,9 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
                 out.extend((p, kind, built) for words in built[3][-1][1] if words[-1] == noun)
         return _NounVerbs(self, out) if out else None
 
-    def verbs(self, block: str) -> list[tuple[str, dict[str, tuple[str, ...]]]]:
-        """A block's verbs: each one's name and its head words (none the lexicon's), with their
-        particles."""
+    def verbs(self, block: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """A block's verbs by head word (none the lexicon's): each one's name and the particle
+        after that head, in dictionary order."""
         found = self._by_block.get(block)
         if found is None:
             if self._forms is None:
@@ -244,11 +244,10 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
                 for verb in self._dictionary.verbs:
                     name = f"{verb.lemma} {verb.particle}".strip()
                     self._forms.setdefault(verb.block, []).append((name, verb.forms))
-            found = self._by_block[block] = [
-                (name, heads)
-                for name, forms in self._forms.get(block, ())
-                if (heads := _heads(forms, self._skip))
-            ]
+            found = self._by_block[block] = {}
+            for name, forms in self._forms.get(block, ()):
+                for head, particle in _heads(forms, self._skip).items():
+                    found.setdefault(head, []).append((name, particle))
         return found
 
     def entry(
@@ -286,7 +285,7 @@ class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
         return found  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        heads = {h: None for p, _, _ in self._patterns for _, hs in self._table.verbs(p.block) for h in hs}
+        heads = {h: None for p, _, _ in self._patterns for h in self._table.verbs(p.block)}
         return (h for h in heads if self.get(h) is not None)
 
     def __len__(self) -> int:
@@ -296,10 +295,8 @@ class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
         table = self._table
         out: list[LightVerb] = []
         for p, kind, built in self._patterns:
-            for name, heads in table.verbs(p.block):
-                particle = heads.get(head)
-                if particle is not None:
-                    out.append(table.entry(p, kind, built, name, particle))
+            for name, particle in table.verbs(p.block).get(head, ()):
+                out.append(table.entry(p, kind, built, name, particle))
         out.sort(key=lambda e: -e[0].length)
         return out
 
