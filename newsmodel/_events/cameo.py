@@ -36,19 +36,27 @@ import regex
 from .._text.lazy import LazyPattern
 from ..errors import RuleError
 from ..model import EventKind
-from ..rules.cameo import CameoDictionary, CameoPattern, load_cameo_verbs, shipped_cameo_verbs
+from ..rules.cameo import (
+    CameoDictionary,
+    CameoPattern,
+    CameoVerb,
+    load_cameo_verbs,
+    shipped_cameo_data,
+    shipped_cameo_verbs,
+)
 from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, LightVerb, Step, Trigger
 from .rules import CameoOptions
 
-__all__ = ["cameo_dictionary", "with_cameo"]
+__all__ = ["LightTable", "Rows", "cameo_dictionary", "with_cameo"]
 
 _SLOTS = frozenset("$+%^")
 _MARKS = _SLOTS | {"(", ")", "{", "}"}  # pattern tokens that are no word
 _WORD = regex.compile(r"[a-z][a-z'\-]*")
 
 
-def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | None:
-    """The dictionary the options name (``"shipped"``, a file, or ``""`` for none).
+def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Rows | None:
+    """The dictionary the options name (``"shipped"``, a file, or ``""`` for none); the shipped
+    one as its rows (:class:`Rows`: the light verbs need no more).
 
     Raises:
         RuleError: naming ``where`` (the rule file and key) when a file cannot be read.
@@ -57,7 +65,7 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Non
     if not name:
         return None
     if name == "shipped" and not options.plover:
-        return shipped_cameo_verbs()
+        return Rows.shipped()
     if name == "shipped":
         raise RuleError(
             f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file"
@@ -69,6 +77,46 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Non
 
 
 @attrs.frozen
+class Rows:
+    """A dictionary as the light-verb table reads it: its synonym sets, its verbs as rows
+    ``[block, lemma, particle, forms, ...]`` and its patterns as rows ``[block, before, after,
+    cameo, plover, ...]`` (the layout of the shipped ``cameo_verbs.json``, read as it is: making
+    a record of each of its 6 000 lines would cost the first article 0.02 s)."""
+
+    synsets: Mapping[str, Sequence[str]]
+    verbs: Sequence[Sequence[Any]]
+    patterns: Sequence[Sequence[Any]]
+
+    @classmethod
+    def shipped(cls) -> Rows:
+        data = shipped_cameo_data()
+        return cls(data["synsets"], data["verbs"], data["patterns"])
+
+    @classmethod
+    def of(cls, dictionary: CameoDictionary) -> Rows:
+        return cls(
+            dictionary.synsets,
+            [(v.block, v.lemma, v.particle, v.forms) for v in dictionary.verbs],
+            [(p.block, p.before, p.after, p.cameo, p.plover) for p in dictionary.patterns],
+        )
+
+    def dictionary(self) -> CameoDictionary:
+        """The dictionary of records (the shipped one read once)."""
+        if self.synsets is shipped_cameo_data()["synsets"]:
+            return shipped_cameo_verbs()
+        return CameoDictionary(
+            synsets={k: tuple(v) for k, v in self.synsets.items()},
+            verbs=tuple(
+                CameoVerb(block=r[0], lemma=r[1], particle=r[2], forms=tuple(r[3])) for r in self.verbs
+            ),
+            patterns=tuple(
+                CameoPattern(block=r[0], before=tuple(r[1]), after=tuple(r[2]), cameo=r[3], plover=r[4])
+                for r in self.patterns
+            ),
+        )
+
+
+@attrs.frozen
 class _Entry:
     trigger: Trigger
     last: frozenset[str]  # every form of the phrase's last word (what the window must hold)
@@ -76,7 +124,7 @@ class _Entry:
     plan: tuple[Step, ...] = ()  # the phrase after the verb as steps over tokens (light verbs)
 
 
-def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOptions) -> EventLexicon:
+def with_cameo(lex: EventLexicon, dictionary: CameoDictionary | Rows, options: CameoOptions) -> EventLexicon:
     """``lex`` with the dictionary's entries: its light verbs, or (``confirmed = false``) its
     patterns as phrases at the words the lexicon leaves to it."""
     # A word the lexicon codes on its own, or that opens an exclusion, is the lexicon's; one that
@@ -101,10 +149,13 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
         taken |= set(lex.by_head)
         # "receive ... aid from" is the lexicon's (its subject is the target), so "receives U.S.
         # military aid" stays its noun. The table is filled noun by noun, as the nouns occur.
-        table = LightTable(dictionary, options, recode, kinds, nouns, frozenset(taken))
+        rows = dictionary if isinstance(dictionary, Rows) else Rows.of(dictionary)
+        table = LightTable(rows, options, recode, kinds, nouns, frozenset(taken))
         return attrs.evolve(
             lex, light=table, light_stops=stops | lex.words.relatives | lex.words.verb_coordinators
         )
+    if isinstance(dictionary, Rows):
+        dictionary = dictionary.dictionary()
     gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
         if not entry.plan:  # a verb alone (defaults)
@@ -158,7 +209,7 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
 
     def __init__(
         self,
-        dictionary: CameoDictionary,
+        dictionary: Rows,
         options: CameoOptions,
         recode: Mapping[str, EventKind],
         kinds: frozenset[EventKind] | None,
@@ -173,21 +224,26 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         rank: dict[str, int] = {}
         every = frozenset[str]().union(*nouns.values())
         kind_of: dict[tuple[str, str], EventKind | None] = {}
-        for n, p in enumerate(dictionary.patterns):
-            last = next((t for t in reversed(p.after) if t not in _MARKS), None)
+        for n, (block, before, after, cameo, plover, *_) in enumerate(dictionary.patterns):
+            last = next((t for t in reversed(after) if t not in _MARKS), None)
             if last is None:
                 continue
             ends = _last_words(last, dictionary.synsets, seen)
             if every.isdisjoint(ends):
                 continue  # the cheap test first: most patterns end in no event noun
-            code = (p.cameo, p.plover)
+            code = (cameo, plover)
             kind = (
-                kind_of[code] if code in kind_of else kind_of.setdefault(code, _candidate(p, recode, kinds))
+                kind_of[code]
+                if code in kind_of
+                else kind_of.setdefault(code, _candidate(code, recode, kinds))
             )
-            if kind is None or (p.before and any(t not in _SLOTS for t in p.before)):
+            if kind is None or (before and any(t not in _SLOTS for t in before)):
                 continue
+            p = CameoPattern(
+                block=block, before=tuple(before), after=tuple(after), cameo=cameo, plover=plover
+            )
             for noun in ends & nouns.get(kind, frozenset()):
-                index.setdefault(noun, []).append((rank.setdefault(p.block, len(rank)) << 32 | n, p, kind))
+                index.setdefault(noun, []).append((rank.setdefault(block, len(rank)) << 32 | n, p, kind))
         for found in index.values():
             found.sort(key=lambda c: c[0])
         self._index = index
@@ -241,9 +297,9 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         if found is None:
             if self._forms is None:
                 self._forms = {}
-                for verb in self._dictionary.verbs:
-                    name = f"{verb.lemma} {verb.particle}".strip()
-                    self._forms.setdefault(verb.block, []).append((name, verb.forms))
+                for verb_block, lemma, particle, forms, *_ in self._dictionary.verbs:
+                    name = f"{lemma} {particle}".strip()
+                    self._forms.setdefault(verb_block, []).append((name, forms))
             found = self._by_block[block] = {}
             for name, forms in self._forms.get(block, ()):
                 for head, particle in _heads(forms, self._skip).items():
@@ -302,11 +358,11 @@ class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
 
 
 def _candidate(
-    p: CameoPattern, recode: Mapping[str, EventKind], kinds: frozenset[EventKind] | None
+    code: tuple[str, str], recode: Mapping[str, EventKind], kinds: frozenset[EventKind] | None
 ) -> EventKind | None:
-    """A pattern's category by its code, or ``None`` when it is not used: coded ``---`` or not
-    mapped, or a category left out."""
-    kind = _kind(p.cameo, p.plover, recode) if p.cameo != "---" else None
+    """The category of a pattern's ``(CAMEO code, PLOVER category)``, or ``None`` when it is not
+    used: coded ``---`` or not mapped, or a category left out."""
+    kind = _kind(*code, recode) if code[0] != "---" else None
     return None if kind is None or (kinds is not None and kind not in kinds) else kind
 
 
@@ -434,7 +490,7 @@ def _usable(
 
 def _phrase(
     tokens: tuple[str, ...],
-    synsets: Mapping[str, tuple[str, ...]],
+    synsets: Mapping[str, Sequence[str]],
     gap_pattern: str,
     gap: int,
     keep: frozenset[str] | None = None,
@@ -480,7 +536,7 @@ def _phrase(
 
 
 def _last_words(
-    token: str, synsets: Mapping[str, tuple[str, ...]], seen: dict[str, frozenset[str]]
+    token: str, synsets: Mapping[str, Sequence[str]], seen: dict[str, frozenset[str]]
 ) -> frozenset[str]:
     """Every form of the last word of a pattern token (a word, or each phrase of a synonym set),
     computed once per token (``seen``, for one reading of a dictionary)."""
