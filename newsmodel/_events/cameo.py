@@ -7,7 +7,8 @@ stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds t
 By default (``cameo.confirmed``) only the patterns whose last word is a noun trigger of the same
 category in the hand-written lexicon are kept: light verbs of events ("began a hunger strike",
 "intensified a crackdown"). They go into ``EventLexicon.light`` (a :class:`LightTable`, filled
-noun by noun as the nouns occur), keyed by the noun and the verb, and the trigger pass finds them
+noun by noun as the nouns occur and verb by verb as the verbs stand before them; the shipped
+dictionary is indexed from its file's rows, :class:`Rows`), keyed by the noun and the verb, and the trigger pass finds them
 from a noun trigger back to its verb, the words between read off the tokens (``_follows`` in
 ``triggers.py``: no pattern to compile), so the scan over every word costs what it did. A word
 of the hand-written lexicon, or a reporting verb, is never one.
