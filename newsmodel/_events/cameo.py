@@ -225,13 +225,21 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         rank: dict[str, int] = {}
         every = frozenset[str]().union(*nouns.values())
         kind_of: dict[tuple[str, str], EventKind | None] = {}
-        for n, (block, before, after, cameo, plover, *_) in enumerate(dictionary.patterns):
-            last = next((t for t in reversed(after) if t not in _MARKS), None)
-            if last is None:
-                continue
-            ends = _last_words(last, dictionary.synsets, seen)
-            if every.isdisjoint(ends):
+        synsets = dictionary.synsets
+        ending: dict[str, frozenset[str]] = {}  # per last token, its forms that are event nouns
+        for n, row in enumerate(dictionary.patterns):
+            after = row[2]
+            last = after[-1] if after else None
+            if last is None or last in _MARKS:
+                last = next((t for t in reversed(after) if t not in _MARKS), None)
+                if last is None:
+                    continue
+            ends = ending.get(last)
+            if ends is None:
+                ends = ending[last] = _last_words(last, synsets, seen) & every
+            if not ends:
                 continue  # the cheap test first: most patterns end in no event noun
+            block, before, _, cameo, plover = row[:5]
             code = (cameo, plover)
             kind = (
                 kind_of[code]
