@@ -7,7 +7,8 @@ stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds t
 By default (``cameo.confirmed``) only the patterns whose last word is a noun trigger of the same
 category in the hand-written lexicon are kept: light verbs of events ("began a hunger strike",
 "intensified a crackdown"). They go into ``EventLexicon.light`` (a :class:`LightTable`, filled
-noun by noun as the nouns occur), keyed by the noun and the verb, and the trigger pass finds them
+noun by noun as the nouns occur and verb by verb as the verbs stand before them; the shipped
+dictionary is indexed from its file's rows, :class:`Rows`), keyed by the noun and the verb, and the trigger pass finds them
 from a noun trigger back to its verb, the words between read off the tokens (``_follows`` in
 ``triggers.py``: no pattern to compile), so the scan over every word costs what it did. A word
 of the hand-written lexicon, or a reporting verb, is never one.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import regex
@@ -35,18 +37,27 @@ import regex
 from .._text.lazy import LazyPattern
 from ..errors import RuleError
 from ..model import EventKind
-from ..rules.cameo import CameoDictionary, CameoPattern, load_cameo_verbs, shipped_cameo_verbs
+from ..rules.cameo import (
+    CameoDictionary,
+    CameoPattern,
+    CameoVerb,
+    load_cameo_verbs,
+    shipped_cameo_data,
+    shipped_cameo_verbs,
+)
 from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, LightVerb, Step, Trigger
 from .rules import CameoOptions
 
-__all__ = ["cameo_dictionary", "with_cameo"]
+__all__ = ["LightTable", "Rows", "cameo_dictionary", "with_cameo"]
 
 _SLOTS = frozenset("$+%^")
+_MARKS = _SLOTS | {"(", ")", "{", "}"}  # pattern tokens that are no word
 _WORD = regex.compile(r"[a-z][a-z'\-]*")
 
 
-def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | None:
-    """The dictionary the options name (``"shipped"``, a file, or ``""`` for none).
+def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Rows | None:
+    """The dictionary the options name (``"shipped"``, a file, or ``""`` for none); the shipped
+    one as its rows (:class:`Rows`: the light verbs need no more).
 
     Raises:
         RuleError: naming ``where`` (the rule file and key) when a file cannot be read.
@@ -55,7 +66,7 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Non
     if not name:
         return None
     if name == "shipped" and not options.plover:
-        return shipped_cameo_verbs()
+        return Rows.shipped()
     if name == "shipped":
         raise RuleError(
             f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file"
@@ -67,6 +78,46 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Non
 
 
 @attrs.frozen
+class Rows:
+    """A dictionary as the light-verb table reads it: its synonym sets, its verbs as rows
+    ``[block, lemma, particle, forms, ...]`` and its patterns as rows ``[block, before, after,
+    cameo, plover, ...]`` (the layout of the shipped ``cameo_verbs.json``, read as it is: making
+    a record of each of its 6 000 lines would cost the first article 0.02 s)."""
+
+    synsets: Mapping[str, Sequence[str]]
+    verbs: Sequence[Sequence[Any]]
+    patterns: Sequence[Sequence[Any]]
+
+    @classmethod
+    def shipped(cls) -> Rows:
+        data = shipped_cameo_data()
+        return cls(data["synsets"], data["verbs"], data["patterns"])
+
+    @classmethod
+    def of(cls, dictionary: CameoDictionary) -> Rows:
+        return cls(
+            dictionary.synsets,
+            [(v.block, v.lemma, v.particle, v.forms) for v in dictionary.verbs],
+            [(p.block, p.before, p.after, p.cameo, p.plover) for p in dictionary.patterns],
+        )
+
+    def dictionary(self) -> CameoDictionary:
+        """The dictionary of records (the shipped one read once)."""
+        if self.synsets is shipped_cameo_data()["synsets"]:
+            return shipped_cameo_verbs()
+        return CameoDictionary(
+            synsets={k: tuple(v) for k, v in self.synsets.items()},
+            verbs=tuple(
+                CameoVerb(block=r[0], lemma=r[1], particle=r[2], forms=tuple(r[3])) for r in self.verbs
+            ),
+            patterns=tuple(
+                CameoPattern(block=r[0], before=tuple(r[1]), after=tuple(r[2]), cameo=r[3], plover=r[4])
+                for r in self.patterns
+            ),
+        )
+
+
+@attrs.frozen
 class _Entry:
     trigger: Trigger
     last: frozenset[str]  # every form of the phrase's last word (what the window must hold)
@@ -74,7 +125,7 @@ class _Entry:
     plan: tuple[Step, ...] = ()  # the phrase after the verb as steps over tokens (light verbs)
 
 
-def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOptions) -> EventLexicon:
+def with_cameo(lex: EventLexicon, dictionary: CameoDictionary | Rows, options: CameoOptions) -> EventLexicon:
     """``lex`` with the dictionary's entries: its light verbs, or (``confirmed = false``) its
     patterns as phrases at the words the lexicon leaves to it."""
     # A word the lexicon codes on its own, or that opens an exclusion, is the lexicon's; one that
@@ -94,18 +145,19 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     stops = (
         lex.prepositions | lex.words.boundaries | lex.verb_like | lex.words.infinitive | lex.words.reporting
     )
-    gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     nouns = _event_nouns(lex, stops) if options.confirmed else None
-    if options.confirmed:  # a light verb is none of the lexicon's words at all (below)
+    if nouns is not None:  # a light verb is none of the lexicon's words at all (below)
         taken |= set(lex.by_head)
         # "receive ... aid from" is the lexicon's (its subject is the target), so "receives U.S.
         # military aid" stays its noun. The table is filled noun by noun, as the nouns occur.
-        table = LightTable(
-            dictionary, options, _blocks(dictionary, recode, kinds, gap, nouns, options.gap), frozenset(taken)
-        )
+        rows = dictionary if isinstance(dictionary, Rows) else Rows.of(dictionary)
+        table = LightTable(rows, options, recode, kinds, nouns, frozenset(taken))
         return attrs.evolve(
             lex, light=table, light_stops=stops | lex.words.relatives | lex.words.verb_coordinators
         )
+    if isinstance(dictionary, Rows):
+        dictionary = dictionary.dictionary()
+    gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
     for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
         if not entry.plan:  # a verb alone (defaults)
             singles.setdefault(head, entry.trigger)
@@ -143,71 +195,184 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary, options: CameoOpt
     )
 
 
+_Candidate = tuple[int, CameoPattern, EventKind]  # a pattern's rank, the pattern, its category
+
+
 class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
     """The light verbs of event nouns (``EventLexicon.light``): per form of a noun trigger, per
-    form of a verb before it, the entries whose words run from that verb to that noun. Built for
-    a noun the first time it is asked for (reading the whole dictionary at once would cost the
-    first article 0.1 s), from the dictionary's usable patterns indexed by their last word."""
+    form of a verb before it, the entries whose words run from that verb to that noun.
+
+    Nothing is built before it is asked for: reading the stage's dictionary only indexes its
+    patterns by the forms of their last word (the noun triggers of their category); a noun's
+    patterns are read the first time the noun is looked up, and the entries of a verb form the
+    first time that form stands before the noun (most words before a noun are no light verb of
+    it, and most light verbs never occur)."""
 
     def __init__(
         self,
-        dictionary: CameoDictionary,
+        dictionary: Rows,
         options: CameoOptions,
-        blocks: dict[str, list[tuple[CameoPattern, EventKind, _Built]]],
+        recode: Mapping[str, EventKind],
+        kinds: frozenset[EventKind] | None,
+        nouns: Mapping[EventKind, frozenset[str]],
         skip: frozenset[str],
     ) -> None:
-        self._dictionary, self._options, self._skip = dictionary, options, skip
-        self._blocks = blocks
-        self._index: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
-        for found in blocks.values():
-            for p, kind, built in found:
-                for words in built[3][-1][1]:
-                    self._index.setdefault(words[-1], []).append((p, kind, built))
-        self._verbs: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] | None = None
-        self._done: dict[str, dict[str, list[LightVerb]]] = {}
+        self._dictionary, self._options, self._skip, self._nouns = dictionary, options, skip, nouns
+        # Per form of a last word, the patterns that may end in it, blocks in the order they
+        # first come (each block's patterns in dictionary order).
+        index: dict[str, list[_Candidate]] = {}
+        seen: dict[str, frozenset[str]] = {}
+        rank: dict[str, int] = {}
+        every = frozenset[str]().union(*nouns.values())
+        kind_of: dict[tuple[str, str], EventKind | None] = {}
+        synsets = dictionary.synsets
+        ending: dict[str, frozenset[str]] = {}  # per last token, its forms that are event nouns
+        for n, row in enumerate(dictionary.patterns):
+            after = row[2]
+            last = after[-1] if after else None
+            if last is None or last in _MARKS:
+                last = next((t for t in reversed(after) if t not in _MARKS), None)
+                if last is None:
+                    continue
+            ends = ending.get(last)
+            if ends is None:
+                ends = ending[last] = _last_words(last, synsets, seen) & every
+            if not ends:
+                continue  # the cheap test first: most patterns end in no event noun
+            block, before, _, cameo, plover = row[:5]
+            code = (cameo, plover)
+            kind = (
+                kind_of[code]
+                if code in kind_of
+                else kind_of.setdefault(code, _candidate(code, recode, kinds))
+            )
+            if kind is None or (before and any(t not in _SLOTS for t in before)):
+                continue
+            p = CameoPattern(
+                block=block, before=tuple(before), after=tuple(after), cameo=cameo, plover=plover
+            )
+            for noun in ends & nouns.get(kind, frozenset()):
+                index.setdefault(noun, []).append((rank.setdefault(block, len(rank)) << 32 | n, p, kind))
+        for found in index.values():
+            found.sort(key=lambda c: c[0])
+        self._index = index
+        self._built: dict[int, _Built | None] = {}  # per pattern, its steps (None: unusable)
+        self._done: dict[str, _NounVerbs | None] = {}
+        self._forms: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None  # per block
+        self._by_block: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = {}
+        self._made: dict[tuple[int, str, tuple[str, ...]], LightVerb] = {}
+
+    def get(self, noun: str, default: object = None) -> Any:
+        found = self._done.get(noun, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._done[noun] = self._noun(noun)
+        return default if found is None else found
 
     def __getitem__(self, noun: str) -> Mapping[str, Sequence[LightVerb]]:
-        found = self._done.get(noun)
+        found = self.get(noun)
         if found is None:
-            patterns = self._index[noun]  # KeyError: no light verb ends in this noun
-            found = self._done[noun] = self._build(noun, patterns)
-        return found
+            raise KeyError(noun)  # no light verb ends in this noun
+        return found  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        return (noun for noun in self._index if self.get(noun) is not None)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return sum(1 for _ in self)
 
-    def _build(
-        self, noun: str, patterns: list[tuple[CameoPattern, EventKind, _Built]]
-    ) -> dict[str, list[LightVerb]]:
-        if self._verbs is None:
-            self._verbs = _verbs_by_block(self._dictionary, self._skip)
-        table: dict[str, list[LightVerb]] = {}
-        for p, kind, built in patterns:
-            for name, heads in self._verbs.get(p.block, ()):
-                made: dict[tuple[str, ...], _Entry] = {}
-                for head, particle in heads.items():
-                    entry = made.get(particle)
-                    if entry is None:
-                        entry = made[particle] = _make(kind, name, p, particle, built, self._options)
-                    table.setdefault(head, []).append((entry.trigger, entry.plan))
-        for entries in table.values():
-            entries.sort(key=lambda e: -e[0].length)
-        return table
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
+
+    def _noun(self, noun: str) -> _NounVerbs | None:
+        """The patterns that end in ``noun``, with their steps; ``None`` when none does."""
+        out: list[tuple[CameoPattern, EventKind, _Built]] = []
+        for n, p, kind in self._index.get(noun, ()):
+            key = n & 0xFFFFFFFF
+            if key in self._built:
+                built = self._built[key]
+            else:
+                keep = self._nouns.get(kind, frozenset())
+                built = self._built[key] = _phrase(
+                    p.after, self._dictionary.synsets, "", self._options.gap, keep
+                )
+            if built is not None:  # once per form of its last word that is this noun
+                out.extend((p, kind, built) for words in built[3][-1][1] if words[-1] == noun)
+        return _NounVerbs(self, out) if out else None
+
+    def verbs(self, block: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """A block's verbs by head word (none the lexicon's): each one's name and the particle
+        after that head, in dictionary order."""
+        found = self._by_block.get(block)
+        if found is None:
+            if self._forms is None:
+                self._forms = {}
+                for verb_block, lemma, particle, forms, *_ in self._dictionary.verbs:
+                    name = f"{lemma} {particle}".strip()
+                    self._forms.setdefault(verb_block, []).append((name, forms))
+            found = self._by_block[block] = {}
+            for name, forms in self._forms.get(block, ()):
+                for head, particle in _heads(forms, self._skip).items():
+                    found.setdefault(head, []).append((name, particle))
+        return found
+
+    def entry(
+        self, p: CameoPattern, kind: EventKind, built: _Built, name: str, particle: tuple[str, ...]
+    ) -> LightVerb:
+        """The entry of a pattern for one verb and particle, made once."""
+        key = (id(p), name, particle)
+        found = self._made.get(key)
+        if found is None:
+            made = _make(kind, name, p, particle, built, self._options)
+            found = self._made[key] = (made.trigger, made.plan)
+        return found
 
 
-def _verbs_by_block(
-    dictionary: CameoDictionary, skip: frozenset[str]
-) -> dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]]:
-    """Per verb block, each verb's name and its head words (not in ``skip``) with their particles."""
-    out: dict[str, list[tuple[str, dict[str, tuple[str, ...]]]]] = {}
-    for verb in dictionary.verbs:
-        heads = _heads(verb.forms, skip)
-        if heads:
-            out.setdefault(verb.block, []).append((f"{verb.lemma} {verb.particle}".strip(), heads))
-    return out
+_UNSEEN: Any = object()
+
+
+class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
+    """One noun's light verbs, per form of a verb: made the first time that form is asked for."""
+
+    def __init__(self, table: LightTable, patterns: list[tuple[CameoPattern, EventKind, _Built]]) -> None:
+        self._table, self._patterns = table, patterns
+        self._done: dict[str, list[LightVerb]] = {}
+
+    def get(self, head: str, default: object = None) -> Any:
+        found = self._done.get(head)
+        if found is None:
+            found = self._done[head] = self._make(head)
+        return found if found else default
+
+    def __getitem__(self, head: str) -> Sequence[LightVerb]:
+        found = self.get(head)
+        if found is None:
+            raise KeyError(head)
+        return found  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        heads = {h: None for p, _, _ in self._patterns for h in self._table.verbs(p.block)}
+        return (h for h in heads if self.get(h) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def _make(self, head: str) -> list[LightVerb]:
+        table = self._table
+        out: list[LightVerb] = []
+        for p, kind, built in self._patterns:
+            for name, particle in table.verbs(p.block).get(head, ()):
+                out.append(table.entry(p, kind, built, name, particle))
+        out.sort(key=lambda e: -e[0].length)
+        return out
+
+
+def _candidate(
+    code: tuple[str, str], recode: Mapping[str, EventKind], kinds: frozenset[EventKind] | None
+) -> EventKind | None:
+    """The category of a pattern's ``(CAMEO code, PLOVER category)``, or ``None`` when it is not
+    used: coded ``---`` or not mapped, or a category left out."""
+    kind = _kind(*code, recode) if code[0] != "---" else None
+    return None if kind is None or (kinds is not None and kind not in kinds) else kind
 
 
 def _heads(forms: Iterable[str], skip: frozenset[str]) -> dict[str, tuple[str, ...]]:
@@ -334,7 +499,7 @@ def _usable(
 
 def _phrase(
     tokens: tuple[str, ...],
-    synsets: Mapping[str, tuple[str, ...]],
+    synsets: Mapping[str, Sequence[str]],
     gap_pattern: str,
     gap: int,
     keep: frozenset[str] | None = None,
@@ -380,7 +545,7 @@ def _phrase(
 
 
 def _last_words(
-    token: str, synsets: Mapping[str, tuple[str, ...]], seen: dict[str, frozenset[str]]
+    token: str, synsets: Mapping[str, Sequence[str]], seen: dict[str, frozenset[str]]
 ) -> frozenset[str]:
     """Every form of the last word of a pattern token (a word, or each phrase of a synonym set),
     computed once per token (``seen``, for one reading of a dictionary)."""

@@ -439,6 +439,12 @@ def load_cameo_verbs(
     return _with_plover(dictionary, mapping)
 
 
+def shipped_cameo_data() -> dict[str, Any]:
+    """The shipped dictionary as ``cameo_verbs.json`` holds it (rows of lists; see the file's
+    ``about``), read once: what the event stage indexes without making a record of each row."""
+    return _shipped_data()
+
+
 @functools.cache
 def _shipped_data() -> dict[str, Any]:
     from importlib import resources
