@@ -68,9 +68,18 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         place = place_anywhere(doc, sentence, trig, sources, targets, right)
     # With no target named, the place where it happens stands for it, as PLOVER codes domestic
     # events ("suspended aid deliveries in Baghdad": Iraq; "demonstrated in Serbia": Serbia).
-    if not targets and place is not None and place.country and all(place is not a for a in sources):
+    if (
+        not targets
+        and place is not None
+        and place.country
+        and all(place is not a for a in sources)
+        and not _seat_of_source(doc, sentence, place, sources, trig.start)
+    ):
         targets = [place]
         rule += "+place-target"
+    if targets:
+        targets, national = _countries_for_places(doc, targets, sources)
+        rule += national
     how, cue = mode(doc, trig, sentence, prev)
     kind, how, recoded = recode(doc, trig, sentence, e.kind, how, cue)
     return Draft(
@@ -180,6 +189,41 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor], before: int) -> bool:
+    """Whether the place is named, before the trigger, right after a source it locates ("the U.S.
+    Embassy in Phnom Penh rejected ...": where the embassy sits, not what it acted upon)."""
+    if not sources:
+        return False
+    ms = doc.mentions_in(sentence, sentence.start, before)
+    preps = doc.lex.words.location_prepositions
+    for i in range(1, len(ms)):
+        s, _, a = ms[i]
+        if a is not place:
+            continue
+        for j in range(i - 1, -1, -1):
+            ps, pe, pa = ms[j]
+            if pe > s or all(pa is not x for x in sources):
+                continue
+            if doc.low[pe:s].strip() in preps:
+                return True
+    return False
+
+
+def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) -> tuple[list[Actor], str]:
+    """A city or region as target stands for its country when the article names the country
+    ("visiting New Delhi": India), unless that country is a source ("Syria shelled Aleppo")."""
+    out: list[Actor] = []
+    changed = ""
+    for a in targets:
+        c = doc.country_of(a)
+        if c is not None and all(c is not x for x in sources):
+            out.append(c)
+            changed = "+country"
+        else:
+            out.append(a)
+    return out, changed
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:

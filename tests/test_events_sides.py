@@ -1,0 +1,42 @@
+"""Issue 14, wave 3: event sides (places standing for countries, a source's seat)."""
+
+from __future__ import annotations
+
+import newsmodel
+from newsmodel import Event
+
+
+def events(text: str) -> list[Event]:
+    return list(newsmodel.parse(text, published="2020-03-04").events)
+
+
+def roles(e: Event) -> tuple[str, list[str], list[str]]:
+    return e.kind.name, [a.name for a in e.sources], [a.name for a in e.targets]
+
+
+def by_trigger(got: list[Event], word: str) -> Event:
+    return next(e for e in got if e.trigger.text == word)
+
+
+def test_a_city_as_target_is_its_country_when_the_article_names_it() -> None:
+    got = events(
+        "Kenya and Japan signed a fisheries pact last year. "
+        "President Mark Dolan of Ireland visited Nairobi on Monday."
+    )
+    e = by_trigger(got, "visited")
+    assert e.kind.name == "CONSULT"
+    assert [a.name for a in e.targets] == ["Kenya"]
+
+
+def test_a_city_stays_the_target_when_its_country_is_the_source() -> None:
+    got = events("Kenya and Japan signed a pact. Kenya's army shelled Mombasa on Monday.")
+    e = by_trigger(got, "shelled")
+    assert all(a.name != "Kenya" for a in e.targets)
+
+
+def test_the_seat_of_the_source_is_not_the_target() -> None:
+    # "in Lisbon" says where the embassy is, not what it rejected.
+    got = events("The Brazilian Embassy in Lisbon has rejected any suggestion of meddling.")
+    e = by_trigger(got, "rejected")
+    assert e.kind.name == "REJECT"
+    assert [a.name for a in e.targets] == []
