@@ -40,3 +40,16 @@ def test_the_seat_of_the_source_is_not_the_target() -> None:
     e = by_trigger(got, "rejected")
     assert e.kind.name == "REJECT"
     assert [a.name for a in e.targets] == []
+
+
+def test_a_gerund_after_a_subordinator_shares_the_main_subject() -> None:
+    got = events("Prime Minister Lena Holm returned to Oslo on Friday after visiting Austria.")
+    e = by_trigger(got, "visiting")
+    assert roles(e) == ("CONSULT", ["Lena Holm"], ["Austria"])
+
+
+def test_a_name_after_a_title_with_a_preposition_is_the_subject() -> None:
+    # "to" governs "the European Union", the title's complement, not the name after it.
+    got = events("Envoy to the European Union Marta Ruiz met Chinese officials after visiting Peru.")
+    e = by_trigger(got, "visiting")
+    assert [a.name for a in e.sources] == ["Marta Ruiz"]
