@@ -203,7 +203,7 @@ def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor]
         if a is not place:
             continue
         for j in range(i - 1, -1, -1):
-            ps, pe, pa = ms[j]
+            _, pe, pa = ms[j]
             if pe > s or all(pa is not x for x in sources):
                 continue
             if doc.low[pe:s].strip() in preps:
