@@ -53,3 +53,17 @@ def test_a_name_after_a_title_with_a_preposition_is_the_subject() -> None:
     got = events("Envoy to the European Union Marta Ruiz met Chinese officials after visiting Peru.")
     e = by_trigger(got, "visiting")
     assert [a.name for a in e.sources] == ["Marta Ruiz"]
+
+
+def test_a_purpose_clause_after_a_verb_holds_no_target_of_it() -> None:
+    # "to examine a Chilean proposal": Chile is no party to the talks.
+    got = events("Bolivia and Peru negotiated for hours to examine a Chilean proposal.")
+    e = by_trigger(got, "negotiated")
+    assert e.kind.name == "CONSULT"
+    assert all(a.country != "CHL" for a in e.targets)
+
+
+def test_the_object_before_a_purpose_clause_is_still_the_target() -> None:
+    got = events("Bolivia met Chile on Monday to examine a Peruvian proposal.")
+    e = by_trigger(got, "met")
+    assert [a.name for a in e.targets] == ["Chile"]

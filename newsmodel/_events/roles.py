@@ -129,6 +129,12 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     """An active verb: the subject before it, the object or a prepositional phrase after it."""
     e = trig.entry
     tg, rplace, agents = objects(doc, sentence, trig.head_end, right, allowed=None)
+    if tg and trig.match_end == trig.head_end and e.kind not in doc.lex.absorbs:
+        # "renegotiate it to ensure more benefits for the United States": a purpose clause
+        # after the verb holds no object of it (a verb that absorbs its complement reads it).
+        cut = _infinitive_after(doc, trig, sentence, right)
+        if cut < right:
+            tg = objects(doc, sentence, trig.head_end, cut, allowed=None)[0]
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
@@ -224,6 +230,23 @@ def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) 
         else:
             out.append(a)
     return out, changed
+
+
+def _infinitive_after(doc: Doc, trig: Occurrence, sentence: Span, right: int) -> int:
+    """Offset of the first verb group opened by the infinitive marker after a one-word verb
+    trigger, before ``right`` (``right`` when there is none)."""
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0:
+        return right
+    infinitive = doc.lex.words.infinitive
+    for k in range(v + 1, len(ch)):
+        ti = ch.first(k)
+        if ti >= len(doc.starts) or doc.starts[ti] >= right:
+            break
+        if ch.kinds[k] == VERB and ch.word(k) in infinitive:
+            return doc.starts[ti]
+    return right
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:
