@@ -67,3 +67,16 @@ def test_the_object_before_a_purpose_clause_is_still_the_target() -> None:
     got = events("Bolivia met Chile on Monday to examine a Peruvian proposal.")
     e = by_trigger(got, "met")
     assert [a.name for a in e.targets] == ["Chile"]
+
+
+def test_a_place_in_an_opening_prepositional_phrase_is_not_the_subject() -> None:
+    # "In a speech in Lima": where, not who defended.
+    got = events("Chile recalled its envoy. In a speech in Lima, Vargas defended Chile's decision.")
+    e = by_trigger(got, "defended")
+    assert all(a.name != "Lima" for a in e.sources)
+
+
+def test_a_place_in_an_opening_noun_phrase_still_stands_for_the_subject() -> None:
+    got = events("Rebels in the Ivory Coast dismissed the offer from France.")
+    e = by_trigger(got, "dismissed")
+    assert [a.name for a in e.sources] == ["Ivory Coast"]

@@ -349,6 +349,8 @@ def _opens_clause(doc: Doc, lt: int, start: int) -> bool:
         w = doc.lw[j]
         if not w.isalpha() or w in doc.lex.verb_like or w in doc.lex.words.reporting:
             return False
+        if j == lt and w in doc.lex.prepositions:  # "In a speech in Ankara, X said": no subject
+            return False
         if doc.lex.by_head.get(w) and w not in doc.lex.words.determiners:
             return False
         n += 1
