@@ -80,3 +80,16 @@ def test_a_place_in_an_opening_noun_phrase_still_stands_for_the_subject() -> Non
     got = events("Rebels in the Ivory Coast dismissed the offer from France.")
     e = by_trigger(got, "dismissed")
     assert [a.name for a in e.sources] == ["Ivory Coast"]
+
+
+def test_the_subject_is_before_an_adverbial_phrase_set_off_by_commas() -> None:
+    got = events("Chile and Peru, after weeks of talks, signed an accord with Bolivia.")
+    e = by_trigger(got, "signed an accord")
+    assert [a.name for a in e.sources] == ["Chile", "Peru"]
+    assert [a.name for a in e.targets] == ["Bolivia"]
+
+
+def test_a_subject_right_before_the_verb_is_kept_after_an_opening_phrase() -> None:
+    got = events("In Lima, after weeks of talks, Chile signed an accord with Bolivia.")
+    e = by_trigger(got, "signed an accord")
+    assert [a.name for a in e.sources] == ["Chile"]

@@ -311,12 +311,27 @@ def _relative_clause_before(doc: Doc, ti: int, lo: int, floor: int) -> int | Non
     k = j - 2
     while k > lo and j - k <= 40 and doc.starts[k] >= floor:
         w = lw[k]
-        if w == "," and lw[k + 1] in words.relatives:
+        if w == "," and (lw[k + 1] in words.relatives or _opens_parenthetical(doc, k)):
             return doc.starts[k]
         if w in PUNCT_BOUNDARY and w != ",":
             return None
         k -= 1
     return None
+
+
+def _opens_parenthetical(doc: Doc, k: int) -> bool:
+    """Whether the comma at token ``k`` opens an adverbial phrase set off after a named subject
+    ("Chile and Peru, after weeks of talks, signed", "X, speaking in Lima, accused"): a
+    subordinator, a preposition or a gerund after it, an actor's mention right before it."""
+    w = doc.lw[k + 1]
+    words = doc.lex.words
+    if not (
+        (w in words.boundaries and w not in words.relatives and w not in words.complementizers)
+        or w in doc.lex.prepositions
+        or w.endswith(words.gerund_suffixes)
+    ):
+        return False
+    return doc.ctx.cast.mention_at(doc.starts[k] - 1) is not None
 
 
 def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
