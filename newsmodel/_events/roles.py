@@ -235,11 +235,22 @@ def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) 
 def _infinitive_after(doc: Doc, trig: Occurrence, sentence: Span, right: int) -> int:
     """Offset of the first verb group opened by the infinitive marker after a one-word verb
     trigger, before ``right`` (``right`` when there is none)."""
+    infinitive = doc.lex.words.infinitive
+    starts, lw = doc.starts, doc.lw
+    dets = doc.lex.words.determiners
+    j = trig.ti + 1
+    # Only "to" before a lower-case word that is no determiner ("to buy", not "to the", "to
+    # Moscow") may open a verb group: without one, the sentence need not be chunked.
+    while j + 1 < len(starts) and starts[j] < right:
+        if lw[j] in infinitive and doc.norm[starts[j + 1]].islower() and lw[j + 1] not in dets:
+            break
+        j += 1
+    else:
+        return right
     ch = doc.chunks(sentence)
     v = ch.item_of(trig.ti)
     if v < 0:
         return right
-    infinitive = doc.lex.words.infinitive
     for k in range(v + 1, len(ch)):
         ti = ch.first(k)
         if ti >= len(doc.starts) or doc.starts[ti] >= right:
