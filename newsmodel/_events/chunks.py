@@ -39,6 +39,7 @@ __all__ = [
     "chunk",
     "coordinated",
     "object_of",
+    "previous_verb",
     "subject_of",
 ]
 
@@ -305,7 +306,7 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     kind = kinds[k]
     gerund = _gerund(ch, v)
     if gerund and (kind == PREP or (kind == SUB and not ch.relative(k))):
-        p = _previous_verb(ch, k, through=True)
+        p = previous_verb(ch, k, through=True)
         if p >= 0:
             return subject_of(ch, p, depth + 1)
         # "While visiting Kenya, Obama praised": the clause opens the sentence.
@@ -317,7 +318,7 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     if kind == VERB:
         return subject_of(ch, k, depth + 1)
     if kind == COORD:
-        p = _previous_verb(ch, k)
+        p = previous_verb(ch, k)
         return subject_of(ch, p, depth + 1) if p >= 0 else []
     if kind == SUB:
         return _antecedent(ch, k) if ch.relative(k) else []
@@ -326,7 +327,7 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
         if o > 0:
             return _subject_from(ch, o - 1)
         if gerund:
-            p = _previous_verb(ch, k)  # "..., forcing officers to open fire"
+            p = previous_verb(ch, k)  # "..., forcing officers to open fire"
             return subject_of(ch, p, depth + 1) if p >= 0 else []
     return []
 
@@ -370,7 +371,7 @@ def coordinated(ch: Chunks, k: int, step: int) -> list[int]:
     return sorted(got) if joined else [k]
 
 
-def _previous_verb(ch: Chunks, k: int, *, through: bool = False) -> int:
+def previous_verb(ch: Chunks, k: int, *, through: bool = False) -> int:
     """The verb group before item ``k`` in the same clause (not past a subordinator or a mark
     other than a comma or hyphen; ``through``: past the one subordinator at ``k``)."""
     kinds = ch.kinds

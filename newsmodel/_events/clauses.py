@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, ActorKind, Span
+from .chunks import previous_verb
 from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
 
 __all__ = [
@@ -184,6 +185,8 @@ def _subject_among(
     for k in range(len(outer) - 1, -1, -1):
         m, inner = outer[k]
         prep = doc.prep_before(m[0], left)
+        if prep is not None and _named_after_title(doc, outer, k):
+            prep = None
         if prep is not None and not doc.norm.startswith(words.possessive_clitic, m[1]):
             at_place = prep in words.location_prepositions
             if place is None and at_place:
@@ -202,6 +205,16 @@ def _subject_among(
                 found.insert(0, a)
         return found, place, opening_place
     return None, place, opening_place
+
+
+def _named_after_title(doc: Doc, outer: list[tuple[Mention, list[Mention]]], k: int) -> bool:
+    """Whether the outer mention ``k`` is a person named right after another mention, ending the
+    title that mention completes ("Ambassador to the United Nations Nikki Haley"): the
+    preposition governs the title's complement, not the name."""
+    if k == 0 or outer[k][0][2].kind is not ActorKind.PERSON:
+        return False
+    end = outer[k - 1][0][1]
+    return end < outer[k][0][0] and not doc.norm[end : outer[k][0][0]].strip()
 
 
 def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int, pos: int) -> list[Actor]:
@@ -240,6 +253,28 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int,
             found, _ = subject(doc, sentence, doc.starts[j], floor, depth + 1)
             if found:
                 return found
+    # "Haley wept after visiting a camp", "while backpacking": a gerund right after a
+    # subordinating word shares the subject of the clause it hangs from.
+    if (
+        depth < 2
+        and jl >= 0
+        and jl + 1 < len(doc.lw)
+        and doc.lw[jl] in words.boundaries
+        and doc.lw[jl] not in words.relatives
+        and doc.lw[jl] not in words.complementizers
+        and not doc.lw[jl].endswith(words.gerund_suffixes)
+        and doc.lw[jl + 1].endswith(words.gerund_suffixes)
+        and doc.starts[jl + 1] <= pos
+    ):
+        # The subject of the verb the clause hangs from ("met officials after visiting":
+        # whoever met, not the officials), else the nearest before the subordinator.
+        ch = doc.chunks(sentence)
+        k = ch.item_of(jl)
+        p = previous_verb(ch, k, through=True) if k >= 0 else -1
+        at = doc.starts[ch.first(p)] if p >= 0 else doc.starts[jl]
+        found, _ = subject(doc, sentence, at, floor, depth + 1)
+        if found:
+            return found
     # "..., but was still refusing admittance": a clause without a subject shares the previous one's.
     if depth < 2:
         j = jl
@@ -276,12 +311,27 @@ def _relative_clause_before(doc: Doc, ti: int, lo: int, floor: int) -> int | Non
     k = j - 2
     while k > lo and j - k <= 40 and doc.starts[k] >= floor:
         w = lw[k]
-        if w == "," and lw[k + 1] in words.relatives:
+        if w == "," and (lw[k + 1] in words.relatives or _opens_parenthetical(doc, k)):
             return doc.starts[k]
         if w in PUNCT_BOUNDARY and w != ",":
             return None
         k -= 1
     return None
+
+
+def _opens_parenthetical(doc: Doc, k: int) -> bool:
+    """Whether the comma at token ``k`` opens an adverbial phrase set off after a named subject
+    ("Chile and Peru, after weeks of talks, signed", "X, speaking in Lima, accused"): a
+    subordinator, a preposition or a gerund after it, an actor's mention right before it."""
+    w = doc.lw[k + 1]
+    words = doc.lex.words
+    if not (
+        (w in words.boundaries and w not in words.relatives and w not in words.complementizers)
+        or w in doc.lex.prepositions
+        or w.endswith(words.gerund_suffixes)
+    ):
+        return False
+    return doc.ctx.cast.mention_at(doc.starts[k] - 1) is not None
 
 
 def _appositive(doc: Doc, ti: int, lt: int) -> int | None:
@@ -313,6 +363,8 @@ def _opens_clause(doc: Doc, lt: int, start: int) -> bool:
     while j >= lt:
         w = doc.lw[j]
         if not w.isalpha() or w in doc.lex.verb_like or w in doc.lex.words.reporting:
+            return False
+        if j == lt and w in doc.lex.prepositions:  # "In a speech in Ankara, X said": no subject
             return False
         if doc.lex.by_head.get(w) and w not in doc.lex.words.determiners:
             return False

@@ -68,9 +68,18 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         place = place_anywhere(doc, sentence, trig, sources, targets, right)
     # With no target named, the place where it happens stands for it, as PLOVER codes domestic
     # events ("suspended aid deliveries in Baghdad": Iraq; "demonstrated in Serbia": Serbia).
-    if not targets and place is not None and place.country and all(place is not a for a in sources):
+    if (
+        not targets
+        and place is not None
+        and place.country
+        and all(place is not a for a in sources)
+        and not _seat_of_source(doc, sentence, place, sources, trig.start)
+    ):
         targets = [place]
         rule += "+place-target"
+    if targets:
+        targets, national = _countries_for_places(doc, targets, sources)
+        rule += national
     how, cue = mode(doc, trig, sentence, prev)
     kind, how, recoded = recode(doc, trig, sentence, e.kind, how, cue)
     return Draft(
@@ -120,6 +129,12 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     """An active verb: the subject before it, the object or a prepositional phrase after it."""
     e = trig.entry
     tg, rplace, agents = objects(doc, sentence, trig.head_end, right, allowed=None)
+    if tg and trig.match_end == trig.head_end and e.kind not in doc.lex.absorbs:
+        # "renegotiate it to ensure more benefits for the United States": a purpose clause
+        # after the verb holds no object of it (a verb that absorbs its complement reads it).
+        cut = _infinitive_after(doc, trig, sentence, right)
+        if cut < right:
+            tg = objects(doc, sentence, trig.head_end, cut, allowed=None)[0]
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
@@ -180,6 +195,69 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor], before: int) -> bool:
+    """Whether the place is named, before the trigger, right after a source it locates ("the U.S.
+    Embassy in Phnom Penh rejected ...": where the embassy sits, not what it acted upon)."""
+    if not sources:
+        return False
+    ms = doc.mentions_in(sentence, sentence.start, before)
+    preps = doc.lex.words.location_prepositions
+    for i in range(1, len(ms)):
+        s, _, a = ms[i]
+        if a is not place:
+            continue
+        for j in range(i - 1, -1, -1):
+            _, pe, pa = ms[j]
+            if pe > s or all(pa is not x for x in sources):
+                continue
+            if doc.low[pe:s].strip() in preps:
+                return True
+    return False
+
+
+def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) -> tuple[list[Actor], str]:
+    """A city or region as target stands for its country when the article names the country
+    ("visiting New Delhi": India), unless that country is a source ("Syria shelled Aleppo")."""
+    out: list[Actor] = []
+    changed = ""
+    for a in targets:
+        c = doc.country_of(a)
+        if c is not None and all(c is not x for x in sources):
+            out.append(c)
+            changed = "+country"
+        else:
+            out.append(a)
+    return out, changed
+
+
+def _infinitive_after(doc: Doc, trig: Occurrence, sentence: Span, right: int) -> int:
+    """Offset of the first verb group opened by the infinitive marker after a one-word verb
+    trigger, before ``right`` (``right`` when there is none)."""
+    infinitive = doc.lex.words.infinitive
+    starts, lw = doc.starts, doc.lw
+    dets = doc.lex.words.determiners
+    j = trig.ti + 1
+    # Only "to" before a lower-case word that is no determiner ("to buy", not "to the", "to
+    # Moscow") may open a verb group: without one, the sentence need not be chunked.
+    while j + 1 < len(starts) and starts[j] < right:
+        if lw[j] in infinitive and doc.norm[starts[j + 1]].islower() and lw[j + 1] not in dets:
+            break
+        j += 1
+    else:
+        return right
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0:
+        return right
+    for k in range(v + 1, len(ch)):
+        ti = ch.first(k)
+        if ti >= len(doc.starts) or doc.starts[ti] >= right:
+            break
+        if ch.kinds[k] == VERB and ch.word(k) in infinitive:
+            return doc.starts[ti]
+    return right
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:

@@ -140,6 +140,7 @@ class Doc:
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
         self._demonyms: dict[str, Actor] | None = None
+        self._countries: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
         self._chunks: dict[int, Chunks] = {}
         self.verb_tokens: list[int] = []  # tokens of the verb triggers found, sorted (the chunker's hints)
@@ -378,6 +379,18 @@ class Doc:
                         found.setdefault(first, countries[a.country])
             self._demonyms = found
         return self._demonyms
+
+    def country_of(self, place: Actor) -> Actor | None:
+        """The cast's country actor for a place inside a country (a city, a region, a capital):
+        "visiting New Delhi" is a visit to India when the article names India."""
+        if self._countries is None:
+            self._countries = {}
+            for a in self.ctx.cast.actors:
+                if a.kind is ActorKind.COUNTRY and a.country:
+                    self._countries.setdefault(a.country, a)
+        if place.kind is not ActorKind.LOCATION or not place.country:
+            return None
+        return self._countries.get(place.country)
 
     @staticmethod
     def outermost(ms: Sequence[Mention]) -> list[tuple[Mention, list[Mention]]]:
