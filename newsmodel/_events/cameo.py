@@ -7,11 +7,10 @@ stage's lexicon is compiled from the rules first, then :func:`with_cameo` adds t
 By default (``cameo.confirmed``) only the patterns whose last word is a noun trigger of the same
 category in the hand-written lexicon are kept: light verbs of events ("began a hunger strike",
 "intensified a crackdown"). They go into ``EventLexicon.light`` (a :class:`LightTable`, filled
-noun by noun as the nouns occur and verb by verb as the verbs stand before them; the shipped
-dictionary is indexed from its file's rows, :class:`Rows`), keyed by the noun and the verb, and the trigger pass finds them
-from a noun trigger back to its verb, the words between read off the tokens (``_follows`` in
-``triggers.py``: no pattern to compile), so the scan over every word costs what it did. A word
-of the hand-written lexicon, or a reporting verb, is never one.
+noun by noun and verb by verb as they occur; the shipped dictionary is indexed from its rows,
+:class:`Rows`), keyed by noun and verb; the trigger pass finds them from a noun back to its verb
+(``_follows`` in ``triggers.py``: no pattern to compile). A word of the hand-written lexicon, or
+a reporting verb, is never one.
 
 With ``confirmed = false`` every pattern is a phrase found from its verb, as the hand-written
 phrases are (a word the lexicon codes on its own, or that opens an exclusion, gets nothing; one
@@ -68,9 +67,7 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Row
     if name == "shipped" and not options.plover:
         return Rows.shipped()
     if name == "shipped":
-        raise RuleError(
-            f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a dictionary file"
-        )
+        raise RuleError(f"{where}: a CAMEO-to-PLOVER table of your own (cameo.plover) needs a file")
     try:
         return load_cameo_verbs(Path(name), plover=Path(options.plover) if options.plover else None)
     except RuleError as exc:
@@ -79,10 +76,9 @@ def cameo_dictionary(options: CameoOptions, where: str) -> CameoDictionary | Row
 
 @attrs.frozen
 class Rows:
-    """A dictionary as the light-verb table reads it: its synonym sets, its verbs as rows
-    ``[block, lemma, particle, forms, ...]`` and its patterns as rows ``[block, before, after,
-    cameo, plover, ...]`` (the layout of the shipped ``cameo_verbs.json``, read as it is: making
-    a record of each of its 6 000 lines would cost the first article 0.02 s)."""
+    """A dictionary as the light-verb table reads it: synonym sets, verbs as rows ``[block, lemma,
+    particle, forms, ...]``, patterns as rows ``[block, before, after, cameo, plover, ...]`` (the
+    shipped ``cameo_verbs.json`` read as it is: a record per line costs the first article 0.02 s)."""
 
     synsets: Mapping[str, Sequence[str]]
     verbs: Sequence[Sequence[Any]]
