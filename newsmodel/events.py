@@ -72,7 +72,7 @@ class EventFinder:
         lexicon = self._lexicon
         dictionary = cameo_dictionary(self.rules.cameo, self.rules.where("cameo", "dictionary"))
         if dictionary is not None:
-            lexicon = with_cameo(lexicon, dictionary, self.rules.cameo)
+            lexicon = with_cameo(lexicon, dictionary, self.rules.cameo, self.rules.inflection)
         object.__setattr__(self, "_lexicon", lexicon)
         object.__setattr__(self, "_merged", True)
         return lexicon

@@ -21,7 +21,7 @@ from . import _trusted
 from .model import Actor, ActorKind, Mention, Statement, TimeExpression
 from .segment import Segmentation
 
-__all__ = ["Cast", "CastRefiningStage", "Context", "Stage", "actor_slug"]
+__all__ = ["Cast", "CastRefiningStage", "Context", "Stage", "actor_slug", "new_actor_id"]
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -35,6 +35,18 @@ def actor_slug(name: str) -> str:
     if folded.replace(" ", "").isalpha() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
         return folded.replace(" ", "-")[:60]  # letters and single spaces: the common case
     return _SLUG.sub("-", folded).strip("-")[:60]
+
+
+def new_actor_id(name: str, used: set[str]) -> str:
+    """An id for an actor named ``name`` that ``used`` does not hold (its :func:`actor_slug`,
+    ``-2``, ``-3`` ... on a clash), added to ``used``."""
+    slug = actor_slug(name) or "actor"
+    ident, n = slug, 1
+    while ident in used:
+        n += 1
+        ident = f"{slug}-{n}"
+    used.add(ident)
+    return ident
 
 
 def mention_order(m: tuple[int, int, Actor]) -> tuple[int, int]:
@@ -195,14 +207,7 @@ class Cast:
                 actors.append(actor)
                 continue
             mentions = tuple(sorted((*actor.mentions, *more), key=lambda m: m.span.start))
-            ident = actor.id
-            if id(actor) in new:
-                slug = actor_slug(actor.name) or "actor"
-                ident, n = slug, 1
-                while ident in used:
-                    n += 1
-                    ident = f"{slug}-{n}"
-                used.add(ident)
+            ident = new_actor_id(actor.name, used) if id(actor) in new else actor.id
             actors.append(
                 _trusted.actor(
                     id=ident,

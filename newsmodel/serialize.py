@@ -19,25 +19,31 @@ from typing import Any, NoReturn, TypeVar
 
 import cattrs
 
-from ._fastread import read_article
+from ._fastread import (
+    _ACTOR_KINDS,
+    _COUNT_KINDS,
+    _EVENT_KINDS,
+    _EVENT_MODES,
+    _MENTION_KINDS,
+    _STATEMENT_KINDS,
+    _TIME_KINDS,
+    _new,
+    _set_end,
+    _set_start,
+    _set_text,
+    read_article,
+)
 from .errors import InvalidArgumentError, NewsmodelError, SerializationError
 from .model import (
     Actor,
-    ActorKind,
     Article,
     Count,
-    CountKind,
     Dateline,
     Event,
-    EventKind,
-    EventMode,
     Mention,
-    MentionKind,
     Span,
     Statement,
-    StatementKind,
     TimeExpression,
-    TimeKind,
 )
 
 __all__ = ["SCHEMA", "converter", "escape_surrogates", "from_dict", "from_json", "to_dict", "to_json"]
@@ -257,21 +263,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_MENTION_KINDS = {k.value: k for k in MentionKind}
-_ACTOR_KINDS = {k.value: k for k in ActorKind}
-_STATEMENT_KINDS = {k.value: k for k in StatementKind}
-_EVENT_KINDS = {k.value: k for k in EventKind}
-_EVENT_MODES = {k.value: k for k in EventMode}
-_TIME_KINDS = {k.value: k for k in TimeKind}
-_COUNT_KINDS = {k.value: k for k in CountKind}
-
 _SPAN_KEYS = frozenset({"start", "end", "text"})
-
-
-_new = object.__new__
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
-_set_text = Span.text.__set__  # type: ignore[attr-defined]
 
 
 def _read_span(value: Any, step: str = "") -> Span:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import _trusted
 from ..model import Mention, MentionKind
-from ..pipeline import Cast, Context, actor_slug
+from ..pipeline import Cast, Context, new_actor_id
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
@@ -93,15 +93,9 @@ def build_cast(st: ArticleState) -> Cast:
     actors = []
     for key, mentions in by_actor.items():
         b = st.actors[key]
-        slug = actor_slug(b.name) or "actor"
-        ident, n = slug, 1
-        while ident in used:
-            n += 1
-            ident = f"{slug}-{n}"
-        used.add(ident)
         actors.append(
             _trusted.actor(
-                id=ident,
+                id=new_actor_id(b.name, used),
                 name=b.name,
                 kind=b.kind,
                 country=b.country,

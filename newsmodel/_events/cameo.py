@@ -44,8 +44,9 @@ from ..rules.cameo import (
     shipped_cameo_data,
     shipped_cameo_verbs,
 )
+from .inflect import PhraseForms
 from .lexicon import SCAN_HEAD, SCAN_PHRASE_ONLY, EventLexicon, LightVerb, Step, Trigger
-from .rules import CameoOptions
+from .rules import CameoOptions, Inflection
 
 __all__ = ["LightTable", "Rows", "cameo_dictionary", "with_cameo"]
 
@@ -121,9 +122,11 @@ class _Entry:
     plan: tuple[Step, ...] = ()  # the phrase after the verb as steps over tokens (light verbs)
 
 
-def with_cameo(lex: EventLexicon, dictionary: CameoDictionary | Rows, options: CameoOptions) -> EventLexicon:
+def with_cameo(
+    lex: EventLexicon, dictionary: CameoDictionary | Rows, options: CameoOptions, inflection: Inflection
+) -> EventLexicon:
     """``lex`` with the dictionary's entries: its light verbs, or (``confirmed = false``) its
-    patterns as phrases at the words the lexicon leaves to it."""
+    patterns as phrases at the words the lexicon leaves to it (plurals by ``inflection``)."""
     # A word the lexicon codes on its own, or that opens an exclusion, is the lexicon's; one that
     # only opens its phrases gets the dictionary's phrases after its own. Reporting verbs are the
     # statement stage's ("said the arrest ..." is no arrest).
@@ -147,14 +150,14 @@ def with_cameo(lex: EventLexicon, dictionary: CameoDictionary | Rows, options: C
         # "receive ... aid from" is the lexicon's (its subject is the target), so "receives U.S.
         # military aid" stays its noun. The table is filled noun by noun, as the nouns occur.
         rows = dictionary if isinstance(dictionary, Rows) else Rows.of(dictionary)
-        table = LightTable(rows, options, recode, kinds, nouns, frozenset(taken))
+        table = LightTable(rows, options, recode, kinds, nouns, frozenset(taken), inflection)
         return attrs.evolve(
             lex, light=table, light_stops=stops | lex.words.relatives | lex.words.verb_coordinators
         )
     if isinstance(dictionary, Rows):
         dictionary = dictionary.dictionary()
     gap = _gap(options.gap, stops | lex.words.relatives | lex.words.verb_coordinators)
-    for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, frozenset(taken)):
+    for head, entry in _entries(dictionary, options, recode, kinds, gap, nouns, inflection, frozenset(taken)):
         if not entry.plan:  # a verb alone (defaults)
             singles.setdefault(head, entry.trigger)
         else:
@@ -212,16 +215,16 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         kinds: frozenset[EventKind] | None,
         nouns: Mapping[EventKind, frozenset[str]],
         skip: frozenset[str],
+        inflection: Inflection,
     ) -> None:
         self._dictionary, self._options, self._skip, self._nouns = dictionary, options, skip, nouns
         # Per form of a last word, the patterns that may end in it, blocks in the order they
         # first come (each block's patterns in dictionary order).
         index: dict[str, list[_Candidate]] = {}
-        seen: dict[str, frozenset[str]] = {}
+        self._noun_forms = forms = PhraseForms(dictionary.synsets, inflection)
         rank: dict[str, int] = {}
         every = frozenset[str]().union(*nouns.values())
         kind_of: dict[tuple[str, str], EventKind | None] = {}
-        synsets = dictionary.synsets
         ending: dict[str, frozenset[str]] = {}  # per last token, its forms that are event nouns
         for n, row in enumerate(dictionary.patterns):
             after = row[2]
@@ -232,7 +235,7 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
                     continue
             ends = ending.get(last)
             if ends is None:
-                ends = ending[last] = _last_words(last, synsets, seen) & every
+                ends = ending[last] = forms.last_words(last) & every
             if not ends:
                 continue  # the cheap test first: most patterns end in no event noun
             block, before, _, cameo, plover = row[:5]
@@ -288,9 +291,7 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
                 built = self._built[key]
             else:
                 keep = self._nouns.get(kind, frozenset())
-                built = self._built[key] = _phrase(
-                    p.after, self._dictionary.synsets, "", self._options.gap, keep
-                )
+                built = self._built[key] = _phrase(p.after, self._noun_forms, "", self._options.gap, keep)
             if built is not None:  # once per form of its last word that is this noun
                 out.extend((p, kind, built) for words in built[3][-1][1] if words[-1] == noun)
         return _NounVerbs(self, out) if out else None
@@ -387,13 +388,14 @@ def _blocks(
     kinds: frozenset[EventKind] | None,
     gap: str,
     nouns: Mapping[EventKind, frozenset[str]] | None,
+    inflection: Inflection,
     gap_words: int = 3,
 ) -> dict[str, list[tuple[CameoPattern, EventKind, _Built]]]:
     """The usable patterns of each verb block, each read once for all the verbs of its block."""
     by_block: dict[str, list[tuple[CameoPattern, EventKind, _Built]]] = {}
-    seen: dict[str, frozenset[str]] = {}  # the last words of each pattern token
+    forms = PhraseForms(dictionary.synsets, inflection)
     for p in dictionary.patterns:
-        usable = _usable(p, dictionary.synsets, recode, kinds, gap, gap_words, nouns, seen)
+        usable = _usable(p, forms, recode, kinds, gap, gap_words, nouns)
         if usable is not None:
             by_block.setdefault(p.block, []).append((p, *usable))
     return by_block
@@ -438,13 +440,14 @@ def _entries(
     kinds: frozenset[EventKind] | None,
     gap: str,
     nouns: Mapping[EventKind, frozenset[str]] | None,
+    inflection: Inflection,
     skip: frozenset[str] = frozenset(),
 ) -> Iterable[tuple[str, _Entry]]:
     """``(head form, entry)`` for every verb form of every usable pattern of its block (and, with
     ``defaults``, for the verb's own code), heads in ``skip`` left out. With ``nouns`` (``confirmed``), a pattern's last word
     must be a noun trigger of its category: the verb is then a light verb of that event ("began a
     hunger strike", "intensified a crackdown"), and of a synonym set only those words are kept."""
-    by_block = _blocks(dictionary, recode, kinds, gap, nouns, options.gap)
+    by_block = _blocks(dictionary, recode, kinds, gap, nouns, inflection, options.gap)
     for verb in dictionary.verbs:
         heads = _heads(verb.forms, skip)  # head word -> the particle words after it
         name = f"{verb.lemma} {verb.particle}".strip()
@@ -468,13 +471,12 @@ _Built = tuple[list[str], frozenset[str], int, tuple[Step, ...]]
 
 def _usable(
     p: CameoPattern,
-    synsets: Mapping[str, tuple[str, ...]],
+    forms: PhraseForms,
     recode: Mapping[str, EventKind],
     kinds: frozenset[EventKind] | None,
     gap_pattern: str,
     gap: int,
     nouns: Mapping[EventKind, frozenset[str]] | None,
-    seen: dict[str, frozenset[str]],
 ) -> tuple[EventKind, _Built] | None:
     """A pattern's category and phrase, or ``None`` when it is not used: words before the verb,
     coded ``---`` or not mapped, a category left out, or (``confirmed``) a last word that is no
@@ -487,15 +489,15 @@ def _usable(
     keep = None if nouns is None else nouns.get(kind, frozenset())
     if keep is not None:
         words = [t for t in p.after if t not in _SLOTS and t not in ("(", ")", "{", "}")]
-        if not words or keep.isdisjoint(_last_words(words[-1], synsets, seen)):
+        if not words or keep.isdisjoint(forms.last_words(words[-1])):
             return None  # the cheap test first: most patterns end in no event noun
-    built = _phrase(p.after, synsets, "" if keep is not None else gap_pattern, gap, keep)
+    built = _phrase(p.after, forms, "" if keep is not None else gap_pattern, gap, keep)
     return None if built is None else (kind, built)
 
 
 def _phrase(
     tokens: tuple[str, ...],
-    synsets: Mapping[str, Sequence[str]],
+    vocabulary: PhraseForms,
     gap_pattern: str,
     gap: int,
     keep: frozenset[str] | None = None,
@@ -519,8 +521,13 @@ def _phrase(
             continue
         if t in _SLOTS or t in ("(", ")"):
             continue
-        alternatives = synsets.get(t[1:], ()) if t.startswith("&") else (t,)
-        usable = {f for a in alternatives if all(_WORD.fullmatch(w) for w in a.split()) for f in _plurals(a)}
+        alternatives = vocabulary.synsets.get(t[1:], ()) if t.startswith("&") else (t,)
+        usable = {
+            f
+            for a in alternatives
+            if all(_WORD.fullmatch(w) for w in a.split())
+            for f in vocabulary.plurals(a)
+        }
         if keep is not None and n == literal[-1]:
             usable = {f for f in usable if f.split()[-1] in keep}
         forms = sorted(usable, key=lambda f: (-len(f), f))
@@ -538,26 +545,6 @@ def _phrase(
     if not plan:
         return None
     return pieces, last, span, tuple(plan)
-
-
-def _last_words(
-    token: str, synsets: Mapping[str, Sequence[str]], seen: dict[str, frozenset[str]]
-) -> frozenset[str]:
-    """Every form of the last word of a pattern token (a word, or each phrase of a synonym set),
-    computed once per token (``seen``, for one reading of a dictionary)."""
-    found = seen.get(token)
-    if found is None:
-        phrases = synsets.get(token[1:], ()) if token.startswith("&") else (token,)
-        found = seen[token] = frozenset(f.split()[-1] for a in phrases for f in _plurals(a) if f.split())
-    return found
-
-
-def _plurals(phrase: str) -> tuple[str, ...]:
-    if phrase.endswith(("s", "x", "z", "ch", "sh")):
-        return (phrase, phrase + "es")
-    if phrase.endswith("y") and len(phrase) > 1 and phrase[-2] not in "aeiou":
-        return (phrase, phrase[:-1] + "ies")
-    return (phrase, phrase + "s")
 
 
 def _make(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from .rules import Inflection
 
-__all__ = ["inflect_noun", "inflect_verb"]
+__all__ = ["PhraseForms", "inflect_noun", "inflect_verb"]
 
 
 def _consonant_y(w: str, rules: Inflection) -> bool:
@@ -57,3 +57,24 @@ def inflect_noun(word: str, rules: Inflection) -> tuple[str, ...]:
     if _consonant_y(w, rules):
         return (w, w[: -len(rules.final_y)] + rules.y_stem + rules.suffix_es)
     return (w, w + rules.suffix_s)
+
+
+class PhraseForms:
+    """The forms of a verb dictionary's pattern words (the CAMEO light verbs): a phrase and its
+    plural (:func:`inflect_noun`), and every form of the last word of a pattern token (a word, or
+    ``&name``: each phrase of that synonym set), computed once per token."""
+
+    def __init__(self, synsets: Mapping[str, Sequence[str]], inflection: Inflection) -> None:
+        self.synsets, self._inflection = synsets, inflection
+        self._seen: dict[str, frozenset[str]] = {}
+
+    def plurals(self, phrase: str) -> tuple[str, ...]:
+        return inflect_noun(phrase, self._inflection)
+
+    def last_words(self, token: str) -> frozenset[str]:
+        found = self._seen.get(token)
+        if found is None:
+            phrases = self.synsets.get(token[1:], ()) if token.startswith("&") else (token,)
+            forms = (f for a in phrases for f in self.plurals(a))
+            found = self._seen[token] = frozenset(f.split()[-1] for f in forms if f.split())
+        return found
