@@ -27,6 +27,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.v import format_exception
 
 from ..errors import RuleError
+from ._fast import FastStructurer, RuleConverter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -223,8 +224,8 @@ def _sequence_hook(conv: cattrs.Converter, t: Any) -> Any:
     return structure
 
 
-def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _converter() -> RuleConverter:
+    conv = RuleConverter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(int | str, _scalar)
     conv.register_structure_hook(int | float | str, _scalar)
     conv.register_structure_hook(str, _strict_str)
@@ -237,6 +238,8 @@ def _converter() -> cattrs.Converter:
 
 CONVERTER = _converter()
 """The converter every rule set is structured with: strict types, unknown keys refused."""
+
+_FAST = FastStructurer(CONVERTER, _is_sequence)
 
 
 class RuleSet:
@@ -324,10 +327,14 @@ class RuleSet:
         # References are expanded in each source before the merge, so that a table of your own
         # under a key the shipped file fills by reference ("numbers = '@numbers'") adds to it.
         merged = merge(*(_expand(data, label) for label, data in named))
+        rules: R
         try:
-            rules = CONVERTER.structure(merged, cls)
-        except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)
-            raise RuleError(_describe(exc, named, cls)) from None
+            rules = _FAST.structure(merged, cls)
+        except Exception:  # structured again by the converter, for its error or a type it knows
+            try:
+                rules = CONVERTER.structure(merged, cls)
+            except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)
+                raise RuleError(_describe(exc, named, cls)) from None
         object.__setattr__(rules, "_data", merged)
         object.__setattr__(rules, "_sources", tuple(named))
         canonical = json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
