@@ -12,6 +12,8 @@ the key path and what was expected.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import sys
 from importlib import resources
 from pathlib import Path
@@ -38,14 +40,38 @@ def rule_files() -> list[str]:
 def _load_shipped(name: str) -> dict[str, Any]:
     path = resources.files(__name__) / f"{name}.toml"
     try:
-        data = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise RuleError(f"no shipped rule file {name}.toml; shipped: {', '.join(rule_files())}") from None
+    mirrored = _mirrored(name, raw)
+    if mirrored is not None:
+        return mirrored
     try:
-        loaded: dict[str, Any] = tomllib.loads(data)
+        loaded: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         return loaded
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleError(f"{name}.toml: {exc}") from exc
+
+
+_MIRRORS = "_mirror"
+"""The directory (beside the rule files) of their JSON mirrors, written by ``tools/build_rules.py``."""
+
+
+def _mirrored(name: str, raw: bytes) -> dict[str, Any] | None:
+    """The rules of ``name.toml`` read from its JSON mirror, if the mirror was made from these very
+    bytes (its sha256 says so); ``None`` if there is none or it is stale (the TOML is read instead).
+
+    Python's TOML reader is written in Python: the shipped files take it about 30 ms, their mirrors
+    a tenth of that. The TOML files are the source; the mirrors are generated from them."""
+    try:
+        text = (resources.files(__name__) / _MIRRORS / f"{name}.json").read_text(encoding="utf-8")
+        found = json.loads(text)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(found, dict) or found.get("toml_sha256") != hashlib.sha256(raw).hexdigest():
+        return None
+    rules = found.get("rules")
+    return rules if isinstance(rules, dict) else None
 
 
 def load_rules(name: str) -> dict[str, Any]:
