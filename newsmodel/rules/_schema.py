@@ -79,9 +79,11 @@ def read_source(source: Source) -> tuple[str, dict[str, Any]]:
 
 
 def _shipped(name: str) -> tuple[str, dict[str, Any]]:
-    from . import load_rules
+    # The data read once per process, not a copy: a rule set never changes its sources (merging
+    # and expanding build new tables and lists).
+    from . import _load_shipped
 
-    return f"{name}.toml", load_rules(name)
+    return f"{name}.toml", _load_shipped(name)
 
 
 def merge(*tables: Mapping[str, Any]) -> dict[str, Any]:
@@ -146,23 +148,32 @@ def _lookup_english(name: str, where: str) -> Any:
 def _expand(value: Any, label: str, path: str = "") -> Any:
     """Replace ``"@name"`` references by the English list ``name`` (inside a list, spliced in).
 
-    ``label`` and ``path`` (the file and the key path so far) name the place in an error."""
-    where = f"{label}: {path or '(top level)'}"
-    if isinstance(value, str) and value.startswith(_REFERENCE):
-        return _expand(_lookup_english(value[1:], where), label, path)
+    ``label`` and ``path`` (the file and the key path so far) name the place in an error; the path
+    is written out only for tables and lists (a plain string, the common case, is returned as is)."""
+    if isinstance(value, str):
+        if value.startswith(_REFERENCE):
+            where = f"{label}: {path or '(top level)'}"
+            return _expand(_lookup_english(value[1:], where), label, path)
+        return value
     if isinstance(value, list):
         out: list[Any] = []
         for i, item in enumerate(value):
             if isinstance(item, str) and item.startswith(_REFERENCE):
+                where = f"{label}: {path or '(top level)'}"
                 found = _expand(_lookup_english(item[1:], f"{where}[{i}]"), label, path)
                 if isinstance(found, (list, Mapping)):
                     out.extend(w for w in found if w not in out)
                     continue
                 item = found
-            out.append(_expand(item, label, f"{path}[{i}]"))
+            out.append(item if type(item) is str else _expand(item, label, f"{path}[{i}]"))
         return out
     if isinstance(value, Mapping):
-        return {k: _expand(v, label, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+        return {
+            k: v
+            if type(v) is str and not v.startswith(_REFERENCE)
+            else _expand(v, label, f"{path}.{k}" if path else str(k))
+            for k, v in value.items()
+        }
     return value
 
 
@@ -337,10 +348,6 @@ class RuleSet:
                 raise RuleError(_describe(exc, named, cls)) from None
         object.__setattr__(rules, "_data", merged)
         object.__setattr__(rules, "_sources", tuple(named))
-        canonical = json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
-        object.__setattr__(
-            rules, "_digest", hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
-        )
         return rules
 
     def where(self, *keys: str | int) -> str:
@@ -352,7 +359,14 @@ class RuleSet:
     @property
     def digest(self) -> str:
         """A sha256 of the merged data: equal rule sets have equal digests."""
-        return self._digest
+        try:
+            return self._digest
+        except AttributeError:  # computed on first use: building a parser does not need it
+            pass
+        canonical = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
+        digest = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "_digest", digest)
+        return digest
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
