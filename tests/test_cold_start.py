@@ -177,3 +177,12 @@ def test_import_does_not_build_a_parser_nor_import_pycountry() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=None
     )
     assert int(out.stdout) < 100  # the module-level patterns only
+
+
+def test_dateline_patterns_compile_on_first_use_and_every_shipped_one_compiles() -> None:
+    from newsmodel._segment.tables import compile_tables as segment_tables
+    from newsmodel.segment import SegmentRules
+
+    tables = segment_tables(SegmentRules.shipped())
+    assert tables.heads and not any(h.is_compiled for h in tables.heads)
+    assert all(isinstance(h.compiled, regex.Pattern) for h in tables.heads)
