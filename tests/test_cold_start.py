@@ -186,3 +186,13 @@ def test_dateline_patterns_compile_on_first_use_and_every_shipped_one_compiles()
     tables = segment_tables(SegmentRules.shipped())
     assert tables.heads and not any(h.is_compiled for h in tables.heads)
     assert all(isinstance(h.compiled, regex.Pattern) for h in tables.heads)
+
+
+def test_the_countries_read_from_pycountrys_file_are_pycountrys() -> None:
+    from newsmodel.rules._countries import _from_file, _from_pycountry, iso_countries
+
+    from_file = _from_file()
+    assert from_file is not None and from_file == _from_pycountry()
+    assert {"alpha_3": "FRA", "name": "France"}.items() <= dict(
+        next(c for c in iso_countries() if c["alpha_3"] == "FRA")
+    ).items()
