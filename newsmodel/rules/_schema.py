@@ -14,9 +14,7 @@ the stage itself and kept apart from it: a rule set is plain, comparable data.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -28,11 +26,6 @@ from cattrs.v import format_exception
 
 from ..errors import RuleError
 from ._fast import FastStructurer, RuleConverter
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["Example", "RuleSet", "Source", "english", "merge", "read_source"]
 
@@ -69,12 +62,15 @@ def read_source(source: Source) -> tuple[str, dict[str, Any]]:
         return "<mapping>", dict(source)
     if not isinstance(source, (str, Path)):
         raise RuleError(f"a rule source is a TOML file path or a mapping, not {type(source).__name__}")
+    from . import _toml
+
     path = Path(source)
+    toml = _toml()
     try:
-        return str(path), tomllib.loads(path.read_text(encoding="utf-8"))
+        return str(path), toml.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RuleError(f"{path}: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except toml.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from exc
 
 
@@ -363,6 +359,8 @@ class RuleSet:
             return self._digest
         except AttributeError:  # computed on first use: building a parser does not need it
             pass
+        import hashlib  # here: ``import newsmodel`` does not need it
+
         canonical = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
         digest = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
         object.__setattr__(self, "_digest", digest)
