@@ -196,3 +196,26 @@ def test_the_countries_read_from_pycountrys_file_are_pycountrys() -> None:
     assert {"alpha_3": "FRA", "name": "France"}.items() <= dict(
         next(c for c in iso_countries() if c["alpha_3"] == "FRA")
     ).items()
+
+
+def test_stages_built_with_the_same_rules_share_their_tables() -> None:
+    import newsmodel
+    from newsmodel.actors import ActorFinder
+    from newsmodel.segment import Segmenter, SegmentRules
+
+    first, second = newsmodel.Parser(), newsmodel.Parser()
+    for name, table in (
+        ("segmenter", "_tables"),
+        ("times", "_tables"),
+        ("actors", "_tables"),
+        ("statements", "_cues"),
+        ("events", "_lexicon"),
+    ):
+        assert getattr(getattr(first, name), table) is getattr(getattr(second, name), table), name
+    text = "PARIS (Reuters) - France said on Monday it would send envoys to Iran."
+    assert first.parse(text) == second.parse(text)
+    assert first.events.lexicon is second.events.lexicon  # with the CAMEO dictionary's entries
+    mine = SegmentRules.shipped().extend({"paragraphs": {"wrap_width": 60}})
+    assert Segmenter(mine)._tables is not first.segmenter._tables  # type: ignore[attr-defined]
+    assert Segmenter(mine)._tables is Segmenter(mine)._tables  # type: ignore[attr-defined]
+    assert ActorFinder()._tables is first.actors._tables  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ the stage itself and kept apart from it: a rule set is plain, comparable data.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -33,6 +33,7 @@ Source = str | Path | Mapping[str, Any]
 """Where rules come from: the path of a TOML file, or a mapping in the same layout."""
 
 R = TypeVar("R", bound="RuleSet")
+T = TypeVar("T")
 
 _REFERENCE = "@"
 
@@ -263,7 +264,8 @@ class RuleSet:
         parser = newsmodel.Parser(statements=StatementFinder(rules))
     """
 
-    __slots__ = ("_data", "_digest", "_sources")
+    __slots__ = ("_built", "_data", "_digest", "_sources")
+    _built: dict[Callable[[Any], Any], Any]
     _data: dict[str, Any]
     _digest: str
     _sources: tuple[tuple[str, dict[str, Any]], ...]
@@ -351,6 +353,22 @@ class RuleSet:
         found after structuring (when compiling patterns, checking codes)."""
         path = list(keys)
         return f"{_file_of(path, list(self._sources), type(self))}: {_dotted(path)}"
+
+    def built(self: R, build: Callable[[R], T]) -> T:
+        """``build(self)``, made once per rule set: what a stage compiles from its rules (tables,
+        patterns), which every stage built with the same rules shares, so that a second parser, and
+        the default one of :func:`newsmodel.parse`, cost a fraction of the first. A ``build`` that
+        raises is tried again the next time."""
+        try:
+            made = self._built
+        except AttributeError:
+            made = {}
+            object.__setattr__(self, "_built", made)
+        if build in made:
+            found: T = made[build]
+            return found
+        found = made[build] = build(self)
+        return found
 
     @property
     def digest(self) -> str:
