@@ -219,3 +219,11 @@ def test_stages_built_with_the_same_rules_share_their_tables() -> None:
     assert Segmenter(mine)._tables is not first.segmenter._tables  # type: ignore[attr-defined]
     assert Segmenter(mine)._tables is Segmenter(mine)._tables  # type: ignore[attr-defined]
     assert ActorFinder()._tables is first.actors._tables  # type: ignore[attr-defined]
+
+
+def test_a_bad_adjunct_of_your_own_is_named_when_the_finder_is_built() -> None:
+    from newsmodel.statements import StatementFinder, StatementRules
+
+    mine = StatementRules.shipped().extend({"adjuncts": ["on (Monday"]})
+    with pytest.raises(RuleError, match=r"adjuncts\[\d+\] 'on \(Monday' is not a valid pattern"):
+        StatementFinder(mine)

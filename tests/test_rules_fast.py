@@ -62,3 +62,29 @@ def test_a_bad_rule_file_is_still_named_by_the_converter(tmp_path: Any) -> None:
     mine.write_text('[paragraphs]\nwrap_width = "eighty"\n', encoding="utf-8")
     with pytest.raises(RuleError, match=r"mine\.toml: paragraphs\.wrap_width: expected an integer"):
         SegmentRules.shipped().extend(mine)
+
+
+def test_field_types_are_read_as_get_type_hints_reads_them() -> None:
+    import typing
+
+    seen: set[type] = set()
+
+    def walk(cl: type) -> None:
+        if cl in seen:
+            return
+        seen.add(cl)
+        hints = typing.get_type_hints(cl)
+        for f in attrs.fields(cl):
+            written = cl.__annotations__.get(f.name, f.type)  # the source's string, not cattrs' reading
+            assert isinstance(written, str), (cl, f.name)
+            assert _FAST._type(cl, f.name, written) == hints[f.name], (cl, f.name)
+            stack = [hints[f.name]]
+            while stack:
+                t = stack.pop()
+                if attrs.has(t):
+                    walk(t)
+                stack.extend(typing.get_args(t))
+
+    for cls in SETS:
+        walk(cls)
+    assert len(seen) > 30

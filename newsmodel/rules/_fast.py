@@ -15,6 +15,7 @@ the file and the key path.
 
 from __future__ import annotations
 
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -54,6 +55,9 @@ class RuleConverter(cattrs.Converter):
         return super().register_structure_hook_factory(predicate, factory)
 
 
+_UNREAD: Any = object()
+
+
 class Unsupported(TypeError):
     """A type the fast path does not structure itself (the converter does)."""
 
@@ -69,6 +73,7 @@ class FastStructurer:
         self._converter = converter
         self._sequences = sequences
         self._plans: dict[Any, Plan] = {}
+        self._types: dict[tuple[str, str], Any] = {}
 
     def structure(self, value: Any, cl: Any) -> Any:
         """``value`` structured as ``cl``; raises when the converter would, or may."""
@@ -106,8 +111,7 @@ class FastStructurer:
         raise Unsupported(t)
 
     def _attrs(self, cl: type) -> Plan:
-        attrs.resolve_types(cl)
-        fields = [(f.alias or f.name, f.type) for f in attrs.fields(cl) if f.init]
+        fields = [(f.alias or f.name, self._type(cl, f.name, f.type)) for f in attrs.fields(cl) if f.init]
         if any(t is None for _, t in fields):
             raise Unsupported(cl)
         plans = [(name, self._plan(t)) for name, t in fields]
@@ -121,6 +125,23 @@ class FastStructurer:
             return cl(**{name: plan(value[name]) for name, plan in plans if name in value})
 
         return structure
+
+    def _type(self, cl: type, name: str, annotation: Any) -> Any:
+        """The type a field's annotation names, read in its class's module as
+        ``typing.get_type_hints`` reads it (cheaper: a module's annotations repeat, and each one is
+        read once); through ``attrs.resolve_types`` when it names what the module does not hold."""
+        if not isinstance(annotation, str):
+            return annotation
+        key = (cl.__module__, annotation)
+        found = self._types.get(key, _UNREAD)
+        if found is _UNREAD:
+            try:
+                found = eval(annotation, vars(sys.modules[cl.__module__]))  # our own annotations
+            except Exception:
+                attrs.resolve_types(cl)
+                return attrs.fields_dict(cl)[name].type
+            self._types[key] = found
+        return found
 
     def _sequence(self, origin: Any, args: tuple[Any, ...]) -> Plan:
         item = self._plan(next((a for a in args if a is not Ellipsis), Any))
