@@ -10,7 +10,7 @@ import pytest
 from newsmodel._actors.rules import ActorRules
 from newsmodel.errors import RuleError
 from newsmodel.events import EventRules
-from newsmodel.rules._schema import _FAST, CONVERTER, RuleSet, _expand, merge
+from newsmodel.rules._schema import _FAST, CONVERTER, RuleSet, _expand, _is_sequence, merge
 from newsmodel.segment import SegmentRules
 from newsmodel.statements import StatementRules
 from newsmodel.times import TimeRules
@@ -88,3 +88,27 @@ def test_field_types_are_read_as_get_type_hints_reads_them() -> None:
     for cls in SETS:
         walk(cls)
     assert len(seen) > 30
+
+
+@attrs.frozen
+class Inner:
+    word: str
+
+
+@attrs.frozen
+class Outer:
+    inner: Inner
+    words: tuple[str, ...] = ()
+
+
+def test_a_hook_registered_later_is_used() -> None:
+    from newsmodel.rules._fast import FastStructurer, RuleConverter
+
+    conv = RuleConverter(forbid_extra_keys=True)
+    fast = FastStructurer(conv, _is_sequence)
+    data = {"inner": {"word": "a"}}
+    assert fast.structure(data, Outer) == Outer(Inner("a"))
+    conv.register_structure_hook(Inner, lambda v, _: Inner(v["word"].upper()))
+    assert fast.structure(data, Outer) == Outer(Inner("A"))
+    with pytest.raises(Exception):  # noqa: B017, PT011  (an unknown key)
+        fast.structure({**data, "other": 1}, Outer)

@@ -74,9 +74,14 @@ class FastStructurer:
         self._sequences = sequences
         self._plans: dict[Any, Plan] = {}
         self._types: dict[tuple[str, str], Any] = {}
+        self._hooks = (0, 0)
 
     def structure(self, value: Any, cl: Any) -> Any:
         """``value`` structured as ``cl``; raises when the converter would, or may."""
+        hooks = (len(self._converter.hooked), len(self._converter.predicates))
+        if hooks != self._hooks:  # a hook registered since the plans were made: make them again
+            self._plans.clear()
+            self._hooks = hooks
         return self._plan(cl)(value)
 
     def _plan(self, t: Any) -> Plan:
