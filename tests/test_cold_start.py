@@ -227,3 +227,16 @@ def test_a_bad_adjunct_of_your_own_is_named_when_the_finder_is_built() -> None:
     mine = StatementRules.shipped().extend({"adjuncts": ["on (Monday"]})
     with pytest.raises(RuleError, match=r"adjuncts\[\d+\] 'on \(Monday' is not a valid pattern"):
         StatementFinder(mine)
+
+
+def test_building_a_parser_reads_neither_toml_nor_pycountry() -> None:
+    # The shipped rules come from their JSON mirrors, the countries from pycountry's data file.
+    code = (
+        "import sys, newsmodel\n"
+        "newsmodel.Parser()\n"
+        "print(sorted(m for m in ('pycountry', 'tomllib', 'tomli') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=None
+    )
+    assert out.stdout.strip() == "[]"
