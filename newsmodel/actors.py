@@ -56,7 +56,7 @@ class ActorFinder:
     _tables: ActorTables = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_tables", compile_tables(self.rules))
+        object.__setattr__(self, "_tables", self.rules.built(compile_tables))
         plural_agent_sectors()  # the Phoenix agent nouns (a few ms, once): not in a parse's peak
 
     def __call__(self, context: Context) -> Cast:

@@ -58,7 +58,7 @@ class EventFinder:
     _merged: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_lexicon", compile_lexicon(self.rules))
+        object.__setattr__(self, "_lexicon", self.rules.built(compile_lexicon))
         # The CAMEO dictionary ([cameo]) is read on the first article, not here; a file of your
         # own is checked now, so that a bad path fails when the stage is built.
         options = self.rules.cameo
@@ -67,12 +67,7 @@ class EventFinder:
             self._merge()
 
     def _merge(self) -> EventLexicon:
-        from ._events.cameo import cameo_dictionary, with_cameo
-
-        lexicon = self._lexicon
-        dictionary = cameo_dictionary(self.rules.cameo, self.rules.where("cameo", "dictionary"))
-        if dictionary is not None:
-            lexicon = with_cameo(lexicon, dictionary, self.rules.cameo, self.rules.inflection)
+        lexicon = self.rules.built(_with_dictionary)
         object.__setattr__(self, "_lexicon", lexicon)
         object.__setattr__(self, "_merged", True)
         return lexicon
@@ -86,6 +81,17 @@ class EventFinder:
     def __call__(self, context: Context) -> tuple[Event, ...]:
         """The events of one article, in text order."""
         return code_events(context, self._lexicon if self._merged else self._merge())
+
+
+def _with_dictionary(rules: EventRules) -> EventLexicon:
+    """The lexicon of ``rules`` with the entries of its CAMEO dictionary, if it names one."""
+    from ._events.cameo import cameo_dictionary, with_cameo
+
+    lexicon = rules.built(compile_lexicon)
+    dictionary = cameo_dictionary(rules.cameo, rules.where("cameo", "dictionary"))
+    if dictionary is not None:
+        lexicon = with_cameo(lexicon, dictionary, rules.cameo, rules.inflection)
+    return lexicon
 
 
 def __getattr__(name: str) -> Any:

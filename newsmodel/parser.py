@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import functools
 import re
 from collections.abc import Callable
@@ -219,6 +218,8 @@ def _read_rfc_2822(s: str) -> tuple[date, datetime | None] | None:
     """RSS and e-mail dates: ``Sun, 09 Apr 2017 14:30:00 GMT``."""
     if not _RFC_2822.fullmatch(s):
         return None
+    import email.utils  # here, not at the top: it imports socket, calendar and more (import time)
+
     try:
         at = email.utils.parsedate_to_datetime(s)
     except (TypeError, ValueError, IndexError):

@@ -280,7 +280,7 @@ class Segmenter:
     _tables: SegmentTables = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_tables", compile_tables(self.rules))
+        object.__setattr__(self, "_tables", self.rules.built(compile_tables))
 
     def __call__(self, text: str) -> Segmentation:
         """Segment ``text``; never raises on a ``str``."""

@@ -195,7 +195,7 @@ class StatementFinder:
     _cues: CueLexicon = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_cues", compile_cues(self.rules))
+        object.__setattr__(self, "_cues", self.rules.built(compile_cues))
 
     def __call__(self, context: Context) -> tuple[Statement, ...]:
         """The statements of the article, their speakers resolved through ``context.cast`` (the

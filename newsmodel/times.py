@@ -219,7 +219,7 @@ class TimeFinder:
     _dates: dict[str, date | None] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_tables", compile_tables(self.rules))
+        object.__setattr__(self, "_tables", self.rules.built(compile_tables))
         object.__setattr__(self, "_dates", {})
 
     @property

@@ -177,3 +177,66 @@ def test_import_does_not_build_a_parser_nor_import_pycountry() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=None
     )
     assert int(out.stdout) < 100  # the module-level patterns only
+
+
+def test_dateline_patterns_compile_on_first_use_and_every_shipped_one_compiles() -> None:
+    from newsmodel._segment.tables import compile_tables as segment_tables
+    from newsmodel.segment import SegmentRules
+
+    tables = segment_tables(SegmentRules.shipped())
+    assert tables.heads and not any(h.is_compiled for h in tables.heads)
+    assert all(isinstance(h.compiled, regex.Pattern) for h in tables.heads)
+
+
+def test_the_countries_read_from_pycountrys_file_are_pycountrys() -> None:
+    from newsmodel.rules._countries import _from_file, _from_pycountry, iso_countries
+
+    from_file = _from_file()
+    assert from_file is not None and from_file == _from_pycountry()
+    assert {"alpha_3": "FRA", "name": "France"}.items() <= dict(
+        next(c for c in iso_countries() if c["alpha_3"] == "FRA")
+    ).items()
+
+
+def test_stages_built_with_the_same_rules_share_their_tables() -> None:
+    import newsmodel
+    from newsmodel.actors import ActorFinder
+    from newsmodel.segment import Segmenter, SegmentRules
+
+    first, second = newsmodel.Parser(), newsmodel.Parser()
+    for name, table in (
+        ("segmenter", "_tables"),
+        ("times", "_tables"),
+        ("actors", "_tables"),
+        ("statements", "_cues"),
+        ("events", "_lexicon"),
+    ):
+        assert getattr(getattr(first, name), table) is getattr(getattr(second, name), table), name
+    text = "PARIS (Reuters) - France said on Monday it would send envoys to Iran."
+    assert first.parse(text) == second.parse(text)
+    assert first.events.lexicon is second.events.lexicon  # with the CAMEO dictionary's entries
+    mine = SegmentRules.shipped().extend({"paragraphs": {"wrap_width": 60}})
+    assert Segmenter(mine)._tables is not first.segmenter._tables  # type: ignore[attr-defined]
+    assert Segmenter(mine)._tables is Segmenter(mine)._tables  # type: ignore[attr-defined]
+    assert ActorFinder()._tables is first.actors._tables  # type: ignore[attr-defined]
+
+
+def test_a_bad_adjunct_of_your_own_is_named_when_the_finder_is_built() -> None:
+    from newsmodel.statements import StatementFinder, StatementRules
+
+    mine = StatementRules.shipped().extend({"adjuncts": ["on (Monday"]})
+    with pytest.raises(RuleError, match=r"adjuncts\[\d+\] 'on \(Monday' is not a valid pattern"):
+        StatementFinder(mine)
+
+
+def test_building_a_parser_reads_neither_toml_nor_pycountry() -> None:
+    # The shipped rules come from their JSON mirrors, the countries from pycountry's data file.
+    code = (
+        "import sys, newsmodel\n"
+        "newsmodel.Parser()\n"
+        "print(sorted(m for m in ('pycountry', 'tomllib', 'tomli') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=None
+    )
+    assert out.stdout.strip() == "[]"

@@ -18,6 +18,7 @@ import regex
 
 from ..errors import RuleError
 from ..model import ActorKind
+from ..rules._countries import iso_countries
 from .agent_words import AgentWords
 from .patterns import (
     by_length,
@@ -211,9 +212,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
     Raises:
         RuleError: naming the file and the key path of an unknown code (country, sector, kind).
     """
-    import pycountry  # slow to import: only when a stage is built
-
-    check = _Check(rules, frozenset({c.alpha_3 for c in pycountry.countries} | set(rules.extra_codes)))
+    check = _Check(rules, frozenset({c["alpha_3"] for c in iso_countries()} | set(rules.extra_codes)))
     country_names = _country_names(rules, check)
     phrases = _phrases(rules, check, country_names)
     titles, descriptors = _titles(rules, check)
@@ -318,11 +317,9 @@ def compile_tables(rules: ActorRules) -> ActorTables:
 
 def _country_names(rules: ActorRules, check: _Check) -> dict[str, str]:
     """The canonical name of each country code: pycountry's common name, or the rules'."""
-    import pycountry
-
     names: dict[str, str] = {}
-    for c in pycountry.countries:
-        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    for c in iso_countries():
+        names[c["alpha_3"]] = c.get("common_name") or c["name"]
     for code, name in rules.country_names.items():
         check.iso(code, "country_names", code)
         names[code] = name
@@ -331,8 +328,6 @@ def _country_names(rules: ActorRules, check: _Check) -> dict[str, str]:
 
 def _phrases(rules: ActorRules, check: _Check, country_names: dict[str, str]) -> dict[str, KnownName]:
     """Every known phrase (countries, places, demonyms, organisations) -> what it names."""
-    import pycountry
-
     phrases: dict[str, KnownName] = {}
 
     def add(phrase: str, entry: KnownName) -> None:
@@ -344,10 +339,10 @@ def _phrases(rules: ActorRules, check: _Check, country_names: dict[str, str]) ->
             phrases[key] = entry
 
     # Countries: pycountry's names, then the names news uses.
-    for c in pycountry.countries:
-        entry = KnownName(COUNTRY, country_names[c.alpha_3], c.alpha_3)
+    for c in iso_countries():
+        entry = KnownName(COUNTRY, country_names[c["alpha_3"]], c["alpha_3"])
         for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
+            value = c.get(attr)
             if value and "," not in value and "(" not in value:
                 add(value, entry)
     for alias, code in rules.country_aliases.items():

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import attrs
@@ -279,7 +280,7 @@ def _tail(
 ) -> tuple[LazyPattern | None, bool]:
     """The pattern of a phrase after its first word, and whether it has a gap."""
     gap = rules.settings.gap
-    to = "|".join(regex.escape(w) for w in sorted(infinitive)) or "(?!x)x"
+    to = _escaped(tuple(sorted(infinitive))) or "(?!x)x"
     parts: list[str] = []
     gapped = False
     for n, w in enumerate(words):
@@ -296,7 +297,7 @@ def _tail(
             forms = sorted(set(inflect_noun(w, rules.inflection)) | {w.lower()}, key=len, reverse=True)
         else:
             forms = [w.lower()]
-        parts.append(r"\s+(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w'\-])")
+        parts.append(r"\s+(?:" + _escaped(tuple(forms)) + r")(?![\w'\-])")
         if w in infinitive and n > 0 and words[n - 1] == _OBJECT_GAP and n == len(words) - 1:
             # "ask X to" + a verb: not "told a news conference during a visit to Washington".
             dets = "|".join(regex.escape(d) for d in sorted(determiners) if d.isalpha()) or "(?!x)x"
@@ -304,6 +305,12 @@ def _tail(
     if not parts:
         return None, False
     return LazyPattern("".join(parts)), gapped  # compiled on first use (issue 16)
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped(words: tuple[str, ...]) -> str:
+    """``words`` escaped and joined as an alternation (a phrase's words recur across entries)."""
+    return "|".join(regex.escape(w) for w in words)
 
 
 def _by_head(entries: list[Trigger]) -> dict[str, list[Trigger]]:
@@ -324,16 +331,18 @@ def _tails(ordered: Mapping[str, tuple[Trigger, ...]], rules: EventRules) -> Tai
     gap = rules.settings.gap
     needed: dict[str, tuple[frozenset[str], int]] = {}
     tail_entries: dict[str, tuple[tuple[Trigger, frozenset[str]], ...]] = {}
+    last: dict[str, frozenset[str]] = {}  # an entry's forms, once (it is listed under each of its heads)
     for h, es in ordered.items():
         with_tail = tuple(e for e in es if e.tail is not None)
         if with_tail:
+            for e in with_tail:
+                if e.text not in last:
+                    last[e.text] = frozenset(_last_word_forms(e.text, rules.inflection))
             needed[h] = (
-                frozenset(f for e in with_tail for f in _last_word_forms(e.text, rules.inflection)),
+                frozenset(f for e in with_tail for f in last[e.text]),
                 max(len(e.text.split()) + (gap if e.gapped else 0) for e in with_tail) + 2,
             )
-            tail_entries[h] = tuple(
-                (e, frozenset(_last_word_forms(e.text, rules.inflection))) for e in with_tail
-            )
+            tail_entries[h] = tuple((e, last[e.text]) for e in with_tail)
     return needed, tail_entries
 
 

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from .._text.lazy import LazyPattern
 from .._text.patterns import alternation
 from ..errors import RuleError
+from ..rules._schema import RuleSet
 
 if TYPE_CHECKING:
     from ..segment import DatelineRules, SegmentRules
@@ -35,7 +37,7 @@ class SegmentTables:
 
     Attributes:
         heads: the dateline patterns, tried in order at the start of a text (the house styles,
-            then the wire styles).
+            then the wire styles), each compiled the first time it is tried.
         tokens: the token pattern (the standard library's ``re``: see :func:`token_pattern`).
         marks: the quotation marks (with ``''`` when ``double_apostrophes`` is on).
         decade: a decade after an apostrophe (``90s`` of ``’90s``), matched after the apostrophe.
@@ -45,7 +47,7 @@ class SegmentTables:
         double_apostrophes: whether ``''`` is a double quotation mark.
     """
 
-    heads: tuple[regex.Pattern[str], ...]
+    heads: tuple[LazyPattern, ...]
     tokens: re.Pattern[str]
     marks: regex.Pattern[str]
     decade: regex.Pattern[str]
@@ -134,7 +136,7 @@ def _fill(pattern: str, fragments: Mapping[str, str]) -> str:
     return regex.sub(rf"\{{({names})\}}", lambda m: f"(?:{fragments[m[1]]})", pattern)
 
 
-def _heads(rules: SegmentRules) -> tuple[regex.Pattern[str], ...]:
+def _heads(rules: SegmentRules) -> tuple[LazyPattern, ...]:
     """The dateline patterns: the house styles of the rules, then the wire styles."""
     f = _fragments(rules.dateline, rules.sentences.starters)
     agency = rf"\((?P<agency>{f['known']}|{_ANY_AGENCY})\)[ \t]{{0,3}}"
@@ -145,13 +147,20 @@ def _heads(rules: SegmentRules) -> tuple[regex.Pattern[str], ...]:
     agency_only = rf"\((?P<agency>{f['known']})\)[ \t]{{0,3}}{f['sep']}"
     head_dated = rf"{f['Place']}{f['date']}[ \t]{{0,3}}(?:{f['stray']}{agency})?{f['sep_dated']}"
     placeholders = {k: f[k] for k in ("place", "Place", "date", "agency", "sep", "not_heading")}
+    # Compiled on first use (issue 16): an article tries the patterns in order up to the first that
+    # matches. The shipped styles are compiled by the test suite; styles of your own at once, so
+    # that one that does not compile is an error when the segmenter is built.
+    shipped = RuleSet._SHIPPED_CACHE.get(type(rules)) is rules
     styles = []
     for i, style in enumerate(rules.dateline.styles):
-        try:
-            styles.append(regex.compile(_fill(style.pattern, placeholders)))
-        except regex.error as exc:
-            where = rules.where("dateline", "styles", i, "pattern")
-            raise RuleError(f"{where}: dateline style {style.id!r}: {exc}") from None
+        lazy = LazyPattern(_fill(style.pattern, placeholders))
+        if not shipped:
+            try:
+                lazy.match("")  # compiles it
+            except regex.error as exc:
+                where = rules.where("dateline", "styles", i, "pattern")
+                raise RuleError(f"{where}: dateline style {style.id!r}: {exc}") from None
+        styles.append(lazy)
     wire = (
         head_caps,
         rf"{f['byline']}(?:{head_caps})",
@@ -159,7 +168,7 @@ def _heads(rules: SegmentRules) -> tuple[regex.Pattern[str], ...]:
         head_known,
         head_dated,
     )
-    return (*styles, *(regex.compile(h) for h in wire))
+    return (*styles, *(LazyPattern(h) for h in wire))
 
 
 # --------------------------------------------------------------------------------------------------

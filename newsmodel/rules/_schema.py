@@ -14,10 +14,8 @@ the stage itself and kept apart from it: a rule set is plain, comparable data.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -27,11 +25,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.v import format_exception
 
 from ..errors import RuleError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ._fast import FastStructurer, RuleConverter
 
 __all__ = ["Example", "RuleSet", "Source", "english", "merge", "read_source"]
 
@@ -39,6 +33,7 @@ Source = str | Path | Mapping[str, Any]
 """Where rules come from: the path of a TOML file, or a mapping in the same layout."""
 
 R = TypeVar("R", bound="RuleSet")
+T = TypeVar("T")
 
 _REFERENCE = "@"
 
@@ -68,19 +63,24 @@ def read_source(source: Source) -> tuple[str, dict[str, Any]]:
         return "<mapping>", dict(source)
     if not isinstance(source, (str, Path)):
         raise RuleError(f"a rule source is a TOML file path or a mapping, not {type(source).__name__}")
+    from . import _toml
+
     path = Path(source)
+    toml = _toml()
     try:
-        return str(path), tomllib.loads(path.read_text(encoding="utf-8"))
+        return str(path), toml.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RuleError(f"{path}: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except toml.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from exc
 
 
 def _shipped(name: str) -> tuple[str, dict[str, Any]]:
-    from . import load_rules
+    # The data read once per process, not a copy: a rule set never changes its sources (merging
+    # and expanding build new tables and lists).
+    from . import _load_shipped
 
-    return f"{name}.toml", load_rules(name)
+    return f"{name}.toml", _load_shipped(name)
 
 
 def merge(*tables: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,23 +145,32 @@ def _lookup_english(name: str, where: str) -> Any:
 def _expand(value: Any, label: str, path: str = "") -> Any:
     """Replace ``"@name"`` references by the English list ``name`` (inside a list, spliced in).
 
-    ``label`` and ``path`` (the file and the key path so far) name the place in an error."""
-    where = f"{label}: {path or '(top level)'}"
-    if isinstance(value, str) and value.startswith(_REFERENCE):
-        return _expand(_lookup_english(value[1:], where), label, path)
+    ``label`` and ``path`` (the file and the key path so far) name the place in an error; the path
+    is written out only for tables and lists (a plain string, the common case, is returned as is)."""
+    if isinstance(value, str):
+        if value.startswith(_REFERENCE):
+            where = f"{label}: {path or '(top level)'}"
+            return _expand(_lookup_english(value[1:], where), label, path)
+        return value
     if isinstance(value, list):
         out: list[Any] = []
         for i, item in enumerate(value):
             if isinstance(item, str) and item.startswith(_REFERENCE):
+                where = f"{label}: {path or '(top level)'}"
                 found = _expand(_lookup_english(item[1:], f"{where}[{i}]"), label, path)
                 if isinstance(found, (list, Mapping)):
                     out.extend(w for w in found if w not in out)
                     continue
                 item = found
-            out.append(_expand(item, label, f"{path}[{i}]"))
+            out.append(item if type(item) is str else _expand(item, label, f"{path}[{i}]"))
         return out
     if isinstance(value, Mapping):
-        return {k: _expand(v, label, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+        return {
+            k: v
+            if type(v) is str and not v.startswith(_REFERENCE)
+            else _expand(v, label, f"{path}.{k}" if path else str(k))
+            for k, v in value.items()
+        }
     return value
 
 
@@ -223,8 +232,8 @@ def _sequence_hook(conv: cattrs.Converter, t: Any) -> Any:
     return structure
 
 
-def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _converter() -> RuleConverter:
+    conv = RuleConverter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(int | str, _scalar)
     conv.register_structure_hook(int | float | str, _scalar)
     conv.register_structure_hook(str, _strict_str)
@@ -237,6 +246,8 @@ def _converter() -> cattrs.Converter:
 
 CONVERTER = _converter()
 """The converter every rule set is structured with: strict types, unknown keys refused."""
+
+_FAST = FastStructurer(CONVERTER, _is_sequence)
 
 
 class RuleSet:
@@ -253,7 +264,8 @@ class RuleSet:
         parser = newsmodel.Parser(statements=StatementFinder(rules))
     """
 
-    __slots__ = ("_data", "_digest", "_sources")
+    __slots__ = ("_built", "_data", "_digest", "_sources")
+    _built: dict[Callable[[Any], Any], Any]
     _data: dict[str, Any]
     _digest: str
     _sources: tuple[tuple[str, dict[str, Any]], ...]
@@ -324,16 +336,16 @@ class RuleSet:
         # References are expanded in each source before the merge, so that a table of your own
         # under a key the shipped file fills by reference ("numbers = '@numbers'") adds to it.
         merged = merge(*(_expand(data, label) for label, data in named))
+        rules: R
         try:
-            rules = CONVERTER.structure(merged, cls)
-        except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)
-            raise RuleError(_describe(exc, named, cls)) from None
+            rules = _FAST.structure(merged, cls)
+        except Exception:  # structured again by the converter, for its error or a type it knows
+            try:
+                rules = CONVERTER.structure(merged, cls)
+            except Exception as exc:  # cattrs raises ClassValidationError (an ExceptionGroup)
+                raise RuleError(_describe(exc, named, cls)) from None
         object.__setattr__(rules, "_data", merged)
         object.__setattr__(rules, "_sources", tuple(named))
-        canonical = json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
-        object.__setattr__(
-            rules, "_digest", hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
-        )
         return rules
 
     def where(self, *keys: str | int) -> str:
@@ -342,10 +354,35 @@ class RuleSet:
         path = list(keys)
         return f"{_file_of(path, list(self._sources), type(self))}: {_dotted(path)}"
 
+    def built(self: R, build: Callable[[R], T]) -> T:
+        """``build(self)``, made once per rule set: what a stage compiles from its rules (tables,
+        patterns), which every stage built with the same rules shares, so that a second parser, and
+        the default one of :func:`newsmodel.parse`, cost a fraction of the first. A ``build`` that
+        raises is tried again the next time."""
+        try:
+            made = self._built
+        except AttributeError:
+            made = {}
+            object.__setattr__(self, "_built", made)
+        if build in made:
+            found: T = made[build]
+            return found
+        found = made[build] = build(self)
+        return found
+
     @property
     def digest(self) -> str:
         """A sha256 of the merged data: equal rule sets have equal digests."""
-        return self._digest
+        try:
+            return self._digest
+        except AttributeError:  # computed on first use: building a parser does not need it
+            pass
+        import hashlib  # here: ``import newsmodel`` does not need it
+
+        canonical = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
+        digest = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "_digest", digest)
+        return digest
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
