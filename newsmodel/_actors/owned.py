@@ -1,0 +1,147 @@
+"""People and groups named by what they are after their owner: "a U.S. consulate worker", "an
+Afghan Taliban member", "two local U.S. embassy staff members", "three U.S. Republican senators",
+"Egyptian NGOs".
+
+The owner is a country's name, a nationality word or an armed group's name; modifiers
+(``[owned_agents] modifiers``, ``[group_modifiers]``, one-word ``[institutions]``) may stand
+between it and the noun, and before it ("local"). A singular noun of ``[owned_agents] people``
+after a determiner makes a PERSON, a plural one (``[owned_agents] groups`` or ``[groups]``) a
+GROUP, named by the words from the first modifier to the noun, of the owner's country. The
+owner's own name stays a mention of the owner (the United States is still named in "a U.S.
+consulate worker"); the mention of the new actor is the words after it, so the head of the
+phrase names the worker, not the country. What the lower-case pass (:mod:`.words`) reads already
+("U.S. officials", "Afghan rebel leaders") is left to it. The pass runs before that one.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import ActorKind, MentionKind
+from .state import ArticleState, Builder, add_mention, get_actor, opens_sentence
+from .tables import DEMONYM
+
+__all__ = ["owned_agents"]
+
+_NOMINAL, _DEMONYM, _NAME = MentionKind.NOMINAL, MentionKind.DEMONYM, MentionKind.NAME
+_MAX_MODIFIERS = 4
+
+
+def owned_agents(st: ArticleState) -> None:
+    """The owned people and groups of the article."""
+    owned = st.tables.owned
+    if not owned.people and not owned.groups:
+        return
+    lower = st.seg.lower_words
+    heads = owned.people.keys() | owned.groups.keys()
+    if heads.isdisjoint(lower):
+        return  # most articles name no such noun: one pass at C speed
+    ending: dict[int, tuple[int, str | None, Builder | None]] = {}
+    for b in st.actors.values():
+        if b.kind is ActorKind.COUNTRY or (b.kind is not ActorKind.PERSON and b.sector == "REB"):
+            for ms, me, kind, _ in b.mentions:
+                if kind is _NAME:
+                    ending[me] = (ms, b.country, b)
+    for end, (start, iso, _, cat) in st.adjectives.items():
+        if cat == DEMONYM and iso and end not in st.consumed and end not in ending:
+            ending[end] = (start, iso, None)
+    for end in sorted(ending):
+        _owned_after(st, end, *ending[end])
+
+
+def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner: Builder | None) -> None:
+    """The person or group the owner written at ``[start, end)`` qualifies, if any."""
+    tables, owned, text = st.tables, st.tables.owned, st.text
+    tokens, lower = st.seg.tokens, st.seg.lower_words
+    n = len(tokens)
+    ti = bisect.bisect_left(tokens, (end,))
+    if ti < n and tokens[ti][0] <= end + 1 and lower[ti] in tables.agents.possessives:
+        end = tokens[ti][1]  # "Canada's", "Guatemala s": the owner's possessive
+        ti += 1
+    if ti >= n or tokens[ti][0] != end + 1 or text[end] != " ":
+        return
+    head, j = -1, ti
+    while j < n and j - ti <= _MAX_MODIFIERS and (j == ti or tokens[j][0] == tokens[j - 1][1] + 1):
+        w = lower[j]
+        if w in owned.people or w in owned.groups:
+            head = j
+        elif w not in owned.modifiers:
+            break
+        j += 1
+    if head < 0:
+        return
+    word, mods = lower[head], lower[ti:head]
+    person = word in owned.people
+    after = head + 1
+    if after < n and tokens[after][0] == tokens[head][1] + 1:
+        if st.seg.words[after][:1].isupper() and not opens_sentence(st, tokens[after][0]):
+            return  # "U.S. envoy Jon Huntsman": a title
+        if person and lower[after] in tables.agents.links:
+            return  # "an Afghan member of the Taliban": the role reader's
+    demonym = st.adjectives.get(start - 1) if owner is not None and start > 0 else None
+    if demonym is not None and demonym[3] == DEMONYM:
+        st.consumed.add(start - 1)  # "an Afghan Taliban member": the nationality is the member's
+        iso, start = iso or demonym[1], demonym[0]
+    first = _leading_modifiers(st, start)
+    if person and (first == 0 or lower[first - 1] not in owned.determiners):
+        return  # a singular noun after no determiner: a description, read elsewhere
+    if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
+        return
+    mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
+    sector = (
+        (owned.people.get(word) if person else owned.groups.get(word))
+        or mod_sector
+        or (owner.sector if owner is not None and owner.kind is not ActorKind.COUNTRY else "")
+    )
+    _make(st, person, (tokens[first][0], end, tokens[head][1]), iso, owner, sector, word)
+
+
+def _make(
+    st: ArticleState,
+    person: bool,
+    where: tuple[int, int, int, int],
+    iso: str | None,
+    owner: Builder | None,
+    sector: str,
+    word: str,
+) -> None:
+    """The actor and its mention: ``where`` is (phrase start, owner end, head end)."""
+    text = st.text
+    first, end, head_end = where
+    name = " ".join(text[first:head_end].split())
+    kind = ActorKind.PERSON if person else ActorKind.GROUP
+    key = ("P:" if person else "G:") + name.casefold()
+    b = get_actor(st, key, name, kind, country=iso, sector=sector or None)
+    if owner is None:
+        st.consumed.add(end)
+        add_mention(st, b, first, head_end, _DEMONYM, "owned-agent" if person else "owned-group")
+    else:
+        add_mention(st, b, end + 1, head_end, _NOMINAL, "owned-agent" if person else "owned-group")
+    if not person and st.group_heads.get(word, "")[2:] in ("", word):
+        st.group_heads[word] = b.key
+
+
+def _leading_modifiers(st: ArticleState, start: int) -> int:
+    """The token where the phrase of an owner starting at ``start`` opens: up to two modifiers
+    before the owner ("two local U.S. embassy staff members": "local")."""
+    tokens, lower, mods = st.seg.tokens, st.seg.lower_words, st.tables.owned.modifiers
+    k = bisect.bisect_left(tokens, (start,))
+    for _ in range(2):
+        if k < 1 or tokens[k - 1][1] + 1 != tokens[k][0] or lower[k - 1] not in mods:
+            break
+        if st.seg.words[k - 1][:1].isupper():
+            break  # a capitalised modifier opens its own name
+        k -= 1
+    return k
+
+
+def _read_elsewhere(st: ArticleState, owner: Builder | None, mods: list[str], word: str) -> bool:
+    """Whether the lower-case pass reads this plural itself: right after a country or an armed
+    group ("U.S. officials"), or after a nationality across up to two group modifiers ("Afghan
+    rebel leaders")."""
+    owned = st.tables.owned
+    if word not in owned.plain_groups:
+        return False
+    if not mods:
+        return True
+    return owner is None and len(mods) <= 2 and all(m in st.tables.group_modifiers for m in mods)
