@@ -18,8 +18,10 @@ from __future__ import annotations
 import bisect
 
 from ..model import ActorKind, MentionKind
+from .place import article_country
 from .state import ArticleState, Builder, add_mention, get_actor, opens_sentence
 from .tables import DEMONYM
+from .words import place_country_before
 
 __all__ = ["owned_agents"]
 
@@ -87,9 +89,13 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         return  # a singular noun after no determiner: a description, read elsewhere
     if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
         return
+    own = owned.people.get(word) if person else owned.groups.get(word)
     mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
+    if own != "GOV" and not owned.abroad.isdisjoint(mods):
+        # "a U.S. consulate worker", "local U.S. embassy staff": hired where the body serves.
+        iso, mod_sector = place_country_before(st, tokens[first][0]) or article_country(st), ""
     sector = (
-        (owned.people.get(word) if person else owned.groups.get(word))
+        own
         or mod_sector
         or (owner.sector if owner is not None and owner.kind is not ActorKind.COUNTRY else "")
     )

@@ -21,6 +21,7 @@ class OwnedWords:
     modifiers: dict[str, str]  # ``[owned_agents] modifiers``, ``[group_modifiers]``, ``[institutions]``
     determiners: frozenset[str]  # before a person's noun phrase
     plain_groups: frozenset[str]  # the plurals the lower-case pass reads after an owner itself
+    abroad: frozenset[str]  # bodies posted abroad: their staff are of the host country
 
     @classmethod
     def of(
@@ -56,4 +57,5 @@ class OwnedWords:
             modifiers=mods,
             determiners=frozenset(w.casefold() for w in owned.determiners),
             plain_groups=frozenset(one_word),
+            abroad=frozenset(w.casefold() for w in owned.abroad),
         )

@@ -123,6 +123,7 @@ class OwnedAgents:
     groups: Lists = attrs.field(factory=dict)  # sector -> plural nouns besides ``groups``
     modifiers: Lists = attrs.field(factory=dict)  # sector -> words between owner and noun
     determiners: Words = ()  # before a person's noun phrase ("a", "another")
+    abroad: Words = ()  # bodies posted abroad ("embassy"): their staff are of the host country
 
 
 def _organization(value: Any, _: type) -> Organization:
