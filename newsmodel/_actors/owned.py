@@ -73,6 +73,8 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
     if head < 0:
         return
     word, mods = lower[head], lower[ti:head]
+    if any(m not in owned.modifiers for m in mods):
+        return  # "U.S. worker staff": one noun qualifying another, not a phrase of this shape
     person = word in owned.people
     after = head + 1
     if after < n and tokens[after][0] == tokens[head][1] + 1:
