@@ -93,6 +93,17 @@ def test_owned_person_or_group(
     assert {m.rule for m in actor.mentions} <= {"owned-agent", "owned-group"}
 
 
+def test_people_of_a_body() -> None:
+    """A body's person takes the body's sector ("a U.N. official": IGO); its people are a group
+    only where the noun is a group alone ("NATO troops"), not "EU leaders"."""
+    cast = cast_of("A U.N. official said NATO troops and EU leaders had met.")
+    official = named(cast, "U.N. official")
+    assert (official.kind, official.country, official.sector) == (ActorKind.PERSON, None, "IGO")
+    troops = named(cast, "NATO troops")
+    assert (troops.kind, troops.sector) == (ActorKind.GROUP, "IGO")
+    assert "EU leaders" not in [a.name for a in cast.actors]
+
+
 def test_the_owner_keeps_its_own_name() -> None:
     """The country stays named ("U.S." is a mention of the United States); the worker is the words
     after it, so the head of the phrase names the worker."""
@@ -150,6 +161,7 @@ def test_unknown_name_before_an_armed_groups_head() -> None:
         ("Turkey arrested U.S. officials on Monday.", "COERCE", "Turkey", "U.S. officials"),
         ("The couple was kidnapped by the Zarquni network in 2012.", "ASSAULT", "Zarquni", None),
         ("Egyptian NGOs criticized the new law.", "ACCUSE", "Egyptian NGOs", None),
+        ("NATO troops arrested two Taliban commanders.", "COERCE", "NATO troops", "Taliban commanders"),
     ],
 )
 def test_events_take_the_owned_actor(text: str, kind: str, source: str, target: str | None) -> None:

@@ -40,7 +40,7 @@ def owned_agents(st: ArticleState) -> None:
         return  # most articles name no such noun: one pass at C speed
     ending: dict[int, tuple[int, str | None, Builder | None]] = {}
     for b in st.actors.values():
-        if b.kind is ActorKind.COUNTRY or (b.kind is not ActorKind.PERSON and b.sector == "REB"):
+        if b.kind is not ActorKind.PERSON and b.kind is not ActorKind.LOCATION:
             for ms, me, kind, _ in b.mentions:
                 if kind is _NAME:
                     ending[me] = (ms, b.country, b)
@@ -91,16 +91,17 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         return  # a singular noun after no determiner: a description, read elsewhere
     if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
         return
+    if not person and _body_of(owner) and word not in tables.bare_groups:
+        return  # "EU leaders": a body's people only where the noun is a group alone ("NATO troops")
     own = owned.people.get(word) if person else owned.groups.get(word)
     mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
     if own != "GOV" and not owned.abroad.isdisjoint(mods):
         # "a U.S. consulate worker", "local U.S. embassy staff": hired where the body serves.
         iso, mod_sector = place_country_before(st, tokens[first][0]) or article_country(st), ""
-    sector = (
-        own
-        or mod_sector
-        or (owner.sector if owner is not None and owner.kind is not ActorKind.COUNTRY else "")
-    )
+    if owner is not None and owner.kind is ActorKind.ORGANIZATION and owner.sector:
+        sector = owner.sector  # "EU officials", "Google employees": the body's people
+    else:
+        sector = own or mod_sector or (owner.sector if owner is not None and owner.kind is ActorKind.GROUP else "")
     _make(st, person, (tokens[first][0], end, tokens[head][1]), iso, owner, sector, word)
 
 
@@ -150,6 +151,13 @@ def _read_elsewhere(st: ArticleState, owner: Builder | None, mods: list[str], wo
     owned = st.tables.owned
     if word not in owned.plain_groups:
         return False
+    if _body_of(owner):
+        return False  # "NATO troops": the lower-case pass reads a country's or an armed group's
     if not mods:
         return True
     return owner is None and len(mods) <= 2 and all(m in st.tables.group_modifiers for m in mods)
+
+
+def _body_of(owner: Builder | None) -> bool:
+    """Whether the owner is an organisation other than an armed group ("EU", "NATO", "Google")."""
+    return owner is not None and owner.kind is ActorKind.ORGANIZATION and owner.sector != "REB"

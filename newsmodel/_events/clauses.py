@@ -432,10 +432,10 @@ def objects(
 
 
 def _qualifies_next(doc: Doc, m: Mention, after: Mention) -> bool:
-    """Whether a country qualifies the mention after it ("U.S. officials", "a U.S. consulate worker")."""
+    """Whether a name qualifies the mention after it ("U.S. officials", "a U.S. consulate worker")."""
     gap = doc.norm[m[1] : after[0]]
     ok = gap == " " or (len(gap) <= 3 and gap.startswith(doc.lex.words.possessive_clitic))
-    return ok and m[2].kind is ActorKind.COUNTRY and after[2].kind not in PLACE_KINDS
+    return ok and m[2].kind is not ActorKind.PERSON and after[2].kind not in PLACE_KINDS
 
 
 def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
