@@ -6,6 +6,8 @@ puts them on the sides of events. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,7 +159,12 @@ def test_unknown_name_before_an_armed_groups_head() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "source", "target"),
     [
-        ("Turkish police arrested a U.S. consulate worker on Monday.", "COERCE", "Turkish police", "U.S. consulate worker"),
+        (
+            "Turkish police arrested a U.S. consulate worker on Monday.",
+            "COERCE",
+            "Turkish police",
+            "U.S. consulate worker",
+        ),
         ("Turkey arrested U.S. officials on Monday.", "COERCE", "Turkey", "U.S. officials"),
         ("The couple was kidnapped by the Zarquni network in 2012.", "ASSAULT", "Zarquni", None),
         ("Egyptian NGOs criticized the new law.", "ACCUSE", "Egyptian NGOs", None),
@@ -187,8 +194,28 @@ def test_unknown_sector_is_a_rule_error() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["a", "the", "U.S.", "Egyptian", "Taliban", "consulate", "embassy", "local", "worker", "staff",
-     "members", "senators", "Republican", "NGOs", "official", "Jon", "Hartfield", "said", ",", "."]
+    [
+        "a",
+        "the",
+        "U.S.",
+        "Egyptian",
+        "Taliban",
+        "consulate",
+        "embassy",
+        "local",
+        "worker",
+        "staff",
+        "members",
+        "senators",
+        "Republican",
+        "NGOs",
+        "official",
+        "Jon",
+        "Hartfield",
+        "said",
+        ",",
+        ".",
+    ]
 )
 
 
@@ -200,5 +227,5 @@ def test_owned_mentions_index_the_text_and_never_overlap(text: str) -> None:
     for a in cast.actors:
         for m in a.mentions:
             assert text[m.span.start : m.span.end] == m.span.text
-    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
     assert cast_of(text).actors == cast.actors

@@ -53,6 +53,43 @@ def owned_agents(st: ArticleState) -> None:
 
 def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner: Builder | None) -> None:
     """The person or group the owner written at ``[start, end)`` qualifies, if any."""
+    tables, owned, lower = st.tables, st.tables.owned, st.seg.lower_words
+    found = _phrase(st, end)
+    if found is None:
+        return
+    end, ti, head = found
+    word, mods = lower[head], lower[ti:head]
+    person = word in owned.people
+    demonym = st.adjectives.get(start - 1) if owner is not None and start > 0 else None
+    if demonym is not None and demonym[3] != DEMONYM:
+        demonym = None
+    first = _leading_modifiers(st, demonym[0] if demonym is not None else start)
+    if person and (first == 0 or lower[first - 1] not in owned.determiners):
+        return  # a singular noun after no determiner: a description, read elsewhere
+    if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
+        return
+    if not person and _body_of(owner) and word not in tables.bare_groups:
+        return  # "EU leaders": a body's people only where the noun is a group alone ("NATO troops")
+    if demonym is not None:
+        st.consumed.add(start - 1)  # "an Afghan Taliban member": the nationality is the member's
+        iso = iso or demonym[1]
+    start = st.seg.tokens[first][0]
+    own = owned.people.get(word) if person else owned.groups.get(word)
+    mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
+    if own != "GOV" and not owned.abroad.isdisjoint(mods):
+        # "a U.S. consulate worker", "local U.S. embassy staff": hired where the body serves.
+        iso, mod_sector = place_country_before(st, start) or article_country(st), ""
+    if _body_of(owner) and owner is not None and owner.sector:
+        sector = owner.sector  # "a U.N. official", "NATO troops": the body's people
+    else:
+        group = owner is not None and owner.kind is not ActorKind.COUNTRY
+        sector = own or mod_sector or (owner.sector or "" if group and owner is not None else "")
+    _make(st, person, (start, end, st.seg.tokens[head][1]), iso, owner, sector, word)
+
+
+def _phrase(st: ArticleState, end: int) -> tuple[int, int, int] | None:
+    """(owner's end past a possessive, first token after it, head token) of the noun phrase an
+    owner ending at ``end`` opens, if its words are modifiers and a head ("consulate worker")."""
     tables, owned, text = st.tables, st.tables.owned, st.text
     tokens, lower = st.seg.tokens, st.seg.lower_words
     n = len(tokens)
@@ -61,7 +98,7 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         end = tokens[ti][1]  # "Canada's", "Guatemala s": the owner's possessive
         ti += 1
     if ti >= n or tokens[ti][0] != end + 1 or text[end] != " ":
-        return
+        return None
     head, j = -1, ti
     while j < n and j - ti <= _MAX_MODIFIERS and (j == ti or tokens[j][0] == tokens[j - 1][1] + 1):
         w = lower[j]
@@ -70,45 +107,21 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         elif w not in owned.modifiers:
             break
         j += 1
-    if head < 0:
-        return
-    word, mods = lower[head], lower[ti:head]
-    if any(m not in owned.modifiers for m in mods):
-        return  # "U.S. worker staff": one noun qualifying another, not a phrase of this shape
-    person = word in owned.people
+    if head < 0 or any(m not in owned.modifiers for m in lower[ti:head]):
+        return None  # "U.S. worker staff": one noun qualifying another
     after = head + 1
     if after < n and tokens[after][0] == tokens[head][1] + 1:
         if st.seg.words[after][:1].isupper() and not opens_sentence(st, tokens[after][0]):
-            return  # "U.S. envoy Jon Huntsman": a title
-        if person and lower[after] in tables.agents.links:
-            return  # "an Afghan member of the Taliban": the role reader's
-    demonym = st.adjectives.get(start - 1) if owner is not None and start > 0 else None
-    if demonym is not None and demonym[3] == DEMONYM:
-        st.consumed.add(start - 1)  # "an Afghan Taliban member": the nationality is the member's
-        iso, start = iso or demonym[1], demonym[0]
-    first = _leading_modifiers(st, start)
-    if person and (first == 0 or lower[first - 1] not in owned.determiners):
-        return  # a singular noun after no determiner: a description, read elsewhere
-    if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
-        return
-    if not person and _body_of(owner) and word not in tables.bare_groups:
-        return  # "EU leaders": a body's people only where the noun is a group alone ("NATO troops")
-    own = owned.people.get(word) if person else owned.groups.get(word)
-    mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
-    if own != "GOV" and not owned.abroad.isdisjoint(mods):
-        # "a U.S. consulate worker", "local U.S. embassy staff": hired where the body serves.
-        iso, mod_sector = place_country_before(st, tokens[first][0]) or article_country(st), ""
-    if owner is not None and owner.kind is ActorKind.ORGANIZATION and owner.sector:
-        sector = owner.sector  # "EU officials", "Google employees": the body's people
-    else:
-        sector = own or mod_sector or (owner.sector if owner is not None and owner.kind is ActorKind.GROUP else "")
-    _make(st, person, (tokens[first][0], end, tokens[head][1]), iso, owner, sector, word)
+            return None  # "U.S. envoy Jon Huntsman": a title
+        if lower[head] in owned.people and lower[after] in tables.agents.links:
+            return None  # "an Afghan member of the Taliban": the role reader's
+    return end, ti, head
 
 
 def _make(
     st: ArticleState,
     person: bool,
-    where: tuple[int, int, int, int],
+    where: tuple[int, int, int],
     iso: str | None,
     owner: Builder | None,
     sector: str,
@@ -144,7 +157,7 @@ def _leading_modifiers(st: ArticleState, start: int) -> int:
     return k
 
 
-def _read_elsewhere(st: ArticleState, owner: Builder | None, mods: list[str], word: str) -> bool:
+def _read_elsewhere(st: ArticleState, owner: Builder | None, mods: tuple[str, ...], word: str) -> bool:
     """Whether the lower-case pass reads this plural itself: right after a country or an armed
     group ("U.S. officials"), or after a nationality across up to two group modifiers ("Afghan
     rebel leaders")."""

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -34,7 +34,7 @@ class OwnedWords:
         """The compiled form of ``rules.owned_agents``; ``sector(code, key)`` checks a code."""
         owned = rules.owned_agents
 
-        def table(lists: dict[str, tuple[str, ...]], key: str) -> dict[str, str]:
+        def table(lists: Mapping[str, tuple[str, ...]], key: str) -> dict[str, str]:
             out: dict[str, str] = {}
             for code, words in lists.items():
                 checked = sector(code, key) or ""
@@ -45,12 +45,12 @@ class OwnedWords:
         one_word = {w: s for w, s in groups.items() if " " not in w}
         extra = table(owned.groups, "groups")
         mods = table(owned.modifiers, "modifiers")
-        for code, words in rules.group_modifiers.items():
-            for w in words:
-                mods.setdefault(w.casefold(), code)
-        for w, code in institutions.items():
-            if " " not in w:
-                mods.setdefault(w, code)
+        for code, listed in rules.group_modifiers.items():
+            for word in listed:
+                mods.setdefault(word.casefold(), code)
+        for noun, code in institutions.items():
+            if " " not in noun:
+                mods.setdefault(noun, code)
         return cls(
             people=table(owned.people, "people"),
             groups={**one_word, **extra},
