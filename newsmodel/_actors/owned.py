@@ -109,10 +109,15 @@ def _phrase(st: ArticleState, end: int) -> tuple[int, int, int] | None:
         j += 1
     if head < 0 or any(m not in owned.modifiers for m in lower[ti:head]):
         return None  # "U.S. worker staff": one noun qualifying another
+    written = st.seg.words[head]
+    if not written.islower() and not written[:-1].isupper():
+        return None  # "Syrian Democratic Forces": a name; an acronym's plural is a noun ("NGOs")
     after = head + 1
     if after < n and tokens[after][0] == tokens[head][1] + 1:
         if st.seg.words[after][:1].isupper() and not opens_sentence(st, tokens[after][0]):
             return None  # "U.S. envoy Jon Huntsman": a title
+        if lower[after] in owned.modifiers or lower[after] in tables.role_heads:
+            return None  # "a top White House national security adviser": the head is later
         if lower[head] in owned.people and lower[after] in tables.agents.links:
             return None  # "an Afghan member of the Taliban": the role reader's
     return end, ti, head
