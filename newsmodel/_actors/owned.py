@@ -16,6 +16,7 @@ phrase names the worker, not the country. What the lower-case pass (:mod:`.words
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .place import article_country
@@ -32,21 +33,30 @@ _MAX_MODIFIERS = 4
 def owned_agents(st: ArticleState) -> None:
     """The owned people and groups of the article."""
     owned = st.tables.owned
-    if not owned.people and not owned.groups:
-        return
     lower = st.seg.lower_words
-    heads = owned.people.keys() | owned.groups.keys()
-    if heads.isdisjoint(lower):
-        return  # most articles name no such noun: one pass at C speed
+    present = owned.heads.intersection(lower)  # one pass at C speed
+    if not present:
+        return
+    # Where an owner would end: back from each head over its modifiers and a possessive.
+    tokens, mods, possessives = st.seg.tokens, owned.modifiers, st.tables.agents.possessives
+    ends: set[int] = set()
+    for h in compress(range(len(lower)), map(present.__contains__, lower)):
+        k = h - 1
+        while k >= 0 and h - k <= _MAX_MODIFIERS + 1 and (lower[k] in mods or lower[k] in possessives):
+            ends.add(tokens[k][1])
+            k -= 1
+        if k >= 0:
+            ends.add(tokens[k][1])
     ending: dict[int, tuple[int, str | None, Builder | None]] = {}
     for b in st.actors.values():
         if b.kind is not ActorKind.PERSON and b.kind is not ActorKind.LOCATION:
             for ms, me, kind, _ in b.mentions:
-                if kind is _NAME:
+                if me in ends and kind is _NAME:
                     ending[me] = (ms, b.country, b)
-    for end, (start, iso, _, cat) in st.adjectives.items():
-        if cat == DEMONYM and iso and end not in st.consumed and end not in ending:
-            ending[end] = (start, iso, None)
+    for end in ends:
+        adj = st.adjectives.get(end)
+        if adj is not None and adj[3] == DEMONYM and adj[1] and end not in st.consumed and end not in ending:
+            ending[end] = (adj[0], adj[1], None)
     for end in sorted(ending):
         _owned_after(st, end, *ending[end])
 

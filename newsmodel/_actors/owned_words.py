@@ -19,6 +19,7 @@ class OwnedWords:
     people: dict[str, str]  # singular nouns: a PERSON ("worker")
     groups: dict[str, str]  # plural nouns: ``[owned_agents] groups`` and the one-word ``[groups]``
     modifiers: dict[str, str]  # ``[owned_agents] modifiers``, ``[group_modifiers]``, ``[institutions]``
+    heads: frozenset[str]  # the people's and the groups' nouns
     determiners: frozenset[str]  # before a person's noun phrase
     plain_groups: frozenset[str]  # the plurals the lower-case pass reads after an owner itself
     abroad: frozenset[str]  # bodies posted abroad: their staff are of the host country
@@ -51,9 +52,11 @@ class OwnedWords:
         for noun, code in institutions.items():
             if " " not in noun:
                 mods.setdefault(noun, code)
+        people = table(owned.people, "people")
         return cls(
-            people=table(owned.people, "people"),
+            people=people,
             groups={**one_word, **extra},
+            heads=frozenset(people) | frozenset(one_word) | frozenset(extra),
             modifiers=mods,
             determiners=frozenset(w.casefold() for w in owned.determiners),
             plain_groups=frozenset(one_word),
