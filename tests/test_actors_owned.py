@@ -229,3 +229,18 @@ def test_owned_mentions_index_the_text_and_never_overlap(text: str) -> None:
             assert text[m.span.start : m.span.end] == m.span.text
     assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
     assert cast_of(text).actors == cast.actors
+
+
+def test_officials_with_a_cue() -> None:
+    """ "officials" is an actor with a sector-giving modifier or a speech verb, not alone; a group
+    led by "government" is of the article's country; a name's capitals are no modifiers."""
+    cast = cast_of(
+        "LIMA (Reuters) - Two government officials told Reuters the talks failed. Officials "
+        "visited the camp. Foreign Ministry officials were quoted as saying so."
+    )
+    group = named(cast, "government officials")
+    assert (group.kind, group.country, group.sector) == (ActorKind.GROUP, "PER", "GOV")
+    assert "officials" not in [a.name for a in cast.actors]
+    assert named(cast, "Foreign Ministry").kind is ActorKind.ORGANIZATION
+    assert named(cast_of("Officials said the plant was closed."), "officials").sector == "GOV"
+

@@ -78,7 +78,7 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         return  # a singular noun after no determiner: a description, read elsewhere
     if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
         return
-    if not person and _body_of(owner) and word not in tables.bare_groups:
+    if not person and _body_of(owner) and word not in tables.bare_groups and word not in tables.cued_groups:
         return  # "EU leaders": a body's people only where the noun is a group alone ("NATO troops")
     if demonym is not None:
         st.consumed.add(start - 1)  # "an Afghan Taliban member": the nationality is the member's

@@ -14,6 +14,7 @@ from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
+from .place import article_country
 from .state import (
     Adjective,
     ArticleState,
@@ -119,6 +120,8 @@ def _read_word(
             # "government and militant sources", "security sources": the group with its modifiers.
             name = " ".join(text[first:e].lower().split())
             b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+            if b.country is None and name.split()[0] in tables.bare_institutions:
+                b.country = article_country(st)  # "government officials": the article's state's
             add_mention(st, b, first, e, _NOMINAL, "group-noun")
             _head(st, word, b.key)
             return
@@ -288,6 +291,8 @@ def _modifiers_before(st: ArticleState, ti: int) -> int | None:
     k = ti - 1
     while k >= 0 and ti - k <= 5 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
         w = lower[k]
+        if st.seg.words[k][:1].isupper() and not opens_sentence(st, tokens[k][0]):
+            break  # "Foreign Ministry officials": a name's words are no modifiers
         if mods.get(w):
             first = tokens[k][0]
         elif w not in coordinators or first is None:
