@@ -117,13 +117,7 @@ def _read_word(
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
         if first is not None:
-            # "government and militant sources", "security sources": the group with its modifiers.
-            name = " ".join(text[first:e].lower().split())
-            b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
-            if b.country is None and name.split()[0] in tables.bare_institutions:
-                b.country = article_country(st)  # "government officials": the article's state's
-            add_mention(st, b, first, e, _NOMINAL, "group-noun")
-            _head(st, word, b.key)
+            _cued_group(st, first, e, word, sector)
             return
         earlier = st.actors.get(st.group_heads.get(word, ""))
         if earlier is not None:
@@ -134,6 +128,17 @@ def _read_word(
         if b.country is None and iso is not None:
             b.country = iso
         add_mention(st, b, s, e, _NOMINAL, "group-noun")
+
+
+def _cued_group(st: ArticleState, first: int, e: int, word: str, sector: str | None) -> None:
+    """ "government and militant sources", "security sources": the group with its modifiers; one
+    led by a bare institution ("two government officials") is of the article's country."""
+    name = " ".join(st.text[first:e].lower().split())
+    b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+    if b.country is None and name.split()[0] in st.tables.bare_institutions:
+        b.country = article_country(st)
+    add_mention(st, b, first, e, _NOMINAL, "group-noun")
+    _head(st, word, b.key)
 
 
 def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
