@@ -243,4 +243,3 @@ def test_officials_with_a_cue() -> None:
     assert "officials" not in [a.name for a in cast.actors]
     assert named(cast, "Foreign Ministry").kind is ActorKind.ORGANIZATION
     assert named(cast_of("Officials said the plant was closed."), "officials").sector == "GOV"
-
