@@ -243,3 +243,11 @@ def test_officials_with_a_cue() -> None:
     assert "officials" not in [a.name for a in cast.actors]
     assert named(cast, "Foreign Ministry").kind is ActorKind.ORGANIZATION
     assert named(cast_of("Officials said the plant was closed."), "officials").sector == "GOV"
+
+
+def test_nations_after_a_nationality() -> None:
+    cast = cast_of("Arab nations should impose sanctions, but the two countries disagreed.")
+    nations = named(cast, "Arab nations")
+    assert (nations.kind, nations.sector) == (ActorKind.GROUP, "GOV")
+    assert [a.name for a in cast.actors] == ["Arab nations"]
+
