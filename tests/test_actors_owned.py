@@ -136,6 +136,9 @@ def test_staff_of_a_body_abroad_are_of_the_host_country() -> None:
         "U.S. envoy Jon Hartfield met the rebels.",  # a title before a name
         "U.S. consulate worker visas were suspended.",  # no determiner: a description
         "An Afghan member of the Taliban said the talks were over.",  # the role reader's
+        "Nizar Zakka, a Lebanese citizen, was detained by Iran.",  # apposition to a name
+        "Meanwhile a top Zorblax Guards commander, Qassem Soleimani, phoned the rebels.",
+        "Zakka is a U.S. citizen and was detained.",  # predicated
     ],
 )
 def test_no_owned_person(text: str) -> None:

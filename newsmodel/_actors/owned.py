@@ -74,8 +74,10 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
     if demonym is not None and demonym[3] != DEMONYM:
         demonym = None
     first = _leading_modifiers(st, demonym[0] if demonym is not None else start)
-    if person and (first == 0 or lower[first - 1] not in owned.determiners):
-        return  # a singular noun after no determiner: a description, read elsewhere
+    if person and (
+        first == 0 or lower[first - 1] not in owned.determiners or _describes(st, first - 1, head)
+    ):
+        return  # no determiner, or a description of a person named: read elsewhere
     if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
         return
     if not person and _body_of(owner) and word not in tables.bare_groups and word not in tables.cued_groups:
@@ -156,6 +158,29 @@ def _make(
         add_mention(st, b, end + 1, head_end, _NOMINAL, "owned-agent" if person else "owned-group")
     if not person and st.group_heads.get(word, "")[2:] in ("", word):
         st.group_heads[word] = b.key
+
+
+def _describes(st: ArticleState, det: int, head: int) -> bool:
+    """Whether the person's phrase from the determiner at token ``det`` to the noun at ``head`` is
+    predicated ("is a U.S. citizen") or in apposition to a person's name, before it ("Ali Veli, a
+    Turkish police officer") or after it ("a top Revolutionary Guards commander, Qassem
+    Soleimani")."""
+    tokens, lower = st.seg.tokens, st.seg.lower_words
+    if det >= 1 and lower[det - 1] in st.tables.agents.not_after:
+        return True
+    before = det >= 2 and lower[det - 1] == ","
+    after = head + 2 < len(tokens) and lower[head + 1] == "," and st.seg.words[head + 2][:1].isupper()
+    if not before and not after:
+        return False
+    people = {
+        (ms, me)
+        for b in st.actors.values()
+        if b.kind is ActorKind.PERSON
+        for ms, me, kind, _ in b.mentions
+        if kind is _NAME
+    }
+    ends, starts = {me for _, me in people}, {ms for ms, _ in people}
+    return (before and tokens[det - 2][1] in ends) or (after and tokens[head + 2][0] in starts)
 
 
 def _leading_modifiers(st: ArticleState, start: int) -> int:
