@@ -253,4 +253,3 @@ def test_nations_after_a_nationality() -> None:
     nations = named(cast, "Arab nations")
     assert (nations.kind, nations.sector) == (ActorKind.GROUP, "GOV")
     assert [a.name for a in cast.actors] == ["Arab nations"]
-
