@@ -2,11 +2,13 @@
 Afghan Taliban member", "two local U.S. embassy staff members", "three U.S. Republican senators",
 "Egyptian NGOs".
 
-The owner is a country's name, a nationality word or an armed group's name; modifiers
-(``[owned_agents] modifiers``, ``[group_modifiers]``, one-word ``[institutions]``) may stand
-between it and the noun, and before it ("local"). A singular noun of ``[owned_agents] people``
-after a determiner makes a PERSON, a plural one (``[owned_agents] groups`` or ``[groups]``) a
-GROUP, named by the words from the first modifier to the noun, of the owner's country. The
+The owner is a country's name, a nationality word, an armed group's or an organisation's name;
+modifiers (``[owned_agents] modifiers``, ``[group_modifiers]``, one-word ``[institutions]``) may
+stand between it and the noun, and before it ("local"). A singular noun of ``[owned_agents]
+people`` after a determiner makes a PERSON, a plural one (``[owned_agents] groups`` or
+``[groups]``) a GROUP, named by the words from the first modifier to the noun, of the owner's
+country ("a U.N. official": of the body's sector; a body's people are a group only with a noun
+that is a group alone: "NATO troops", not "EU leaders"). The
 owner's own name stays a mention of the owner (the United States is still named in "a U.S.
 consulate worker"); the mention of the new actor is the words after it, so the head of the
 phrase names the worker, not the country. What the lower-case pass (:mod:`.words`) reads already
