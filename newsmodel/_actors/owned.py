@@ -18,7 +18,6 @@ phrase names the worker, not the country. What the lower-case pass (:mod:`.words
 from __future__ import annotations
 
 import bisect
-from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .place import article_country
@@ -30,35 +29,36 @@ __all__ = ["owned_agents"]
 
 _NOMINAL, _DEMONYM, _NAME = MentionKind.NOMINAL, MentionKind.DEMONYM, MentionKind.NAME
 _MAX_MODIFIERS = 4
+_AFTER_OWNER = frozenset([" ", "'", "’"])  # a word or a possessive after the owner's name
 
 
 def owned_agents(st: ArticleState) -> None:
     """The owned people and groups of the article."""
-    owned = st.tables.owned
-    lower = st.seg.lower_words
-    present = owned.heads.intersection(lower)  # one pass at C speed
-    if not present:
-        return
-    # Where an owner would end: back from each head over its modifiers and a possessive.
-    tokens, mods, possessives = st.seg.tokens, owned.modifiers, st.tables.agents.possessives
-    ends: set[int] = set()
-    for h in compress(range(len(lower)), map(present.__contains__, lower)):
-        k = h - 1
-        while k >= 0 and h - k <= _MAX_MODIFIERS + 1 and (lower[k] in mods or lower[k] in possessives):
-            ends.add(tokens[k][1])
-            k -= 1
-        if k >= 0:
-            ends.add(tokens[k][1])
+    owned, text = st.tables.owned, st.text
+    tokens, lower = st.seg.tokens, st.seg.lower_words
+    n = len(tokens)
+    starters = owned.starters
+    # The owners: nationality words, countries' names, bodies' and armed groups' names; only
+    # those followed by a modifier, a head or a possessive (most are followed by none).
     ending: dict[int, tuple[int, str | None, Builder | None]] = {}
     for b in st.actors.values():
-        if b.kind is not ActorKind.PERSON and b.kind is not ActorKind.LOCATION:
+        if b.kind is ActorKind.COUNTRY or b.kind is ActorKind.ORGANIZATION or b.kind is ActorKind.GROUP:
             for ms, me, kind, _ in b.mentions:
-                if me in ends and kind is _NAME:
-                    ending[me] = (ms, b.country, b)
-    for end in ends:
-        adj = st.adjectives.get(end)
-        if adj is not None and adj[3] == DEMONYM and adj[1] and end not in st.consumed and end not in ending:
-            ending[end] = (adj[0], adj[1], None)
+                if kind is _NAME and text[me : me + 1] in _AFTER_OWNER:
+                    ti = bisect.bisect_left(tokens, (me,))
+                    if ti < n and lower[ti] in starters:
+                        ending[me] = (ms, b.country, b)
+    for end, (start, iso, _, cat) in st.adjectives.items():
+        if (
+            cat == DEMONYM
+            and iso
+            and text[end : end + 1] == " "
+            and end not in st.consumed
+            and end not in ending
+        ):
+            ti = bisect.bisect_left(tokens, (end,))
+            if ti < n and lower[ti] in starters:
+                ending[end] = (start, iso, None)
     for end in sorted(ending):
         _owned_after(st, end, *ending[end])
 

@@ -20,6 +20,7 @@ class OwnedWords:
     groups: dict[str, str]  # plural nouns: ``[owned_agents] groups`` and the one-word ``[groups]``
     modifiers: dict[str, str]  # ``[owned_agents] modifiers``, ``[group_modifiers]``, ``[institutions]``
     heads: frozenset[str]  # the people's and the groups' nouns
+    starters: frozenset[str]  # the words that may follow an owner: heads, modifiers, possessives
     determiners: frozenset[str]  # before a person's noun phrase
     plain_groups: frozenset[str]  # the plurals the lower-case pass reads after an owner itself
     abroad: frozenset[str]  # bodies posted abroad: their staff are of the host country
@@ -56,7 +57,8 @@ class OwnedWords:
         return cls(
             people=people,
             groups={**one_word, **extra},
-            heads=frozenset(people) | frozenset(one_word) | frozenset(extra),
+            heads=(heads := frozenset(people) | frozenset(one_word) | frozenset(extra)),
+            starters=heads | frozenset(mods) | frozenset(w.casefold() for w in rules.agents.possessives),
             modifiers=mods,
             determiners=frozenset(w.casefold() for w in owned.determiners),
             plain_groups=frozenset(one_word),
