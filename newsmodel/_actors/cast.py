@@ -13,6 +13,7 @@ from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
 from .dictionary_groups import dictionary_groups
+from .owned import owned_agents
 from .place import countries_as_places, drop_agency, place_actors
 from .state import ArticleState
 from .tables import ActorTables
@@ -41,6 +42,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     drop_agency(st)
     find_agents(st)
     dictionary_groups(st)
+    owned_agents(st)
     scan_words(st)
     people_into_groups(st)
     place_actors(st)

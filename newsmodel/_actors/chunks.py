@@ -211,7 +211,7 @@ def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
     tables, text = st.tables, st.text
     s, e, w = tok.s, tok.e, tok.w
     if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
-        org = ActorKind.ORGANIZATION
+        org = ActorKind.GROUP if sector == "REB" else ActorKind.ORGANIZATION  # an armed group
         name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and may_describe(st, s):

@@ -388,6 +388,7 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     org = ActorKind.ORGANIZATION
     if (sector := org_head_after(st, e)) is not None:  # "the Zorblax Unionist party"
         joined = " ".join(t.w for t in run)
+        org = ActorKind.GROUP if sector == "REB" else org  # "the Haqqani network": an armed group
         name_organization(st, joined, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     if len(run) >= 2 and first:

@@ -23,6 +23,7 @@ __all__ = [
     "FunctionWords",
     "Leader",
     "Organization",
+    "OwnedAgents",
     "Pronouns",
     "TitleGender",
 ]
@@ -110,6 +111,19 @@ class Agents:
     possessive_link: str = ""  # the link word of the name made from a possessive ("for")
     bodies: Words = ()  # heads of a body named in lower case ("the prosecutor's office")
     not_after: Words = ()  # before "a <noun>": predicated, not an actor ("seen as a lawyer")
+
+
+@attrs.frozen
+class OwnedAgents:
+    """Nouns of people and groups named by what they are after their owner, a country, a
+    nationality or an armed group, across modifiers ("a U.S. consulate worker", "three U.S.
+    Republican senators", "Egyptian NGOs"): see :mod:`newsmodel._actors.owned`."""
+
+    people: Lists = attrs.field(factory=dict)  # sector -> singular nouns: a PERSON ("worker")
+    groups: Lists = attrs.field(factory=dict)  # sector -> plural nouns besides ``groups``
+    modifiers: Lists = attrs.field(factory=dict)  # sector -> words between owner and noun
+    determiners: Words = ()  # before a person's noun phrase ("a", "another")
+    abroad: Words = ()  # bodies posted abroad ("embassy"): their staff are of the host country
 
 
 def _organization(value: Any, _: type) -> Organization:
@@ -213,6 +227,7 @@ class ActorRules(RuleSet):
     domestic_sectors: Words = ()
     people_group_sectors: Words = ()  # "Iraqi nationals ... Iraqis": the people is the group
     agents: Agents = Agents()
+    owned_agents: OwnedAgents = OwnedAgents()
     pronouns: Pronouns = Pronouns()
     nominals: Lists = attrs.field(factory=dict)  # COUNTRY, PERSON or a sector -> nouns
     words: FunctionWords = FunctionWords()

@@ -20,6 +20,7 @@ from ..errors import RuleError
 from ..model import ActorKind
 from ..rules._countries import iso_countries
 from .agent_words import AgentWords
+from .owned_words import OwnedWords
 from .patterns import (
     by_length,
     chunk_patterns,
@@ -168,6 +169,7 @@ class ActorTables:
     short_forms: dict[str, tuple[str, ...]]
     possessive_heads: tuple[str, ...]
     agents: AgentWords
+    owned: OwnedWords  # "a U.S. consulate worker" (.owned)
     # The function words of the grammar.
     article: str  # "the"
     article_space: str  # "the "
@@ -308,6 +310,7 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         },
         possessive_heads=possessive_heads(with_s, words.possessive),
         agents=AgentWords.of(rules.agents),
+        owned=OwnedWords.of(rules, lambda c, k: check.sector(c, "owned_agents", k), groups, institutions),
         **grammar(words),
     )
 

@@ -14,6 +14,7 @@ from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
+from .place import article_country
 from .state import (
     Adjective,
     ArticleState,
@@ -116,11 +117,7 @@ def _read_word(
         if sector in tables.domestic_sectors:
             iso = place_country_before(st, s)
         if first is not None:
-            # "government and militant sources", "security sources": the group with its modifiers.
-            name = " ".join(text[first:e].lower().split())
-            b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
-            add_mention(st, b, first, e, _NOMINAL, "group-noun")
-            _head(st, word, b.key)
+            _cued_group(st, first, e, word, sector)
             return
         earlier = st.actors.get(st.group_heads.get(word, ""))
         if earlier is not None:
@@ -131,6 +128,17 @@ def _read_word(
         if b.country is None and iso is not None:
             b.country = iso
         add_mention(st, b, s, e, _NOMINAL, "group-noun")
+
+
+def _cued_group(st: ArticleState, first: int, e: int, word: str, sector: str | None) -> None:
+    """ "government and militant sources", "security sources": the group with its modifiers; one
+    led by a bare institution ("two government officials") is of the article's country."""
+    name = " ".join(st.text[first:e].lower().split())
+    b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+    if b.country is None and name.split()[0] in st.tables.bare_institutions:
+        b.country = article_country(st)
+    add_mention(st, b, first, e, _NOMINAL, "group-noun")
+    _head(st, word, b.key)
 
 
 def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
@@ -288,6 +296,8 @@ def _modifiers_before(st: ArticleState, ti: int) -> int | None:
     k = ti - 1
     while k >= 0 and ti - k <= 5 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
         w = lower[k]
+        if st.seg.words[k][:1].isupper() and not opens_sentence(st, tokens[k][0]):
+            break  # "Foreign Ministry officials": a name's words are no modifiers
         if mods.get(w):
             first = tokens[k][0]
         elif w not in coordinators or first is None:

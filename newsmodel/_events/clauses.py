@@ -389,6 +389,8 @@ def objects(
     while k < len(outer):
         m, inner = outer[k]
         prep = doc.prep_before(m[0], start)
+        if k + 1 < len(outer) and _qualifies_next(doc, m, outer[k + 1][0]):
+            k, (m, inner) = k + 1, outer[k + 1]  # "arrested U.S. officials": the head after it
         who, where = _pick(doc, m, inner)
         if prep in doc.lex.words.agent_prepositions:
             if who is not None and not agents:
@@ -427,6 +429,13 @@ def objects(
         if demonym is not None:
             targets.append(demonym)
     return targets, place, agents
+
+
+def _qualifies_next(doc: Doc, m: Mention, after: Mention) -> bool:
+    """Whether a name qualifies the mention after it ("U.S. officials", "a U.S. consulate worker")."""
+    gap = doc.norm[m[1] : after[0]]
+    ok = gap == " " or (len(gap) <= 3 and gap.startswith(doc.lex.words.possessive_clitic))
+    return ok and m[2].kind is not ActorKind.PERSON and after[2].kind not in PLACE_KINDS
 
 
 def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
