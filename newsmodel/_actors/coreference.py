@@ -48,43 +48,61 @@ _span_key = operator.itemgetter(0, 1)
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
 
+def last_names(st: ArticleState) -> dict[str, list[Builder]]:
+    """The people so far by last name (and by the name before a suffix or after a particle)."""
+    last: dict[str, list[Builder]] = {}
+    tables = st.tables
+    suffixes, particles, person = tables.folded_name_suffixes, tables.particles, ActorKind.PERSON
+    for b in st.actors.values():
+        words = b.words
+        if b.kind is person and len(words) >= 2:
+            w = words[-1]
+            last.setdefault(w, []).append(b)
+            if "-" in w and w.split("-", 1)[0] in particles:
+                last.setdefault(w.split("-", 1)[1], []).append(b)
+            if w in suffixes and len(words) >= 3:
+                last.setdefault(words[-2], []).append(b)
+    return last
+
+
 def name_index(
     st: ArticleState,
 ) -> tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]:
-    """The actors so far by last name (people), by any word of a name the gazetteer does not
-    know (people, organisations), and by whole name or alias."""
-    last: dict[str, list[Builder]] = {}
+    """The actors so far by last name (people: :func:`last_names`), by any word of a name the
+    gazetteer does not know (people, organisations), and by whole name or alias."""
     any_word: dict[str, list[Builder]] = {}
     full: dict[str, Builder] = {}
     tables = st.tables
-    suffixes, connectors = tables.folded_name_suffixes, tables.connectors
+    connectors, aliases, org_suffixes = tables.connectors, tables.aliases, tables.org_suffixes
+    person, organization = ActorKind.PERSON, ActorKind.ORGANIZATION
+    aliased = []  # actors other than people whose name the gazetteer gives aliases
     for b in st.actors.values():
-        full.setdefault(" ".join(b.words), b)
-        if b.kind is ActorKind.PERSON and len(b.words) >= 2:
-            last.setdefault(b.words[-1], []).append(b)
-            if "-" in b.words[-1] and b.words[-1].split("-", 1)[0] in tables.particles:
-                last.setdefault(b.words[-1].split("-", 1)[1], []).append(b)
-            if b.words[-1] in suffixes and len(b.words) >= 3:
-                last.setdefault(b.words[-2], []).append(b)
-            any_word.setdefault(b.words[0], []).append(b)
-        elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2 and b.name not in tables.aliases:
+        words = b.words
+        full.setdefault(" ".join(words), b)
+        kind = b.kind
+        if kind is person:
+            if len(words) >= 2:
+                any_word.setdefault(words[0], []).append(b)
+            continue
+        if b.name in aliases:
+            aliased.append(b)
+        elif kind is organization and len(words) >= 2:
             # Part of a name the gazetteer does not know ("Deportivo" for "Deportivo Coruna");
             # known names come with their aliases instead.
-            for w in b.words:
-                if w.title() not in tables.org_suffixes and w not in connectors and len(w) > 2:
+            for w in words:
+                if w.title() not in org_suffixes and w not in connectors and len(w) > 2:
                     any_word.setdefault(w, []).append(b)
-    for b in st.actors.values():
-        if b.kind is not ActorKind.PERSON:
-            for alias in tables.aliases.get(b.name, ()):
-                full.setdefault(alias, b)
-    return last, any_word, full
+    for b in aliased:
+        for alias in aliases[b.name]:
+            full.setdefault(alias, b)
+    return last_names(st), any_word, full
 
 
 def resolve_titled(st: ArticleState) -> None:
     """Single names after a title: "Mr. Tillerson", "President Clinton", "Pope Francis"."""
     if not st.titled:
         return
-    last, _, _ = name_index(st)
+    last = last_names(st)
     titled, st.titled = st.titled, []
     for toks, titles, country, sector in titled:
         t = toks[0]
@@ -268,7 +286,7 @@ def people_into_groups(st: ArticleState) -> None:
 def places_named_like_people(st: ArticleState) -> None:
     """A one-word place that is the last name of a person of the article ("Jordan" after
     "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""
-    last = name_index(st)[0]
+    last = last_names(st)
     if not last:
         return
     text = st.text
