@@ -249,10 +249,7 @@ def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: 
     """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
     b = st.actors.get(key)
     if b is None:
-        b = Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
-        if fields:
-            for k, v in fields.items():
-                setattr(b, k, v)
+        b = Builder(key, name, kind, words=tuple(name.casefold().split()), **fields)  # type: ignore[arg-type]
         st.actors[key] = b
     elif fields:
         for k, v in fields.items():
