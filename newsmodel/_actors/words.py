@@ -45,9 +45,11 @@ def scan_words(st: ArticleState) -> None:
     # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
     for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
         node = vocab[words[ti]]
-        s, e = tokens[ti]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
+        if found is None and (k == n_tokens or lower_words[k] not in node):
+            continue  # only the first word of phrases ("the" of "the nation"), none going on
+        s, e = tokens[ti]
         while k < n_tokens:
             node = node.get(lower_words[k])
             if node is None:
