@@ -400,10 +400,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
             items = []
             for items_of, starts_of in ((base, base_starts), (added, added_starts)):
                 i = bisect.bisect_left(starts_of, lo)
-                while i < len(items_of) and items_of[i][0] < hi:
-                    if items_of[i][1] <= hi:
-                        items.append(items_of[i])
-                    i += 1
+                items += [x for x in items_of[i : bisect.bisect_left(starts_of, hi, i)] if x[1] <= hi]
             items.sort(key=_span_key)
             return [x[2] for x in items]
 
@@ -424,18 +421,8 @@ def antecedent(
 ) -> Builder | None:
     """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
     seg = st.seg
-
-    def compatible(b: Builder) -> bool:
-        if cls == "male":
-            return b.kind is ActorKind.PERSON and b.gender != "F"
-        if cls == "female":
-            return b.kind is ActorKind.PERSON and b.gender != "M"
-        if cls == "neuter":
-            return b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
-        return b.kind is ActorKind.GROUP
-
     sent = seg.sentences[si]
-    current = [b for b in in_range(sent.start, s) if compatible(b)]
+    current = _compatible(in_range(sent.start, s), cls)
     if cls in ("male", "female"):
         if current:
             return current[0]
@@ -443,7 +430,7 @@ def antecedent(
             if si - back < 0:
                 break
             prev = seg.sentences[si - back]
-            cands = [b for b in in_range(prev.start, prev.end) if compatible(b)]
+            cands = _compatible(in_range(prev.start, prev.end), cls)
             if cands:
                 return cands[0]
         return None
@@ -452,3 +439,14 @@ def antecedent(
     if len(distinct) == 1:
         return current[0]
     return None
+
+
+def _compatible(found: list[Builder], cls: str) -> list[Builder]:
+    """The actors of ``found`` that a pronoun of class ``cls`` can refer to, in order."""
+    if cls == "male":
+        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "F"]
+    if cls == "female":
+        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "M"]
+    if cls == "neuter":
+        return [b for b in found if b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)]
+    return [b for b in found if b.kind is ActorKind.GROUP]
