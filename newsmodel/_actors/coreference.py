@@ -196,20 +196,26 @@ def _name_again(st: ArticleState, toks: list[Tok], i: int, index: NameIndex) -> 
     """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
     longest run of words that is a whole name, else one word that is a part of one."""
     last, any_word, full = index
-    for n in range(min(len(toks) - i, 6), 0, -1):
+    t = toks[i]
+    for n in range(min(len(toks) - i, 6), 1, -1):
         part = toks[i : i + n]
-        if n == 1 and (len(part[0].w) < 2 or part[0].w in st.tables.misc_suffixes):
-            return 0
-        key = part[0].w.casefold() if n == 1 else " ".join([t.w.casefold() for t in part])
-        s, e = part[0].s, part[-1].e
-        b = full.get(key)
-        if b is None and n == 1:
-            cands = last.get(key) or any_word.get(key)
-            b = nearest_actor(st, cands, s) if cands else None
+        b = full.get(" ".join([x.w.casefold() for x in part]))
         if b is not None:
-            add_mention(st, b, s, e, _NAME, "name-again")
+            add_mention(st, b, t.s, part[-1].e, _NAME, "name-again")
             return n
-    return 0
+    # One word (most deferred words): a whole name, else a part of one.
+    w = t.w
+    if len(w) < 2 or w in st.tables.misc_suffixes:
+        return 0
+    key = w.casefold()
+    b = full.get(key)
+    if b is None:
+        cands = last.get(key) or any_word.get(key)
+        b = nearest_actor(st, cands, t.s) if cands else None
+    if b is None:
+        return 0
+    add_mention(st, b, t.s, t.e, _NAME, "name-again")
+    return 1
 
 
 def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
