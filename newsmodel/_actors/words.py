@@ -73,11 +73,14 @@ def _read_word(
     tables = st.tables
     text = st.text
     raw = text[s:e]
-    word = " ".join(raw.lower().split())
+    word = raw.lower()
+    if not word.isalpha():  # a phrase, or a word with a period or hyphen
+        word = " ".join(word.split())
     if "pronoun" in found:
-        if tables.pronouns[word] in ("neuter", "plural") and raw[1:2].isupper():
+        cls = tables.pronouns[word]
+        if cls in ("neuter", "plural") and raw[1:2].isupper():
             return  # IT, THEY in a headline
-        pronouns.append((s, e, tables.pronouns[word]))
+        pronouns.append((s, e, cls))
         return
     if "nominal" in found:
         noun = " ".join(word.split()[1:])
