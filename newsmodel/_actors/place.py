@@ -47,6 +47,7 @@ _PLACED = frozenset([COUNTRY, DEMONYM, PEOPLE, REGION, CAPITAL, CITY, SEAT])
 _PERSON, _GROUP, _ORGANIZATION = ActorKind.PERSON, ActorKind.GROUP, ActorKind.ORGANIZATION
 _NAME, _DEMONYM = MentionKind.NAME, MentionKind.DEMONYM
 _MAX_ROLE_WORDS = 12
+_POSSESSIVE_MARKS = ("'s", "’s")
 _PHOENIX: list[NameIndex] = []  # the shipped dictionary's name index, once loaded
 
 
@@ -308,10 +309,7 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
 
 def _bare(word: str) -> str:
     """A word without its possessive ("Pakistan's") or final period of a sentence."""
-    for mark in ("'s", "’s"):
-        if word.endswith(mark):
-            return word[: -len(mark)]
-    return word
+    return word[:-2] if word.endswith(_POSSESSIVE_MARKS) else word
 
 
 def _role_before(st: ArticleState, s: int) -> str | None:
