@@ -108,6 +108,7 @@ class ArticleState:
     initials: dict[str, Builder | None] | None = None  # organisations by initials (acronyms)
     people_ending: dict[int, Builder] | None = None  # people's names by end (placing pass)
     owners_ending: dict[int, Builder] | None = None  # people's and organisations' names, by end
+    written_ending: dict[tuple[str, int], int] | None = None  # (actor key, mention end) -> start
     by_start: tuple[list[tuple[int, int, Builder]], list[int]] | None = None
     place_index: tuple[list[tuple[int, str]], list[int]] | None = None
     referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name

@@ -187,7 +187,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
     tables = st.tables
     key = f"{country_b.name} {word}".casefold()  # one actor however the country is written
     # Named as first written, as a descriptive group is: "U.S. officials", "Britain's embassy".
-    written = next((st.text[ms:me] for ms, me, _, _ in country_b.mentions if me == s - 1), country_b.name)
+    written = written_before(st, country_b, s)
     name = " ".join(f"{written} {word}".split())
     iso = country_b.country
     if word in tables.institutions:
@@ -216,12 +216,33 @@ def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: i
     if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
         add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
         return
-    written = next((st.text[ms:me] for ms, me, _, _ in owner.mentions if me == s - 1), owner.name)
+    written = written_before(st, owner, s)
     name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
     b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
     add_mention(st, b, s, e, _NOMINAL, "owner-noun")
     st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
     _head(st, word, b.key)
+
+
+def written_before(st: ArticleState, b: Builder, s: int) -> str:
+    """How ``b`` is written in its first mention ending just before ``s`` ("U.S." of "U.S.
+    officials"), else its name.
+
+    By an index of the mentions' ends built once, not a scan of ``b``'s mentions per noun (which
+    grows with the text: "U.S. officials" a thousand times). This pass only appends mentions, so a
+    mention the index holds comes before any added since; one it misses is looked for in full.
+    """
+    if st.written_ending is None:
+        index: dict[tuple[str, int], int] = {}
+        for x in st.actors.values():
+            key = x.key
+            for ms, me, _, _ in x.mentions:
+                index.setdefault((key, me), ms)
+        st.written_ending = index
+    start = st.written_ending.get((b.key, s - 1))
+    if start is not None:
+        return st.text[start : s - 1]
+    return next((st.text[ms:me] for ms, me, _, _ in b.mentions if me == s - 1), b.name)
 
 
 def owner_before(st: ArticleState, s: int) -> Builder | None:
