@@ -285,7 +285,9 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
         if prev == tables.article and i > 1:
             prev = words[i - 2].lower()
         skip = prev in tables.not_country_after
-        for k in range(min(n, i + 4), i, -1):
+        # No known phrase opens with a word the gazetteer has no phrase of that length for.
+        longest = tables.span_of.get(w.replace("’", "'"), 0)
+        for k in range(min(n, i + 4, i + longest), i, -1):
             entry = tables.phrases.get(norm(" ".join(words[i:k])))
             if entry is None:
                 continue
