@@ -376,6 +376,8 @@ def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | No
 def _apposition(st: ArticleState, e: int) -> str | None:
     """The country written in an apposition after a name ("Werner Langen, a German member of
     the European Parliament")."""
+    if "," not in st.text[e : e + 3]:
+        return None  # no comma after the name: most names
     m = _APPOSITION.match(st.text, e)
     if m is None:
         return None
