@@ -17,8 +17,10 @@ The rule that placed an actor is appended to the rule of its first mention
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import regex
@@ -398,11 +400,18 @@ def _phoenix_country(st: ArticleState, name: str) -> str | None:
     """The country Phoenix gives every person named ``name`` on the publication date."""
     if len(name.split()) < 2:
         return None
+    return _phoenix_country_on(name, st.published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phoenix_country_on(name: str, day: date | None) -> str | None:
+    """:func:`_phoenix_country` of ``name`` on ``day``: the shipped dictionary never changes, so
+    a name's answer is kept for the next article that names the person on that day."""
     if not _PHOENIX:
         from ..rules._phoenix.names import shipped_names
 
         _PHOENIX.append(shipped_names())
-    roles = [r for r in _PHOENIX[0].roles_on(name, st.published) if r.country]
+    roles = [r for r in _PHOENIX[0].roles_on(name, day) if r.country]
     if not roles:
         return None
     # Two entries for one name ("Salva Kiir" of Sudan, then of South Sudan): the latest role.
