@@ -73,9 +73,8 @@ def _read_word(
     tables = st.tables
     text = st.text
     raw = text[s:e]
-    word = raw.lower()
-    if not word.isalpha():  # a phrase, or a word with a period or hyphen
-        word = " ".join(word.split())
+    low = raw.lower()
+    word = low if low.isalpha() else " ".join(low.split())  # spaces normalised in a phrase
     if "pronoun" in found:
         cls = tables.pronouns[word]
         if cls in ("neuter", "plural") and raw[1:2].isupper():
