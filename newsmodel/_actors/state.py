@@ -169,6 +169,8 @@ def caps_line(st: ArticleState, offset: int) -> bool:
 def opens_sentence(st: ArticleState, offset: int) -> bool:
     """Whether a word at ``offset`` opens a sentence or a line (so its capital says nothing)."""
     text = st.text
+    if offset > 1 and text[offset - 1] == " " and text[offset - 2] not in "“\"‘'([":
+        return offset in st.starts  # after a space and a word: most words
     if offset and text[offset - 1].isalnum():
         return False
     i = offset
