@@ -351,6 +351,19 @@ def test_a_countrys_group_is_named_as_first_written_and_is_one_actor() -> None:
     assert named(cast, "U.S. embassy").kind is ActorKind.ORGANIZATION
 
 
+def test_a_group_or_body_named_after_its_country_or_owner_many_times_is_one_actor_as_written() -> None:
+    # The written form comes from an index of mention ends (linear), not a scan per noun.
+    cast = cast_of(
+        "President Zorvan Kelmeth of Canada spoke. " + "U.S. officials met the Kelmeth administration. " * 50
+    )
+    officials = named(cast, "U.S. officials")
+    assert (officials.country, len(officials.mentions)) == ("USA", 50)
+    assert {m.span.text for m in officials.mentions} == {"officials"}
+    body = named(cast, "Kelmeth administration")
+    assert (body.kind, body.country, len(body.mentions)) == (ActorKind.ORGANIZATION, "CAN", 50)
+    assert len(named(cast, "United States").mentions) == 50
+
+
 def test_a_bare_group_noun_after_a_determiner_of_singulars_qualifies_the_next_noun() -> None:
     cast = cast_of("A crowd tried to storm a police station, and every rebel attack failed. Police said so.")
     police = named(cast, "police")

@@ -72,6 +72,7 @@ def build_cast(st: ArticleState) -> Cast:
     # the order of their first mention; the sentence holding a mention only moves forward.
     by_actor: dict[str, list[Mention]] = {}
     n_sentences = len(sentences)
+    make_mention, span_of = _trusted.mention, _trusted.span_of
     si, sent_end = -1, -1
     next_start = sentences[0].start if sentences else len(text) + 1
     for s, neg_end, _, key, rule, kind in raw:
@@ -85,7 +86,7 @@ def build_cast(st: ArticleState) -> Cast:
         if si < 0 or e > sent_end:
             continue
         kept_end = e
-        mention = _trusted.mention(span=_trusted.span_of(text, s, e), kind=kind, rule=rule)
+        mention = make_mention(span=span_of(text, s, e), kind=kind, rule=rule)
         found = by_actor.get(key)
         if found is None:
             by_actor[key] = [mention]

@@ -55,9 +55,8 @@ def read_chunk(st: ArticleState, start: int, end: int) -> None:
 
 def _chunk_words(st: ArticleState, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of a chunk as ``(start, end, word)``; none for a single word that is no name."""
-    text = st.text
-    if text.find(" ", start, end) < 0 and text.find("\xa0", start, end) < 0:  # one word: most chunks
-        w = text[start:end]
+    w = st.text[start:end]
+    if " " not in w and "\xa0" not in w:  # one word: most chunks
         bare = w.rstrip(".")
         not_names = st.tables.not_names
         if bare in not_names or (w.isupper() and bare.capitalize() in not_names and caps_line(st, start)):
@@ -66,10 +65,10 @@ def _chunk_words(st: ArticleState, start: int, end: int) -> list[tuple[int, int,
     # Words in a chunk are separated by spaces only.
     spans = []
     pos = start
-    for w in text[start:end].replace("\xa0", " ").split(" "):
-        if w:
-            spans.append((pos, pos + len(w), w))
-        pos += len(w) + 1
+    for word in w.replace("\xa0", " ").split(" "):
+        if word:
+            spans.append((pos, pos + len(word), word))
+        pos += len(word) + 1
     return spans
 
 

@@ -48,43 +48,61 @@ _span_key = operator.itemgetter(0, 1)
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
 
 
+def last_names(st: ArticleState) -> dict[str, list[Builder]]:
+    """The people so far by last name (and by the name before a suffix or after a particle)."""
+    last: dict[str, list[Builder]] = {}
+    tables = st.tables
+    suffixes, particles, person = tables.folded_name_suffixes, tables.particles, ActorKind.PERSON
+    for b in st.actors.values():
+        words = b.words
+        if b.kind is person and len(words) >= 2:
+            w = words[-1]
+            last.setdefault(w, []).append(b)
+            if "-" in w and w.split("-", 1)[0] in particles:
+                last.setdefault(w.split("-", 1)[1], []).append(b)
+            if w in suffixes and len(words) >= 3:
+                last.setdefault(words[-2], []).append(b)
+    return last
+
+
 def name_index(
     st: ArticleState,
 ) -> tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]:
-    """The actors so far by last name (people), by any word of a name the gazetteer does not
-    know (people, organisations), and by whole name or alias."""
-    last: dict[str, list[Builder]] = {}
+    """The actors so far by last name (people: :func:`last_names`), by any word of a name the
+    gazetteer does not know (people, organisations), and by whole name or alias."""
     any_word: dict[str, list[Builder]] = {}
     full: dict[str, Builder] = {}
     tables = st.tables
-    suffixes, connectors = tables.folded_name_suffixes, tables.connectors
+    connectors, aliases, org_suffixes = tables.connectors, tables.aliases, tables.org_suffixes
+    person, organization = ActorKind.PERSON, ActorKind.ORGANIZATION
+    aliased = []  # actors other than people whose name the gazetteer gives aliases
     for b in st.actors.values():
-        full.setdefault(" ".join(b.words), b)
-        if b.kind is ActorKind.PERSON and len(b.words) >= 2:
-            last.setdefault(b.words[-1], []).append(b)
-            if "-" in b.words[-1] and b.words[-1].split("-", 1)[0] in tables.particles:
-                last.setdefault(b.words[-1].split("-", 1)[1], []).append(b)
-            if b.words[-1] in suffixes and len(b.words) >= 3:
-                last.setdefault(b.words[-2], []).append(b)
-            any_word.setdefault(b.words[0], []).append(b)
-        elif b.kind is ActorKind.ORGANIZATION and len(b.words) >= 2 and b.name not in tables.aliases:
+        words = b.words
+        full.setdefault(" ".join(words), b)
+        kind = b.kind
+        if kind is person:
+            if len(words) >= 2:
+                any_word.setdefault(words[0], []).append(b)
+            continue
+        if b.name in aliases:
+            aliased.append(b)
+        elif kind is organization and len(words) >= 2:
             # Part of a name the gazetteer does not know ("Deportivo" for "Deportivo Coruna");
             # known names come with their aliases instead.
-            for w in b.words:
-                if w.title() not in tables.org_suffixes and w not in connectors and len(w) > 2:
+            for w in words:
+                if w.title() not in org_suffixes and w not in connectors and len(w) > 2:
                     any_word.setdefault(w, []).append(b)
-    for b in st.actors.values():
-        if b.kind is not ActorKind.PERSON:
-            for alias in tables.aliases.get(b.name, ()):
-                full.setdefault(alias, b)
-    return last, any_word, full
+    for b in aliased:
+        for alias in aliases[b.name]:
+            full.setdefault(alias, b)
+    return last_names(st), any_word, full
 
 
 def resolve_titled(st: ArticleState) -> None:
     """Single names after a title: "Mr. Tillerson", "President Clinton", "Pope Francis"."""
     if not st.titled:
         return
-    last, _, _ = name_index(st)
+    last = last_names(st)
     titled, st.titled = st.titled, []
     for toks, titles, country, sector in titled:
         t = toks[0]
@@ -178,20 +196,26 @@ def _name_again(st: ArticleState, toks: list[Tok], i: int, index: NameIndex) -> 
     """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
     longest run of words that is a whole name, else one word that is a part of one."""
     last, any_word, full = index
-    for n in range(min(len(toks) - i, 6), 0, -1):
+    t = toks[i]
+    for n in range(min(len(toks) - i, 6), 1, -1):
         part = toks[i : i + n]
-        if n == 1 and (len(part[0].w) < 2 or part[0].w in st.tables.misc_suffixes):
-            return 0
-        key = part[0].w.casefold() if n == 1 else " ".join([t.w.casefold() for t in part])
-        s, e = part[0].s, part[-1].e
-        b = full.get(key)
-        if b is None and n == 1:
-            cands = last.get(key) or any_word.get(key)
-            b = nearest_actor(st, cands, s) if cands else None
+        b = full.get(" ".join([x.w.casefold() for x in part]))
         if b is not None:
-            add_mention(st, b, s, e, _NAME, "name-again")
+            add_mention(st, b, t.s, part[-1].e, _NAME, "name-again")
             return n
-    return 0
+    # One word (most deferred words): a whole name, else a part of one.
+    w = t.w
+    if len(w) < 2 or w in st.tables.misc_suffixes:
+        return 0
+    key = w.casefold()
+    b = full.get(key)
+    if b is None:
+        cands = last.get(key) or any_word.get(key)
+        b = nearest_actor(st, cands, t.s) if cands else None
+    if b is None:
+        return 0
+    add_mention(st, b, t.s, t.e, _NAME, "name-again")
+    return 1
 
 
 def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
@@ -268,7 +292,7 @@ def people_into_groups(st: ArticleState) -> None:
 def places_named_like_people(st: ArticleState) -> None:
     """A one-word place that is the last name of a person of the article ("Jordan" after
     "Michael Jordan", "Washington" after "MaliVai Washington") is that person."""
-    last = name_index(st)[0]
+    last = last_names(st)
     if not last:
         return
     text = st.text
@@ -382,10 +406,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
             items = []
             for items_of, starts_of in ((base, base_starts), (added, added_starts)):
                 i = bisect.bisect_left(starts_of, lo)
-                while i < len(items_of) and items_of[i][0] < hi:
-                    if items_of[i][1] <= hi:
-                        items.append(items_of[i])
-                    i += 1
+                items += [x for x in items_of[i : bisect.bisect_left(starts_of, hi, i)] if x[1] <= hi]
             items.sort(key=_span_key)
             return [x[2] for x in items]
 
@@ -406,18 +427,8 @@ def antecedent(
 ) -> Builder | None:
     """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
     seg = st.seg
-
-    def compatible(b: Builder) -> bool:
-        if cls == "male":
-            return b.kind is ActorKind.PERSON and b.gender != "F"
-        if cls == "female":
-            return b.kind is ActorKind.PERSON and b.gender != "M"
-        if cls == "neuter":
-            return b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
-        return b.kind is ActorKind.GROUP
-
     sent = seg.sentences[si]
-    current = [b for b in in_range(sent.start, s) if compatible(b)]
+    current = _compatible(in_range(sent.start, s), cls)
     if cls in ("male", "female"):
         if current:
             return current[0]
@@ -425,7 +436,7 @@ def antecedent(
             if si - back < 0:
                 break
             prev = seg.sentences[si - back]
-            cands = [b for b in in_range(prev.start, prev.end) if compatible(b)]
+            cands = _compatible(in_range(prev.start, prev.end), cls)
             if cands:
                 return cands[0]
         return None
@@ -434,3 +445,14 @@ def antecedent(
     if len(distinct) == 1:
         return current[0]
     return None
+
+
+def _compatible(found: list[Builder], cls: str) -> list[Builder]:
+    """The actors of ``found`` that a pronoun of class ``cls`` can refer to, in order."""
+    if cls == "male":
+        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "F"]
+    if cls == "female":
+        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "M"]
+    if cls == "neuter":
+        return [b for b in found if b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)]
+    return [b for b in found if b.kind is ActorKind.GROUP]

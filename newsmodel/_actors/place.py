@@ -17,8 +17,10 @@ The rule that placed an actor is appended to the rule of its first mention
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import regex
@@ -47,6 +49,7 @@ _PLACED = frozenset([COUNTRY, DEMONYM, PEOPLE, REGION, CAPITAL, CITY, SEAT])
 _PERSON, _GROUP, _ORGANIZATION = ActorKind.PERSON, ActorKind.GROUP, ActorKind.ORGANIZATION
 _NAME, _DEMONYM = MentionKind.NAME, MentionKind.DEMONYM
 _MAX_ROLE_WORDS = 12
+_POSSESSIVE_MARKS = ("'s", "’s")
 _PHOENIX: list[NameIndex] = []  # the shipped dictionary's name index, once loaded
 
 
@@ -284,7 +287,9 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
         if prev == tables.article and i > 1:
             prev = words[i - 2].lower()
         skip = prev in tables.not_country_after
-        for k in range(min(n, i + 4), i, -1):
+        # No known phrase opens with a word the gazetteer has no phrase of that length for.
+        longest = tables.span_of.get(w.replace("’", "'"), 0)
+        for k in range(min(n, i + 4, i + longest), i, -1):
             entry = tables.phrases.get(norm(" ".join(words[i:k])))
             if entry is None:
                 continue
@@ -308,10 +313,7 @@ def country_in(st: ArticleState, s: int, e: int) -> str | None:
 
 def _bare(word: str) -> str:
     """A word without its possessive ("Pakistan's") or final period of a sentence."""
-    for mark in ("'s", "’s"):
-        if word.endswith(mark):
-            return word[: -len(mark)]
-    return word
+    return word[:-2] if word.endswith(_POSSESSIVE_MARKS) else word
 
 
 def _role_before(st: ArticleState, s: int) -> str | None:
@@ -376,6 +378,8 @@ def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | No
 def _apposition(st: ArticleState, e: int) -> str | None:
     """The country written in an apposition after a name ("Werner Langen, a German member of
     the European Parliament")."""
+    if "," not in st.text[e : e + 3]:
+        return None  # no comma after the name: most names
     m = _APPOSITION.match(st.text, e)
     if m is None:
         return None
@@ -396,11 +400,18 @@ def _phoenix_country(st: ArticleState, name: str) -> str | None:
     """The country Phoenix gives every person named ``name`` on the publication date."""
     if len(name.split()) < 2:
         return None
+    return _phoenix_country_on(name, st.published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phoenix_country_on(name: str, day: date | None) -> str | None:
+    """:func:`_phoenix_country` of ``name`` on ``day``: the shipped dictionary never changes, so
+    a name's answer is kept for the next article that names the person on that day."""
     if not _PHOENIX:
         from ..rules._phoenix.names import shipped_names
 
         _PHOENIX.append(shipped_names())
-    roles = [r for r in _PHOENIX[0].roles_on(name, st.published) if r.country]
+    roles = [r for r in _PHOENIX[0].roles_on(name, day) if r.country]
     if not roles:
         return None
     # Two entries for one name ("Salva Kiir" of Sudan, then of South Sudan): the latest role.

@@ -108,6 +108,7 @@ class ArticleState:
     initials: dict[str, Builder | None] | None = None  # organisations by initials (acronyms)
     people_ending: dict[int, Builder] | None = None  # people's names by end (placing pass)
     owners_ending: dict[int, Builder] | None = None  # people's and organisations' names, by end
+    written_ending: dict[tuple[str, int], int] | None = None  # (actor key, mention end) -> start
     by_start: tuple[list[tuple[int, int, Builder]], list[int]] | None = None
     place_index: tuple[list[tuple[int, str]], list[int]] | None = None
     referents: dict[str, set[int]] = attrs.Factory(dict)  # nominal noun -> ids of the actors it can name
@@ -168,6 +169,8 @@ def caps_line(st: ArticleState, offset: int) -> bool:
 def opens_sentence(st: ArticleState, offset: int) -> bool:
     """Whether a word at ``offset`` opens a sentence or a line (so its capital says nothing)."""
     text = st.text
+    if offset > 1 and text[offset - 1] == " " and text[offset - 2] not in "“\"‘'([":
+        return offset in st.starts  # after a space and a word: most words
     if offset and text[offset - 1].isalnum():
         return False
     i = offset
@@ -249,10 +252,7 @@ def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: 
     """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
     b = st.actors.get(key)
     if b is None:
-        b = Builder(key=key, name=name, kind=kind, words=tuple(name.casefold().split()))
-        if fields:
-            for k, v in fields.items():
-                setattr(b, k, v)
+        b = Builder(key, name, kind, words=tuple(name.casefold().split()), **fields)  # type: ignore[arg-type]
         st.actors[key] = b
     elif fields:
         for k, v in fields.items():

@@ -46,9 +46,11 @@ def scan_words(st: ArticleState) -> None:
     # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
     for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
         node = vocab[words[ti]]
-        s, e = tokens[ti]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
+        if found is None and (k == n_tokens or lower_words[k] not in node):
+            continue  # only the first word of phrases ("the" of "the nation"), none going on
+        s, e = tokens[ti]
         while k < n_tokens:
             node = node.get(lower_words[k])
             if node is None:
@@ -72,11 +74,13 @@ def _read_word(
     tables = st.tables
     text = st.text
     raw = text[s:e]
-    word = " ".join(raw.lower().split())
+    low = raw.lower()
+    word = low if low.isalpha() else " ".join(low.split())  # spaces normalised in a phrase
     if "pronoun" in found:
-        if tables.pronouns[word] in ("neuter", "plural") and raw[1:2].isupper():
+        cls = tables.pronouns[word]
+        if cls in ("neuter", "plural") and raw[1:2].isupper():
             return  # IT, THEY in a headline
-        pronouns.append((s, e, tables.pronouns[word]))
+        pronouns.append((s, e, cls))
         return
     if "nominal" in found:
         noun = " ".join(word.split()[1:])
@@ -190,7 +194,7 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
     tables = st.tables
     key = f"{country_b.name} {word}".casefold()  # one actor however the country is written
     # Named as first written, as a descriptive group is: "U.S. officials", "Britain's embassy".
-    written = next((st.text[ms:me] for ms, me, _, _ in country_b.mentions if me == s - 1), country_b.name)
+    written = written_before(st, country_b, s)
     name = " ".join(f"{written} {word}".split())
     iso = country_b.country
     if word in tables.institutions:
@@ -219,12 +223,33 @@ def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: i
     if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
         add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
         return
-    written = next((st.text[ms:me] for ms, me, _, _ in owner.mentions if me == s - 1), owner.name)
+    written = written_before(st, owner, s)
     name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
     b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
     add_mention(st, b, s, e, _NOMINAL, "owner-noun")
     st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
     _head(st, word, b.key)
+
+
+def written_before(st: ArticleState, b: Builder, s: int) -> str:
+    """How ``b`` is written in its first mention ending just before ``s`` ("U.S." of "U.S.
+    officials"), else its name.
+
+    By an index of the mentions' ends built once, not a scan of ``b``'s mentions per noun (which
+    grows with the text: "U.S. officials" a thousand times). This pass only appends mentions, so a
+    mention the index holds comes before any added since; one it misses is looked for in full.
+    """
+    if st.written_ending is None:
+        index: dict[tuple[str, int], int] = {}
+        for x in st.actors.values():
+            key = x.key
+            for ms, me, _, _ in x.mentions:
+                index.setdefault((key, me), ms)
+        st.written_ending = index
+    start = st.written_ending.get((b.key, s - 1))
+    if start is not None:
+        return st.text[start : s - 1]
+    return next((st.text[ms:me] for ms, me, _, _ in b.mentions if me == s - 1), b.name)
 
 
 def owner_before(st: ArticleState, s: int) -> Builder | None:
