@@ -87,6 +87,9 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
         floor = max(out[-1].end if out else -1, occ.sentence.start)
         chosen: Occurrence | None = None
         j = occ.ti - 1
+        heads = getattr(verbs, "heads", None)  # the CAMEO table's: no verb of it in reach, no look-up
+        if heads is not None and heads().isdisjoint(lw[max(0, occ.ti - _LIGHT_REACH) : occ.ti]):
+            j = -1
         while chosen is None and j >= 0 and occ.ti - j <= _LIGHT_REACH and tokens[j][0] >= floor:
             for entry, plan in verbs.get(lw[j], ()):
                 if (
