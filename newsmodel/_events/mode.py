@@ -124,8 +124,8 @@ def recode(
     if kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.refusal_cues:
         return EventKind.REJECT, EventMode.ASSERTED, "+refusal"
     if (
-        kind in lex.threat_kinds
-        and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
+        mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)  # first: a set of kinds hashes in Python
+        and kind in lex.threat_kinds
         and not lex.threat_cues.isdisjoint(doc.lw[doc.sentence_tok(sentence) : doc.tok(sentence.end - 1) + 1])
     ):
         return EventKind.THREATEN, mode, "+threat"

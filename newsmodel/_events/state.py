@@ -36,7 +36,7 @@ _bisect_left = bisect.bisect_left
 _FIRST_TWO = operator.itemgetter(0, 1)
 # An event happens at a point or in a period of time; a duration ("for three days", "within
 # days") or a set ("every week") says how long or how often, not when.
-POINT_KINDS = frozenset({TimeKind.DATE, TimeKind.TIME})
+POINT_KINDS = (TimeKind.DATE, TimeKind.TIME)  # a tuple: members by identity (an enum's hash is Python code)
 _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
 
 
@@ -361,6 +361,8 @@ class Doc:
         all_, starts = self.all_mentions, self.all_starts
         i = _bisect_left(starts, start)
         j = _bisect_left(starts, end, i)
+        if i == j:
+            return []
         return [m for m in all_[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
