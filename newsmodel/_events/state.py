@@ -34,6 +34,8 @@ Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
 _bisect_right = bisect.bisect_right
 _bisect_left = bisect.bisect_left
 _FIRST_TWO = operator.itemgetter(0, 1)
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_KIND = operator.attrgetter("kind")
 # An event happens at a point or in a period of time; a duration ("for three days", "within
 # days") or a set ("every week") says how long or how often, not when.
 POINT_KINDS = (TimeKind.DATE, TimeKind.TIME)  # a tuple: members by identity (an enum's hash is Python code)
@@ -80,7 +82,7 @@ class _Cover:
     def __init__(self, mentions: list[Mention], starts: list[int]) -> None:
         self.mentions = mentions
         self.starts = starts
-        self.longest = max([m[1] - m[0] for m in mentions], default=0)
+        self.longest = max(map(operator.sub, map(_SECOND, mentions), starts), default=0)
 
     def __call__(self, start: int, end: int) -> bool:
         ms = self.mentions
@@ -134,7 +136,7 @@ class Doc:
         self.modal_at: list[int] = []  # tokens of statement words
         self.lw: Sequence[str] = self._straight_words()
         self._scan()
-        self.cue_starts = [c[0] for c in self.cue_at]
+        self.cue_starts = list(map(_FIRST, self.cue_at))
         self.cues_read: dict[int, Cue | None] = {}  # the cue words read so far
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
@@ -229,10 +231,10 @@ class Doc:
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
         statements = context.statements
-        held = {id(a) for a in context.cast.actors} if statements else set()
+        held = set(map(id, context.cast.actors)) if statements else set()
         # Every mention of the cast by start, longest first (statement sources join them below).
         cast: list[Mention] = context.cast.mention_spans()
-        cast_starts = [m[0] for m in cast]
+        cast_starts = list(map(_FIRST, cast))
         covered: _Cover | None = None  # built for the first statement source it is asked about
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
@@ -257,7 +259,7 @@ class Doc:
             contents.append((content.start, content.end, sp))
         contents.sort(key=_FIRST_TWO)
         self.contents = contents
-        self.content_starts = [c[0] for c in self.contents]
+        self.content_starts = list(map(_FIRST, contents))
         self._prepare_times(context)
         self.extra = sorted(extra, key=_FIRST_TWO)
         self.extra_ends = {m[1] for m in extra}  # a set: one look-up, however many statements
@@ -272,9 +274,11 @@ class Doc:
             else:  # many: one merge of the two sorted lists, the cast's first among equals
                 extra_sorted = sorted(self.extra, key=mention_order)
                 self.all_mentions = list(heapq.merge(cast, extra_sorted, key=mention_order))
-            self.all_starts = [m[0] for m in self.all_mentions]
-        self.places = [m for m in self.all_mentions if m[2].kind in PLACE_KINDS]
-        self.place_starts = [m[0] for m in self.places]
+            self.all_starts = list(map(_FIRST, self.all_mentions))
+        # In C: the kinds of the mentions' actors, tested against the (identity) tuple of kinds.
+        is_place = map(PLACE_KINDS.__contains__, map(_KIND, map(_THIRD, self.all_mentions)))
+        self.places = list(itertools.compress(self.all_mentions, is_place))
+        self.place_starts = list(map(_FIRST, self.places))
 
     def _prepare_times(self, context: Context) -> None:
         """The times of statements (by content and cue) and the participle cues of timed speakers."""
