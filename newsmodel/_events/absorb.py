@@ -287,16 +287,17 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
     contradict that event's, names the same act; so does a verb of that category before it whose
     clause places it in that act ("eleven were killed in Monday's attack").
     """
-    first: dict[EventKind, list[Draft]] = {}  # by kind; the last eight are compared (linear time)
+    # By kind (its id: an enum's hash is Python code); the last eight are compared (linear time).
+    first: dict[int, list[Draft]] = {}
     for n, d in enumerate(drafts):
         if d.absorbed:
             # The object of a response ("condemned the arrest") is still a mention of the act.
-            if d.trig.entry.pos == "noun" and d.kind in first and (at := _definite(doc, d.trig)) >= 0:
-                owner = _owner(first[d.kind], d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
+            if d.trig.entry.pos == "noun" and id(d.kind) in first and (at := _definite(doc, d.trig)) >= 0:
+                owner = _owner(first[id(d.kind)], d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
                 if owner is not None:
                     _merge(owner, d)
             continue
-        earlier = first.get(d.kind)
+        earlier = first.get(id(d.kind))
         at = _definite(doc, d.trig) if earlier and d.trig.entry.pos == "noun" else -1
         owner = (
             _owner(earlier, d, doc.lw[at] in doc.lex.words.anaphoric_possessives)
@@ -322,7 +323,7 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
                     _merge(owner, o)
             continue
         if d.trig.entry.pos == "verb" or d.sources or d.targets:
-            first.setdefault(d.kind, []).append(d)
+            first.setdefault(id(d.kind), []).append(d)
 
 
 def _share_roles(event: Draft, mention: Draft) -> None:

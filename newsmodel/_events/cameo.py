@@ -333,6 +333,13 @@ class _NounVerbs(Mapping[str, Sequence[LightVerb]]):
     def __init__(self, table: LightTable, patterns: list[tuple[CameoPattern, EventKind, _Built]]) -> None:
         self._table, self._patterns = table, patterns
         self._done: dict[str, list[LightVerb]] = {}
+        self._heads: frozenset[str] | None = None
+
+    def heads(self) -> frozenset[str]:
+        """The verb forms that may have entries (no other word has any): one set test for a window."""
+        if self._heads is None:
+            self._heads = frozenset(h for p, _, _ in self._patterns for h in self._table.verbs(p.block))
+        return self._heads
 
     def get(self, head: str, default: object = None) -> Any:
         found = self._done.get(head)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Collection, Sequence
 
@@ -270,8 +271,12 @@ def chunk(
     if "i" in text:
         text = _TO.sub("p", text)
     text = _VERBS.sub("v", text)
-    starts = [m.start() for m in _GROUPS.finditer(text)]
-    kinds = "".join([text[s] for s in starts]).translate(_KIND_OF)
+    # The items cover the codes one after another (each one character at least): their starts
+    # are the running sums of their lengths, and no match object is made.
+    items = _GROUPS.findall(text)
+    starts = list(itertools.accumulate(map(len, items), initial=0))
+    starts.pop()
+    kinds = "".join([g[0] for g in items]).translate(_KIND_OF)
     return Chunks(lo=lo, words=ws, codes=text, kinds=kinds, starts=starts, grammar=g)
 
 

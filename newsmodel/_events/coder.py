@@ -71,7 +71,7 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
             sentence=d.sentence,
             rule=d.rule,
             counts=counts.get(i, ()),
-            mentions=_mention_spans(text, d),
+            mentions=_mention_spans(text, d) if d.mentions else (),
         )
         for i, (d, when) in enumerate(zip(kept, times, strict=True))
     )

@@ -85,17 +85,19 @@ def mode(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | None) ->
     if prev is not None and prev.start >= sentence.start:
         neg_lo = max(lo, prev.start)
         lo = max(lo, prev.end)
-    if not cues_between(doc, min(lo, neg_lo), trig.start):
+    window = cues_between(doc, min(lo, neg_lo), trig.start)
+    if not window:
         return EventMode.ASSERTED, ""  # no cue in the window (most triggers)
     # Do not cross a clause boundary (punctuation) when looking for cues.
     j = trig.ti - 1
     while j >= 0 and doc.starts[j] >= lo:
         if doc.lw[j] in PUNCT_BOUNDARY or (doc.lw[j] in (",",) and j < trig.ti - 2):
             lo = neg_lo = doc.tokens[j][1]
+            window = cues_between(doc, lo, trig.start)  # the cues after the boundary
             break
         j -= 1
     found: dict[str, str] = {}
-    for b, e, group, phrase in cues_between(doc, min(lo, neg_lo), trig.start):
+    for b, e, group, phrase in window:
         if (e <= trig.start or group == "negated") and b >= (neg_lo if group == "negated" else lo):
             found[group] = phrase  # the nearest cue of each kind
     # A negation or modal right after an auxiliary that follows the trigger does not count; only
@@ -124,8 +126,8 @@ def recode(
     if kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.refusal_cues:
         return EventKind.REJECT, EventMode.ASSERTED, "+refusal"
     if (
-        kind in lex.threat_kinds
-        and mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)
+        mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)  # first: a set of kinds hashes in Python
+        and kind in lex.threat_kinds
         and not lex.threat_cues.isdisjoint(doc.lw[doc.sentence_tok(sentence) : doc.tok(sentence.end - 1) + 1])
     ):
         return EventKind.THREATEN, mode, "+threat"

@@ -59,7 +59,11 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         sources = [speaker]
         rule += "+speaker"
     if sources and targets:
-        targets = [a for a in targets if all(a is not s for s in sources)]
+        if len(sources) == 1:  # the commonest: one comparison per target, no generator
+            only = sources[0]
+            targets = [a for a in targets if a is not only]
+        else:
+            targets = [a for a in targets if all(a is not s for s in sources)]
     if e.needs_target and not targets:
         return None  # "a video released by ...": release of an actor or nothing
     if place is not None and any(place is a for a in (*sources, *targets)):

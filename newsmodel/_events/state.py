@@ -34,11 +34,12 @@ Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
 _bisect_right = bisect.bisect_right
 _bisect_left = bisect.bisect_left
 _FIRST_TWO = operator.itemgetter(0, 1)
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_KIND = operator.attrgetter("kind")
 # An event happens at a point or in a period of time; a duration ("for three days", "within
 # days") or a set ("every week") says how long or how often, not when.
-POINT_KINDS = frozenset({TimeKind.DATE, TimeKind.TIME})
+POINT_KINDS = (TimeKind.DATE, TimeKind.TIME)  # a tuple: members by identity (an enum's hash is Python code)
 _PHRASE_HEAD = SCAN_HEAD | SCAN_PHRASE_ONLY  # the first word of phrases, and nothing else
-_CURLY = itertools.repeat("’")  # the second argument of ``contains``, for ``map``
 
 
 @attrs.define
@@ -75,13 +76,13 @@ class Draft:
 
 
 class _Cover:
-    """Whether a mention of a sorted list covers a span: only the mentions that start within the
-    longest mention's length before it are looked at."""
+    """Whether a mention of a sorted list (with its ``starts``) covers a span: only the mentions
+    that start within the longest mention's length before it are looked at."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], starts: list[int]) -> None:
         self.mentions = mentions
-        self.starts = [m[0] for m in mentions]
-        self.longest = max((e - s for s, e, _ in mentions), default=0)
+        self.starts = starts
+        self.longest = max(map(operator.sub, map(_SECOND, mentions), starts), default=0)
 
     def __call__(self, start: int, end: int) -> bool:
         ms = self.mentions
@@ -135,7 +136,7 @@ class Doc:
         self.modal_at: list[int] = []  # tokens of statement words
         self.lw: Sequence[str] = self._straight_words()
         self._scan()
-        self.cue_starts = [c[0] for c in self.cue_at]
+        self.cue_starts = list(map(_FIRST, self.cue_at))
         self.cues_read: dict[int, Cue | None] = {}  # the cue words read so far
         self.left_cache: dict[tuple[int, int, int], int] = {}
         self._preps: dict[int, tuple[str | None, int]] = {}
@@ -155,11 +156,19 @@ class Doc:
         """The segmenter's lower-cased words with typographic apostrophes made straight, as in
         ``norm``: only the tokens holding one are copied."""
         words = self.segs.lower_words
-        if "’" not in self.text:
+        text = self.text
+        at = text.find("’")
+        if at < 0:
             return words
+        # The tokens holding one, found from the apostrophes' offsets (a token's lower-case word
+        # holds one where its text does): no pass over every token.
         fixed = list(words)
-        for k in itertools.compress(range(len(words)), map(operator.contains, words, _CURLY)):
-            fixed[k] = fixed[k].replace("’", "'")
+        starts, tokens = self.starts, self.tokens
+        while at >= 0:
+            k = _bisect_right(starts, at) - 1
+            if k >= 0 and at < tokens[k][1]:
+                fixed[k] = words[k].replace("’", "'")
+            at = text.find("’", at + 1)
         return fixed
 
     def _scan_found(self) -> list[int]:
@@ -221,39 +230,55 @@ class Doc:
 
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
-        held = {id(a) for a in context.cast.actors} if context.statements else set()
+        statements = context.statements
+        held = set(map(id, context.cast.actors)) if statements else set()
         # Every mention of the cast by start, longest first (statement sources join them below).
         cast: list[Mention] = context.cast.mention_spans()
-        covered = _Cover(cast)
+        cast_starts = list(map(_FIRST, cast))
+        covered: _Cover | None = None  # built for the first statement source it is asked about
         # Statement sources the actor stage left unresolved still name their speaker.
         extra: list[Mention] = []
         self.cue_speaker: dict[int, Actor] = {}
         self.cue_content: dict[int, tuple[int, int]] = {}  # by cue start, for cues with a speaker
-        self.contents: list[tuple[int, int, Actor | None]] = []
-        for st in context.statements:
-            sp = st.speaker if st.speaker is not None and id(st.speaker) in held else None
-            if sp is not None and st.source is not None and not covered(st.source.start, st.source.end):
-                extra.append((st.source.start, st.source.end, sp))
-            if sp is not None and st.cue is not None:
-                self.cue_speaker[st.cue.start] = sp
-                self.cue_content[st.cue.start] = (st.content.start, st.content.end)
-            self.contents.append((st.content.start, st.content.end, sp))
-        self.contents.sort(key=_FIRST_TWO)
-        self.content_starts = [c[0] for c in self.contents]
+        contents: list[tuple[int, int, Actor | None]] = []
+        for st in statements:
+            sp = st.speaker
+            if sp is not None and id(sp) not in held:
+                sp = None
+            content = st.content
+            if sp is not None:
+                source = st.source
+                if source is not None:
+                    if covered is None:
+                        covered = _Cover(cast, cast_starts)
+                    if not covered(source.start, source.end):
+                        extra.append((source.start, source.end, sp))
+                if st.cue is not None:
+                    self.cue_speaker[st.cue.start] = sp
+                    self.cue_content[st.cue.start] = (content.start, content.end)
+            contents.append((content.start, content.end, sp))
+        contents.sort(key=_FIRST_TWO)
+        self.contents = contents
+        self.content_starts = list(map(_FIRST, contents))
         self._prepare_times(context)
         self.extra = sorted(extra, key=_FIRST_TWO)
         self.extra_ends = {m[1] for m in extra}  # a set: one look-up, however many statements
         # Every mention of the article (statement sources included) by start, longest first.
         self.all_mentions: list[Mention] = cast
-        if len(self.extra) <= 8:  # a few: into place (each insertion moves the list)
-            for m in self.extra:
-                bisect.insort_right(self.all_mentions, m, key=mention_order)
-        else:  # many: one merge of the two sorted lists, the cast's first among equals
-            extra_sorted = sorted(self.extra, key=mention_order)
-            self.all_mentions = list(heapq.merge(self.all_mentions, extra_sorted, key=mention_order))
-        self.all_starts = [m[0] for m in self.all_mentions]
-        self.places = [m for m in self.all_mentions if m[2].kind in PLACE_KINDS]
-        self.place_starts = [m[0] for m in self.places]
+        if not extra:  # the commonest: the cast's mentions, whose starts are known
+            self.all_starts = cast_starts
+        else:
+            if len(extra) <= 8:  # a few: into place (each insertion moves the list)
+                for m in self.extra:
+                    bisect.insort_right(cast, m, key=mention_order)
+            else:  # many: one merge of the two sorted lists, the cast's first among equals
+                extra_sorted = sorted(self.extra, key=mention_order)
+                self.all_mentions = list(heapq.merge(cast, extra_sorted, key=mention_order))
+            self.all_starts = list(map(_FIRST, self.all_mentions))
+        # In C: the kinds of the mentions' actors, tested against the (identity) tuple of kinds.
+        is_place = map(PLACE_KINDS.__contains__, map(_KIND, map(_THIRD, self.all_mentions)))
+        self.places = list(itertools.compress(self.all_mentions, is_place))
+        self.place_starts = list(map(_FIRST, self.places))
 
     def _prepare_times(self, context: Context) -> None:
         """The times of statements (by content and cue) and the participle cues of timed speakers."""
@@ -340,6 +365,8 @@ class Doc:
         all_, starts = self.all_mentions, self.all_starts
         i = _bisect_left(starts, start)
         j = _bisect_left(starts, end, i)
+        if i == j:
+            return []
         return [m for m in all_[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:

@@ -4,7 +4,7 @@ words that make a demand in reported speech an event of its speaker's."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Span
 from .lexicon import Trigger
@@ -87,6 +87,9 @@ def _light_verbs(doc: Doc, found: list[Occurrence]) -> list[Occurrence]:
         floor = max(out[-1].end if out else -1, occ.sentence.start)
         chosen: Occurrence | None = None
         j = occ.ti - 1
+        heads = getattr(verbs, "heads", None)  # the CAMEO table's: no verb of it in reach, no look-up
+        if heads is not None and heads().isdisjoint(lw[max(0, occ.ti - _LIGHT_REACH) : occ.ti]):
+            j = -1
         while chosen is None and j >= 0 and occ.ti - j <= _LIGHT_REACH and tokens[j][0] >= floor:
             for entry, plan in verbs.get(lw[j], ()):
                 if (
@@ -145,9 +148,11 @@ def _choose(
     lex = doc.lex
     if combined is not None:
         # The phrases in order, longest first, as one alternation would try them; only those
-        # whose last word lies ahead can match.
+        # whose last word lies ahead can match (a set of the words ahead: each test then looks
+        # up the few forms of a last word).
+        words: Iterable[str] = frozenset(ahead) if len(combined) > 2 else ahead
         for candidate, last in combined:
-            if last.isdisjoint(ahead) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
+            if last.isdisjoint(words) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
                 continue
             assert candidate.tail is not None
             t = candidate.tail.compiled.match(doc.low, h_end, sent.end)
