@@ -116,6 +116,8 @@ def _absorb(doc: Doc, drafts: list[Draft]) -> None:
                 continue
             if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
                 break
+            if d.kind is EventKind.REJECT and other.trig.entry.kind not in doc.lex.refused_kinds:
+                break  # "declined to accuse": the accusation stays, negated
             other.absorbed = True
             if d.kind is EventKind.AGREE and other.trig.entry.kind in threat:
                 d.kind, d.rule = EventKind.THREATEN, d.rule + "+threat"
