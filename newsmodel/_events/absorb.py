@@ -11,12 +11,14 @@ import bisect
 from ..model import Actor, EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
+from .unreal import drop_unreal
 
 __all__ = ["fold"]
 
 
 def fold(doc: Doc, drafts: list[Draft]) -> None:
     """Mark the drafts that are part of another event as ``absorbed`` (and complete the others)."""
+    drop_unreal(doc, drafts)
     _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
     _later_mentions(doc, drafts)

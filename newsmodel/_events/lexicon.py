@@ -132,6 +132,11 @@ class WordSets:
     noun_phrase_heads: frozenset[str]
     count_qualifiers: frozenset[str]
     count_nouns: frozenset[str]
+    capacity_nouns: frozenset[str]
+    unrealized_modifiers: frozenset[str]
+    modifier_heads: frozenset[str]
+    purposes: frozenset[str]
+    conditions: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)

@@ -189,6 +189,11 @@ class EventWords:
     noun_phrase_heads: Words = ()
     count_qualifiers: Words = ()
     count_nouns: Words = ()
+    capacity_nouns: Words = ()
+    unrealized_modifiers: Words = ()
+    modifier_heads: Words = ()
+    purposes: Words = ()
+    conditions: Words = ()
 
 
 @attrs.frozen

@@ -1,0 +1,140 @@
+"""Trigger words that name no act: what an actor may do, plans to do, aims at, makes conditions of
+or demands while protesting. Each is marked ``absorbed`` (part of another event, or of none).
+
+- a **capacity**: a verb in the infinitive after a noun such as "right" ("the right to demonstrate",
+  "the right of Russian troops to fire on militants") names what may be done, not a deed
+  (``words.capacity_nouns``);
+- a noun **not yet real**: "the planned deployment", "a possible attack"
+  (``words.unrealized_modifiers``);
+- a noun **modifying another**: "truce monitors", "deportation orders" name the monitors and the
+  orders (``words.modifier_heads``);
+- a **purpose**: "a resolution that aims to tighten sanctions and impose a blockade", "a meeting
+  aimed at establishing relations" (``words.purposes``: the clause after one of them);
+- the **condition of an announcement**: "will boycott the elections unless the president agrees to
+  step down" is one THREATEN; what it asks for is not an act (``words.conditions``, after a
+  THREATEN or AGREE event of the clause);
+- the **demand of a protest**: "demonstrated in Kirkuk, calling for independence" is one PROTEST
+  (CAMEO codes a demonstration by what it demands): a gerund of a REQUEST verb after a PROTEST
+  event of its clause.
+"""
+
+from __future__ import annotations
+
+from ..model import EventKind
+from .state import PUNCT_BOUNDARY, Doc, Draft
+
+__all__ = ["drop_unreal"]
+
+_CAPACITY_REACH = 6  # tokens from "to" back to a capacity noun, at most
+_PURPOSE_REACH = 14  # tokens from a trigger back to a purpose or a condition, at most
+_DEMAND_REACH = 12  # tokens from a protest to the gerund of its demand, at most
+_ANNOUNCED = (EventKind.THREATEN, EventKind.AGREE)
+
+
+def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
+    """Mark the drafts whose trigger names no act as absorbed (see the module docstring)."""
+    words = doc.lex.words
+    if not drafts:
+        return
+    protest: Draft | None = None
+    announced: Draft | None = None
+    for d in drafts:
+        if d.absorbed:
+            continue
+        ti = d.trig.ti
+        noun = d.trig.entry.pos == "noun"
+        if (
+            (not noun and _after_capacity(doc, d))
+            or (noun and ti > 0 and _unrealized(doc, ti))
+            or (
+                noun
+                and d.trig.end == d.trig.head_end
+                and ti + 1 < len(doc.lw)
+                and doc.lw[ti + 1] in words.modifier_heads
+            )
+            or _opened_by(doc, d, words.purposes)
+            or (announced is not None and _announced_condition(doc, announced, d))
+            or (protest is not None and _demand_of(doc, protest, d))
+        ):
+            d.absorbed = True
+            continue
+        if d.kind is EventKind.PROTEST:
+            protest = d
+        if d.kind in _ANNOUNCED:
+            announced = d
+
+
+def _after_capacity(doc: Doc, d: Draft) -> bool:
+    """``the right (of X) to <verb>``: a capacity noun before the infinitive marker of the verb."""
+    lw, words = doc.lw, doc.lex.words
+    j = d.trig.ti - 1
+    if j < 1 or lw[j] not in words.infinitive:
+        return False
+    lo = max(doc.sentence_tok(d.sentence), j - _CAPACITY_REACH)
+    k = j - 1
+    while k >= lo:
+        w = lw[k]
+        if w in words.capacity_nouns:
+            return True
+        if w in PUNCT_BOUNDARY or w == "," or w in doc.lex.verb_like or w in words.boundaries:
+            return False
+        k -= 1
+    return False
+
+
+def _unrealized(doc: Doc, ti: int) -> bool:
+    """``the planned deployment``, ``a possible new attack``: a modifier of what is not yet real."""
+    lw, mods = doc.lw, doc.lex.words.unrealized_modifiers
+    return lw[ti - 1] in mods or (ti > 1 and lw[ti - 2] in mods and lw[ti - 1].isalpha())
+
+
+def _opened_by(doc: Doc, d: Draft, phrases: frozenset[str]) -> bool:
+    """Whether a phrase of ``phrases`` (two or three words) opens the clause of ``d``'s trigger."""
+    if not phrases:
+        return False
+    lw = doc.lw
+    lo = max(doc.sentence_tok(d.sentence), d.trig.ti - _PURPOSE_REACH)
+    k = d.trig.ti - 1
+    while k >= lo:
+        w = lw[k]
+        if w in PUNCT_BOUNDARY or w == ",":
+            return False
+        if (k + 2 <= d.trig.ti and f"{w} {lw[k + 1]}" in phrases) or (
+            k + 3 <= d.trig.ti and f"{w} {lw[k + 1]} {lw[k + 2]}" in phrases
+        ):
+            return True
+        k -= 1
+    return False
+
+
+def _announced_condition(doc: Doc, announced: Draft, d: Draft) -> bool:
+    """``will boycott ... unless the president agrees``: ``d`` lies in a condition of ``announced``."""
+    if announced.sentence.start != d.sentence.start or d.trig.start <= announced.trig.end:
+        return False
+    lw, conditions = doc.lw, doc.lex.words.conditions
+    k = d.trig.ti - 1
+    lo = max(doc.tok(max(announced.trig.end - 1, announced.trig.start)) + 1, d.trig.ti - _PURPOSE_REACH)
+    while k >= lo:
+        w = lw[k]
+        if w in conditions:
+            return True
+        if w in PUNCT_BOUNDARY:
+            return False
+        k -= 1
+    return False
+
+
+def _demand_of(doc: Doc, protest: Draft, d: Draft) -> bool:
+    """``demonstrated ... calling for independence``: the gerund of a demand after a protest."""
+    if (
+        d.kind is not EventKind.REQUEST
+        or d.trig.entry.pos != "verb"
+        or protest.sentence.start != d.sentence.start
+    ):
+        return False
+    if not doc.norm[d.trig.start : d.trig.head_end].lower().endswith(doc.lex.words.gerund_suffixes):
+        return False
+    j0 = doc.tok(max(protest.trig.end - 1, protest.trig.start)) + 1
+    if d.trig.ti - j0 > _DEMAND_REACH:
+        return False
+    return not any(w in PUNCT_BOUNDARY or w in doc.lex.words.boundaries for w in doc.lw[j0 : d.trig.ti])
