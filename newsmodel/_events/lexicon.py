@@ -137,6 +137,7 @@ class WordSets:
     modifier_heads: frozenset[str]
     purposes: frozenset[str]
     conditions: frozenset[str]
+    states: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)

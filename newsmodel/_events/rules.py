@@ -194,6 +194,7 @@ class EventWords:
     modifier_heads: Words = ()
     purposes: Words = ()
     conditions: Words = ()
+    states: Words = ()
 
 
 @attrs.frozen
