@@ -310,6 +310,7 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
         if owner is not None:
             d.absorbed = True
             _merge(owner, d)
+            _relative_after(doc, owner, d, drafts[n + 1 : n + 2])
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
                 continue
             for o in drafts[max(0, n - 6) : n]:
@@ -327,6 +328,31 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if d.trig.entry.pos == "verb" or d.sources or d.targets:
             first.setdefault(d.kind, []).append(d)
+
+
+def _relative_after(doc: Doc, owner: Draft, mention: Draft, following: list[Draft]) -> None:
+    """A verb of the act's category in a relative clause on its later mention tells of that act:
+    "blamed Assad for this week's chemical attack, which killed at least 70 people" (one act)."""
+    for o in following:
+        if o.absorbed or o.kind is not mention.kind or o.trig.entry.pos != "verb":
+            continue
+        if o.sentence.start != mention.sentence.start:
+            continue
+        between = doc.lw[doc.tok(max(mention.trig.end - 1, mention.trig.start)) + 1 : o.trig.ti]
+        words = doc.lex.words
+        if (
+            between
+            and any(w in words.relatives for w in between)
+            and all(
+                w == ","
+                or w in words.relatives
+                or w in doc.lex.verb_like
+                or w.endswith(words.adverb_suffixes)
+                for w in between
+            )
+        ):
+            o.absorbed = True
+            _merge(owner, o)
 
 
 def _share_roles(event: Draft, mention: Draft) -> None:
