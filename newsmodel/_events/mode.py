@@ -123,7 +123,12 @@ def recode(
         return EventKind.AGREE, mode, "+intent"
     if verb and cue in lex.intent_cues and kind in lex.threat_kinds:
         return EventKind.THREATEN, mode, "+intent"
-    if kind in lex.refusal_kinds and mode is EventMode.NEGATED and cue in lex.refusal_cues:
+    if (
+        kind in lex.refusal_kinds
+        and mode is EventMode.NEGATED
+        and cue in lex.refusal_cues
+        and trig.entry.pos == "verb"  # "would not comment on his resignation" refuses nothing
+    ):
         return EventKind.REJECT, EventMode.ASSERTED, "+refusal"
     if (
         kind in lex.threat_kinds
