@@ -150,3 +150,21 @@ def test_a_relative_clause_on_a_later_mention_is_that_act() -> None:
 def test_peacekeepers_deployed_are_aid() -> None:
     assert kinds("Japan deployed peacekeepers in South Sudan.") == ["AID"]
     assert kinds("Japan deployed troops to the border with China.") == ["MOBILIZE"]
+
+
+# -- what an act is for -------------------------------------------------------------------------
+
+
+def test_a_purpose_infinitive_is_what_the_act_is_for() -> None:
+    text = "Farmers in Peru said they would blockade Lima to demand an end to the reform."
+    assert kinds(text) == ["THREATEN"]
+    assert kinds("Chile will visit Peru and Bolivia to mediate in the dispute.") == ["AGREE"]
+
+
+def test_coordinated_verbs_are_no_purpose() -> None:
+    assert kinds("Chile attacked Peru and tried to seize the port.") == ["ASSAULT", "COERCE"]
+
+
+def test_a_demand_in_reported_speech_takes_what_it_demands() -> None:
+    got = coded("The rebels in Peru must reach an agreement with Chile, Maria Diaz said.")
+    assert got == [("REQUEST", "must", "ASSERTED")]

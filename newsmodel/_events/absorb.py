@@ -98,7 +98,9 @@ def _absorb(doc: Doc, drafts: list[Draft]) -> None:
         last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
         comp: int | None = None
         j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
-        if last_word in doc.lex.words.complement_openers and d.trig.match_end > d.trig.head_end:
+        if last_word in doc.lex.words.complement_openers and (
+            d.trig.match_end > d.trig.head_end or d.trig.speaker is not None  # "said ... must"
+        ):
             comp = d.trig.match_end
         else:
             j = d.trig.ti + 1

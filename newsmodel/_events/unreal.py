@@ -13,6 +13,9 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 - the **condition of an announcement**: "will boycott the elections unless the president agrees to
   step down" is one THREATEN; what it asks for is not an act (``words.conditions``, after a
   THREATEN or AGREE event of the clause);
+- a **purpose infinitive**: "will visit Mauritania and Senegal to mediate", "would blockade Paris
+  to demand an end to the reform": the act after "to" is what the earlier one is for (a verb of a
+  kind that absorbs its complement, such as "threatened to", is read in absorb.py);
 - the **demand of a protest**: "demonstrated in Kirkuk, calling for independence" is one PROTEST
   (CAMEO codes a demonstration by what it demands): a gerund of a REQUEST verb after a PROTEST
   event of its clause.
@@ -38,6 +41,7 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         return
     protest: Draft | None = None
     announced: Draft | None = None
+    verb: Draft | None = None  # the last verb event
     for d in drafts:
         if d.absorbed:
             continue
@@ -55,6 +59,7 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
             or _opened_by(doc, d, words.purposes)
             or (announced is not None and _announced_condition(doc, announced, d))
             or (protest is not None and _demand_of(doc, protest, d))
+            or (verb is not None and _purpose_of(doc, verb, d))
         ):
             d.absorbed = True
             continue
@@ -62,6 +67,8 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
             protest = d
         if d.kind in _ANNOUNCED:
             announced = d
+        if not noun:
+            verb = d
 
 
 def _after_capacity(doc: Doc, d: Draft) -> bool:
@@ -122,6 +129,33 @@ def _announced_condition(doc: Doc, announced: Draft, d: Draft) -> bool:
             return False
         k -= 1
     return False
+
+
+def _purpose_of(doc: Doc, verb: Draft, d: Draft) -> bool:
+    """``would blockade Paris to demand``: ``d`` is a verb after "to" in the clause of ``verb``."""
+    lex, lw = doc.lex, doc.lw
+    if (
+        d.trig.entry.pos != "verb"
+        or verb.sentence.start != d.sentence.start
+        or verb.trig.entry.kind in lex.absorbs
+    ):
+        return False
+    to = d.trig.ti - 1
+    if to < 1 or lw[to] not in lex.words.infinitive:
+        return False
+    j0 = doc.tok(max(verb.trig.end - 1, verb.trig.start)) + 1
+    if to < j0 or to - j0 > _DEMAND_REACH:
+        return False
+    words = lex.words
+    for k in range(j0, to):
+        w = lw[k]
+        if w in PUNCT_BOUNDARY or w == "," or w in words.boundaries or w in lex.verb_like:
+            return False
+        # "visit Mauritania and Senegal to mediate" joins names; "attacked Chile and tried to
+        # seize the port" joins verbs: the second one's complement is no purpose of the first.
+        if w in words.verb_coordinators and not doc.norm[doc.starts[k + 1]].isupper():
+            return False
+    return True
 
 
 def _demand_of(doc: Doc, protest: Draft, d: Draft) -> bool:
