@@ -84,6 +84,7 @@ def test_anonymous_kinds_are_rule_data() -> None:
         ("Chile defended the rights of Peruvians to demonstrate.", ["SUPPORT"]),
         # not yet real
         ("Rebels denounced the planned deployment of Chinese troops.", ["ACCUSE"]),
+        ("Chile canceled a meeting with Peru.", []),
         # a noun modifying another
         ("Chile expelled the Peruvian truce monitors.", ["SANCTION"]),
         # a purpose

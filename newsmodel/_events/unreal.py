@@ -4,8 +4,8 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 - a **capacity**: a verb in the infinitive after a noun such as "right" ("the right to demonstrate",
   "the right of Russian troops to fire on militants") names what may be done, not a deed
   (``words.capacity_nouns``);
-- a noun **not yet real**: "the planned deployment", "a possible attack"
-  (``words.unrealized_modifiers``);
+- a noun **not yet real**: "the planned deployment", "a possible attack", "canceled a meeting"
+  (``words.unrealized_modifiers``: the word before the noun, or before its determiner);
 - a noun **modifying another**: "truce monitors", "deportation orders" name the monitors and the
   orders (``words.modifier_heads``);
 - a **purpose**: "a resolution that aims to tighten sanctions and impose a blockade", "a meeting
@@ -49,7 +49,7 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         noun = d.trig.entry.pos == "noun"
         if (
             (not noun and _after_capacity(doc, d))
-            or (noun and ti > 0 and _unrealized(doc, ti))
+            or (ti > 0 and (noun or doc.lw[ti - 1] in words.determiners) and _unrealized(doc, ti))
             or (
                 noun
                 and d.trig.end == d.trig.head_end
