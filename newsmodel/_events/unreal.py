@@ -13,6 +13,8 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 - the **condition of an announcement**: "will boycott the elections unless the president agrees to
   step down" is one THREATEN; what it asks for is not an act (``words.conditions``, after a
   THREATEN or AGREE event of the clause);
+- a demand **satisfied**: "until their demands are met", "met the demands" name the demands as
+  conditions, not the act of demanding (``words.satisfied_nouns`` with ``words.satisfy_verbs``);
 - a **purpose infinitive**: "will visit Mauritania and Senegal to mediate", "would blockade Paris
   to demand an end to the reform": the act after "to" is what the earlier one is for (a verb of a
   kind that absorbs its complement, such as "threatened to", is read in absorb.py);
@@ -50,6 +52,7 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         if (
             (not noun and _after_capacity(doc, d))
             or (ti > 0 and (noun or doc.lw[ti - 1] in words.determiners) and _unrealized(doc, ti))
+            or (noun and doc.lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
             or (
                 noun
                 and d.trig.end == d.trig.head_end
@@ -93,6 +96,31 @@ def _unrealized(doc: Doc, ti: int) -> bool:
     """``the planned deployment``, ``a possible new attack``: a modifier of what is not yet real."""
     lw, mods = doc.lw, doc.lex.words.unrealized_modifiers
     return lw[ti - 1] in mods or (ti > 1 and lw[ti - 2] in mods and lw[ti - 1].isalpha())
+
+
+def _satisfied(doc: Doc, ti: int) -> bool:
+    """``their demands are met``, ``met the demands``: a satisfy verb after the noun (past "be" and
+    negations) or before it (past determiners and adjectives)."""
+    lw, words = doc.lw, doc.lex.words
+    j = ti + 1
+    while (
+        j < len(lw)
+        and j - ti <= 3
+        and (lw[j] in words.be or lw[j] in words.negations or lw[j] in doc.lex.verb_like)
+    ):
+        j += 1
+    if j > ti + 1 and j < len(lw) and lw[j] in words.satisfy_verbs:
+        return True
+    j = ti - 1
+    while (
+        j >= 0
+        and ti - j <= 3
+        and (lw[j] in words.determiners or lw[j] in words.possessive_marks or lw[j].isalpha())
+    ):
+        if lw[j] in words.satisfy_verbs:
+            return True
+        j -= 1
+    return False
 
 
 def _opened_by(doc: Doc, d: Draft, phrases: frozenset[str]) -> bool:
