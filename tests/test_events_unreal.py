@@ -86,7 +86,7 @@ def test_anonymous_kinds_are_rule_data() -> None:
         ("Rebels denounced the planned deployment of Chinese troops.", ["ACCUSE"]),
         ("Chile canceled a meeting with Peru.", []),
         # a demand satisfied
-        ("Peru opposed the vote until its demands on Chile were met.", ["REJECT"]),
+        ("Chile rejected the vote until Peru's demands were met.", ["REJECT"]),
         # a noun modifying another
         ("Chile expelled the Peruvian truce monitors.", ["SANCTION"]),
         # a purpose
