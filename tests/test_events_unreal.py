@@ -171,3 +171,8 @@ def test_coordinated_verbs_are_no_purpose() -> None:
 def test_a_demand_in_reported_speech_takes_what_it_demands() -> None:
     got = coded("The rebels in Peru must reach an agreement with Chile, Maria Diaz said.")
     assert got == [("REQUEST", "must", "ASSERTED")]
+
+
+def test_a_verb_between_takes_the_infinitive() -> None:
+    text = "Britain's plans to withdraw from the European Union prompted Washington to demand better terms."
+    assert "REQUEST" in kinds(text)
