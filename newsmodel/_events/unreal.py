@@ -175,15 +175,15 @@ def _purpose_of(doc: Doc, verb: Draft, d: Draft) -> bool:
     if to < j0 or to - j0 > _DEMAND_REACH:
         return False
     words = lex.words
+    verbal = words.past_suffixes + words.gerund_suffixes
     for k in range(j0, to):
         w = lw[k]
         if w in PUNCT_BOUNDARY or w == "," or w in words.boundaries or w in lex.verb_like:
             return False
         # Another verb between: the "to" is its complement ("plans to withdraw prompted
         # Washington to demand").
-        if w.endswith(words.past_suffixes) or w.endswith(words.gerund_suffixes):
-            if not doc.norm[doc.starts[k]].isupper():
-                return False
+        if w.endswith(verbal) and not doc.norm[doc.starts[k]].isupper():
+            return False
         # "visit Mauritania and Senegal to mediate" joins names; "attacked Chile and tried to
         # seize the port" joins verbs: the second one's complement is no purpose of the first.
         if w in words.verb_coordinators and not doc.norm[doc.starts[k + 1]].isupper():
