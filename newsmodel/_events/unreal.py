@@ -25,6 +25,8 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 
 from __future__ import annotations
 
+import functools
+
 from ..model import EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft
 
@@ -41,6 +43,9 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
     words = doc.lex.words
     if not drafts:
         return
+    # Most articles hold no purpose phrase at all: one substring search each says so.
+    low = doc.low
+    purposes = words.purposes if any(p in low for p in words.purposes) else frozenset()
     protest: Draft | None = None
     announced: Draft | None = None
     verb: Draft | None = None  # the last verb event
@@ -59,7 +64,7 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
                 and ti + 1 < len(doc.lw)
                 and doc.lw[ti + 1] in words.modifier_heads
             )
-            or _opened_by(doc, d, words.purposes)
+            or (purposes and _opened_by(doc, d, purposes))
             or (announced is not None and _announced_condition(doc, announced, d))
             or (protest is not None and _demand_of(doc, protest, d))
             or (verb is not None and _purpose_of(doc, verb, d))
@@ -123,19 +128,30 @@ def _satisfied(doc: Doc, ti: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8)
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of two or three words, by their first word: the words after it."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        first, *rest = p.split()
+        out.setdefault(first, []).append(tuple(rest))
+    return {w: tuple(tails) for w, tails in out.items()}
+
+
 def _opened_by(doc: Doc, d: Draft, phrases: frozenset[str]) -> bool:
-    """Whether a phrase of ``phrases`` (two or three words) opens the clause of ``d``'s trigger."""
+    """Whether a phrase of ``phrases`` opens the clause of ``d``'s trigger (before the trigger)."""
     if not phrases:
         return False
-    lw = doc.lw
-    lo = max(doc.sentence_tok(d.sentence), d.trig.ti - _PURPOSE_REACH)
-    k = d.trig.ti - 1
+    heads, lw, ti = _by_first_word(phrases), doc.lw, d.trig.ti
+    lo = max(doc.sentence_tok(d.sentence), ti - _PURPOSE_REACH)
+    k = ti - 1
     while k >= lo:
         w = lw[k]
         if w in PUNCT_BOUNDARY or w == ",":
             return False
-        if (k + 2 <= d.trig.ti and f"{w} {lw[k + 1]}" in phrases) or (
-            k + 3 <= d.trig.ti and f"{w} {lw[k + 1]} {lw[k + 2]}" in phrases
+        tails = heads.get(w)
+        if tails is not None and any(
+            k + len(t) < ti and tuple(lw[k + 1 : k + 1 + len(t)]) == t for t in tails
         ):
             return True
         k -= 1
