@@ -25,7 +25,7 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 
 from __future__ import annotations
 
-import functools
+import bisect
 
 from ..model import EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft
@@ -39,13 +39,15 @@ _ANNOUNCED = (EventKind.THREATEN, EventKind.AGREE)
 
 
 def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
-    """Mark the drafts whose trigger names no act as absorbed (see the module docstring)."""
-    words = doc.lex.words
+    """Mark the drafts whose trigger names no act as absorbed (see the module docstring).
+
+    Each reading is tried only where its first word is there (most drafts: a few set lookups).
+    """
     if not drafts:
         return
-    # Most articles hold no purpose phrase at all: one substring search each says so.
-    low = doc.low
-    purposes = words.purposes if any(p in low for p in words.purposes) else frozenset()
+    words, lw = doc.lex.words, doc.lw
+    infinitive, unreal, last = words.infinitive, words.unrealized_modifiers, len(lw) - 1
+    purposes = _purpose_starts(doc, words.purposes) if words.purposes else []
     protest: Draft | None = None
     announced: Draft | None = None
     verb: Draft | None = None  # the last verb event
@@ -54,20 +56,25 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
             continue
         ti = d.trig.ti
         noun = d.trig.entry.pos == "noun"
+        before = lw[ti - 1] if ti > 0 else ""
+        after_to = not noun and before in infinitive
         if (
-            (not noun and _after_capacity(doc, d))
-            or (ti > 0 and (noun or doc.lw[ti - 1] in words.determiners) and _unrealized(doc, ti))
-            or (noun and doc.lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
+            (after_to and _after_capacity(doc, d))
             or (
-                noun
-                and d.trig.end == d.trig.head_end
-                and ti + 1 < len(doc.lw)
-                and doc.lw[ti + 1] in words.modifier_heads
+                (before in unreal or (ti > 1 and lw[ti - 2] in unreal))
+                and (noun or before in words.determiners)
+                and _unrealized(doc, ti)
             )
+            or (noun and lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
+            or (noun and d.trig.end == d.trig.head_end and ti < last and lw[ti + 1] in words.modifier_heads)
             or (purposes and _opened_by(doc, d, purposes))
-            or (announced is not None and _announced_condition(doc, announced, d))
-            or (protest is not None and _demand_of(doc, protest, d))
-            or (verb is not None and _purpose_of(doc, verb, d))
+            or (
+                announced is not None
+                and announced.sentence.start == d.sentence.start
+                and _announced_condition(doc, announced, d)
+            )
+            or (protest is not None and d.kind is EventKind.REQUEST and _demand_of(doc, protest, d))
+            or (after_to and verb is not None and _purpose_of(doc, verb, d))
         ):
             d.absorbed = True
             continue
@@ -128,34 +135,32 @@ def _satisfied(doc: Doc, ti: int) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=8)
-def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases of two or three words, by their first word: the words after it."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+def _purpose_starts(doc: Doc, phrases: frozenset[str]) -> list[int]:
+    """The tokens that open a purpose phrase, in text order (most articles hold none: one
+    substring search per phrase says so)."""
+    low, lw, out = doc.low, doc.lw, []
     for p in phrases:
-        first, *rest = p.split()
-        out.setdefault(first, []).append(tuple(rest))
-    return {w: tuple(tails) for w, tails in out.items()}
+        at = low.find(p)
+        while at >= 0:
+            k = doc.tok(at)
+            words = tuple(p.split())
+            if doc.starts[k] == at and tuple(lw[k : k + len(words)]) == words:
+                out.append(k)
+            at = low.find(p, at + 1)
+    return sorted(out)
 
 
-def _opened_by(doc: Doc, d: Draft, phrases: frozenset[str]) -> bool:
-    """Whether a phrase of ``phrases`` opens the clause of ``d``'s trigger (before the trigger)."""
-    if not phrases:
+def _opened_by(doc: Doc, d: Draft, starts: list[int]) -> bool:
+    """Whether a purpose phrase (opening at one of the tokens ``starts``) opens the clause of
+    ``d``'s trigger: it ends before the trigger, within reach, with no comma or mark between."""
+    ti = d.trig.ti
+    n = bisect.bisect_left(starts, ti) - 1
+    if n < 0:
         return False
-    heads, lw, ti = _by_first_word(phrases), doc.lw, d.trig.ti
-    lo = max(doc.sentence_tok(d.sentence), ti - _PURPOSE_REACH)
-    k = ti - 1
-    while k >= lo:
-        w = lw[k]
-        if w in PUNCT_BOUNDARY or w == ",":
-            return False
-        tails = heads.get(w)
-        if tails is not None and any(
-            k + len(t) < ti and tuple(lw[k + 1 : k + 1 + len(t)]) == t for t in tails
-        ):
-            return True
-        k -= 1
-    return False
+    k = starts[n]
+    if k < max(doc.sentence_tok(d.sentence), ti - _PURPOSE_REACH):
+        return False
+    return not any(w in PUNCT_BOUNDARY or w == "," for w in doc.lw[k:ti])
 
 
 def _announced_condition(doc: Doc, announced: Draft, d: Draft) -> bool:
