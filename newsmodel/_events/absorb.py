@@ -11,12 +11,14 @@ import bisect
 from ..model import Actor, EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
+from .unreal import drop_unreal
 
 __all__ = ["fold"]
 
 
 def fold(doc: Doc, drafts: list[Draft]) -> None:
     """Mark the drafts that are part of another event as ``absorbed`` (and complete the others)."""
+    drop_unreal(doc, drafts)
     _coordinated_verbs(doc, drafts)
     _absorb(doc, drafts)
     _later_mentions(doc, drafts)
@@ -96,7 +98,9 @@ def _absorb(doc: Doc, drafts: list[Draft]) -> None:
         last_word = doc.norm[d.trig.start : d.trig.match_end].rsplit(None, 1)[-1].lower()
         comp: int | None = None
         j = doc.tok(max(d.trig.match_end - 1, d.trig.start))
-        if last_word in doc.lex.words.complement_openers and d.trig.match_end > d.trig.head_end:
+        if last_word in doc.lex.words.complement_openers and (
+            d.trig.match_end > d.trig.head_end or d.trig.speaker is not None  # "said ... must"
+        ):
             comp = d.trig.match_end
         else:
             j = d.trig.ti + 1
@@ -116,6 +120,8 @@ def _absorb(doc: Doc, drafts: list[Draft]) -> None:
                 continue
             if other.trig.ti - j > 5 or other.sentence.start != d.sentence.start:
                 break
+            if d.kind is EventKind.REJECT and other.trig.entry.kind not in doc.lex.refused_kinds:
+                break  # "declined to accuse": the accusation stays, negated
             other.absorbed = True
             if d.kind is EventKind.AGREE and other.trig.entry.kind in threat:
                 d.kind, d.rule = EventKind.THREATEN, d.rule + "+threat"
@@ -307,6 +313,7 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
         if owner is not None:
             d.absorbed = True
             _merge(owner, d)
+            _relative_after(doc, owner, d, drafts[n + 1 : n + 2])
             if at == 0 or doc.lw[at - 1] not in doc.lex.words.anaphoric_links:
                 continue
             for o in drafts[max(0, n - 6) : n]:
@@ -324,6 +331,31 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if d.trig.entry.pos == "verb" or d.sources or d.targets:
             first.setdefault(id(d.kind), []).append(d)
+
+
+def _relative_after(doc: Doc, owner: Draft, mention: Draft, following: list[Draft]) -> None:
+    """A verb of the act's category in a relative clause on its later mention tells of that act:
+    "blamed Assad for this week's chemical attack, which killed at least 70 people" (one act)."""
+    for o in following:
+        if o.absorbed or o.kind is not mention.kind or o.trig.entry.pos != "verb":
+            continue
+        if o.sentence.start != mention.sentence.start:
+            continue
+        between = doc.lw[doc.tok(max(mention.trig.end - 1, mention.trig.start)) + 1 : o.trig.ti]
+        words = doc.lex.words
+        if (
+            between
+            and any(w in words.relatives for w in between)
+            and all(
+                w == ","
+                or w in words.relatives
+                or w in doc.lex.verb_like
+                or w.endswith(words.adverb_suffixes)
+                for w in between
+            )
+        ):
+            o.absorbed = True
+            _merge(owner, o)
 
 
 def _share_roles(event: Draft, mention: Draft) -> None:

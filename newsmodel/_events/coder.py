@@ -48,12 +48,21 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
             drafts.append(draft)
         prev = trig
     fold(doc, drafts)
-    # A noun with no participant ("the allegations", "the attack") refers to an event reported
-    # elsewhere; it is not a report of one. Counts make it one ("an attack that killed 70").
+    # An event is an act between actors: one with no participant is none ("20 people were
+    # injured", "those being deported"), unless its kind is done by crowds the actor stage need
+    # not name ("500,000 workers stopped work"). A noun with no participant ("the allegations",
+    # "the attack") refers to an event reported elsewhere; counts make it one ("an attack that
+    # killed 70").
+    anonymous = lex.anonymous
     kept = [
         d
         for d in drafts
-        if not d.absorbed and (d.trig.entry.pos == "verb" or d.sources or d.targets or has_count(doc, d))
+        if not d.absorbed
+        and (
+            d.sources
+            or d.targets
+            or (has_count(doc, d) if d.trig.entry.pos != "verb" else d.kind in anonymous)
+        )
     ]
     answer_targets(doc, kept)
     counts = attach_counts(doc, kept)

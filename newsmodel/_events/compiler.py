@@ -122,11 +122,14 @@ def compile_lexicon(rules: EventRules) -> EventLexicon:
         absorbs=tuple(kinds.absorbs),
         absorbs_objects=tuple(kinds.absorbs_objects),
         absorbs_proposals=tuple(kinds.absorbs_proposals),
+        anonymous=frozenset(kinds.anonymous),
         intent_kinds=tuple(_kinds(check, "recode.intent_kinds", recode.intent_kinds)),
         threat_kinds=tuple(_kinds(check, "recode.threat_kinds", recode.threat_kinds)),
         intent_cues=_lower(check, "recode.intent_cues", recode.intent_cues),
         threat_cues=_lower(check, "recode.threat_cues", recode.threat_cues),
         refusal_cues=_lower(check, "recode.refusal_cues", recode.refusal_cues),
+        refusal_kinds=_kinds(check, "recode.refusal_kinds", recode.refusal_kinds),
+        refused_kinds=_kinds(check, "recode.refused_kinds", recode.refused_kinds),
         counts=counts,
         count_events=_count_events(check, rules),
         numbers=numbers,
@@ -185,6 +188,7 @@ class _KindTables:
     absorbs: set[EventKind] = attrs.field(factory=set)
     absorbs_objects: set[EventKind] = attrs.field(factory=set)
     absorbs_proposals: set[EventKind] = attrs.field(factory=set)
+    anonymous: set[EventKind] = attrs.field(factory=set)
 
 
 def _entries(
@@ -206,6 +210,7 @@ def _entries(
             (table.absorbs, tables.absorbs),
             (table.absorbs_objects, tables.absorbs_objects),
             (table.absorbs_proposals, tables.absorbs_proposals),
+            (table.anonymous, tables.anonymous),
         ):
             if flag:
                 found.add(kind)

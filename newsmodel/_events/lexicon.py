@@ -132,6 +132,12 @@ class WordSets:
     noun_phrase_heads: frozenset[str]
     count_qualifiers: frozenset[str]
     count_nouns: frozenset[str]
+    capacity_nouns: frozenset[str]
+    unrealized_modifiers: frozenset[str]
+    modifier_heads: frozenset[str]
+    purposes: frozenset[str]
+    conditions: frozenset[str]
+    states: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)
@@ -178,8 +184,11 @@ class EventLexicon:
         absorbs, absorbs_objects, absorbs_proposals: the kinds whose verbs absorb their
             complement's event, a noun event heading their object, the events a proposal they
             take as object proposes (tuples: a membership test by identity).
+        anonymous: the kinds whose verb events stand without an actor (crowds protest).
         intent_kinds, threat_kinds: the kinds recoded by an intent or a condition.
         intent_cues, threat_cues, refusal_cues: the cues of the recoding rules.
+        refusal_kinds: the kinds a refusal cue recodes as REJECT ("will not accept").
+        refused_kinds: the kinds of a complement a rejection absorbs ("refused to step down").
         counts: count verbs by :class:`~newsmodel.CountKind`, in rule order.
         count_events: per count kind, the event kinds its count goes to first.
         numbers: number words and their values (``"seventy"``: 70).
@@ -219,11 +228,14 @@ class EventLexicon:
     absorbs: tuple[EventKind, ...]
     absorbs_objects: tuple[EventKind, ...]
     absorbs_proposals: tuple[EventKind, ...]
+    anonymous: frozenset[EventKind]
     intent_kinds: tuple[EventKind, ...]
     threat_kinds: tuple[EventKind, ...]
     intent_cues: frozenset[str]
     threat_cues: frozenset[str]
     refusal_cues: frozenset[str]
+    refusal_kinds: frozenset[EventKind]
+    refused_kinds: frozenset[EventKind]
     counts: Mapping[CountKind, frozenset[str]]
     count_events: Mapping[CountKind, tuple[EventKind, ...]]
     numbers: Mapping[str, int]

@@ -114,16 +114,23 @@ def recode(
     """PLOVER's recodings by mode: ``(kind, mode, rule suffix)``.
 
     An announced cooperative act is AGREE and an announced conflictual one THREATEN (CAMEO 03 and
-    13: "will give", "would boycott"); an agreement refused is REJECT ("will not accept"); a
+    13: "will give", "would boycott"; not a passive: "will be detained" is a detention to come);
+    an agreement refused is REJECT ("will not accept"); a
     conflictual act under a condition is THREATEN ("will withdraw ... unless").
     """
     lex = doc.lex
-    verb = trig.entry.pos == "verb"
+    # An act announced is the subject's own: "will be detained by ICE" announces nothing.
+    verb = trig.entry.pos == "verb" and not (trig.ti > 0 and doc.lw[trig.ti - 1] in lex.words.be)
     if verb and cue in lex.intent_cues and kind in lex.intent_kinds:
         return EventKind.AGREE, mode, "+intent"
     if verb and cue in lex.intent_cues and kind in lex.threat_kinds:
         return EventKind.THREATEN, mode, "+intent"
-    if kind is EventKind.AGREE and mode is EventMode.NEGATED and cue in lex.refusal_cues:
+    if (
+        kind in lex.refusal_kinds
+        and mode is EventMode.NEGATED
+        and cue in lex.refusal_cues
+        and trig.entry.pos == "verb"  # "would not comment on his resignation" refuses nothing
+    ):
         return EventKind.REJECT, EventMode.ASSERTED, "+refusal"
     if (
         mode in (EventMode.FUTURE, EventMode.HYPOTHETICAL)  # first: a set of kinds hashes in Python

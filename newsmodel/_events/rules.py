@@ -51,13 +51,21 @@ class ModeCues:
 
 @attrs.frozen
 class Recoding:
-    """The PLOVER recoding rules (``[recode]``): intent, conditional threat, refusal."""
+    """The PLOVER recoding rules (``[recode]``): intent, conditional threat, refusal.
+
+    ``refusal_kinds``: the kinds of an act that a refusal cue turns into a rejection ("will not
+    accept", "would not resign": REJECT); ``refused_kinds``: the kinds of the act a rejection
+    absorbs from its complement ("refused to step down" is one REJECT; "declined to accuse" keeps
+    the accusation, negated).
+    """
 
     intent_cues: Words = ()
     intent_kinds: Words = ()
     threat_cues: Words = ()
     threat_kinds: Words = ()
     refusal_cues: Words = ()
+    refusal_kinds: Words = ("AGREE",)
+    refused_kinds: Words = ()
 
 
 @attrs.frozen
@@ -181,6 +189,12 @@ class EventWords:
     noun_phrase_heads: Words = ()
     count_qualifiers: Words = ()
     count_nouns: Words = ()
+    capacity_nouns: Words = ()
+    unrealized_modifiers: Words = ()
+    modifier_heads: Words = ()
+    purposes: Words = ()
+    conditions: Words = ()
+    states: Words = ()
 
 
 @attrs.frozen
@@ -198,6 +212,7 @@ class KindRules:
     absorbs: bool = False
     absorbs_objects: bool = False
     absorbs_proposals: bool = False
+    anonymous: bool = False
     description: str = ""
     examples: dict[str, Words] = attrs.field(factory=dict)
 

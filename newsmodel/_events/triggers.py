@@ -211,6 +211,8 @@ def statement_triggers(doc: Doc, triggers: list[Occurrence]) -> list[Occurrence]
         k = bisect.bisect_right(trigger_starts, s) - 1
         if k >= 0 and triggers[k].start <= s < triggers[k].end:
             continue  # part of a lexicon trigger ("said ... must")
+        if _asks_no_act(doc, i):
+            continue
         c = bisect.bisect_right(doc.content_starts, s)
         for cs, ce, sp in reversed(doc.contents[max(0, c - 8) : c]):
             if sp is not None and cs <= s and e <= ce:  # speakers in contents are in the cast
@@ -228,6 +230,16 @@ def statement_triggers(doc: Doc, triggers: list[Occurrence]) -> list[Occurrence]
                 )
                 break
     return out
+
+
+def _asks_no_act(doc: Doc, i: int) -> bool:
+    """Whether the verb after the statement word at ``i`` names a state, not an act to demand
+    ("should be aware", "should not expect"): ``words.states``, one or two words."""
+    states, lw, words = doc.lex.words.states, doc.lw, doc.lex.words
+    j = i + 1
+    while j < len(lw) and j - i <= 3 and (lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes)):
+        j += 1
+    return j < len(lw) and (lw[j] in states or (j + 1 < len(lw) and f"{lw[j]} {lw[j + 1]}" in states))
 
 
 def _in_noun_slot(doc: Doc, ti: int) -> bool:
