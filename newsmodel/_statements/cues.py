@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Actor, ActorKind, StatementKind
+from ..model import ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
     clause_after,
@@ -42,7 +42,19 @@ from .sources import (
     subject,
 )
 from .speakers import add_statement
-from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
+from .state import (
+    CLOSERS,
+    COLON,
+    COMMA,
+    END,
+    OPENERS,
+    QUOTE,
+    SEPARATORS,
+    WORD,
+    Scan,
+    StatementDraft,
+    TokenSpan,
+)
 
 
 def find_cues(st: Scan) -> None:
@@ -63,10 +75,7 @@ def find_cues(st: Scan) -> None:
             ):
                 read_cue(st, s, toks[last][1], cue)
                 break
-    st.drafts.sort(key=lambda d: d.content)
-    st.keys = [d.content for d in st.drafts]
-    st.by_quote = {id(d.quote): d for d in st.drafts if d.quote is not None}
-    st.quote_index = {id(q): i for i, q in enumerate(st.quotes)}
+    st.sort_drafts()
 
 
 def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
@@ -450,7 +459,7 @@ def content_after(
     start: int,
     si: int,
     rule: str,
-    speaker: Actor | None = None,
+    like: StatementDraft | None = None,
     *,
     need_quote: bool = False,
     need_that: bool = False,
@@ -477,16 +486,16 @@ def content_after(
             words = st.words_in(*inner)
             if is_title(st, q, words) and titled(st, q, words):
                 return  # told ABC’s “Good Morning America.”: a show, not what was said
-            add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)
+            add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, like)
             return
     kind = clause_kind(st, *span)
     if kind is StatementKind.INDIRECT and st.words_in(*span, 2) < 2:
         return
     if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
         rule = "cue-then-clause"
-    add_statement(st, src, cue, span, kind, rule, si, antecedent, None, speaker)
-    if infinitive and st.drafts[-1].speaker is None:
-        st.drafts.pop()  # "the new sanctions threaten to ban ...": a commitment needs an actor
+    add_statement(st, src, cue, span, kind, rule, si, antecedent, None, like)
+    if infinitive:
+        st.drop_speakerless()  # "the new sanctions threaten to ban ...": a commitment needs an actor
 
 
 def shared_subject_clause(
@@ -516,7 +525,7 @@ def shared_subject_clause(
                 start,
                 si,
                 rule,
-                d.speaker,
+                d,
                 need_quote=need_quote,
                 need_that=need_that,
             )

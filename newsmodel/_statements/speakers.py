@@ -16,7 +16,7 @@ from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKin
 from ..segment import Quotation
 from ..times import governing_time
 from .lexicon import PLURAL
-from .state import DAY, Scan, StatementDraft
+from .state import DAY, Recipe, Scan, StatementDraft
 
 
 def add_statement(
@@ -29,13 +29,12 @@ def add_statement(
     si: int,
     antecedent: tuple[int, int] | None,
     quote: Quotation | None = None,
-    speaker: Actor | None = None,
+    like: StatementDraft | None = None,
 ) -> None:
-    source = None
-    if src is not None:
-        source = (st.toks[src[0]][0], st.toks[src[1]][1])
-        if speaker is None:
-            speaker = speaker_of(st, src, antecedent, content)
+    """Add a draft; its speaker is ``like``'s (a statement of the same speaker), else the source's."""
+    source = (st.toks[src[0]][0], st.toks[src[1]][1]) if src is not None else None
+    recipe = (src, antecedent, content, like)
+    speaker = speaker_by(st, recipe)
     draft = StatementDraft(
         source=source,
         cue=cue,
@@ -49,7 +48,16 @@ def add_statement(
         time=saying_time(st, source, cue, content),
         tokens=src,
     )
-    st.drafts.append(draft)
+    st.add(draft, recipe)
+
+
+def speaker_by(st: Scan, recipe: Recipe) -> Actor | None:
+    """The speaker a draft's recipe gives: the speaker of its ``like``, else its source's."""
+    src, antecedent, content, like = recipe
+    speaker = like.speaker if like is not None else None
+    if src is not None and speaker is None:
+        speaker = speaker_of(st, src, antecedent, content)
+    return speaker
 
 
 def saying_time(

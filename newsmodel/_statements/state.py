@@ -50,6 +50,9 @@ END, COMMA, COLON, QUOTE, WORD = "end", "comma", "colon", "quote", "word"
 TokenSpan = tuple[int, int]
 """The first and last token (inclusive) of a source or an antecedent."""
 
+# What the log of a scan records (:attr:`Scan.log`, read by :mod:`.respeak`).
+ADDED, INSERTED, POPPED, SORTED, MERGED, KEPT_SPEAKERLESS, DROPPED_SPEAKERLESS = range(7)
+
 
 @attrs.define
 class StatementDraft:
@@ -66,6 +69,19 @@ class StatementDraft:
     quote: Quotation | None = None
     time: TimeExpression | None = None
     tokens: TokenSpan | None = None
+
+
+Recipe = tuple[TokenSpan | None, TokenSpan | None, "tuple[int, int] | None", StatementDraft | None]
+"""How a draft's speaker was found: ``(source tokens, antecedent, content, like)``: the speaker of
+the draft ``like`` (if any), else the speaker the source names (content given to the resolution)."""
+
+Event = tuple[int, StatementDraft | None, "tuple[int, int] | None", TimeExpression | None, Recipe | None]
+"""One entry of :attr:`Scan.log`: what happened, to which draft, its content and time then, and how
+its speaker was found."""
+
+
+def _content(draft: StatementDraft) -> tuple[int, int]:
+    return draft.content
 
 
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
@@ -143,6 +159,8 @@ class Scan:
         self.keys: list[tuple[int, int]] = []
         self.by_quote: dict[int, StatementDraft] = {}
         self.quote_index: dict[int, int] = {}
+        # every change to the drafts, in order: what :mod:`.respeak` replays through another cast
+        self.log: list[Event] = []
 
     # -- tokens ------------------------------------------------------------------------------------
 
@@ -200,8 +218,41 @@ class Scan:
 
     # -- drafts ------------------------------------------------------------------------------------
 
-    def insert(self, draft: StatementDraft) -> None:
+    def add(self, draft: StatementDraft, recipe: Recipe | None) -> None:
+        """Append a draft (first pass); ``recipe`` tells how its speaker was found."""
+        self.log.append((ADDED, draft, draft.content, draft.time, recipe))
+        self.drafts.append(draft)
+
+    def pop(self) -> StatementDraft:
+        """Remove and return the last draft appended."""
+        self.log.append((POPPED, None, None, None, None))
+        return self.drafts.pop()
+
+    def drop_speakerless(self) -> None:
+        """Remove the last draft appended if it has no speaker."""
+        speakerless = self.drafts[-1].speaker is None
+        self.log.append((DROPPED_SPEAKERLESS if speakerless else KEPT_SPEAKERLESS, None, None, None, None))
+        if speakerless:
+            self.drafts.pop()
+
+    def sort_drafts(self) -> None:
+        """The end of the first pass: the drafts sorted by content, and indexed."""
+        self.log.append((SORTED, None, None, None, None))
+        self.drafts.sort(key=_content)
+        self.keys = [d.content for d in self.drafts]
+        self.by_quote = {id(d.quote): d for d in self.drafts if d.quote is not None}
+        self.quote_index = {id(q): i for i, q in enumerate(self.quotes)}
+
+    def merge(self, draft: StatementDraft, content: tuple[int, int], quote: Quotation) -> None:
+        """Extend a draft's content to the end of a quotation that continues it."""
+        self.log.append((MERGED, draft, content, None, None))
+        draft.content = content
+        draft.quote = quote
+        self.by_quote[id(quote)] = draft
+
+    def insert(self, draft: StatementDraft, recipe: Recipe | None = None) -> None:
         """Insert a draft of the second pass, keeping drafts sorted by content."""
+        self.log.append((INSERTED, draft, draft.content, draft.time, recipe))
         i = bisect.bisect_right(self.keys, draft.content)
         self.keys.insert(i, draft.content)
         self.drafts.insert(i, draft)
