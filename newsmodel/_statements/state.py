@@ -89,14 +89,17 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
     they would be in ordinary copy; the text and every offset are unchanged."""
     words = seg.words
-    upper = [w.isupper() and len(w) > 1 for w in words]
-    if not any(upper):
-        return words  # no word in capitals: nothing to do
+    # The words in capitals, by index (one pass in C, then the few found checked for length).
+    capitals = [
+        k for k in itertools.compress(itertools.count(), map(str.isupper, words)) if len(words[k]) > 1
+    ]
+    if len(capitals) < 3:
+        return words  # no sentence with three words in capitals: nothing to do
     out: list[str] | None = None
     starts = seg.token_starts
     for sent in seg.sentences:
         a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        n_upper = sum(upper[a:b])
+        n_upper = bisect.bisect_left(capitals, b) - bisect.bisect_left(capitals, a)
         if n_upper < 3:
             continue  # most sentences: a "U.S." or a "(Reuters)" at most
         lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
