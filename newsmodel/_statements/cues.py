@@ -84,11 +84,11 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
     if si < 0 or cs >= st.seg.sentences[si].end:
         return
     sent = st.seg.sentences[si]
-    if st.words[st.index(cs)][:1].isupper():  # as the finder reads its case (state.recased)
-        k, k0 = st.index(cs), st.index(sent.start)
+    k = st.index(cs)
+    if st.words[k][:1].isupper():  # as the finder reads its case (state.recased)
+        k0 = st.index(sent.start)
         if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
-    k = st.index(cs)
     if k > 0 and st.lows[k - 1] in st.lex.determiners:
         return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
     if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:

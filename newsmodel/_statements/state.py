@@ -97,11 +97,17 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
         return words  # no sentence with three words in capitals: nothing to do
     out: list[str] | None = None
     starts = seg.token_starts
-    for sent in seg.sentences:
-        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        n_upper = bisect.bisect_left(capitals, b) - bisect.bisect_left(capitals, a)
+    # Capitals per sentence (a token counts in the sentence its start lies in).
+    per_sentence: dict[int, int] = {}
+    for k in capitals:
+        si = seg.sentence_index(starts[k])
+        if si >= 0 and starts[k] < seg.sentences[si].end:
+            per_sentence[si] = per_sentence.get(si, 0) + 1
+    for si, n_upper in per_sentence.items():
         if n_upper < 3:
             continue  # most sentences: a "U.S." or a "(Reuters)" at most
+        sent = seg.sentences[si]
+        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
         if n_upper < 4 * lower:  # not written in capitals
             continue
