@@ -38,23 +38,32 @@ _WORDS_KEPT = 50_000  # the most words a CoreWords remembers
 
 class CoreWords(dict[str, bool]):
     """Whether each lower-case word may anchor an expression (a word of ``core``, a number, an
-    apostrophe before a decade, a hyphenated word): what the pass over the tokens asks of every
-    word, remembered per word (up to a bound) so that the pass is one look-up per token."""
+    apostrophe before a decade, a hyphenated word with a part that is a core word or a number
+    ``digit_core`` reads): what the pass over the tokens asks of every word, remembered per word
+    (up to a bound) so that the pass is one look-up per token."""
 
-    __slots__ = ("core",)
+    __slots__ = ("core", "digit_core")
 
-    def __init__(self, core: Mapping[str, frozenset[str]]) -> None:
+    def __init__(self, core: Mapping[str, frozenset[str]], digit_core: regex.Pattern[str]) -> None:
         super().__init__()
         self.core = core
+        self.digit_core = digit_core
 
     def __missing__(self, word: str) -> bool:
-        found = word in self.core or word[0] in DIGIT_START or "-" in word
+        found = word in self.core or word[0] in DIGIT_START or ("-" in word and self._part_anchors(word))
         if len(self) < _WORDS_KEPT:
             self[word] = found
         return found
 
-    def __reduce__(self) -> tuple[type[CoreWords], tuple[Mapping[str, frozenset[str]]]]:
-        return CoreWords, (self.core,)  # pickles empty: it fills again as words are seen
+    def _part_anchors(self, word: str) -> bool:
+        """Whether a part of a hyphenated word is a core word or a number (``mid-2017``)."""
+        return any(
+            part in self.core or (part[:1].isdigit() and self.digit_core.match(part) is not None)
+            for part in word.split("-")
+        )
+
+    def __reduce__(self) -> tuple[type[CoreWords], tuple[Mapping[str, frozenset[str]], regex.Pattern[str]]]:
+        return CoreWords, (self.core, self.digit_core)  # pickles empty: it fills again as words are seen
 
 
 @attrs.frozen(kw_only=True)
@@ -127,7 +136,7 @@ class TimeTables:
     _firsts: dict[int, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
     core_words: CoreWords = attrs.field(
         init=False,
-        default=attrs.Factory(lambda self: CoreWords(self.core), takes_self=True),
+        default=attrs.Factory(lambda self: CoreWords(self.core, self.digit_core), takes_self=True),
         eq=False,
         repr=False,
     )
