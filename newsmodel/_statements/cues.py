@@ -67,6 +67,9 @@ def find_cues(st: Scan) -> None:
         s = toks[k][0]
         for cue in starts[lows[k]]:
             words = cue.words
+            if len(words) == 1:  # most cues: nothing more to compare
+                read_cue(st, s, toks[k][1], cue)
+                break
             last = k + len(words) - 1
             if last < len(toks) and all(
                 text[toks[k + i][0] : toks[k + i][1]].lower() == w

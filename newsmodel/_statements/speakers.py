@@ -75,7 +75,7 @@ def saying_time(
     lo = bisect.bisect_left(st.time_starts, sent.start)
     hi = bisect.bisect_left(st.time_starts, sent.end)
     times = [t for t in st.free_times[lo:hi] if not (content[0] <= t.span.start < content[1])]
-    return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break)
+    return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break) if times else None
 
 
 def speaker_of(
