@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import TypeGuard
 
 import attrs
+import regex
 
 from . import _trusted
 from .actors import ActorFinder
@@ -78,31 +79,14 @@ class Parser:
         if headline is not None and not isinstance(headline, str):
             raise InvalidArgumentError(f"headline must be a str or None, not {type(headline).__name__}")
         segments = self.segmenter(text)
-        when = at or day
-        context = Context(text=text, published=when, headline=headline, segments=segments, cast=_NO_CAST)
-        # The clause breaks of this parser's time rules travel with the times they govern. Each
-        # context is built whole (``attrs.evolve`` would look its fields up again on every call).
+        head = (text, at or day, headline, segments)
+        # Each context is built whole (``attrs.evolve`` would look its fields up again on every
+        # call). The clause breaks of this parser's time rules travel with the times they govern.
+        context = _context(*head)
         clause_break = getattr(self.times, "clause_break", None)
         times = tuple(self.times(context))
-        context = Context(
-            text=text,
-            published=when,
-            headline=headline,
-            segments=segments,
-            times=times,
-            cast=_NO_CAST,
-            clause_break=clause_break,
-        )
-        cast = self.actors(context)
-        context = Context(
-            text=text,
-            published=when,
-            headline=headline,
-            segments=segments,
-            times=times,
-            cast=cast,
-            clause_break=clause_break,
-        )
+        cast = self.actors(_context(*head, times, _NO_CAST, (), clause_break))
+        context = _context(*head, times, cast, (), clause_break)
         stage = self.statements
         if _refining(stage):
             # The statement stage refines the cast by its speakers; later stages see the refined one.
@@ -110,16 +94,7 @@ class Parser:
             statements = tuple(found)
         else:
             statements = tuple(stage(context))
-        context = Context(
-            text=text,
-            published=when,
-            headline=headline,
-            segments=segments,
-            times=times,
-            cast=cast,
-            statements=statements,
-            clause_break=clause_break,
-        )
+        context = _context(*head, times, cast, statements, clause_break)
         events = tuple(self.events(context))
         # The shipped stages build what Article checks (spans of the text, in order, actors held):
         # their article is built without the checks; a stage of your own gets them.
@@ -137,6 +112,28 @@ class Parser:
             events=events,
             times=times,
         )
+
+
+def _context(
+    text: str,
+    published: date | None,
+    headline: str | None,
+    segments: Segmentation,
+    times: tuple[TimeExpression, ...] = (),
+    cast: Cast = _NO_CAST,
+    statements: tuple[Statement, ...] = (),
+    clause_break: regex.Pattern[str] | None = None,
+) -> Context:
+    return Context(
+        text=text,
+        published=published,
+        headline=headline,
+        segments=segments,
+        times=times,
+        cast=cast,
+        statements=statements,
+        clause_break=clause_break,
+    )
 
 
 def _refining(stage: Stage[tuple[Statement, ...]]) -> TypeGuard[CastRefiningStage[tuple[Statement, ...]]]:

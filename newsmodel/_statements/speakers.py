@@ -151,7 +151,7 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
     here = st.seg.paragraph_index(start)
     best: tuple[int, Actor] | None = None
     for actor in st.cast.actors:
-        if actor.kind is ActorKind.LOCATION or not _names_head(actor, head):
+        if actor.kind is ActorKind.LOCATION or not _names_head(st, actor, head):
             continue
         before = [m.span.start for m in actor.mentions if m.span.start < start]
         if (
@@ -189,9 +189,13 @@ def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
     return best[1] if best is not None else None
 
 
-def _names_head(actor: Actor, head: str) -> bool:
+def _names_head(st: Scan, actor: Actor, head: str) -> bool:
     """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
-    return any(head in phrase.lower().split() for phrase in (actor.name, *actor.roles))
+    words = st.name_words.get(id(actor))  # read once per actor and scan
+    if words is None:
+        words = frozenset(w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split())
+        st.name_words[id(actor)] = words
+    return head in words
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:

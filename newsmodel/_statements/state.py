@@ -157,6 +157,7 @@ class Scan:
             str, tuple[int, int]
         ] = {}  # signs of a person's gender (male, female), by actor id
         self.firsts: dict[int, int] = {}
+        self.name_words: dict[int, frozenset[str]] = {}  # the words of each actor's name and roles, by id
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
         quotation_at = self.seg.quotation_at
