@@ -6,8 +6,10 @@ import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeGuard
 
 import attrs
+import regex
 
 from . import _trusted
 from .actors import ActorFinder
@@ -21,6 +23,8 @@ from .statements import StatementFinder
 from .times import TimeFinder
 
 __all__ = ["Parser", "coerce_published", "parse", "read_published"]
+
+_NO_CAST = Cast()  # the cast of a context before the actor stage (a Cast is immutable)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -74,17 +78,22 @@ class Parser:
         if headline is not None and not isinstance(headline, str):
             raise InvalidArgumentError(f"headline must be a str or None, not {type(headline).__name__}")
         segments = self.segmenter(text)
-        context = Context(text=text, published=at or day, headline=headline, segments=segments)
-        # The clause breaks of this parser's time rules travel with the times they govern.
+        head = (text, at or day, headline, segments)
+        # Each context is built whole (``attrs.evolve`` would look its fields up again on every
+        # call). The clause breaks of this parser's time rules travel with the times they govern.
+        context = _context(*head)
         clause_break = getattr(self.times, "clause_break", None)
-        context = attrs.evolve(context, times=tuple(self.times(context)), clause_break=clause_break)
-        context = attrs.evolve(context, cast=self.actors(context))
-        if isinstance(self.statements, CastRefiningStage):
+        times = tuple(self.times(context))
+        cast = self.actors(_context(*head, times, _NO_CAST, (), clause_break))
+        context = _context(*head, times, cast, (), clause_break)
+        stage = self.statements
+        if _refining(stage):
             # The statement stage refines the cast by its speakers; later stages see the refined one.
-            statements, cast = self.statements.refine(context)
-            context = attrs.evolve(context, cast=cast, statements=tuple(statements))
+            found, cast = stage.refine(context)
+            statements = tuple(found)
         else:
-            context = attrs.evolve(context, statements=tuple(self.statements(context)))
+            statements = tuple(stage(context))
+        context = _context(*head, times, cast, statements, clause_break)
         events = tuple(self.events(context))
         # The shipped stages build what Article checks (spans of the text, in order, actors held):
         # their article is built without the checks; a stage of your own gets them.
@@ -97,11 +106,39 @@ class Parser:
             dateline=segments.dateline,
             paragraphs=segments.paragraphs,
             sentences=segments.sentences,
-            actors=context.cast.actors,
-            statements=context.statements,
+            actors=cast.actors,
+            statements=statements,
             events=events,
-            times=context.times,
+            times=times,
         )
+
+
+def _context(
+    text: str,
+    published: date | None,
+    headline: str | None,
+    segments: Segmentation,
+    times: tuple[TimeExpression, ...] = (),
+    cast: Cast = _NO_CAST,
+    statements: tuple[Statement, ...] = (),
+    clause_break: regex.Pattern[str] | None = None,
+) -> Context:
+    return Context(
+        text=text,
+        published=published,
+        headline=headline,
+        segments=segments,
+        times=times,
+        cast=cast,
+        statements=statements,
+        clause_break=clause_break,
+    )
+
+
+def _refining(stage: Stage[tuple[Statement, ...]]) -> TypeGuard[CastRefiningStage[tuple[Statement, ...]]]:
+    """Whether the statement stage refines the cast: the shipped one does (checked first: a
+    Protocol's ``isinstance`` costs more than the rest of the parser's own work on an article)."""
+    return type(stage) is StatementFinder or isinstance(stage, CastRefiningStage)
 
 
 def _shipped(parser: Parser) -> bool:

@@ -5,7 +5,7 @@
 claimed (split quotes, continued quotes, bare-quote paragraphs); ``speakers`` resolves each
 source to an actor of the cast, dates the act of saying and builds the statements; ``refine``
 then refines the actor stage's cast by the speakers found (a government speaker's ``we`` is his
-country). All passes
+country), and ``respeak`` resolves the speakers again through the refined cast. All passes
 share one :class:`~newsmodel._statements.state.Scan`.
 """
 
@@ -19,6 +19,7 @@ from .cues import find_cues
 from .lexicon import CueLexicon
 from .quotes import attribute_quotations
 from .refine import refine_cast
+from .respeak import respeak
 from .speakers import finish
 from .state import Scan
 
@@ -27,21 +28,30 @@ __all__ = ["find_statements", "statements_and_cast"]
 
 def find_statements(context: Context, cues: CueLexicon) -> tuple[Statement, ...]:
     """The statements of one article, in text order, resolved through ``context.cast``."""
+    return finish(_scan(context, cues))
+
+
+def _scan(context: Context, cues: CueLexicon) -> Scan:
+    """The scan of one article, its drafts found (cues, then quotations), not yet finished."""
     st = Scan(context, cues)
     find_cues(st)
     attribute_quotations(st)
-    return finish(st)
+    return st
 
 
 def statements_and_cast(context: Context, cues: CueLexicon) -> tuple[tuple[Statement, ...], Cast]:
     """The statements of one article and the cast their speakers refine (:mod:`.refine`).
 
-    When the speakers add to the cast, the statements are resolved again through the refined
-    cast (a source inside a quotation may be one of the words added), so that every speaker is
-    an actor of the returned cast.
+    When the speakers add to the cast, the speakers are resolved again through the refined cast
+    (:mod:`.respeak`), so that every speaker is an actor of the returned cast; the statements are
+    found again only when a changed speaker would change which statements there are.
     """
-    statements = find_statements(context, cues)
+    st = _scan(context, cues)
+    statements = finish(st)
     cast = refine_cast(context, statements, cues)
     if cast is context.cast:
         return statements, cast
-    return find_statements(attrs.evolve(context, cast=cast), cues), cast
+    again = respeak(st, cast)
+    if again is None:
+        again = find_statements(attrs.evolve(context, cast=cast), cues)
+    return again, cast

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Actor, ActorKind, StatementKind
+from ..model import ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
     clause_after,
@@ -42,7 +42,19 @@ from .sources import (
     subject,
 )
 from .speakers import add_statement
-from .state import CLOSERS, COLON, COMMA, END, OPENERS, QUOTE, SEPARATORS, WORD, Scan, TokenSpan
+from .state import (
+    CLOSERS,
+    COLON,
+    COMMA,
+    END,
+    OPENERS,
+    QUOTE,
+    SEPARATORS,
+    WORD,
+    Scan,
+    StatementDraft,
+    TokenSpan,
+)
 
 
 def find_cues(st: Scan) -> None:
@@ -55,6 +67,9 @@ def find_cues(st: Scan) -> None:
         s = toks[k][0]
         for cue in starts[lows[k]]:
             words = cue.words
+            if len(words) == 1:  # most cues: nothing more to compare
+                read_cue(st, s, toks[k][1], cue)
+                break
             last = k + len(words) - 1
             if last < len(toks) and all(
                 text[toks[k + i][0] : toks[k + i][1]].lower() == w
@@ -63,10 +78,7 @@ def find_cues(st: Scan) -> None:
             ):
                 read_cue(st, s, toks[last][1], cue)
                 break
-    st.drafts.sort(key=lambda d: d.content)
-    st.keys = [d.content for d in st.drafts]
-    st.by_quote = {id(d.quote): d for d in st.drafts if d.quote is not None}
-    st.quote_index = {id(q): i for i, q in enumerate(st.quotes)}
+    st.sort_drafts()
 
 
 def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
@@ -75,11 +87,11 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
     if si < 0 or cs >= st.seg.sentences[si].end:
         return
     sent = st.seg.sentences[si]
-    if st.words[st.index(cs)][:1].isupper():  # as the finder reads its case (state.recased)
-        k, k0 = st.index(cs), st.index(sent.start)
+    k = st.index(cs)
+    if st.words[k][:1].isupper():  # as the finder reads its case (state.recased)
+        k0 = st.index(sent.start)
         if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
-    k = st.index(cs)
     if k > 0 and st.lows[k - 1] in st.lex.determiners:
         return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
     if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:
@@ -450,7 +462,7 @@ def content_after(
     start: int,
     si: int,
     rule: str,
-    speaker: Actor | None = None,
+    like: StatementDraft | None = None,
     *,
     need_quote: bool = False,
     need_that: bool = False,
@@ -477,16 +489,16 @@ def content_after(
             words = st.words_in(*inner)
             if is_title(st, q, words) and titled(st, q, words):
                 return  # told ABC’s “Good Morning America.”: a show, not what was said
-            add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, speaker)
+            add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, like)
             return
     kind = clause_kind(st, *span)
     if kind is StatementKind.INDIRECT and st.words_in(*span, 2) < 2:
         return
     if rule == "cue-then-quote" and kind is not StatementKind.DIRECT:
         rule = "cue-then-clause"
-    add_statement(st, src, cue, span, kind, rule, si, antecedent, None, speaker)
-    if infinitive and st.drafts[-1].speaker is None:
-        st.drafts.pop()  # "the new sanctions threaten to ban ...": a commitment needs an actor
+    add_statement(st, src, cue, span, kind, rule, si, antecedent, None, like)
+    if infinitive:
+        st.drop_speakerless()  # "the new sanctions threaten to ban ...": a commitment needs an actor
 
 
 def shared_subject_clause(
@@ -516,7 +528,7 @@ def shared_subject_clause(
                 start,
                 si,
                 rule,
-                d.speaker,
+                d,
                 need_quote=need_quote,
                 need_that=need_that,
             )

@@ -44,7 +44,7 @@ def _attribute(st: Scan, q: Quotation, span: tuple[int, int], words: int) -> Non
         add_statement(
             st, waiting[0], waiting[1], span, StatementKind.DIRECT, "cue-then-quote", si, waiting[2], q
         )
-        st.insert(st.drafts.pop())
+        st.insert(st.pop())
         return
     prev, rule = _continues(st, q, si, pi)
     if rule is None or prev is None:
@@ -69,7 +69,7 @@ def _attribute(st: Scan, q: Quotation, span: tuple[int, int], words: int) -> Non
         time=prev.time,
         tokens=prev.tokens,
     )
-    st.insert(draft)
+    st.insert(draft, (None, None, None, prev))
 
 
 def _continues(st: Scan, q: Quotation, si: int, pi: int) -> tuple[StatementDraft | None, str | None]:
@@ -166,7 +166,7 @@ def unattributed(st: Scan, q: Quotation, span: tuple[int, int], si: int, pi: int
         quote=q,
         tokens=src,
     )
-    st.insert(draft)
+    st.insert(draft, (src, None, None, None))
 
 
 def split_head(st: Scan, offset: int, pi: int, si: int) -> StatementDraft | None:
@@ -204,9 +204,7 @@ def merge_quote(st: Scan, prev: StatementDraft, q: Quotation, span: tuple[int, i
         span[1] - span[0]
     ):
         return False
-    prev.content = (prev.content[0], span[1])
-    prev.quote = q
-    st.by_quote[id(q)] = prev
+    st.merge(prev, (prev.content[0], span[1]), q)
     suffix = {"quote-split": "+split", "quote-continued": "+continued"}.get(rule, "+paragraph")
     if not prev.rule.endswith(suffix):
         prev.rule += suffix
@@ -232,7 +230,7 @@ def colon_quote(st: Scan, q: Quotation, span: tuple[int, int], si: int) -> bool:
         return False
     cue = (st.toks[cue_start][0], st.toks[cue_end][1])
     add_statement(st, src, cue, span, StatementKind.DIRECT, "colon-quote", si, None, q)
-    st.insert(st.drafts.pop())
+    st.insert(st.pop())
     return True
 
 
@@ -263,7 +261,7 @@ def dash_signed(st: Scan, q: Quotation, span: tuple[int, int], si: int, pi: int)
     if (rest.strip(".") and not rest.startswith(("(", ","))) or st.words_in(after, end, 9) > 8:
         return False
     add_statement(st, src, cue, span, StatementKind.DIRECT, "quote-dash-signed", si, None, q)
-    st.insert(st.drafts.pop())
+    st.insert(st.pop())
     return True
 
 

@@ -16,7 +16,7 @@ from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKin
 from ..segment import Quotation
 from ..times import governing_time
 from .lexicon import PLURAL
-from .state import DAY, Scan, StatementDraft
+from .state import DAY, Recipe, Scan, StatementDraft
 
 
 def add_statement(
@@ -29,13 +29,12 @@ def add_statement(
     si: int,
     antecedent: tuple[int, int] | None,
     quote: Quotation | None = None,
-    speaker: Actor | None = None,
+    like: StatementDraft | None = None,
 ) -> None:
-    source = None
-    if src is not None:
-        source = (st.toks[src[0]][0], st.toks[src[1]][1])
-        if speaker is None:
-            speaker = speaker_of(st, src, antecedent, content)
+    """Add a draft; its speaker is ``like``'s (a statement of the same speaker), else the source's."""
+    source = (st.toks[src[0]][0], st.toks[src[1]][1]) if src is not None else None
+    recipe = (src, antecedent, content, like)
+    speaker = speaker_by(st, recipe)
     draft = StatementDraft(
         source=source,
         cue=cue,
@@ -49,7 +48,16 @@ def add_statement(
         time=saying_time(st, source, cue, content),
         tokens=src,
     )
-    st.drafts.append(draft)
+    st.add(draft, recipe)
+
+
+def speaker_by(st: Scan, recipe: Recipe) -> Actor | None:
+    """The speaker a draft's recipe gives: the speaker of its ``like``, else its source's."""
+    src, antecedent, content, like = recipe
+    speaker = like.speaker if like is not None else None
+    if src is not None and speaker is None:
+        speaker = speaker_of(st, src, antecedent, content)
+    return speaker
 
 
 def saying_time(
@@ -67,7 +75,7 @@ def saying_time(
     lo = bisect.bisect_left(st.time_starts, sent.start)
     hi = bisect.bisect_left(st.time_starts, sent.end)
     times = [t for t in st.free_times[lo:hi] if not (content[0] <= t.span.start < content[1])]
-    return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break)
+    return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break) if times else None
 
 
 def speaker_of(
@@ -143,7 +151,7 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
     here = st.seg.paragraph_index(start)
     best: tuple[int, Actor] | None = None
     for actor in st.cast.actors:
-        if actor.kind is ActorKind.LOCATION or not _names_head(actor, head):
+        if actor.kind is ActorKind.LOCATION or not _names_head(st, actor, head):
             continue
         before = [m.span.start for m in actor.mentions if m.span.start < start]
         if (
@@ -181,9 +189,13 @@ def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
     return best[1] if best is not None else None
 
 
-def _names_head(actor: Actor, head: str) -> bool:
+def _names_head(st: Scan, actor: Actor, head: str) -> bool:
     """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
-    return any(head in phrase.lower().split() for phrase in (actor.name, *actor.roles))
+    words = st.name_words.get(id(actor))  # read once per actor and scan
+    if words is None:
+        words = frozenset(w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split())
+        st.name_words[id(actor)] = words
+    return head in words
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:

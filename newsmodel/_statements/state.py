@@ -50,6 +50,9 @@ END, COMMA, COLON, QUOTE, WORD = "end", "comma", "colon", "quote", "word"
 TokenSpan = tuple[int, int]
 """The first and last token (inclusive) of a source or an antecedent."""
 
+# What the log of a scan records (:attr:`Scan.log`, read by :mod:`.respeak`).
+ADDED, INSERTED, POPPED, SORTED, MERGED, KEPT_SPEAKERLESS, DROPPED_SPEAKERLESS = range(7)
+
 
 @attrs.define
 class StatementDraft:
@@ -68,21 +71,43 @@ class StatementDraft:
     tokens: TokenSpan | None = None
 
 
+Recipe = tuple[TokenSpan | None, TokenSpan | None, "tuple[int, int] | None", StatementDraft | None]
+"""How a draft's speaker was found: ``(source tokens, antecedent, content, like)``: the speaker of
+the draft ``like`` (if any), else the speaker the source names (content given to the resolution)."""
+
+Event = tuple[int, StatementDraft | None, "tuple[int, int] | None", TimeExpression | None, Recipe | None]
+"""One entry of :attr:`Scan.log`: what happened, to which draft, its content and time then, and how
+its speaker was found."""
+
+
+def _content(draft: StatementDraft) -> tuple[int, int]:
+    return draft.content
+
+
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
     they would be in ordinary copy; the text and every offset are unchanged."""
     words = seg.words
-    upper = [w.isupper() and len(w) > 1 for w in words]
-    if not any(upper):
-        return words  # no word in capitals: nothing to do
+    # The words in capitals, by index (one pass in C, then the few found checked for length).
+    capitals = [
+        k for k in itertools.compress(itertools.count(), map(str.isupper, words)) if len(words[k]) > 1
+    ]
+    if len(capitals) < 3:
+        return words  # no sentence with three words in capitals: nothing to do
     out: list[str] | None = None
     starts = seg.token_starts
-    for sent in seg.sentences:
-        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        n_upper = sum(upper[a:b])
+    # Capitals per sentence (a token counts in the sentence its start lies in).
+    per_sentence: dict[int, int] = {}
+    for k in capitals:
+        si = seg.sentence_index(starts[k])
+        if si >= 0 and starts[k] < seg.sentences[si].end:
+            per_sentence[si] = per_sentence.get(si, 0) + 1
+    for si, n_upper in per_sentence.items():
         if n_upper < 3:
             continue  # most sentences: a "U.S." or a "(Reuters)" at most
+        sent = seg.sentences[si]
+        a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
         if n_upper < 4 * lower:  # not written in capitals
             continue
@@ -132,6 +157,7 @@ class Scan:
             str, tuple[int, int]
         ] = {}  # signs of a person's gender (male, female), by actor id
         self.firsts: dict[int, int] = {}
+        self.name_words: dict[int, frozenset[str]] = {}  # the words of each actor's name and roles, by id
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
         quotation_at = self.seg.quotation_at
@@ -143,6 +169,8 @@ class Scan:
         self.keys: list[tuple[int, int]] = []
         self.by_quote: dict[int, StatementDraft] = {}
         self.quote_index: dict[int, int] = {}
+        # every change to the drafts, in order: what :mod:`.respeak` replays through another cast
+        self.log: list[Event] = []
 
     # -- tokens ------------------------------------------------------------------------------------
 
@@ -200,8 +228,41 @@ class Scan:
 
     # -- drafts ------------------------------------------------------------------------------------
 
-    def insert(self, draft: StatementDraft) -> None:
+    def add(self, draft: StatementDraft, recipe: Recipe | None) -> None:
+        """Append a draft (first pass); ``recipe`` tells how its speaker was found."""
+        self.log.append((ADDED, draft, draft.content, draft.time, recipe))
+        self.drafts.append(draft)
+
+    def pop(self) -> StatementDraft:
+        """Remove and return the last draft appended."""
+        self.log.append((POPPED, None, None, None, None))
+        return self.drafts.pop()
+
+    def drop_speakerless(self) -> None:
+        """Remove the last draft appended if it has no speaker."""
+        speakerless = self.drafts[-1].speaker is None
+        self.log.append((DROPPED_SPEAKERLESS if speakerless else KEPT_SPEAKERLESS, None, None, None, None))
+        if speakerless:
+            self.drafts.pop()
+
+    def sort_drafts(self) -> None:
+        """The end of the first pass: the drafts sorted by content, and indexed."""
+        self.log.append((SORTED, None, None, None, None))
+        self.drafts.sort(key=_content)
+        self.keys = [d.content for d in self.drafts]
+        self.by_quote = {id(d.quote): d for d in self.drafts if d.quote is not None}
+        self.quote_index = {id(q): i for i, q in enumerate(self.quotes)}
+
+    def merge(self, draft: StatementDraft, content: tuple[int, int], quote: Quotation) -> None:
+        """Extend a draft's content to the end of a quotation that continues it."""
+        self.log.append((MERGED, draft, content, None, None))
+        draft.content = content
+        draft.quote = quote
+        self.by_quote[id(quote)] = draft
+
+    def insert(self, draft: StatementDraft, recipe: Recipe | None = None) -> None:
         """Insert a draft of the second pass, keeping drafts sorted by content."""
+        self.log.append((INSERTED, draft, draft.content, draft.time, recipe))
         i = bisect.bisect_right(self.keys, draft.content)
         self.keys.insert(i, draft.content)
         self.drafts.insert(i, draft)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import compress
 from typing import Any
 
 import regex
@@ -20,13 +21,12 @@ from ..segment import Segmentation
 from .filter import acceptable
 from .resolve import resolve
 from .state import TimeState
-from .tables import TimeRule, TimeTables
+from .tables import DIGIT_START, TimeRule, TimeTables
 
 __all__ = ["find_in_text", "find_times", "parse_date"]
 
 _SENTENCE_END = regex.compile(r"\s{1,3}[A-Z\u201c\"]|\s{0,3}$|\n")
 _DIGITS = frozenset("0123456789")
-_DIGIT_START = frozenset("0123456789'’‘")
 _DIGIT_TYPES = frozenset({"digit"})
 _TOKEN = regex.compile(
     r"\d+(?:[.,:/]\d+)*\w*|[^\W\d_](?:\.(?:[^\W\d_]\.)+|\w*(?:-\w+)*\.?)|['’‘]\d0s|['’]\w+|[^\w\s]"
@@ -56,7 +56,7 @@ def find_in_text(
     words, tokens, core = state.words, state.tokens, tables.core
     if not tokens:
         return ()
-    hits = [i for i, w in enumerate(words) if w in core or w[0] in _DIGIT_START or "-" in w]
+    hits = compress(range(len(words)), map(tables.core_words.__getitem__, words))
     word_months = tables.words["word_months"]
     out: list[TimeExpression] = []
     covered = 0
@@ -109,7 +109,7 @@ def _core_types(state: TimeState, k: int) -> frozenset[str] | None:
     word = words[k]
     types = tables.core.get(word)
     if types is None:
-        if word[0] in _DIGIT_START:
+        if word[0] in DIGIT_START:
             following = words[k + 1] if k + 1 < len(words) else ""
             if _maybe_digit_core(tables, word, following) and tables.digit_core.match(
                 text, ts + (word[0] not in _DIGITS)
@@ -153,12 +153,17 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
             if m is not None and m.end() > core_start:
                 matches.append((m, rule))
         # The longest reading wins; a shorter one is tried when a negative rule rejects it.
-        matches.sort(key=lambda mr: -mr[0].end())
+        if len(matches) > 1:
+            matches.sort(key=_longest_first)
         for m, rule in matches:
             found = _expression(state, c, start, m, rule)
             if found is not None:
                 return found
     return None
+
+
+def _longest_first(found: tuple[regex.Match[str], TimeRule]) -> int:
+    return -found[0].end()
 
 
 def _expression(

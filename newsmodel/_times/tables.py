@@ -24,7 +24,7 @@ from .firsts import first_chars
 if TYPE_CHECKING:
     from ..times import TimeRules
 
-__all__ = ["TimeRule", "TimeTables", "compile_clause_break", "compile_tables"]
+__all__ = ["DIGIT_START", "CoreWords", "TimeRule", "TimeTables", "compile_clause_break", "compile_tables"]
 
 _FIRST_CHARS = tuple("abcdefghijklmnopqrstuvwxyz0123456789'’‘$")
 _MACRO = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -32,6 +32,38 @@ _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _SPLIT = regex.compile(r"[\s-]+")
 
 RulePatterns = tuple[tuple["TimeRule", LazyPattern], ...]
+DIGIT_START = frozenset("0123456789'’‘")  # what a number (or a decade: ’90s) starts with
+_WORDS_KEPT = 50_000  # the most words a CoreWords remembers
+
+
+class CoreWords(dict[str, bool]):
+    """Whether each lower-case word may anchor an expression (a word of ``core``, a number, an
+    apostrophe before a decade, a hyphenated word with a part that is a core word or a number
+    ``digit_core`` reads): what the pass over the tokens asks of every word, remembered per word
+    (up to a bound) so that the pass is one look-up per token."""
+
+    __slots__ = ("core", "digit_core")
+
+    def __init__(self, core: Mapping[str, frozenset[str]], digit_core: regex.Pattern[str]) -> None:
+        super().__init__()
+        self.core = core
+        self.digit_core = digit_core
+
+    def __missing__(self, word: str) -> bool:
+        found = word in self.core or word[0] in DIGIT_START or ("-" in word and self._part_anchors(word))
+        if len(self) < _WORDS_KEPT:
+            self[word] = found
+        return found
+
+    def _part_anchors(self, word: str) -> bool:
+        """Whether a part of a hyphenated word is a core word or a number (``mid-2017``)."""
+        return any(
+            part in self.core or (part[:1].isdigit() and self.digit_core.match(part) is not None)
+            for part in word.split("-")
+        )
+
+    def __reduce__(self) -> tuple[type[CoreWords], tuple[Mapping[str, frozenset[str]], regex.Pattern[str]]]:
+        return CoreWords, (self.core, self.digit_core)  # pickles empty: it fills again as words are seen
 
 
 @attrs.frozen(kw_only=True)
@@ -102,6 +134,12 @@ class TimeTables:
         init=False, factory=dict, eq=False, repr=False
     )
     _firsts: dict[int, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    core_words: CoreWords = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: CoreWords(self.core, self.digit_core), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def rules_for(self, types: frozenset[str], first: str) -> RulePatterns:
         """The rules (with their patterns, compiled on first use) that can hold a core of these
