@@ -1,0 +1,60 @@
+"""Small patterns of English clause structure the role finder reads beside the word-window readers
+of ``clauses.py`` and the chunks of ``chunks.py``: who an unresolved pronoun opening a reported
+clause stands for, a name after a title's prepositional complement, a participle that modifies
+the noun before it, where a noun's own phrases end. Every word they read is rule data (``[words]``
+in ``events.toml``); each looks at a bounded number of tokens.
+"""
+
+from __future__ import annotations
+
+from .state import PUNCT_BOUNDARY, Doc
+
+__all__ = ["reporter_of_pronoun", "title_complement"]
+
+_REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at most ("said on Sunday night")
+_TITLE_WORDS = 6  # capitalised words of a title's complement, at most
+
+
+def reporter_of_pronoun(doc: Doc, jl: int) -> int:
+    """The token of the reporting verb whose reported clause opens, right after token ``jl``, with
+    an unresolved pronoun: "The embassy said on Sunday night it was suspending ...",
+    "X and Y said they are seeking to ...". -1 when there is none.
+
+    Between the verb and the pronoun may stand a complementizer and a few words that are neither
+    verbs nor clause boundaries (a time, a place: "said in Paris on Friday that they").
+    """
+    words, lw = doc.lex.words, doc.lw
+    n = len(lw)
+    k = jl + 1
+    if k < n and lw[k] in words.complementizers:
+        k += 1
+    if k >= n or lw[k] not in words.pronouns or doc.ctx.cast.mention_at(doc.starts[k]) is not None:
+        return -1
+    j = jl - 1 if jl >= 0 and lw[jl] in words.complementizers else jl
+    lo = j - _REPORT_GAP
+    while j >= 0 and j > lo:
+        w = lw[j]
+        if w in words.reporting:
+            return j
+        if w in PUNCT_BOUNDARY or w == "," or w in words.boundaries or w in doc.lex.verb_like:
+            return -1
+        j -= 1
+    return -1
+
+
+def title_complement(doc: Doc, start: int) -> bool:
+    """Whether the name mentioned at ``start`` follows a title's prepositional complement written
+    in capitals ("High Commissioner for Human Rights Zeid Ra'ad", "Minister of State for Trade
+    Ana Ruiz"): the preposition before it governs the complement, not the name. The title word
+    before the preposition is capitalised too, and the complement is no actor's mention."""
+    lw, starts, norm = doc.lw, doc.starts, doc.norm
+    i = doc.tok(start) - 1
+    n = 0
+    while i > 0 and n < _TITLE_WORDS and norm[starts[i]].isupper() and lw[i][:1].isalpha():
+        if doc.ctx.cast.mention_at(starts[i]) is not None:
+            return False
+        i -= 1
+        n += 1
+    if n == 0 or i < 1 or lw[i] not in doc.lex.prepositions:
+        return False
+    return norm[starts[i - 1]].isupper() and lw[i - 1][:1].isalpha()

@@ -1,0 +1,55 @@
+"""Issue 14, wave 4: event sources and targets from clause structure (small sentences)."""
+
+from __future__ import annotations
+
+import newsmodel
+from newsmodel import Event
+
+
+def events(text: str) -> list[Event]:
+    return list(newsmodel.parse(text, published="2020-03-04").events)
+
+
+def sides(e: Event) -> tuple[list[str], list[str]]:
+    return [a.name for a in e.sources], [a.name for a in e.targets]
+
+
+def by_trigger(got: list[Event], word: str) -> Event:
+    return next(e for e in got if e.trigger.text.startswith(word))
+
+
+def test_a_pronoun_opening_a_reported_clause_past_a_time_is_the_reporter() -> None:
+    # "on Sunday night" stands between "said" and "it": "it" is still the embassy.
+    got = events("The U.S. embassy said on Sunday night it was suspending visa services.")
+    e = by_trigger(got, "suspending")
+    assert e.kind.name == "SANCTION"
+    assert sides(e)[0] == ["U.S. embassy"]
+
+
+def test_a_pronoun_for_a_speaker_the_statements_do_not_resolve_is_the_reporters_subject() -> None:
+    got = events(
+        "Peru's top prosecutor and a U.N.-backed panel said they will investigate President Ana Ruiz."
+    )
+    e = by_trigger(got, "investigate")
+    assert e.kind.name == "ACCUSE"
+    assert sides(e) == (["United Nations"], ["Ana Ruiz"])
+
+
+def test_a_pronoun_after_an_unrelated_clause_is_not_the_reporter() -> None:
+    # "because" opens another clause: "they" is not who said it.
+    got = events("Chile said on Friday because they attacked Peru nothing changed.")
+    e = by_trigger(got, "attacked")
+    assert sides(e)[0] != ["Chile"]
+
+
+def test_a_name_after_a_capitalised_title_complement_is_the_subject() -> None:
+    # "for" governs "Human Rights", the complement of the title, not the name.
+    got = events("UN Envoy for Human Rights Marta Ruiz condemned Chile on Friday.")
+    e = by_trigger(got, "condemned")
+    assert sides(e) == (["Marta Ruiz"], ["Chile"])
+
+
+def test_a_name_governed_by_a_plain_preposition_is_not_the_subject() -> None:
+    got = events("After talks with Marta Ruiz, Chile condemned Peru on Friday.")
+    e = by_trigger(got, "condemned")
+    assert sides(e)[0] == ["Chile"]
