@@ -53,3 +53,18 @@ def test_a_name_governed_by_a_plain_preposition_is_not_the_subject() -> None:
     got = events("After talks with Marta Ruiz, Chile condemned Peru on Friday.")
     e = by_trigger(got, "condemned")
     assert sides(e)[0] == ["Chile"]
+
+
+def test_the_subject_of_a_reporting_clause_after_a_comma_is_no_object() -> None:
+    # "officials said" closes the sentence: nobody shelled the officials.
+    got = events("Rebels shelled the town on Monday, officials in Lima said.")
+    e = by_trigger(got, "shelled")
+    assert e.kind.name == "ASSAULT"
+    assert all(a.name != "officials" for a in e.targets)
+    got = events("Chile shelled a village in Peru, Bolivian officials said.")
+    assert sides(by_trigger(got, "shelled")) == (["Chile"], ["Peru"])
+
+
+def test_an_object_before_a_comma_and_a_reporting_verb_stays_the_target() -> None:
+    got = events("Chile attacked Peru, officials said.")
+    assert sides(by_trigger(got, "attacked")) == (["Chile"], ["Peru"])

@@ -7,9 +7,11 @@ in ``events.toml``); each looks at a bounded number of tokens.
 
 from __future__ import annotations
 
+import bisect
+
 from .state import PUNCT_BOUNDARY, Doc
 
-__all__ = ["reporter_of_pronoun", "title_complement"]
+__all__ = ["before_reporting_clause", "content_end", "reporter_of_pronoun", "title_complement"]
 
 _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at most ("said on Sunday night")
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
@@ -58,3 +60,37 @@ def title_complement(doc: Doc, start: int) -> bool:
     if n == 0 or i < 1 or lw[i] not in doc.lex.prepositions:
         return False
     return norm[starts[i - 1]].isupper() and lw[i - 1][:1].isalpha()
+
+
+def content_end(doc: Doc, pos: int) -> int:
+    """End of the innermost statement content holding ``pos`` (-1 if none): an event reported in a
+    statement takes its objects inside what is reported ("... a strike that killed 20, sources
+    said": the sources are not killed)."""
+    if not doc.contents:
+        return -1
+    k = bisect.bisect_right(doc.content_starts, pos)
+    best, end = -1, -1
+    for s, e, _ in doc.contents[max(0, k - 8) : k]:
+        if s <= pos < e and s >= best:
+            best, end = s, e
+    return end
+
+
+def before_reporting_clause(doc: Doc, start: int, right: int) -> int:
+    """Where the objects after a trigger end when the clause ends at a reporting verb whose subject
+    follows a comma ("... a strike that killed 20, government and militant sources said": the
+    sources said it, nobody killed them): at that comma, past ``start``. ``right`` otherwise."""
+    lw, starts = doc.lw, doc.starts
+    j = bisect.bisect_left(starts, right)
+    if j >= len(lw) or starts[j] != right or lw[j] not in doc.lex.words.reporting:
+        return right
+    lo = max(bisect.bisect_left(starts, start), j - _REPORT_GAP - 2)
+    k = j - 1
+    while k > lo:
+        w = lw[k]
+        if w == ",":
+            return starts[k]
+        if w in PUNCT_BOUNDARY or w in doc.lex.verb_like:
+            return right
+        k -= 1
+    return right

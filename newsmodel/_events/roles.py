@@ -18,6 +18,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
+from .grammar import before_reporting_clause, content_end
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -39,6 +40,10 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         sentence.end,
         doc.lex.settings.target_window,
     )
+    # Reported speech: the objects lie inside what is reported ("a strike that killed 20,
+    # sources said": the sources are not killed).
+    end = content_end(doc, trig.start) if floor else -1
+    right = end if trig.match_end <= end < right else before_reporting_clause(doc, trig.match_end, right)
     found = _participants(doc, trig, sentence, floor, right)
     if found is None:
         return None
@@ -333,7 +338,9 @@ def chunk_sides(
     v = ch.item_of(trig.ti)
     if v < 0 or ch.kinds[v] != VERB:
         return [], [], []
-    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    # The subject of an opening participle clause follows it, past the objects' bound ("Complaining
+    # of the tariffs, he said"): only the sentence bounds it.
+    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None]
     # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
     groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
     obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
