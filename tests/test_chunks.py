@@ -287,3 +287,11 @@ def test_an_object_relative_pronoun_is_no_subject() -> None:
     # "whom officials blame": the officials blame, not the refugees "whom" stands for.
     ch, words = chunks_of("The refugees, whom officials blame for the clash, fled.", "blame", "fled")
     assert [group(ch, words, k) for k in subject_of(ch, verb(ch, words, "blame"))] == ["officials"]
+
+
+def test_adverbs_without_ly_stay_out_of_noun_groups_and_ly_nouns_stay_in() -> None:
+    # "also" is no head of "Police also"; "rally" is a noun, not an adverb.
+    ch, words = chunks_of("Police also dispersed a rally in Lima.", "dispersed")
+    assert subjects("Police also dispersed a rally in Lima.", "dispersed", "dispersed") == ["police"]
+    groups = [group(ch, words, k) for k in range(len(ch)) if ch.kinds[k] == NOUN]
+    assert "a rally" in groups

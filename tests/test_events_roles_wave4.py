@@ -68,3 +68,20 @@ def test_the_subject_of_a_reporting_clause_after_a_comma_is_no_object() -> None:
 def test_an_object_before_a_comma_and_a_reporting_verb_stays_the_target() -> None:
     got = events("Chile attacked Peru, officials said.")
     assert sides(by_trigger(got, "attacked")) == (["Chile"], ["Peru"])
+
+
+def test_a_participle_after_a_governed_noun_is_a_reduced_passive_relative() -> None:
+    # "Chilean soldiers killed by Peruvian troops": the soldiers are killed, the troops kill.
+    got = events("Relatives mourned the deaths of Chilean soldiers killed by Peruvian troops.")
+    e = by_trigger(got, "killed")
+    assert sides(e) == (["Peruvian troops"], ["Chilean soldiers"])
+    # Not the place where they were detained.
+    got = events("A judge halted the deportation of all Chilean nationals detained during raids across Peru.")
+    assert sides(by_trigger(got, "detained"))[1] == ["Chilean nationals"]
+
+
+def test_a_past_form_with_an_object_or_opening_the_clause_is_the_clauses_verb() -> None:
+    got = events("In Lima police detained 20 Chilean nationals on Monday.")
+    assert sides(by_trigger(got, "detained"))[0] == ["police"]
+    got = events("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert sides(by_trigger(got, "demonstrated"))[0] == ["Albanians"]

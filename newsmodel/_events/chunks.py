@@ -40,6 +40,7 @@ __all__ = [
     "coordinated",
     "object_of",
     "previous_verb",
+    "reduced_relative",
     "subject_of",
 ]
 
@@ -130,6 +131,8 @@ class ChunkGrammar:
             ("subject_pronouns", "P"),
             ("joiners", "j"),
             ("infinitive", "i"),
+            ("adverbs", "r"),
+            ("not_adverbs", "w"),
         ):
             for w in c[name]:
                 codes[w.lower()] = code
@@ -475,3 +478,24 @@ def agent_of(ch: Chunks, v: int, reach: int = 3) -> list[int]:
         seen += 1
         k += 2
     return []
+
+
+def reduced_relative(ch: Chunks, v: int) -> list[int]:
+    """The noun groups a participle at ``v`` modifies as a reduced passive relative clause ("the
+    deportation of Iraqis detained in raids", "aid to refugees displaced by the war"): a one-word
+    verb group of a past participle right after a noun group that a preposition governs, inside
+    the clause of an earlier verb, and no object after it (in "In Lima police detained 20 people"
+    the verb has one and no verb comes before: it is the clause's verb; so in "Up to 100 Kurds
+    demonstrated"). Empty when the verb is none."""
+    kinds = ch.kinds
+    if kinds[v] != VERB or v < 2 or kinds[v - 1] != NOUN or kinds[v - 2] != PREP:
+        return []
+    s = ch.starts[v]
+    w = ch.words[s]
+    if ch.end(v) - ch.lo != s + 1 or not (
+        w.endswith(ch.grammar.past_suffixes) or w in ch.grammar.participles
+    ):
+        return []
+    if (v + 1 < len(kinds) and kinds[v + 1] == NOUN) or previous_verb(ch, v - 2) < 0:
+        return []
+    return coordinated(ch, v - 1, -1)

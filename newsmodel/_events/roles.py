@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, ActorKind, Span
-from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
+from .chunks import NOUN, VERB, Chunks, agent_of, object_of, reduced_relative, subject_of
 from .clauses import (
     clause_right,
     content_floor,
@@ -114,6 +114,20 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         if e.needs_target:
             return None  # nobody to find, and so no target
         return [], [], None, ""
+    if e.pos == "verb" and trig.match_end == trig.head_end and _after_governed_noun(doc, trig):
+        # "the deportation of Iraqis detained in raids": a reduced passive relative clause.
+        ch = doc.chunks(sentence)
+        v = ch.item_of(trig.ti)
+        groups = reduced_relative(ch, v) if v >= 0 else []
+        patients = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+        if patients:
+            _, rplace, agents = objects(
+                doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
+            )
+            cagents = [
+                a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None
+            ]
+            return _dedupe(cagents or agents), _dedupe(patients), rplace, _PASSIVE
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
         subj, lplace = subject(doc, sentence, trig.start, floor)
         _, rplace, agents = objects(
@@ -302,6 +316,20 @@ def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> boo
     starts = doc.all_starts
     i = bisect.bisect_left(starts, max(floor, sentence.start))
     return i < len(starts) and starts[i] < trig.start
+
+
+def _after_governed_noun(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a past form may modify the noun before it (a cheap test before the chunks: a
+    content word right before it, a preposition at most four words back; "of Iraqis detained")."""
+    words, lw = doc.lex.words, doc.lw
+    ti = trig.ti
+    w = lw[ti]
+    if ti < 2 or not (w.endswith(words.past_suffixes) or w in words.participles):
+        return False
+    before = lw[ti - 1]
+    if not before[:1].isalnum() or before in doc.lex.verb_like or before in words.determiners:
+        return False
+    return any(x in doc.lex.prepositions for x in lw[max(0, ti - 5) : ti - 1])
 
 
 def _named_between(doc: Doc, start: int, end: int) -> bool:
