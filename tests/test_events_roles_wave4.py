@@ -85,3 +85,19 @@ def test_a_past_form_with_an_object_or_opening_the_clause_is_the_clauses_verb() 
     assert sides(by_trigger(got, "detained"))[0] == ["police"]
     got = events("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
     assert sides(by_trigger(got, "demonstrated"))[0] == ["Albanians"]
+
+
+def test_the_possessor_of_an_object_that_names_no_actor_is_the_target() -> None:
+    got = events("Maria Lopez met officials in Lima. Chile rejected her request on Monday.")
+    assert sides(by_trigger(got, "rejected")) == (["Chile"], ["Maria Lopez"])
+
+
+def test_the_subjects_own_possessive_is_no_target() -> None:
+    got = events("Chile praised its own record on Monday.")
+    assert sides(by_trigger(got, "praised")) == (["Chile"], [])
+
+
+def test_coordinated_verbs_of_one_kind_share_the_object_of_the_second() -> None:
+    got = events("Maria Lopez met officials in Lima. Chile did not reject and will not reject her request.")
+    e = by_trigger(got, "reject")
+    assert sides(e) == (["Chile"], ["Maria Lopez"])

@@ -1,17 +1,23 @@
 """Small patterns of English clause structure the role finder reads beside the word-window readers
 of ``clauses.py`` and the chunks of ``chunks.py``: who an unresolved pronoun opening a reported
-clause stands for, a name after a title's prepositional complement, a participle that modifies
-the noun before it, where a noun's own phrases end. Every word they read is rule data (``[words]``
-in ``events.toml``); each looks at a bounded number of tokens.
+clause stands for, a name after a title's prepositional complement, where the objects after a
+verb end before a reporting clause, the possessor of a verb's object. Every word they read is rule
+data (``[words]`` in ``events.toml``); each looks at a bounded number of tokens.
 """
 
 from __future__ import annotations
 
 import bisect
 
+from ..model import Actor
 from .state import PUNCT_BOUNDARY, Doc
 
-__all__ = ["before_reporting_clause", "content_end", "reporter_of_pronoun", "title_complement"]
+__all__ = [
+    "before_reporting_clause",
+    "possessor_object",
+    "reporter_of_pronoun",
+    "title_complement",
+]
 
 _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at most ("said on Sunday night")
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
@@ -62,20 +68,6 @@ def title_complement(doc: Doc, start: int) -> bool:
     return norm[starts[i - 1]].isupper() and lw[i - 1][:1].isalpha()
 
 
-def content_end(doc: Doc, pos: int) -> int:
-    """End of the innermost statement content holding ``pos`` (-1 if none): an event reported in a
-    statement takes its objects inside what is reported ("... a strike that killed 20, sources
-    said": the sources are not killed)."""
-    if not doc.contents:
-        return -1
-    k = bisect.bisect_right(doc.content_starts, pos)
-    best, end = -1, -1
-    for s, e, _ in doc.contents[max(0, k - 8) : k]:
-        if s <= pos < e and s >= best:
-            best, end = s, e
-    return end
-
-
 def before_reporting_clause(doc: Doc, start: int, right: int) -> int:
     """Where the objects after a trigger end when the clause ends at a reporting verb whose subject
     follows a comma ("... a strike that killed 20, government and militant sources said": the
@@ -94,3 +86,18 @@ def before_reporting_clause(doc: Doc, start: int, right: int) -> int:
             return right
         k -= 1
     return right
+
+
+def possessor_object(doc: Doc, end: int, right: int) -> Actor | None:
+    """The actor a possessive pronoun opening a verb's direct object stands for, when the object
+    names no actor itself ("did not accept his request": him; "praised their courage"): the
+    possessor is what the act is aimed at. ``end``: where the verb ends."""
+    words, lw, starts = doc.lex.words, doc.lw, doc.starts
+    j = bisect.bisect_left(starts, end)
+    n = len(lw)
+    if j + 1 >= n or starts[j] >= right or lw[j] not in words.possessive_pronouns:
+        return None
+    if not lw[j + 1][:1].isalpha() or lw[j + 1] in doc.lex.prepositions:
+        return None
+    got = doc.ctx.cast.mention_at(starts[j])
+    return got[1] if got is not None else None

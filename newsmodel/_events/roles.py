@@ -18,7 +18,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, content_end
+from .grammar import before_reporting_clause, possessor_object
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -40,10 +40,9 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         sentence.end,
         doc.lex.settings.target_window,
     )
-    # Reported speech: the objects lie inside what is reported ("a strike that killed 20,
-    # sources said": the sources are not killed).
-    end = content_end(doc, trig.start) if floor else -1
-    right = end if trig.match_end <= end < right else before_reporting_clause(doc, trig.match_end, right)
+    # A reporting clause after a comma holds no object ("a strike that killed 20, sources said":
+    # the sources are not killed).
+    right = before_reporting_clause(doc, trig.match_end, right)
     found = _participants(doc, trig, sentence, floor, right)
     if found is None:
         return None
@@ -170,6 +169,11 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         sources, targets = subj, agents  # "withdrew its troops from Lebanon": Lebanon
     else:
         sources, targets = subj, tg or agents
+        if not targets and trig.match_end == trig.head_end:
+            # "did not accept his request": the possessor of the object is what the act is aimed at.
+            owner = possessor_object(doc, trig.head_end, right)
+            if owner is not None and all(owner is not a for a in sources):
+                targets = [owner]
     return sources, targets, rplace or lplace, ""
 
 
