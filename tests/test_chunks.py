@@ -295,3 +295,13 @@ def test_adverbs_without_ly_stay_out_of_noun_groups_and_ly_nouns_stay_in() -> No
     assert subjects("Police also dispersed a rally in Lima.", "dispersed", "dispersed") == ["police"]
     groups = [group(ch, words, k) for k in range(len(ch)) if ch.kinds[k] == NOUN]
     assert "a rally" in groups
+
+
+def test_the_subject_of_an_infinitive_after_for() -> None:
+    from newsmodel._events.chunks import infinitive_subject
+
+    ch, words = chunks_of("It is time for Chile and Peru to sign a deal.", "sign")
+    got = infinitive_subject(ch, verb(ch, words, "sign"))
+    assert [group(ch, words, k) for k in got] == ["chile", "peru"]
+    ch, words = chunks_of("Chile wants to sign a deal.", "sign", "wants")
+    assert infinitive_subject(ch, verb(ch, words, "sign")) == []

@@ -101,3 +101,11 @@ def test_coordinated_verbs_of_one_kind_share_the_object_of_the_second() -> None:
     got = events("Maria Lopez met officials in Lima. Chile did not reject and will not reject her request.")
     e = by_trigger(got, "reject")
     assert sides(e) == (["Chile"], ["Maria Lopez"])
+
+
+def test_the_subject_of_an_infinitive_follows_for() -> None:
+    # Not "it", nor the speaker: the noun groups between "for" and "to".
+    got = events("Ana Ruiz said it was time for Chile and Peru to sign a free trade deal.")
+    assert sides(by_trigger(got, "sign"))[0] == ["Chile", "Peru"]
+    got = events("Chile signed a pact in May, and it said it was time for Bolivia to sign a free trade deal.")
+    assert sides(by_trigger(got, "sign a free"))[0] == ["Bolivia"]

@@ -38,6 +38,7 @@ __all__ = [
     "agent_of",
     "chunk",
     "coordinated",
+    "infinitive_subject",
     "object_of",
     "previous_verb",
     "reduced_relative",
@@ -103,6 +104,7 @@ class ChunkGrammar:
     codes: dict[str, str]
     be: frozenset[str]
     agent: frozenset[str]
+    infinitive_subject: frozenset[str]
     participles: frozenset[str]
     participle_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]
@@ -141,6 +143,7 @@ class ChunkGrammar:
             codes=codes,
             be=frozenset(c["be"]),
             agent=frozenset(c["agent"]),
+            infinitive_subject=frozenset(c["infinitive_subject"]),
             participles=frozenset(c["participles"]),
             participle_suffixes=tuple(suffixes["participle"]),
             past_suffixes=tuple(suffixes["past"]),
@@ -499,3 +502,17 @@ def reduced_relative(ch: Chunks, v: int) -> list[int]:
     if (v + 1 < len(kinds) and kinds[v + 1] == NOUN) or previous_verb(ch, v - 2) < 0:
         return []
     return coordinated(ch, v - 1, -1)
+
+
+def infinitive_subject(ch: Chunks, v: int) -> list[int]:
+    """The subject of an infinitive introduced by "for" ("it is time for Britain and India to strike
+    a deal", "called for Israel to withdraw"): the noun groups between the preposition and the
+    verb group that "to" opens at ``v``. Empty otherwise."""
+    kinds = ch.kinds
+    if kinds[v] != VERB or v < 2 or ch.codes[ch.starts[v]] != "i" or kinds[v - 1] != NOUN:
+        return []
+    groups = coordinated(ch, v - 1, -1)
+    k = groups[0] - 1
+    if k < 0 or kinds[k] != PREP or ch.word(k) not in ch.grammar.infinitive_subject:
+        return []
+    return groups

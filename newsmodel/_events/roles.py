@@ -5,7 +5,17 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, ActorKind, Span
-from .chunks import NOUN, VERB, Chunks, agent_of, object_of, reduced_relative, subject_of
+from .chunks import (
+    NOUN,
+    VERB,
+    ChunkGrammar,
+    Chunks,
+    agent_of,
+    infinitive_subject,
+    object_of,
+    reduced_relative,
+    subject_of,
+)
 from .clauses import (
     clause_right,
     content_floor,
@@ -156,6 +166,12 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    if _for_infinitive(doc, trig):
+        # "it was time for Britain and India to strike a deal": the subject follows "for".
+        ch = doc.chunks(sentence)
+        v = ch.item_of(trig.ti)
+        groups = infinitive_subject(ch, v) if v >= 0 else []
+        subj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None] or subj
     if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
         # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
         # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
@@ -320,6 +336,16 @@ def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> boo
     starts = doc.all_starts
     i = bisect.bisect_left(starts, max(floor, sentence.start))
     return i < len(starts) and starts[i] < trig.start
+
+
+def _for_infinitive(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a verb trigger follows the infinitive marker with the preposition that introduces an
+    infinitive's subject a few words before ("for Chile and Peru to sign"): a test before the chunks."""
+    ti, lw = trig.ti, doc.lw
+    if ti < 3 or lw[ti - 1] not in doc.lex.words.infinitive:
+        return False
+    opener = ChunkGrammar.shipped().infinitive_subject
+    return any(w in opener for w in lw[max(0, ti - 12) : ti - 2])
 
 
 def _after_governed_noun(doc: Doc, trig: Occurrence) -> bool:
