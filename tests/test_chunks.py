@@ -305,3 +305,8 @@ def test_the_subject_of_an_infinitive_after_for() -> None:
     assert [group(ch, words, k) for k in got] == ["chile", "peru"]
     ch, words = chunks_of("Chile wants to sign a deal.", "sign", "wants")
     assert infinitive_subject(ch, verb(ch, words, "sign")) == []
+
+
+def test_an_opening_participle_clause_takes_the_subject_past_an_adverb() -> None:
+    text = "Speaking to reporters, he also said the talks had failed."
+    assert subjects(text, "speaking", "speaking") == ["he"]

@@ -109,3 +109,16 @@ def test_the_subject_of_an_infinitive_follows_for() -> None:
     assert sides(by_trigger(got, "sign"))[0] == ["Chile", "Peru"]
     got = events("Chile signed a pact in May, and it said it was time for Bolivia to sign a free trade deal.")
     assert sides(by_trigger(got, "sign a free"))[0] == ["Bolivia"]
+
+
+def test_a_clause_after_a_subordinating_preposition_is_no_reduced_relative() -> None:
+    # "after Peru met": Peru meets; "after they refused": they refuse.
+    got = events("The talks began after Peru met in Lima with President Ana Ruiz of Chile.")
+    assert sides(by_trigger(got, "met"))[0] == ["Peru"]
+    got = events("U.S. officials meeting with other nations in Paris agreed that the dollar had dropped.")
+    assert sides(by_trigger(got, "agreed"))[0] == ["U.S. officials"]
+
+
+def test_an_expletive_before_a_passive_is_no_reporter() -> None:
+    got = events("Chile's trade minister Ana Ruiz said in a speech it was decided to lift the ban on Peru.")
+    assert all(a.name != "Ana Ruiz" for e in got for a in e.targets)

@@ -105,6 +105,8 @@ class ChunkGrammar:
     be: frozenset[str]
     agent: frozenset[str]
     infinitive_subject: frozenset[str]
+    subordinating: frozenset[str]
+    expletives: frozenset[str]
     participles: frozenset[str]
     participle_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]
@@ -144,6 +146,8 @@ class ChunkGrammar:
             be=frozenset(c["be"]),
             agent=frozenset(c["agent"]),
             infinitive_subject=frozenset(c["infinitive_subject"]),
+            subordinating=frozenset(c["subordinating_prepositions"]),
+            expletives=frozenset(c["expletives"]),
             participles=frozenset(c["participles"]),
             participle_suffixes=tuple(suffixes["participle"]),
             past_suffixes=tuple(suffixes["past"]),
@@ -413,7 +417,10 @@ def _subject_after(ch: Chunks, v: int) -> list[int]:
     j = v + 1
     while j < len(kinds) and j - v <= _INSERT_ITEMS:
         if kinds[j] == PUNCT and ch.word(j) == ",":
-            if j + 2 < len(kinds) and kinds[j + 1] == NOUN and kinds[j + 2] == VERB:
+            k = j + 2
+            while k < len(kinds) and kinds[k] == ADV and k - j <= 4:  # "he also said"
+                k += 1
+            if k < len(kinds) and kinds[j + 1] == NOUN and kinds[k] == VERB:
                 return [j + 1]
             return []
         if kinds[j] == SUB:
@@ -493,13 +500,18 @@ def reduced_relative(ch: Chunks, v: int) -> list[int]:
     kinds = ch.kinds
     if kinds[v] != VERB or v < 2 or kinds[v - 1] != NOUN or kinds[v - 2] != PREP:
         return []
+    if ch.codes[ch.head(v - 1) - ch.lo] in "Po" or ch.word(v - 2) in ch.grammar.subordinating:
+        return []  # "after they refused", "after Clinton met": a clause, not a noun's modifier
     s = ch.starts[v]
     w = ch.words[s]
     if ch.end(v) - ch.lo != s + 1 or not (
         w.endswith(ch.grammar.past_suffixes) or w in ch.grammar.participles
     ):
         return []
-    if (v + 1 < len(kinds) and kinds[v + 1] == NOUN) or previous_verb(ch, v - 2) < 0:
+    if v + 1 < len(kinds) and kinds[v + 1] == NOUN:
+        return []
+    p = previous_verb(ch, v - 2)
+    if p < 0 or _gerund(ch, p):  # "officials meeting in Paris agreed": the clause's own verb
         return []
     return coordinated(ch, v - 1, -1)
 

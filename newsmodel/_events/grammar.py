@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor
+from .chunks import ChunkGrammar
 from .state import PUNCT_BOUNDARY, Doc
 
 __all__ = [
@@ -38,6 +39,8 @@ def reporter_of_pronoun(doc: Doc, jl: int) -> int:
         k += 1
     if k >= n or lw[k] not in words.pronouns or doc.ctx.cast.mention_at(doc.starts[k]) is not None:
         return -1
+    if lw[k] in ChunkGrammar.shipped().expletives and _before_passive(doc, k + 1):
+        return -1  # "said it was decided to ...": "it" stands for nobody
     j = jl - 1 if jl >= 0 and lw[jl] in words.complementizers else jl
     lo = j - _REPORT_GAP
     while j >= 0 and j > lo:
@@ -48,6 +51,18 @@ def reporter_of_pronoun(doc: Doc, jl: int) -> int:
             return -1
         j -= 1
     return -1
+
+
+def _before_passive(doc: Doc, k: int) -> bool:
+    """Whether a form of "be" at token ``k`` (past adverbs) comes before a participle ("was also
+    decided")."""
+    words, lw = doc.lex.words, doc.lw
+    if k >= len(lw) or lw[k] not in words.be:
+        return False
+    k += 1
+    while k < len(lw) and (lw[k].endswith(words.adverb_suffixes) or lw[k] in words.passive_fillers):
+        k += 1
+    return k < len(lw) and (lw[k].endswith(words.participle_suffixes) or lw[k] in words.participles)
 
 
 def title_complement(doc: Doc, start: int) -> bool:
