@@ -245,7 +245,7 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int,
                 return [sp]
     # "Switzerland said it had expelled ...", "The embassy said on Sunday night it was
     # suspending ...": an unresolved pronoun opening a reported clause is the reporter.
-    if depth < 2 and (j := reporter_of_pronoun(doc, jl)) >= 0:
+    if depth < 2 and (j := reporter_of_pronoun(doc, jl, pos)) >= 0:
         at = doc.starts[j]
         sp = doc.cue_speaker.get(at)
         if sp is not None:

@@ -24,13 +24,15 @@ _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
 
 
-def reporter_of_pronoun(doc: Doc, jl: int) -> int:
+def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
     """The token of the reporting verb whose reported clause opens, right after token ``jl``, with
     an unresolved pronoun: "The embassy said on Sunday night it was suspending ...",
     "X and Y said they are seeking to ...". -1 when there is none.
 
     Between the verb and the pronoun may stand a complementizer and a few words that are neither
-    verbs nor clause boundaries (a time, a place: "said in Paris on Friday that they").
+    verbs nor clause boundaries (a time, a place: "said in Paris on Friday that they"); between
+    the pronoun and the trigger at ``pos``, no determiner or pronoun opening another subject ("it
+    believes the executive did not violate": the executive's act).
     """
     words, lw = doc.lex.words, doc.lw
     n = len(lw)
@@ -41,6 +43,11 @@ def reporter_of_pronoun(doc: Doc, jl: int) -> int:
         return -1
     if lw[k] in ChunkGrammar.shipped().expletives and _before_passive(doc, k + 1):
         return -1  # "said it was decided to ...": "it" stands for nobody
+    end = bisect.bisect_left(doc.starts, pos)
+    if end - k > _REPORT_GAP * 2 or any(
+        w in words.determiners or w in words.pronouns for w in lw[k + 1 : end]
+    ):
+        return -1
     j = jl - 1 if jl >= 0 and lw[jl] in words.complementizers else jl
     lo = j - _REPORT_GAP
     while j >= 0 and j > lo:
