@@ -122,3 +122,9 @@ def test_a_clause_after_a_subordinating_preposition_is_no_reduced_relative() -> 
 def test_an_expletive_before_a_passive_is_no_reporter() -> None:
     got = events("Chile's trade minister Ana Ruiz said in a speech it was decided to lift the ban on Peru.")
     assert all(a.name != "Ana Ruiz" for e in got for a in e.targets)
+
+
+def test_a_reported_pronoun_is_no_subject_past_another_noun_phrase() -> None:
+    # "it believes the executive did not accuse": the executive's act, not the embassy's.
+    got = events("The U.S. embassy said on Sunday it believes the executive did not accuse Chile of spying.")
+    assert sides(by_trigger(got, "accuse"))[0] == []
