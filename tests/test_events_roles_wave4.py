@@ -128,3 +128,18 @@ def test_a_reported_pronoun_is_no_subject_past_another_noun_phrase() -> None:
     # "it believes the executive did not accuse": the executive's act, not the embassy's.
     got = events("The U.S. embassy said on Sunday it believes the executive did not accuse Chile of spying.")
     assert sides(by_trigger(got, "accuse"))[0] == []
+
+
+def test_a_name_after_a_title_governed_by_a_preposition_is_no_subject() -> None:
+    # "to" governs "Secretary of State Ana Ruiz" whole: she is asked, she does not ask.
+    got = events("Senator Tom Hale sent a letter to Secretary of State Ana Ruiz asking her to appear.")
+    e = by_trigger(got, "asking")
+    assert "Ana Ruiz" not in sides(e)[0]
+
+
+def test_a_name_after_a_common_noun_opens_a_contact_relative_not_a_reduced_one() -> None:
+    # "the kind of wall Trump promised": Trump promised; nothing was promised to Trump.
+    got = events("Congress won't fund the kind of wall Ana Ruiz promised, and Chile won't pay for it.")
+    e = by_trigger(got, "promised")
+    assert "+passive" not in e.rule
+    assert "Ana Ruiz" not in sides(e)[1]

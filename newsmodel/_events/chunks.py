@@ -92,6 +92,8 @@ _KIND_OF = str.maketrans(
     }
 )
 _HEADS = str.maketrans(dict.fromkeys(_WORDS, "w"))  # every content word as "w"
+# A lower-case content word, then a capitalised one, in one group: two noun phrases ("wall Trump").
+regex_lower_then_name = re.compile(r"[wxegkzn]W")
 _MEMO_LIMIT = 50_000  # word codes remembered, at most
 
 
@@ -508,8 +510,11 @@ def reduced_relative(ch: Chunks, v: int) -> list[int]:
         w.endswith(ch.grammar.past_suffixes) or w in ch.grammar.participles
     ):
         return []
-    if v + 1 < len(kinds) and kinds[v + 1] == NOUN:
-        return []
+    if v + 1 < len(kinds) and kinds[v + 1] in (NOUN, SUB):
+        return []  # an object, or a clause: "officials of the board agreed that ..."
+    g = ch.codes[ch.starts[v - 1] : ch.starts[v]]
+    if regex_lower_then_name.search(g):
+        return []  # "the kind of wall Trump promised": a name after a common noun starts a clause
     p = previous_verb(ch, v - 2)
     if p < 0 or _gerund(ch, p):  # "officials meeting in Paris agreed": the clause's own verb
         return []

@@ -31,8 +31,9 @@ def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
 
     Between the verb and the pronoun may stand a complementizer and a few words that are neither
     verbs nor clause boundaries (a time, a place: "said in Paris on Friday that they"); between
-    the pronoun and the trigger at ``pos``, no determiner or pronoun opening another subject ("it
-    believes the executive did not violate": the executive's act).
+    the pronoun and the trigger at ``pos``, no determiner or pronoun opening another subject right
+    before the trigger's verb group ("it believes the executive did not violate": the
+    executive's act; but "it agreed to resume talks with the union to discuss" is the reporter's).
     """
     words, lw = doc.lex.words, doc.lw
     n = len(lw)
@@ -44,8 +45,8 @@ def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
     if lw[k] in ChunkGrammar.shipped().expletives and _before_passive(doc, k + 1):
         return -1  # "said it was decided to ...": "it" stands for nobody
     end = bisect.bisect_left(doc.starts, pos)
-    if end - k > _REPORT_GAP * 2 or any(
-        w in words.determiners or w in words.pronouns for w in lw[k + 1 : end]
+    if end - k > _REPORT_GAP * 2 or (
+        _after_noun(doc, end) and any(w in words.determiners or w in words.pronouns for w in lw[k + 1 : end])
     ):
         return -1
     j = jl - 1 if jl >= 0 and lw[jl] in words.complementizers else jl
@@ -58,6 +59,29 @@ def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
             return -1
         j -= 1
     return -1
+
+
+def _after_noun(doc: Doc, ti: int) -> bool:
+    """Whether the verb group ending at token ``ti`` follows a plain word, a noun that may be its
+    own subject ("the executive did not violate"), not "to", a preposition or a conjunction."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while j >= 0 and (
+        lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes)
+    ):
+        j -= 1
+    if j < 0:
+        return False
+    w = lw[j]
+    return (
+        w[:1].isalpha()
+        and w not in doc.lex.prepositions
+        and w not in words.infinitive
+        and w not in words.verb_coordinators
+        and w not in words.boundaries
+        and w not in words.complementizers
+        and w not in words.reporting
+    )
 
 
 def _before_passive(doc: Doc, k: int) -> bool:
@@ -87,7 +111,12 @@ def title_complement(doc: Doc, start: int) -> bool:
         n += 1
     if n == 0 or i < 1 or lw[i] not in doc.lex.prepositions:
         return False
-    return norm[starts[i - 1]].isupper() and lw[i - 1][:1].isalpha()
+    # The title before the preposition, itself not governed by one ("a letter to Secretary of
+    # State John Kerry": "to" governs the whole title and its name).
+    j = i - 1
+    while j >= 0 and i - j <= _TITLE_WORDS and norm[starts[j]].isupper() and lw[j][:1].isalpha():
+        j -= 1
+    return j < i - 1 and (j < 0 or lw[j] not in doc.lex.prepositions)
 
 
 def before_reporting_clause(doc: Doc, start: int, right: int) -> int:
