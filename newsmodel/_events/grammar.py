@@ -62,15 +62,16 @@ def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
 
 
 def _after_noun(doc: Doc, ti: int) -> bool:
-    """Whether the verb group ending at token ``ti`` follows a plain word, a noun that may be its
-    own subject ("the executive did not violate"), not "to", a preposition or a conjunction."""
+    """Whether the trigger at token ``ti`` ends a verb group with an auxiliary, a negation or an
+    adverb, after a plain word: a noun that may be its own subject ("the executive did not
+    violate"), not "to", a preposition or a conjunction."""
     words, lw = doc.lex.words, doc.lw
     j = ti - 1
     while j >= 0 and (
         lw[j] in doc.lex.verb_like or lw[j] in words.negations or lw[j].endswith(words.adverb_suffixes)
     ):
         j -= 1
-    if j < 0:
+    if j < 0 or j == ti - 1:  # no auxiliary: "an early meeting" is a noun phrase, not a clause
         return False
     w = lw[j]
     return (
