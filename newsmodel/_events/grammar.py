@@ -76,6 +76,7 @@ def _after_noun(doc: Doc, ti: int) -> bool:
     w = lw[j]
     return (
         w[:1].isalpha()
+        and w not in words.determiners
         and w not in doc.lex.prepositions
         and w not in words.infinitive
         and w not in words.verb_coordinators
