@@ -287,3 +287,26 @@ def test_an_object_relative_pronoun_is_no_subject() -> None:
     # "whom officials blame": the officials blame, not the refugees "whom" stands for.
     ch, words = chunks_of("The refugees, whom officials blame for the clash, fled.", "blame", "fled")
     assert [group(ch, words, k) for k in subject_of(ch, verb(ch, words, "blame"))] == ["officials"]
+
+
+def test_adverbs_without_ly_stay_out_of_noun_groups_and_ly_nouns_stay_in() -> None:
+    # "also" is no head of "Police also"; "rally" is a noun, not an adverb.
+    ch, words = chunks_of("Police also dispersed a rally in Lima.", "dispersed")
+    assert subjects("Police also dispersed a rally in Lima.", "dispersed", "dispersed") == ["police"]
+    groups = [group(ch, words, k) for k in range(len(ch)) if ch.kinds[k] == NOUN]
+    assert "a rally" in groups
+
+
+def test_the_subject_of_an_infinitive_after_for() -> None:
+    from newsmodel._events.chunks import infinitive_subject
+
+    ch, words = chunks_of("It is time for Chile and Peru to sign a deal.", "sign")
+    got = infinitive_subject(ch, verb(ch, words, "sign"))
+    assert [group(ch, words, k) for k in got] == ["chile", "peru"]
+    ch, words = chunks_of("Chile wants to sign a deal.", "sign", "wants")
+    assert infinitive_subject(ch, verb(ch, words, "sign")) == []
+
+
+def test_an_opening_participle_clause_takes_the_subject_past_an_adverb() -> None:
+    text = "Speaking to reporters, he also said the talks had failed."
+    assert subjects(text, "speaking", "speaking") == ["he"]

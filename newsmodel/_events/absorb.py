@@ -52,6 +52,8 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
             d.rule += "+coordinated"
         if p.kind is d.kind and not p.absorbed:
             d.absorbed = True
+            if not p.targets and d.targets:  # "did not accept and will not accept his request"
+                p.targets = [a for a in d.targets if all(a is not s for s in p.sources)]
 
 
 def _nominal(doc: Doc, trig: Occurrence) -> bool:

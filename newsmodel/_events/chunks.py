@@ -39,8 +39,10 @@ __all__ = [
     "agent_of",
     "chunk",
     "coordinated",
+    "infinitive_subject",
     "object_of",
     "previous_verb",
+    "reduced_relative",
     "subject_of",
 ]
 
@@ -91,6 +93,8 @@ _KIND_OF = str.maketrans(
     }
 )
 _HEADS = str.maketrans(dict.fromkeys(_WORDS, "w"))  # every content word as "w"
+# A lower-case content word, then a capitalised one, in one group: two noun phrases ("wall Trump").
+regex_lower_then_name = re.compile(r"[wxegkzn]W")
 _MEMO_LIMIT = 50_000  # word codes remembered, at most
 
 
@@ -103,6 +107,9 @@ class ChunkGrammar:
     codes: dict[str, str]
     be: frozenset[str]
     agent: frozenset[str]
+    infinitive_subject: frozenset[str]
+    subordinating: frozenset[str]
+    expletives: frozenset[str]
     participles: frozenset[str]
     participle_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]
@@ -131,6 +138,8 @@ class ChunkGrammar:
             ("subject_pronouns", "P"),
             ("joiners", "j"),
             ("infinitive", "i"),
+            ("adverbs", "r"),
+            ("not_adverbs", "w"),
         ):
             for w in c[name]:
                 codes[w.lower()] = code
@@ -139,6 +148,9 @@ class ChunkGrammar:
             codes=codes,
             be=frozenset(c["be"]),
             agent=frozenset(c["agent"]),
+            infinitive_subject=frozenset(c["infinitive_subject"]),
+            subordinating=frozenset(c["subordinating_prepositions"]),
+            expletives=frozenset(c["expletives"]),
             participles=frozenset(c["participles"]),
             participle_suffixes=tuple(suffixes["participle"]),
             past_suffixes=tuple(suffixes["past"]),
@@ -412,7 +424,10 @@ def _subject_after(ch: Chunks, v: int) -> list[int]:
     j = v + 1
     while j < len(kinds) and j - v <= _INSERT_ITEMS:
         if kinds[j] == PUNCT and ch.word(j) == ",":
-            if j + 2 < len(kinds) and kinds[j + 1] == NOUN and kinds[j + 2] == VERB:
+            k = j + 2
+            while k < len(kinds) and kinds[k] == ADV and k - j <= 4:  # "he also said"
+                k += 1
+            if k < len(kinds) and kinds[j + 1] == NOUN and kinds[k] == VERB:
                 return [j + 1]
             return []
         if kinds[j] == SUB:
@@ -480,3 +495,46 @@ def agent_of(ch: Chunks, v: int, reach: int = 3) -> list[int]:
         seen += 1
         k += 2
     return []
+
+
+def reduced_relative(ch: Chunks, v: int) -> list[int]:
+    """The noun groups a participle at ``v`` modifies as a reduced passive relative clause ("the
+    deportation of Iraqis detained in raids", "aid to refugees displaced by the war"): a one-word
+    verb group of a past participle right after a noun group that a preposition governs, inside
+    the clause of an earlier verb, and no object after it (in "In Lima police detained 20 people"
+    the verb has one and no verb comes before: it is the clause's verb; so in "Up to 100 Kurds
+    demonstrated"). Empty when the verb is none."""
+    kinds = ch.kinds
+    if kinds[v] != VERB or v < 2 or kinds[v - 1] != NOUN or kinds[v - 2] != PREP:
+        return []
+    if ch.codes[ch.head(v - 1) - ch.lo] in "Po" or ch.word(v - 2) in ch.grammar.subordinating:
+        return []  # "after they refused", "after Clinton met": a clause, not a noun's modifier
+    s = ch.starts[v]
+    w = ch.words[s]
+    if ch.end(v) - ch.lo != s + 1 or not (
+        w.endswith(ch.grammar.past_suffixes) or w in ch.grammar.participles
+    ):
+        return []
+    if v + 1 < len(kinds) and kinds[v + 1] in (NOUN, SUB):
+        return []  # an object, or a clause: "officials of the board agreed that ..."
+    g = ch.codes[ch.starts[v - 1] : ch.starts[v]]
+    if regex_lower_then_name.search(g):
+        return []  # "the kind of wall Trump promised": a name after a common noun starts a clause
+    p = previous_verb(ch, v - 2)
+    if p < 0 or _gerund(ch, p):  # "officials meeting in Paris agreed": the clause's own verb
+        return []
+    return coordinated(ch, v - 1, -1)
+
+
+def infinitive_subject(ch: Chunks, v: int) -> list[int]:
+    """The subject of an infinitive introduced by "for" ("it is time for Britain and India to strike
+    a deal", "called for Israel to withdraw"): the noun groups between the preposition and the
+    verb group that "to" opens at ``v``. Empty otherwise."""
+    kinds = ch.kinds
+    if kinds[v] != VERB or v < 2 or ch.codes[ch.starts[v]] != "i" or kinds[v - 1] != NOUN:
+        return []
+    groups = coordinated(ch, v - 1, -1)
+    k = groups[0] - 1
+    if k < 0 or kinds[k] != PREP or ch.word(k) not in ch.grammar.infinitive_subject:
+        return []
+    return groups

@@ -14,6 +14,7 @@ import bisect
 
 from ..model import Actor, ActorKind, Span
 from .chunks import previous_verb
+from .grammar import reporter_of_pronoun, title_complement
 from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
 
 __all__ = [
@@ -210,11 +211,16 @@ def _subject_among(
 def _named_after_title(doc: Doc, outer: list[tuple[Mention, list[Mention]]], k: int) -> bool:
     """Whether the outer mention ``k`` is a person named right after another mention, ending the
     title that mention completes ("Ambassador to the United Nations Nikki Haley"): the
-    preposition governs the title's complement, not the name."""
-    if k == 0 or outer[k][0][2].kind is not ActorKind.PERSON:
+    preposition governs the title's complement, not the name; also when the complement names
+    no actor ("High Commissioner for Human Rights Zeid Ra'ad")."""
+    if outer[k][0][2].kind is not ActorKind.PERSON:
         return False
-    end = outer[k - 1][0][1]
-    return end < outer[k][0][0] and not doc.norm[end : outer[k][0][0]].strip()
+    if k > 0:
+        end = outer[k - 1][0][1]
+        if end < outer[k][0][0] and not doc.norm[end : outer[k][0][0]].strip():
+            return True
+    # "High Commissioner for Human Rights Zeid Ra'ad": a complement that names no actor.
+    return title_complement(doc, outer[k][0][0])
 
 
 def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int, pos: int) -> list[Actor]:
@@ -237,22 +243,16 @@ def _subject_before(doc: Doc, sentence: Span, left: int, floor: int, depth: int,
             c_start, c_end = doc.cue_content[cue]
             if not c_start <= pos < c_end:
                 return [sp]
-    # "Switzerland said it had expelled ...": an unresolved pronoun after a reporting verb is its subject.
-    if depth < 2:
-        j = jl
-        k = j + 1
-        if k < len(doc.tokens) and doc.lw[k] in words.complementizers:
-            k += 1
-        if (
-            j >= 0
-            and doc.lw[j] in words.reporting
-            and k < len(doc.tokens)
-            and doc.lw[k] in words.pronouns
-            and doc.ctx.cast.mention_at(doc.starts[k]) is None
-        ):
-            found, _ = subject(doc, sentence, doc.starts[j], floor, depth + 1)
-            if found:
-                return found
+    # "Switzerland said it had expelled ...", "The embassy said on Sunday night it was
+    # suspending ...": an unresolved pronoun opening a reported clause is the reporter.
+    if depth < 2 and (j := reporter_of_pronoun(doc, jl, pos)) >= 0:
+        at = doc.starts[j]
+        sp = doc.cue_speaker.get(at)
+        if sp is not None:
+            return [sp]
+        found, _ = subject(doc, sentence, at, content_floor(doc, at)[0], depth + 1)
+        if found:
+            return found
     # "Haley wept after visiting a camp", "while backpacking": a gerund right after a
     # subordinating word shares the subject of the clause it hangs from.
     if (
@@ -463,21 +463,6 @@ def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> 
         w = lw[i]
         if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
             return demonyms[w]
-    return None
-    i = _bisect_left(doc.starts, start)
-    n = _bisect_left(doc.starts, end)
-    if demonyms.keys().isdisjoint(doc.lw[i:n]):
-        return None  # no nationality word in the range: one set test
-    n = len(doc.tokens)
-    while i < n and doc.tokens[i][1] <= end:
-        w = doc.lw[i]
-        if w in demonyms and doc.ctx.cast.mention_at(doc.starts[i]) is None:
-            j = i - 1
-            while j >= 0 and doc.lw[j] in doc.lex.words.determiners:
-                j -= 1
-            if j >= 0 and doc.lw[j] in allowed and doc.lw[j] not in doc.lex.words.agent_prepositions:
-                return demonyms[w]
-        i += 1
     return None
 
 

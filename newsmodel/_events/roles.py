@@ -5,7 +5,17 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, ActorKind, Span
-from .chunks import NOUN, VERB, Chunks, agent_of, object_of, subject_of
+from .chunks import (
+    NOUN,
+    VERB,
+    ChunkGrammar,
+    Chunks,
+    agent_of,
+    infinitive_subject,
+    object_of,
+    reduced_relative,
+    subject_of,
+)
 from .clauses import (
     clause_right,
     content_floor,
@@ -18,6 +28,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
+from .grammar import before_reporting_clause, possessor_object
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -39,6 +50,9 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         sentence.end,
         doc.lex.settings.target_window,
     )
+    # A reporting clause after a comma holds no object ("a strike that killed 20, sources said":
+    # the sources are not killed).
+    right = before_reporting_clause(doc, trig.match_end, right)
     found = _participants(doc, trig, sentence, floor, right)
     if found is None:
         return None
@@ -113,6 +127,20 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         if e.needs_target:
             return None  # nobody to find, and so no target
         return [], [], None, ""
+    if e.pos == "verb" and trig.match_end == trig.head_end and _after_governed_noun(doc, trig):
+        # "the deportation of Iraqis detained in raids": a reduced passive relative clause.
+        ch = doc.chunks(sentence)
+        v = ch.item_of(trig.ti)
+        groups = reduced_relative(ch, v) if v >= 0 else []
+        patients = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+        if patients:
+            _, rplace, agents = objects(
+                doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
+            )
+            cagents = [
+                a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None
+            ]
+            return _dedupe(cagents or agents), _dedupe(patients), rplace, _PASSIVE
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
         subj, lplace = subject(doc, sentence, trig.start, floor)
         _, rplace, agents = objects(
@@ -142,6 +170,12 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    if _for_infinitive(doc, trig):
+        # "it was time for Britain and India to strike a deal": the subject follows "for".
+        ch = doc.chunks(sentence)
+        v = ch.item_of(trig.ti)
+        groups = infinitive_subject(ch, v) if v >= 0 else []
+        subj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None] or subj
     if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
         # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
         # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
@@ -155,6 +189,11 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         sources, targets = subj, agents  # "withdrew its troops from Lebanon": Lebanon
     else:
         sources, targets = subj, tg or agents
+        if not targets and trig.match_end == trig.head_end:
+            # "did not accept his request": the possessor of the object is what the act is aimed at.
+            owner = possessor_object(doc, trig.head_end, right)
+            if owner is not None and all(owner is not a for a in sources):
+                targets = [owner]
     return sources, targets, rplace or lplace, ""
 
 
@@ -303,6 +342,30 @@ def _named_before(doc: Doc, sentence: Span, floor: int, trig: Occurrence) -> boo
     return i < len(starts) and starts[i] < trig.start
 
 
+def _for_infinitive(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a verb trigger follows the infinitive marker with the preposition that introduces an
+    infinitive's subject a few words before ("for Chile and Peru to sign"): a test before the chunks."""
+    ti, lw = trig.ti, doc.lw
+    if ti < 3 or lw[ti - 1] not in doc.lex.words.infinitive:
+        return False
+    opener = ChunkGrammar.shipped().infinitive_subject
+    return any(w in opener for w in lw[max(0, ti - 12) : ti - 2])
+
+
+def _after_governed_noun(doc: Doc, trig: Occurrence) -> bool:
+    """Whether a past form may modify the noun before it (a cheap test before the chunks: a
+    content word right before it, a preposition at most four words back; "of Iraqis detained")."""
+    words, lw = doc.lex.words, doc.lw
+    ti = trig.ti
+    w = lw[ti]
+    if ti < 2 or not (w.endswith(words.past_suffixes) or w in words.participles):
+        return False
+    before = lw[ti - 1]
+    if not before[:1].isalnum() or before in doc.lex.verb_like or before in words.determiners:
+        return False
+    return any(x in doc.lex.prepositions for x in lw[max(0, ti - 5) : ti - 1])
+
+
 def _named_between(doc: Doc, start: int, end: int) -> bool:
     """Whether a mention starts in ``[start, end)``."""
     starts = doc.all_starts
@@ -337,7 +400,9 @@ def chunk_sides(
     v = ch.item_of(trig.ti)
     if v < 0 or ch.kinds[v] != VERB:
         return [], [], []
-    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+    # The subject of an opening participle clause follows it, past the objects' bound ("Complaining
+    # of the tariffs, he said"): only the sentence bounds it.
+    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None]
     # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
     groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
     obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
