@@ -311,25 +311,26 @@ def gender(st: Scan, actor: Actor, skip: int = -1) -> str | None:
     """A person's gender as far as the text tells it: the pronouns the actor stage resolved to
     them (but the one at offset ``skip``, being judged), a courtesy title before a name, a given
     name; ``None`` when the evidence is absent or split."""
-    counts = st.genders.get(actor.id)
-    if counts is None:
-        counts = st.genders[actor.id] = gender_evidence(st, actor)
-    male, female = counts
-    for m in actor.mentions:
-        if m.span.start == skip and m.kind is MentionKind.PRONOUN:
-            low = m.span.text.lower()
-            male -= low in st.lex.male
-            female -= low in st.lex.female
+    evidence = st.genders.get(actor.id)
+    if evidence is None:
+        evidence = st.genders[actor.id] = gender_evidence(st, actor)
+    male, female, pronouns = evidence
+    low = pronouns.get(skip)
+    if low is not None:
+        male -= low in st.lex.male
+        female -= low in st.lex.female
     return "M" if male > female else "F" if female > male else None
 
 
-def gender_evidence(st: Scan, actor: Actor) -> tuple[int, int]:
-    """How many signs in the text make ``actor`` male, and how many female."""
+def gender_evidence(st: Scan, actor: Actor) -> tuple[int, int, dict[int, str]]:
+    """How many signs in the text make ``actor`` male, how many female, and the actor's pronouns
+    (lower case) by start offset, read once per actor so that each judgement is one look-up."""
     male = female = 0
     lex = st.lex
+    pronouns: dict[int, str] = {}
     for m in actor.mentions:
         if m.kind is MentionKind.PRONOUN:
-            low = m.span.text.lower()
+            low = pronouns[m.span.start] = m.span.text.lower()
             male += low in lex.male
             female += low in lex.female
         elif m.kind is MentionKind.NAME:
@@ -343,7 +344,7 @@ def gender_evidence(st: Scan, actor: Actor) -> tuple[int, int]:
     first = actor.name.split()[0] if actor.name.split() else ""
     male += first in lex.male_names
     female += first in lex.female_names
-    return male, female
+    return male, female, pronouns
 
 
 def agrees(st: Scan, actor: Actor, want: str | None, skip: int = -1) -> bool:

@@ -153,9 +153,8 @@ class Scan:
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
         self.drafts: list[StatementDraft] = []
-        self.genders: dict[
-            str, tuple[int, int]
-        ] = {}  # signs of a person's gender (male, female), by actor id
+        # signs of a person's gender (male, female) and its pronouns by start, by actor id
+        self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
         self.firsts: dict[int, int] = {}
         self.name_words: dict[int, frozenset[str]] = {}  # the words of each actor's name and roles, by id
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
