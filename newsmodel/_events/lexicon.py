@@ -112,6 +112,7 @@ class WordSets:
     possessive_marks: frozenset[str]
     clitics: tuple[str, ...]
     satisfy_verbs: frozenset[str]
+    recipient_verbs: frozenset[str]
     satisfied_nouns: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_links: frozenset[str]

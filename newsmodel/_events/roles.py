@@ -28,7 +28,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, possessor_object
+from .grammar import before_reporting_clause, possessor_object, recipient_verb
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -230,7 +230,15 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         return None
     if not sources:
         sources = agents
-    if not sources:
+    lo = bisect.bisect_left(doc.starts, sentence.start)
+    receiver = recipient_verb(doc, trig.ti, lo) if not targets else None
+    if receiver is not None:
+        # "Egypt receives U.S. military aid": the subject of a verb of receiving is the target.
+        targets = [
+            a for a in _subject_of_verb(doc, sentence, receiver, floor) if all(a is not s for s in sources)
+        ]
+        rule = "+recipient" if targets else ""
+    elif not sources:
         support = support_verb(doc, trig.ti, sentence)
         if support is not None:
             sources, _ = subject(doc, sentence, support, floor)
@@ -238,6 +246,21 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _subject_of_verb(doc: Doc, sentence: Span, at: int, floor: int) -> list[Actor]:
+    """The subject actors of the verb at offset ``at``: read off the chunks (the subject of a
+    participle clause is the main clause's: "Egypt is an ally, receiving aid"), else the
+    word-window reader's."""
+    ch = doc.chunks(sentence)
+    v = ch.item_of(doc.tok(at))
+    if v >= 0 and ch.kinds[v] == VERB:
+        found = [
+            a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None
+        ]
+        if found:
+            return _dedupe(found)
+    return subject(doc, sentence, at, floor)[0]
 
 
 def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor], before: int) -> bool:

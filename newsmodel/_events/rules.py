@@ -195,6 +195,7 @@ class EventWords:
     purposes: Words = ()
     conditions: Words = ()
     states: Words = ()
+    recipient_verbs: Words = ()
 
 
 @attrs.frozen
