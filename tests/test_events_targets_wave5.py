@@ -40,3 +40,21 @@ def test_a_noun_event_under_another_verb_keeps_no_recipient() -> None:
     # "announced" is no verb of receiving: nobody is named as the one aided.
     e = by_trigger(events("Japan announced humanitarian aid on Monday."), "humanitarian aid")
     assert sides(e)[1] == []
+
+
+def test_a_received_accusation_is_not_aimed_at_its_receiver() -> None:
+    # Complaints received by an office are about others: ACCUSE is no kind of receiving.
+    got = events("Ombudsman Ana Ruiz said her office had received 300 complaints of abuse.")
+    assert all("Ana Ruiz" not in sides(e)[1] for e in got)
+
+
+def test_a_verb_of_receiving_past_a_comma_governs_nothing() -> None:
+    # "received in London" modifies the agency; the offensive is not aimed at it.
+    got = events("The agency Tass, received in London, said the offensive began before dawn.")
+    assert all("Tass" not in sides(e)[1] for e in got)
+
+
+def test_won_concessions_from_is_aimed_at_the_winner() -> None:
+    e = by_trigger(events("Chile won major concessions from Peru in the talks."), "concessions")
+    assert e.kind.name == "CONCEDE"
+    assert sides(e) == (["Peru"], ["Chile"])

@@ -170,7 +170,14 @@ def recipient_verb(doc: Doc, ti: int, lo: int) -> int | None:
         w = lw[j]
         if w in words.recipient_verbs:
             return doc.starts[j]
-        if w in PUNCT_BOUNDARY or w in words.boundaries or w in doc.lex.verb_like or w in words.support_verbs:
+        if (
+            w in PUNCT_BOUNDARY
+            or w == ","
+            or w in words.boundaries
+            or w in words.reporting
+            or w in doc.lex.verb_like
+            or w in words.support_verbs
+        ):
             return None
         j -= 1
     return None

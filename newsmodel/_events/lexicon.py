@@ -202,6 +202,8 @@ class EventLexicon:
             verb to that noun ("began a hunger strike"), each with its words after the verb as
             steps over tokens; empty until the dictionary is read.
         light_stops: the words that may not stand between a light verb and its words.
+        received: the kinds whose noun triggers, governed by a verb of receiving
+            (``words.recipient_verbs``), are aimed at that verb's subject ("Egypt receives aid").
     """
 
     entries: tuple[Trigger, ...]
@@ -245,4 +247,5 @@ class EventLexicon:
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
     light: Mapping[str, Mapping[str, Sequence[LightVerb]]] = attrs.field(factory=dict)
+    received: frozenset[EventKind] = frozenset()
     light_stops: frozenset[str] = frozenset()

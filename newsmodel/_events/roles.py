@@ -231,9 +231,11 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if not sources:
         sources = agents
     lo = bisect.bisect_left(doc.starts, sentence.start)
-    receiver = recipient_verb(doc, trig.ti, lo) if not targets else None
+    receiver = recipient_verb(doc, trig.ti, lo) if not targets and e.kind in doc.lex.received else None
     if receiver is not None:
         # "Egypt receives U.S. military aid": the subject of a verb of receiving is the target.
+        if pre and receiver >= pre[-1][1]:
+            sources = agents  # "Chile won concessions": "won" is the verb, not a modifier
         targets = [
             a for a in _subject_of_verb(doc, sentence, receiver, floor) if all(a is not s for s in sources)
         ]

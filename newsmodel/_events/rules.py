@@ -213,6 +213,7 @@ class KindRules:
     absorbs: bool = False
     absorbs_objects: bool = False
     absorbs_proposals: bool = False
+    received: bool = False
     anonymous: bool = False
     description: str = ""
     examples: dict[str, Words] = attrs.field(factory=dict)
