@@ -82,6 +82,8 @@ class Pronouns:
     neuter: Words = ()
     plural: Words = ()
     relative: Words = ()
+    # Object-case forms only ("him", "them"): never the subject of their own clause.
+    objective: Words = ()
 
 
 @attrs.frozen
