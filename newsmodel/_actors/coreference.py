@@ -46,9 +46,6 @@ _NEAREST_CANDIDATES = 16  # bounds nearest_actor(): see its docstring
 # Sort key of (start, end, builder) triples: C-level, and builders are never compared.
 _span_key = operator.itemgetter(0, 1)
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
-# Between a subject and an object pronoun of its own clause: one to four lower-case words, no
-# punctuation ("Trump praised him", "Trump has not yet met with him").
-_OWN_CLAUSE_GAP = regex.compile(r"(?:\s{1,3}[a-z][a-z'\u2019\-]{0,24}){1,4}\s{1,3}")
 
 
 def last_names(st: ArticleState) -> dict[str, list[Builder]]:
@@ -413,10 +410,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
             items.sort(key=_span_key)
             return [x[2] for x in items]
 
-        bound = None
-        if cls in ("male", "female", "plural") and text[s:e].lower() in st.tables.objective_pronouns:
-            bound = _clause_subject(st, in_range, s, seg.sentences[si].start, cls)
-        found = antecedent(st, in_range, s, si, cls, bound)
+        found = antecedent(st, in_range, s, si, cls)
         if found is None:
             continue
         if cls == "male" and found.gender is None:
@@ -428,39 +422,13 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
         added_starts.append(s)
 
 
-def _clause_subject(
-    st: ArticleState, in_range: Callable[[int, int], list[Builder]], s: int, lo: int, cls: str
-) -> Builder | None:
-    """The actor an object pronoun at ``s`` cannot stand for: the nearest compatible one before it
-    in its sentence when only a few lower-case words, none a coordinator or a pronoun, stand
-    between (the subject of its own clause: "Trump praised him" is not Trump)."""
-    near: tuple[int, Builder] | None = None
-    for b in {id(b): b for b in _compatible(in_range(lo, s), cls)}.values():
-        for ms, me, _, _ in b.mentions[-64:]:
-            if lo <= ms and me <= s and (near is None or me > near[0]):
-                near = (me, b)
-    if near is None or not _OWN_CLAUSE_GAP.fullmatch(st.text, near[0], s):
-        return None
-    words = st.text[near[0] : s].lower().split()
-    t = st.tables
-    if any(w in t.coordinator_words or w in t.pronouns for w in words):
-        return None
-    return near[1]
-
-
 def antecedent(
-    st: ArticleState,
-    in_range: Callable[[int, int], list[Builder]],
-    s: int,
-    si: int,
-    cls: str,
-    bound: Builder | None = None,
+    st: ArticleState, in_range: Callable[[int, int], list[Builder]], s: int, si: int, cls: str
 ) -> Builder | None:
-    """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told; never
-    ``bound``, the subject of an object pronoun's own clause."""
+    """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
     seg = st.seg
     sent = seg.sentences[si]
-    current = [b for b in _compatible(in_range(sent.start, s), cls) if b is not bound]
+    current = _compatible(in_range(sent.start, s), cls)
     if cls in ("male", "female"):
         if current:
             return current[0]
@@ -468,7 +436,7 @@ def antecedent(
             if si - back < 0:
                 break
             prev = seg.sentences[si - back]
-            cands = [b for b in _compatible(in_range(prev.start, prev.end), cls) if b is not bound]
+            cands = _compatible(in_range(prev.start, prev.end), cls)
             if cands:
                 return cands[0]
         return None

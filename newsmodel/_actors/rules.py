@@ -82,8 +82,6 @@ class Pronouns:
     neuter: Words = ()
     plural: Words = ()
     relative: Words = ()
-    # Object-case forms only ("him", "them"): never the subject of their own clause.
-    objective: Words = ()
 
 
 @attrs.frozen

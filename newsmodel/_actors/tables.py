@@ -136,7 +136,6 @@ class ActorTables:
     coordinator_words: frozenset[str]
     institutions: dict[str, str]
     pronouns: dict[str, str]
-    objective_pronouns: frozenset[str]
     nominals: dict[str, str]
     abbreviations: frozenset[str]
     country_names: dict[str, str]
@@ -273,7 +272,6 @@ def compile_tables(rules: ActorRules) -> ActorTables:
         coordinator_words=_lower(words.coordinators),
         institutions=institutions,
         pronouns=pronouns,
-        objective_pronouns=_lower(rules.pronouns.objective),
         nominals=nominals,
         abbreviations=abbreviations,
         country_names=country_names,
