@@ -58,3 +58,17 @@ def test_won_concessions_from_is_aimed_at_the_winner() -> None:
     e = by_trigger(events("Chile won major concessions from Peru in the talks."), "concessions")
     assert e.kind.name == "CONCEDE"
     assert sides(e) == (["Peru"], ["Chile"])
+
+
+def test_a_coercion_ordered_of_an_object_is_the_orderers_act_upon_it() -> None:
+    got = events("Peru's government ordered the opposition newspaper El Sol to suspend publication.")
+    e = by_trigger(got, "suspend")
+    assert e.kind.name == "COERCE"
+    assert sides(e) == (["Peru"], ["El Sol"])
+
+
+def test_a_retreat_forced_on_an_object_stays_the_objects_act() -> None:
+    # "forced Soto to back down": Soto concedes; the causer is not the one who concedes.
+    got = events("The president said Chile would force President Juan Soto to back down.")
+    e = by_trigger(got, "back down")
+    assert sides(e)[0] == ["Juan Soto"]

@@ -124,6 +124,7 @@ def compile_lexicon(rules: EventRules) -> EventLexicon:
         absorbs_proposals=tuple(kinds.absorbs_proposals),
         anonymous=frozenset(kinds.anonymous),
         received=frozenset(kinds.received),
+        caused=frozenset(kinds.caused),
         intent_kinds=tuple(_kinds(check, "recode.intent_kinds", recode.intent_kinds)),
         threat_kinds=tuple(_kinds(check, "recode.threat_kinds", recode.threat_kinds)),
         intent_cues=_lower(check, "recode.intent_cues", recode.intent_cues),
@@ -190,6 +191,7 @@ class _KindTables:
     absorbs_objects: set[EventKind] = attrs.field(factory=set)
     absorbs_proposals: set[EventKind] = attrs.field(factory=set)
     received: set[EventKind] = attrs.field(factory=set)
+    caused: set[EventKind] = attrs.field(factory=set)
     anonymous: set[EventKind] = attrs.field(factory=set)
 
 
@@ -213,6 +215,7 @@ def _entries(
             (table.absorbs_objects, tables.absorbs_objects),
             (table.absorbs_proposals, tables.absorbs_proposals),
             (table.received, tables.received),
+            (table.caused, tables.caused),
             (table.anonymous, tables.anonymous),
         ):
             if flag:

@@ -16,6 +16,7 @@ from .state import PUNCT_BOUNDARY, Doc
 
 __all__ = [
     "before_reporting_clause",
+    "causative_verb",
     "possessor_object",
     "recipient_verb",
     "reporter_of_pronoun",
@@ -24,6 +25,7 @@ __all__ = [
 
 _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at most ("said on Sunday night")
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
+_CAUSATIVE_GAP = 8  # tokens between a causative verb and the infinitive marker, at most
 _RECIPIENT_GAP = 7  # tokens between a verb of receiving and the noun it governs, at most
 
 
@@ -178,6 +180,25 @@ def recipient_verb(doc: Doc, ti: int, lo: int) -> int | None:
             or w in doc.lex.verb_like
             or w in words.support_verbs
         ):
+            return None
+        j -= 1
+    return None
+
+
+def causative_verb(doc: Doc, ti: int, lo: int) -> int | None:
+    """Offset of a causative verb (``causative_verbs``: "ordered", "forced") whose object is the
+    subject of the infinitive whose verb is token ``ti`` ("the government ordered the newspaper to
+    suspend publication": ordered). ``lo``: the first token of the sentence. ``None`` when the verb
+    follows no infinitive marker, or a boundary comes first."""
+    words, lw = doc.lex.words, doc.lw
+    if ti < 2 or lw[ti - 1] not in words.infinitive:
+        return None
+    j = ti - 3  # one word of the object at least
+    while j >= lo and ti - j <= _CAUSATIVE_GAP:
+        w = lw[j]
+        if w in words.causative_verbs:
+            return doc.starts[j]
+        if w in PUNCT_BOUNDARY or w == "," or w in words.boundaries or w in words.reporting:
             return None
         j -= 1
     return None

@@ -28,7 +28,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, possessor_object, recipient_verb
+from .grammar import before_reporting_clause, causative_verb, possessor_object, recipient_verb
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -183,6 +183,17 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         subj = subj or csub
         if cobj and not tg and not e.from_target:
             tg = cobj
+    causer = (
+        causative_verb(doc, trig.ti, bisect.bisect_left(doc.starts, sentence.start))
+        if e.kind in doc.lex.caused
+        else None
+    )
+    if causer is not None and subj and not e.swapped:
+        # "the government ordered the newspaper to suspend publication": the government's act,
+        # aimed at the newspaper.
+        by = subject(doc, sentence, causer, floor)[0]
+        if by and all(a is not s for a in by for s in subj):
+            return by, subj, rplace or lplace, "+causative"
     if e.swapped:
         sources, targets = agents or tg, subj
     elif e.from_target and agents:

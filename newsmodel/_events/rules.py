@@ -196,6 +196,7 @@ class EventWords:
     conditions: Words = ()
     states: Words = ()
     recipient_verbs: Words = ()
+    causative_verbs: Words = ()
 
 
 @attrs.frozen
@@ -214,6 +215,7 @@ class KindRules:
     absorbs_objects: bool = False
     absorbs_proposals: bool = False
     received: bool = False
+    caused: bool = False
     anonymous: bool = False
     description: str = ""
     examples: dict[str, Words] = attrs.field(factory=dict)
