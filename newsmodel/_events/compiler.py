@@ -123,6 +123,8 @@ def compile_lexicon(rules: EventRules) -> EventLexicon:
         absorbs_objects=tuple(kinds.absorbs_objects),
         absorbs_proposals=tuple(kinds.absorbs_proposals),
         anonymous=frozenset(kinds.anonymous),
+        received=frozenset(kinds.received),
+        caused=frozenset(kinds.caused),
         intent_kinds=tuple(_kinds(check, "recode.intent_kinds", recode.intent_kinds)),
         threat_kinds=tuple(_kinds(check, "recode.threat_kinds", recode.threat_kinds)),
         intent_cues=_lower(check, "recode.intent_cues", recode.intent_cues),
@@ -188,6 +190,8 @@ class _KindTables:
     absorbs: set[EventKind] = attrs.field(factory=set)
     absorbs_objects: set[EventKind] = attrs.field(factory=set)
     absorbs_proposals: set[EventKind] = attrs.field(factory=set)
+    received: set[EventKind] = attrs.field(factory=set)
+    caused: set[EventKind] = attrs.field(factory=set)
     anonymous: set[EventKind] = attrs.field(factory=set)
 
 
@@ -210,6 +214,8 @@ def _entries(
             (table.absorbs, tables.absorbs),
             (table.absorbs_objects, tables.absorbs_objects),
             (table.absorbs_proposals, tables.absorbs_proposals),
+            (table.received, tables.received),
+            (table.caused, tables.caused),
             (table.anonymous, tables.anonymous),
         ):
             if flag:

@@ -1,7 +1,8 @@
 """Small patterns of English clause structure the role finder reads beside the word-window readers
 of ``clauses.py`` and the chunks of ``chunks.py``: who an unresolved pronoun opening a reported
 clause stands for, a name after a title's prepositional complement, where the objects after a
-verb end before a reporting clause, the possessor of a verb's object. Every word they read is rule
+verb end before a reporting clause, the possessor of a verb's object, the verb of receiving that
+governs a noun trigger. Every word they read is rule
 data (``[words]`` in ``events.toml``); each looks at a bounded number of tokens.
 """
 
@@ -15,13 +16,17 @@ from .state import PUNCT_BOUNDARY, Doc
 
 __all__ = [
     "before_reporting_clause",
+    "causative_verb",
     "possessor_object",
+    "recipient_verb",
     "reporter_of_pronoun",
     "title_complement",
 ]
 
 _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at most ("said on Sunday night")
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
+_CAUSATIVE_GAP = 8  # tokens between a causative verb and the infinitive marker, at most
+_RECIPIENT_GAP = 7  # tokens between a verb of receiving and the noun it governs, at most
 
 
 def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
@@ -154,3 +159,46 @@ def possessor_object(doc: Doc, end: int, right: int) -> Actor | None:
         return None
     got = doc.ctx.cast.mention_at(starts[j])
     return got[1] if got is not None else None
+
+
+def recipient_verb(doc: Doc, ti: int, lo: int) -> int | None:
+    """Offset of a verb of receiving (``recipient_verbs``: "receives", "got") governing the noun
+    trigger at token ``ti``, a few tokens before it in the same clause ("Egypt receives $1.3 billion
+    in U.S. military aid": receives); its subject is what the act is aimed at. ``lo``: the first
+    token of the sentence. ``None`` when a boundary or another verb comes first."""
+    words, lw = doc.lex.words, doc.lw
+    j = ti - 1
+    while j >= lo and ti - j <= _RECIPIENT_GAP:
+        w = lw[j]
+        if w in words.recipient_verbs:
+            return doc.starts[j]
+        if (
+            w in PUNCT_BOUNDARY
+            or w == ","
+            or w in words.boundaries
+            or w in words.reporting
+            or w in doc.lex.verb_like
+            or w in words.support_verbs
+        ):
+            return None
+        j -= 1
+    return None
+
+
+def causative_verb(doc: Doc, ti: int, lo: int) -> int | None:
+    """Offset of a causative verb (``causative_verbs``: "ordered", "forced") whose object is the
+    subject of the infinitive whose verb is token ``ti`` ("the government ordered the newspaper to
+    suspend publication": ordered). ``lo``: the first token of the sentence. ``None`` when the verb
+    follows no infinitive marker, or a boundary comes first."""
+    words, lw = doc.lex.words, doc.lw
+    if ti < 2 or lw[ti - 1] not in words.infinitive:
+        return None
+    j = ti - 3  # one word of the object at least
+    while j >= lo and ti - j <= _CAUSATIVE_GAP:
+        w = lw[j]
+        if w in words.causative_verbs:
+            return doc.starts[j]
+        if w in PUNCT_BOUNDARY or w == "," or w in words.boundaries or w in words.reporting:
+            return None
+        j -= 1
+    return None

@@ -112,6 +112,8 @@ class WordSets:
     possessive_marks: frozenset[str]
     clitics: tuple[str, ...]
     satisfy_verbs: frozenset[str]
+    recipient_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
     satisfied_nouns: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_links: frozenset[str]
@@ -201,6 +203,10 @@ class EventLexicon:
             verb to that noun ("began a hunger strike"), each with its words after the verb as
             steps over tokens; empty until the dictionary is read.
         light_stops: the words that may not stand between a light verb and its words.
+        received: the kinds whose noun triggers, governed by a verb of receiving
+            (``words.recipient_verbs``), are aimed at that verb's subject ("Egypt receives aid").
+        caused: the kinds whose verb triggers, in the infinitive after a causative verb's object
+            (``words.causative_verbs``), are that verb's subject's act upon the object.
     """
 
     entries: tuple[Trigger, ...]
@@ -244,4 +250,6 @@ class EventLexicon:
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
     light: Mapping[str, Mapping[str, Sequence[LightVerb]]] = attrs.field(factory=dict)
+    received: frozenset[EventKind] = frozenset()
+    caused: frozenset[EventKind] = frozenset()
     light_stops: frozenset[str] = frozenset()

@@ -28,7 +28,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, possessor_object
+from .grammar import before_reporting_clause, causative_verb, possessor_object, recipient_verb
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -183,6 +183,17 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         subj = subj or csub
         if cobj and not tg and not e.from_target:
             tg = cobj
+    causer = (
+        causative_verb(doc, trig.ti, bisect.bisect_left(doc.starts, sentence.start))
+        if e.kind in doc.lex.caused
+        else None
+    )
+    if causer is not None and subj and not e.swapped:
+        # "the government ordered the newspaper to suspend publication": the government's act,
+        # aimed at the newspaper.
+        by = subject(doc, sentence, causer, floor)[0]
+        if by and all(a is not s for a in by for s in subj):
+            return by, subj, rplace or lplace, "+causative"
     if e.swapped:
         sources, targets = agents or tg, subj
     elif e.from_target and agents:
@@ -230,7 +241,17 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         return None
     if not sources:
         sources = agents
-    if not sources:
+    lo = bisect.bisect_left(doc.starts, sentence.start)
+    receiver = recipient_verb(doc, trig.ti, lo) if not targets and e.kind in doc.lex.received else None
+    if receiver is not None:
+        # "Egypt receives U.S. military aid": the subject of a verb of receiving is the target.
+        if pre and receiver >= pre[-1][1]:
+            sources = agents  # "Chile won concessions": "won" is the verb, not a modifier
+        targets = [
+            a for a in _subject_of_verb(doc, sentence, receiver, floor) if all(a is not s for s in sources)
+        ]
+        rule = "+recipient" if targets else ""
+    elif not sources:
         support = support_verb(doc, trig.ti, sentence)
         if support is not None:
             sources, _ = subject(doc, sentence, support, floor)
@@ -238,6 +259,21 @@ def _noun_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         elif doc.lex.noun_source.get(e.kind) == "subject":
             sources, _ = subject(doc, sentence, trig.start, floor)
     return sources, targets, rplace, rule
+
+
+def _subject_of_verb(doc: Doc, sentence: Span, at: int, floor: int) -> list[Actor]:
+    """The subject actors of the verb at offset ``at``: read off the chunks (the subject of a
+    participle clause is the main clause's: "Egypt is an ally, receiving aid"), else the
+    word-window reader's."""
+    ch = doc.chunks(sentence)
+    v = ch.item_of(doc.tok(at))
+    if v >= 0 and ch.kinds[v] == VERB:
+        found = [
+            a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None
+        ]
+        if found:
+            return _dedupe(found)
+    return subject(doc, sentence, at, floor)[0]
 
 
 def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor], before: int) -> bool:

@@ -195,6 +195,8 @@ class EventWords:
     purposes: Words = ()
     conditions: Words = ()
     states: Words = ()
+    recipient_verbs: Words = ()
+    causative_verbs: Words = ()
 
 
 @attrs.frozen
@@ -212,6 +214,8 @@ class KindRules:
     absorbs: bool = False
     absorbs_objects: bool = False
     absorbs_proposals: bool = False
+    received: bool = False
+    caused: bool = False
     anonymous: bool = False
     description: str = ""
     examples: dict[str, Words] = attrs.field(factory=dict)
