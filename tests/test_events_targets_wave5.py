@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import newsmodel
-from newsmodel import Event
-
-
-def events(text: str) -> list[Event]:
-    return list(newsmodel.parse(text, published="2020-03-04").events)
-
-
-def sides(e: Event) -> tuple[list[str], list[str]]:
-    return [a.name for a in e.sources], [a.name for a in e.targets]
-
-
-def by_trigger(got: list[Event], word: str) -> Event:
-    return next(e for e in got if e.trigger.text.startswith(word))
+from ._small_events import by_trigger, events, sides
 
 
 def test_the_subject_of_a_verb_of_receiving_is_the_target_of_the_noun_event() -> None:
