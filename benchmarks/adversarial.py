@@ -131,6 +131,12 @@ def dots(n: int) -> str:
     return _fill(".", n)
 
 
+def appositions(n: int) -> str:
+    return _fill(
+        "Ali Veli, a Turkish police officer, said. A U.S. consulate worker, John Smith, was held. ", n
+    )
+
+
 def wire_copy(n: int) -> str:
     unit = (
         '"We will not accept this," Foreign Minister Sergei Lavrov said on Sunday. '
@@ -159,6 +165,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], str]] = {
     "newlines": (newlines, "nothing but newlines"),
     "short-lines": (short_lines, "a one-letter paragraph per line"),
     "dots": (dots, "nothing but periods"),
+    "appositions": (appositions, "people named with an owned description beside them, by commas"),
     "wire": (wire_copy, "ordinary wire copy repeated: quotes, cues, names, dates, events"),
 }
 

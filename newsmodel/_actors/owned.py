@@ -59,11 +59,37 @@ def owned_agents(st: ArticleState) -> None:
             ti = bisect.bisect_left(tokens, (end,))
             if ti < n and lower[ti] in starters:
                 ending[end] = (start, iso, None)
+    names = _PersonNames(st)
     for end in sorted(ending):
-        _owned_after(st, end, *ending[end])
+        _owned_after(st, end, *ending[end], names)
 
 
-def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner: Builder | None) -> None:
+class _PersonNames:
+    """Where the article's person names start and end, read when first needed: once per pass,
+    which adds no name (its mentions are nominal), not once per phrase."""
+
+    __slots__ = ("_sets", "_st")
+
+    def __init__(self, st: ArticleState) -> None:
+        self._st = st
+        self._sets: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def starts_ends(self) -> tuple[frozenset[int], frozenset[int]]:
+        if self._sets is None:
+            spans = [
+                (ms, me)
+                for b in self._st.actors.values()
+                if b.kind is ActorKind.PERSON
+                for ms, me, kind, _ in b.mentions
+                if kind is _NAME
+            ]
+            self._sets = frozenset(ms for ms, _ in spans), frozenset(me for _, me in spans)
+        return self._sets
+
+
+def _owned_after(
+    st: ArticleState, end: int, start: int, iso: str | None, owner: Builder | None, names: _PersonNames
+) -> None:
     """The person or group the owner written at ``[start, end)`` qualifies, if any."""
     tables, owned, lower = st.tables, st.tables.owned, st.seg.lower_words
     found = _phrase(st, end)
@@ -77,7 +103,7 @@ def _owned_after(st: ArticleState, end: int, start: int, iso: str | None, owner:
         demonym = None
     first = _leading_modifiers(st, demonym[0] if demonym is not None else start)
     if person and (
-        first == 0 or lower[first - 1] not in owned.determiners or _describes(st, first - 1, head)
+        first == 0 or lower[first - 1] not in owned.determiners or _describes(st, first - 1, head, names)
     ):
         return  # no determiner, or a description of a person named: read elsewhere
     if not person and st.seg.words[head].islower() and _read_elsewhere(st, owner, mods, word):
@@ -162,7 +188,7 @@ def _make(
         st.group_heads[word] = b.key
 
 
-def _describes(st: ArticleState, det: int, head: int) -> bool:
+def _describes(st: ArticleState, det: int, head: int, names: _PersonNames) -> bool:
     """Whether the person's phrase from the determiner at token ``det`` to the noun at ``head`` is
     predicated ("is a U.S. citizen") or in apposition to a person's name, before it ("Ali Veli, a
     Turkish police officer") or after it ("a top Revolutionary Guards commander, Qassem
@@ -174,14 +200,7 @@ def _describes(st: ArticleState, det: int, head: int) -> bool:
     after = head + 2 < len(tokens) and lower[head + 1] == "," and st.seg.words[head + 2][:1].isupper()
     if not before and not after:
         return False
-    people = {
-        (ms, me)
-        for b in st.actors.values()
-        if b.kind is ActorKind.PERSON
-        for ms, me, kind, _ in b.mentions
-        if kind is _NAME
-    }
-    ends, starts = {me for _, me in people}, {ms for ms, _ in people}
+    starts, ends = names.starts_ends()
     return (before and tokens[det - 2][1] in ends) or (after and tokens[head + 2][0] in starts)
 
 
