@@ -30,16 +30,39 @@ from .state import (
 )
 from .tables import ActorTables
 
-__all__ = ["find_chunks", "read_chunk"]
+__all__ = ["find_chunks", "read_chunks"]
 
 
-def read_chunk(st: ArticleState, start: int, end: int) -> None:
-    """Read one run of capitalised words: its actors and mentions, or words left for later."""
-    if st.dateline_place[0] <= start and end <= st.dateline_place[1]:
-        return  # where the story was filed ("NEW DELHI - "), not someone in it: see Dateline
-    spans = _chunk_words(st, start, end)
-    if not spans:
-        return
+def read_chunks(st: ArticleState, chunks: list[tuple[int, int]]) -> None:
+    """Read the runs of capitalised words in text order: their actors and mentions, or words left
+    for later. One loop over the runs: most are one word, read without the general grammar."""
+    text = st.text
+    tables = st.tables
+    not_names = tables.not_names
+    d0, d1 = st.dateline_place
+    for start, end in chunks:
+        if d0 <= start and end <= d1:
+            continue  # where the story was filed ("NEW DELHI - "), not someone in it: see Dateline
+        w = text[start:end]
+        if " " in w or "\xa0" in w:
+            _read_words(st, _chunk_words(start, w))
+            continue
+        # One word: most chunks.
+        bare = w.rstrip(".")
+        if bare in not_names or (w.isupper() and bare.capitalize() in not_names and caps_line(st, start)):
+            continue
+        if not w[0].isupper():
+            _read_tokens(st, [(start, end, w)])
+            continue
+        cut = compound_cut(w) if "-" in w else 0
+        if cut:
+            one_word(st, start, start + cut, _cut_word(tables, w[:cut]))
+        else:
+            one_word(st, start, end, w)
+
+
+def _read_words(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
+    """Read the words of a chunk of more than one word."""
     if len(spans) == 1 and spans[0][2][0].isupper():
         s, e, w = spans[0]
         cut = compound_cut(w) if "-" in w else 0
@@ -53,16 +76,9 @@ def read_chunk(st: ArticleState, start: int, end: int) -> None:
     _read_tokens(st, spans)
 
 
-def _chunk_words(st: ArticleState, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of a chunk as ``(start, end, word)``; none for a single word that is no name."""
-    w = st.text[start:end]
-    if " " not in w and "\xa0" not in w:  # one word: most chunks
-        bare = w.rstrip(".")
-        not_names = st.tables.not_names
-        if bare in not_names or (w.isupper() and bare.capitalize() in not_names and caps_line(st, start)):
-            return []
-        return [(start, end, w)]
-    # Words in a chunk are separated by spaces only.
+def _chunk_words(start: int, w: str) -> list[tuple[int, int, str]]:
+    """The words of a chunk ``w`` written at ``start``, as ``(start, end, word)``: words in a chunk
+    are separated by spaces only."""
     spans = []
     pos = start
     for word in w.replace("\xa0", " ").split(" "):
