@@ -296,29 +296,39 @@ def interpret(st: ArticleState, toks: list[Tok]) -> None:
         toks.pop()
     if not toks:
         return
-    caps = any(t.upper for t in toks) and caps_line(st, toks[0].s)
-    if len(toks) == 1 and toks[0].w in st.aliases:
+    caps = False
+    for t in toks:
+        if t.upper:
+            caps = caps_line(st, toks[0].s)
+            break
+    n = len(toks)
+    if n == 1 and toks[0].w in st.aliases:
         b = st.actors[st.aliases[toks[0].w]]
         add_mention(st, b, toks[0].s, toks[0].e, _NAME, "acronym-defined")
         return
     # Pieces: known phrases by longest match, connectors, and unknown words.
     pieces: list[Piece] = []
+    span_of, not_names = tables.span_of, tables.not_names
     i = 0
-    while i < len(toks):
+    while i < n:
         t = toks[i]
         if not t.word:
             pieces.append(Piece("CONN", i, i + 1))
             i += 1
             continue
-        p = lookup_piece(st, toks, i, caps)
-        if p is None:
-            w = t.w.capitalize() if caps and t.upper else t.w
-            cat = "NOT" if w in tables.not_names or t.w in tables.not_names else "UNK"
-            if cat == "NOT" and t.w in tables.first_names and i + 1 < len(toks) and toks[i + 1].word:
-                cat = "UNK"  # "Mark Philippoussis", "Will Smith"
-            p = Piece(cat, i, i + 1)
-        pieces.append(p)
-        i = p.j
+        w = t.w
+        # No known phrase opens with most words: lookup_piece's first test, without the call.
+        if w in span_of or (caps and w.casefold() in span_of):
+            p = lookup_piece(st, toks, i, caps)
+            if p is not None:
+                pieces.append(p)
+                i = p.j
+                continue
+        cat = "NOT" if (w.capitalize() if caps and t.upper else w) in not_names or w in not_names else "UNK"
+        if cat == "NOT" and w in tables.first_names and i + 1 < n and toks[i + 1].word:
+            cat = "UNK"  # "Mark Philippoussis", "Will Smith"
+        pieces.append(Piece(cat, i, i + 1))
+        i += 1
     # Leading words that are not names ("The", "But") go, except those that open the name of
     # an organisation ("Federal Open Market Committee").
     ends_as_body = toks[-1].w in tables.org_suffixes and not caps

@@ -363,7 +363,7 @@ def resolve_nominal(st: ArticleState, s: int, e: int, cls: str, noun: str) -> No
 def sorted_mentions(st: ArticleState) -> tuple[list[tuple[int, int, Builder]], list[int]]:
     """Every mention found by names and groups, by start (built once, before nominals)."""
     if st.by_start is None:
-        index = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+        index = sorted([(s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions], key=_span_key)
         st.by_start = (index, [x[0] for x in index])
     return st.by_start
 
@@ -375,7 +375,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
         return
     text = st.text
     seg = st.seg
-    base = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+    base = sorted([(s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions], key=_span_key)
     base_starts = [x[0] for x in base]
     ends_at: dict[int, Builder] = {e: b for _, e, b in base}
     # Resolved pronouns join the candidates (a chain of "he"); they come in text order.
