@@ -160,8 +160,7 @@ def two_words(st: ArticleState, spans: list[tuple[int, int, str]]) -> bool:
         return False
     entry = tables.phrases.get(f"{w1} {w2}")
     if entry is not None:
-        tok = Tok(s, e, f"{w1} {w2}", True, False)
-        read_known(st, entry, s, e, [tok], None)
+        read_known(st, entry, s, e)
         return True
     if w1 not in tables.first_names or w1 in tables.not_names or w1 in tables.phrases or w1 in tables.titles:
         return False
@@ -202,14 +201,14 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
         add_mention(st, st.actors[key], s, e, _NAME, "acronym-defined")
         return
     upper = len(w) > 1 and w.isupper() and not (len(w) == 2 and w[1] == ".")
-    tok = Tok(s, e, w, True, upper)
     caps = upper and caps_line(st, s)
     entry = tables.phrases.get(w)
     if entry is None and caps:
         entry = tables.folded.get(w.casefold())
     if entry is not None:
-        read_known(st, entry, s, e, [tok], None)
+        read_known(st, entry, s, e)
         return
+    tok = Tok(s, e, w, True, upper)
     if w in tables.titles:
         if not opens_sentence(st, s):
             st.deferred.append(Deferred([tok], False, caps, True))
