@@ -10,9 +10,7 @@ resolve: :mod:`newsmodel._statements.refine`.)
 from __future__ import annotations
 
 import bisect
-import operator
-from itertools import chain, compress
-from typing import Any
+from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
@@ -45,18 +43,13 @@ def scan_words(st: ArticleState) -> None:
     lower_words = st.seg.lower_words
     n_tokens = len(tokens)
     vocab, words = tables.vocab, st.seg.words
-    whole, pairs = _openers(vocab)
-    # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none):
-    # a phrase of one word, or the first two words of a longer one ("the nation").
-    opens = map(
-        operator.or_,
-        map(whole.__contains__, words),
-        chain(map(pairs.__contains__, zip(words, lower_words[1:], strict=False)), (False,)),
-    )
-    for ti in compress(range(n_tokens), opens):
+    # The tokens that open a phrase of the vocabulary, picked at C speed (most tokens open none).
+    for ti in compress(range(n_tokens), map(vocab.__contains__, words)):
         node = vocab[words[ti]]
         found: frozenset[str] | None = node.get("")
         k = ti + 1
+        if found is None and (k == n_tokens or lower_words[k] not in node):
+            continue  # only the first word of phrases ("the" of "the nation"), none going on
         s, e = tokens[ti]
         while k < n_tokens:
             node = node.get(lower_words[k])
@@ -72,20 +65,6 @@ def scan_words(st: ArticleState) -> None:
             _read_word(st, ti, s, e, found, pronouns)
     demonym_mentions(st)
     resolve_pronouns(st, pronouns)
-
-
-_OPENERS: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[tuple[str, str]]]] = {}
-
-
-def _openers(vocab: dict[str, Any]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """The first words of the vocabulary's phrases of one word, and the first two words of its
-    longer phrases (the second in lower case): made once per vocabulary."""
-    made = _OPENERS.get(id(vocab))
-    if made is None or made[0] is not vocab:
-        whole = frozenset(w for w, node in vocab.items() if "" in node)
-        pairs = frozenset((w, nxt) for w, node in vocab.items() for nxt in node if nxt)
-        made = _OPENERS[id(vocab)] = (vocab, whole, pairs)
-    return made[1], made[2]
 
 
 def _read_word(
