@@ -10,7 +10,7 @@ from .. import _trusted
 from ..model import Mention, MentionKind
 from ..pipeline import Cast, Context, new_actor_id
 from .agents import find_agents, place_agents
-from .chunks import find_chunks, read_chunk
+from .chunks import find_chunks, read_chunks
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
 from .dictionary_groups import dictionary_groups
 from .owned import owned_agents
@@ -34,8 +34,7 @@ _PRIORITY_OF = {id(k): v for k, v in _PRIORITY.items()}  # keyed by identity: en
 def find_cast(context: Context, tables: ActorTables) -> Cast:
     """The actors of one article: the passes in order, then the cast."""
     st = ArticleState.start(context, tables)
-    for start, end in find_chunks(tables, context.text):
-        read_chunk(st, start, end)
+    read_chunks(st, find_chunks(tables, context.text))
     resolve_titled(st)
     resolve_deferred(st)
     places_named_like_people(st)

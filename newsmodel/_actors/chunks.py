@@ -30,16 +30,39 @@ from .state import (
 )
 from .tables import ActorTables
 
-__all__ = ["find_chunks", "read_chunk"]
+__all__ = ["find_chunks", "read_chunks"]
 
 
-def read_chunk(st: ArticleState, start: int, end: int) -> None:
-    """Read one run of capitalised words: its actors and mentions, or words left for later."""
-    if st.dateline_place[0] <= start and end <= st.dateline_place[1]:
-        return  # where the story was filed ("NEW DELHI - "), not someone in it: see Dateline
-    spans = _chunk_words(st, start, end)
-    if not spans:
-        return
+def read_chunks(st: ArticleState, chunks: list[tuple[int, int]]) -> None:
+    """Read the runs of capitalised words in text order: their actors and mentions, or words left
+    for later. One loop over the runs: most are one word, read without the general grammar."""
+    text = st.text
+    tables = st.tables
+    not_names = tables.not_names
+    d0, d1 = st.dateline_place
+    for start, end in chunks:
+        if d0 <= start and end <= d1:
+            continue  # where the story was filed ("NEW DELHI - "), not someone in it: see Dateline
+        w = text[start:end]
+        if " " in w or "\xa0" in w:
+            _read_words(st, _chunk_words(start, w))
+            continue
+        # One word: most chunks.
+        bare = w.rstrip(".")
+        if bare in not_names or (w.isupper() and bare.capitalize() in not_names and caps_line(st, start)):
+            continue
+        if not w[0].isupper():
+            _read_tokens(st, [(start, end, w)])
+            continue
+        cut = compound_cut(w) if "-" in w else 0
+        if cut:
+            one_word(st, start, start + cut, _cut_word(tables, w[:cut]))
+        else:
+            one_word(st, start, end, w)
+
+
+def _read_words(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
+    """Read the words of a chunk of more than one word."""
     if len(spans) == 1 and spans[0][2][0].isupper():
         s, e, w = spans[0]
         cut = compound_cut(w) if "-" in w else 0
@@ -53,16 +76,9 @@ def read_chunk(st: ArticleState, start: int, end: int) -> None:
     _read_tokens(st, spans)
 
 
-def _chunk_words(st: ArticleState, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of a chunk as ``(start, end, word)``; none for a single word that is no name."""
-    w = st.text[start:end]
-    if " " not in w and "\xa0" not in w:  # one word: most chunks
-        bare = w.rstrip(".")
-        not_names = st.tables.not_names
-        if bare in not_names or (w.isupper() and bare.capitalize() in not_names and caps_line(st, start)):
-            return []
-        return [(start, end, w)]
-    # Words in a chunk are separated by spaces only.
+def _chunk_words(start: int, w: str) -> list[tuple[int, int, str]]:
+    """The words of a chunk ``w`` written at ``start``, as ``(start, end, word)``: words in a chunk
+    are separated by spaces only."""
     spans = []
     pos = start
     for word in w.replace("\xa0", " ").split(" "):
@@ -144,8 +160,7 @@ def two_words(st: ArticleState, spans: list[tuple[int, int, str]]) -> bool:
         return False
     entry = tables.phrases.get(f"{w1} {w2}")
     if entry is not None:
-        tok = Tok(s, e, f"{w1} {w2}", True, False)
-        read_known(st, entry, s, e, [tok], None)
+        read_known(st, entry, s, e)
         return True
     if w1 not in tables.first_names or w1 in tables.not_names or w1 in tables.phrases or w1 in tables.titles:
         return False
@@ -186,14 +201,14 @@ def one_word(st: ArticleState, s: int, e: int, w: str) -> None:
         add_mention(st, st.actors[key], s, e, _NAME, "acronym-defined")
         return
     upper = len(w) > 1 and w.isupper() and not (len(w) == 2 and w[1] == ".")
-    tok = Tok(s, e, w, True, upper)
     caps = upper and caps_line(st, s)
     entry = tables.phrases.get(w)
     if entry is None and caps:
         entry = tables.folded.get(w.casefold())
     if entry is not None:
-        read_known(st, entry, s, e, [tok], None)
+        read_known(st, entry, s, e)
         return
+    tok = Tok(s, e, w, True, upper)
     if w in tables.titles:
         if not opens_sentence(st, s):
             st.deferred.append(Deferred([tok], False, caps, True))
@@ -280,29 +295,39 @@ def interpret(st: ArticleState, toks: list[Tok]) -> None:
         toks.pop()
     if not toks:
         return
-    caps = any(t.upper for t in toks) and caps_line(st, toks[0].s)
-    if len(toks) == 1 and toks[0].w in st.aliases:
+    caps = False
+    for t in toks:
+        if t.upper:
+            caps = caps_line(st, toks[0].s)
+            break
+    n = len(toks)
+    if n == 1 and toks[0].w in st.aliases:
         b = st.actors[st.aliases[toks[0].w]]
         add_mention(st, b, toks[0].s, toks[0].e, _NAME, "acronym-defined")
         return
     # Pieces: known phrases by longest match, connectors, and unknown words.
     pieces: list[Piece] = []
+    span_of, not_names = tables.span_of, tables.not_names
     i = 0
-    while i < len(toks):
+    while i < n:
         t = toks[i]
         if not t.word:
             pieces.append(Piece("CONN", i, i + 1))
             i += 1
             continue
-        p = lookup_piece(st, toks, i, caps)
-        if p is None:
-            w = t.w.capitalize() if caps and t.upper else t.w
-            cat = "NOT" if w in tables.not_names or t.w in tables.not_names else "UNK"
-            if cat == "NOT" and t.w in tables.first_names and i + 1 < len(toks) and toks[i + 1].word:
-                cat = "UNK"  # "Mark Philippoussis", "Will Smith"
-            p = Piece(cat, i, i + 1)
-        pieces.append(p)
-        i = p.j
+        w = t.w
+        # No known phrase opens with most words: lookup_piece's first test, without the call.
+        if w in span_of or (caps and w.casefold() in span_of):
+            p = lookup_piece(st, toks, i, caps)
+            if p is not None:
+                pieces.append(p)
+                i = p.j
+                continue
+        cat = "NOT" if (w.capitalize() if caps and t.upper else w) in not_names or w in not_names else "UNK"
+        if cat == "NOT" and w in tables.first_names and i + 1 < n and toks[i + 1].word:
+            cat = "UNK"  # "Mark Philippoussis", "Will Smith"
+        pieces.append(Piece(cat, i, i + 1))
+        i += 1
     # Leading words that are not names ("The", "But") go, except those that open the name of
     # an organisation ("Federal Open Market Committee").
     ends_as_body = toks[-1].w in tables.org_suffixes and not caps

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Callable
 
 import regex
 
@@ -364,7 +363,7 @@ def resolve_nominal(st: ArticleState, s: int, e: int, cls: str, noun: str) -> No
 def sorted_mentions(st: ArticleState) -> tuple[list[tuple[int, int, Builder]], list[int]]:
     """Every mention found by names and groups, by start (built once, before nominals)."""
     if st.by_start is None:
-        index = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+        index = sorted([(s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions], key=_span_key)
         st.by_start = (index, [x[0] for x in index])
     return st.by_start
 
@@ -376,12 +375,13 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
         return
     text = st.text
     seg = st.seg
-    base = sorted(((s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions), key=_span_key)
+    base = sorted([(s, e, b) for b in st.actors.values() for s, e, _, _ in b.mentions], key=_span_key)
     base_starts = [x[0] for x in base]
     ends_at: dict[int, Builder] = {e: b for _, e, b in base}
     # Resolved pronouns join the candidates (a chain of "he"); they come in text order.
     added: list[tuple[int, int, Builder]] = []
     added_starts: list[int] = []
+    window = (base, base_starts, added, added_starts)
     rules = {
         "male": "pronoun-he",
         "female": "pronoun-she",
@@ -400,17 +400,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
                 added.append((s, e, b))
                 added_starts.append(s)
             continue
-
-        def in_range(lo: int, hi: int, s: int = s) -> list[Builder]:
-            lo = max(lo, s - _LOOK_BACK)
-            items = []
-            for items_of, starts_of in ((base, base_starts), (added, added_starts)):
-                i = bisect.bisect_left(starts_of, lo)
-                items += [x for x in items_of[i : bisect.bisect_left(starts_of, hi, i)] if x[1] <= hi]
-            items.sort(key=_span_key)
-            return [x[2] for x in items]
-
-        found = antecedent(st, in_range, s, si, cls)
+        found = antecedent(st, window, s, si, cls)
         if found is None:
             continue
         if cls == "male" and found.gender is None:
@@ -422,37 +412,79 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
         added_starts.append(s)
 
 
-def antecedent(
-    st: ArticleState, in_range: Callable[[int, int], list[Builder]], s: int, si: int, cls: str
-) -> Builder | None:
-    """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told."""
-    seg = st.seg
-    sent = seg.sentences[si]
-    current = _compatible(in_range(sent.start, s), cls)
-    if cls in ("male", "female"):
-        if current:
-            return current[0]
-        for back in (1, 2):
-            if si - back < 0:
-                break
-            prev = seg.sentences[si - back]
-            cands = _compatible(in_range(prev.start, prev.end), cls)
-            if cands:
-                return cands[0]
-        return None
-    # it / they: only when one actor could be meant.
-    distinct = {id(b): b for b in current}
-    if len(distinct) == 1:
-        return current[0]
+Window = tuple[list[tuple[int, int, Builder]], list[int], list[tuple[int, int, Builder]], list[int]]
+
+
+def antecedent(st: ArticleState, window: Window, s: int, si: int, cls: str) -> Builder | None:
+    """The actor a pronoun at ``s`` (in sentence ``si``) refers to, if it can be told: among the
+    mentions of ``window`` (by start, and the pronouns resolved before, by start), the first
+    compatible one in the sentence, else in the two before (he, she); the only actor compatible in
+    the sentence (it, they)."""
+    sentences = st.seg.sentences
+    sent = sentences[si]
+    if cls not in ("male", "female"):
+        # it / they: only when one actor could be meant.
+        return _only_compatible(window, sent.start, s, s, cls)
+    found = _first_compatible(window, sent.start, s, s, cls)
+    if found is not None:
+        return found
+    for back in (1, 2):
+        if si - back < 0:
+            break
+        prev = sentences[si - back]
+        found = _first_compatible(window, prev.start, prev.end, s, cls)
+        if found is not None:
+            return found
     return None
 
 
-def _compatible(found: list[Builder], cls: str) -> list[Builder]:
-    """The actors of ``found`` that a pronoun of class ``cls`` can refer to, in order."""
+def _compatible(b: Builder, cls: str) -> bool:
+    """Whether a pronoun of class ``cls`` can refer to ``b``."""
+    kind = b.kind
     if cls == "male":
-        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "F"]
+        return kind is ActorKind.PERSON and b.gender != "F"
     if cls == "female":
-        return [b for b in found if b.kind is ActorKind.PERSON and b.gender != "M"]
+        return kind is ActorKind.PERSON and b.gender != "M"
     if cls == "neuter":
-        return [b for b in found if b.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)]
-    return [b for b in found if b.kind is ActorKind.GROUP]
+        return kind is ActorKind.ORGANIZATION or kind is ActorKind.COUNTRY
+    return kind is ActorKind.GROUP
+
+
+def _first_compatible(window: Window, lo: int, hi: int, s: int, cls: str) -> Builder | None:
+    """The actor of the first mention (by start, then end) lying in ``[lo, hi)`` (not more than
+    :data:`_LOOK_BACK` before ``s``) that ``cls`` can refer to: the first of each list of
+    ``window``, the earlier of the two (the mentions' on a tie)."""
+    lo = max(lo, s - _LOOK_BACK)
+    base, base_starts, added, added_starts = window
+    best: tuple[int, int, Builder] | None = None
+    for items, starts in ((base, base_starts), (added, added_starts)):
+        i = bisect.bisect_left(starts, lo)
+        j = bisect.bisect_left(starts, hi, i)
+        while i < j:
+            x = items[i]
+            if x[1] <= hi and _compatible(x[2], cls):
+                if best is None or (x[0], x[1]) < (best[0], best[1]):
+                    best = x
+                break
+            i += 1
+    return best[2] if best is not None else None
+
+
+def _only_compatible(window: Window, lo: int, hi: int, s: int, cls: str) -> Builder | None:
+    """The one actor that ``cls`` can refer to among the mentions lying in ``[lo, hi)`` (not more
+    than :data:`_LOOK_BACK` before ``s``), if there is exactly one."""
+    lo = max(lo, s - _LOOK_BACK)
+    base, base_starts, added, added_starts = window
+    only: Builder | None = None
+    for items, starts in ((base, base_starts), (added, added_starts)):
+        i = bisect.bisect_left(starts, lo)
+        j = bisect.bisect_left(starts, hi, i)
+        while i < j:
+            x = items[i]
+            i += 1
+            if x[1] <= hi and _compatible(x[2], cls):
+                if only is None:
+                    only = x[2]
+                elif x[2] is not only:
+                    return None
+    return only

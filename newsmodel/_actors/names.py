@@ -265,7 +265,7 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
             titles, t_country = [], None
             continue
         if entry is not None:
-            read_known(st, entry, toks[p.i].s, toks[p.j - 1].e, toks[p.i : p.j], nxt)
+            read_known(st, entry, toks[p.i].s, toks[p.j - 1].e)
         titles, t_country = [], None
         k += 1
 
@@ -486,9 +486,7 @@ def place_of(st: ArticleState, s: int, e: int, before: str, before2: str) -> tup
     return None
 
 
-def read_known(
-    st: ArticleState, entry: KnownName, s: int, e: int, toks: list[Tok], nxt: Piece | None
-) -> None:
+def read_known(st: ArticleState, entry: KnownName, s: int, e: int) -> None:
     """A phrase of the gazetteer."""
     cat = entry.cat
     if cat == ORG:

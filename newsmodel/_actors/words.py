@@ -36,7 +36,7 @@ def scan_words(st: ArticleState) -> None:
     """The lower-case words that refer to actors, then the nationality words left and the
     pronouns."""
     tables = st.tables
-    occupied = sorted((s, e) for b in st.actors.values() for s, e, _, _ in b.mentions)
+    occupied = sorted([(s, e) for b in st.actors.values() for s, e, _, _ in b.mentions])
     starts = [s for s, _ in occupied]
     pronouns: list[tuple[int, int, str]] = []
     tokens = st.seg.tokens
