@@ -46,31 +46,28 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text, time_start = st.text, st.time_start
+    text, time_start, before_time = st.text, st.time_start, st.before_time
+    lex = st.lex
     for i in range(4):
         q = pos
         while q < end and text[q].isspace():
             q += 1
         stop = time_start.get(q)
-        if stop is None:  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
-            after = q
-            while after < end and text[after].isalpha():
-                after += 1
-            if after > q and text[q:after].lower() in st.lex.time_prepositions:
-                r = after
-                while r < end and text[r].isspace():
-                    r += 1
-                stop = time_start.get(r) if r > after else None
+        if stop is None and q in before_time:
+            # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+            after, r = before_time[q]
+            if r < end and text[q:after].lower() in lex.time_prepositions:
+                stop = time_start[r]
         # A time that owns the next noun is part of the clause: called Friday’s ruling ...
-        if stop is not None and stop <= end and not text.startswith(st.lex.possessives, stop):
+        if stop is not None and stop <= end and not text.startswith(lex.possessives, stop):
             pos = stop
             continue
-        m = st.lex.adjunct.match(text, pos, end)
+        m = lex.adjunct.match(text, pos, end)
         if m is not None:
             pos = m.end()
             continue
         if i == 0 and "addressee" in frames:
-            m = st.lex.addressee.match(text, pos, end)
+            m = lex.addressee.match(text, pos, end)
             # A name that ends the sentence is an inverted source, not an addressee:
             # “Why now?” asked Jane Roe.
             if m is not None and not ends_sentence(st, m.end(), end):

@@ -59,43 +59,48 @@ from .state import (
 
 def find_cues(st: Scan) -> None:
     """The first pass: read every cue form among the tokens, in text order."""
-    text, toks, starts, lows = st.text, st.toks, st.lex.starts, st.lows
+    text, toks, starts, lows, words, quoted = st.text, st.toks, st.lex.starts, st.lows, st.words, st.quoted
     for k in [k for k in st.marks if lows[k] in starts]:
-        word = st.words[k]
-        if not (word.islower() or word[1:].islower()) or st.quoted[k]:
+        word = words[k]
+        if not (word.islower() or word[1:].islower()) or quoted[k]:
             continue
         s = toks[k][0]
         for cue in starts[lows[k]]:
-            words = cue.words
-            if len(words) == 1:  # most cues: nothing more to compare
-                read_cue(st, s, toks[k][1], cue)
+            cw = cue.words
+            if len(cw) == 1:  # most cues: nothing more to compare
+                read_cue(st, k, s, toks[k][1], cue)
                 break
-            last = k + len(words) - 1
+            last = k + len(cw) - 1
             if last < len(toks) and all(
                 text[toks[k + i][0] : toks[k + i][1]].lower() == w
                 and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
-                for i, w in enumerate(words[1:], 1)
+                for i, w in enumerate(cw[1:], 1)
             ):
-                read_cue(st, s, toks[last][1], cue)
+                read_cue(st, k, s, toks[last][1], cue)
                 break
     st.sort_drafts()
 
 
-def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
-    """Read the cue ``cue`` found at ``[cs, ce)``."""
-    si = st.seg.sentence_index(cs)
-    if si < 0 or cs >= st.seg.sentences[si].end:
+def read_cue(st: Scan, k: int, cs: int, ce: int, cue: CueForm) -> None:
+    """Read the cue ``cue`` found at ``[cs, ce)``, its first token ``k``."""
+    seg = st.seg
+    si = seg.sentence_index(cs)
+    if si < 0:
         return
-    sent = st.seg.sentences[si]
-    k = st.index(cs)
-    if st.words[k][:1].isupper():  # as the finder reads its case (state.recased)
+    sent = seg.sentences[si]
+    if cs >= sent.end:
+        return
+    words, lows, lex = st.words, st.lows, st.lex
+    if words[k][:1].isupper():  # as the finder reads its case (state.recased)
         k0 = st.index(sent.start)
-        if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
+        if k - k0 > 2 or any(words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
-    if k > 0 and st.lows[k - 1] in st.lex.determiners:
-        return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
-    if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:
-        return  # "a question on remarks made earlier": a noun, not a cue
+    if k > 0:
+        before = lows[k - 1]
+        if before in lex.determiners:
+            return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
+        if before in lex.noun_prepositions and not cue.participle:
+            return  # "a question on remarks made earlier": a noun, not a cue
     if len(cue.words) == 1 and st.passive(k):
         return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying
     # A cue inside reported speech already found is part of what was reported.
@@ -104,7 +109,7 @@ def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
     if ACCORDING in cue.frames:
         according_to(st, cs, ce, si)
     else:
-        read_verb(st, cs, ce, cue, si)
+        read_verb(st, k, cs, ce, cue, si, sent.end)
 
 
 def glued(st: Scan, first: int) -> int:
@@ -140,20 +145,19 @@ class _Reading:
     quote: Quotation | None  # the quotation they open, if any
 
 
-def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
-    """Read a cue verb in its frames."""
+def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: int) -> None:
+    """Read a cue verb (first token ``k``, its sentence ``si`` ending at ``end``) in its frames."""
     frames = cue.frames
-    sent = st.seg.sentences[si]
     first = glued(st, st.first_token(si))
-    j = skip_back(st, st.index(cs) - 1, first)
+    j = skip_back(st, k - 1, first)
     participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
-    right, pos, quote = right_of(st, ce, sent.end, frames)
+    right, pos, quote = right_of(st, ce, end, frames)
     infinitive = "infinitive" in frames and infinitive_at(st, pos)
     if right == WORD and quote is None and not infinitive:
-        right, pos = past_adjunct_phrase(st, pos, sent.end)
+        right, pos = past_adjunct_phrase(st, pos, end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
@@ -171,9 +175,7 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
                 st, (cs, ce), pos, quote, si, first, j, rule, need_quote=need_quote, need_that=need_that
             )
         return
-    r = _Reading(
-        (cs, ce), frames, si, sent.end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote
-    )
+    r = _Reading((cs, ce), frames, si, end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote)
     if src is None:
         _read_sourceless(st, r)
     elif not _read_content_before(st, r):

@@ -26,6 +26,7 @@ __all__ = [
     "DAY",
     "END",
     "MAX_CLAUSE",
+    "NP_JOINERS",
     "OPENERS",
     "QUOTE",
     "QUOTE_CHARS",
@@ -122,6 +123,27 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     return words if out is None else tuple(out)
 
 
+def _words_before(text: str, time_start: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """The word before each time expression (letters, then white space, then the time), by
+    every offset inside the word: ``(end of the word, start of the time)``. ``said on March 3``
+    looks ``on`` up here instead of reading the letters after every cue."""
+    out: dict[int, tuple[int, int]] = {}
+    for r in time_start:
+        w = r
+        if text[r : r + 1].isspace():
+            continue
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+        after = w
+        if after == r:
+            continue
+        while w > 0 and text[w - 1].isalpha():
+            w -= 1
+        for q in range(w, after):
+            out[q] = (after, r)
+    return out
+
+
 class Scan:
     """The state of one call: the text, its tokens, quotations and the drafts found so far."""
 
@@ -152,6 +174,7 @@ class Scan:
         self.by_open = {q.open: q for q in self.quotes}
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
+        self.before_time = _words_before(self.text, self.time_start)
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
