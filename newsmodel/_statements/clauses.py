@@ -46,18 +46,23 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text, time_start, before_time = st.text, st.time_start, st.before_time
-    lex = st.lex
+    text, time_start, lex = st.text, st.time_start, st.lex
     for i in range(4):
         q = pos
         while q < end and text[q].isspace():
             q += 1
         stop = time_start.get(q)
-        if stop is None and q in before_time:
-            # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
-            after, r = before_time[q]
-            if r < end and text[q:after].lower() in lex.time_prepositions:
-                stop = time_start[r]
+        if (
+            stop is None and time_start
+        ):  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+            after = q
+            while after < end and text[after].isalpha():
+                after += 1
+            if after > q and text[q:after].lower() in lex.time_prepositions:
+                r = after
+                while r < end and text[r].isspace():
+                    r += 1
+                stop = time_start.get(r) if r > after else None
         # A time that owns the next noun is part of the clause: called Friday’s ruling ...
         if stop is not None and stop <= end and not text.startswith(lex.possessives, stop):
             pos = stop
@@ -106,26 +111,28 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     goes on at ``that``; ``said after the attacks.`` ends there."""
     toks, words, lows, lex = st.toks, st.words, st.lows, st.lex
     k = st.index(pos)
-    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause or lows[k] in lex.negations:
+    n = len(toks)
+    if k >= n or lows[k] not in lex.not_clause or not words[k][0].isalnum() or lows[k] in lex.negations:
         return WORD, pos  # not "asked not to be identified": no prepositional phrase
+    complementizers, frames, personal = lex.complementizers, lex.frames, lex.personal_pronouns
     i = k + 1
-    while i < len(toks) and toks[i][0] < end and i - k < 14:
+    while i < n and toks[i][0] < end and i - k < 14:
         t, low = words[i], lows[i]
-        if low in lex.complementizers and i - 1 > k:
+        if low in complementizers and i - 1 > k:
             return WORD, toks[i][0]
         if not t[0].isalnum() and not st.joiner(i):
             if t == ",":
-                after = toks[i + 1][0] if i + 1 < len(toks) else toks[i][1]
+                after = toks[i + 1][0] if i + 1 < n else toks[i][1]
                 return COMMA, after
             if t in ".!?":
                 return END, toks[i][0]
             return WORD, pos
-        if low in lex.frames:  # a cue word
+        if low in frames:  # a cue word
             return WORD, pos
-        if i - k >= 2 and low in lex.personal_pronouns and words[i].islower():
+        if i - k >= 2 and low in personal and t.islower():
             return WORD, toks[i][0]  # "wrote in both listings he was ...", "say in private it would"
         i += 1
-    if i >= len(toks) or toks[i][0] >= end:
+    if i >= n or toks[i][0] >= end:
         return END, end
     return WORD, pos
 
@@ -305,30 +312,34 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
     sentence: a participle cue (", adding ..."), "according to", a contrast (", but ..."), "and
     said ...", or a comma that opens another source and cue (", Rubio fired back: ...")."""
     lex = st.lex
-    conjunctions = lex.clause_conjunctions
+    conjunctions, frames = lex.clause_conjunctions, lex.frames
+    marks, toks, words, lows, quoted = st.marks, st.toks, st.words, st.lows, st.quoted
+    n_marks, n_toks = len(marks), len(toks)
     last_comma = -1
-    m = bisect.bisect_right(st.marks, k)
-    while m < len(st.marks) and st.toks[st.marks[m]][0] < end:
-        i = st.marks[m]
+    m = bisect.bisect_right(marks, k)
+    while m < n_marks:
+        i = marks[m]
+        cut = toks[i][0]
+        if cut >= end:
+            break
         m += 1
-        t = st.words[i]
-        cut = st.toks[i][0]
-        if st.quoted[i]:
+        t = words[i]
+        if quoted[i]:
             # A comma closing a quotation ends the clause as one outside would: `“...,” though`
-            if not (t == "," and i + 1 < len(st.toks) and st.words[i + 1] in CLOSERS):
+            if not (t == "," and i + 1 < n_toks and words[i + 1] in CLOSERS):
                 continue
             i += 1
-            cut = st.toks[i][1]
-        nxt = st.lows[i + 1] if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
+            cut = toks[i][1]
+        nxt = lows[i + 1] if i + 1 < n_toks and toks[i + 1][0] < end else ""
         if t in CLAUSE_MARKS:
             if _aside_opens(st, i, t, nxt, cut):
                 return cut
             last_comma = i
-        elif st.is_word(i) and st.is_cue_word(i):
+        elif t[0].isalnum() and lows[i] in frames:
             if _source_opens(st, last_comma, i):
-                return st.toks[last_comma][0]
+                return toks[last_comma][0]
         elif t.lower() in conjunctions and _statement_opens(st, k, i, nxt, end):
-            return st.toks[i][0]
+            return toks[i][0]
     return end
 
 

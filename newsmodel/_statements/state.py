@@ -9,7 +9,9 @@ the time expressions are), and the statements found so far as :class:`StatementD
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -123,27 +125,6 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     return words if out is None else tuple(out)
 
 
-def _words_before(text: str, time_start: dict[int, int]) -> dict[int, tuple[int, int]]:
-    """The word before each time expression (letters, then white space, then the time), by
-    every offset inside the word: ``(end of the word, start of the time)``. ``said on March 3``
-    looks ``on`` up here instead of reading the letters after every cue."""
-    out: dict[int, tuple[int, int]] = {}
-    for r in time_start:
-        w = r
-        if text[r : r + 1].isspace():
-            continue
-        while w > 0 and text[w - 1].isspace():
-            w -= 1
-        after = w
-        if after == r:
-            continue
-        while w > 0 and text[w - 1].isalpha():
-            w -= 1
-        for q in range(w, after):
-            out[q] = (after, r)
-    return out
-
-
 class Scan:
     """The state of one call: the text, its tokens, quotations and the drafts found so far."""
 
@@ -155,6 +136,8 @@ class Scan:
         self.cast = context.cast
         self.toks = self.seg.tokens
         self.starts = self.seg.token_starts
+        # index(offset): the first token starting at or after ``offset`` (a bisection in C)
+        self.index: Callable[[int], int] = functools.partial(bisect.bisect_left, self.starts)
         self.words = recased(self.seg, lex)
         self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
@@ -174,7 +157,6 @@ class Scan:
         self.by_open = {q.open: q for q in self.quotes}
         self.time_end = {t.span.end: t.span.start for t in context.times}
         self.time_start = {t.span.start: t.span.end for t in context.times}
-        self.before_time = _words_before(self.text, self.time_start)
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
@@ -198,10 +180,6 @@ class Scan:
 
     def is_word(self, k: int) -> bool:
         return self.words[k][0].isalnum()
-
-    def index(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
 
     def adjacent(self, k: int) -> bool:
         """Whether token ``k`` touches the token before it."""
