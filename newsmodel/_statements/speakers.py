@@ -132,9 +132,7 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
     start = st.toks[a][0]
     here = st.seg.paragraph_index(start)
     best: tuple[int, Actor] | None = None
-    for actor in st.cast.actors:
-        if actor.kind is ActorKind.LOCATION or not _names_head(st, actor, head):
-            continue
+    for actor in _named_by(st, head):
         before = [m.span.start for m in actor.mentions if m.span.start < start]
         if (
             before
@@ -171,35 +169,40 @@ def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
     return best[1] if best is not None else None
 
 
-def _names_head(st: Scan, actor: Actor, head: str) -> bool:
-    """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
-    words = st.name_words.get(id(actor))  # read once per actor and scan
-    if words is None:
-        words = frozenset(w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split())
-        st.name_words[id(actor)] = words
-    return head in words
+def _named_by(st: Scan, head: str) -> list[Actor]:
+    """The actors (no location) a word of whose name or roles is ``head`` (lower case), in the
+    order of the cast; the index is built once per scan, at its first use."""
+    index = st.head_words
+    if index is None:
+        index = st.head_words = {}
+        for actor in st.cast.actors:
+            if actor.kind is not ActorKind.LOCATION:
+                for word in {w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split()}:
+                    index.setdefault(word, []).append(actor)
+    return index.get(head, [])
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:
+    words, toks = st.words, st.toks
     # The head is the last word, or the last word before an appositive comma.
-    for k in range(a, b + 1):
-        if st.words[k] == "," and k > a:
+    for k in range(a + 1, b + 1):
+        if words[k] == ",":
             b = k - 1
             break
-    if st.words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
+    if words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
         k = b
-        while k > a and st.words[k] != "(":
+        while k > a and words[k] != "(":
             k -= 1
         if k > a:
             b = k - 1
-    while b > a and not st.is_word(b):
+    while b > a and not words[b][0].isalnum():
         b -= 1
-    s, e = st.toks[b]
+    s, e = toks[b]
     found = st.cast.mention_at(s, e)
     if found is None and b > a and st.lows[b] in st.lex.spokespeople:
         # "a Kremlin spokesman", "police officials": they speak for the actor before them
-        found = st.cast.mention_at(st.toks[b - 1][0], st.toks[b - 1][1])
-        if found is not None and found[0].span.end != st.toks[b - 1][1]:
+        found = st.cast.mention_at(toks[b - 1][0], toks[b - 1][1])
+        if found is not None and found[0].span.end != toks[b - 1][1]:
             found = None
     if found is None:
         return None
@@ -266,13 +269,15 @@ def joint_first(st: Scan, a: int, b: int) -> Actor | None:
 
     The others stay findable as the actors mentioned in the statement's source
     (``Cast.actors_in(source.start, source.end)``)."""
+    lows, coordinators = st.lows, st.lex.coordinators
     for k in range(a + 1, b):
-        if st.lows[k] in st.lex.coordinators and st.words[k].islower():
-            before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
-            after = st.cast.mention_at(st.toks[b][0], st.toks[b][1])
+        if lows[k] in coordinators and st.words[k].islower():
+            toks = st.toks
+            before = st.cast.mention_at(toks[k - 1][0], toks[k - 1][1])
+            after = st.cast.mention_at(toks[b][0], toks[b][1])
             if before is None or after is None or before[1] is after[1]:
                 return None
-            if before[0].span.end != st.toks[k - 1][1]:
+            if before[0].span.end != toks[k - 1][1]:
                 return None
             if before[1].kind is not after[1].kind:
                 return None

@@ -161,7 +161,8 @@ class Scan:
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
         self.firsts: dict[int, int] = {}
-        self.name_words: dict[int, frozenset[str]] = {}  # the words of each actor's name and roles, by id
+        # the actors by each word of their names and roles (speakers._named_by, built at first use)
+        self.head_words: dict[str, list[Actor]] | None = None
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
         quotation_at = self.seg.quotation_at
