@@ -204,7 +204,7 @@ def quote_content(st: Scan, q: Quotation) -> tuple[int, int] | None:
 
 def clause_kind(st: Scan, s: int, e: int) -> StatementKind:
     chunk = st.text[s:e]
-    if has_quote(st, s, e) or "``" in chunk:
+    if "“" in chunk or "”" in chunk or '"' in chunk or "''" in chunk or "``" in chunk:  # has_quote
         if chunk[:1] in QUOTE_CHARS and chunk.rstrip(".,?!")[-1:] in QUOTE_CHARS and len(chunk) > 2:
             inner = chunk[1:-1]
             if not any(c in '“”"' for c in inner.strip("'")):

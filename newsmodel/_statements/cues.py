@@ -101,8 +101,13 @@ def read_cue(st: Scan, k: int, cs: int, ce: int, cue: CueForm) -> None:
             return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
         if before in lex.noun_prepositions and not cue.participle:
             return  # "a question on remarks made earlier": a noun, not a cue
-    if len(cue.words) == 1 and st.passive(k):
-        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying
+    if (
+        len(cue.words) == 1
+        and k + 1 < len(words)
+        and lows[k].endswith(lex.participle_suffixes)
+        and lows[k + 1] in lex.agent_prepositions
+    ):
+        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying (st.passive)
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
@@ -148,12 +153,16 @@ class _Reading:
 def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: int) -> None:
     """Read a cue verb (first token ``k``, its sentence ``si`` ending at ``end``) in its frames."""
     frames = cue.frames
-    first = glued(st, st.first_token(si))
+    words = st.words
+    first = st.firsts.get(si)
+    if first is None:
+        first = st.first_token(si)
+    first = glued(st, first)
     j = skip_back(st, k - 1, first)
     participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
-    left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
+    left_sep = sep_tok >= first and words[sep_tok] in SEPARATORS
     right, pos, quote = right_of(st, ce, end, frames)
     infinitive = "infinitive" in frames and infinitive_at(st, pos)
     if right == WORD and quote is None and not infinitive:
@@ -163,7 +172,7 @@ def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: in
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
     # A comma closing a quotation counts: on "Morning Joe," adding ...
     comma = j >= first and (
-        st.words[j] == "," or (st.words[j] in CLOSERS and j - 1 >= first and st.words[j - 1] == ",")
+        words[j] == "," or (words[j] in CLOSERS and j - 1 >= first and words[j - 1] == ",")
     )
     if j >= first and (
         (participle and src is None and comma) or (st.lows[j] in st.lex.coordinators and j > first)
@@ -188,31 +197,29 @@ def _source_before(
     """The source ending at token ``j`` (before a cue) and, for a relative, its antecedent."""
     if j < first:
         return None, None
-    low = st.lows[j]
-    if st.is_word(j):
-        if (
-            low in st.lex.relatives
-            and low not in st.lex.complementizers
-            and j - 1 >= first
-            and st.words[j - 1] == ","
-        ):
+    words, lex = st.words, st.lex
+    t = words[j]
+    if t[0].isalnum():
+        low = st.lows[j]
+        relative = low in lex.relatives and low not in lex.complementizers
+        if relative and j - 1 >= first and words[j - 1] == ",":
             start = np_back(st, j - 2, first)
             return (j, j), ((start, j - 2) if start is not None else None)
-        if low in st.lex.relatives and low not in st.lex.complementizers and named_before(st, j - 1, first):
+        if relative and named_before(st, j - 1, first):
             start = np_back(st, j - 1, first)  # "negotiator Guy Verhofstadt who said"
             return (j, j), ((start, j - 1) if start is not None else None)
-        if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
+        if (t != low and j > first) or (low not in lex.clause_words and low not in lex.frames):
             start = np_back(st, j, first)
             if start is not None:
                 start = extend_back(st, start, first)
             return ((start, j) if start is not None else None), None
         return None, None
-    if st.words[j] == "," and not participle:
+    if t == "," and not participle:
         src = appositive_back(st, j, first) or aside_back(st, j, first)
-        if src is None and j - 1 > first and st.words[j - 1] == ")":
+        if src is None and j - 1 > first and words[j - 1] == ")":
             src = parenthesis_back(st, j - 1, first)  # Gov. Jane Roe (R-Ohio), said
         return src, None
-    if st.words[j] == ")":
+    if t == ")":
         return parenthesis_back(st, j, first), None
     return None, None
 

@@ -36,16 +36,21 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
     words, lows, lex, toks = st.words, st.lows, st.lex, st.toks
     stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
+    verbs = lex.function_verbs
+    # The last capitalised token and the last verb met (walking back: the right-most of each).
+    upper = verb = -1
     k, n = j, 0
     while k >= first and n < 10:
         t = words[k]
+        low = lows[k]
         if t[0].isalnum():
-            low = lows[k]
             # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
             if (t == low or k == first) and (low in stops or low in frames):
                 break
             if low in relatives or (low in pronouns and k < j):
                 break
+            if upper < 0 and t[0].isupper():
+                upper = k
         elif not (
             k - 1 >= first
             and words[k - 1][0].isalnum()
@@ -53,6 +58,8 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
             and (t in NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
         ):
             break
+        if verb < 0 and low in verbs:
+            verb = k
         k -= 1
         n += 1
     start = k + 1
@@ -66,18 +73,14 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     # prosecutor's office said".
     if (
         j - start >= 5
-        and not any(words[i][0].isupper() for i in range(start, j + 1))
+        and upper < start
         and not (
             lows[start] in lex.determiners
             and any(lows[i] in lex.spokesperson_gender for i in range(start + 1, min(j, start + 4)))
         )
     ):
         return None
-    verbs = lex.function_verbs
-    for i in range(start, j + 1):
-        if lows[i] in verbs:
-            return None
-    return start
+    return None if verb >= start else start
 
 
 def extend_back(st: Scan, start: int, first: int) -> int:
