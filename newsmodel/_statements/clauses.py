@@ -269,9 +269,8 @@ def infinitive_at(st: Scan, pos: int) -> bool:
 def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> tuple[int, int] | None:
     """The reported clause from ``start`` to the end of its sentence (or a participle cue);
     with ``infinitive``, an infinitive (``vowed to stand with Mexico``) may be the clause."""
-    sent = st.seg.sentences[si]
-    text = st.text
-    end = min(sent.end, start + MAX_CLAUSE)
+    text, toks = st.text, st.toks
+    end = min(st.seg.sentences[si].end, start + MAX_CLAUSE)
     # A clause said inside brackets ends at the bracket that closes them: "Markets fell
     # (traders said the drop was temporary) on Monday."
     depth = 0
@@ -284,27 +283,36 @@ def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> 
             end = b.start()
             break
     k = st.index(start)
-    if k >= len(st.toks) or st.toks[k][0] >= end:
+    if k >= len(toks) or toks[k][0] >= end:
         return None
-    if st.is_word(k) and st.lows[k] in st.lex.not_clause and not (infinitive and infinitive_at(st, start)):
+    if (
+        st.lows[k] in st.lex.not_clause
+        and st.words[k][0].isalnum()
+        and not (infinitive and infinitive_at(st, start))
+    ):
         return None
     end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
+    quotes = st.quotes
     qi = bisect.bisect_left(st.quote_starts, start + 1)
-    while qi < len(st.quotes) and st.quotes[qi].open < end:
-        q = st.quotes[qi]
-        if (
-            q.close is not None
-            and q.close + 1 > end
-            and st.seg.paragraph_index(q.close) == st.seg.paragraph_index(start)
-        ):
-            end = q.close + 1
-        qi += 1
+    if qi < len(quotes) and quotes[qi].open < end:
+        paragraph = st.seg.paragraph_index(start)
+        while qi < len(quotes) and quotes[qi].open < end:
+            q = quotes[qi]
+            if q.close is not None and q.close + 1 > end and st.seg.paragraph_index(q.close) == paragraph:
+                end = q.close + 1
+            qi += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
         end -= 1
-    if end <= start or st.words_in(start, end, 1) < 1:
+    if end <= start:
         return None
-    return start, end
+    # a word token wholly inside the clause (st.words_in(start, end, 1) >= 1)
+    words = st.words
+    while k < len(toks) and toks[k][1] <= end:
+        if words[k][0].isalnum():
+            return start, end
+        k += 1
+    return None
 
 
 def _clause_end(st: Scan, k: int, end: int) -> int:
