@@ -163,20 +163,23 @@ def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: in
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
     left_sep = sep_tok >= first and words[sep_tok] in SEPARATORS
+    # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
+    # A comma closing a quotation counts: on "Morning Joe," adding ...
+    comma = j >= first and (
+        words[j] == "," or (words[j] in CLOSERS and j - 1 >= first and words[j - 1] == ",")
+    )
+    shared = j >= first and (
+        (participle and src is None and comma) or (st.lows[j] in st.lex.coordinators and j > first)
+    )
+    if src is None and not shared and not _inverted(st, k, j, first, frames, left_sep=left_sep):
+        return  # what follows the cue cannot make a sourceless reading (see _read_sourceless)
     right, pos, quote = right_of(st, ce, end, frames)
     infinitive = "infinitive" in frames and infinitive_at(st, pos)
     if right == WORD and quote is None and not infinitive:
         right, pos = past_adjunct_phrase(st, pos, end)
         if right == COMMA and pos in st.by_open:
             right, quote = QUOTE, st.by_open[pos]
-    # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
-    # A comma closing a quotation counts: on "Morning Joe," adding ...
-    comma = j >= first and (
-        words[j] == "," or (words[j] in CLOSERS and j - 1 >= first and words[j - 1] == ",")
-    )
-    if j >= first and (
-        (participle and src is None and comma) or (st.lows[j] in st.lex.coordinators and j > first)
-    ):
+    if shared:
         if right in (WORD, QUOTE, COLON) and "clause" in frames:
             rule = "participle-clause" if comma else "coordinated-clause"
             need_quote, need_that = "quoted" in frames, "that" in frames
@@ -231,6 +234,15 @@ def named_before(st: Scan, k: int, first: int) -> bool:
         return False
     found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
     return found is not None and found[1].kind is ActorKind.PERSON and found[0].span.end == st.toks[k][1]
+
+
+def _inverted(st: Scan, k: int, j: int, first: int, frames: frozenset[str], *, left_sep: bool) -> bool:
+    """Whether a cue at token ``k`` without a source may still be read (:func:`_read_sourceless`
+    asks the same before it looks at the words after the cue): after a separator
+    (``“...,” said Jane Roe``), or opening its sentence (``Said Jane Roe, “...”``)."""
+    if left_sep and frames & {"postposed", "quote"}:
+        return True
+    return j < first and "quote" in frames and st.words[k][:1].isupper()
 
 
 def _read_sourceless(st: Scan, r: _Reading) -> None:
@@ -478,10 +490,12 @@ def content_after(
     infinitive: bool = False,
 ) -> None:
     """Content after the cue: ``he said (that) ...``, ``he said: “...”``, ``vowed to ...``."""
+    if need_that:  # the clause would start at ``start``: no need to find where it ends
+        k = st.index(start)
+        if k >= len(st.lows) or st.lows[k] not in st.lex.complementizers:
+            return
     span = clause_after(st, start, si, infinitive=infinitive)
     if span is None or (need_quote and not has_quote(st, *span)):
-        return
-    if need_that and st.lows[st.index(span[0])] not in st.lex.complementizers:
         return
     q = st.by_open.get(start)
     if q is not None:
