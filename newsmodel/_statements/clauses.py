@@ -171,9 +171,9 @@ def quote_before(st: Scan, sep_tok: int, first: int) -> Quotation | None:
         t = st.words[k]
         if t in CLOSERS:
             q = st.by_close.get(st.toks[k][0])
-            if q is not None:
-                words = st.words_in(q.content.start, q.content.end, 9)
-                return None if titled(st, q, words) else q
+            if q is not None:  # titled(st, q, words), its words counted only when it may be
+                short = title_cue_before(st, q) and st.words_in(q.content.start, q.content.end, 9) <= 8
+                return None if short else q
         elif t not in {",", "?", "!", "—", "–"}:
             return None
         k -= 1
@@ -420,16 +420,21 @@ def new_speaker(st: Scan, i: int, end: int) -> bool:
 def titled(st: Scan, q: Quotation, words: int) -> bool:
     """Whether the words before a short quotation make it a title: ABC’s “This Week”, the
     book “...”, on “Hannity”."""
+    return words <= 8 and title_cue_before(st, q)
+
+
+def title_cue_before(st: Scan, q: Quotation) -> bool:
+    """Whether the token before a quotation may make it a title (a possessive, ``book``, ``on``):
+    :func:`titled` when the quotation is short."""
     k = st.index(q.open) - 1
-    if k >= 0 and words <= 8:
-        t = st.words[k]
-        if (
-            t.endswith(st.lex.possessives)
-            or t.lower() in st.lex.title_cues
-            or t in st.lex.possessives  # the possessive split off its word
-        ):
-            return True
-    return False
+    if k < 0:
+        return False
+    t = st.words[k]
+    return (
+        t.endswith(st.lex.possessives)
+        or t.lower() in st.lex.title_cues
+        or t in st.lex.possessives  # the possessive split off its word
+    )
 
 
 def is_title(st: Scan, q: Quotation, words: int) -> bool:

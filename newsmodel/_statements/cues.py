@@ -28,7 +28,7 @@ from .clauses import (
     quote_content,
     right_of,
     short_tail,
-    titled,
+    title_cue_before,
 )
 from .lexicon import ACCORDING, CueForm
 from .sources import (
@@ -509,8 +509,8 @@ def content_after(
             and st.text[max(0, q.open - 3) : q.open].rstrip()[-1:] in {",", ":"}
         )
         if inner is not None and (q.close is None or closed or only_punct(st, q.close + 1, span[1])):
-            words = st.words_in(*inner)
-            if is_title(st, q, words) and titled(st, q, words):
+            # is_title(...) and titled(...) is titled(...): a short quotation after a title cue
+            if title_cue_before(st, q) and st.words_in(*inner, 9) <= 8:
                 return  # told ABC’s “Good Morning America.”: a show, not what was said
             add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, like)
             return
