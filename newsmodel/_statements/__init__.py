@@ -3,10 +3,10 @@
 ``cues`` reads each cue (a reporting verb, ``according to``) and attributes it to its source
 (``sources``) and its content (``clauses``); ``quotes`` then attributes the quotations no cue
 claimed (split quotes, continued quotes, bare-quote paragraphs); ``speakers`` resolves each
-source to an actor of the cast, dates the act of saying and builds the statements; ``refine``
-then refines the actor stage's cast by the speakers found (a government speaker's ``we`` is his
-country), and ``respeak`` resolves the speakers again through the refined cast. All passes
-share one :class:`~newsmodel._statements.state.Scan`.
+source to an actor of the cast, dates the act of saying (``timing``) and builds the statements;
+``refine`` then refines the actor stage's cast by the speakers found (a government speaker's
+``we`` is his country), and ``respeak`` resolves the speakers again through the refined cast.
+All passes share one :class:`~newsmodel._statements.state.Scan`.
 """
 
 from __future__ import annotations

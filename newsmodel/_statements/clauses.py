@@ -46,31 +46,33 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text, time_start = st.text, st.time_start
+    text, time_start, lex = st.text, st.time_start, st.lex
     for i in range(4):
         q = pos
         while q < end and text[q].isspace():
             q += 1
         stop = time_start.get(q)
-        if stop is None:  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+        if (
+            stop is None and time_start
+        ):  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
             after = q
             while after < end and text[after].isalpha():
                 after += 1
-            if after > q and text[q:after].lower() in st.lex.time_prepositions:
+            if after > q and text[q:after].lower() in lex.time_prepositions:
                 r = after
                 while r < end and text[r].isspace():
                     r += 1
                 stop = time_start.get(r) if r > after else None
         # A time that owns the next noun is part of the clause: called Friday’s ruling ...
-        if stop is not None and stop <= end and not text.startswith(st.lex.possessives, stop):
+        if stop is not None and stop <= end and not text.startswith(lex.possessives, stop):
             pos = stop
             continue
-        m = st.lex.adjunct.match(text, pos, end)
+        m = lex.adjunct.match(text, pos, end)
         if m is not None:
             pos = m.end()
             continue
         if i == 0 and "addressee" in frames:
-            m = st.lex.addressee.match(text, pos, end)
+            m = lex.addressee.match(text, pos, end)
             # A name that ends the sentence is an inverted source, not an addressee:
             # “Why now?” asked Jane Roe.
             if m is not None and not ends_sentence(st, m.end(), end):
@@ -109,26 +111,28 @@ def past_adjunct_phrase(st: Scan, pos: int, end: int) -> tuple[str, int]:
     goes on at ``that``; ``said after the attacks.`` ends there."""
     toks, words, lows, lex = st.toks, st.words, st.lows, st.lex
     k = st.index(pos)
-    if k >= len(toks) or not st.is_word(k) or lows[k] not in lex.not_clause or lows[k] in lex.negations:
+    n = len(toks)
+    if k >= n or lows[k] not in lex.not_clause or not words[k][0].isalnum() or lows[k] in lex.negations:
         return WORD, pos  # not "asked not to be identified": no prepositional phrase
+    complementizers, frames, personal = lex.complementizers, lex.frames, lex.personal_pronouns
     i = k + 1
-    while i < len(toks) and toks[i][0] < end and i - k < 14:
+    while i < n and toks[i][0] < end and i - k < 14:
         t, low = words[i], lows[i]
-        if low in lex.complementizers and i - 1 > k:
+        if low in complementizers and i - 1 > k:
             return WORD, toks[i][0]
         if not t[0].isalnum() and not st.joiner(i):
             if t == ",":
-                after = toks[i + 1][0] if i + 1 < len(toks) else toks[i][1]
+                after = toks[i + 1][0] if i + 1 < n else toks[i][1]
                 return COMMA, after
             if t in ".!?":
                 return END, toks[i][0]
             return WORD, pos
-        if low in lex.frames:  # a cue word
+        if low in frames:  # a cue word
             return WORD, pos
-        if i - k >= 2 and low in lex.personal_pronouns and words[i].islower():
+        if i - k >= 2 and low in personal and t.islower():
             return WORD, toks[i][0]  # "wrote in both listings he was ...", "say in private it would"
         i += 1
-    if i >= len(toks) or toks[i][0] >= end:
+    if i >= n or toks[i][0] >= end:
         return END, end
     return WORD, pos
 
@@ -167,9 +171,9 @@ def quote_before(st: Scan, sep_tok: int, first: int) -> Quotation | None:
         t = st.words[k]
         if t in CLOSERS:
             q = st.by_close.get(st.toks[k][0])
-            if q is not None:
-                words = st.words_in(q.content.start, q.content.end, 9)
-                return None if titled(st, q, words) else q
+            if q is not None:  # titled(st, q, words), its words counted only when it may be
+                short = title_cue_before(st, q) and st.words_in(q.content.start, q.content.end, 9) <= 8
+                return None if short else q
         elif t not in {",", "?", "!", "—", "–"}:
             return None
         k -= 1
@@ -200,7 +204,7 @@ def quote_content(st: Scan, q: Quotation) -> tuple[int, int] | None:
 
 def clause_kind(st: Scan, s: int, e: int) -> StatementKind:
     chunk = st.text[s:e]
-    if has_quote(st, s, e) or "``" in chunk:
+    if "“" in chunk or "”" in chunk or '"' in chunk or "''" in chunk or "``" in chunk:  # has_quote
         if chunk[:1] in QUOTE_CHARS and chunk.rstrip(".,?!")[-1:] in QUOTE_CHARS and len(chunk) > 2:
             inner = chunk[1:-1]
             if not any(c in '“”"' for c in inner.strip("'")):
@@ -265,9 +269,8 @@ def infinitive_at(st: Scan, pos: int) -> bool:
 def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> tuple[int, int] | None:
     """The reported clause from ``start`` to the end of its sentence (or a participle cue);
     with ``infinitive``, an infinitive (``vowed to stand with Mexico``) may be the clause."""
-    sent = st.seg.sentences[si]
-    text = st.text
-    end = min(sent.end, start + MAX_CLAUSE)
+    text, toks = st.text, st.toks
+    end = min(st.seg.sentences[si].end, start + MAX_CLAUSE)
     # A clause said inside brackets ends at the bracket that closes them: "Markets fell
     # (traders said the drop was temporary) on Monday."
     depth = 0
@@ -280,27 +283,36 @@ def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> 
             end = b.start()
             break
     k = st.index(start)
-    if k >= len(st.toks) or st.toks[k][0] >= end:
+    if k >= len(toks) or toks[k][0] >= end:
         return None
-    if st.is_word(k) and st.lows[k] in st.lex.not_clause and not (infinitive and infinitive_at(st, start)):
+    if (
+        st.lows[k] in st.lex.not_clause
+        and st.words[k][0].isalnum()
+        and not (infinitive and infinitive_at(st, start))
+    ):
         return None
     end = _clause_end(st, k, end)
     # A quotation opened in the clause runs to its closing mark, past a sentence break in it.
+    quotes = st.quotes
     qi = bisect.bisect_left(st.quote_starts, start + 1)
-    while qi < len(st.quotes) and st.quotes[qi].open < end:
-        q = st.quotes[qi]
-        if (
-            q.close is not None
-            and q.close + 1 > end
-            and st.seg.paragraph_index(q.close) == st.seg.paragraph_index(start)
-        ):
-            end = q.close + 1
-        qi += 1
+    if qi < len(quotes) and quotes[qi].open < end:
+        paragraph = st.seg.paragraph_index(start)
+        while qi < len(quotes) and quotes[qi].open < end:
+            q = quotes[qi]
+            if q.close is not None and q.close + 1 > end and st.seg.paragraph_index(q.close) == paragraph:
+                end = q.close + 1
+            qi += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
         end -= 1
-    if end <= start or st.words_in(start, end, 1) < 1:
+    if end <= start:
         return None
-    return start, end
+    # a word token wholly inside the clause (st.words_in(start, end, 1) >= 1)
+    words = st.words
+    while k < len(toks) and toks[k][1] <= end:
+        if words[k][0].isalnum():
+            return start, end
+        k += 1
+    return None
 
 
 def _clause_end(st: Scan, k: int, end: int) -> int:
@@ -308,30 +320,34 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
     sentence: a participle cue (", adding ..."), "according to", a contrast (", but ..."), "and
     said ...", or a comma that opens another source and cue (", Rubio fired back: ...")."""
     lex = st.lex
-    conjunctions = lex.clause_conjunctions
+    conjunctions, frames = lex.clause_conjunctions, lex.frames
+    marks, toks, words, lows, quoted = st.marks, st.toks, st.words, st.lows, st.quoted
+    n_marks, n_toks = len(marks), len(toks)
     last_comma = -1
-    m = bisect.bisect_right(st.marks, k)
-    while m < len(st.marks) and st.toks[st.marks[m]][0] < end:
-        i = st.marks[m]
+    m = bisect.bisect_right(marks, k)
+    while m < n_marks:
+        i = marks[m]
+        cut = toks[i][0]
+        if cut >= end:
+            break
         m += 1
-        t = st.words[i]
-        cut = st.toks[i][0]
-        if st.quoted[i]:
+        t = words[i]
+        if quoted[i]:
             # A comma closing a quotation ends the clause as one outside would: `“...,” though`
-            if not (t == "," and i + 1 < len(st.toks) and st.words[i + 1] in CLOSERS):
+            if not (t == "," and i + 1 < n_toks and words[i + 1] in CLOSERS):
                 continue
             i += 1
-            cut = st.toks[i][1]
-        nxt = st.lows[i + 1] if i + 1 < len(st.toks) and st.toks[i + 1][0] < end else ""
+            cut = toks[i][1]
+        nxt = lows[i + 1] if i + 1 < n_toks and toks[i + 1][0] < end else ""
         if t in CLAUSE_MARKS:
             if _aside_opens(st, i, t, nxt, cut):
                 return cut
             last_comma = i
-        elif st.is_word(i) and st.is_cue_word(i):
+        elif t[0].isalnum() and lows[i] in frames:
             if _source_opens(st, last_comma, i):
-                return st.toks[last_comma][0]
+                return toks[last_comma][0]
         elif t.lower() in conjunctions and _statement_opens(st, k, i, nxt, end):
-            return st.toks[i][0]
+            return toks[i][0]
     return end
 
 
@@ -404,16 +420,21 @@ def new_speaker(st: Scan, i: int, end: int) -> bool:
 def titled(st: Scan, q: Quotation, words: int) -> bool:
     """Whether the words before a short quotation make it a title: ABC’s “This Week”, the
     book “...”, on “Hannity”."""
+    return words <= 8 and title_cue_before(st, q)
+
+
+def title_cue_before(st: Scan, q: Quotation) -> bool:
+    """Whether the token before a quotation may make it a title (a possessive, ``book``, ``on``):
+    :func:`titled` when the quotation is short."""
     k = st.index(q.open) - 1
-    if k >= 0 and words <= 8:
-        t = st.words[k]
-        if (
-            t.endswith(st.lex.possessives)
-            or t.lower() in st.lex.title_cues
-            or t in st.lex.possessives  # the possessive split off its word
-        ):
-            return True
-    return False
+    if k < 0:
+        return False
+    t = st.words[k]
+    return (
+        t.endswith(st.lex.possessives)
+        or t.lower() in st.lex.title_cues
+        or t in st.lex.possessives  # the possessive split off its word
+    )
 
 
 def is_title(st: Scan, q: Quotation, words: int) -> bool:

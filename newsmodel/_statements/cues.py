@@ -28,7 +28,7 @@ from .clauses import (
     quote_content,
     right_of,
     short_tail,
-    titled,
+    title_cue_before,
 )
 from .lexicon import ACCORDING, CueForm
 from .sources import (
@@ -59,52 +59,62 @@ from .state import (
 
 def find_cues(st: Scan) -> None:
     """The first pass: read every cue form among the tokens, in text order."""
-    text, toks, starts, lows = st.text, st.toks, st.lex.starts, st.lows
+    text, toks, starts, lows, words, quoted = st.text, st.toks, st.lex.starts, st.lows, st.words, st.quoted
     for k in [k for k in st.marks if lows[k] in starts]:
-        word = st.words[k]
-        if not (word.islower() or word[1:].islower()) or st.quoted[k]:
+        word = words[k]
+        if not (word.islower() or word[1:].islower()) or quoted[k]:
             continue
         s = toks[k][0]
         for cue in starts[lows[k]]:
-            words = cue.words
-            if len(words) == 1:  # most cues: nothing more to compare
-                read_cue(st, s, toks[k][1], cue)
+            cw = cue.words
+            if len(cw) == 1:  # most cues: nothing more to compare
+                read_cue(st, k, s, toks[k][1], cue)
                 break
-            last = k + len(words) - 1
+            last = k + len(cw) - 1
             if last < len(toks) and all(
                 text[toks[k + i][0] : toks[k + i][1]].lower() == w
                 and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
-                for i, w in enumerate(words[1:], 1)
+                for i, w in enumerate(cw[1:], 1)
             ):
-                read_cue(st, s, toks[last][1], cue)
+                read_cue(st, k, s, toks[last][1], cue)
                 break
     st.sort_drafts()
 
 
-def read_cue(st: Scan, cs: int, ce: int, cue: CueForm) -> None:
-    """Read the cue ``cue`` found at ``[cs, ce)``."""
-    si = st.seg.sentence_index(cs)
-    if si < 0 or cs >= st.seg.sentences[si].end:
+def read_cue(st: Scan, k: int, cs: int, ce: int, cue: CueForm) -> None:
+    """Read the cue ``cue`` found at ``[cs, ce)``, its first token ``k``."""
+    seg = st.seg
+    si = seg.sentence_index(cs)
+    if si < 0:
         return
-    sent = st.seg.sentences[si]
-    k = st.index(cs)
-    if st.words[k][:1].isupper():  # as the finder reads its case (state.recased)
+    sent = seg.sentences[si]
+    if cs >= sent.end:
+        return
+    words, lows, lex = st.words, st.lows, st.lex
+    if words[k][:1].isupper():  # as the finder reads its case (state.recased)
         k0 = st.index(sent.start)
-        if k - k0 > 2 or any(st.words[i] not in '“"‘(' for i in range(k0, k)):
+        if k - k0 > 2 or any(words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
-    if k > 0 and st.lows[k - 1] in st.lex.determiners:
-        return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
-    if k > 0 and st.lows[k - 1] in st.lex.noun_prepositions and not cue.participle:
-        return  # "a question on remarks made earlier": a noun, not a cue
-    if len(cue.words) == 1 and st.passive(k):
-        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying
+    if k > 0:
+        before = lows[k - 1]
+        if before in lex.determiners:
+            return  # "an estimated 19,000", "the reported deal": an adjective, not a cue
+        if before in lex.noun_prepositions and not cue.participle:
+            return  # "a question on remarks made earlier": a noun, not a cue
+    if (
+        len(cue.words) == 1
+        and k + 1 < len(words)
+        and lows[k].endswith(lex.participle_suffixes)
+        and lows[k + 1] in lex.agent_prepositions
+    ):
+        return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying (st.passive)
     # A cue inside reported speech already found is part of what was reported.
     if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
         return
     if ACCORDING in cue.frames:
         according_to(st, cs, ce, si)
     else:
-        read_verb(st, cs, ce, cue, si)
+        read_verb(st, k, cs, ce, cue, si, sent.end)
 
 
 def glued(st: Scan, first: int) -> int:
@@ -140,30 +150,36 @@ class _Reading:
     quote: Quotation | None  # the quotation they open, if any
 
 
-def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
-    """Read a cue verb in its frames."""
+def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: int) -> None:
+    """Read a cue verb (first token ``k``, its sentence ``si`` ending at ``end``) in its frames."""
     frames = cue.frames
-    sent = st.seg.sentences[si]
-    first = glued(st, st.first_token(si))
-    j = skip_back(st, st.index(cs) - 1, first)
+    words = st.words
+    first = st.firsts.get(si)
+    if first is None:
+        first = st.first_token(si)
+    first = glued(st, first)
+    j = skip_back(st, k - 1, first)
     participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
     sep_tok = (src[0] if src else j + 1) - 1
-    left_sep = sep_tok >= first and st.words[sep_tok] in SEPARATORS
-    right, pos, quote = right_of(st, ce, sent.end, frames)
-    infinitive = "infinitive" in frames and infinitive_at(st, pos)
-    if right == WORD and quote is None and not infinitive:
-        right, pos = past_adjunct_phrase(st, pos, sent.end)
-        if right == COMMA and pos in st.by_open:
-            right, quote = QUOTE, st.by_open[pos]
+    left_sep = sep_tok >= first and words[sep_tok] in SEPARATORS
     # "..., saying ..." and "... and said ...": the subject of the main clause speaks.
     # A comma closing a quotation counts: on "Morning Joe," adding ...
     comma = j >= first and (
-        st.words[j] == "," or (st.words[j] in CLOSERS and j - 1 >= first and st.words[j - 1] == ",")
+        words[j] == "," or (words[j] in CLOSERS and j - 1 >= first and words[j - 1] == ",")
     )
-    if j >= first and (
+    shared = j >= first and (
         (participle and src is None and comma) or (st.lows[j] in st.lex.coordinators and j > first)
-    ):
+    )
+    if src is None and not shared and not _inverted(st, k, j, first, frames, left_sep=left_sep):
+        return  # what follows the cue cannot make a sourceless reading (see _read_sourceless)
+    right, pos, quote = right_of(st, ce, end, frames)
+    infinitive = "infinitive" in frames and infinitive_at(st, pos)
+    if right == WORD and quote is None and not infinitive:
+        right, pos = past_adjunct_phrase(st, pos, end)
+        if right == COMMA and pos in st.by_open:
+            right, quote = QUOTE, st.by_open[pos]
+    if shared:
         if right in (WORD, QUOTE, COLON) and "clause" in frames:
             rule = "participle-clause" if comma else "coordinated-clause"
             need_quote, need_that = "quoted" in frames, "that" in frames
@@ -171,9 +187,7 @@ def read_verb(st: Scan, cs: int, ce: int, cue: CueForm, si: int) -> None:
                 st, (cs, ce), pos, quote, si, first, j, rule, need_quote=need_quote, need_that=need_that
             )
         return
-    r = _Reading(
-        (cs, ce), frames, si, sent.end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote
-    )
+    r = _Reading((cs, ce), frames, si, end, first, j, src, antecedent, sep_tok, left_sep, right, pos, quote)
     if src is None:
         _read_sourceless(st, r)
     elif not _read_content_before(st, r):
@@ -186,31 +200,29 @@ def _source_before(
     """The source ending at token ``j`` (before a cue) and, for a relative, its antecedent."""
     if j < first:
         return None, None
-    low = st.lows[j]
-    if st.is_word(j):
-        if (
-            low in st.lex.relatives
-            and low not in st.lex.complementizers
-            and j - 1 >= first
-            and st.words[j - 1] == ","
-        ):
+    words, lex = st.words, st.lex
+    t = words[j]
+    if t[0].isalnum():
+        low = st.lows[j]
+        relative = low in lex.relatives and low not in lex.complementizers
+        if relative and j - 1 >= first and words[j - 1] == ",":
             start = np_back(st, j - 2, first)
             return (j, j), ((start, j - 2) if start is not None else None)
-        if low in st.lex.relatives and low not in st.lex.complementizers and named_before(st, j - 1, first):
+        if relative and named_before(st, j - 1, first):
             start = np_back(st, j - 1, first)  # "negotiator Guy Verhofstadt who said"
             return (j, j), ((start, j - 1) if start is not None else None)
-        if (st.words[j] != low and j > first) or (low not in st.lex.clause_words and not st.is_cue_word(j)):
+        if (t != low and j > first) or (low not in lex.clause_words and low not in lex.frames):
             start = np_back(st, j, first)
             if start is not None:
                 start = extend_back(st, start, first)
             return ((start, j) if start is not None else None), None
         return None, None
-    if st.words[j] == "," and not participle:
+    if t == "," and not participle:
         src = appositive_back(st, j, first) or aside_back(st, j, first)
-        if src is None and j - 1 > first and st.words[j - 1] == ")":
+        if src is None and j - 1 > first and words[j - 1] == ")":
             src = parenthesis_back(st, j - 1, first)  # Gov. Jane Roe (R-Ohio), said
         return src, None
-    if st.words[j] == ")":
+    if t == ")":
         return parenthesis_back(st, j, first), None
     return None, None
 
@@ -222,6 +234,15 @@ def named_before(st: Scan, k: int, first: int) -> bool:
         return False
     found = st.cast.mention_at(st.toks[k][0], st.toks[k][1])
     return found is not None and found[1].kind is ActorKind.PERSON and found[0].span.end == st.toks[k][1]
+
+
+def _inverted(st: Scan, k: int, j: int, first: int, frames: frozenset[str], *, left_sep: bool) -> bool:
+    """Whether a cue at token ``k`` without a source may still be read (:func:`_read_sourceless`
+    asks the same before it looks at the words after the cue): after a separator
+    (``“...,” said Jane Roe``), or opening its sentence (``Said Jane Roe, “...”``)."""
+    if left_sep and frames & {"postposed", "quote"}:
+        return True
+    return j < first and "quote" in frames and st.words[k][:1].isupper()
 
 
 def _read_sourceless(st: Scan, r: _Reading) -> None:
@@ -469,10 +490,12 @@ def content_after(
     infinitive: bool = False,
 ) -> None:
     """Content after the cue: ``he said (that) ...``, ``he said: “...”``, ``vowed to ...``."""
+    if need_that:  # the clause would start at ``start``: no need to find where it ends
+        k = st.index(start)
+        if k >= len(st.lows) or st.lows[k] not in st.lex.complementizers:
+            return
     span = clause_after(st, start, si, infinitive=infinitive)
     if span is None or (need_quote and not has_quote(st, *span)):
-        return
-    if need_that and st.lows[st.index(span[0])] not in st.lex.complementizers:
         return
     q = st.by_open.get(start)
     if q is not None:
@@ -486,8 +509,8 @@ def content_after(
             and st.text[max(0, q.open - 3) : q.open].rstrip()[-1:] in {",", ":"}
         )
         if inner is not None and (q.close is None or closed or only_punct(st, q.close + 1, span[1])):
-            words = st.words_in(*inner)
-            if is_title(st, q, words) and titled(st, q, words):
+            # is_title(...) and titled(...) is titled(...): a short quotation after a title cue
+            if title_cue_before(st, q) and st.words_in(*inner, 9) <= 8:
                 return  # told ABC’s “Good Morning America.”: a show, not what was said
             add_statement(st, src, cue, inner, StatementKind.DIRECT, rule, si, antecedent, q, like)
             return

@@ -28,7 +28,7 @@ def respeak(st: Scan, cast: Cast) -> tuple[Statement, ...] | None:
     finished) with their speakers resolved through ``cast``; ``None`` when a changed speaker
     would change which statements there are."""
     log = st.log
-    st.cast, st.genders, st.name_words, st.log = cast, {}, {}, []
+    st.cast, st.genders, st.head_words, st.log = cast, {}, None, []
     st.drafts, st.keys, st.by_quote = [], [], {}
     drafts = st.drafts
     for event, draft, content, time, recipe in log:

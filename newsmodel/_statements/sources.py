@@ -9,22 +9,23 @@ token, inclusive); ``speakers`` resolves them to actors.
 from __future__ import annotations
 
 from ..model import ActorKind
-from .state import SEPARATORS, Scan
+from .state import NP_JOINERS, SEPARATORS, Scan
 
 
 def skip_back(st: Scan, j: int, first: int) -> int:
     """Skip auxiliaries, adverbs and a time expression between a source and its verb."""
     stop = j - 8
+    toks, words, lows, lex, time_end = st.toks, st.words, st.lows, st.lex, st.time_end
     while j >= first and j > stop:
-        start = st.time_end.get(st.toks[j][1])
-        if start is not None and start >= st.toks[first][0]:
+        start = time_end.get(toks[j][1]) if time_end else None
+        if start is not None and start >= toks[first][0]:
             j = st.index(start) - 1
             # "on Sunday", "late on Saturday": at most two words before the time
             for _ in range(2):
-                if j >= first and st.lows[j] in st.lex.time_prepositions and st.words[j].islower():
+                if j >= first and lows[j] in lex.time_prepositions and words[j].islower():
                     j -= 1
             continue
-        if st.is_word(j) and st.lows[j] in st.lex.auxiliaries and st.words[j].islower():
+        if lows[j] in lex.auxiliaries and words[j].islower() and words[j][0].isalnum():
             j -= 1
             continue
         break
@@ -33,25 +34,36 @@ def skip_back(st: Scan, j: int, first: int) -> int:
 
 def np_back(st: Scan, j: int, first: int) -> int | None:
     """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
-    words, lows, lex = st.words, st.lows, st.lex
+    words, lows, lex, toks = st.words, st.lows, st.lex, st.toks
     stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
+    verbs = lex.function_verbs
+    # The last capitalised token and the last verb met (walking back: the right-most of each).
+    upper = verb = -1
     k, n = j, 0
     while k >= first and n < 10:
         t = words[k]
+        low = lows[k]
         if t[0].isalnum():
-            low = lows[k]
             # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
-            function = t == low or k == first
-            if function and (low in stops or low in frames):
+            if (t == low or k == first) and (low in stops or low in frames):
                 break
             if low in relatives or (low in pronouns and k < j):
                 break
-        elif not (st.joiner(k) and k - 1 >= first and words[k - 1][0].isalnum()):
+            if upper < 0 and t[0].isupper():
+                upper = k
+        elif not (
+            k - 1 >= first
+            and words[k - 1][0].isalnum()
+            and toks[k - 1][1] == toks[k][0]  # st.joiner(k), inlined
+            and (t in NP_JOINERS or (t[:1] in "’'" and t[1:].isalpha()))
+        ):
             break
+        if verb < 0 and low in verbs:
+            verb = k
         k -= 1
         n += 1
     start = k + 1
-    while start <= j and not st.is_word(start):
+    while start <= j and not words[start][0].isalnum():
         start += 1
     if start > j:
         return None
@@ -61,16 +73,14 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     # prosecutor's office said".
     if (
         j - start >= 5
-        and not any(st.words[i][0].isupper() for i in range(start, j + 1))
+        and upper < start
         and not (
-            st.lows[start] in st.lex.determiners
-            and any(st.lows[i] in st.lex.spokesperson_gender for i in range(start + 1, min(j, start + 4)))
+            lows[start] in lex.determiners
+            and any(lows[i] in lex.spokesperson_gender for i in range(start + 1, min(j, start + 4)))
         )
     ):
         return None
-    if any(st.lows[i] in st.lex.function_verbs for i in range(start, j + 1)):
-        return None
-    return start
+    return None if verb >= start else start
 
 
 def extend_back(st: Scan, start: int, first: int) -> int:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 
 from .. import _trusted
-from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind, TimeExpression, TimeKind
+from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind
 from ..segment import Quotation
-from ..times import governing_time
 from .lexicon import PLURAL
-from .state import DAY, Recipe, Scan, StatementDraft
+from .state import Recipe, Scan, StatementDraft
+from .timing import inherit_times, saying_time
 
 
 def add_statement(
@@ -58,24 +58,6 @@ def speaker_by(st: Scan, recipe: Recipe) -> Actor | None:
     if src is not None and speaker is None:
         speaker = speaker_of(st, src, antecedent, content)
     return speaker
-
-
-def saying_time(
-    st: Scan, source: tuple[int, int] | None, cue: tuple[int, int], content: tuple[int, int]
-) -> TimeExpression | None:
-    """The time governing the act of saying: near the source and cue, never one inside the
-    content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
-    if not st.ctx.times:
-        return None
-    start = source[0] if source is not None and source[0] < cue[0] else cue[0]
-    si = st.seg.sentence_index(start)
-    if si < 0:
-        return None
-    sent = st.seg.sentences[si]
-    lo = bisect.bisect_left(st.time_starts, sent.start)
-    hi = bisect.bisect_left(st.time_starts, sent.end)
-    times = [t for t in st.free_times[lo:hi] if not (content[0] <= t.span.start < content[1])]
-    return governing_time(times, st.seg, start, cue[1], clauses=st.ctx.clause_break) if times else None
 
 
 def speaker_of(
@@ -150,9 +132,7 @@ def definite_antecedent(st: Scan, a: int, b: int) -> Actor | None:
     start = st.toks[a][0]
     here = st.seg.paragraph_index(start)
     best: tuple[int, Actor] | None = None
-    for actor in st.cast.actors:
-        if actor.kind is ActorKind.LOCATION or not _names_head(st, actor, head):
-            continue
+    for actor in _named_by(st, head):
         before = [m.span.start for m in actor.mentions if m.span.start < start]
         if (
             before
@@ -189,35 +169,40 @@ def _leader_of(st: Scan, a: int, b: int) -> Actor | None:
     return best[1] if best is not None else None
 
 
-def _names_head(st: Scan, actor: Actor, head: str) -> bool:
-    """Whether ``head`` (lower case) is a word of the actor's name or of one of its roles."""
-    words = st.name_words.get(id(actor))  # read once per actor and scan
-    if words is None:
-        words = frozenset(w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split())
-        st.name_words[id(actor)] = words
-    return head in words
+def _named_by(st: Scan, head: str) -> list[Actor]:
+    """The actors (no location) a word of whose name or roles is ``head`` (lower case), in the
+    order of the cast; the index is built once per scan, at its first use."""
+    index = st.head_words
+    if index is None:
+        index = st.head_words = {}
+        for actor in st.cast.actors:
+            if actor.kind is not ActorKind.LOCATION:
+                for word in {w for phrase in (actor.name, *actor.roles) for w in phrase.lower().split()}:
+                    index.setdefault(word, []).append(actor)
+    return index.get(head, [])
 
 
 def head_actor(st: Scan, a: int, b: int) -> Actor | None:
+    words, toks = st.words, st.toks
     # The head is the last word, or the last word before an appositive comma.
-    for k in range(a, b + 1):
-        if st.words[k] == "," and k > a:
+    for k in range(a + 1, b + 1):
+        if words[k] == ",":
             b = k - 1
             break
-    if st.words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
+    if words[b] == ")":  # Sen. Jane Roe (D-Mo.): the name before the parenthesis
         k = b
-        while k > a and st.words[k] != "(":
+        while k > a and words[k] != "(":
             k -= 1
         if k > a:
             b = k - 1
-    while b > a and not st.is_word(b):
+    while b > a and not words[b][0].isalnum():
         b -= 1
-    s, e = st.toks[b]
+    s, e = toks[b]
     found = st.cast.mention_at(s, e)
     if found is None and b > a and st.lows[b] in st.lex.spokespeople:
         # "a Kremlin spokesman", "police officials": they speak for the actor before them
-        found = st.cast.mention_at(st.toks[b - 1][0], st.toks[b - 1][1])
-        if found is not None and found[0].span.end != st.toks[b - 1][1]:
+        found = st.cast.mention_at(toks[b - 1][0], toks[b - 1][1])
+        if found is not None and found[0].span.end != toks[b - 1][1]:
             found = None
     if found is None:
         return None
@@ -284,13 +269,15 @@ def joint_first(st: Scan, a: int, b: int) -> Actor | None:
 
     The others stay findable as the actors mentioned in the statement's source
     (``Cast.actors_in(source.start, source.end)``)."""
+    lows, coordinators = st.lows, st.lex.coordinators
     for k in range(a + 1, b):
-        if st.lows[k] in st.lex.coordinators and st.words[k].islower():
-            before = st.cast.mention_at(st.toks[k - 1][0], st.toks[k - 1][1])
-            after = st.cast.mention_at(st.toks[b][0], st.toks[b][1])
+        if lows[k] in coordinators and st.words[k].islower():
+            toks = st.toks
+            before = st.cast.mention_at(toks[k - 1][0], toks[k - 1][1])
+            after = st.cast.mention_at(toks[b][0], toks[b][1])
             if before is None or after is None or before[1] is after[1]:
                 return None
-            if before[0].span.end != st.toks[k - 1][1]:
+            if before[0].span.end != toks[k - 1][1]:
                 return None
             if before[1].kind is not after[1].kind:
                 return None
@@ -479,57 +466,6 @@ def neuter_speaker(st: Scan, s: int, e: int, content: tuple[int, int] | None) ->
     if any(c0 <= last < c1 for c0, c1 in reported):
         return latest.speaker
     return cast
-
-
-def inherit_times(st: Scan, drafts: list[StatementDraft]) -> None:
-    """A statement with no time of its own inherits the time of the same speaker's previous
-    statement (``“...,” he added``; ``He stopped short of ..., saying ...``) when that one is
-    at most ``time_reach`` paragraphs back, no statement in between has another time of its
-    own, and no date of day precision with another value stands between them (outside
-    quotations and statement contents): the narrative has not moved to another day."""
-    last: dict[int, StatementDraft] = {}
-    latest: tuple[int, str] | None = None  # where the latest time of a statement's own was, its value
-    for d in drafts:
-        key = id(d.speaker)
-        prev = last.get(key) if d.speaker is not None else None
-        mine = d.time
-        if (
-            mine is None
-            and prev is not None
-            and prev.time is not None
-            and 0 <= d.paragraph - prev.paragraph <= st.lex.time_reach
-            and (latest is None or latest[0] <= prev.content[0] or latest[1] == prev.time.value)
-            and not moved(st, prev, d, prev.time)
-        ):
-            d.time = prev.time
-        if mine is not None:
-            latest = (d.content[0], mine.value)
-        if d.speaker is not None:
-            last[key] = d
-
-
-def moved(st: Scan, prev: StatementDraft, d: StatementDraft, time: TimeExpression) -> bool:
-    """Whether a date of day precision other than ``time`` stands between two statements."""
-    lo = max(prev.content[1], prev.cue[1] if prev.cue is not None else 0)
-    hi = min(d.content[0], d.cue[0] if d.cue is not None else d.content[0])
-    if d.source is not None:
-        hi = min(hi, d.source[0])
-    i = bisect.bisect_left(st.time_starts, lo)
-    while i < len(st.time_starts) and st.time_starts[i] < hi:
-        t = st.free_times[i]
-        i += 1
-        if t.kind not in (TimeKind.DATE, TimeKind.TIME) or not DAY.match(t.value):
-            continue
-        if t.value[:10] == time.value[:10] or in_content(st, t.span.start):
-            continue
-        return True
-    return False
-
-
-def in_content(st: Scan, offset: int) -> bool:
-    """Whether ``offset`` lies inside the content of a statement found."""
-    i = bisect.bisect_right(st.keys, (offset, len(st.text) + 1))
-    return any(d.content[0] <= offset < d.content[1] for d in st.drafts[max(0, i - 4) : i])
 
 
 def finish(st: Scan) -> tuple[Statement, ...]:

@@ -9,7 +9,9 @@ the time expressions are), and the statements found so far as :class:`StatementD
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -26,6 +28,7 @@ __all__ = [
     "DAY",
     "END",
     "MAX_CLAUSE",
+    "NP_JOINERS",
     "OPENERS",
     "QUOTE",
     "QUOTE_CHARS",
@@ -133,6 +136,8 @@ class Scan:
         self.cast = context.cast
         self.toks = self.seg.tokens
         self.starts = self.seg.token_starts
+        # index(offset): the first token starting at or after ``offset`` (a bisection in C)
+        self.index: Callable[[int], int] = functools.partial(bisect.bisect_left, self.starts)
         self.words = recased(self.seg, lex)
         self.lows = self.seg.lower_words
         # marks: the tokens where a cue may start or a reported clause end (punctuation,
@@ -156,7 +161,8 @@ class Scan:
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
         self.firsts: dict[int, int] = {}
-        self.name_words: dict[int, frozenset[str]] = {}  # the words of each actor's name and roles, by id
+        # the actors by each word of their names and roles (speakers._named_by, built at first use)
+        self.head_words: dict[str, list[Actor]] | None = None
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
         quotation_at = self.seg.quotation_at
@@ -175,10 +181,6 @@ class Scan:
 
     def is_word(self, k: int) -> bool:
         return self.words[k][0].isalnum()
-
-    def index(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
 
     def adjacent(self, k: int) -> bool:
         """Whether token ``k`` touches the token before it."""
