@@ -10,6 +10,7 @@ import bisect
 
 from ..model import Actor, EventKind
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
+from .implicit import implicit_sides
 from .triggers import is_function_word
 from .unreal import drop_unreal
 
@@ -23,6 +24,7 @@ def fold(doc: Doc, drafts: list[Draft]) -> None:
     _absorb(doc, drafts)
     _later_mentions(doc, drafts)
     _dedupe_mentions_of_one_event(doc, drafts)
+    implicit_sides(doc, drafts)
 
 
 def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:

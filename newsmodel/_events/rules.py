@@ -197,6 +197,10 @@ class EventWords:
     states: Words = ()
     recipient_verbs: Words = ()
     causative_verbs: Words = ()
+    prohibition_nouns: Words = ()
+    prevention_verbs: Words = ()
+    prevention_links: Words = ()
+    hosted_visits: Words = ()
 
 
 @attrs.frozen
