@@ -144,6 +144,7 @@ class WordSets:
     prevention_verbs: frozenset[str]
     prevention_links: frozenset[str]
     hosted_visits: frozenset[str]
+    bare_determiners: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)

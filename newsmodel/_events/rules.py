@@ -201,6 +201,7 @@ class EventWords:
     prevention_verbs: Words = ()
     prevention_links: Words = ()
     hosted_visits: Words = ()
+    bare_determiners: Words = ()
 
 
 @attrs.frozen
