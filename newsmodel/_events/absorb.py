@@ -409,7 +409,9 @@ def _bare(doc: Doc, trig: Occurrence, at: int) -> bool:
     return j >= len(lw) or (
         lw[j] not in words.target_prepositions
         and lw[j] not in words.agent_prepositions
-        and not doc.norm[doc.starts[j] : doc.starts[j] + 1].isupper()  # "the praise Washington's allies heaped"
+        and not doc.norm[
+            doc.starts[j] : doc.starts[j] + 1
+        ].isupper()  # "the praise Washington's allies heaped"
     )
 
 

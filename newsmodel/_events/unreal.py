@@ -122,7 +122,12 @@ def _forbidden(doc: Doc, ti: int) -> bool:
     before the noun (past one modifier)."""
     lw, words = doc.lw, doc.lex.words
     j = ti - 1
-    if j > 1 and lw[j] not in words.target_prepositions and lw[j].isalpha() and lw[j] not in doc.lex.verb_like:
+    if (
+        j > 1
+        and lw[j] not in words.target_prepositions
+        and lw[j].isalpha()
+        and lw[j] not in doc.lex.verb_like
+    ):
         j -= 1  # one modifier: "opposition"
     return j > 0 and lw[j] in words.target_prepositions and lw[j - 1] in words.prohibition_nouns
 
