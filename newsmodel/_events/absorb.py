@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, EventKind
-from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .implicit import implicit_sides
+from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
 from .unreal import drop_unreal
 
