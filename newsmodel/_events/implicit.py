@@ -3,7 +3,11 @@
 - the **host of a visit**: a visit whose host is not named ("he said after a two-day visit",
   "had been making farewell visits to government offices") is a visit to the country of the
   dateline, where the reporter is, when the visitor is not of that country and no place is named
-  for it (``words.hosted_visits``: the nouns of such visits).
+  for it (``words.hosted_visits``: the nouns of such visits);
+- the **state behind an arrest**: an arrest, a detention or a deportation with no agent named
+  ("after the arrest of a consulate worker", "two journalists were detained") is the act of the
+  state where it happens: the country of its place, else of the dateline
+  (``words.state_acts``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,39 @@ __all__ = ["implicit_sides"]
 
 def implicit_sides(doc: Doc, drafts: list[Draft]) -> None:
     """Fill the sides the article makes clear (see the module docstring) of the drafts kept."""
+    _state_agents(doc, drafts)
+    _visit_hosts(doc, drafts)
+
+
+def _state_agents(doc: Doc, drafts: list[Draft]) -> None:
+    """An arrest with no agent named is the act of the state where it happens."""
+    acts = doc.lex.words.state_acts
+    if not acts:
+        return
+    here: Actor | None = None
+    looked = False
+    for d in drafts:
+        if (
+            d.absorbed
+            or d.sources
+            or not d.targets
+            or d.kind is not EventKind.COERCE
+            or doc.lw[d.trig.ti] not in acts
+        ):
+            continue
+        state = doc.country_of(d.location) if d.location is not None else None
+        if state is None and d.location is None:
+            if not looked:
+                here, looked = dateline_country(doc), True
+            state = here
+        if state is None or any(t is state for t in d.targets):
+            continue
+        d.sources = [state]
+        d.rule += "+state-agent"
+
+
+def _visit_hosts(doc: Doc, drafts: list[Draft]) -> None:
+    """A visit with no host and no place named is to the dateline's country."""
     visits = doc.lex.words.hosted_visits
     if not visits:
         return

@@ -145,6 +145,7 @@ class WordSets:
     prevention_links: frozenset[str]
     hosted_visits: frozenset[str]
     bare_determiners: frozenset[str]
+    state_acts: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)

@@ -202,6 +202,7 @@ class EventWords:
     prevention_links: Words = ()
     hosted_visits: Words = ()
     bare_determiners: Words = ()
+    state_acts: Words = ()
 
 
 @attrs.frozen
