@@ -113,3 +113,34 @@ def test_a_definite_mention_naming_its_party_stays_an_act_of_its_own() -> None:
     )
     assert [e.trigger.text for e in got] == ["met", "meeting with"]
     assert sides(got[1]) == (["Denmark"], ["Finland"])
+
+
+# -- the state behind an arrest -------------------------------------------------------------------
+
+_ARREST = "ANKARA (Reuters) - Turkey summoned Germany's ambassador{} on Monday. Two German journalists were arrested{} last week."
+
+
+def test_an_arrest_with_no_agent_is_the_act_of_the_state_of_its_place() -> None:
+    arrest = by_trigger(events(_ARREST.format("", " in Istanbul")), "arrested")
+    assert sides(arrest) == (["Turkey"], ["German journalists"])
+    assert arrest.rule.endswith("+state-agent")
+
+
+def test_an_arrest_with_no_place_is_the_act_of_the_dateline_state() -> None:
+    arrest = by_trigger(events(_ARREST.format(" in Ankara", "")), "arrested")
+    assert sides(arrest) == (["Turkey"], ["German journalists"])
+
+
+def test_an_arrest_in_a_place_of_no_known_country_has_no_agent() -> None:
+    arrest = by_trigger(events(_ARREST.format(" in Ankara", " in Paris")), "arrested")
+    assert sides(arrest)[0] == []
+
+
+def test_an_arrest_with_no_dateline_and_no_place_has_no_agent() -> None:
+    text = "Turkey summoned Germany's ambassador in Ankara on Monday. Two German journalists were arrested last week."
+    assert sides(by_trigger(events(text), "arrested"))[0] == []
+
+
+def test_a_noun_arrest_takes_the_dateline_state() -> None:
+    text = "ANKARA (Reuters) - Turkey summoned Germany's ambassador in Ankara on Monday after the arrest of two German journalists."
+    assert sides(by_trigger(events(text), "arrest")) == (["Turkey"], ["German journalists"])
