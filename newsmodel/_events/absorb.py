@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, EventKind
+from .implicit import implicit_sides
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 from .triggers import is_function_word
 from .unreal import drop_unreal
@@ -23,6 +24,7 @@ def fold(doc: Doc, drafts: list[Draft]) -> None:
     _absorb(doc, drafts)
     _later_mentions(doc, drafts)
     _dedupe_mentions_of_one_event(doc, drafts)
+    implicit_sides(doc, drafts)
 
 
 def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
@@ -312,6 +314,8 @@ def _later_mentions(doc: Doc, drafts: list[Draft]) -> None:
             if at >= 0 and earlier
             else None
         )
+        if owner is None and at >= 0 and earlier and _bare(doc, d.trig, at):
+            owner = _last_before(earlier, d)
         if owner is not None:
             d.absorbed = True
             _merge(owner, d)
@@ -388,6 +392,34 @@ def _owner(earlier: list[Draft], d: Draft, possessive: bool = False) -> Draft | 
         ),
         None,
     )
+
+
+_BARE_REACH = 1200  # characters from a bare definite mention back to the act it names, at most
+
+
+def _bare(doc: Doc, trig: Occurrence, at: int) -> bool:
+    """Whether a definite mention names its act and nothing else: a determiner right before the
+    noun ("at the meeting", "after the visit") and no phrase after it that could name a party
+    ("the meeting with Putin", "the praise Arab allies heaped on him"). The actors its clause
+    holds are the clause's, not the act's."""
+    words, lw = doc.lex.words, doc.lw
+    if at != trig.ti - 1 or lw[at] not in words.bare_determiners or trig.end != trig.head_end:
+        return False
+    j = doc.tok(max(trig.end - 1, trig.start)) + 1
+    return j >= len(lw) or (
+        lw[j] not in words.target_prepositions
+        and lw[j] not in words.agent_prepositions
+        and not doc.norm[
+            doc.starts[j] : doc.starts[j] + 1
+        ].isupper()  # "the praise Washington's allies heaped"
+    )
+
+
+def _last_before(earlier: list[Draft], d: Draft) -> Draft | None:
+    """The latest event of ``d``'s kind in an earlier sentence, close before it: the act a bare
+    definite mention names, whatever actors its clause holds."""
+    e = next((e for e in reversed(earlier[-8:]) if e.sentence.start < d.sentence.start), None)
+    return e if e is not None and d.trig.start - e.trig.start <= _BARE_REACH else None
 
 
 def _merge(owner: Draft, other: Draft) -> None:

@@ -140,6 +140,12 @@ class WordSets:
     purposes: frozenset[str]
     conditions: frozenset[str]
     states: frozenset[str]
+    prohibition_nouns: frozenset[str]
+    prevention_verbs: frozenset[str]
+    prevention_links: frozenset[str]
+    hosted_visits: frozenset[str]
+    bare_determiners: frozenset[str]
+    state_acts: frozenset[str]
 
 
 CuePhrase = tuple[str, str]  # a mode cue as written: (mode: "negated" ..., phrase)

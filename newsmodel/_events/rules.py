@@ -197,6 +197,12 @@ class EventWords:
     states: Words = ()
     recipient_verbs: Words = ()
     causative_verbs: Words = ()
+    prohibition_nouns: Words = ()
+    prevention_verbs: Words = ()
+    prevention_links: Words = ()
+    hosted_visits: Words = ()
+    bare_determiners: Words = ()
+    state_acts: Words = ()
 
 
 @attrs.frozen

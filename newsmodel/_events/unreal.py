@@ -18,6 +18,10 @@ or demands while protesting. Each is marked ``absorbed`` (part of another event,
 - a **purpose infinitive**: "will visit Mauritania and Senegal to mediate", "would blockade Paris
   to demand an end to the reform": the act after "to" is what the earlier one is for (a verb of a
   kind that absorbs its complement, such as "threatened to", is read in absorb.py);
+- an act **forbidden or prevented**: "defying a ban on rallies", "sought to prevent the agency from
+  deporting Iraqis" report no rally and no deportation (a noun after ``words.prohibition_nouns`` and
+  a preposition; a gerund after ``words.prevention_links`` following one of
+  ``words.prevention_verbs`` in its clause);
 - the **demand of a protest**: "demonstrated in Kirkuk, calling for independence" is one PROTEST
   (CAMEO codes a demonstration by what it demands): a gerund of a REQUEST verb after a PROTEST
   event of its clause.
@@ -35,6 +39,7 @@ __all__ = ["drop_unreal"]
 _CAPACITY_REACH = 6  # tokens from "to" back to a capacity noun, at most
 _PURPOSE_REACH = 14  # tokens from a trigger back to a purpose or a condition, at most
 _DEMAND_REACH = 12  # tokens from a protest to the gerund of its demand, at most
+_PREVENT_REACH = 10  # tokens from "from" back to a prevention verb, at most
 _ANNOUNCED = (EventKind.THREATEN, EventKind.AGREE)
 
 
@@ -66,6 +71,8 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
                 and _unrealized(doc, ti)
             )
             or (noun and lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
+            or (noun and ti > 1 and _forbidden(doc, ti))
+            or (not noun and before in words.prevention_links and _prevented(doc, d))
             or (noun and d.trig.end == d.trig.head_end and ti < last and lw[ti + 1] in words.modifier_heads)
             or (purposes and _opened_by(doc, d, purposes))
             or (
@@ -108,6 +115,37 @@ def _unrealized(doc: Doc, ti: int) -> bool:
     """``the planned deployment``, ``a possible new attack``: a modifier of what is not yet real."""
     lw, mods = doc.lw, doc.lex.words.unrealized_modifiers
     return lw[ti - 1] in mods or (ti > 1 and lw[ti - 2] in mods and lw[ti - 1].isalpha())
+
+
+def _forbidden(doc: Doc, ti: int) -> bool:
+    """``a ban on rallies``, ``a ban on opposition rallies``: a prohibition noun and a preposition
+    before the noun (past one modifier)."""
+    lw, words = doc.lw, doc.lex.words
+    j = ti - 1
+    if (
+        j > 1
+        and lw[j] not in words.target_prepositions
+        and lw[j].isalpha()
+        and lw[j] not in doc.lex.verb_like
+    ):
+        j -= 1  # one modifier: "opposition"
+    return j > 0 and lw[j] in words.target_prepositions and lw[j - 1] in words.prohibition_nouns
+
+
+def _prevented(doc: Doc, d: Draft) -> bool:
+    """``prevent X from deporting``, ``was barred from entering``: a gerund after "from", and a
+    prevention verb before it in its clause (brackets included)."""
+    lw, words = doc.lw, doc.lex.words
+    if not doc.norm[d.trig.start : d.trig.head_end].lower().endswith(words.gerund_suffixes):
+        return False
+    lo = max(doc.sentence_tok(d.sentence), d.trig.ti - 1 - _PREVENT_REACH)
+    for k in range(d.trig.ti - 2, lo - 1, -1):
+        w = lw[k]
+        if w in words.prevention_verbs:
+            return True
+        if (w in PUNCT_BOUNDARY and w not in "()") or w == "," or w in words.boundaries:
+            return False  # an abbreviation in brackets is no break ("prevent ... (ICE) from")
+    return False
 
 
 def _satisfied(doc: Doc, ti: int) -> bool:
