@@ -142,14 +142,18 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
             first -= 1
         else:
             break
+    starters, matchers = tables.starters, tables.matchers
     for c in range(first, k + 1):
         w = words[c]
-        if c != k and w not in tables.starters and w[0] not in _DIGITS:
+        if c != k and w not in starters and w[0] not in _DIGITS:
             continue
         start = tokens[c][0]
+        rules = matchers.get((types, w[0]))
+        if rules is None:
+            rules = tables.rule_matchers(types, w[0])
         matches = []
-        for rule, pattern in tables.rules_for(types, w[0]):
-            m = pattern.compiled.match(text, start)
+        for rule, match in rules:
+            m = match(text, start)
             if m is not None and m.end() > core_start:
                 matches.append((m, rule))
         # The longest reading wins; a shorter one is tried when a negative rule rejects it.

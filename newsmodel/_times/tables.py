@@ -9,7 +9,7 @@ starts just before it that can begin an expression (``the``, ``last``, ``three``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -32,6 +32,8 @@ _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _SPLIT = regex.compile(r"[\s-]+")
 
 RulePatterns = tuple[tuple["TimeRule", LazyPattern], ...]
+Matcher = Callable[[str, int], "regex.Match[str] | None"]
+RuleMatchers = tuple[tuple["TimeRule", Matcher], ...]
 DIGIT_START = frozenset("0123456789'’‘")  # what a number (or a decade: ’90s) starts with
 _WORDS_KEPT = 50_000  # the most words a CoreWords remembers
 
@@ -134,6 +136,12 @@ class TimeTables:
         init=False, factory=dict, eq=False, repr=False
     )
     _firsts: dict[int, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    matchers: dict[tuple[frozenset[str], str], RuleMatchers] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    """The rules of :meth:`rules_for` with their compiled patterns' ``match``, per (core types,
+    first character): what the pass calls; filled by :meth:`rule_matchers` (a race fills an entry
+    twice with the same value)."""
     core_words: CoreWords = attrs.field(
         init=False,
         default=attrs.Factory(lambda self: CoreWords(self.core, self.digit_core), takes_self=True),
@@ -147,6 +155,14 @@ class TimeTables:
         found = self._chosen.get((types, first))
         if found is None:
             found = self._chosen[types, first] = self._choose(types, first)
+        return found
+
+    def rule_matchers(self, types: frozenset[str], first: str) -> RuleMatchers:
+        """:meth:`rules_for`, each rule with its pattern's ``match`` (compiled now: the pass tries
+        every one of them at once), remembered in :attr:`matchers`."""
+        found = self.matchers[types, first] = tuple(
+            (rule, pattern.compiled.match) for rule, pattern in self.rules_for(types, first)
+        )
         return found
 
     def _choose(self, types: frozenset[str], first: str) -> RulePatterns:
