@@ -19,6 +19,7 @@ from ..model import Span, TimeExpression, TimeKind
 from ..pipeline import Context
 from ..segment import Segmentation
 from .filter import acceptable
+from .prefixes import WIDTH
 from .resolve import resolve
 from .state import TimeState
 from .tables import DIGIT_START, TimeRule, TimeTables
@@ -148,9 +149,16 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
         if c != k and w not in starters and w[0] not in _DIGITS:
             continue
         start = tokens[c][0]
-        rules = matchers.get((types, w[0]))
-        if rules is None:
-            rules = tables.rule_matchers(types, w[0])
+        key = text[start : start + WIDTH]
+        if len(key) == WIDTH and key.isascii():  # the rules that can begin with these characters
+            key = key.lower()
+            rules = matchers.get((types, key))
+            if rules is None:
+                rules = tables.key_matchers(types, key)
+        else:  # the rules that can begin with the word's first character
+            rules = matchers.get((types, w[0]))
+            if rules is None:
+                rules = tables.rule_matchers(types, w[0])
         matches = []
         for rule, match in rules:
             m = match(text, start)
