@@ -224,7 +224,8 @@ def token_pattern(
     p = _POSSESSIVE
     return re.compile(
         rf"""
-        [^\W\d_](?:                                     # a letter
+        [A-Za-z]+{p}(?![\-‐‑’'.\w])                     # a plain word: the next line's token, sooner
+        |[^\W\d_](?:                                    # a letter
             \.(?:[^\W\d_]\.)+                            # U.S., J.P., a.m.
             |\w*{p}(?:(?:[\-‐‑]|[’'](?!{clitic}))\w+{p})*{p}  # al-Assad, O’Brien
              (?:\.(?:{known or "(?!)"}))?                  # Mr., Inc., Jan.
