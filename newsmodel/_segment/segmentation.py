@@ -186,7 +186,7 @@ def segmentation(
         ("dateline", dateline),
         ("paragraphs", paragraphs),
         ("sentences", sentences),
-        ("tokens", tuple(zip(starts, ends))),
+        ("tokens", tuple(zip(starts, ends, strict=True))),
         ("quotations", quotations),
         ("note", note),
         ("byline", byline),
