@@ -16,8 +16,9 @@ rule is at worst tried where it cannot match, which changes no result.
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import regex
@@ -79,20 +80,32 @@ def _sequence(items: Iterable[tuple[Any, Any]], width: int) -> set[str]:
     for op, av in items:
         if all(len(s) == width for s in found):
             break
-        grown: set[str] = set()
-        for s in found:
-            if len(s) == width:
-                grown.add(s)
-            else:
-                grown.update(s + t for t in _item(op, av, width - len(s)))
+        found = _extend(found, width, functools.partial(_item, op, av))
+    return found
+
+
+def _extend(found: set[str], width: int, part: Callable[[int], set[str]]) -> set[str]:
+    """``found`` followed by what ``part(room)`` gives in the room each leaves (read once per room)."""
+    parts: dict[int, set[str]] = {}
+    grown: set[str] = set()
+    for s in found:
+        room = width - len(s)
+        if not room:
+            grown.add(s)
+            continue
+        if room not in parts:
+            parts[room] = part(room)
+        grown.update(s + t for t in parts[room])
         if len(grown) > _LIMIT:
             raise _Unknown("too many beginnings")
-        found = grown
-    return found
+    return grown
 
 
 def _item(op: Any, av: Any, width: int) -> set[str]:
     name = op.name
+    if name == "LITERAL":
+        p = chr(av)
+        return {p.lower()} if p.isascii() else set(_KEYS)
     if name in _ONE_CHAR:
         return {c for c in _KEYS if _char(name, av, c)}
     if name in _ZERO_WIDTH:
@@ -123,14 +136,9 @@ def _repeat(low: int, high: int, body: Any, width: int) -> set[str]:
             out |= {s for s in found if len(s) == width}  # past the width: it goes on
         if count >= high or count > width:
             break
-        grown: set[str] = set()
-        for s in found:
-            if len(s) == width:
-                grown.add(s)
-            else:
-                grown.update(s + t for t in _sequence(body, width - len(s)))
-        if len(grown) > _LIMIT:
-            raise _Unknown("too many beginnings")
+        grown = _extend(found, width, lambda room: _sequence(body, room))
+        if grown == found:
+            break  # nothing more: the body matches nothing new (it may match nothing)
         found = grown
         count += 1
     if count < low:
