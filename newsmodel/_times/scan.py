@@ -32,6 +32,8 @@ _DIGIT_TYPES = frozenset({"digit"})
 _TOKEN = regex.compile(
     r"\d+(?:[.,:/]\d+)*\w*|[^\W\d_](?:\.(?:[^\W\d_]\.)+|\w*(?:-\w+)*\.?)|['’‘]\d0s|['’]\w+|[^\w\s]"
 )
+_TRIMMED_START = frozenset({"decade", "duration"})  # the rules _trim_start may trim
+_TRIMMED_END = frozenset(" \t\n,.")  # the last characters _trim_end may trim
 _DATEPARSER_CACHE_SIZE = 4096
 _PREFIX_REACH = 6  # tokens before a core an expression may start at
 
@@ -193,8 +195,9 @@ def _expression(
     if found is None:
         return None
     end, kind, value, mod = found
-    begin = _trim_start(tables, text, start, end, rule.id)
-    end = _trim_end(tables, text, begin, end)
+    begin = _trim_start(tables, text, start, end, rule.id) if rule.id in _TRIMMED_START else start
+    if text[end - 1] in _TRIMMED_END:  # else _trim_end keeps the end
+        end = _trim_end(tables, text, begin, end)
     if end <= begin:
         return None
     if mod is None and kind is not TimeKind.SET and c and state.words[c - 1] in tables.outside:
