@@ -12,7 +12,6 @@ The passes live in ``newsmodel/_segment``: ``tables`` (compiling the rules), ``d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -22,7 +21,7 @@ from ._segment.dateline import find_head
 from ._segment.paragraphs import find_paragraphs
 from ._segment.quotations import find_quotations
 from ._segment.schema import Dash, Words, bounded, non_empty, wrap_width
-from ._segment.segmentation import Quotation, Segmentation
+from ._segment.segmentation import Quotation, Segmentation, segmentation
 from ._segment.sentences import find_sentences
 from ._segment.tables import SegmentTables, compile_tables
 from .model import Dateline, Span
@@ -41,8 +40,6 @@ __all__ = [
     "SentenceRules",
     "TokenRules",
 ]
-
-_MATCH_SPAN = re.Match.span  # the token pattern is the standard library's (see token_pattern)
 
 # --------------------------------------------------------------------------------------------------
 # Rules
@@ -287,15 +284,15 @@ class Segmenter:
         tables = self._tables
         dateline, note, byline = find_head(text, tables)
         paragraphs = find_paragraphs(text, tables)
-        return Segmentation(
-            text=text,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            sentences=find_sentences(text, tables, paragraphs, dateline, note),
-            tokens=tuple(map(_MATCH_SPAN, tables.tokens.finditer(text))),
-            quotations=find_quotations(text, tables, paragraphs),
-            note=note,
-            byline=byline,
+        return segmentation(
+            text,
+            dateline,
+            paragraphs,
+            find_sentences(text, tables, paragraphs, dateline, note),
+            tables.token_chunks,
+            find_quotations(text, tables, paragraphs),
+            note,
+            byline,
         )
 
     def find_dateline(self, text: str) -> Dateline | None:

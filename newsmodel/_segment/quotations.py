@@ -7,6 +7,8 @@ one open double-quoted quotation (the *outer* one) and one open quotation nested
 
 from __future__ import annotations
 
+import regex
+
 from ..model import Span
 from .segmentation import Quotation, inner_span
 from .tables import SegmentTables
@@ -38,11 +40,27 @@ class _Open:
 def find_quotations(text: str, tables: SegmentTables, paragraphs: tuple[Span, ...]) -> tuple[Quotation, ...]:
     """Quotation marks paired inside each paragraph (the rules are described at
     :meth:`newsmodel.segment.Segmenter.find_quotations`)."""
+    # The marks of the whole text, read once: every character that is not white space lies in a
+    # paragraph, and white space surrounds each, so each paragraph's marks are those it would read.
+    marks = list(tables.marks.finditer(text))
+    if not marks:
+        return ()
     slots: list[Quotation | None] = []  # one per opening mark, in order; None if it pairs with nothing
     carried = False
     n_par = len(paragraphs)
+    n_marks = len(marks)
+    j = 0
     for k, p in enumerate(paragraphs):
-        left = _pair(text, tables, p.start, p.end, slots, carried)
+        ps, pe = p.start, p.end
+        while j < n_marks and marks[j].start() < ps:
+            j += 1
+        first = j
+        while j < n_marks and marks[j].start() < pe:
+            j += 1
+        if first == j:  # no mark: nothing opens, and nothing left open runs on
+            carried = False
+            continue
+        left = _pair(text, tables, ps, pe, marks[first:j], slots, carried)
         carried = False
         if left is None:
             continue
@@ -63,14 +81,20 @@ def find_quotations(text: str, tables: SegmentTables, paragraphs: tuple[Span, ..
 
 
 def _pair(
-    text: str, tables: SegmentTables, ps: int, pe: int, slots: list[Quotation | None], carried: bool
+    text: str,
+    tables: SegmentTables,
+    ps: int,
+    pe: int,
+    marks: list[regex.Match[str]],
+    slots: list[Quotation | None],
+    carried: bool,
 ) -> _Open | None:
-    """Pair the marks of the paragraph ``[ps, pe)`` into ``slots``; the double-quoted quotation
+    """Pair the ``marks`` of the paragraph ``[ps, pe)`` into ``slots``; the double-quoted quotation
     left open at its end, if any. ``carried``: the previous paragraph left one open."""
     outer: _Open | None = None
     inner: _Open | None = None
     skip = -1
-    for m in tables.marks.finditer(text, ps, pe):
+    for m in marks:
         i = m.start()
         if i == skip:
             continue

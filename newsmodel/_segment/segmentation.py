@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable
+from itertools import accumulate
 
 import attrs
 
 from .._trusted import span_of
 from ..model import Dateline, Span
 
-__all__ = ["Quotation", "Segmentation", "inner_span"]
+__all__ = ["Quotation", "Segmentation", "inner_span", "segmentation"]
 
 _FIRST = operator.itemgetter(0)
+_new = object.__new__
+_LSTRIP = str.lstrip
 # Tokens past which the words of an article share one string object per distinct word (a 10 KB text).
 _SHARE_WORDS = 2000
 
@@ -88,14 +92,17 @@ class Segmentation:
     """Every token's start offset, aligned with ``tokens``: for bisection by offset."""
 
     def __attrs_post_init__(self) -> None:
+        text = self.text
+        self._derive([text[a:b] for a, b in self.tokens], list(map(_FIRST, self.tokens)))
+
+    def _derive(self, words: list[str], token_starts: list[int]) -> None:
+        """Set the look-up fields, from the tokens' texts and start offsets."""
         object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
         object.__setattr__(self, "_paragraph_starts", [p.start for p in self.paragraphs])
         top = [q for q in self.quotations if q.level == 0]
         object.__setattr__(self, "_top_quotations", top)
         object.__setattr__(self, "_top_opens", [q.open for q in top])
         object.__setattr__(self, "_opens", [q.open for q in self.quotations])
-        text = self.text
-        words = [text[a:b] for a, b in self.tokens]
         lower: Iterable[str] = map(str.lower, words)
         if len(words) > _SHARE_WORDS:
             # One string object per distinct word (and its lower case): a big article repeats words.
@@ -106,7 +113,7 @@ class Segmentation:
             lower = [keep(w, w) for w in lower]
         object.__setattr__(self, "words", tuple(words))
         object.__setattr__(self, "lower_words", tuple(lower))
-        object.__setattr__(self, "token_starts", list(map(_FIRST, self.tokens)))
+        object.__setattr__(self, "token_starts", token_starts)
 
     def __repr__(self) -> str:
         return (
@@ -150,6 +157,43 @@ class Segmentation:
         lo = bisect.bisect_left(self._opens, start)
         hi = bisect.bisect_left(self._opens, end)
         return self.quotations[lo:hi]
+
+
+def segmentation(
+    text: str,
+    dateline: Dateline | None,
+    paragraphs: tuple[Span, ...],
+    sentences: tuple[Span, ...],
+    token_chunks: re.Pattern[str],
+    quotations: tuple[Quotation, ...],
+    note: Span | None,
+    byline: Span | None,
+) -> Segmentation:
+    """The :class:`Segmentation` the segmenter found, its tokens read by ``token_chunks`` (a token
+    with the white space before it; every character that is not white space starts a token). One
+    ``findall`` gives the chunks; the running sum of their lengths gives where each token ends, and
+    each chunk stripped of its white space the token's text, so that no token is sliced again."""
+    end = len(text)
+    if text[-1:].isspace():  # the white space at the end is no chunk (and is not read again and again)
+        end = len(text.rstrip())
+    chunks = token_chunks.findall(text, 0, end)
+    ends = list(accumulate(map(len, chunks)))
+    words = list(map(_LSTRIP, chunks))
+    starts = list(map(operator.sub, ends, map(len, words)))
+    seg: Segmentation = _new(Segmentation)
+    for name, value in (
+        ("text", text),
+        ("dateline", dateline),
+        ("paragraphs", paragraphs),
+        ("sentences", sentences),
+        ("tokens", tuple(zip(starts, ends, strict=True))),
+        ("quotations", quotations),
+        ("note", note),
+        ("byline", byline),
+    ):
+        object.__setattr__(seg, name, value)
+    seg._derive(words, starts)
+    return seg
 
 
 def inner_span(text: str, start: int, end: int) -> Span:

@@ -8,6 +8,7 @@ mark pattern and the word sets the sentence pass looks up.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ class SegmentTables:
         heads: the dateline patterns, tried in order at the start of a text (the house styles,
             then the wire styles), each compiled the first time it is tried.
         tokens: the token pattern (the standard library's ``re``: see :func:`token_pattern`).
+        token_chunks: a token with the white space before it (see :func:`token_chunks`).
         marks: the quotation marks (with ``''`` when ``double_apostrophes`` is on).
         decade: a decade after an apostrophe (``90s`` of ``’90s``), matched after the apostrophe.
         elisions: the words standing between two apostrophes (``n`` of ``rock ’n’ roll``).
@@ -49,6 +51,7 @@ class SegmentTables:
 
     heads: tuple[LazyPattern, ...]
     tokens: re.Pattern[str]
+    token_chunks: re.Pattern[str]
     marks: regex.Pattern[str]
     decade: regex.Pattern[str]
     elisions: tuple[str, ...]
@@ -68,16 +71,18 @@ def compile_tables(rules: SegmentRules) -> SegmentTables:
     """
     sentences, tokens = rules.sentences, rules.tokens
     double2 = rules.quotations.double_apostrophes
+    token = token_pattern(
+        (*sentences.titles, *sentences.abbreviations),
+        tokens.clitics,
+        double2,
+        elisions=tokens.elisions,
+        decade_suffixes=tokens.decade_suffixes,
+        numbered=sentences.numbered,
+    )
     return SegmentTables(
         heads=_heads(rules),
-        tokens=token_pattern(
-            (*sentences.titles, *sentences.abbreviations),
-            tokens.clitics,
-            double2,
-            elisions=tokens.elisions,
-            decade_suffixes=tokens.decade_suffixes,
-            numbered=sentences.numbered,
-        ),
+        tokens=token,
+        token_chunks=re.compile(rf"\s*{_POSSESSIVE}(?:{token.pattern})", token.flags),
         marks=_QUOTE_MARK_2 if double2 else _QUOTE_MARK,
         decade=regex.compile(rf"\d0(?:{alternation(tokens.decade_suffixes)})(?!\w)"),
         elisions=tokens.elisions,
@@ -186,6 +191,9 @@ def _lookbehinds(words: Iterable[str], after: str) -> str:
     )
 
 
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""  # the standard library's re has *+ from 3.11
+
+
 def token_pattern(
     abbreviations: Iterable[str],
     clitics: Iterable[str] = (),
@@ -210,15 +218,19 @@ def token_pattern(
     clitic = f"(?:{alternation({f for c in clitics for f in (c, c.upper())})})(?!\\w)"
     elided = f"(?:{alternation(elisions)})[’'](?!\\w)"
     decade = f"\\d0(?:{alternation(decade_suffixes)})(?!\\w)"
-    # Dispatch on the first character so that a plain word costs one alternative.
+    # Dispatch on the first character so that a plain word costs one alternative. Nothing after a
+    # word's letters or a number's digits is required, so the first way to match is the greedy one
+    # and never backtracks: possessive repeats (Python 3.11) match the same, without saving states.
+    p = _POSSESSIVE
     return re.compile(
         rf"""
-        [^\W\d_](?:                                     # a letter
+        [A-Za-z]+{p}(?![\-‐‑’'.\w])                     # a plain word: the next line's token, sooner
+        |[^\W\d_](?:                                    # a letter
             \.(?:[^\W\d_]\.)+                            # U.S., J.P., a.m.
-            |\w*(?:(?:[\-‐‑]|[’'](?!{clitic}))\w+)*      # al-Assad, O’Brien
+            |\w*{p}(?:(?:[\-‐‑]|[’'](?!{clitic}))\w+{p})*{p}  # al-Assad, O’Brien
              (?:\.(?:{known or "(?!)"}))?                  # Mr., Inc., Jan.
         )
-        |\d+(?:[.,:/]\d+)*\w*                            # 1.5, 2,000, 10:30, 1990s
+        |\d+{p}(?:[.,:/]\d+{p})*{p}\w*{p}                  # 1.5, 2,000, 10:30, 1990s
         |[’'](?:{clitic}|{elided}|{decade})              # ’s, ’t, ’n’, ’90s
         |‘{decade}
         |\.{{2,}}|-{{2,}}{"|''(?!')" if double_apostrophes else ""}

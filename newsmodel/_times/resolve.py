@@ -43,8 +43,12 @@ RESOLVERS: dict[str, Resolver] = {
     "that": relative.resolve_that,
 }
 
-# A value past the calendar (before year 1, after 9999): resolved again without the DCT.
-_BEYOND = regex.compile(r"-|\d{5}|0000")
+
+def _beyond(value: str) -> bool:
+    """Whether a value is past the calendar (before year 1, after 9999: ``-``, five digits or
+    ``0000`` first): it is resolved again without the DCT."""
+    return value.startswith(("-", "0000")) or (len(value) >= 5 and value[:5].isdecimal())
+
 
 # Resolvers whose dates become the anchor later expressions count from.
 _ANCHORING = frozenset(
@@ -57,7 +61,7 @@ def resolve(state: TimeState, rule: TimeRule, m: regex.Match[str], gd: Any) -> F
     resolver = RESOLVERS[rule.resolve]
     try:
         found = resolver(state, rule, m, gd)
-        if found is not None and _BEYOND.match(found[2]):
+        if found is not None and _beyond(found[2]):
             raise OverflowError(found[2])
     except (ValueError, OverflowError) as exc:
         if state.dct is None or not (isinstance(exc, OverflowError) or "year" in str(exc)):

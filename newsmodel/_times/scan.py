@@ -19,6 +19,7 @@ from ..model import Span, TimeExpression, TimeKind
 from ..pipeline import Context
 from ..segment import Segmentation
 from .filter import acceptable
+from .prefixes import WIDTH
 from .resolve import resolve
 from .state import TimeState
 from .tables import DIGIT_START, TimeRule, TimeTables
@@ -31,6 +32,8 @@ _DIGIT_TYPES = frozenset({"digit"})
 _TOKEN = regex.compile(
     r"\d+(?:[.,:/]\d+)*\w*|[^\W\d_](?:\.(?:[^\W\d_]\.)+|\w*(?:-\w+)*\.?)|['’‘]\d0s|['’]\w+|[^\w\s]"
 )
+_TRIMMED_START = frozenset({"decade", "duration"})  # the rules _trim_start may trim
+_TRIMMED_END = frozenset(" \t\n,.")  # the last characters _trim_end may trim
 _DATEPARSER_CACHE_SIZE = 4096
 _PREFIX_REACH = 6  # tokens before a core an expression may start at
 
@@ -142,14 +145,25 @@ def _match_around(state: TimeState, k: int, covered: int, types: frozenset[str])
             first -= 1
         else:
             break
+    starters, matchers = tables.starters, tables.matchers
     for c in range(first, k + 1):
         w = words[c]
-        if c != k and w not in tables.starters and w[0] not in _DIGITS:
+        if c != k and w not in starters and w[0] not in _DIGITS:
             continue
         start = tokens[c][0]
+        key = text[start : start + WIDTH]
+        if len(key) == WIDTH and key.isascii():  # the rules that can begin with these characters
+            key = key.lower()
+            rules = matchers.get((types, key))
+            if rules is None:
+                rules = tables.key_matchers(types, key)
+        else:  # the rules that can begin with the word's first character
+            rules = matchers.get((types, w[0]))
+            if rules is None:
+                rules = tables.rule_matchers(types, w[0])
         matches = []
-        for rule, pattern in tables.rules_for(types, w[0]):
-            m = pattern.compiled.match(text, start)
+        for rule, match in rules:
+            m = match(text, start)
             if m is not None and m.end() > core_start:
                 matches.append((m, rule))
         # The longest reading wins; a shorter one is tried when a negative rule rejects it.
@@ -181,8 +195,9 @@ def _expression(
     if found is None:
         return None
     end, kind, value, mod = found
-    begin = _trim_start(tables, text, start, end, rule.id)
-    end = _trim_end(tables, text, begin, end)
+    begin = _trim_start(tables, text, start, end, rule.id) if rule.id in _TRIMMED_START else start
+    if text[end - 1] in _TRIMMED_END:  # else _trim_end keeps the end
+        end = _trim_end(tables, text, begin, end)
     if end <= begin:
         return None
     if mod is None and kind is not TimeKind.SET and c and state.words[c - 1] in tables.outside:

@@ -9,7 +9,7 @@ starts just before it that can begin an expression (``the``, ``last``, ``three``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,6 +20,7 @@ from ..errors import RuleError
 from ..model import TimeKind
 from ..rules._schema import RuleSet
 from .firsts import first_chars
+from .prefixes import may_begin, rule_prefixes
 
 if TYPE_CHECKING:
     from ..times import TimeRules
@@ -32,8 +33,11 @@ _LIST_REF = regex.compile(r"\\L<(\w+)>")
 _SPLIT = regex.compile(r"[\s-]+")
 
 RulePatterns = tuple[tuple["TimeRule", LazyPattern], ...]
+Matcher = Callable[[str, int], "regex.Match[str] | None"]
+RuleMatchers = tuple[tuple["TimeRule", Matcher], ...]
 DIGIT_START = frozenset("0123456789'’‘")  # what a number (or a decade: ’90s) starts with
 _WORDS_KEPT = 50_000  # the most words a CoreWords remembers
+_KEYS_KEPT = 50_000  # the most (core types, beginning) entries TimeTables.matchers remembers
 
 
 class CoreWords(dict[str, bool]):
@@ -134,6 +138,13 @@ class TimeTables:
         init=False, factory=dict, eq=False, repr=False
     )
     _firsts: dict[int, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    matchers: dict[tuple[frozenset[str], str], RuleMatchers] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    """The rules the pass tries, with their compiled patterns' ``match``, per (core types, the
+    text's first character or first :data:`~.prefixes.WIDTH` characters): filled by
+    :meth:`rule_matchers` and :meth:`key_matchers` (a race fills an entry twice with the same value)."""
+    _prefixes: dict[str, frozenset[str] | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
     core_words: CoreWords = attrs.field(
         init=False,
         default=attrs.Factory(lambda self: CoreWords(self.core, self.digit_core), takes_self=True),
@@ -148,6 +159,31 @@ class TimeTables:
         if found is None:
             found = self._chosen[types, first] = self._choose(types, first)
         return found
+
+    def rule_matchers(self, types: frozenset[str], first: str) -> RuleMatchers:
+        """:meth:`rules_for`, each rule with its pattern's ``match`` (compiled now: the pass tries
+        every one of them at once), remembered in :attr:`matchers`."""
+        found = self.matchers[types, first] = tuple(
+            (rule, pattern.compiled.match) for rule, pattern in self.rules_for(types, first)
+        )
+        return found
+
+    def key_matchers(self, types: frozenset[str], key: str) -> RuleMatchers:
+        """:meth:`rule_matchers` of ``key``'s first character, kept to the rules whose match can
+        begin with ``key`` (the text's first :data:`~.prefixes.WIDTH` characters, lower-case
+        ASCII: see :mod:`.prefixes`), remembered in :attr:`matchers` (up to a bound)."""
+        first = self.matchers.get((types, key[0]))
+        if first is None:
+            first = self.rule_matchers(types, key[0])
+        found = tuple((rule, match) for rule, match in first if may_begin(self._prefixes_of(rule), key))
+        if len(self.matchers) < _KEYS_KEPT:
+            self.matchers[types, key] = found
+        return found
+
+    def _prefixes_of(self, rule: TimeRule) -> frozenset[str] | None:
+        if rule.id not in self._prefixes:
+            self._prefixes[rule.id] = rule_prefixes(rule.pattern, _named(self.lists, rule.pattern))
+        return self._prefixes[rule.id]
 
     def _choose(self, types: frozenset[str], first: str) -> RulePatterns:
         if types not in self.groups:

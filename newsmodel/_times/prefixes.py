@@ -1,0 +1,189 @@
+"""The first three characters a time rule's match can begin with, read from its pattern.
+
+At a token the pass tries the rules that can hold the core's types and start with the token's
+first character (:meth:`TimeTables.rules_for <newsmodel._times.tables.TimeTables.rules_for>`);
+most of them still fail (``the`` starts "the first quarter" and "the 1990s", and ``m`` "March" and
+"Monday"). Where the text at the token is three ASCII characters, the pass tries only the rules
+whose match can begin with those three (case aside): a rule's possible beginnings are read once
+from the parse tree of Python's own ``re`` parser, as :mod:`.firsts` reads the first character.
+
+The answer is never too small: look-arounds and anchors are read as matching nothing (any text
+passes them), a negated class, a range beyond ASCII and anything unknown as matching every
+character, a repeat that may match nothing as ending anywhere; a pattern the reader cannot read,
+or whose beginnings are too many to list, gives ``None`` (tried at every token, as before). So a
+rule is at worst tried where it cannot match, which changes no result.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import regex
+
+__all__ = ["WIDTH", "may_begin", "rule_prefixes"]
+
+try:  # Python 3.11 and later
+    _sre: Any = importlib.import_module("re._parser")
+    _ops: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - Python 3.10
+    _sre = importlib.import_module("sre_parse")
+    _ops = importlib.import_module("sre_constants")
+
+WIDTH = 3  # characters read at each token
+_LIMIT = 20_000  # the most beginnings listed for one rule (or one part of it)
+_LIST_REF = regex.compile(r"\\L<(\w+)>")
+_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+_SET_MARKS = ("[[", "--", "&&", "~~", "||")  # what re reads otherwise than regex (see .firsts)
+_KEYS = tuple(chr(i) for i in range(128) if not chr(i).isupper())  # lower-case ASCII
+_ONE_CHAR = ("LITERAL", "NOT_LITERAL", "IN", "ANY")
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+class _Unknown(Exception):
+    """A construct the reader does not handle, or too many beginnings."""
+
+
+def rule_prefixes(pattern: str, lists: Mapping[str, Iterable[str]]) -> frozenset[str] | None:
+    """The lower-case beginnings of a match of ``pattern`` (case-insensitive): strings of
+    :data:`WIDTH` characters, and shorter ones where a match may end (any text may follow them);
+    ``None`` when the pattern cannot be read this way (it may begin anywhere)."""
+    if pattern.startswith("(?<") or any(mark in pattern for mark in _SET_MARKS):
+        return None
+    try:
+        source = _LIST_REF.sub(lambda m: _entries(lists[m[1]]), pattern)
+        tree = _sre.parse(_GROUP_NAME.sub("(?:", source), _ops.SRE_FLAG_IGNORECASE)
+        return frozenset(_sequence(list(tree), WIDTH))
+    except Exception:  # a construct not handled, a syntax only regex has, too many: not read
+        return None
+
+
+def may_begin(prefixes: frozenset[str] | None, key: str) -> bool:
+    """Whether a match with these beginnings can start at text whose first :data:`WIDTH`
+    characters are ``key`` (lower-case ASCII)."""
+    return prefixes is None or any(key[:n] in prefixes for n in range(WIDTH, -1, -1))
+
+
+def _entries(entries: Iterable[str]) -> str:
+    """A named list as an alternation of its entries' beginnings (an entry of more than
+    :data:`WIDTH` characters fills the width whatever follows it)."""
+    alts = sorted({e[:WIDTH] for e in entries})
+    return "(?:" + "|".join(regex.escape(a) for a in alts) + ")"
+
+
+def _sequence(items: Iterable[tuple[Any, Any]], width: int) -> set[str]:
+    """The beginnings of a sequence of items, up to ``width`` characters (shorter: it ends)."""
+    found = {""}
+    for op, av in items:
+        if all(len(s) == width for s in found):
+            break
+        found = _extend(found, width, functools.partial(_item, op, av))
+    return found
+
+
+def _extend(found: set[str], width: int, part: Callable[[int], set[str]]) -> set[str]:
+    """``found`` followed by what ``part(room)`` gives in the room each leaves (read once per room)."""
+    parts: dict[int, set[str]] = {}
+    grown: set[str] = set()
+    for s in found:
+        room = width - len(s)
+        if not room:
+            grown.add(s)
+            continue
+        if room not in parts:
+            parts[room] = part(room)
+        grown.update(s + t for t in parts[room])
+        if len(grown) > _LIMIT:
+            raise _Unknown("too many beginnings")
+    return grown
+
+
+def _item(op: Any, av: Any, width: int) -> set[str]:
+    name = op.name
+    if name == "LITERAL":
+        p = chr(av)
+        return {p.lower()} if p.isascii() else set(_KEYS)
+    if name in _ONE_CHAR:
+        return {c for c in _KEYS if _char(name, av, c)}
+    if name in _ZERO_WIDTH:
+        return {""}  # read as matching nothing: any text passes
+    if name == "SUBPATTERN":
+        return _sequence(av[-1], width)
+    if name == "ATOMIC_GROUP":
+        return _sequence(av, width)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alt in av[1]:
+            out |= _sequence(alt, width)
+        return out
+    if name in _REPEATS:
+        return _repeat(av[0], av[1], av[2], width)
+    raise _Unknown(name)
+
+
+def _repeat(low: int, high: int, body: Any, width: int) -> set[str]:
+    """The beginnings of ``body`` repeated ``low`` to ``high`` times."""
+    out: set[str] = set()
+    found = {""}
+    count = 0
+    while True:
+        if count >= low:
+            out |= found
+        else:
+            out |= {s for s in found if len(s) == width}  # past the width: it goes on
+        if count >= high or count > width:
+            break
+        grown = _extend(found, width, lambda room: _sequence(body, room))
+        if grown == found:
+            break  # nothing more: the body matches nothing new (it may match nothing)
+        found = grown
+        count += 1
+    if count < low:
+        out |= found  # a body that may match nothing stopped short of low: read as ending anywhere
+    return out
+
+
+def _char(name: str, av: Any, c: str) -> bool:
+    """Whether the one-character item matches the lower-case ASCII ``c`` in some case (never
+    ``False`` when it might match)."""
+    forms = (c, c.upper())
+    if name == "ANY":
+        return c != "\n"
+    if name == "LITERAL":
+        return _literal(chr(av), forms)
+    if name == "NOT_LITERAL":
+        return not (chr(av).isascii() and chr(av).lower() == c)
+    for sub, value in av:
+        kind = sub.name
+        if kind == "NEGATE":
+            return True  # a negated class: read as matching anything
+        if kind == "LITERAL":
+            hit = _literal(chr(value), forms)
+        elif kind == "RANGE":
+            hit = value[1] > 127 or any(value[0] <= ord(f) <= value[1] for f in forms)
+        elif kind == "CATEGORY":
+            hit = _category(value.name, c)
+        else:
+            hit = True
+        if hit:
+            return True
+    return False
+
+
+def _literal(p: str, forms: tuple[str, str]) -> bool:
+    return any(x in forms for x in (p, p.lower(), p.upper(), p.casefold())) or not p.isascii()
+
+
+def _category(name: str, c: str) -> bool:
+    if name.endswith("DIGIT"):
+        found = c.isdigit()
+    elif name.endswith("SPACE"):
+        found = c.isspace()
+    elif name.endswith("WORD"):
+        found = c.isalnum() or c == "_"
+    else:
+        return True
+    return found != ("NOT_" in name)
