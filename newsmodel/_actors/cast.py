@@ -12,6 +12,7 @@ from ..pipeline import Cast, Context, new_actor_id
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
+from .counted import counted_agents
 from .dictionary_groups import dictionary_groups
 from .owned import owned_agents
 from .place import countries_as_places, drop_agency, place_actors
@@ -43,6 +44,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     find_agents(st)
     dictionary_groups(st)
     owned_agents(st)
+    counted_agents(st)
     scan_words(st)
     people_into_groups(st)
     place_actors(st)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import attrs
+import regex
 
 from .rules import ActorRules
 
@@ -24,6 +25,10 @@ class OwnedWords:
     determiners: frozenset[str]  # before a person's noun phrase
     plain_groups: frozenset[str]  # the plurals the lower-case pass reads after an owner itself
     abroad: frozenset[str]  # bodies posted abroad: their staff are of the host country
+    ordinals: frozenset[str]  # "second", "third": a person counted after "a" (.counted)
+    cardinals: frozenset[str]  # "two", "three": a group counted (.counted)
+    counted_groups: dict[str, str]  # the plurals a number counts: those the lower-case pass leaves
+    count_pattern: regex.Pattern[str] | None  # an ordinal, a number or digits before a word
 
     @classmethod
     def of(
@@ -54,6 +59,8 @@ class OwnedWords:
             if " " not in noun:
                 mods.setdefault(noun, code)
         people = table(owned.people, "people")
+        ordinals = frozenset(w.casefold() for w in owned.ordinals)
+        cardinals = frozenset(w.casefold() for w in owned.cardinals)
         return cls(
             people=people,
             groups={**one_word, **extra},
@@ -63,4 +70,17 @@ class OwnedWords:
             determiners=frozenset(w.casefold() for w in owned.determiners),
             plain_groups=frozenset(one_word),
             abroad=frozenset(w.casefold() for w in owned.abroad),
+            ordinals=ordinals,
+            cardinals=cardinals,
+            counted_groups=extra,
+            count_pattern=_count_pattern(ordinals | cardinals),
         )
+
+
+def _count_pattern(words: frozenset[str]) -> regex.Pattern[str] | None:
+    """The one-word ordinals and numbers (and digits) before a lower-case word, as one pattern."""
+    one_word = sorted((w for w in words if " " not in w), key=len, reverse=True)
+    if not one_word:
+        return None
+    alternatives = "|".join(regex.escape(w) for w in one_word)
+    return regex.compile(rf"\b(?:{alternatives}|[0-9]{{1,3}})(?= [a-z])", regex.IGNORECASE)
