@@ -111,6 +111,7 @@ def test_counted_person_is_an_event_side() -> None:
         ("Hackers demanded that victims pay ransoms.", "victims", "CVL"),
         ("Hackers demanded that victims pay ransoms.", "hackers", "CRM"),
         ("Opposition parties boycotted the vote.", "opposition parties", "OPP"),
+        ("Cyber security researchers blamed the hackers.", "researchers", "EDU"),
     ],
 )
 def test_bare_groups(text: str, name: str, sector: str) -> None:
