@@ -14,6 +14,7 @@ from .chunks import find_chunks, read_chunk
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
 from .counted import counted_agents
 from .dictionary_groups import dictionary_groups
+from .dictionary_orgs import dictionary_organisations
 from .owned import owned_agents
 from .place import countries_as_places, drop_agency, place_actors
 from .state import ArticleState
@@ -41,6 +42,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     drop_agency(st)
+    dictionary_organisations(st)
     find_agents(st)
     dictionary_groups(st)
     owned_agents(st)
