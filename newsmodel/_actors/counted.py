@@ -6,8 +6,7 @@ often leaves it out once the owner is clear, and counts the people instead. An o
 ``[owned_agents] ordinals`` after a determiner, then at least one modifier (``[owned_agents]
 modifiers``, the group modifiers, one-word institutions) and a singular noun of ``[owned_agents]
 people`` make a PERSON named by the words from the ordinal to the noun ("third local staff
-member": not the first, so not one named before). A number of ``[owned_agents] cardinals`` (or
-digits) before modifiers and a plural of ``[owned_agents] groups`` that the lower-case pass does
+member": not the first, so not one named before). A number of ``[owned_agents] cardinals`` before modifiers and a plural of ``[owned_agents] groups`` that the lower-case pass does
 not read ("employees", "staff members", "guards") make a GROUP named by the words after the
 number. Both are of the country the article is about (else of the last place named before them),
 as a body's local staff are. As in the owned pass, a noun followed by a name is a title,
@@ -16,8 +15,6 @@ none makes an actor.
 """
 
 from __future__ import annotations
-
-import bisect
 
 from ..model import ActorKind, MentionKind
 from .place import article_country
@@ -30,17 +27,20 @@ _MAX_MODIFIERS = 4
 
 
 def counted_agents(st: ArticleState) -> None:
-    """The counted people and groups of the article."""
+    """The counted people and groups of the article, in text order."""
     owned = st.tables.owned
-    if owned.count_pattern is None:
-        return
-    tokens, lower = st.seg.tokens, st.seg.lower_words
-    for m in owned.count_pattern.finditer(st.text):
-        ti = bisect.bisect_left(tokens, (m.start(),))
-        if ti >= len(tokens) or tokens[ti][0] != m.start() or tokens[ti][1] != m.end():
-            continue
-        word = lower[ti]
-        if word in owned.ordinals:
+    lower = st.seg.lower_words
+    found: list[int] = []
+    for word in owned.counts.intersection(lower):  # most texts hold a few counting words, if any
+        ti = -1
+        while True:
+            try:
+                ti = lower.index(word, ti + 1)
+            except ValueError:
+                break
+            found.append(ti)
+    for ti in sorted(found):
+        if lower[ti] in owned.ordinals:
             _counted_person(st, ti)
         elif ti == 0 or lower[ti - 1] not in owned.determiners:  # "one" after "a" is no count
             _counted_group(st, ti)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import attrs
-import regex
 
 from .rules import ActorRules
 
@@ -28,7 +27,7 @@ class OwnedWords:
     ordinals: frozenset[str]  # "second", "third": a person counted after "a" (.counted)
     cardinals: frozenset[str]  # "two", "three": a group counted (.counted)
     counted_groups: dict[str, str]  # the plurals a number counts: those the lower-case pass leaves
-    count_pattern: regex.Pattern[str] | None  # an ordinal, a number or digits before a word
+    counts: frozenset[str]  # the one-word ordinals and cardinals
 
     @classmethod
     def of(
@@ -73,14 +72,5 @@ class OwnedWords:
             ordinals=ordinals,
             cardinals=cardinals,
             counted_groups=extra,
-            count_pattern=_count_pattern(ordinals | cardinals),
+            counts=frozenset(w for w in ordinals | cardinals if " " not in w),
         )
-
-
-def _count_pattern(words: frozenset[str]) -> regex.Pattern[str] | None:
-    """The one-word ordinals and numbers (and digits) before a lower-case word, as one pattern."""
-    one_word = sorted((w for w in words if " " not in w), key=len, reverse=True)
-    if not one_word:
-        return None
-    alternatives = "|".join(regex.escape(w) for w in one_word)
-    return regex.compile(rf"\b(?:{alternatives}|[0-9]{{1,3}})(?= [a-z])", regex.IGNORECASE)
