@@ -180,3 +180,12 @@ def test_counted_never_crashes_and_spans_index_the_text(words: list[str]) -> Non
     for actor in cast_of(text).actors:
         for m in actor.mentions:
             assert text[m.span.start : m.span.end] == m.span.text
+
+
+def test_the_army_is_the_state_s_army() -> None:
+    """ "the army" with no state before it: the army named before, else the article's country's."""
+    cast = cast_of("DAMASCUS (Reuters) - The army shelled the town. The army said rebels fled.")
+    army = named(cast, "army")
+    assert (army.kind, army.country, army.sector) == (ActorKind.ORGANIZATION, "SYR", "MIL")
+    assert [m.rule for m in army.mentions] == ["institution-noun+country-of-article", "institution-again"]
+    assert [a.name for a in cast_of("He was a military man.").actors] == []
