@@ -189,3 +189,49 @@ def test_the_army_is_the_state_s_army() -> None:
     assert (army.kind, army.country, army.sector) == (ActorKind.ORGANIZATION, "SYR", "MIL")
     assert [m.rule for m in army.mentions] == ["institution-noun+country-of-article", "institution-again"]
     assert [a.name for a in cast_of("He was a military man.").actors] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country", "mention"),
+    [
+        (
+            "Kenya's government rejected the plan.",
+            "Kenyan government",
+            ActorKind.ORGANIZATION,
+            "KEN",
+            "government",
+        ),
+        (
+            "Cairo’s foreign ministry denied it.",
+            "Egyptian foreign ministry",
+            ActorKind.ORGANIZATION,
+            "EGY",
+            "foreign ministry",
+        ),
+        ("Egypt s lawmakers approved the law.", "Egyptian lawmakers", ActorKind.GROUP, "EGY", "lawmakers"),
+    ],
+)
+def test_a_country_s_possessive_before_a_body_or_a_group(
+    text: str, name: str, kind: ActorKind, country: str, mention: str
+) -> None:
+    actor = named(cast_of(text), name)
+    assert (actor.kind, actor.country) == (kind, country)
+    assert [(m.span.text, m.rule) for m in actor.mentions] == [(mention, "possessive-noun")]
+
+
+def test_possessive_and_nationality_name_one_body() -> None:
+    cast = cast_of("Kenya's government said no. The Kenyan government said it again.")
+    assert [a.name for a in cast.actors if a.kind is ActorKind.ORGANIZATION] == ["Kenyan government"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt's army chief resigned on Monday.",  # the noun qualifies a title
+        "Kenya's government spokesman said so.",  # ... an agent
+        "Syria's economy shrank.",  # no body, no group
+    ],
+)
+def test_no_possessive_body(text: str) -> None:
+    rules = {m.rule for a in cast_of(text).actors for m in a.mentions}
+    assert "possessive-noun" not in rules

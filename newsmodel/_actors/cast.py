@@ -17,6 +17,7 @@ from .dictionary_groups import dictionary_groups
 from .dictionary_orgs import dictionary_organisations
 from .owned import owned_agents
 from .place import countries_as_places, drop_agency, place_actors
+from .possessive import possessive_nouns
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
@@ -47,6 +48,7 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     dictionary_groups(st)
     owned_agents(st)
     counted_agents(st)
+    possessive_nouns(st)
     scan_words(st)
     people_into_groups(st)
     place_actors(st)
