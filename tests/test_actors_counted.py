@@ -135,6 +135,13 @@ def test_a_victims_group_is_no_group_of_victims() -> None:
         ("The Syrian Democratic Forces attacked the town.", "Syrian Democratic Forces", "SYR", "REB"),
         ("Ennahda won the vote.", "Ennahda", "TUN", "LEG"),
         ("The YPG held the town.", "People's Protection Units", "SYR", "REB"),
+        # "Brotherhood" alone is no alias: a union is no Muslim Brotherhood
+        (
+            "The International Brotherhood of Teamsters voted.",
+            "International Brotherhood of Teamsters",
+            "USA",
+            "LAB",
+        ),
     ],
 )
 def test_well_known_movements(text: str, name: str, country: str, sector: str) -> None:
