@@ -51,7 +51,7 @@ def test_a_coercion_ordered_of_an_object_is_the_orderers_act_upon_it() -> None:
     got = events("Peru's government ordered the opposition newspaper El Sol to suspend publication.")
     e = by_trigger(got, "suspend")
     assert e.kind.name == "COERCE"
-    assert sides(e) == (["Peru"], ["El Sol"])
+    assert sides(e) == (["Peruvian government"], ["El Sol"])  # "Peru's government": a body of Peru
 
 
 def test_a_retreat_forced_on_an_object_stays_the_objects_act() -> None:

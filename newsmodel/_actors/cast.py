@@ -12,9 +12,12 @@ from ..pipeline import Cast, Context, new_actor_id
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunks
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
+from .counted import counted_agents
 from .dictionary_groups import dictionary_groups
+from .dictionary_orgs import dictionary_organisations
 from .owned import owned_agents
 from .place import countries_as_places, drop_agency, place_actors
+from .possessive import possessive_nouns
 from .state import ArticleState
 from .tables import ActorTables
 from .words import scan_words
@@ -39,9 +42,12 @@ def find_cast(context: Context, tables: ActorTables) -> Cast:
     resolve_deferred(st)
     places_named_like_people(st)
     drop_agency(st)
+    dictionary_organisations(st)
     find_agents(st)
     dictionary_groups(st)
     owned_agents(st)
+    counted_agents(st)
+    possessive_nouns(st)
     scan_words(st)
     people_into_groups(st)
     place_actors(st)

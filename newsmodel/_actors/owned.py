@@ -102,6 +102,8 @@ def _owned_after(
     if demonym is not None and demonym[3] != DEMONYM:
         demonym = None
     first = _leading_modifiers(st, demonym[0] if demonym is not None else start)
+    if person and first >= 2 and lower[first - 1] in owned.ordinals and lower[first - 2] in owned.determiners:
+        first -= 1  # "a second U.S. consulate employee": counted, named with the ordinal
     if person and (
         first == 0 or lower[first - 1] not in owned.determiners or _describes(st, first - 1, head, names)
     ):

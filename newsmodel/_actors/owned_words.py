@@ -24,6 +24,10 @@ class OwnedWords:
     determiners: frozenset[str]  # before a person's noun phrase
     plain_groups: frozenset[str]  # the plurals the lower-case pass reads after an owner itself
     abroad: frozenset[str]  # bodies posted abroad: their staff are of the host country
+    ordinals: frozenset[str]  # "second", "third": a person counted after "a" (.counted)
+    cardinals: frozenset[str]  # "two", "three": a group counted (.counted)
+    counted_groups: dict[str, str]  # the plurals a number counts: those the lower-case pass leaves
+    counts: frozenset[str]  # the one-word ordinals and cardinals
 
     @classmethod
     def of(
@@ -54,6 +58,8 @@ class OwnedWords:
             if " " not in noun:
                 mods.setdefault(noun, code)
         people = table(owned.people, "people")
+        ordinals = frozenset(w.casefold() for w in owned.ordinals)
+        cardinals = frozenset(w.casefold() for w in owned.cardinals)
         return cls(
             people=people,
             groups={**one_word, **extra},
@@ -63,4 +69,8 @@ class OwnedWords:
             determiners=frozenset(w.casefold() for w in owned.determiners),
             plain_groups=frozenset(one_word),
             abroad=frozenset(w.casefold() for w in owned.abroad),
+            ordinals=ordinals,
+            cardinals=cardinals,
+            counted_groups=extra,
+            counts=frozenset(w for w in ordinals | cardinals if " " not in w),
         )

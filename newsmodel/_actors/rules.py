@@ -124,6 +124,8 @@ class OwnedAgents:
     modifiers: Lists = attrs.field(factory=dict)  # sector -> words between owner and noun
     determiners: Words = ()  # before a person's noun phrase ("a", "another")
     abroad: Words = ()  # bodies posted abroad ("embassy"): their staff are of the host country
+    ordinals: Words = ()  # "a third local staff member": counted people, no owner needed
+    cardinals: Words = ()  # "two embassy employees": counted groups, no owner needed
 
 
 def _organization(value: Any, _: type) -> Organization:

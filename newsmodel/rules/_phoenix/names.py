@@ -113,6 +113,10 @@ class NameIndex:
         except (KeyError, ValueError) as exc:
             raise RuleError(f"{self._source}: malformed line for {key!r} ({exc!r})") from None
 
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """The entries named ``name``: :meth:`ActorDictionary.lookup` (their kinds and roles)."""
+        return self._entries(_key(name))
+
     def roles_on(self, name: str, day: Day = None) -> tuple[Role, ...]:
         """The role each entry named ``name`` holds on ``day``: :meth:`ActorDictionary.roles_on`."""
         day = _as_day(day)
