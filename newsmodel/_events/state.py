@@ -198,35 +198,37 @@ class Doc:
         lw, tokens, lex = self.lw, self.tokens, self.lex
         scan, needed, clitics = lex.scan, lex.needed, lex.words.clitics
         count_at, modal_at, hits, cue_at = self.count_at, self.modal_at, self.hits, self.cue_at
+        scan_get, add_cue, add_hit = scan.get, cue_at.append, hits.append  # bound once: 11 calls a sentence
         for i in self._scan_found():
             w = lw[i]
-            f = scan.get(w)
+            f = scan_get(w)
             if f == SCAN_CUE:  # "is", "will", "not": the commonest, a cue and nothing else
                 start, end0 = tokens[i]
-                cue_at.append((start, i, w, end0))
+                add_cue((start, i, w, end0))
                 continue
             if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
                 need, window = needed[w]
                 if not need.isdisjoint(lw[i + 1 : i + window]):
-                    hits.append((*tokens[i], w, i))
+                    start, end0 = tokens[i]
+                    add_hit((start, end0, w, i))
                 continue
             start, end0 = tokens[i]
             if f is None:  # "they'll": the cue is the clitic
                 cut = len(w) - len(next(c for c in clitics if w.endswith(c)))
                 w, start = w[cut:], start + cut
-                f = scan.get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
+                f = scan_get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
             if f & SCAN_COUNT:
                 count_at.append(start)
             if f & SCAN_STATEMENT:
                 modal_at.append(i)
             if f & SCAN_CUE:  # read when a trigger's mode asks (most are never asked)
-                cue_at.append((start, i, w, end0))
+                add_cue((start, i, w, end0))
             if f & SCAN_HEAD:
                 if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
                     need, window = needed[w]
                     if need.isdisjoint(lw[i + 1 : i + window]):
                         continue
-                hits.append((start, end0, w, i))
+                add_hit((start, end0, w, i))
 
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
@@ -276,6 +278,9 @@ class Doc:
                 self.all_mentions = list(heapq.merge(cast, extra_sorted, key=mention_order))
             self.all_starts = list(map(_FIRST, self.all_mentions))
         # In C: the kinds of the mentions' actors, tested against the (identity) tuple of kinds.
+        # The furthest end of the mentions up to each (in C): a range of mentions none of which
+        # reaches past an offset is known by one look-up.
+        self.reach = list(itertools.accumulate(map(_SECOND, self.all_mentions), max))
         is_place = map(PLACE_KINDS.__contains__, map(_KIND, map(_THIRD, self.all_mentions)))
         self.places = list(itertools.compress(self.all_mentions, is_place))
         self.place_starts = list(map(_FIRST, self.places))
@@ -362,12 +367,14 @@ class Doc:
             start = s
         if end > e:
             end = e
-        all_, starts = self.all_mentions, self.all_starts
+        starts = self.all_starts
         i = _bisect_left(starts, start)
         j = _bisect_left(starts, end, i)
         if i == j:
             return []
-        return [m for m in all_[i:j] if m[1] <= end]
+        if self.reach[j - 1] <= end:  # the commonest: none of them reaches past ``end``
+            return self.all_mentions[i:j]
+        return [m for m in self.all_mentions[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
         """Whether anyone is mentioned in the sentence."""

@@ -20,7 +20,13 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
     last_end = -1
     lex = doc.lex
     exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
-    low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
+    low, lw, norm = doc.low, doc.lw, doc.norm
+    # The sentence of each head, walked to in text order with the heads (no search per head).
+    sentences = doc.segs.sentences
+    n_sent = len(sentences)
+    k = -1
+    nxt = sentences[0].start if sentences else -1
+    sent: Span | None = None
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
@@ -39,8 +45,12 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 combined = None
         if combined is None and word not in singles:
             continue  # only the first word of phrases, none of which can follow here
-        sent = sentence_at(h_start)
-        if sent is None:
+        if 0 <= nxt <= h_start:  # the last sentence starting at or before the head
+            while k + 1 < n_sent and sentences[k + 1].start <= h_start:
+                k += 1
+            sent = sentences[k]
+            nxt = sentences[k + 1].start if k + 1 < n_sent else -1
+        if sent is None or h_start >= sent.end:
             continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
