@@ -118,7 +118,7 @@ def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> b
 class Doc:
     """Per-call view of one article: tokens, cues and mentions, with cheap lookups."""
 
-    def __init__(self, context: Context, lex: EventLexicon) -> None:
+    def __init__(self, context: Context, lex: EventLexicon, *, prepared: bool = True) -> None:
         self.lex = lex
         self.ctx = context
         self.text = context.text
@@ -149,8 +149,17 @@ class Doc:
         self.statements = context.statements
         # Nothing can be coded without a trigger word: the rest is for articles that have one.
         self.idle = not self.hits and not (self.modal_at and context.statements)
-        if not self.idle:
-            self._prepare(context)
+        self.prepared = False
+        if prepared and not self.idle:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Read what role finding needs (statement contents and speakers, every mention, times);
+        the trigger pass needs none of it, so an article whose head words make no trigger skips
+        it (``Doc(..., prepared=False)``, then this once the triggers are known)."""
+        if not self.prepared:
+            self.prepared = True
+            self._prepare(self.ctx)
 
     def _straight_words(self) -> Sequence[str]:
         """The segmenter's lower-cased words with typographic apostrophes made straight, as in
@@ -278,9 +287,6 @@ class Doc:
                 self.all_mentions = list(heapq.merge(cast, extra_sorted, key=mention_order))
             self.all_starts = list(map(_FIRST, self.all_mentions))
         # In C: the kinds of the mentions' actors, tested against the (identity) tuple of kinds.
-        # The furthest end of the mentions up to each (in C): a range of mentions none of which
-        # reaches past an offset is known by one look-up.
-        self.reach = list(itertools.accumulate(map(_SECOND, self.all_mentions), max))
         is_place = map(PLACE_KINDS.__contains__, map(_KIND, map(_THIRD, self.all_mentions)))
         self.places = list(itertools.compress(self.all_mentions, is_place))
         self.place_starts = list(map(_FIRST, self.places))
@@ -372,8 +378,6 @@ class Doc:
         j = _bisect_left(starts, end, i)
         if i == j:
             return []
-        if self.reach[j - 1] <= end:  # the commonest: none of them reaches past ``end``
-            return self.all_mentions[i:j]
         return [m for m in self.all_mentions[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
