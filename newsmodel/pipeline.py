@@ -49,9 +49,6 @@ def new_actor_id(name: str, used: set[str]) -> str:
     return ident
 
 
-_SPAN_ACTOR = operator.itemgetter(0, 1, 3)
-
-
 def mention_order(m: tuple[int, int, Actor]) -> tuple[int, int]:
     """Sort key of ``(start, end, actor)`` mentions: by start, the longest first among those
     starting together (the order of :meth:`Cast.mention_spans`)."""
@@ -97,7 +94,7 @@ class Cast:
         """Every mention as ``(start, end, actor)``, in text order; of mentions starting together,
         the longest first.
         """
-        out = list(map(_SPAN_ACTOR, self._index))  # in C: no tuple unpacked in Python
+        out = [(s, e, a) for s, e, _, a in self._index]
         if len(set(self._starts)) != len(self._starts):
             out.sort(key=mention_order)
         return out

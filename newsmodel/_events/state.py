@@ -207,37 +207,35 @@ class Doc:
         lw, tokens, lex = self.lw, self.tokens, self.lex
         scan, needed, clitics = lex.scan, lex.needed, lex.words.clitics
         count_at, modal_at, hits, cue_at = self.count_at, self.modal_at, self.hits, self.cue_at
-        scan_get, add_cue, add_hit = scan.get, cue_at.append, hits.append  # bound once: 11 calls a sentence
         for i in self._scan_found():
             w = lw[i]
-            f = scan_get(w)
+            f = scan.get(w)
             if f == SCAN_CUE:  # "is", "will", "not": the commonest, a cue and nothing else
                 start, end0 = tokens[i]
-                add_cue((start, i, w, end0))
+                cue_at.append((start, i, w, end0))
                 continue
             if f == _PHRASE_HEAD:  # "said", "on": only the first word of phrases, none near
                 need, window = needed[w]
                 if not need.isdisjoint(lw[i + 1 : i + window]):
-                    start, end0 = tokens[i]
-                    add_hit((start, end0, w, i))
+                    hits.append((*tokens[i], w, i))
                 continue
             start, end0 = tokens[i]
             if f is None:  # "they'll": the cue is the clitic
                 cut = len(w) - len(next(c for c in clitics if w.endswith(c)))
                 w, start = w[cut:], start + cut
-                f = scan_get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
+                f = scan.get(w, 0) & (SCAN_CUE | SCAN_HEAD | SCAN_PHRASE_ONLY)
             if f & SCAN_COUNT:
                 count_at.append(start)
             if f & SCAN_STATEMENT:
                 modal_at.append(i)
             if f & SCAN_CUE:  # read when a trigger's mode asks (most are never asked)
-                add_cue((start, i, w, end0))
+                cue_at.append((start, i, w, end0))
             if f & SCAN_HEAD:
                 if f & SCAN_PHRASE_ONLY:  # "said", "on": only the first word of phrases, none near
                     need, window = needed[w]
                     if need.isdisjoint(lw[i + 1 : i + window]):
                         continue
-                add_hit((start, end0, w, i))
+                hits.append((start, end0, w, i))
 
     def _prepare(self, context: Context) -> None:
         """What role finding needs: statement contents and speakers, all mentions."""
@@ -373,12 +371,12 @@ class Doc:
             start = s
         if end > e:
             end = e
-        starts = self.all_starts
+        all_, starts = self.all_mentions, self.all_starts
         i = _bisect_left(starts, start)
         j = _bisect_left(starts, end, i)
         if i == j:
             return []
-        return [m for m in self.all_mentions[i:j] if m[1] <= end]
+        return [m for m in all_[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
         """Whether anyone is mentioned in the sentence."""

@@ -20,13 +20,7 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
     last_end = -1
     lex = doc.lex
     exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
-    low, lw, norm = doc.low, doc.lw, doc.norm
-    # The sentence of each head, walked to in text order with the heads (no search per head).
-    sentences = doc.segs.sentences
-    n_sent = len(sentences)
-    k = -1
-    nxt = sentences[0].start if sentences else -1
-    sent: Span | None = None
+    low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
@@ -45,12 +39,8 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 combined = None
         if combined is None and word not in singles:
             continue  # only the first word of phrases, none of which can follow here
-        if 0 <= nxt <= h_start:  # the last sentence starting at or before the head
-            while k + 1 < n_sent and sentences[k + 1].start <= h_start:
-                k += 1
-            sent = sentences[k]
-            nxt = sentences[k + 1].start if k + 1 < n_sent else -1
-        if sent is None or h_start >= sent.end:
+        sent = sentence_at(h_start)
+        if sent is None:
             continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
