@@ -28,11 +28,15 @@ def _mention_spans(text: str, d: Draft) -> tuple[Span, ...]:
 
 def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     """Every event of an article, in text order."""
-    doc = Doc(context, lex)
+    doc = Doc(context, lex, prepared=False)
     if doc.idle:
         return ()
     triggers = find_triggers(doc)
-    if lex.statement_words and context.statements:
+    demands = bool(lex.statement_words and context.statements)  # statement words may make triggers
+    if not triggers and not (demands and doc.modal_at):
+        return ()  # head words but no trigger ("said", "on" alone): nothing to prepare
+    doc.prepare()
+    if demands:
         triggers = sorted([*triggers, *statement_triggers(doc, triggers)], key=lambda t: t.start)
     doc.verb_tokens = sorted({t.ti for t in triggers if t.entry.pos == "verb"})
     drafts: list[Draft] = []

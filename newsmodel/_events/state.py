@@ -118,7 +118,7 @@ def _any_inside(mentions: list[Mention], starts: list[int], sentence: Span) -> b
 class Doc:
     """Per-call view of one article: tokens, cues and mentions, with cheap lookups."""
 
-    def __init__(self, context: Context, lex: EventLexicon) -> None:
+    def __init__(self, context: Context, lex: EventLexicon, *, prepared: bool = True) -> None:
         self.lex = lex
         self.ctx = context
         self.text = context.text
@@ -149,8 +149,17 @@ class Doc:
         self.statements = context.statements
         # Nothing can be coded without a trigger word: the rest is for articles that have one.
         self.idle = not self.hits and not (self.modal_at and context.statements)
-        if not self.idle:
-            self._prepare(context)
+        self.prepared = False
+        if prepared and not self.idle:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Read what role finding needs (statement contents and speakers, every mention, times);
+        the trigger pass needs none of it, so an article whose head words make no trigger skips
+        it (``Doc(..., prepared=False)``, then this once the triggers are known)."""
+        if not self.prepared:
+            self.prepared = True
+            self._prepare(self.ctx)
 
     def _straight_words(self) -> Sequence[str]:
         """The segmenter's lower-cased words with typographic apostrophes made straight, as in
