@@ -72,6 +72,16 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
     ):
         sources = [speaker]
         rule += "+speaker"
+    elif (
+        not sources
+        and found[3] == _PASSIVE
+        and speaker is not None
+        and _authority_reporter(doc, trig, speaker, found[2], targets)
+    ):
+        # "he was charged with spying, prosecutors said": the officers who report an act of their
+        # own office, told in the passive with no agent, did it.
+        sources = [speaker]
+        rule += "+reporter"
     if sources and targets:
         if len(sources) == 1:  # the commonest: one comparison per target, no generator
             only = sources[0]
@@ -478,3 +488,33 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
         if all(a is not b for b in out):
             out.append(a)
     return out
+
+
+def _authority_reporter(doc: Doc, trig: Occurrence, speaker: Actor, place: Actor | None, targets: list[Actor]) -> bool:
+    """Whether the speaker of the statement holding a passive trigger with no agent did the act:
+    the trigger is a verb of an authority's office (``authority_verbs``: "was charged",
+    "were detained") in a finite past passive that opens no relative clause, the speaker one of
+    the authorities (``authority_sectors``: police, prosecutors, a ministry) and not among the
+    targets ("he was detained, his lawyer said": no), and the place of the act, if any, in the
+    speaker's country ("detained in Turkey, the German foreign ministry said": Turkey's act)."""
+    words, lw = doc.lex.words, doc.lw
+    if speaker.sector is None or speaker.sector.lower() not in words.authority_sectors:
+        return False
+    if lw[trig.ti] not in words.authority_verbs or any(speaker is a for a in targets):
+        return False
+    if place is not None and place.country and speaker.country and place.country != speaker.country:
+        return False
+    j = trig.ti - 1
+    while j > 0 and (lw[j].endswith(words.adverb_suffixes) or lw[j] in words.negations):
+        j -= 1
+    if j < 2:
+        return False
+    if lw[j] in words.authority_auxiliaries:
+        j -= 1
+    elif lw[j] in words.be and lw[j - 1] in words.authority_perfect:
+        j -= 2
+        if lw[j] in words.auxiliaries:
+            return False  # "could have been arrested": no act told
+    else:
+        return False  # "could be prosecuted", "being convicted"
+    return lw[j] not in words.relatives

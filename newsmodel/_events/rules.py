@@ -197,6 +197,10 @@ class EventWords:
     states: Words = ()
     recipient_verbs: Words = ()
     causative_verbs: Words = ()
+    authority_verbs: Words = ()
+    authority_sectors: Words = ()
+    authority_auxiliaries: Words = ()
+    authority_perfect: Words = ()
 
 
 @attrs.frozen

@@ -1,0 +1,33 @@
+"""Issue 14, wave 6: who is the source and who the target of a trigger (small sentences)."""
+
+from __future__ import annotations
+
+from ._small_events import by_trigger, events, sides
+
+
+def test_officers_who_report_a_passive_act_of_their_office_did_it() -> None:
+    e = by_trigger(events("John Smith has been charged with fraud, prosecutors said on Monday."), "charged")
+    assert sides(e) == (["prosecutors"], ["John Smith"])
+    assert e.rule.endswith("+reporter")
+
+
+def test_police_reporting_an_arrest_made_the_arrest() -> None:
+    e = by_trigger(events("Officials said Mary Jones was arrested at her home on Sunday."), "arrested")
+    assert sides(e) == (["officials"], ["Mary Jones"])
+
+
+def test_a_lawyer_reporting_a_detention_did_not_detain() -> None:
+    got = events("Mary Jones was detained last week, the activists said.")
+    assert sides(by_trigger(got, "detained"))[0] == []
+
+
+def test_no_reporter_source_for_a_modal_or_relative_passive() -> None:
+    got = events("John Smith could be charged with fraud, prosecutors said.")
+    assert all(not e.rule.endswith("+reporter") for e in got)
+    got = events("John Smith, who was arrested in May, is a banker, police said.")
+    assert all(not e.rule.endswith("+reporter") for e in got)
+
+
+def test_no_reporter_source_for_an_act_in_another_country() -> None:
+    got = events("Jane Doe was detained in Turkey, the German foreign ministry said.")
+    assert all(not e.rule.endswith("+reporter") for e in got)
