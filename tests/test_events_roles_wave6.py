@@ -31,3 +31,19 @@ def test_no_reporter_source_for_a_modal_or_relative_passive() -> None:
 def test_no_reporter_source_for_an_act_in_another_country() -> None:
     got = events("Jane Doe was detained in Turkey, the German foreign ministry said.")
     assert all(not e.rule.endswith("+reporter") for e in got)
+
+
+def test_a_verb_form_after_an_article_and_a_modifier_is_a_noun() -> None:
+    # The protesters defied the ban; they did not ban anything.
+    got = events("The protesters defied a government ban on rallies.")
+    assert all(sides(e)[0] != ["protesters"] for e in got if e.trigger.text == "ban")
+
+
+def test_a_noun_read_verb_form_takes_its_modifier_as_source() -> None:
+    e = by_trigger(events("Kenya criticised the Ugandan ban on imports."), "ban")
+    assert sides(e)[0] == ["Uganda"]
+
+
+def test_a_base_form_after_a_plural_subject_stays_a_verb() -> None:
+    e = by_trigger(events("The police arrest protesters every week."), "arrest")
+    assert sides(e) == (["police"], ["protesters"])

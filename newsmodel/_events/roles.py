@@ -28,7 +28,7 @@ from .clauses import (
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, causative_verb, possessor_object, recipient_verb
+from .grammar import before_reporting_clause, causative_verb, noun_reading, possessor_object, recipient_verb
 from .mode import mode, recode
 from .state import Doc, Draft, Occurrence
 
@@ -151,6 +151,9 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
                 a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None
             ]
             return _dedupe(cagents or agents), _dedupe(patients), rplace, _PASSIVE
+    if e.pos == "verb" and trig.match_end == trig.head_end and noun_reading(doc, trig.ti, e.text):
+        # "defied a government ban on rallies": the ban is a noun, the defiers did not ban.
+        return _noun_roles(doc, trig, sentence, floor, right)
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
         subj, lplace = subject(doc, sentence, trig.start, floor)
         _, rplace, agents = objects(

@@ -201,6 +201,9 @@ class EventWords:
     authority_sectors: Words = ()
     authority_auxiliaries: Words = ()
     authority_perfect: Words = ()
+    singular_determiners: Words = ()
+    articles: Words = ()
+    noun_complements: Words = ()
 
 
 @attrs.frozen
