@@ -47,3 +47,20 @@ def test_a_noun_read_verb_form_takes_its_modifier_as_source() -> None:
 def test_a_base_form_after_a_plural_subject_stays_a_verb() -> None:
     e = by_trigger(events("The police arrest protesters every week."), "arrest")
     assert sides(e) == (["police"], ["protesters"])
+
+
+def test_the_subject_past_a_restrictive_relative_clause_is_its_antecedent() -> None:
+    got = events("A Hungarian lawmaker who belongs to the Jobbik party has been charged with spying.")
+    e = by_trigger(got, "charged")
+    assert sides(e)[1] == ["Hungarian lawmaker"]
+
+
+def test_the_object_of_a_restrictive_relative_clause_is_not_the_main_subject() -> None:
+    got = events("The ministers who met Erdogan condemned the attack.")
+    assert all(sides(e)[0] != ["Recep Tayyip Erdogan"] for e in got if e.trigger.text == "condemned")
+
+
+def test_a_reported_clause_inside_a_relative_clause_keeps_its_own_subject() -> None:
+    got = events("Swiss banks are criticised by churches who say they are lending support to Pretoria.")
+    e = by_trigger(got, "support")
+    assert sides(e)[0] == ["Swiss banks"]

@@ -43,6 +43,7 @@ __all__ = [
     "object_of",
     "previous_verb",
     "reduced_relative",
+    "restrictive_antecedent",
     "subject_of",
 ]
 
@@ -346,6 +347,39 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
         if gerund:
             p = previous_verb(ch, k)  # "..., forcing officers to open fire"
             return subject_of(ch, p, depth + 1) if p >= 0 else []
+    return []
+
+
+def restrictive_antecedent(ch: Chunks, v: int, reporting: Collection[str], stops: Collection[str]) -> list[int]:
+    """The subject of the verb group at item ``v`` when a restrictive relative clause (no comma)
+    stands between them: "a lawmaker who belongs to the Jobbik party has been charged" (the
+    lawmaker, not the party). The clause holds one verb group of its own, no reporting verb
+    ("the man who said the minister was arrested": the minister), and ends in a noun group that
+    is no subject pronoun ("lawmakers who met him said he spoke": he); no subordinator
+    (``stops``) opens another clause inside it ("a conflict which has intensified since Saleh was
+    killed": Saleh); empty otherwise."""
+    kinds = ch.kinds
+    k = v - 1
+    while k >= 0 and kinds[k] == ADV:
+        k -= 1
+    if k < 0 or kinds[k] != NOUN or ch.codes[ch.starts[k]] == "P":
+        return []
+    verbs = 0
+    while k >= 0 and v - k <= _REACH:
+        kind = kinds[k]
+        if ch.word(k) in reporting:
+            return []  # "the churches who say they are lending support": they
+        if kind == VERB:
+            verbs += 1
+            if verbs > 1 or ch.words[ch.head(k) - ch.lo] in reporting:
+                return []
+        elif kind == SUB:
+            if not ch.relative(k) or verbs != 1 or k == 0 or kinds[k - 1] != NOUN:
+                return []
+            return coordinated(ch, k - 1, -1)
+        elif kind in (PUNCT, COORD) or (kind == PREP and ch.word(k) in stops):
+            return []
+        k -= 1
     return []
 
 

@@ -121,6 +121,7 @@ class WordSets:
     singular_determiners: frozenset[str]
     articles: frozenset[str]
     noun_complements: frozenset[str]
+    restrictive_relatives: frozenset[str]
     satisfied_nouns: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_links: frozenset[str]

@@ -14,6 +14,7 @@ from .chunks import (
     infinitive_subject,
     object_of,
     reduced_relative,
+    restrictive_antecedent,
     subject_of,
 )
 from .clauses import (
@@ -30,11 +31,12 @@ from .clauses import (
 )
 from .grammar import before_reporting_clause, causative_verb, noun_reading, possessor_object, recipient_verb
 from .mode import mode, recode
-from .state import Doc, Draft, Occurrence
+from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 
 __all__ = ["read_roles"]
 
 _PASSIVE = "+passive"
+_RELATIVE_WORDS = 12  # words between a relative pronoun and a verb trigger past its clause, at most
 
 # (sources, targets, place, rule suffix), or None: no event.
 _Roles = tuple[list[Actor], list[Actor], Actor | None, str]
@@ -156,6 +158,8 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         return _noun_roles(doc, trig, sentence, floor, right)
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
         subj, lplace = subject(doc, sentence, trig.start, floor)
+        if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
+            subj = past
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
@@ -183,6 +187,8 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
+        subj = past  # "the ministers who met Erdogan condemned": not Erdogan, even if nobody
     if _for_infinitive(doc, trig):
         # "it was time for Britain and India to strike a deal": the subject follows "for".
         ch = doc.chunks(sentence)
@@ -350,6 +356,39 @@ def _infinitive_after(doc: Doc, trig: Occurrence, sentence: Span, right: int) ->
         if ch.kinds[k] == VERB and ch.word(k) in infinitive:
             return doc.starts[ti]
     return right
+
+
+def _past_restrictive_relative(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> list[Actor] | None:
+    """The subject of a verb trigger past a restrictive relative clause ("a lawmaker who belongs to
+    the Jobbik party has been charged": the lawmaker), read off the chunks when a relative
+    pronoun with no comma before it stands in the few words before the trigger: the actors its
+    antecedent names (empty when it names none: "the ministers who met Erdogan condemned" is not
+    Erdogan's act). ``None`` when there is no such clause."""
+    words, lw = doc.lex.words, doc.lw
+    if lw[trig.ti].endswith(words.gerund_suffixes):
+        return None  # "criticized his comments blaming ...": a participle, not the clause's verb
+    j = trig.ti - 1
+    while j > 1 and trig.ti - j <= _RELATIVE_WORDS:
+        w = lw[j]
+        if w in PUNCT_BOUNDARY or w == "," or doc.starts[j] < sentence.start:
+            return None
+        if w in words.restrictive_relatives:
+            break
+        j -= 1
+    else:
+        return None
+    if lw[j - 1] == "," or j + 1 >= trig.ti:
+        return None  # "the police, who fired": the word-window reader reads it; "who was charged"
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0 or ch.kinds[v] != VERB:
+        return None
+    groups = restrictive_antecedent(ch, v, words.reporting, words.boundaries)
+    if not groups:
+        return None
+    return _dedupe([a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None])
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:

@@ -204,6 +204,7 @@ class EventWords:
     singular_determiners: Words = ()
     articles: Words = ()
     noun_complements: Words = ()
+    restrictive_relatives: Words = ()
 
 
 @attrs.frozen
