@@ -350,7 +350,9 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
     return []
 
 
-def restrictive_antecedent(ch: Chunks, v: int, reporting: Collection[str], stops: Collection[str]) -> list[int]:
+def restrictive_antecedent(
+    ch: Chunks, v: int, reporting: Collection[str], stops: Collection[str]
+) -> list[int]:
     """The subject of the verb group at item ``v`` when a restrictive relative clause (no comma)
     stands between them: "a lawmaker who belongs to the Jobbik party has been charged" (the
     lawmaker, not the party). The clause holds one verb group of its own, no reporting verb

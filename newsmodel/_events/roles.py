@@ -532,7 +532,9 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _authority_reporter(doc: Doc, trig: Occurrence, speaker: Actor, place: Actor | None, targets: list[Actor]) -> bool:
+def _authority_reporter(
+    doc: Doc, trig: Occurrence, speaker: Actor, place: Actor | None, targets: list[Actor]
+) -> bool:
     """Whether the speaker of the statement holding a passive trigger with no agent did the act:
     the trigger is a verb of an authority's office (``authority_verbs``: "was charged",
     "were detained") in a finite past passive that opens no relative clause, the speaker one of
