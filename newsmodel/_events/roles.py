@@ -381,6 +381,21 @@ def _past_restrictive_relative(
         return None
     if lw[j - 1] == "," or j + 1 >= trig.ti:
         return None  # "the police, who fired": the word-window reader reads it; "who was charged"
+    k = trig.ti - 1  # the word before the trigger's verb group: a noun ends the relative clause
+    while k > j and (
+        lw[k] in doc.lex.verb_like or lw[k] in words.negations or lw[k].endswith(words.adverb_suffixes)
+    ):
+        k -= 1
+    w = lw[k]
+    if (
+        k <= j + 1
+        or not w[:1].isalnum()
+        or w in words.infinitive
+        or w in doc.lex.prepositions
+        or w in words.pronouns
+        or w in words.determiners
+    ):
+        return None  # "who have been willing to negotiate": the trigger is the clause's own
     ch = doc.chunks(sentence)
     v = ch.item_of(trig.ti)
     if v < 0 or ch.kinds[v] != VERB:
