@@ -64,3 +64,13 @@ def test_a_reported_clause_inside_a_relative_clause_keeps_its_own_subject() -> N
     got = events("Swiss banks are criticised by churches who say they are lending support to Pretoria.")
     e = by_trigger(got, "support")
     assert sides(e)[0] == ["Swiss banks"]
+
+
+def test_the_outlet_of_an_interview_is_not_the_target() -> None:
+    e = by_trigger(events("Merkel praised the agreement in an interview with Reuters."), "praised")
+    assert sides(e) == (["Angela Merkel"], [])
+
+
+def test_a_named_object_is_still_the_target_of_a_verb_of_speaking() -> None:
+    e = by_trigger(events("Erdogan accused Reuters of bias."), "accused")
+    assert sides(e)[1] == ["Reuters"]

@@ -14,7 +14,7 @@ import bisect
 
 from ..model import Actor, ActorKind, Span
 from .chunks import previous_verb
-from .grammar import reporter_of_pronoun, title_complement
+from .grammar import reporter_of_pronoun, said_to, title_complement
 from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
 
 __all__ = [
@@ -407,7 +407,12 @@ def objects(
                 place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
             k += 1
             continue
-        if targets or who is None or doc.norm[m[0] : m[1]].lower() in doc.lex.words.possessive_pronouns:
+        if (
+            targets
+            or who is None
+            or doc.norm[m[0] : m[1]].lower() in doc.lex.words.possessive_pronouns
+            or (prep is not None and said_to(doc, m[0]))
+        ):
             if where is not None and place is None:
                 place = where
             k += 1

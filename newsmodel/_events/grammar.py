@@ -21,6 +21,7 @@ __all__ = [
     "possessor_object",
     "recipient_verb",
     "reporter_of_pronoun",
+    "said_to",
     "title_complement",
 ]
 
@@ -238,3 +239,14 @@ def noun_reading(doc: Doc, ti: int, lemma: str) -> bool:
     if lw[j] in words.singular_determiners:
         return True
     return ti + 1 < len(lw) and lw[ti + 1] in words.noun_complements and lw[j] in words.articles
+
+
+def said_to(doc: Doc, start: int) -> bool:
+    """Whether the mention at ``start`` completes a noun of speaking (``interview_nouns``: "in an
+    interview with Reuters", "in remarks to reporters"): whom the words were said to, not what
+    the act was aimed at."""
+    words, lw = doc.lex.words, doc.lw
+    j = doc.tok(start) - 1
+    while j > 0 and lw[j] in words.determiners:
+        j -= 1
+    return j > 0 and lw[j] in doc.lex.prepositions and lw[j - 1] in words.interview_nouns

@@ -122,6 +122,7 @@ class WordSets:
     articles: frozenset[str]
     noun_complements: frozenset[str]
     restrictive_relatives: frozenset[str]
+    interview_nouns: frozenset[str]
     satisfied_nouns: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_links: frozenset[str]

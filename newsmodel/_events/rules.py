@@ -205,6 +205,7 @@ class EventWords:
     articles: Words = ()
     noun_complements: Words = ()
     restrictive_relatives: Words = ()
+    interview_nouns: Words = ()
 
 
 @attrs.frozen
