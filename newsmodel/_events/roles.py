@@ -22,7 +22,6 @@ from .clauses import (
     content_floor,
     is_passive,
     noun_phrase_end,
-    objects,
     place_anywhere,
     premodifies,
     subject,
@@ -31,6 +30,7 @@ from .clauses import (
 )
 from .grammar import before_reporting_clause, causative_verb, noun_reading, possessor_object, recipient_verb
 from .mode import mode, recode
+from .objects import objects
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 
 __all__ = ["read_roles"]
@@ -60,30 +60,8 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         return None
     sources, targets, place, rule = found
     rule = e.rule + rule
-    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
-    if trig.start in doc.cue_speaker and not e.swapped:
-        sp = doc.cue_speaker[trig.start]
-        if sp not in sources:
-            sources = [sp]
-            rule += "+speaker"
-    elif (
-        not sources
-        and e.pos == "verb"
-        and speaker is not None
-        and subject_is_first_person(doc, trig, sentence, floor)
-    ):
-        sources = [speaker]
-        rule += "+speaker"
-    elif (
-        not sources
-        and found[3] == _PASSIVE
-        and speaker is not None
-        and _authority_reporter(doc, trig, speaker, found[2], targets)
-    ):
-        # "he was charged with spying, prosecutors said": the officers who report an act of their
-        # own office, told in the passive with no agent, did it.
-        sources = [speaker]
-        rule += "+reporter"
+    sources, said = _speaker_source(doc, trig, sentence, floor, speaker, found)
+    rule += said
     if sources and targets:
         if len(sources) == 1:  # the commonest: one comparison per target, no generator
             only = sources[0]
@@ -124,6 +102,38 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         rule=rule + recoded,
         passive=found[3] == _PASSIVE,
     )
+
+
+def _speaker_source(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, speaker: Actor | None, found: _Roles
+) -> tuple[list[Actor], str]:
+    """The sources once statements are read, with the rule suffix that says so: the speaker of a
+    statement whose cue is the trigger, of a quote whose clause opens in the first person, or
+    an authority reporting an act of its office in the passive."""
+    e = trig.entry
+    sources, targets = found[0], found[1]
+    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
+    if trig.start in doc.cue_speaker and not e.swapped:
+        sp = doc.cue_speaker[trig.start]
+        if sp not in sources:
+            return [sp], "+speaker"
+    elif (
+        not sources
+        and e.pos == "verb"
+        and speaker is not None
+        and subject_is_first_person(doc, trig, sentence, floor)
+    ):
+        return [speaker], "+speaker"
+    elif (
+        not sources
+        and found[3] == _PASSIVE
+        and speaker is not None
+        and _authority_reporter(doc, trig, speaker, found[2], targets)
+    ):
+        # "he was charged with spying, prosecutors said": the officers who report an act of their
+        # own office, told in the passive with no agent, did it.
+        return [speaker], "+reporter"
+    return sources, ""
 
 
 def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
