@@ -50,7 +50,7 @@ def test_a_base_form_after_a_plural_subject_stays_a_verb() -> None:
 
 
 def test_the_subject_past_a_restrictive_relative_clause_is_its_antecedent() -> None:
-    got = events("A Hungarian lawmaker who belongs to the Jobbik party has been charged with spying.")
+    got = events("A Hungarian lawmaker who belongs to the opposition Jobbik party has been charged with spying.")
     e = by_trigger(got, "charged")
     assert sides(e)[1] == ["Hungarian lawmaker"]
 
@@ -74,3 +74,15 @@ def test_the_outlet_of_an_interview_is_not_the_target() -> None:
 def test_a_named_object_is_still_the_target_of_a_verb_of_speaking() -> None:
     e = by_trigger(events("Erdogan accused Reuters of bias."), "accused")
     assert sides(e)[1] == ["Reuters"]
+
+
+def test_an_infinitive_after_a_control_verb_skips_the_subjects_apposition() -> None:
+    got = events("Norway, a key U.S. ally, has refused to sanction Iran.")
+    e = by_trigger(got, "sanction")
+    assert sides(e)[0] == ["Norway"]
+
+
+def test_an_infinitive_after_a_control_verb_skips_the_subjects_relative_clause() -> None:
+    got = events("Sudan, which owes the IMF 450 mln dlrs, is scheduled to hold talks with the Fund.")
+    e = by_trigger(got, "hold")
+    assert sides(e)[0] == ["Sudan"]

@@ -300,6 +300,7 @@ _INSERT_ITEMS = 24  # items an apposition or relative clause between commas may 
 _REACH = 40  # items a reader walks over, at most (a long sentence stays linear)
 _LIST = 12  # coordinated groups, or prepositional phrases after a subject, at most
 _OPENING = 6  # items before a participle clause that opens the sentence, at most
+_UNTOLD_VERB = "zxw"  # codes of a lower-case content word that may be a relative clause's verb
 
 
 def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
@@ -376,7 +377,9 @@ def restrictive_antecedent(
             if verbs > 1 or ch.words[ch.head(k) - ch.lo] in reporting:
                 return []
         elif kind == SUB:
-            if not ch.relative(k) or verbs != 1 or k == 0 or kinds[k - 1] != NOUN:
+            # Its verb may be read as a noun ("who belongs to": a lower-case word right after it).
+            untold = verbs == 0 and kinds[k + 1] == NOUN and ch.codes[ch.starts[k + 1]] in _UNTOLD_VERB
+            if not ch.relative(k) or not (verbs == 1 or untold) or k == 0 or kinds[k - 1] != NOUN:
                 return []
             return coordinated(ch, k - 1, -1)
         elif kind in (PUNCT, COORD) or (kind == PREP and ch.word(k) in stops):

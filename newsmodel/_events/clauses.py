@@ -139,8 +139,11 @@ def subject(
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    # "Pakistan, a key U.S. ally, has refused to deploy": the comma before "has refused" closes
+    # the apposition for "deploy" too.
+    vi = _controlling_verb(doc, ti, max(st, 0))
     if depth < 2:
-        rel = _relative_clause_before(doc, ti, max(st, 0), max(floor, sentence.start))
+        rel = _relative_clause_before(doc, vi, max(st, 0), max(floor, sentence.start))
         if rel is not None:
             # "Turkey, which has arrested two staff members, summoned a third": the subject is
             # before the relative clause.
@@ -157,7 +160,7 @@ def subject(
     place: Actor | None = None
     opening_place: Actor | None = None
     if ms:
-        found, place, opening_place = _subject_among(doc, ms, ti, left)
+        found, place, opening_place = _subject_among(doc, ms, vi, left)
         if found is not None:
             return found, place
     # "Rebels in the Ivory Coast dismissed ...", "A camp for Congolese refugees was attacked": the
@@ -167,6 +170,16 @@ def subject(
     if left <= sentence.start:
         return [], place
     return _subject_before(doc, sentence, left, floor, depth, pos), place
+
+
+def _controlling_verb(doc: Doc, ti: int, lo: int) -> int:
+    """The token of the past form whose infinitive complement the verb at ``ti`` opens ("refused
+    to deploy": refused), whose subject is the verb's; ``ti`` when there is none."""
+    words, lw = doc.lex.words, doc.lw
+    if ti - 2 < lo or lw[ti - 1] not in words.infinitive:
+        return ti
+    w = lw[ti - 2]
+    return ti - 2 if w.endswith(words.past_suffixes) or w in words.participles else ti
 
 
 def _subject_among(
