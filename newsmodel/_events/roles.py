@@ -36,6 +36,7 @@ from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 __all__ = ["read_roles"]
 
 _PASSIVE = "+passive"
+_AGENT_REACH = 12  # tokens after a passive searched for an agent named in its clause, at most
 _RELATIVE_WORDS = 12  # words between a relative pronoun and a verb trigger past its clause, at most
 
 # (sources, targets, place, rule suffix), or None: no event.
@@ -564,8 +565,9 @@ def _authority_reporter(
     the trigger is a verb of an authority's office (``authority_verbs``: "was charged",
     "were detained") in a finite past passive that opens no relative clause, the speaker one of
     the authorities (``authority_sectors``: police, prosecutors, a ministry) and not among the
-    targets ("he was detained, his lawyer said": no), and the place of the act, if any, in the
-    speaker's country ("detained in Turkey, the German foreign ministry said": Turkey's act)."""
+    targets ("he was detained, his lawyer said": no), the place of the act, if any, in the
+    speaker's country ("detained in Turkey, the German foreign ministry said": Turkey's act), and
+    no agent named later in its clause ("detained in a sweep by immigration authorities")."""
     words, lw = doc.lex.words, doc.lw
     if speaker.sector is None or speaker.sector.lower() not in words.authority_sectors:
         return False
@@ -573,6 +575,11 @@ def _authority_reporter(
         return False
     if place is not None and place.country and speaker.country and place.country != speaker.country:
         return False
+    j = trig.ti + 1
+    while j < len(lw) and j - trig.ti <= _AGENT_REACH and lw[j] != "," and lw[j] not in PUNCT_BOUNDARY:
+        if lw[j] in words.agent_prepositions:
+            return False  # "detained as part of a sweep by immigration authorities": theirs
+        j += 1
     j = trig.ti - 1
     while j > 0 and (lw[j].endswith(words.adverb_suffixes) or lw[j] in words.negations):
         j -= 1
