@@ -141,7 +141,7 @@ def subject(
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
     # "Pakistan, a key U.S. ally, has refused to deploy": the comma before "has refused" closes
     # the apposition for "deploy" too.
-    vi = _controlling_verb(doc, ti, max(st, 0))
+    vi = _controlling_verb(doc, ti, max(st, 0)) if doc.lw[ti - 1] in doc.lex.words.infinitive else ti
     if depth < 2:
         rel = _relative_clause_before(doc, vi, max(st, 0), max(floor, sentence.start))
         if rel is not None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, ActorKind, Span
+from ..model import Actor, Span
 from .chunks import (
-    NOUN,
     VERB,
     ChunkGrammar,
-    Chunks,
     agent_of,
     infinitive_subject,
-    object_of,
     reduced_relative,
     restrictive_antecedent,
     subject_of,
@@ -31,6 +28,7 @@ from .clauses import (
 from .grammar import before_reporting_clause, causative_verb, noun_reading, possessor_object, recipient_verb
 from .mode import mode, recode
 from .objects import objects
+from .sides import chunk_noun_sides, chunk_sides, dedupe, group_actor
 from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 
 __all__ = ["read_roles"]
@@ -61,8 +59,9 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         return None
     sources, targets, place, rule = found
     rule = e.rule + rule
-    sources, said = _speaker_source(doc, trig, sentence, floor, speaker, found)
-    rule += said
+    if trig.start in doc.cue_speaker or (speaker is not None and not sources):
+        sources, said = _speaker_source(doc, trig, sentence, floor, speaker, found)
+        rule += said
     if sources and targets:
         if len(sources) == 1:  # the commonest: one comparison per target, no generator
             only = sources[0]
@@ -95,8 +94,8 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         kind=kind,
         trig=trig,
         sentence=sentence,
-        sources=_dedupe(sources) if len(sources) > 1 else sources,
-        targets=_dedupe(targets) if len(targets) > 1 else targets,
+        sources=dedupe(sources) if len(sources) > 1 else sources,
+        targets=dedupe(targets) if len(targets) > 1 else targets,
         location=place,
         mode=how,
         cue=cue,
@@ -155,16 +154,19 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
         groups = reduced_relative(ch, v) if v >= 0 else []
-        patients = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+        patients = [a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None]
         if patients:
             _, rplace, agents = objects(
                 doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
             )
-            cagents = [
-                a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None
-            ]
-            return _dedupe(cagents or agents), _dedupe(patients), rplace, _PASSIVE
-    if e.pos == "verb" and trig.match_end == trig.head_end and noun_reading(doc, trig.ti, e.text):
+            cagents = [a for k in agent_of(ch, v) if (a := group_actor(doc, ch, k, floor, right)) is not None]
+            return dedupe(cagents or agents), dedupe(patients), rplace, _PASSIVE
+    if (
+        e.pos == "verb"
+        and trig.match_end == trig.head_end
+        and doc.lw[trig.ti] == e.text
+        and noun_reading(doc, trig.ti, e.text)
+    ):
         # "defied a government ban on rallies": the ban is a noun, the defiers did not ban.
         return _noun_roles(doc, trig, sentence, floor, right)
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
@@ -205,7 +207,7 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
         groups = infinitive_subject(ch, v) if v >= 0 else []
-        subj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None] or subj
+        subj = [a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None] or subj
     if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
         # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
         # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
@@ -299,10 +301,10 @@ def _subject_of_verb(doc: Doc, sentence: Span, at: int, floor: int) -> list[Acto
     v = ch.item_of(doc.tok(at))
     if v >= 0 and ch.kinds[v] == VERB:
         found = [
-            a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None
+            a for k in subject_of(ch, v) if (a := group_actor(doc, ch, k, floor, sentence.end)) is not None
         ]
         if found:
-            return _dedupe(found)
+            return dedupe(found)
     return subject(doc, sentence, at, floor)[0]
 
 
@@ -414,7 +416,7 @@ def _past_restrictive_relative(
     groups = restrictive_antecedent(ch, v, words.reporting, words.boundaries)
     if not groups:
         return None
-    return _dedupe([a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None])
+    return dedupe([a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None])
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:
@@ -485,77 +487,6 @@ def _named_between(doc: Doc, start: int, end: int) -> bool:
     starts = doc.all_starts
     i = bisect.bisect_left(starts, start)
     return i < len(starts) and starts[i] < end
-
-
-def chunk_noun_sides(
-    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
-) -> tuple[list[Actor], list[Actor]]:
-    """(target, agent) actors of a noun trigger heading its noun group, read off the chunks: the
-    head of the prepositional phrase right after it ("the arrest of opposition leader X"), and of
-    a "by" phrase among the next ones ("the arrest of X by police")."""
-    ch = doc.chunks(sentence)
-    k = ch.item_of(trig.ti)
-    if k < 0 or ch.kinds[k] != NOUN or ch.head(k) != trig.ti:
-        return [], []
-    groups, prep = object_of(ch, k, doc.lex.words.target_prepositions)
-    if prep is None or prep in doc.lex.words.agent_prepositions:
-        groups = []
-    targets = [a for j in groups if (a := _group_actor(doc, ch, j, floor, right)) is not None]
-    agents = [a for j in agent_of(ch, k) if (a := _group_actor(doc, ch, j, floor, right)) is not None]
-    return _dedupe(targets), _dedupe(agents)
-
-
-def chunk_sides(
-    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
-) -> tuple[list[Actor], list[Actor], list[Actor]]:
-    """(subject, object, agent) actors of a verb trigger read off the sentence's chunks: the
-    actors the heads of the noun groups name."""
-    ch = doc.chunks(sentence)
-    v = ch.item_of(trig.ti)
-    if v < 0 or ch.kinds[v] != VERB:
-        return [], [], []
-    # The subject of an opening participle clause follows it, past the objects' bound ("Complaining
-    # of the tariffs, he said"): only the sentence bounds it.
-    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None]
-    # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
-    groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
-    obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    agents = [a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    return _dedupe(subj), _dedupe(obj), _dedupe(agents)
-
-
-def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
-    """The actor a mention of the head of the noun group at item ``k`` names, through the actor
-    stage's coreference (a pronoun or a nominal is resolved there); ``None`` when the head names
-    none ("a U.S. consulate worker" is a worker, not the United States: the word-window readers
-    then decide), or names a place without a country ("the Europe Bridge": where, not who)."""
-    if ch.kinds[k] != NOUN or doc.starts[ch.first(k)] < floor:
-        return None
-    hs, he = doc.tokens[ch.head(k)]
-    if hs >= right:
-        return None
-    ms, starts = doc.all_mentions, doc.all_starts
-    i = bisect.bisect_right(starts, hs) - 1
-    best: Actor | None = None
-    best_len = -1
-    while i >= 0 and hs - starts[i] < 200:
-        s, e, a = ms[i]
-        if e >= he and e - s > best_len:
-            best, best_len = a, e - s
-        i -= 1
-    if best is not None and best.kind is ActorKind.LOCATION and not best.country:
-        return None
-    return best
-
-
-def _dedupe(actors: list[Actor]) -> list[Actor]:
-    if len(actors) < 2:
-        return actors
-    out: list[Actor] = []
-    for a in actors:
-        if all(a is not b for b in out):
-            out.append(a)
-    return out
 
 
 def _authority_reporter(
