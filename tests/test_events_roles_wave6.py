@@ -50,7 +50,9 @@ def test_a_base_form_after_a_plural_subject_stays_a_verb() -> None:
 
 
 def test_the_subject_past_a_restrictive_relative_clause_is_its_antecedent() -> None:
-    got = events("A Hungarian lawmaker who belongs to the opposition Jobbik party has been charged with spying.")
+    got = events(
+        "A Hungarian lawmaker who belongs to the opposition Jobbik party has been charged with spying."
+    )
     e = by_trigger(got, "charged")
     assert sides(e)[1] == ["Hungarian lawmaker"]
 
