@@ -382,6 +382,13 @@ def _past_restrictive_relative(
     words, lw = doc.lex.words, doc.lw
     if lw[trig.ti].endswith(words.gerund_suffixes):
         return None  # "criticized his comments blaming ...": a participle, not the clause's verb
+    lo = max(sentence.start, doc.starts[max(0, trig.ti - _RELATIVE_WORDS)])
+    low = doc.low
+    for w in words.restrictive_relatives:  # a search in C first: most clauses hold none
+        if low.find(w, lo, trig.start) >= 0:
+            break
+    else:
+        return None
     j = trig.ti - 1
     while j > 1 and trig.ti - j <= _RELATIVE_WORDS:
         w = lw[j]
