@@ -43,6 +43,7 @@ __all__ = [
     "object_of",
     "previous_verb",
     "reduced_relative",
+    "restrictive_antecedent",
     "subject_of",
 ]
 
@@ -299,6 +300,7 @@ _INSERT_ITEMS = 24  # items an apposition or relative clause between commas may 
 _REACH = 40  # items a reader walks over, at most (a long sentence stays linear)
 _LIST = 12  # coordinated groups, or prepositional phrases after a subject, at most
 _OPENING = 6  # items before a participle clause that opens the sentence, at most
+_UNTOLD_VERB = "zxw"  # codes of a lower-case content word that may be a relative clause's verb
 
 
 def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
@@ -346,6 +348,43 @@ def subject_of(ch: Chunks, v: int, depth: int = 0) -> list[int]:
         if gerund:
             p = previous_verb(ch, k)  # "..., forcing officers to open fire"
             return subject_of(ch, p, depth + 1) if p >= 0 else []
+    return []
+
+
+def restrictive_antecedent(
+    ch: Chunks, v: int, reporting: Collection[str], stops: Collection[str]
+) -> list[int]:
+    """The subject of the verb group at item ``v`` when a restrictive relative clause (no comma)
+    stands between them: "a lawmaker who belongs to the Jobbik party has been charged" (the
+    lawmaker, not the party). The clause holds one verb group of its own, no reporting verb
+    ("the man who said the minister was arrested": the minister), and ends in a noun group that
+    is no subject pronoun ("lawmakers who met him said he spoke": he); no subordinator
+    (``stops``) opens another clause inside it ("a conflict which has intensified since Saleh was
+    killed": Saleh); empty otherwise."""
+    kinds = ch.kinds
+    k = v - 1
+    while k >= 0 and kinds[k] == ADV:
+        k -= 1
+    if k < 0 or kinds[k] != NOUN or ch.codes[ch.starts[k]] == "P":
+        return []
+    verbs = 0
+    while k >= 0 and v - k <= _REACH:
+        kind = kinds[k]
+        if ch.word(k) in reporting:
+            return []  # "the churches who say they are lending support": they
+        if kind == VERB:
+            verbs += 1
+            if verbs > 1 or ch.words[ch.head(k) - ch.lo] in reporting:
+                return []
+        elif kind == SUB:
+            # Its verb may be read as a noun ("who belongs to": a lower-case word right after it).
+            untold = verbs == 0 and kinds[k + 1] == NOUN and ch.codes[ch.starts[k + 1]] in _UNTOLD_VERB
+            if not ch.relative(k) or not (verbs == 1 or untold) or k == 0 or kinds[k - 1] != NOUN:
+                return []
+            return coordinated(ch, k - 1, -1)
+        elif kind in (PUNCT, COORD) or (kind == PREP and ch.word(k) in stops):
+            return []
+        k -= 1
     return []
 
 

@@ -1,7 +1,7 @@
 """Role finding's primitives: clause bounds, the subject before a trigger, the objects after it,
 coordination, passives and places, read off the actor mentions around a trigger.
 
-There is no syntactic parser in front of this (``chunks.py`` adds a shallow chunker, which the
+The objects after a trigger are read in ``objects.py``. There is no syntactic parser in front of this (``chunks.py`` adds a shallow chunker, which the
 role finder consults where these readers find no subject): roles are read with a few well-known cues of
 English news syntax (the subject before an active verb, ``by`` after a passive participle, the
 object or a prepositional phrase after the verb, ``from``/``by`` and possessives around a noun,
@@ -23,7 +23,6 @@ __all__ = [
     "content_floor",
     "is_passive",
     "noun_phrase_end",
-    "objects",
     "place_anywhere",
     "premodifies",
     "subject",
@@ -140,8 +139,11 @@ def subject(
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
     st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    # "Pakistan, a key U.S. ally, has refused to deploy": the comma before "has refused" closes
+    # the apposition for "deploy" too.
+    vi = _controlling_verb(doc, ti, max(st, 0)) if doc.lw[ti - 1] in doc.lex.words.infinitive else ti
     if depth < 2:
-        rel = _relative_clause_before(doc, ti, max(st, 0), max(floor, sentence.start))
+        rel = _relative_clause_before(doc, vi, max(st, 0), max(floor, sentence.start))
         if rel is not None:
             # "Turkey, which has arrested two staff members, summoned a third": the subject is
             # before the relative clause.
@@ -158,7 +160,7 @@ def subject(
     place: Actor | None = None
     opening_place: Actor | None = None
     if ms:
-        found, place, opening_place = _subject_among(doc, ms, ti, left)
+        found, place, opening_place = _subject_among(doc, ms, vi, left)
         if found is not None:
             return found, place
     # "Rebels in the Ivory Coast dismissed ...", "A camp for Congolese refugees was attacked": the
@@ -168,6 +170,16 @@ def subject(
     if left <= sentence.start:
         return [], place
     return _subject_before(doc, sentence, left, floor, depth, pos), place
+
+
+def _controlling_verb(doc: Doc, ti: int, lo: int) -> int:
+    """The token of the past form whose infinitive complement the verb at ``ti`` opens ("refused
+    to deploy": refused), whose subject is the verb's; ``ti`` when there is none."""
+    words, lw = doc.lex.words, doc.lw
+    if ti - 2 < lo or lw[ti - 1] not in words.infinitive:
+        return ti
+    w = lw[ti - 2]
+    return ti - 2 if w.endswith(words.past_suffixes) or w in words.participles else ti
 
 
 def _subject_among(
@@ -371,99 +383,6 @@ def _opens_clause(doc: Doc, lt: int, start: int) -> bool:
         n += 1
         j -= 1
     return 1 <= n <= 4
-
-
-def objects(
-    doc: Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None
-) -> tuple[list[Actor], Actor | None, list[Actor]]:
-    """Objects after a trigger: (targets, place, by/from actors) within ``[start, end)``.
-
-    ``allowed``: prepositions that may introduce a target (``None``: also a bare object).
-    """
-    ms = doc.mentions_in(sentence, start, end)
-    outer = doc.outermost(ms)
-    targets: list[Actor] = []
-    agents: list[Actor] = []
-    place: Actor | None = None
-    k = 0
-    while k < len(outer):
-        m, inner = outer[k]
-        prep = doc.prep_before(m[0], start)
-        if k + 1 < len(outer) and _qualifies_next(doc, m, outer[k + 1][0]):
-            k, (m, inner) = k + 1, outer[k + 1]  # "arrested U.S. officials": the head after it
-        who, where = _pick(doc, m, inner)
-        if prep in doc.lex.words.agent_prepositions:
-            if who is not None and not agents:
-                agents.append(who)
-                agents.extend(
-                    a
-                    for j in _coordinated(doc, outer, k, 1, end)
-                    if (a := _pick(doc, *outer[j])[0]) is not None
-                )
-            k += 1
-            continue
-        if prep is not None and prep in doc.lex.words.location_prepositions:
-            if place is None:
-                place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
-            k += 1
-            continue
-        if targets or who is None or doc.norm[m[0] : m[1]].lower() in doc.lex.words.possessive_pronouns:
-            if where is not None and place is None:
-                place = where
-            k += 1
-            continue
-        if prep is None and allowed is not None:
-            k += 1
-            continue
-        if prep is not None and allowed is not None and prep not in allowed:
-            k += 1
-            continue
-        targets.append(who)
-        if where is not None and place is None:
-            place = where
-        coord = _coordinated(doc, outer, k, 1, end)
-        targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
-        k = (coord[-1] if coord else k) + 1
-    if not targets:
-        demonym = _demonym_target(doc, start, end, allowed or doc.lex.words.target_prepositions)
-        if demonym is not None:
-            targets.append(demonym)
-    return targets, place, agents
-
-
-def _qualifies_next(doc: Doc, m: Mention, after: Mention) -> bool:
-    """Whether a name qualifies the mention after it ("U.S. officials", "a U.S. consulate worker")."""
-    gap = doc.norm[m[1] : after[0]]
-    ok = gap == " " or (len(gap) <= 3 and gap.startswith(doc.lex.words.possessive_clitic))
-    return ok and m[2].kind is not ActorKind.PERSON and after[2].kind not in PLACE_KINDS
-
-
-def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
-    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target.
-
-    The capitalised words after such a preposition are found first: the article's nationality
-    adjectives are only learned (``doc.demonyms``) when there is one."""
-    lw, starts, text = doc.lw, doc.starts, doc.text
-    dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
-    found: list[int] = []
-    i = _bisect_left(starts, start)
-    n = len(doc.tokens)
-    while i < n and doc.tokens[i][1] <= end:
-        if text[starts[i]].isupper():
-            j = i - 1
-            while j >= 0 and lw[j] in dets:
-                j -= 1
-            if j >= 0 and lw[j] in allowed and lw[j] not in agents:
-                found.append(i)
-        i += 1
-    if not found:
-        return None
-    demonyms = doc.demonyms()
-    for i in found:
-        w = lw[i]
-        if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
-            return demonyms[w]
-    return None
 
 
 def is_passive(doc: Doc, ti: int, word: str) -> bool:

@@ -17,9 +17,11 @@ from .state import PUNCT_BOUNDARY, Doc
 __all__ = [
     "before_reporting_clause",
     "causative_verb",
+    "noun_reading",
     "possessor_object",
     "recipient_verb",
     "reporter_of_pronoun",
+    "said_to",
     "title_complement",
 ]
 
@@ -27,6 +29,7 @@ _REPORT_GAP = 6  # tokens between a reporting verb and the clause it reports, at
 _TITLE_WORDS = 6  # capitalised words of a title's complement, at most
 _CAUSATIVE_GAP = 8  # tokens between a causative verb and the infinitive marker, at most
 _RECIPIENT_GAP = 7  # tokens between a verb of receiving and the noun it governs, at most
+_NOUN_MODIFIERS = 2  # words between a determiner and a verb form read as a noun, at most
 
 
 def reporter_of_pronoun(doc: Doc, jl: int, pos: int) -> int:
@@ -202,3 +205,48 @@ def causative_verb(doc: Doc, ti: int, lo: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+def noun_reading(doc: Doc, ti: int, lemma: str) -> bool:
+    """Whether the base form of a verb trigger at token ``ti`` heads a noun phrase: after a
+    determiner and one or two modifiers ("a government ban", "the Ugandan ban on imports"). An
+    indefinite article (``singular_determiners``) cannot open the subject of a base-form verb;
+    after another determiner, the noun reading needs a noun's complement after it
+    (``noun_complements``: "the police ban on rallies", not "the police arrest protesters")."""
+    words, lw, norm, starts = doc.lex.words, doc.lw, doc.norm, doc.starts
+    if ti < 2 or lw[ti] != lemma:
+        return False
+    j = ti - 1
+    while j > 0 and ti - j <= _NOUN_MODIFIERS:
+        w = lw[j]
+        if w in words.determiners:
+            break
+        if (
+            not w[:1].isalpha()
+            or w in doc.lex.verb_like
+            or w in doc.lex.prepositions
+            or w in words.negations
+            or w in words.pronouns
+            or w in words.relatives
+            or w.endswith(words.adverb_suffixes)
+        ):
+            return False
+        j -= 1
+    else:
+        return False
+    if j == ti - 1 or not norm[starts[j]][:1].isalpha():
+        return False  # right after the determiner the trigger scan has read it already
+    if lw[j] in words.singular_determiners:
+        return True
+    return ti + 1 < len(lw) and lw[ti + 1] in words.noun_complements and lw[j] in words.articles
+
+
+def said_to(doc: Doc, start: int) -> bool:
+    """Whether the mention at ``start`` completes a noun of speaking (``interview_nouns``: "in an
+    interview with Reuters", "in remarks to reporters"): whom the words were said to, not what
+    the act was aimed at."""
+    words, lw = doc.lex.words, doc.lw
+    j = doc.tok(start) - 1
+    while j > 0 and lw[j] in words.determiners:
+        j -= 1
+    return j > 0 and lw[j] in doc.lex.prepositions and lw[j - 1] in words.interview_nouns

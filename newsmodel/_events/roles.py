@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, ActorKind, Span
+from ..model import Actor, Span
 from .chunks import (
-    NOUN,
     VERB,
     ChunkGrammar,
-    Chunks,
     agent_of,
     infinitive_subject,
-    object_of,
     reduced_relative,
+    restrictive_antecedent,
     subject_of,
 )
 from .clauses import (
@@ -21,20 +19,23 @@ from .clauses import (
     content_floor,
     is_passive,
     noun_phrase_end,
-    objects,
     place_anywhere,
     premodifies,
     subject,
     subject_is_first_person,
     support_verb,
 )
-from .grammar import before_reporting_clause, causative_verb, possessor_object, recipient_verb
+from .grammar import before_reporting_clause, causative_verb, noun_reading, possessor_object, recipient_verb
 from .mode import mode, recode
-from .state import Doc, Draft, Occurrence
+from .objects import objects
+from .sides import chunk_noun_sides, chunk_sides, dedupe, group_actor
+from .state import PUNCT_BOUNDARY, Doc, Draft, Occurrence
 
 __all__ = ["read_roles"]
 
 _PASSIVE = "+passive"
+_AGENT_REACH = 12  # tokens after a passive searched for an agent named in its clause, at most
+_RELATIVE_WORDS = 12  # words between a relative pronoun and a verb trigger past its clause, at most
 
 # (sources, targets, place, rule suffix), or None: no event.
 _Roles = tuple[list[Actor], list[Actor], Actor | None, str]
@@ -58,20 +59,9 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         return None
     sources, targets, place, rule = found
     rule = e.rule + rule
-    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
-    if trig.start in doc.cue_speaker and not e.swapped:
-        sp = doc.cue_speaker[trig.start]
-        if sp not in sources:
-            sources = [sp]
-            rule += "+speaker"
-    elif (
-        not sources
-        and e.pos == "verb"
-        and speaker is not None
-        and subject_is_first_person(doc, trig, sentence, floor)
-    ):
-        sources = [speaker]
-        rule += "+speaker"
+    if trig.start in doc.cue_speaker or (speaker is not None and not sources):
+        sources, said = _speaker_source(doc, trig, sentence, floor, speaker, found)
+        rule += said
     if sources and targets:
         if len(sources) == 1:  # the commonest: one comparison per target, no generator
             only = sources[0]
@@ -104,14 +94,46 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         kind=kind,
         trig=trig,
         sentence=sentence,
-        sources=_dedupe(sources) if len(sources) > 1 else sources,
-        targets=_dedupe(targets) if len(targets) > 1 else targets,
+        sources=dedupe(sources) if len(sources) > 1 else sources,
+        targets=dedupe(targets) if len(targets) > 1 else targets,
         location=place,
         mode=how,
         cue=cue,
         rule=rule + recoded,
         passive=found[3] == _PASSIVE,
     )
+
+
+def _speaker_source(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, speaker: Actor | None, found: _Roles
+) -> tuple[list[Actor], str]:
+    """The sources once statements are read, with the rule suffix that says so: the speaker of a
+    statement whose cue is the trigger, of a quote whose clause opens in the first person, or
+    an authority reporting an act of its office in the passive."""
+    e = trig.entry
+    sources, targets = found[0], found[1]
+    # The speaker of a statement whose cue is this trigger ("blamed", "denied") is its source.
+    if trig.start in doc.cue_speaker and not e.swapped:
+        sp = doc.cue_speaker[trig.start]
+        if sp not in sources:
+            return [sp], "+speaker"
+    elif (
+        not sources
+        and e.pos == "verb"
+        and speaker is not None
+        and subject_is_first_person(doc, trig, sentence, floor)
+    ):
+        return [speaker], "+speaker"
+    elif (
+        not sources
+        and found[3] == _PASSIVE
+        and speaker is not None
+        and _authority_reporter(doc, trig, speaker, found[2], targets)
+    ):
+        # "he was charged with spying, prosecutors said": the officers who report an act of their
+        # own office, told in the passive with no agent, did it.
+        return [speaker], "+reporter"
+    return sources, ""
 
 
 def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
@@ -132,17 +154,25 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
         groups = reduced_relative(ch, v) if v >= 0 else []
-        patients = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
+        patients = [a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None]
         if patients:
             _, rplace, agents = objects(
                 doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
             )
-            cagents = [
-                a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None
-            ]
-            return _dedupe(cagents or agents), _dedupe(patients), rplace, _PASSIVE
+            cagents = [a for k in agent_of(ch, v) if (a := group_actor(doc, ch, k, floor, right)) is not None]
+            return dedupe(cagents or agents), dedupe(patients), rplace, _PASSIVE
+    if (
+        e.pos == "verb"
+        and trig.match_end == trig.head_end
+        and doc.lw[trig.ti] == e.text
+        and noun_reading(doc, trig.ti, e.text)
+    ):
+        # "defied a government ban on rallies": the ban is a noun, the defiers did not ban.
+        return _noun_roles(doc, trig, sentence, floor, right)
     if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
         subj, lplace = subject(doc, sentence, trig.start, floor)
+        if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
+            subj = past
         _, rplace, agents = objects(
             doc, sentence, trig.head_end, right, allowed=doc.lex.words.target_prepositions
         )
@@ -170,12 +200,14 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     if e.needs_target and not e.swapped and not tg and not agents:
         return None  # "a video released by ...": release of an actor or nothing
     subj, lplace = subject(doc, sentence, trig.start, floor)
+    if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
+        subj = past  # "the ministers who met Erdogan condemned": not Erdogan, even if nobody
     if _for_infinitive(doc, trig):
         # "it was time for Britain and India to strike a deal": the subject follows "for".
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
         groups = infinitive_subject(ch, v) if v >= 0 else []
-        subj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None] or subj
+        subj = [a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None] or subj
     if not subj and _clause_marked(doc, trig) and _named_before(doc, sentence, floor, trig):
         # The word-window reader found no subject: the chunks may ("Turkey, which has arrested
         # ..., summoned", "after having been kidnapped by", "Complaining of ..., he said").
@@ -269,10 +301,10 @@ def _subject_of_verb(doc: Doc, sentence: Span, at: int, floor: int) -> list[Acto
     v = ch.item_of(doc.tok(at))
     if v >= 0 and ch.kinds[v] == VERB:
         found = [
-            a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None
+            a for k in subject_of(ch, v) if (a := group_actor(doc, ch, k, floor, sentence.end)) is not None
         ]
         if found:
-            return _dedupe(found)
+            return dedupe(found)
     return subject(doc, sentence, at, floor)[0]
 
 
@@ -337,6 +369,61 @@ def _infinitive_after(doc: Doc, trig: Occurrence, sentence: Span, right: int) ->
         if ch.kinds[k] == VERB and ch.word(k) in infinitive:
             return doc.starts[ti]
     return right
+
+
+def _past_restrictive_relative(
+    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
+) -> list[Actor] | None:
+    """The subject of a verb trigger past a restrictive relative clause ("a lawmaker who belongs to
+    the Jobbik party has been charged": the lawmaker), read off the chunks when a relative
+    pronoun with no comma before it stands in the few words before the trigger: the actors its
+    antecedent names (empty when it names none: "the ministers who met Erdogan condemned" is not
+    Erdogan's act). ``None`` when there is no such clause."""
+    words, lw = doc.lex.words, doc.lw
+    if lw[trig.ti].endswith(words.gerund_suffixes):
+        return None  # "criticized his comments blaming ...": a participle, not the clause's verb
+    lo = max(sentence.start, doc.starts[max(0, trig.ti - _RELATIVE_WORDS)])
+    low = doc.low
+    for w in words.restrictive_relatives:  # a search in C first: most clauses hold none
+        if low.find(w, lo, trig.start) >= 0:
+            break
+    else:
+        return None
+    j = trig.ti - 1
+    while j > 1 and trig.ti - j <= _RELATIVE_WORDS:
+        w = lw[j]
+        if w in PUNCT_BOUNDARY or w == "," or doc.starts[j] < sentence.start:
+            return None
+        if w in words.restrictive_relatives:
+            break
+        j -= 1
+    else:
+        return None
+    if lw[j - 1] == "," or j + 1 >= trig.ti:
+        return None  # "the police, who fired": the word-window reader reads it; "who was charged"
+    k = trig.ti - 1  # the word before the trigger's verb group: a noun ends the relative clause
+    while k > j and (
+        lw[k] in doc.lex.verb_like or lw[k] in words.negations or lw[k].endswith(words.adverb_suffixes)
+    ):
+        k -= 1
+    w = lw[k]
+    if (
+        k <= j + 1
+        or not w[:1].isalnum()
+        or w in words.infinitive
+        or w in doc.lex.prepositions
+        or w in words.pronouns
+        or w in words.determiners
+    ):
+        return None  # "who have been willing to negotiate": the trigger is the clause's own
+    ch = doc.chunks(sentence)
+    v = ch.item_of(trig.ti)
+    if v < 0 or ch.kinds[v] != VERB:
+        return None
+    groups = restrictive_antecedent(ch, v, words.reporting, words.boundaries)
+    if not groups:
+        return None
+    return dedupe([a for k in groups if (a := group_actor(doc, ch, k, floor, right)) is not None])
 
 
 def _clause_marked(doc: Doc, trig: Occurrence) -> bool:
@@ -409,72 +496,39 @@ def _named_between(doc: Doc, start: int, end: int) -> bool:
     return i < len(starts) and starts[i] < end
 
 
-def chunk_noun_sides(
-    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
-) -> tuple[list[Actor], list[Actor]]:
-    """(target, agent) actors of a noun trigger heading its noun group, read off the chunks: the
-    head of the prepositional phrase right after it ("the arrest of opposition leader X"), and of
-    a "by" phrase among the next ones ("the arrest of X by police")."""
-    ch = doc.chunks(sentence)
-    k = ch.item_of(trig.ti)
-    if k < 0 or ch.kinds[k] != NOUN or ch.head(k) != trig.ti:
-        return [], []
-    groups, prep = object_of(ch, k, doc.lex.words.target_prepositions)
-    if prep is None or prep in doc.lex.words.agent_prepositions:
-        groups = []
-    targets = [a for j in groups if (a := _group_actor(doc, ch, j, floor, right)) is not None]
-    agents = [a for j in agent_of(ch, k) if (a := _group_actor(doc, ch, j, floor, right)) is not None]
-    return _dedupe(targets), _dedupe(agents)
-
-
-def chunk_sides(
-    doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
-) -> tuple[list[Actor], list[Actor], list[Actor]]:
-    """(subject, object, agent) actors of a verb trigger read off the sentence's chunks: the
-    actors the heads of the noun groups name."""
-    ch = doc.chunks(sentence)
-    v = ch.item_of(trig.ti)
-    if v < 0 or ch.kinds[v] != VERB:
-        return [], [], []
-    # The subject of an opening participle clause follows it, past the objects' bound ("Complaining
-    # of the tariffs, he said"): only the sentence bounds it.
-    subj = [a for k in subject_of(ch, v) if (a := _group_actor(doc, ch, k, floor, sentence.end)) is not None]
-    # A phrase ("hold ... talks with") reads its own object: only a one-word trigger's is read here.
-    groups = object_of(ch, v, doc.lex.words.target_prepositions)[0] if trig.match_end == trig.head_end else []
-    obj = [a for k in groups if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    agents = [a for k in agent_of(ch, v) if (a := _group_actor(doc, ch, k, floor, right)) is not None]
-    return _dedupe(subj), _dedupe(obj), _dedupe(agents)
-
-
-def _group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor | None:
-    """The actor a mention of the head of the noun group at item ``k`` names, through the actor
-    stage's coreference (a pronoun or a nominal is resolved there); ``None`` when the head names
-    none ("a U.S. consulate worker" is a worker, not the United States: the word-window readers
-    then decide), or names a place without a country ("the Europe Bridge": where, not who)."""
-    if ch.kinds[k] != NOUN or doc.starts[ch.first(k)] < floor:
-        return None
-    hs, he = doc.tokens[ch.head(k)]
-    if hs >= right:
-        return None
-    ms, starts = doc.all_mentions, doc.all_starts
-    i = bisect.bisect_right(starts, hs) - 1
-    best: Actor | None = None
-    best_len = -1
-    while i >= 0 and hs - starts[i] < 200:
-        s, e, a = ms[i]
-        if e >= he and e - s > best_len:
-            best, best_len = a, e - s
-        i -= 1
-    if best is not None and best.kind is ActorKind.LOCATION and not best.country:
-        return None
-    return best
-
-
-def _dedupe(actors: list[Actor]) -> list[Actor]:
-    if len(actors) < 2:
-        return actors
-    out: list[Actor] = []
-    for a in actors:
-        if all(a is not b for b in out):
-            out.append(a)
-    return out
+def _authority_reporter(
+    doc: Doc, trig: Occurrence, speaker: Actor, place: Actor | None, targets: list[Actor]
+) -> bool:
+    """Whether the speaker of the statement holding a passive trigger with no agent did the act:
+    the trigger is a verb of an authority's office (``authority_verbs``: "was charged",
+    "were detained") in a finite past passive that opens no relative clause, the speaker one of
+    the authorities (``authority_sectors``: police, prosecutors, a ministry) and not among the
+    targets ("he was detained, his lawyer said": no), the place of the act, if any, in the
+    speaker's country ("detained in Turkey, the German foreign ministry said": Turkey's act), and
+    no agent named later in its clause ("detained in a sweep by immigration authorities")."""
+    words, lw = doc.lex.words, doc.lw
+    if speaker.sector is None or speaker.sector.lower() not in words.authority_sectors:
+        return False
+    if lw[trig.ti] not in words.authority_verbs or any(speaker is a for a in targets):
+        return False
+    if place is not None and place.country and speaker.country and place.country != speaker.country:
+        return False
+    j = trig.ti + 1
+    while j < len(lw) and j - trig.ti <= _AGENT_REACH and lw[j] != "," and lw[j] not in PUNCT_BOUNDARY:
+        if lw[j] in words.agent_prepositions:
+            return False  # "detained as part of a sweep by immigration authorities": theirs
+        j += 1
+    j = trig.ti - 1
+    while j > 0 and (lw[j].endswith(words.adverb_suffixes) or lw[j] in words.negations):
+        j -= 1
+    if j < 2:
+        return False
+    if lw[j] in words.authority_auxiliaries:
+        j -= 1
+    elif lw[j] in words.be and lw[j - 1] in words.authority_perfect:
+        j -= 2
+        if lw[j] in words.auxiliaries:
+            return False  # "could have been arrested": no act told
+    else:
+        return False  # "could be prosecuted", "being convicted"
+    return lw[j] not in words.relatives

@@ -203,6 +203,15 @@ class EventWords:
     hosted_visits: Words = ()
     bare_determiners: Words = ()
     state_acts: Words = ()
+    authority_verbs: Words = ()
+    authority_sectors: Words = ()
+    authority_auxiliaries: Words = ()
+    authority_perfect: Words = ()
+    singular_determiners: Words = ()
+    articles: Words = ()
+    noun_complements: Words = ()
+    restrictive_relatives: Words = ()
+    interview_nouns: Words = ()
 
 
 @attrs.frozen

@@ -1,0 +1,115 @@
+"""The objects after a trigger: its targets, its place and its ``by``/``from`` actors, read off the
+actor mentions after it (the object, or a prepositional phrase whose preposition may introduce a
+target), with the words of ``[words]`` in ``events.toml``. Split from ``clauses.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Actor, ActorKind, Span
+from .clauses import _coordinated, _pick
+from .grammar import said_to
+from .state import PLACE_KINDS, Doc, Mention
+
+__all__ = ["objects"]
+
+_bisect_left = bisect.bisect_left
+
+
+def objects(
+    doc: Doc, sentence: Span, start: int, end: int, *, allowed: frozenset[str] | None
+) -> tuple[list[Actor], Actor | None, list[Actor]]:
+    """Objects after a trigger: (targets, place, by/from actors) within ``[start, end)``.
+
+    ``allowed``: prepositions that may introduce a target (``None``: also a bare object).
+    """
+    ms = doc.mentions_in(sentence, start, end)
+    outer = doc.outermost(ms)
+    targets: list[Actor] = []
+    agents: list[Actor] = []
+    place: Actor | None = None
+    k = 0
+    while k < len(outer):
+        m, inner = outer[k]
+        prep = doc.prep_before(m[0], start)
+        if k + 1 < len(outer) and _qualifies_next(doc, m, outer[k + 1][0]):
+            k, (m, inner) = k + 1, outer[k + 1]  # "arrested U.S. officials": the head after it
+        who, where = _pick(doc, m, inner)
+        if prep in doc.lex.words.agent_prepositions:
+            if who is not None and not agents:
+                agents.append(who)
+                agents.extend(
+                    a
+                    for j in _coordinated(doc, outer, k, 1, end)
+                    if (a := _pick(doc, *outer[j])[0]) is not None
+                )
+            k += 1
+            continue
+        if prep is not None and prep in doc.lex.words.location_prepositions:
+            if place is None:
+                place = where or (m[2] if m[2].kind in (ActorKind.COUNTRY, ActorKind.LOCATION) else None)
+            k += 1
+            continue
+        if (
+            targets
+            or who is None
+            or doc.norm[m[0] : m[1]].lower() in doc.lex.words.possessive_pronouns
+            or (prep is not None and said_to(doc, m[0]))
+        ):
+            if where is not None and place is None:
+                place = where
+            k += 1
+            continue
+        if prep is None and allowed is not None:
+            k += 1
+            continue
+        if prep is not None and allowed is not None and prep not in allowed:
+            k += 1
+            continue
+        targets.append(who)
+        if where is not None and place is None:
+            place = where
+        coord = _coordinated(doc, outer, k, 1, end)
+        targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
+        k = (coord[-1] if coord else k) + 1
+    if not targets:
+        demonym = _demonym_target(doc, start, end, allowed or doc.lex.words.target_prepositions)
+        if demonym is not None:
+            targets.append(demonym)
+    return targets, place, agents
+
+
+def _qualifies_next(doc: Doc, m: Mention, after: Mention) -> bool:
+    """Whether a name qualifies the mention after it ("U.S. officials", "a U.S. consulate worker")."""
+    gap = doc.norm[m[1] : after[0]]
+    ok = gap == " " or (len(gap) <= 3 and gap.startswith(doc.lex.words.possessive_clitic))
+    return ok and m[2].kind is not ActorKind.PERSON and after[2].kind not in PLACE_KINDS
+
+
+def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
+    """``at the Syrian airbase``: a nationality adjective after a target preposition names the target.
+
+    The capitalised words after such a preposition are found first: the article's nationality
+    adjectives are only learned (``doc.demonyms``) when there is one."""
+    lw, starts, text = doc.lw, doc.starts, doc.text
+    dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
+    found: list[int] = []
+    i = _bisect_left(starts, start)
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i][1] <= end:
+        if text[starts[i]].isupper():
+            j = i - 1
+            while j >= 0 and lw[j] in dets:
+                j -= 1
+            if j >= 0 and lw[j] in allowed and lw[j] not in agents:
+                found.append(i)
+        i += 1
+    if not found:
+        return None
+    demonyms = doc.demonyms()
+    for i in found:
+        w = lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
+            return demonyms[w]
+    return None
