@@ -67,12 +67,12 @@ def build_cast(st: ArticleState) -> Cast:
     text = st.text
     sentences = st.seg.sentences
     priority = _PRIORITY_OF
-    raw = []
-    for b in st.actors.values():
-        key = b.key
-        for s, e, kind, rule in b.mentions:
-            if s < e:
-                raw.append((s, -e, priority[id(kind)], key, rule, kind))
+    raw = [
+        (s, -e, priority[id(kind)], b.key, rule, kind)
+        for b in st.actors.values()
+        for s, e, kind, rule in b.mentions
+        if s < e
+    ]
     # In text order, the longest first and names before demonyms, nominals and pronouns at
     # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
     raw.sort()

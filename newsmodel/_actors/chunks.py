@@ -81,7 +81,7 @@ def _chunk_words(start: int, w: str) -> list[tuple[int, int, str]]:
     are separated by spaces only."""
     spans = []
     pos = start
-    for word in w.replace("\xa0", " ").split(" "):
+    for word in (w.replace("\xa0", " ") if "\xa0" in w else w).split(" "):
         if word:
             spans.append((pos, pos + len(word), word))
         pos += len(word) + 1
