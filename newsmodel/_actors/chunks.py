@@ -30,6 +30,9 @@ from .state import (
 )
 from .tables import ActorTables
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP, _K_ORGANIZATION = ActorKind.GROUP, ActorKind.ORGANIZATION
+
 __all__ = ["find_chunks", "read_chunks"]
 
 
@@ -225,7 +228,7 @@ def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
     tables, text = st.tables, st.text
     s, e, w = tok.s, tok.e, tok.w
     if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
-        org = ActorKind.GROUP if sector == "REB" else ActorKind.ORGANIZATION  # an armed group
+        org = _K_GROUP if sector == "REB" else _K_ORGANIZATION  # an armed group
         name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and may_describe(st, s):
@@ -245,9 +248,7 @@ def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
         st.deferred.append(Deferred([tok], False, True))
     elif len(w) > 1:
         if team_context(st, s, e):
-            name_organization(
-                st, w, s, e, "team-row", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
-            )
+            name_organization(st, w, s, e, "team-row", country=None, sector="SPT", kind=_K_ORGANIZATION)
         else:
             st.deferred.append(Deferred([tok], opens_sentence(st, s), False))
 

@@ -20,6 +20,10 @@ from ..model import ActorKind, MentionKind
 from .state import ArticleState, add_mention, get_actor
 from .tables import DEMONYM
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP = ActorKind.GROUP
+_M_DEMONYM = MentionKind.DEMONYM
+
 __all__ = ["dictionary_groups", "plural_agent_sectors"]
 
 
@@ -52,8 +56,8 @@ def dictionary_groups(st: ArticleState) -> None:
         if sector is None:
             continue
         name = f"{demonym} {noun}"
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
-        add_mention(st, b, start, tokens[ti][1], MentionKind.DEMONYM, "demonym-agent")
+        b = get_actor(st, "G:" + name.casefold(), name, _K_GROUP, country=iso, sector=sector)
+        add_mention(st, b, start, tokens[ti][1], _M_DEMONYM, "demonym-agent")
         st.consumed.add(end)
 
 

@@ -18,6 +18,9 @@ from ..pipeline import Context
 from ..segment import Segmentation
 from .tables import ActorTables, KnownName, Title
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_LOCATION, _K_PERSON = ActorKind.COUNTRY, ActorKind.LOCATION, ActorKind.PERSON
+
 __all__ = ["ArticleState", "Builder", "Deferred", "Piece", "Tok"]
 
 _ALPHA = regex.compile(r"\p{L}+")
@@ -270,7 +273,7 @@ def name_country(st: ArticleState, iso: str, s: int, e: int, rule: str) -> Build
     """A country named at ``[s, e)`` (by name, capital, seat of power)."""
     b = st.actors.get("C:" + iso)
     if b is None:
-        b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+        b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), _K_COUNTRY, country=iso)
     b.mentions.append((s, e, _NAME, rule))
     st.country_ends[e] = iso
     return b
@@ -281,7 +284,7 @@ def name_location(st: ArticleState, name: str, iso: str | None, s: int, e: int, 
     key = "L:" + name.casefold()
     b = st.actors.get(key)
     if b is None:
-        b = get_actor(st, key, name, ActorKind.LOCATION, country=iso)
+        b = get_actor(st, key, name, _K_LOCATION, country=iso)
     b.mentions.append((s, e, _NAME, rule))
     st.places.append((s, iso))
 
@@ -340,7 +343,7 @@ def name_person(
         name = known.name
         country = country or known.country
         sector = sector or known.sector
-    b = get_actor(st, "P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+    b = get_actor(st, "P:" + name.casefold(), name, _K_PERSON, country=country, sector=sector)
     b.gender = b.gender or gender or first
     add_roles(st, b, titles, said_country)
     add_mention(st, b, s, e, _NAME, rule)
