@@ -251,16 +251,26 @@ def says_after(st: ArticleState, e: int) -> bool:
     return bool(st.tables.person_cue.match(st.text, e))
 
 
-def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: object) -> Builder:
-    """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
+def get_actor(
+    st: ArticleState,
+    key: str,
+    name: str,
+    kind: ActorKind,
+    *,
+    country: str | None = None,
+    sector: str | None = None,
+) -> Builder:
+    """The actor of ``key``, made with this country and sector if new; an existing one gets
+    those it lacks."""
     b = st.actors.get(key)
     if b is None:
-        b = Builder(key, name, kind, words=tuple(name.casefold().split()), **fields)  # type: ignore[arg-type]
+        b = Builder(key, name, kind, country=country, sector=sector, words=tuple(name.casefold().split()))
         st.actors[key] = b
-    elif fields:
-        for k, v in fields.items():
-            if v is not None and getattr(b, k) is None:
-                setattr(b, k, v)
+    else:
+        if country is not None and b.country is None:
+            b.country = country
+        if sector is not None and b.sector is None:
+            b.sector = sector
     return b
 
 
