@@ -242,8 +242,28 @@ def org_head_after(st: ArticleState, e: int) -> str | None:
     tables, text = st.tables, st.text
     if not text[e + 1 : e + 2].islower() and not text[e + 2 : e + 3].islower():
         return None  # no lower-case word right after: most names
+    # The pattern needs one or two spaces, then a head's first letter: most words have none.
+    firsts = _head_firsts(tables.org_heads)
+    c1 = text[e + 1 : e + 2]
+    if text[e : e + 1] not in _SPACES or (
+        c1 not in firsts and (c1 not in _SPACES or text[e + 2 : e + 3] not in firsts)
+    ):
+        return None
     m = tables.org_head.match(text, e)
     return None if m is None else tables.org_heads[m.group(1)]
+
+
+_SPACES = frozenset([" ", "\xa0"])
+_FIRSTS: dict[int, tuple[dict[str, str], frozenset[str]]] = {}  # id of the heads -> (them, first letters)
+
+
+def _head_firsts(heads: dict[str, str]) -> frozenset[str]:
+    """The first letters of the organisation heads (kept per rule set)."""
+    known = _FIRSTS.get(id(heads))
+    if known is None or known[0] is not heads:
+        known = (heads, frozenset(h[:1] for h in heads if h))
+        _FIRSTS[id(heads)] = known
+    return known[1]
 
 
 def says_after(st: ArticleState, e: int) -> bool:
