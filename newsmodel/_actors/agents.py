@@ -63,7 +63,7 @@ def find_agents(st: ArticleState) -> None:
             owner = by_end.get(ps) or by_end.get(ps - 1)
             if owner is not None:
                 principal, link = owner[1], tables.agents.possessive_link
-                opens = bisect.bisect_left(tokens, (owner[0],))
+                opens = bisect.bisect_left(st.seg.token_starts, owner[0])
         if opens >= 1 and _apposed_or_predicated(st, opens, by_end):
             continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
         noun = lower[ti]

@@ -85,9 +85,10 @@ def _chunk_words(start: int, w: str) -> list[tuple[int, int, str]]:
     spans = []
     pos = start
     for word in (w.replace("\xa0", " ") if "\xa0" in w else w).split(" "):
+        end = pos + len(word)
         if word:
-            spans.append((pos, pos + len(word), word))
-        pos += len(word) + 1
+            spans.append((pos, end, word))
+        pos = end + 1
     return spans
 
 
@@ -131,7 +132,10 @@ def _read_tokens(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
         c0 = w[0]
         word = c0.isupper() or (
             c0.islower()
-            and (("-" in w[:4] and w.split("-", 1)[1][:1].isupper()) or _elided(w, tables.elided))
+            and (
+                ("-" in w[:4] and w.split("-", 1)[1][:1].isupper())
+                or (w.startswith(tables.elided) and _elided(w, tables.elided))
+            )
         )
         if (
             word

@@ -37,7 +37,7 @@ def dictionary_groups(st: ArticleState) -> None:
             continue  # no lower-case word right after: most nationality words
         if cat != DEMONYM or not iso or end in st.consumed:
             continue
-        ti = bisect.bisect_left(tokens, (end + 1,))
+        ti = bisect.bisect_left(st.seg.token_starts, end + 1)
         if ti >= len(tokens) or tokens[ti][0] != end + 1:
             continue
         noun = lower[ti]

@@ -53,7 +53,7 @@ def owned_agents(st: ArticleState) -> None:
         if b.kind is _K_COUNTRY or b.kind is _K_ORGANIZATION or b.kind is _K_GROUP:
             for ms, me, kind, _ in b.mentions:
                 if kind is _NAME and text[me : me + 1] in _AFTER_OWNER:
-                    ti = bisect.bisect_left(tokens, (me,))
+                    ti = bisect.bisect_left(st.seg.token_starts, me)
                     if ti < n and lower[ti] in starters:
                         ending[me] = (ms, b.country, b)
     for end, (start, iso, _, cat) in st.adjectives.items():
@@ -64,7 +64,7 @@ def owned_agents(st: ArticleState) -> None:
             and end not in st.consumed
             and end not in ending
         ):
-            ti = bisect.bisect_left(tokens, (end,))
+            ti = bisect.bisect_left(st.seg.token_starts, end)
             if ti < n and lower[ti] in starters:
                 ending[end] = (start, iso, None)
     names = _PersonNames(st)
@@ -143,7 +143,7 @@ def _phrase(st: ArticleState, end: int) -> tuple[int, int, int] | None:
     tables, owned, text = st.tables, st.tables.owned, st.text
     tokens, lower = st.seg.tokens, st.seg.lower_words
     n = len(tokens)
-    ti = bisect.bisect_left(tokens, (end,))
+    ti = bisect.bisect_left(st.seg.token_starts, end)
     if ti < n and tokens[ti][0] <= end + 1 and lower[ti] in tables.agents.possessives:
         end = tokens[ti][1]  # "Canada's", "Guatemala s": the owner's possessive
         ti += 1
@@ -218,7 +218,7 @@ def _leading_modifiers(st: ArticleState, start: int) -> int:
     """The token where the phrase of an owner starting at ``start`` opens: up to two modifiers
     before the owner ("two local U.S. embassy staff members": "local")."""
     tokens, lower, mods = st.seg.tokens, st.seg.lower_words, st.tables.owned.modifiers
-    k = bisect.bisect_left(tokens, (start,))
+    k = bisect.bisect_left(st.seg.token_starts, start)
     for _ in range(2):
         if k < 1 or tokens[k - 1][1] + 1 != tokens[k][0] or lower[k - 1] not in mods:
             break

@@ -45,7 +45,7 @@ def possessive_nouns(st: ArticleState) -> None:
                 if kind is _M_NAME and text[me : me + 1] in _AFTER:
                     found.append((me, b))
     for me, b in sorted(found, key=lambda f: f[0]):
-        ti = bisect.bisect_left(tokens, (me,))
+        ti = bisect.bisect_left(st.seg.token_starts, me)
         if ti + 1 < n and tokens[ti][0] <= me + 1 and lower[ti] in possessives:
             _noun_after(st, b, ti + 1)
 
