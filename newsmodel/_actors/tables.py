@@ -30,9 +30,6 @@ from .patterns import (
 )
 from .rules import ActorRules, Leader, Word
 
-# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
-_K_PERSON = ActorKind.PERSON
-
 __all__ = ["ActorTables", "KnownName", "Title", "compile_tables"]
 
 SECTORS = frozenset(
@@ -453,7 +450,7 @@ def _leaders(
     for name, spec in table.items():
         country = check.iso(spec.country, "leaders", name, "country")
         sector = check.sector(spec.sector, "leaders", name, "sector")
-        entry = KnownName("PERSON", norm(name), country, sector, _K_PERSON)
+        entry = KnownName("PERSON", norm(name), country, sector, ActorKind.PERSON)
         for phrase in (name, *spec.aliases):
             key = norm(phrase)
             people.setdefault(key, entry)
@@ -465,7 +462,7 @@ def _leaders(
         if len(found) == 1:
             surnames[last] = found[0]
         elif len({e.country for e in found}) == 1:
-            surnames[last] = KnownName("PERSON", last, found[0].country, found[0].sector, _K_PERSON)
+            surnames[last] = KnownName("PERSON", last, found[0].country, found[0].sector, ActorKind.PERSON)
     return people, surnames
 
 
