@@ -17,6 +17,10 @@ from ..model import ActorKind, MentionKind
 from .place import article_country, mark
 from .state import ArticleState, Builder, add_mention, get_actor
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_LOCATION, _K_PERSON = ActorKind.COUNTRY, ActorKind.LOCATION, ActorKind.PERSON
+_M_NAME = MentionKind.NAME
+
 __all__ = ["find_agents", "place_agents"]
 
 _NOMINAL = MentionKind.NOMINAL
@@ -59,7 +63,7 @@ def find_agents(st: ArticleState) -> None:
             owner = by_end.get(ps) or by_end.get(ps - 1)
             if owner is not None:
                 principal, link = owner[1], tables.agents.possessive_link
-                opens = bisect.bisect_left(tokens, (owner[0],))
+                opens = bisect.bisect_left(st.seg.token_starts, owner[0])
         if opens >= 1 and _apposed_or_predicated(st, opens, by_end):
             continue  # "Hem Socheat, a lawyer for X"; "seen as a representative of X"
         noun = lower[ti]
@@ -105,7 +109,7 @@ def place_agents(st: ArticleState) -> None:
             continue
         if principal.country:
             agent.country = principal.country
-        if agent.sector is None and principal.kind is not ActorKind.COUNTRY:
+        if agent.sector is None and principal.kind is not _K_COUNTRY:
             agent.sector = principal.sector
 
 
@@ -116,10 +120,10 @@ def _name_index(
     by_start: dict[int, Builder] = {}
     by_end: dict[int, tuple[int, Builder]] = {}
     for b in st.actors.values():
-        if b.kind is ActorKind.LOCATION:
+        if b.kind is _K_LOCATION:
             continue
         for s, e, kind, _ in b.mentions:
-            if kind is MentionKind.NAME:
+            if kind is _M_NAME:
                 by_start[s] = b
                 by_end[e] = (s, b)
     return by_start, by_end, sorted(by_start)
@@ -133,7 +137,7 @@ def _named_after(st: ArticleState, ti: int, by_start: dict[int, Builder]) -> boo
     if words[k] == "," and k + 1 < len(tokens):
         k += 1
     b = by_start.get(tokens[k][0])
-    return b is not None and b.kind is ActorKind.PERSON
+    return b is not None and b.kind is _K_PERSON
 
 
 def _apposed_or_predicated(st: ArticleState, k: int, by_end: dict[int, tuple[int, Builder]]) -> bool:
@@ -160,7 +164,7 @@ def _apposed_or_predicated(st: ArticleState, k: int, by_end: dict[int, tuple[int
     if k < 1 or lower[k] != ",":
         return False
     found = by_end.get(tokens[k - 1][1])
-    return found is not None and found[1].kind is ActorKind.PERSON
+    return found is not None and found[1].kind is _K_PERSON
 
 
 def _body_after(st: ArticleState, k: int) -> str:
@@ -198,7 +202,7 @@ def _principal_after(
     i = bisect.bisect_right(starts, hi - 1) - 1
     while i >= 0 and starts[i] >= lo:
         b = by_start[starts[i]]
-        if b.kind is not ActorKind.COUNTRY or starts[i] == lo:
+        if b.kind is not _K_COUNTRY or starts[i] == lo:
             return b
         i -= 1
     return None

@@ -6,9 +6,11 @@ words) and builds the :class:`~newsmodel.pipeline.Cast`.
 
 from __future__ import annotations
 
+import functools
+
 from .. import _trusted
 from ..model import Mention, MentionKind
-from ..pipeline import Cast, Context, new_actor_id
+from ..pipeline import Cast, Context, actor_slug
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunks
 from .coreference import people_into_groups, places_named_like_people, resolve_deferred, resolve_titled
@@ -32,6 +34,8 @@ _NAME, _DEMONYM, _NOMINAL, _PRONOUN = (
 )
 _PRIORITY = {_NAME: 0, _DEMONYM: 1, _NOMINAL: 2, _PRONOUN: 3}
 _PRIORITY_OF = {id(k): v for k, v in _PRIORITY.items()}  # keyed by identity: enum hashing is slow
+# The slug of a name, kept for the next article that names the actor (names recur across a feed).
+_slug = functools.lru_cache(maxsize=4096)(actor_slug)
 
 
 def find_cast(context: Context, tables: ActorTables) -> Cast:
@@ -63,12 +67,12 @@ def build_cast(st: ArticleState) -> Cast:
     text = st.text
     sentences = st.seg.sentences
     priority = _PRIORITY_OF
-    raw = []
-    for b in st.actors.values():
-        key = b.key
-        for s, e, kind, rule in b.mentions:
-            if s < e:
-                raw.append((s, -e, priority[id(kind)], key, rule, kind))
+    raw = [
+        (s, -e, priority[id(kind)], b.key, rule, kind)
+        for b in st.actors.values()
+        for s, e, kind, rule in b.mentions
+        if s < e
+    ]
     # In text order, the longest first and names before demonyms, nominals and pronouns at
     # one place; a mention overlapping one kept before it, or crossing a sentence end, goes.
     raw.sort()
@@ -101,9 +105,16 @@ def build_cast(st: ArticleState) -> Cast:
     actors = []
     for key, mentions in by_actor.items():
         b = st.actors[key]
+        # new_actor_id, with the slug cached: the slug, then "-2", "-3" ... on a clash.
+        ident = slug = _slug(b.name) or "actor"
+        n = 1
+        while ident in used:
+            n += 1
+            ident = f"{slug}-{n}"
+        used.add(ident)
         actors.append(
             _trusted.actor(
-                id=new_actor_id(b.name, used),
+                id=ident,
                 name=b.name,
                 kind=b.kind,
                 country=b.country,

@@ -30,6 +30,9 @@ from .state import (
 )
 from .tables import ActorTables
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP, _K_ORGANIZATION = ActorKind.GROUP, ActorKind.ORGANIZATION
+
 __all__ = ["find_chunks", "read_chunks"]
 
 
@@ -81,10 +84,11 @@ def _chunk_words(start: int, w: str) -> list[tuple[int, int, str]]:
     are separated by spaces only."""
     spans = []
     pos = start
-    for word in w.replace("\xa0", " ").split(" "):
+    for word in (w.replace("\xa0", " ") if "\xa0" in w else w).split(" "):
+        end = pos + len(word)
         if word:
-            spans.append((pos, pos + len(word), word))
-        pos += len(word) + 1
+            spans.append((pos, end, word))
+        pos = end + 1
     return spans
 
 
@@ -128,7 +132,10 @@ def _read_tokens(st: ArticleState, spans: list[tuple[int, int, str]]) -> None:
         c0 = w[0]
         word = c0.isupper() or (
             c0.islower()
-            and (("-" in w[:4] and w.split("-", 1)[1][:1].isupper()) or _elided(w, tables.elided))
+            and (
+                ("-" in w[:4] and w.split("-", 1)[1][:1].isupper())
+                or (w.startswith(tables.elided) and _elided(w, tables.elided))
+            )
         )
         if (
             word
@@ -225,7 +232,7 @@ def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
     tables, text = st.tables, st.text
     s, e, w = tok.s, tok.e, tok.w
     if (sector := org_head_after(st, e)) is not None and not caps:  # "the ruling Fidesz party"
-        org = ActorKind.GROUP if sector == "REB" else ActorKind.ORGANIZATION  # an armed group
+        org = _K_GROUP if sector == "REB" else _K_ORGANIZATION  # an armed group
         name_organization(st, w, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     if s > 1 and text[s - 1] in " \xa0" and text[s - 2].islower() and not caps and may_describe(st, s):
@@ -245,9 +252,7 @@ def _unknown_word(st: ArticleState, tok: Tok, caps: bool) -> None:
         st.deferred.append(Deferred([tok], False, True))
     elif len(w) > 1:
         if team_context(st, s, e):
-            name_organization(
-                st, w, s, e, "team-row", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
-            )
+            name_organization(st, w, s, e, "team-row", country=None, sector="SPT", kind=_K_ORGANIZATION)
         else:
             st.deferred.append(Deferred([tok], opens_sentence(st, s), False))
 

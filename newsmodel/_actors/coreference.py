@@ -36,6 +36,15 @@ from .state import (
 )
 from .tables import KnownName
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_GROUP, _K_LOCATION, _K_ORGANIZATION, _K_PERSON = (
+    ActorKind.COUNTRY,
+    ActorKind.GROUP,
+    ActorKind.LOCATION,
+    ActorKind.ORGANIZATION,
+    ActorKind.PERSON,
+)
+
 __all__ = ["resolve_deferred", "resolve_nominal", "resolve_pronouns", "resolve_titled"]
 
 # How far back (in characters) a pronoun looks for its antecedent, and a nominal for its referent.
@@ -51,7 +60,7 @@ def last_names(st: ArticleState) -> dict[str, list[Builder]]:
     """The people so far by last name (and by the name before a suffix or after a particle)."""
     last: dict[str, list[Builder]] = {}
     tables = st.tables
-    suffixes, particles, person = tables.folded_name_suffixes, tables.particles, ActorKind.PERSON
+    suffixes, particles, person = tables.folded_name_suffixes, tables.particles, _K_PERSON
     for b in st.actors.values():
         words = b.words
         if b.kind is person and len(words) >= 2:
@@ -73,7 +82,7 @@ def name_index(
     full: dict[str, Builder] = {}
     tables = st.tables
     connectors, aliases, org_suffixes = tables.connectors, tables.aliases, tables.org_suffixes
-    person, organization = ActorKind.PERSON, ActorKind.ORGANIZATION
+    person, organization = _K_PERSON, _K_ORGANIZATION
     aliased = []  # actors other than people whose name the gazetteer gives aliases
     for b in st.actors.values():
         words = b.words
@@ -125,7 +134,7 @@ def resolve_titled(st: ArticleState) -> None:
                 st,
                 "P:" + name.casefold(),
                 name,
-                ActorKind.PERSON,
+                _K_PERSON,
                 country=country or (lk.country if lk else None),
                 sector=sector or (lk.sector if lk else None),
             )
@@ -144,7 +153,7 @@ def known_person(st: ArticleState, entry: KnownName) -> Builder:
         st,
         "P:" + entry.name.casefold(),
         entry.name,
-        ActorKind.PERSON,
+        _K_PERSON,
         country=entry.country,
         sector=entry.sector,
     )
@@ -234,7 +243,7 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
         return
     if t.w.lower() in tables.groups or t.w in tables.not_names:
         return
-    org = ActorKind.ORGANIZATION
+    org = _K_ORGANIZATION
     if says_after(st, t.e) and not t.upper:
         name_person(st, [t], "name-says")
     elif t.upper and 2 <= len(t.w) <= 6 and not caps_line(st, t.s):
@@ -260,7 +269,7 @@ def _spelled_out(st: ArticleState, acronym: str) -> Builder | None:
     if st.initials is None:
         index: dict[str, Builder | None] = {}
         for b in st.actors.values():
-            if b.kind is ActorKind.ORGANIZATION and " " in b.name:
+            if b.kind is _K_ORGANIZATION and " " in b.name:
                 key = "".join(w[0] for w in b.name.split() if w[:1].isupper())
                 index[key] = None if key in index else b  # two names, one acronym: neither
         st.initials = index
@@ -274,7 +283,7 @@ def people_into_groups(st: ArticleState) -> None:
     first: dict[str, tuple[int, Builder]] = {}
     peoples = []
     for b in st.actors.values():
-        if b.kind is not ActorKind.GROUP or not b.country or not b.mentions:
+        if b.kind is not _K_GROUP or not b.country or not b.mentions:
             continue
         start = min(m[0] for m in b.mentions)
         if b.sector is None and " " not in b.name and min(b.mentions)[3] == "demonym-people":
@@ -296,7 +305,7 @@ def places_named_like_people(st: ArticleState) -> None:
         return
     text = st.text
     for b in list(st.actors.values()):
-        if b.kind not in (ActorKind.COUNTRY, ActorKind.LOCATION) or not b.mentions:
+        if b.kind not in (_K_COUNTRY, _K_LOCATION) or not b.mentions:
             continue
         keep = []
         for m in b.mentions:
@@ -331,22 +340,22 @@ def resolve_nominal(st: ArticleState, s: int, e: int, cls: str, noun: str) -> No
         and j >= 0
         and index[j][1] == s - 2
         and st.text[s - 2 : s] == ", "
-        and index[j][2].kind is ActorKind.PERSON
+        and index[j][2].kind is _K_PERSON
     ):
         add_mention(st, index[j][2], s, e, _NOMINAL, "nominal-person")
         return
     fits = st.referents.get(noun)
     if fits is None:
         if cls == "COUNTRY":
-            found = [b for b in st.actors.values() if b.kind is ActorKind.COUNTRY]
+            found = [b for b in st.actors.values() if b.kind is _K_COUNTRY]
         elif cls == "PERSON":
             found = [
                 b
                 for b in st.actors.values()
-                if b.kind is ActorKind.PERSON and any(noun in r.lower() for r in b.roles)
+                if b.kind is _K_PERSON and any(noun in r.lower() for r in b.roles)
             ]
         else:
-            found = [b for b in st.actors.values() if b.kind is ActorKind.ORGANIZATION and b.sector == cls]
+            found = [b for b in st.actors.values() if b.kind is _K_ORGANIZATION and b.sector == cls]
         fits = st.referents[noun] = {id(b) for b in found}
     if not fits:
         return
@@ -395,7 +404,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
         if cls == "relative":
             m = _RELATIVE_GAP.search(text, max(0, s - 4), s)
             b = ends_at.get(m.start()) if m is not None else None
-            if b is not None and b.kind in (ActorKind.PERSON, ActorKind.GROUP):
+            if b is not None and b.kind in (_K_PERSON, _K_GROUP):
                 add_mention(st, b, s, e, _PRONOUN, "relative-who")
                 added.append((s, e, b))
                 added_starts.append(s)
@@ -442,12 +451,12 @@ def _compatible(b: Builder, cls: str) -> bool:
     """Whether a pronoun of class ``cls`` can refer to ``b``."""
     kind = b.kind
     if cls == "male":
-        return kind is ActorKind.PERSON and b.gender != "F"
+        return kind is _K_PERSON and b.gender != "F"
     if cls == "female":
-        return kind is ActorKind.PERSON and b.gender != "M"
+        return kind is _K_PERSON and b.gender != "M"
     if cls == "neuter":
-        return kind is ActorKind.ORGANIZATION or kind is ActorKind.COUNTRY
-    return kind is ActorKind.GROUP
+        return kind is _K_ORGANIZATION or kind is _K_COUNTRY
+    return kind is _K_GROUP
 
 
 def _first_compatible(window: Window, lo: int, hi: int, s: int, cls: str) -> Builder | None:

@@ -21,6 +21,10 @@ from .place import article_country
 from .state import ArticleState, add_mention, get_actor, opens_sentence
 from .words import place_country_before
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP, _K_PERSON = ActorKind.GROUP, ActorKind.PERSON
+_M_NOMINAL = MentionKind.NOMINAL
+
 __all__ = ["counted_agents"]
 
 _MAX_MODIFIERS = 4
@@ -121,11 +125,11 @@ def _make(st: ArticleState, count: int, first: int, head: int, *, person: bool) 
     if own != "GOV" and not owned.abroad.isdisjoint(mods):
         mod_sector = ""  # a body's local staff are hired where it serves
     iso = article_country(st) or place_country_before(st, start)
-    kind = ActorKind.PERSON if person else ActorKind.GROUP
+    kind = _K_PERSON if person else _K_GROUP
     key = ("P:" if person else "G:") + name.casefold()
     b = get_actor(st, key, name, kind, country=iso, sector=(own or mod_sector) or None)
     rule = "counted-agent" if person else "counted-group"
-    add_mention(st, b, mention_start if person else start, end, MentionKind.NOMINAL, rule)
+    add_mention(st, b, mention_start if person else start, end, _M_NOMINAL, rule)
 
 
 def _mention_spans(st: ArticleState, s: int, e: int) -> list[tuple[int, int]]:

@@ -20,6 +20,10 @@ from ..model import ActorKind, MentionKind
 from .state import ArticleState, add_mention, get_actor
 from .tables import DEMONYM
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP = ActorKind.GROUP
+_M_DEMONYM = MentionKind.DEMONYM
+
 __all__ = ["dictionary_groups", "plural_agent_sectors"]
 
 
@@ -33,7 +37,7 @@ def dictionary_groups(st: ArticleState) -> None:
             continue  # no lower-case word right after: most nationality words
         if cat != DEMONYM or not iso or end in st.consumed:
             continue
-        ti = bisect.bisect_left(tokens, (end + 1,))
+        ti = bisect.bisect_left(st.seg.token_starts, end + 1)
         if ti >= len(tokens) or tokens[ti][0] != end + 1:
             continue
         noun = lower[ti]
@@ -52,8 +56,8 @@ def dictionary_groups(st: ArticleState) -> None:
         if sector is None:
             continue
         name = f"{demonym} {noun}"
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
-        add_mention(st, b, start, tokens[ti][1], MentionKind.DEMONYM, "demonym-agent")
+        b = get_actor(st, "G:" + name.casefold(), name, _K_GROUP, country=iso, sector=sector)
+        add_mention(st, b, start, tokens[ti][1], _M_DEMONYM, "demonym-agent")
         st.consumed.add(end)
 
 

@@ -23,6 +23,9 @@ from typing import TYPE_CHECKING
 from ..model import ActorKind
 from .state import ArticleState
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_ORGANIZATION, _K_PERSON = ActorKind.ORGANIZATION, ActorKind.PERSON
+
 if TYPE_CHECKING:
     from ..rules._phoenix.names import NameIndex
 
@@ -38,7 +41,7 @@ def dictionary_organisations(st: ArticleState) -> None:
     found = [
         b
         for b in st.actors.values()
-        if b.kind is ActorKind.PERSON
+        if b.kind is _K_PERSON
         and b.mentions
         and not b.roles
         and b.mentions[0][3] in _READ_AS
@@ -53,7 +56,7 @@ def dictionary_organisations(st: ArticleState) -> None:
     index = _INDEX[0]
     for b in found:
         entries = index.lookup(b.name)
-        if not entries or any(e.kind is not ActorKind.ORGANIZATION for e in entries):
+        if not entries or any(e.kind is not _K_ORGANIZATION for e in entries):
             continue
         roles = index.roles_on(b.name, st.published)
         if len({(r.country, r.sector) for r in roles}) != 1:
@@ -62,5 +65,5 @@ def dictionary_organisations(st: ArticleState) -> None:
         needs = _READ_AS[b.mentions[0][3]]
         if needs is not None and role.sector != needs:
             continue
-        b.kind, b.country, b.sector, b.gender = ActorKind.ORGANIZATION, role.country, role.sector, None
+        b.kind, b.country, b.sector, b.gender = _K_ORGANIZATION, role.country, role.sector, None
         b.mentions = [(s, e, kind, _RULE if rule in _READ_AS else rule) for s, e, kind, rule in b.mentions]

@@ -35,6 +35,9 @@ from .state import (
 )
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, ActorTables, KnownName, Title
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_GROUP, _K_ORGANIZATION = ActorKind.GROUP, ActorKind.ORGANIZATION
+
 __all__ = ["nationality_before", "place_of", "read_known", "read_pieces"]
 
 _LOWER_GAP = regex.compile(r"[ \xa0]{1,2}(?:[\p{Ll}][\p{Ll}-]{0,20}[ \xa0]{1,2}){1,4}")
@@ -79,7 +82,7 @@ def _shaped_name(st: ArticleState, toks: list[Tok], pieces: list[Piece], words: 
     name = " ".join(t.w for t in toks[first_i : last.j])
     # "Douglas & Lomason", "Procter & Gamble": an ampersand joins a firm's name.
     if "&" in st.text[s0:e0] and last.cat in ("UNK", "NOT"):
-        org = ActorKind.ORGANIZATION
+        org = _K_ORGANIZATION
         name_organization(st, name, s0, e0, "ampersand-name", country=None, sector="BUS", kind=org)
         return True
     # "Real Madrid", "Bayern Munich", "Red Star Belgrade": a sports club.
@@ -89,9 +92,7 @@ def _shaped_name(st: ArticleState, toks: list[Tok], pieces: list[Piece], words: 
         or (words[0].w in tables.club_prefixes and p0.cat != COUNTRY)
         or (p0.cat == COUNTRY and p0.j - p0.i == 1 and words[0].w in tables.club_prefixes)
     ):
-        name_organization(
-            st, name, s0, e0, "club-name", country=None, sector="SPT", kind=ActorKind.ORGANIZATION
-        )
+        name_organization(st, name, s0, e0, "club-name", country=None, sector="SPT", kind=_K_ORGANIZATION)
         return True
     # "Bank of Japan", "University of Chicago".
     if (
@@ -108,7 +109,7 @@ def _shaped_name(st: ArticleState, toks: list[Tok], pieces: list[Piece], words: 
             "org-prefix",
             country=country_in(st, pieces),
             sector=tables.org_prefixes[toks[p0.i].w] or None,
-            kind=ActorKind.ORGANIZATION,
+            kind=_K_ORGANIZATION,
         )
         return True
     # "Tiananmen Square", "Lake Geneva".
@@ -151,7 +152,7 @@ def _up_to_org_suffix(st: ArticleState, toks: list[Tok], pieces: list[Piece], ca
             "org-suffix",
             country=country_in(st, head),
             sector=sector,
-            kind=ActorKind.ORGANIZATION,
+            kind=_K_ORGANIZATION,
         )
         rest = pieces[k + 1 :]
         while rest and rest[0].cat in ("CONN", "NOT"):
@@ -233,7 +234,7 @@ def walk_pieces(st: ArticleState, toks: list[Tok], pieces: list[Piece], caps: bo
                 # "Liberal Democratic Party" is not the Democratic Party: not its country.
                 country=entry.country if entry is not None else None,
                 sector=nxt.entry.sector,
-                kind=nxt.entry.kind or ActorKind.ORGANIZATION,
+                kind=nxt.entry.kind or _K_ORGANIZATION,
             )
             k += 2
             continue
@@ -385,10 +386,10 @@ def _untitled_run(st: ArticleState, run: list[Tok], before: str, before2: str) -
     s, e = run[0].s, run[-1].e
     first = run[0].w in tables.first_names
     initial = opens_sentence(st, s)
-    org = ActorKind.ORGANIZATION
+    org = _K_ORGANIZATION
     if (sector := org_head_after(st, e)) is not None:  # "the Zorblax Unionist party"
         joined = " ".join(t.w for t in run)
-        org = ActorKind.GROUP if sector == "REB" else org  # "the Haqqani network": an armed group
+        org = _K_GROUP if sector == "REB" else org  # "the Haqqani network": an armed group
         name_organization(st, joined, s, e, "org-head", country=None, sector=sector or None, kind=org)
         return
     if len(run) >= 2 and first:
@@ -511,7 +512,7 @@ def read_known(st: ArticleState, entry: KnownName, s: int, e: int) -> None:
             rule,
             country=country,
             sector=entry.sector,
-            kind=entry.kind or ActorKind.ORGANIZATION,
+            kind=entry.kind or _K_ORGANIZATION,
             key=key,
         )
         return
@@ -530,15 +531,13 @@ def read_known(st: ArticleState, entry: KnownName, s: int, e: int) -> None:
             # "Iraqi Kurds", "Bosnian Serbs": a people of that country.
             a_start, iso, demonym, _ = before
             name = f"{demonym} {st.text[s:e]}"
-            b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso)
+            b = get_actor(st, "G:" + name.casefold(), name, _K_GROUP, country=iso)
             add_mention(st, b, a_start, e, _DEMONYM, "demonym-people")
             st.consumed.add(s - 1)
             del st.adjectives[e]
             st.adjective_ends.pop()
         elif cat == PEOPLE:
-            b = get_actor(
-                st, "G:" + entry.name.casefold(), entry.name, ActorKind.GROUP, country=entry.country
-            )
+            b = get_actor(st, "G:" + entry.name.casefold(), entry.name, _K_GROUP, country=entry.country)
             add_mention(st, b, s, e, _DEMONYM, "demonym-people")
         return
     if cat in (CAPITAL, CITY, REGION):
@@ -551,7 +550,7 @@ def read_known(st: ArticleState, entry: KnownName, s: int, e: int) -> None:
                 "team-row",
                 country=entry.country,
                 sector="SPT",
-                kind=ActorKind.ORGANIZATION,
+                kind=_K_ORGANIZATION,
             )
             return
         if cat == CAPITAL and entry.country and not is_place(st, s, e):

@@ -25,6 +25,14 @@ from .state import ArticleState, Builder, add_mention, get_actor, opens_sentence
 from .tables import DEMONYM
 from .words import place_country_before
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_GROUP, _K_ORGANIZATION, _K_PERSON = (
+    ActorKind.COUNTRY,
+    ActorKind.GROUP,
+    ActorKind.ORGANIZATION,
+    ActorKind.PERSON,
+)
+
 __all__ = ["owned_agents"]
 
 _NOMINAL, _DEMONYM, _NAME = MentionKind.NOMINAL, MentionKind.DEMONYM, MentionKind.NAME
@@ -42,10 +50,10 @@ def owned_agents(st: ArticleState) -> None:
     # those followed by a modifier, a head or a possessive (most are followed by none).
     ending: dict[int, tuple[int, str | None, Builder | None]] = {}
     for b in st.actors.values():
-        if b.kind is ActorKind.COUNTRY or b.kind is ActorKind.ORGANIZATION or b.kind is ActorKind.GROUP:
+        if b.kind is _K_COUNTRY or b.kind is _K_ORGANIZATION or b.kind is _K_GROUP:
             for ms, me, kind, _ in b.mentions:
                 if kind is _NAME and text[me : me + 1] in _AFTER_OWNER:
-                    ti = bisect.bisect_left(tokens, (me,))
+                    ti = bisect.bisect_left(st.seg.token_starts, me)
                     if ti < n and lower[ti] in starters:
                         ending[me] = (ms, b.country, b)
     for end, (start, iso, _, cat) in st.adjectives.items():
@@ -56,7 +64,7 @@ def owned_agents(st: ArticleState) -> None:
             and end not in st.consumed
             and end not in ending
         ):
-            ti = bisect.bisect_left(tokens, (end,))
+            ti = bisect.bisect_left(st.seg.token_starts, end)
             if ti < n and lower[ti] in starters:
                 ending[end] = (start, iso, None)
     names = _PersonNames(st)
@@ -79,7 +87,7 @@ class _PersonNames:
             spans = [
                 (ms, me)
                 for b in self._st.actors.values()
-                if b.kind is ActorKind.PERSON
+                if b.kind is _K_PERSON
                 for ms, me, kind, _ in b.mentions
                 if kind is _NAME
             ]
@@ -124,7 +132,7 @@ def _owned_after(
     if _body_of(owner) and owner is not None and owner.sector:
         sector = owner.sector  # "a U.N. official", "NATO troops": the body's people
     else:
-        group = owner is not None and owner.kind is not ActorKind.COUNTRY
+        group = owner is not None and owner.kind is not _K_COUNTRY
         sector = own or mod_sector or (owner.sector or "" if group and owner is not None else "")
     _make(st, person, (start, end, st.seg.tokens[head][1]), iso, owner, sector, word)
 
@@ -135,7 +143,7 @@ def _phrase(st: ArticleState, end: int) -> tuple[int, int, int] | None:
     tables, owned, text = st.tables, st.tables.owned, st.text
     tokens, lower = st.seg.tokens, st.seg.lower_words
     n = len(tokens)
-    ti = bisect.bisect_left(tokens, (end,))
+    ti = bisect.bisect_left(st.seg.token_starts, end)
     if ti < n and tokens[ti][0] <= end + 1 and lower[ti] in tables.agents.possessives:
         end = tokens[ti][1]  # "Canada's", "Guatemala s": the owner's possessive
         ti += 1
@@ -178,7 +186,7 @@ def _make(
     text = st.text
     first, end, head_end = where
     name = " ".join(text[first:head_end].split())
-    kind = ActorKind.PERSON if person else ActorKind.GROUP
+    kind = _K_PERSON if person else _K_GROUP
     key = ("P:" if person else "G:") + name.casefold()
     b = get_actor(st, key, name, kind, country=iso, sector=sector or None)
     if owner is None:
@@ -210,7 +218,7 @@ def _leading_modifiers(st: ArticleState, start: int) -> int:
     """The token where the phrase of an owner starting at ``start`` opens: up to two modifiers
     before the owner ("two local U.S. embassy staff members": "local")."""
     tokens, lower, mods = st.seg.tokens, st.seg.lower_words, st.tables.owned.modifiers
-    k = bisect.bisect_left(tokens, (start,))
+    k = bisect.bisect_left(st.seg.token_starts, start)
     for _ in range(2):
         if k < 1 or tokens[k - 1][1] + 1 != tokens[k][0] or lower[k - 1] not in mods:
             break
@@ -236,4 +244,4 @@ def _read_elsewhere(st: ArticleState, owner: Builder | None, mods: tuple[str, ..
 
 def _body_of(owner: Builder | None) -> bool:
     """Whether the owner is an organisation other than an armed group ("EU", "NATO", "Google")."""
-    return owner is not None and owner.kind is ActorKind.ORGANIZATION and owner.sector != "REB"
+    return owner is not None and owner.kind is _K_ORGANIZATION and owner.sector != "REB"

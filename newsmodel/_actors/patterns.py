@@ -90,7 +90,8 @@ def chunk_patterns(
     )
     conn = r"(?:" + alternation(connectors) + r")"
     more = r"(?:[ \xa0]{1,3}(?:" + conn + r"[ \xa0]{1,3}){0,3}" + word + r"){0,11}"
-    chunk = regex.compile(r"(?<![\p{L}\p{M}\d_])(?=\p{Lu})" + up + more)
+    # The capital first: it fails at most positions, so the look-behind is rarely tried.
+    chunk = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}\d_])" + up + more)
     particle_chunk = regex.compile(r"(?<![\p{L}\p{M}\d_-])" + particle_word + more)
     comma_place = regex.compile(r"[ ]{0,2},[ ]{1,3}(" + word + r"(?:[ ]" + word + r"){0,2})")
     return chunk, particle_chunk, comma_place

@@ -29,6 +29,9 @@ from ..model import ActorKind, MentionKind
 from .state import ArticleState, Builder
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, norm
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_LOCATION = ActorKind.COUNTRY, ActorKind.LOCATION
+
 if TYPE_CHECKING:
     from ..rules._phoenix.names import NameIndex
 
@@ -88,13 +91,13 @@ def countries_as_places(st: ArticleState) -> None:
     tables, text = st.tables, st.text
     before = tuple(f" {w} {a}" for w in tables.place_in for a in ("", tables.article_space))
     for b in st.actors.values():
-        if b.kind is not ActorKind.COUNTRY or not b.mentions:
+        if b.kind is not _K_COUNTRY or not b.mentions:
             continue
         if all(
             kind is _NAME and rule == "country-name" and text.endswith(before, max(0, s - 16), s)
             for s, _, kind, rule in b.mentions
         ):
-            b.kind = ActorKind.LOCATION
+            b.kind = _K_LOCATION
             mark(b, "country-as-place")
 
 
@@ -187,7 +190,7 @@ def _country_before_in_sentence(st: ArticleState, s: int) -> str | None:
         found = sorted(
             (ms, b.country)
             for b in st.actors.values()
-            if b.kind is ActorKind.COUNTRY and b.country
+            if b.kind is _K_COUNTRY and b.country
             for ms, _, _, _ in b.mentions
         )
         st.country_mentions = ([ms for ms, _ in found], [iso for _, iso in found])
@@ -244,7 +247,7 @@ def _short_forms(st: ArticleState) -> None:
         return
     text = st.text
     for b in list(st.actors.values()):
-        if b.kind is not ActorKind.COUNTRY or not b.mentions:
+        if b.kind is not _K_COUNTRY or not b.mentions:
             continue
         names = {text[s:e] for s, e, kind, _ in b.mentions if kind is _NAME}
         if not names or not names <= forms.keys():
@@ -451,6 +454,6 @@ def _country_counts(st: ArticleState) -> Counter[str]:
     """How often each country is named (by name, capital or nationality)."""
     counts: Counter[str] = Counter()
     for b in st.actors.values():
-        if b.kind is ActorKind.COUNTRY and b.country:
+        if b.kind is _K_COUNTRY and b.country:
             counts[b.country] += sum(1 for m in b.mentions if m[2] is _NAME or m[2] is _DEMONYM)
     return counts

@@ -22,6 +22,10 @@ from ..model import ActorKind, MentionKind
 from .state import ArticleState, Builder, add_mention, get_actor
 from .tables import DEMONYM, ActorTables
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_GROUP, _K_ORGANIZATION = ActorKind.COUNTRY, ActorKind.GROUP, ActorKind.ORGANIZATION
+_M_NAME, _M_NOMINAL = MentionKind.NAME, MentionKind.NOMINAL
+
 __all__ = ["possessive_nouns"]
 
 _RULE = "possessive-noun"
@@ -36,12 +40,12 @@ def possessive_nouns(st: ArticleState) -> None:
     n = len(tokens)
     found: list[tuple[int, Builder]] = []
     for b in st.actors.values():
-        if b.kind is ActorKind.COUNTRY and b.country:
+        if b.kind is _K_COUNTRY and b.country:
             for _, me, kind, _ in b.mentions:
-                if kind is MentionKind.NAME and text[me : me + 1] in _AFTER:
+                if kind is _M_NAME and text[me : me + 1] in _AFTER:
                     found.append((me, b))
     for me, b in sorted(found, key=lambda f: f[0]):
-        ti = bisect.bisect_left(tokens, (me,))
+        ti = bisect.bisect_left(st.seg.token_starts, me)
         if ti + 1 < n and tokens[ti][0] <= me + 1 and lower[ti] in possessives:
             _noun_after(st, b, ti + 1)
 
@@ -58,9 +62,9 @@ def _noun_after(st: ArticleState, country: Builder, ti: int) -> None:
             continue
         noun = " ".join(lower[ti : last + 1])
         if noun in tables.institutions:
-            kind, sector = ActorKind.ORGANIZATION, tables.institutions[noun] or None
+            kind, sector = _K_ORGANIZATION, tables.institutions[noun] or None
         elif noun in tables.groups:
-            kind, sector = ActorKind.GROUP, tables.groups[noun] or None
+            kind, sector = _K_GROUP, tables.groups[noun] or None
         else:
             continue
         after = last + 1
@@ -99,9 +103,9 @@ def _make(
     iso = country.country or ""
     demonym = _demonyms(st.tables).get(iso)
     name = f"{demonym} {noun}" if demonym else f"{country.name} {noun}"
-    prefix = "O:" if kind is ActorKind.ORGANIZATION else "G:"
+    prefix = "O:" if kind is _K_ORGANIZATION else "G:"
     b = get_actor(st, prefix + name.casefold(), name, kind, country=iso, sector=sector)
-    add_mention(st, b, s, e, MentionKind.NOMINAL, _RULE)
+    add_mention(st, b, s, e, _M_NOMINAL, _RULE)
     if st.group_heads.get(noun, "")[2:] in ("", noun):
         st.group_heads[noun] = b.key
 

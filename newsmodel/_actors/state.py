@@ -18,6 +18,9 @@ from ..pipeline import Context
 from ..segment import Segmentation
 from .tables import ActorTables, KnownName, Title
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_LOCATION, _K_PERSON = ActorKind.COUNTRY, ActorKind.LOCATION, ActorKind.PERSON
+
 __all__ = ["ArticleState", "Builder", "Deferred", "Piece", "Tok"]
 
 _ALPHA = regex.compile(r"\p{L}+")
@@ -239,8 +242,28 @@ def org_head_after(st: ArticleState, e: int) -> str | None:
     tables, text = st.tables, st.text
     if not text[e + 1 : e + 2].islower() and not text[e + 2 : e + 3].islower():
         return None  # no lower-case word right after: most names
+    # The pattern needs one or two spaces, then a head's first letter: most words have none.
+    firsts = _head_firsts(tables.org_heads)
+    c1 = text[e + 1 : e + 2]
+    if text[e : e + 1] not in _SPACES or (
+        c1 not in firsts and (c1 not in _SPACES or text[e + 2 : e + 3] not in firsts)
+    ):
+        return None
     m = tables.org_head.match(text, e)
     return None if m is None else tables.org_heads[m.group(1)]
+
+
+_SPACES = frozenset([" ", "\xa0"])
+_FIRSTS: dict[int, tuple[dict[str, str], frozenset[str]]] = {}  # id of the heads -> (them, first letters)
+
+
+def _head_firsts(heads: dict[str, str]) -> frozenset[str]:
+    """The first letters of the organisation heads (kept per rule set)."""
+    known = _FIRSTS.get(id(heads))
+    if known is None or known[0] is not heads:
+        known = (heads, frozenset(h[:1] for h in heads if h))
+        _FIRSTS[id(heads)] = known
+    return known[1]
 
 
 def says_after(st: ArticleState, e: int) -> bool:
@@ -248,16 +271,26 @@ def says_after(st: ArticleState, e: int) -> bool:
     return bool(st.tables.person_cue.match(st.text, e))
 
 
-def get_actor(st: ArticleState, key: str, name: str, kind: ActorKind, **fields: object) -> Builder:
-    """The actor of ``key``, made with these fields if new; an existing one gets the fields it lacks."""
+def get_actor(
+    st: ArticleState,
+    key: str,
+    name: str,
+    kind: ActorKind,
+    *,
+    country: str | None = None,
+    sector: str | None = None,
+) -> Builder:
+    """The actor of ``key``, made with this country and sector if new; an existing one gets
+    those it lacks."""
     b = st.actors.get(key)
     if b is None:
-        b = Builder(key, name, kind, words=tuple(name.casefold().split()), **fields)  # type: ignore[arg-type]
+        b = Builder(key, name, kind, country=country, sector=sector, words=tuple(name.casefold().split()))
         st.actors[key] = b
-    elif fields:
-        for k, v in fields.items():
-            if v is not None and getattr(b, k) is None:
-                setattr(b, k, v)
+    else:
+        if country is not None and b.country is None:
+            b.country = country
+        if sector is not None and b.sector is None:
+            b.sector = sector
     return b
 
 
@@ -270,7 +303,7 @@ def name_country(st: ArticleState, iso: str, s: int, e: int, rule: str) -> Build
     """A country named at ``[s, e)`` (by name, capital, seat of power)."""
     b = st.actors.get("C:" + iso)
     if b is None:
-        b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso)
+        b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), _K_COUNTRY, country=iso)
     b.mentions.append((s, e, _NAME, rule))
     st.country_ends[e] = iso
     return b
@@ -281,7 +314,7 @@ def name_location(st: ArticleState, name: str, iso: str | None, s: int, e: int, 
     key = "L:" + name.casefold()
     b = st.actors.get(key)
     if b is None:
-        b = get_actor(st, key, name, ActorKind.LOCATION, country=iso)
+        b = get_actor(st, key, name, _K_LOCATION, country=iso)
     b.mentions.append((s, e, _NAME, rule))
     st.places.append((s, iso))
 
@@ -340,7 +373,7 @@ def name_person(
         name = known.name
         country = country or known.country
         sector = sector or known.sector
-    b = get_actor(st, "P:" + name.casefold(), name, ActorKind.PERSON, country=country, sector=sector)
+    b = get_actor(st, "P:" + name.casefold(), name, _K_PERSON, country=country, sector=sector)
     b.gender = b.gender or gender or first
     add_roles(st, b, titles, said_country)
     add_mention(st, b, s, e, _NAME, rule)

@@ -27,6 +27,15 @@ from .state import (
 )
 from .tables import DEMONYM
 
+# Enum members as module constants: an attribute of the enum class is slow to read in a loop.
+_K_COUNTRY, _K_GROUP, _K_ORGANIZATION, _K_PERSON = (
+    ActorKind.COUNTRY,
+    ActorKind.GROUP,
+    ActorKind.ORGANIZATION,
+    ActorKind.PERSON,
+)
+_M_NAME = MentionKind.NAME
+
 __all__ = ["scan_words"]
 
 _DEMONYM, _NOMINAL, _PRONOUN = MentionKind.DEMONYM, MentionKind.NOMINAL, MentionKind.PRONOUN
@@ -91,9 +100,7 @@ def _read_word(
         raw[0].isupper()
         and not opens_sentence(st, s)
         and (adj is None or adj[3] != DEMONYM)
-        and not (
-            word in tables.institutions and (cb := country_before(st, s)) and cb.kind is ActorKind.COUNTRY
-        )
+        and not (word in tables.institutions and (cb := country_before(st, s)) and cb.kind is _K_COUNTRY)
     ):
         return  # "Police" inside a name; "the U.S. Embassy" is the country's
     modifier_sector = first = None
@@ -128,7 +135,7 @@ def _read_word(
             # "Kenyan police ... police also used teargas": the group named before.
             add_mention(st, earlier, s, e, _NOMINAL, "group-again")
             return
-        b = get_actor(st, "G:" + word, word, ActorKind.GROUP, sector=sector)
+        b = get_actor(st, "G:" + word, word, _K_GROUP, sector=sector)
         if b.country is None and iso is not None:
             b.country = iso
         add_mention(st, b, s, e, _NOMINAL, "group-noun")
@@ -138,7 +145,7 @@ def _cued_group(st: ArticleState, first: int, e: int, word: str, sector: str | N
     """ "government and militant sources", "security sources": the group with its modifiers; one
     led by a bare institution ("two government officials") is of the article's country."""
     name = " ".join(st.text[first:e].lower().split())
-    b = get_actor(st, "G:" + name, name, ActorKind.GROUP, sector=sector)
+    b = get_actor(st, "G:" + name, name, _K_GROUP, sector=sector)
     if b.country is None and name.split()[0] in st.tables.bare_institutions:
         b.country = article_country(st)
     add_mention(st, b, first, e, _NOMINAL, "group-noun")
@@ -154,7 +161,7 @@ def _bare_institution(st: ArticleState, word: str, s: int, e: int) -> None:
         add_mention(st, earlier, s, e, _NOMINAL, "institution-again")
         return
     sector = st.tables.institutions[word] or None
-    b = get_actor(st, "O:" + word, word, ActorKind.ORGANIZATION, sector=sector)
+    b = get_actor(st, "O:" + word, word, _K_ORGANIZATION, sector=sector)
     add_mention(st, b, s, e, _NOMINAL, "institution-noun")
     st.group_heads.setdefault(word, b.key)
 
@@ -173,7 +180,7 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
     if word in tables.institutions and modifier_sector is None:
         name = f"{demonym} {word}"
         sector = tables.institutions[word] or None
-        b = get_actor(st, "O:" + name.casefold(), name, ActorKind.ORGANIZATION, country=iso, sector=sector)
+        b = get_actor(st, "O:" + name.casefold(), name, _K_ORGANIZATION, country=iso, sector=sector)
     else:
         name = (
             f"{demonym} {st.text[a_start:e].split(' ', 1)[1]}"
@@ -182,7 +189,7 @@ def _demonym_noun(st: ArticleState, adj: Adjective, modifier_sector: str | None,
         )
         name = " ".join(name.split())
         sector = modifier_sector or tables.groups.get(word) or None
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        b = get_actor(st, "G:" + name.casefold(), name, _K_GROUP, country=iso, sector=sector)
         coordinated(st, a_start, name[len(demonym) :], sector)
     add_mention(st, b, a_start, e, _DEMONYM, "demonym-noun")
     st.consumed.add(a_start + len(demonym))
@@ -199,18 +206,16 @@ def _country_noun(st: ArticleState, country_b: Builder, word: str, s: int, e: in
     iso = country_b.country
     if word in tables.institutions:
         sector = tables.institutions[word] or None
-        b = get_actor(st, "O:" + key, name, ActorKind.ORGANIZATION, country=iso, sector=sector)
-    elif country_b.kind is ActorKind.GROUP and tables.groups.get(word) == country_b.sector:
+        b = get_actor(st, "O:" + key, name, _K_ORGANIZATION, country=iso, sector=sector)
+    elif country_b.kind is _K_GROUP and tables.groups.get(word) == country_b.sector:
         # "Taliban fighters": an armed group's fighters are the group.
         add_mention(st, country_b, s, e, _NOMINAL, "organisation-noun")
         return
     else:
         # "Taliban sources": the armed group's men, of its sector when the noun gives none.
-        sector = tables.groups.get(word) or (
-            country_b.sector if country_b.kind is not ActorKind.COUNTRY else None
-        )
-        b = get_actor(st, "G:" + key, name, ActorKind.GROUP, country=iso, sector=sector)
-    rule = "country-noun" if country_b.kind is ActorKind.COUNTRY else "organisation-noun"
+        sector = tables.groups.get(word) or (country_b.sector if country_b.kind is not _K_COUNTRY else None)
+        b = get_actor(st, "G:" + key, name, _K_GROUP, country=iso, sector=sector)
+    rule = "country-noun" if country_b.kind is _K_COUNTRY else "organisation-noun"
     add_mention(st, b, s, e, _NOMINAL, rule)
     _head(st, word, b.key)
 
@@ -220,12 +225,12 @@ def _owned_institution(st: ArticleState, owner: Builder, word: str, s: int, e: i
     organisation, of the owner's country; "BBC radio" (a body of the owner's own sector) is the
     owner itself."""
     sector = st.tables.institutions[word] or None
-    if owner.kind is ActorKind.ORGANIZATION and sector == owner.sector:
+    if owner.kind is _K_ORGANIZATION and sector == owner.sector:
         add_mention(st, owner, s, e, _NOMINAL, "owner-noun")
         return
     written = written_before(st, owner, s)
     name = " ".join(f"{written} {word}".split())  # as first written: "the Trump administration"
-    b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, ActorKind.ORGANIZATION, sector=sector)
+    b = get_actor(st, "O:" + f"{owner.name} {word}".casefold(), name, _K_ORGANIZATION, sector=sector)
     add_mention(st, b, s, e, _NOMINAL, "owner-noun")
     st.agents.append((b, owner))  # placed in the owner's country (.agents.place_agents)
     _head(st, word, b.key)
@@ -259,9 +264,9 @@ def owner_before(st: ArticleState, s: int) -> Builder | None:
     if st.owners_ending is None:
         ending: dict[int, Builder] = {}
         for x in st.actors.values():
-            if x.kind is ActorKind.PERSON or x.kind is ActorKind.ORGANIZATION:
+            if x.kind is _K_PERSON or x.kind is _K_ORGANIZATION:
                 for _, me, kind, _ in x.mentions:
-                    if kind is MentionKind.NAME:
+                    if kind is _M_NAME:
                         ending[me] = x
         st.owners_ending = ending
     return st.owners_ending.get(s - 1)
@@ -344,7 +349,7 @@ def coordinated(st: ArticleState, start: int, noun: str, sector: str | None) -> 
             return
         a_start, iso, demonym, _ = adj
         name = demonym + noun
-        b = get_actor(st, "G:" + name.casefold(), name, ActorKind.GROUP, country=iso, sector=sector)
+        b = get_actor(st, "G:" + name.casefold(), name, _K_GROUP, country=iso, sector=sector)
         add_mention(st, b, a_start, m.start(), _DEMONYM, "demonym-noun-coordinated")
         st.consumed.add(m.start())
         start = a_start
@@ -355,9 +360,7 @@ def demonym_mentions(st: ArticleState) -> None:
     country ("an Indian proposal", "Egyptian warships", "Hungarian and Romanian officials")."""
     for end, (start, iso, _, cat) in st.adjectives.items():
         if cat == DEMONYM and iso and end not in st.consumed:
-            b = get_actor(
-                st, "C:" + iso, st.tables.country_names.get(iso, iso), ActorKind.COUNTRY, country=iso
-            )
+            b = get_actor(st, "C:" + iso, st.tables.country_names.get(iso, iso), _K_COUNTRY, country=iso)
             add_mention(st, b, start, end, _DEMONYM, "demonym-country")
 
 
@@ -395,7 +398,7 @@ def country_before(st: ArticleState, s: int) -> Builder | None:
     if st.actors_ending is None:
         ending: dict[int, Builder] = {}
         for x in st.actors.values():
-            if x.kind is ActorKind.COUNTRY or (x.kind is not ActorKind.PERSON and x.sector == "REB"):
+            if x.kind is _K_COUNTRY or (x.kind is not _K_PERSON and x.sector == "REB"):
                 for _, me, _, _ in x.mentions:
                     ending[me] = x
         st.actors_ending = ending
