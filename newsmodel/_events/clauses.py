@@ -135,27 +135,40 @@ def subject(
 ) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a
     preposition), and a place named on the way."""
-    starts = doc.starts
+    starts, lw, lex = doc.starts, doc.lw, doc.lex
+    s_start = sentence.start
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
-    st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    if st < 0 or starts[st] < s_start:
+        st += 1
+    if st < 0:
+        st = 0
+    lowest = floor if floor > s_start else s_start
     # "Pakistan, a key U.S. ally, has refused to deploy": the comma before "has refused" closes
     # the apposition for "deploy" too.
-    vi = _controlling_verb(doc, ti, max(st, 0)) if doc.lw[ti - 1] in doc.lex.words.infinitive else ti
-    if depth < 2:
-        rel = _relative_clause_before(doc, vi, max(st, 0), max(floor, sentence.start))
+    vi = _controlling_verb(doc, ti, st) if lw[ti - 1] in lex.words.infinitive else ti
+    w = lw[vi - 1]
+    # A test before the search: a comma, or an auxiliary, a negation or an adverb between it and
+    # the verb, must stand right before the verb.
+    if depth < 2 and (
+        w == "," or w in lex.verb_like or w in lex.words.negations or w.endswith(lex.words.adverb_suffixes)
+    ):
+        rel = _relative_clause_before(doc, vi, st, lowest)
         if rel is not None:
             # "Turkey, which has arrested two staff members, summoned a third": the subject is
             # before the relative clause.
             before = subject(doc, sentence, rel, floor, depth + 1)
             if before[0]:
                 return before
-    left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
+    key = (ti, st, lowest)
+    left = doc.left_cache.get(key)
+    if left is None:
+        left = doc.left_cache[key] = _find_clause_left(doc, ti, st, lowest)
     reach = pos - doc.subject_reach
     if left < reach:
         left = reach
     ms = doc.mentions_in(sentence, left, pos)
-    if not ms and left <= sentence.start:
+    if not ms and left <= s_start:
         return [], None  # no mention before it in the sentence, and no clause before it
     place: Actor | None = None
     opening_place: Actor | None = None
@@ -167,7 +180,7 @@ def subject(
     # actor inside the opening noun phrase.
     if opening_place is not None:
         return [opening_place], place
-    if left <= sentence.start:
+    if left <= s_start:
         return [], place
     return _subject_before(doc, sentence, left, floor, depth, pos), place
 
@@ -192,7 +205,12 @@ def _subject_among(
     outer = doc.outermost(ms)
     lt = _bisect_left(doc.starts, left)
     # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
-    appositive = _appositive(doc, ti, lt)
+    w = doc.lw[ti - 1]
+    appositive = (
+        _appositive(doc, ti, lt)
+        if w == "," or w in doc.lex.verb_like or w.endswith(words.adverb_suffixes)
+        else None
+    )
     if appositive is not None:
         outer = [o for o in outer if o[0][1] <= appositive]
     for k in range(len(outer) - 1, -1, -1):
