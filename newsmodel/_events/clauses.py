@@ -64,14 +64,16 @@ def clause_right(doc: Doc, ti: int, sent_end: int, window: int) -> int:
     j = ti + 1
     stops, lw, starts = doc.lex.right_stops, doc.lw, doc.starts
     n = len(starts)
-    last = min(n, ti + 1 + window)
+    last = ti + 1 + window
+    if last > n:
+        last = n
     while j < last and starts[j] < sent_end:
         word = lw[j]
-        if word in stops and not (word in doc.lex.words.complementizers and j - ti <= 4):
+        if word in stops and not (j - ti <= 4 and word in doc.lex.words.complementizers):
             return starts[j]
         j += 1
-    if j < n and doc.starts[j] < sent_end:
-        return doc.starts[j]
+    if j < n and starts[j] < sent_end:
+        return starts[j]
     return sent_end
 
 
@@ -493,11 +495,13 @@ def place_anywhere(
 
 def noun_phrase_end(doc: Doc, trig: Occurrence, right: int) -> int:
     """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
-    j = doc.tok(max(trig.match_end - 1, trig.start)) + 1
+    starts, lw = doc.starts, doc.lw
+    j = _bisect_right(starts, max(trig.match_end - 1, trig.start))
     stop = doc.lex.verb_like
-    while j < len(doc.tokens) and doc.starts[j] < right:
-        if doc.lw[j] in stop:
-            return doc.starts[j]
+    n = len(starts)
+    while j < n and starts[j] < right:
+        if lw[j] in stop:
+            return starts[j]
         j += 1
     return right
 

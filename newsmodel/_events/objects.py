@@ -109,27 +109,26 @@ def _qualifies_next(doc: Doc, m: Mention, after: Mention) -> bool:
 def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> Actor | None:
     """``at the Syrian airbase``: a nationality adjective after a target preposition names the target.
 
-    The article's nationality adjectives (``doc.demonyms``, learned once per article) are looked
-    up first: most words after a trigger are none, and most articles teach none."""
-    demonyms = doc.demonyms()
-    if not demonyms:
-        return None
+    The capitalised words after such a preposition are found first: the article's nationality
+    adjectives are only learned (``doc.demonyms``) when there is one."""
     lw, starts, text, tokens = doc.lw, doc.starts, doc.text, doc.tokens
     dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
+    found: list[int] = []
     i = _bisect_left(starts, start)
     n = len(tokens)
     while i < n and tokens[i][1] <= end:
-        w = lw[i]
-        if w in demonyms and text[starts[i]].isupper():
+        if text[starts[i]].isupper():
             j = i - 1
             while j >= 0 and lw[j] in dets:
                 j -= 1
-            if (
-                j >= 0
-                and lw[j] in allowed
-                and lw[j] not in agents
-                and doc.ctx.cast.mention_at(starts[i]) is None
-            ):
-                return demonyms[w]
+            if j >= 0 and lw[j] in allowed and lw[j] not in agents:
+                found.append(i)
         i += 1
+    if not found:
+        return None
+    demonyms = doc.demonyms()
+    for i in found:
+        w = lw[i]
+        if w in demonyms and doc.ctx.cast.mention_at(starts[i]) is None:
+            return demonyms[w]
     return None
