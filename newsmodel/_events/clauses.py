@@ -470,24 +470,35 @@ def place_anywhere(
     """A place named with a location preposition in the trigger's clause, nearest first."""
     if not doc.has_places(sentence):
         return None
-    left = clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
+    s_start = sentence.start
+    st = doc.sentence_tok(sentence)
+    key = (trig.ti, st if st > 0 else 0, s_start)
+    left = doc.left_cache.get(key)
+    if left is None:
+        left = doc.left_cache[key] = _find_clause_left(doc, *key)
+    ms = doc.mentions_in(sentence, left, right)
+    if not ms:
+        return None
     best: tuple[int, Actor] | None = None
     preps = doc.lex.words.location_prepositions
+    lw, starts = doc.lw, doc.starts
     # "Bass, who is to take up a posting in Afghanistan, had been making farewell visits": a
     # place in a relative clause closed before the trigger is not where the trigger happens.
-    jl = doc.tok(left - 1) if left > sentence.start else -1
-    closed_relative = jl >= 0 and doc.lw[jl] in doc.lex.words.relatives
-    for start, end, a in doc.mentions_in(sentence, left, right):
-        if closed_relative and start < trig.start and "," in doc.lw[doc.tok(end - 1) + 1 : trig.ti]:
+    jl = _bisect_right(starts, left - 1) - 1 if left > s_start else -1
+    closed_relative = jl >= 0 and lw[jl] in doc.lex.words.relatives
+    at = trig.start
+    for start, end, a in ms:
+        if a.kind not in PLACE_KINDS:
+            continue
+        if closed_relative and start < at and "," in lw[_bisect_right(starts, end - 1) : trig.ti]:
             continue
         if (
-            a.kind not in PLACE_KINDS
-            or doc.prep_before(start, sentence.start) not in preps
+            doc.prep_before(start, s_start) not in preps
             or any(a is b for b in sources)
             or any(a is b for b in targets)
         ):
             continue
-        d = abs(start - trig.start)
+        d = abs(start - at)
         if best is None or d < best[0]:
             best = (d, a)
     return best[1] if best else None

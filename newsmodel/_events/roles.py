@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, Span
+from ..model import Actor, ActorKind, Span
 from .chunks import (
     VERB,
     ChunkGrammar,
@@ -328,6 +328,9 @@ def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor]
 def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) -> tuple[list[Actor], str]:
     """A city or region as target stands for its country when the article names the country
     ("visiting New Delhi": India), unless that country is a source ("Syria shelled Aleppo")."""
+    location = ActorKind.LOCATION
+    if all(a.kind is not location or not a.country for a in targets):
+        return targets, ""  # no city or region: the commonest
     out: list[Actor] = []
     changed = ""
     for a in targets:
