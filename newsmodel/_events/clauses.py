@@ -45,15 +45,16 @@ def clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
 
 
 def _find_clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
-    j = ti - 1
     stops, lw, starts = doc.lex.left_stops, doc.lw, doc.starts
     lowest = max(sent_start_tok, ti - doc.lex.settings.subject_window)
-    while j >= lowest:
-        if starts[j] < floor:
-            return floor
-        if lw[j] in stops:
-            return doc.tokens[j][1]
-        j -= 1
+    # The tokens at or past the floor, searched right to left: [past, ti).
+    past = _bisect_left(starts, floor, lowest, ti) if ti > lowest else lowest
+    if not stops.isdisjoint(lw[past:ti]):  # a search in C first
+        for j in range(ti - 1, past - 1, -1):
+            if lw[j] in stops:
+                return doc.tokens[j][1]
+    if past > lowest:  # a token before the floor stops the search
+        return floor
     if lowest > sent_start_tok:
         return max(floor, starts[lowest])
     return doc.starts[sent_start_tok] if sent_start_tok < len(doc.tokens) else floor
@@ -61,20 +62,20 @@ def _find_clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int
 
 def clause_right(doc: Doc, ti: int, sent_end: int, window: int) -> int:
     """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
-    j = ti + 1
     stops, lw, starts = doc.lex.right_stops, doc.lw, doc.starts
     n = len(starts)
     last = ti + 1 + window
     if last > n:
         last = n
-    while j < last and starts[j] < sent_end:
-        word = lw[j]
-        if word in stops and not (j - ti <= 4 and word in doc.lex.words.complementizers):
-            return starts[j]
-        j += 1
-    if j < n and starts[j] < sent_end:
-        return starts[j]
-    return sent_end
+    # The tokens of the window inside the sentence: [ti + 1, hi).
+    hi = _bisect_left(starts, sent_end, ti + 1, last) if last > ti + 1 else last
+    if not stops.isdisjoint(lw[ti + 1 : hi]):  # a search in C first: many windows hold no stop
+        complementizers = doc.lex.words.complementizers
+        for j in range(ti + 1, hi):
+            word = lw[j]
+            if word in stops and not (j - ti <= 4 and word in complementizers):
+                return starts[j]
+    return starts[hi] if hi < n and starts[hi] < sent_end else sent_end
 
 
 def content_floor(doc: Doc, pos: int) -> tuple[int, Actor | None]:
@@ -508,12 +509,12 @@ def noun_phrase_end(doc: Doc, trig: Occurrence, right: int) -> int:
     """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
     starts, lw = doc.starts, doc.lw
     j = _bisect_right(starts, max(trig.match_end - 1, trig.start))
+    hi = _bisect_left(starts, right, j) if j < len(starts) else j
     stop = doc.lex.verb_like
-    n = len(starts)
-    while j < n and starts[j] < right:
-        if lw[j] in stop:
-            return starts[j]
-        j += 1
+    if not stop.isdisjoint(lw[j:hi]):  # a search in C first
+        for k in range(j, hi):
+            if lw[k] in stop:
+                return starts[k]
     return right
 
 

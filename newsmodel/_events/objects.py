@@ -116,6 +116,14 @@ def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> 
     found: list[int] = []
     i = _bisect_left(starts, start)
     n = len(tokens)
+    # A search in C first: a preposition that may introduce a target, past determiners only,
+    # must stand before a word of the window (most windows hold none).
+    j = i - 1
+    while j >= 0 and lw[j] in dets:
+        j -= 1
+    hi = _bisect_left(starts, end, i)
+    if allowed.isdisjoint(lw[max(j, 0) : hi]):
+        return None
     while i < n and tokens[i][1] <= end:
         if text[starts[i]].isupper():
             j = i - 1
