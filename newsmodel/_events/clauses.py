@@ -80,15 +80,17 @@ def clause_right(doc: Doc, ti: int, sent_end: int, window: int) -> int:
 
 def content_floor(doc: Doc, pos: int) -> tuple[int, Actor | None]:
     """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
-    best: tuple[int, Actor | None] = (0, None)
-    if not doc.contents:
-        return best
-    k = bisect.bisect_right(doc.content_starts, pos)
-    # Contents rarely nest more than a level or two: look back over a few.
-    for s, e, sp in doc.contents[max(0, k - 8) : k]:
-        if s <= pos < e and s >= best[0]:
-            best = (s, sp)
-    return best
+    contents = doc.contents
+    if not contents:
+        return 0, None
+    k = _bisect_right(doc.content_starts, pos)
+    # Contents rarely nest more than a level or two: look back over a few. The innermost (the
+    # latest start; of equal starts, the last) is the nearest before ``pos`` that holds it.
+    for i in range(k - 1, max(0, k - 8) - 1, -1):
+        s, e, sp = contents[i]
+        if pos < e:  # s <= pos: it starts at or before pos
+            return s, sp
+    return 0, None
 
 
 def _coordinated(
