@@ -15,7 +15,7 @@ import bisect
 from ..model import Actor, ActorKind, Span
 from .chunks import previous_verb
 from .grammar import reporter_of_pronoun, title_complement
-from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
+from .state import PUNCT_BOUNDARY, Doc, Mention, Occurrence
 
 __all__ = [
     "clause_left",
@@ -471,17 +471,22 @@ def place_anywhere(
     doc: Doc, sentence: Span, trig: Occurrence, sources: list[Actor], targets: list[Actor], right: int
 ) -> Actor | None:
     """A place named with a location preposition in the trigger's clause, nearest first."""
-    if not doc.has_places(sentence):
-        return None
+    # The place mentions of the sentence before ``right`` (``doc.places``: the mentions of places
+    # and countries, in the order of all mentions), found by bisection.
+    places, pstarts = doc.places, doc.place_starts
     s_start = sentence.start
+    end = right if right < sentence.end else sentence.end
+    i = _bisect_left(pstarts, s_start)
+    hi = _bisect_left(pstarts, end, i)
+    if i == hi:
+        return None
     st = doc.sentence_tok(sentence)
     key = (trig.ti, st if st > 0 else 0, s_start)
     left = doc.left_cache.get(key)
     if left is None:
         left = doc.left_cache[key] = _find_clause_left(doc, *key)
-    ms = doc.mentions_in(sentence, left, right)
-    if not ms:
-        return None
+    if left > s_start:
+        i = _bisect_left(pstarts, left, i, hi)
     best: tuple[int, Actor] | None = None
     preps = doc.lex.words.location_prepositions
     lw, starts = doc.lw, doc.starts
@@ -490,10 +495,11 @@ def place_anywhere(
     jl = _bisect_right(starts, left - 1) - 1 if left > s_start else -1
     closed_relative = jl >= 0 and lw[jl] in doc.lex.words.relatives
     at = trig.start
-    for start, end, a in ms:
-        if a.kind not in PLACE_KINDS:
+    for k in range(i, hi):
+        start, m_end, a = places[k]
+        if m_end > end:
             continue
-        if closed_relative and start < at and "," in lw[_bisect_right(starts, end - 1) : trig.ti]:
+        if closed_relative and start < at and "," in lw[_bisect_right(starts, m_end - 1) : trig.ti]:
             continue
         if (
             doc.prep_before(start, s_start) not in preps
