@@ -114,24 +114,25 @@ def _demonym_target(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> 
     lw, starts, text, tokens = doc.lw, doc.starts, doc.text, doc.tokens
     dets, agents = doc.lex.words.determiners, doc.lex.words.agent_prepositions
     found: list[int] = []
-    i = _bisect_left(starts, start)
-    n = len(tokens)
+    lo = _bisect_left(starts, start)
     # A search in C first: a preposition that may introduce a target, past determiners only,
     # must stand before a word of the window (most windows hold none).
-    j = i - 1
+    j = lo - 1
     while j >= 0 and lw[j] in dets:
         j -= 1
-    hi = _bisect_left(starts, end, i)
+    hi = _bisect_left(starts, end, lo)
     if allowed.isdisjoint(lw[max(j, 0) : hi]):
         return None
-    while i < n and tokens[i][1] <= end:
+    # The tokens wholly inside the window: all that start before its end but one that crosses it.
+    if hi > lo and tokens[hi - 1][1] > end:
+        hi -= 1
+    for i in range(lo, hi):
         if text[starts[i]].isupper():
             j = i - 1
             while j >= 0 and lw[j] in dets:
                 j -= 1
             if j >= 0 and lw[j] in allowed and lw[j] not in agents:
                 found.append(i)
-        i += 1
     if not found:
         return None
     demonyms = doc.demonyms()
