@@ -97,6 +97,8 @@ def _coordinated(
     doc: Doc, outer: list[tuple[Mention, list[Mention]]], k: int, step: int, limit: int
 ) -> list[int]:
     """Indexes of mentions coordinated with ``outer[k]`` (``A and B``, ``A, B and C``) in direction ``step``."""
+    if not 0 <= k + step < len(outer):
+        return []  # nothing beside it: the commonest
     got: list[int] = []
     cur = k
     joined = False
