@@ -21,6 +21,7 @@ import functools
 import itertools
 import re
 from collections.abc import Collection, Sequence
+from typing import cast
 
 import attrs
 
@@ -276,7 +277,12 @@ def chunk(
     ws = words[lo:hi]
     cs = ws if cased is None else cased[lo:hi]
     get, code = g.memo.get, g.code
-    chars = [get(c) or code(w, c) for w, c in zip(ws, cs, strict=True)]
+    got = list(map(get, cs))  # the words met before, in C
+    if not all(got):
+        for i, c in enumerate(got):
+            if not c:
+                got[i] = code(ws[i], cs[i])
+    chars = cast("list[str]", got)
     for i in verbs:
         if lo <= i < hi and chars[i - lo] in _WORDS:
             chars[i - lo] = "v"

@@ -15,7 +15,7 @@ import bisect
 from ..model import Actor, ActorKind, Span
 from .chunks import previous_verb
 from .grammar import reporter_of_pronoun, title_complement
-from .state import PLACE_KINDS, PUNCT_BOUNDARY, Doc, Mention, Occurrence
+from .state import PUNCT_BOUNDARY, Doc, Mention, Occurrence
 
 __all__ = [
     "clause_left",
@@ -45,15 +45,16 @@ def clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
 
 
 def _find_clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int:
-    j = ti - 1
     stops, lw, starts = doc.lex.left_stops, doc.lw, doc.starts
     lowest = max(sent_start_tok, ti - doc.lex.settings.subject_window)
-    while j >= lowest:
-        if starts[j] < floor:
-            return floor
-        if lw[j] in stops:
-            return doc.tokens[j][1]
-        j -= 1
+    # The tokens at or past the floor, searched right to left: [past, ti).
+    past = _bisect_left(starts, floor, lowest, ti) if ti > lowest else lowest
+    if not stops.isdisjoint(lw[past:ti]):  # a search in C first
+        for j in range(ti - 1, past - 1, -1):
+            if lw[j] in stops:
+                return doc.tokens[j][1]
+    if past > lowest:  # a token before the floor stops the search
+        return floor
     if lowest > sent_start_tok:
         return max(floor, starts[lowest])
     return doc.starts[sent_start_tok] if sent_start_tok < len(doc.tokens) else floor
@@ -61,37 +62,43 @@ def _find_clause_left(doc: Doc, ti: int, sent_start_tok: int, floor: int) -> int
 
 def clause_right(doc: Doc, ti: int, sent_end: int, window: int) -> int:
     """Offset where the clause holding token ``ti`` ends (searching right, at most ``window`` tokens)."""
-    j = ti + 1
     stops, lw, starts = doc.lex.right_stops, doc.lw, doc.starts
     n = len(starts)
-    last = min(n, ti + 1 + window)
-    while j < last and starts[j] < sent_end:
-        word = lw[j]
-        if word in stops and not (word in doc.lex.words.complementizers and j - ti <= 4):
-            return starts[j]
-        j += 1
-    if j < n and doc.starts[j] < sent_end:
-        return doc.starts[j]
-    return sent_end
+    last = ti + 1 + window
+    if last > n:
+        last = n
+    # The tokens of the window inside the sentence: [ti + 1, hi).
+    hi = _bisect_left(starts, sent_end, ti + 1, last) if last > ti + 1 else last
+    if not stops.isdisjoint(lw[ti + 1 : hi]):  # a search in C first: many windows hold no stop
+        complementizers = doc.lex.words.complementizers
+        for j in range(ti + 1, hi):
+            word = lw[j]
+            if word in stops and not (j - ti <= 4 and word in complementizers):
+                return starts[j]
+    return starts[hi] if hi < n and starts[hi] < sent_end else sent_end
 
 
 def content_floor(doc: Doc, pos: int) -> tuple[int, Actor | None]:
     """Start of the statement content holding ``pos`` (0 if none) and that statement's speaker."""
-    best: tuple[int, Actor | None] = (0, None)
-    if not doc.contents:
-        return best
-    k = bisect.bisect_right(doc.content_starts, pos)
-    # Contents rarely nest more than a level or two: look back over a few.
-    for s, e, sp in doc.contents[max(0, k - 8) : k]:
-        if s <= pos < e and s >= best[0]:
-            best = (s, sp)
-    return best
+    contents = doc.contents
+    if not contents:
+        return 0, None
+    k = _bisect_right(doc.content_starts, pos)
+    # Contents rarely nest more than a level or two: look back over a few. The innermost (the
+    # latest start; of equal starts, the last) is the nearest before ``pos`` that holds it.
+    for i in range(k - 1, max(0, k - 8) - 1, -1):
+        s, e, sp = contents[i]
+        if pos < e:  # s <= pos: it starts at or before pos
+            return s, sp
+    return 0, None
 
 
 def _coordinated(
     doc: Doc, outer: list[tuple[Mention, list[Mention]]], k: int, step: int, limit: int
 ) -> list[int]:
     """Indexes of mentions coordinated with ``outer[k]`` (``A and B``, ``A, B and C``) in direction ``step``."""
+    if not 0 <= k + step < len(outer):
+        return []  # nothing beside it: the commonest
     got: list[int] = []
     cur = k
     joined = False
@@ -135,27 +142,40 @@ def subject(
 ) -> tuple[list[Actor], Actor | None]:
     """Subject actors of the clause ending at ``pos`` (nearest mention not governed by a
     preposition), and a place named on the way."""
-    starts = doc.starts
+    starts, lw, lex = doc.starts, doc.lw, doc.lex
+    s_start = sentence.start
     ti = _bisect_right(starts, pos) - 1
     st = doc.sentence_tok(sentence)
-    st = st if st >= 0 and starts[st] >= sentence.start else st + 1
+    if st < 0 or starts[st] < s_start:
+        st += 1
+    if st < 0:
+        st = 0
+    lowest = floor if floor > s_start else s_start
     # "Pakistan, a key U.S. ally, has refused to deploy": the comma before "has refused" closes
     # the apposition for "deploy" too.
-    vi = _controlling_verb(doc, ti, max(st, 0)) if doc.lw[ti - 1] in doc.lex.words.infinitive else ti
-    if depth < 2:
-        rel = _relative_clause_before(doc, vi, max(st, 0), max(floor, sentence.start))
+    vi = _controlling_verb(doc, ti, st) if lw[ti - 1] in lex.words.infinitive else ti
+    w = lw[vi - 1]
+    # A test before the search: a comma, or an auxiliary, a negation or an adverb between it and
+    # the verb, must stand right before the verb.
+    if depth < 2 and (
+        w == "," or w in lex.verb_like or w in lex.words.negations or w.endswith(lex.words.adverb_suffixes)
+    ):
+        rel = _relative_clause_before(doc, vi, st, lowest)
         if rel is not None:
             # "Turkey, which has arrested two staff members, summoned a third": the subject is
             # before the relative clause.
             before = subject(doc, sentence, rel, floor, depth + 1)
             if before[0]:
                 return before
-    left = clause_left(doc, ti, max(st, 0), max(floor, sentence.start))
+    key = (ti, st, lowest)
+    left = doc.left_cache.get(key)
+    if left is None:
+        left = doc.left_cache[key] = _find_clause_left(doc, ti, st, lowest)
     reach = pos - doc.subject_reach
     if left < reach:
         left = reach
     ms = doc.mentions_in(sentence, left, pos)
-    if not ms and left <= sentence.start:
+    if not ms and left <= s_start:
         return [], None  # no mention before it in the sentence, and no clause before it
     place: Actor | None = None
     opening_place: Actor | None = None
@@ -167,7 +187,7 @@ def subject(
     # actor inside the opening noun phrase.
     if opening_place is not None:
         return [opening_place], place
-    if left <= sentence.start:
+    if left <= s_start:
         return [], place
     return _subject_before(doc, sentence, left, floor, depth, pos), place
 
@@ -192,7 +212,12 @@ def _subject_among(
     outer = doc.outermost(ms)
     lt = _bisect_left(doc.starts, left)
     # "Pakistan, a key U.S. ally in the war, has refused": skip the appositive between commas.
-    appositive = _appositive(doc, ti, lt)
+    w = doc.lw[ti - 1]
+    appositive = (
+        _appositive(doc, ti, lt)
+        if w == "," or w in doc.lex.verb_like or w.endswith(words.adverb_suffixes)
+        else None
+    )
     if appositive is not None:
         outer = [o for o in outer if o[0][1] <= appositive]
     for k in range(len(outer) - 1, -1, -1):
@@ -448,26 +473,43 @@ def place_anywhere(
     doc: Doc, sentence: Span, trig: Occurrence, sources: list[Actor], targets: list[Actor], right: int
 ) -> Actor | None:
     """A place named with a location preposition in the trigger's clause, nearest first."""
-    if not doc.has_places(sentence):
+    # The place mentions of the sentence before ``right`` (``doc.places``: the mentions of places
+    # and countries, in the order of all mentions), found by bisection.
+    places, pstarts = doc.places, doc.place_starts
+    s_start = sentence.start
+    end = right if right < sentence.end else sentence.end
+    i = _bisect_left(pstarts, s_start)
+    hi = _bisect_left(pstarts, end, i)
+    if i == hi:
         return None
-    left = clause_left(doc, trig.ti, max(doc.sentence_tok(sentence), 0), sentence.start)
+    st = doc.sentence_tok(sentence)
+    key = (trig.ti, st if st > 0 else 0, s_start)
+    left = doc.left_cache.get(key)
+    if left is None:
+        left = doc.left_cache[key] = _find_clause_left(doc, *key)
+    if left > s_start:
+        i = _bisect_left(pstarts, left, i, hi)
     best: tuple[int, Actor] | None = None
     preps = doc.lex.words.location_prepositions
+    lw, starts = doc.lw, doc.starts
     # "Bass, who is to take up a posting in Afghanistan, had been making farewell visits": a
     # place in a relative clause closed before the trigger is not where the trigger happens.
-    jl = doc.tok(left - 1) if left > sentence.start else -1
-    closed_relative = jl >= 0 and doc.lw[jl] in doc.lex.words.relatives
-    for start, end, a in doc.mentions_in(sentence, left, right):
-        if closed_relative and start < trig.start and "," in doc.lw[doc.tok(end - 1) + 1 : trig.ti]:
+    jl = _bisect_right(starts, left - 1) - 1 if left > s_start else -1
+    closed_relative = jl >= 0 and lw[jl] in doc.lex.words.relatives
+    at = trig.start
+    for k in range(i, hi):
+        start, m_end, a = places[k]
+        if m_end > end:
+            continue
+        if closed_relative and start < at and "," in lw[_bisect_right(starts, m_end - 1) : trig.ti]:
             continue
         if (
-            a.kind not in PLACE_KINDS
-            or doc.prep_before(start, sentence.start) not in preps
+            doc.prep_before(start, s_start) not in preps
             or any(a is b for b in sources)
             or any(a is b for b in targets)
         ):
             continue
-        d = abs(start - trig.start)
+        d = abs(start - at)
         if best is None or d < best[0]:
             best = (d, a)
     return best[1] if best else None
@@ -475,12 +517,14 @@ def place_anywhere(
 
 def noun_phrase_end(doc: Doc, trig: Occurrence, right: int) -> int:
     """Where the phrases after a noun trigger end: at the first verb-like word (be, auxiliaries)."""
-    j = doc.tok(max(trig.match_end - 1, trig.start)) + 1
+    starts, lw = doc.starts, doc.lw
+    j = _bisect_right(starts, max(trig.match_end - 1, trig.start))
+    hi = _bisect_left(starts, right, j) if j < len(starts) else j
     stop = doc.lex.verb_like
-    while j < len(doc.tokens) and doc.starts[j] < right:
-        if doc.lw[j] in stop:
-            return doc.starts[j]
-        j += 1
+    if not stop.isdisjoint(lw[j:hi]):  # a search in C first
+        for k in range(j, hi):
+            if lw[k] in stop:
+                return starts[k]
     return right
 
 

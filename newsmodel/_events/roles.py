@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, Span
+from ..model import Actor, ActorKind, Span
 from .chunks import (
     VERB,
     ChunkGrammar,
@@ -44,7 +44,7 @@ _Roles = tuple[list[Actor], list[Actor], Actor | None, str]
 def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | None) -> Draft | None:
     """The event a trigger codes, with its participants, place and mode (``None``: no event)."""
     e = trig.entry
-    floor, speaker = content_floor(doc, trig.start)
+    floor, speaker = content_floor(doc, trig.start) if doc.contents else (0, None)
     right = clause_right(
         doc,
         trig.ti if trig.match_end == trig.head_end else doc.tok(trig.match_end - 1),
@@ -149,7 +149,10 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
         if e.needs_target:
             return None  # nobody to find, and so no target
         return [], [], None, ""
-    if e.pos == "verb" and trig.match_end == trig.head_end and _after_governed_noun(doc, trig):
+    if e.pos != "verb":
+        return _noun_roles(doc, trig, sentence, floor, right)
+    one_word = trig.match_end == trig.head_end
+    if one_word and _after_governed_noun(doc, trig):
         # "the deportation of Iraqis detained in raids": a reduced passive relative clause.
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
@@ -161,15 +164,11 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
             )
             cagents = [a for k in agent_of(ch, v) if (a := group_actor(doc, ch, k, floor, right)) is not None]
             return dedupe(cagents or agents), dedupe(patients), rplace, _PASSIVE
-    if (
-        e.pos == "verb"
-        and trig.match_end == trig.head_end
-        and doc.lw[trig.ti] == e.text
-        and noun_reading(doc, trig.ti, e.text)
-    ):
+    w = doc.lw[trig.ti]
+    if one_word and w == e.text and noun_reading(doc, trig.ti, w):
         # "defied a government ban on rallies": the ban is a noun, the defiers did not ban.
         return _noun_roles(doc, trig, sentence, floor, right)
-    if e.pos == "verb" and is_passive(doc, trig.ti, doc.lw[trig.ti]):
+    if is_passive(doc, trig.ti, w):
         subj, lplace = subject(doc, sentence, trig.start, floor)
         if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
             subj = past
@@ -182,9 +181,7 @@ def _participants(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right:
             csub, _, cagents = chunk_sides(doc, trig, sentence, floor, right)
             agents, subj = cagents or agents, subj or csub
         return agents, subj, rplace or lplace, _PASSIVE
-    if e.pos == "verb":
-        return _verb_roles(doc, trig, sentence, floor, right)
-    return _noun_roles(doc, trig, sentence, floor, right)
+    return _verb_roles(doc, trig, sentence, floor, right)
 
 
 def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int) -> _Roles | None:
@@ -202,7 +199,7 @@ def _verb_roles(doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: i
     subj, lplace = subject(doc, sentence, trig.start, floor)
     if (past := _past_restrictive_relative(doc, trig, sentence, floor, right)) is not None:
         subj = past  # "the ministers who met Erdogan condemned": not Erdogan, even if nobody
-    if _for_infinitive(doc, trig):
+    if trig.ti >= 3 and doc.lw[trig.ti - 1] in doc.lex.words.infinitive and _for_infinitive(doc, trig):
         # "it was time for Britain and India to strike a deal": the subject follows "for".
         ch = doc.chunks(sentence)
         v = ch.item_of(trig.ti)
@@ -331,6 +328,9 @@ def _seat_of_source(doc: Doc, sentence: Span, place: Actor, sources: list[Actor]
 def _countries_for_places(doc: Doc, targets: list[Actor], sources: list[Actor]) -> tuple[list[Actor], str]:
     """A city or region as target stands for its country when the article names the country
     ("visiting New Delhi": India), unless that country is a source ("Syria shelled Aleppo")."""
+    location = ActorKind.LOCATION
+    if all(a.kind is not location or not a.country for a in targets):
+        return targets, ""  # no city or region: the commonest
     out: list[Actor] = []
     changed = ""
     for a in targets:
