@@ -175,17 +175,45 @@ def _satisfied(doc: Doc, ti: int) -> bool:
 
 def _purpose_starts(doc: Doc, phrases: frozenset[str]) -> list[int]:
     """The tokens that open a purpose phrase, in text order (most articles hold none: one
-    substring search per phrase says so)."""
+    substring search per group of phrases sharing a prefix says so)."""
     low, lw, out = doc.low, doc.lw, []
-    for p in phrases:
-        at = low.find(p)
+    for key, group in _prefix_groups(phrases):
+        at = low.find(key)
         while at >= 0:
-            k = doc.tok(at)
-            words = tuple(p.split())
-            if doc.starts[k] == at and tuple(lw[k : k + len(words)]) == words:
-                out.append(k)
-            at = low.find(p, at + 1)
+            for p in group:
+                if low.startswith(p, at):
+                    k = doc.tok(at)
+                    words = tuple(p.split())
+                    if doc.starts[k] == at and tuple(lw[k : k + len(words)]) == words:
+                        out.append(k)
+            at = low.find(key, at + 1)
     return sorted(out)
+
+
+_GROUPS: dict[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+_SHARED_PREFIX = 3  # characters a prefix searched for several phrases has, at least
+
+
+def _prefix_groups(phrases: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The phrases grouped under a prefix to search the text for: a phrase's shortest prefix (of
+    three characters or more) that another phrase shares ("aim" for "aims to" and "aimed at"), or
+    the phrase itself. Every occurrence of a phrase is one of its prefix: one search per group
+    finds them all. Made once per set of phrases."""
+    got = _GROUPS.get(phrases)
+    if got is None:
+        groups: dict[str, list[str]] = {}
+        for p in sorted(phrases):
+            key = next(
+                (
+                    p[:n]
+                    for n in range(_SHARED_PREFIX, len(p))
+                    if any(q != p and q.startswith(p[:n]) for q in phrases)
+                ),
+                p,
+            )
+            groups.setdefault(key, []).append(p)
+        got = _GROUPS[phrases] = tuple((k, tuple(ps)) for k, ps in groups.items())
+    return got
 
 
 def _opened_by(doc: Doc, d: Draft, starts: list[int]) -> bool:
