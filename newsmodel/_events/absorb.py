@@ -35,8 +35,8 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
     coord = doc.lex.words.verb_coordinators
     for i in range(1, len(drafts)):
         d = drafts[i]
-        if d.trig.entry.pos != "verb" or d.passive:
-            continue
+        if d.trig.entry.pos != "verb" or d.passive or _word_before_verb(doc, d.trig.ti) not in coord:
+            continue  # the commonest: no coordinator before the verb (the tests below are pure)
         # The previous verb in use, past a verb form used as a noun ("criticized the EU embargo
         # on Russia and meets ...": "meets" is coordinated with "criticized").
         k = i - 1
@@ -45,7 +45,7 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
         p = drafts[k]
         if p.trig.entry.pos != "verb" or _nominal(doc, p.trig):
             continue
-        if p.sentence.start != d.sentence.start or _word_before_verb(doc, d.trig.ti) not in coord:
+        if p.sentence.start != d.sentence.start:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue

@@ -52,6 +52,8 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         return
     words, lw = doc.lex.words, doc.lw
     infinitive, unreal, last = words.infinitive, words.unrealized_modifiers, len(lw) - 1
+    determiners, satisfied, links = words.determiners, words.satisfied_nouns, words.prevention_links
+    heads = words.modifier_heads
     purposes = _purpose_starts(doc, words.purposes) if words.purposes else []
     protest: Draft | None = None
     announced: Draft | None = None
@@ -59,21 +61,27 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         if d.absorbed:
             continue
-        ti = d.trig.ti
-        noun = d.trig.entry.pos == "noun"
+        trig = d.trig
+        ti = trig.ti
+        noun = trig.entry.pos == "noun"
         before = lw[ti - 1] if ti > 0 else ""
         after_to = not noun and before in infinitive
         if (
             (after_to and _after_capacity(doc, d))
             or (
                 (before in unreal or (ti > 1 and lw[ti - 2] in unreal))
-                and (noun or before in words.determiners)
+                and (noun or before in determiners)
                 and _unrealized(doc, ti)
             )
-            or (noun and lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
-            or (noun and ti > 1 and _forbidden(doc, ti))
-            or (not noun and before in words.prevention_links and _prevented(doc, d))
-            or (noun and d.trig.end == d.trig.head_end and ti < last and lw[ti + 1] in words.modifier_heads)
+            or (
+                noun
+                and (
+                    (lw[ti] in satisfied and _satisfied(doc, ti))
+                    or (ti > 1 and _forbidden(doc, ti))
+                    or (trig.end == trig.head_end and ti < last and lw[ti + 1] in heads)
+                )
+            )
+            or (not noun and before in links and _prevented(doc, d))
             or (purposes and _opened_by(doc, d, purposes))
             or (
                 announced is not None
@@ -85,9 +93,10 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         ):
             d.absorbed = True
             continue
-        if d.kind is EventKind.PROTEST:
+        kind = d.kind
+        if kind is EventKind.PROTEST:
             protest = d
-        if d.kind in _ANNOUNCED:
+        if kind in _ANNOUNCED:
             announced = d
         if not noun:
             verb = d
