@@ -146,14 +146,20 @@ def _choose(
 ) -> tuple[Trigger | None, int]:
     """The entry that matches at a head (the longest phrase, else the one word) and where it ends."""
     lex = doc.lex
+    slot: bool | None = None  # _in_noun_slot(doc, ti), asked once at most
     if combined is not None:
         # The phrases in order, longest first, as one alternation would try them; only those
         # whose last word lies ahead can match (a set of the words ahead: each test then looks
         # up the few forms of a last word).
         words: Iterable[str] = frozenset(ahead) if len(combined) > 2 else ahead
         for candidate, last in combined:
-            if last.isdisjoint(words) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
+            if last.isdisjoint(words):
                 continue
+            if candidate.origin == "cameo":
+                if slot is None:
+                    slot = _in_noun_slot(doc, ti)
+                if slot:
+                    continue
             assert candidate.tail is not None
             t = candidate.tail.compiled.match(doc.low, h_end, sent.end)
             if t is not None:
@@ -163,13 +169,11 @@ def _choose(
     for entry in lex.by_head.get(word, ()):
         if entry.tail is not None or (want is not None and entry.pos != want):
             continue
-        if (
-            entry.pos == "verb"
-            and want is None
-            and not word.endswith(lex.words.gerund_suffixes)
-            and _in_noun_slot(doc, ti)
-        ):
-            continue
+        if entry.pos == "verb" and want is None and not word.endswith(lex.words.gerund_suffixes):
+            if slot is None:
+                slot = _in_noun_slot(doc, ti)
+            if slot:
+                continue
         chosen = entry
         break
     if (
