@@ -21,6 +21,7 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
     lex = doc.lex
     exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
     low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
+    sent: Span | None = None  # sentences do not overlap: one holding a hit is the one sentence_at gives
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
@@ -39,9 +40,10 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 combined = None
         if combined is None and word not in singles:
             continue  # only the first word of phrases, none of which can follow here
-        sent = sentence_at(h_start)
-        if sent is None:
-            continue
+        if sent is None or not sent.start <= h_start < sent.end:  # the last hit's sentence, mostly
+            sent = sentence_at(h_start)
+            if sent is None:
+                continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
             norm[h_start].isupper()
@@ -55,11 +57,7 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
             continue
         chosen, end = _choose(doc, word, ti, h_end, sent, combined, ahead)
         if chosen is not None:
-            out.append(
-                Occurrence(
-                    entry=chosen, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti, sentence=sent
-                )
-            )
+            out.append(Occurrence(chosen, h_start, end, h_end, end, ti, None, 0, sent))
             last_end = end
     return _light_verbs(doc, out) if lex.light else out
 
