@@ -144,6 +144,8 @@ class Doc:
         self._countries: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
         self._chunks: dict[int, Chunks] = {}
+        self._has_mentions: dict[int, bool] = {}  # by sentence start
+        self._has_places: dict[int, bool] = {}
         self.verb_tokens: list[int] = []  # tokens of the verb triggers found, sorted (the chunker's hints)
         self.subject_reach = lex.settings.subject_window * 8  # characters, at most
         self.statements = context.statements
@@ -373,12 +375,20 @@ class Doc:
         return [m for m in all_[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
-        """Whether anyone is mentioned in the sentence."""
-        return _any_inside(self.all_mentions, self.all_starts, sentence)
+        """Whether anyone is mentioned in the sentence (once per sentence)."""
+        got = self._has_mentions.get(sentence.start)
+        if got is None:
+            got = self._has_mentions[sentence.start] = _any_inside(
+                self.all_mentions, self.all_starts, sentence
+            )
+        return got
 
     def has_places(self, sentence: Span) -> bool:
-        """Whether a place or a country is mentioned in the sentence."""
-        return _any_inside(self.places, self.place_starts, sentence)
+        """Whether a place or a country is mentioned in the sentence (once per sentence)."""
+        got = self._has_places.get(sentence.start)
+        if got is None:
+            got = self._has_places[sentence.start] = _any_inside(self.places, self.place_starts, sentence)
+        return got
 
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
