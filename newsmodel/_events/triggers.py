@@ -13,6 +13,8 @@ from .state import OPENERS, Doc, Occurrence
 
 __all__ = ["find_triggers", "is_function_word", "statement_triggers"]
 
+_bisect_right = bisect.bisect_right
+
 
 def find_triggers(doc: Doc) -> list[Occurrence]:
     """The triggers of the article, in text order, none inside another."""
@@ -21,6 +23,7 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
     lex = doc.lex
     exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
     low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
+    cue_starts, cue_at, reach = doc.cue_starts, doc.cue_at, lex.cue_reach
     sent: Span | None = None  # sentences do not overlap: one holding a hit is the one sentence_at gives
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
@@ -52,9 +55,12 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
         ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
-        cue = last_cue(doc, ti, h_start)
-        if cue is not None and h_start < cue[1] and cue[2] == "future":
-            continue
+        # (Asked only when a cue word lies within reach before it: most hits have none.)
+        k = _bisect_right(cue_starts, h_start) - 1
+        if k >= 0 and cue_at[k][1] >= ti - reach:
+            cue = last_cue(doc, ti, h_start)
+            if cue is not None and h_start < cue[1] and cue[2] == "future":
+                continue
         chosen, end = _choose(doc, word, ti, h_end, sent, combined, ahead)
         if chosen is not None:
             out.append(Occurrence(chosen, h_start, end, h_end, end, ti, None, 0, sent))
