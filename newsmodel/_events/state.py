@@ -460,7 +460,8 @@ class Doc:
         dets, links = self.lex.words.determiners, self.lex.words.name_links
         while i >= lo:
             w = lw[i]
-            if w in dets or w.replace(",", "").isdigit() or (w[:1].isalpha() and norm[starts[i]].isupper()):
+            # A name's word, or a number (no character is both a letter and a digit).
+            if w in dets or (norm[starts[i]].isupper() if w[:1].isalpha() else w.replace(",", "").isdigit()):
                 i -= 1
                 continue
             if (
