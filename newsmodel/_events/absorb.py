@@ -35,8 +35,8 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
     coord = doc.lex.words.verb_coordinators
     for i in range(1, len(drafts)):
         d = drafts[i]
-        if d.trig.entry.pos != "verb" or d.passive:
-            continue
+        if d.trig.entry.pos != "verb" or d.passive or _word_before_verb(doc, d.trig.ti) not in coord:
+            continue  # the commonest: no coordinator before the verb (the tests below are pure)
         # The previous verb in use, past a verb form used as a noun ("criticized the EU embargo
         # on Russia and meets ...": "meets" is coordinated with "criticized").
         k = i - 1
@@ -45,7 +45,7 @@ def _coordinated_verbs(doc: Doc, drafts: list[Draft]) -> None:
         p = drafts[k]
         if p.trig.entry.pos != "verb" or _nominal(doc, p.trig):
             continue
-        if p.sentence.start != d.sentence.start or _word_before_verb(doc, d.trig.ti) not in coord:
+        if p.sentence.start != d.sentence.start:
             continue
         if not _same_clause(doc, p.trig, d.trig):
             continue
@@ -92,8 +92,9 @@ def _absorb(doc: Doc, drafts: list[Draft]) -> None:
     _absorb_objects(doc, drafts)
     _absorb_proposals(doc, drafts)
     _absorb_allegations(doc, drafts)
+    absorbs = doc.lex.absorbs
     for i, d in enumerate(drafts):
-        if d.trig.entry.kind not in doc.lex.absorbs:  # an absorbed event takes its complement along
+        if d.trig.entry.kind not in absorbs:  # an absorbed event takes its complement along
             continue
         if d.trig.entry.pos != "verb" and not (
             d.trig.ti + 1 < len(doc.lw) and doc.lw[doc.tok(d.trig.end - 1) + 1] in doc.lex.words.infinitive
@@ -139,8 +140,9 @@ def _absorb_objects(doc: Doc, drafts: list[Draft]) -> None:
     appeal", "demanded a truce" are one event each. Only a noun heading the direct object counts
     (determiners, adjectives and names between), not one in a prepositional phrase.
     """
+    kinds = doc.lex.absorbs_objects
     for i, d in enumerate(drafts):
-        if d.absorbed or d.trig.entry.kind not in doc.lex.absorbs_objects or d.trig.entry.pos != "verb":
+        if d.absorbed or d.trig.entry.kind not in kinds or d.trig.entry.pos != "verb":
             continue
         for other in drafts[i + 1 : i + 2]:
             if other.trig.entry.pos != "noun" or other.sentence.start != d.sentence.start:

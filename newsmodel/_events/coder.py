@@ -72,19 +72,25 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     counts = attach_counts(doc, kept)
     times = event_times(doc, kept, [d.trig.start for d in drafts])
     text = context.text
+    # Every field is built here as its converter would leave it (tuples; mentions in text order,
+    # one per start), so the event is made by the pickle restorer: no converter, no check.
+    build, span_of = _trusted.restore_event, _trusted.span_of
+    get_counts = counts.get
     return tuple(
-        _trusted.event(
-            kind=d.kind,
-            trigger=_trusted.span_of(text, d.trig.start, d.trig.end),
-            sources=tuple(d.sources),
-            targets=tuple(d.targets),
-            location=d.location,
-            time=when,
-            mode=d.mode,
-            sentence=d.sentence,
-            rule=d.rule,
-            counts=counts.get(i, ()),
-            mentions=_mention_spans(text, d) if d.mentions else (),
-        )
-        for i, (d, when) in enumerate(zip(kept, times, strict=True))
+        [
+            build(
+                d.kind,
+                span_of(text, d.trig.start, d.trig.end),
+                tuple(d.sources),
+                tuple(d.targets),
+                d.location,
+                when,
+                d.mode,
+                d.sentence,
+                d.rule,
+                get_counts(i, ()),
+                _mention_spans(text, d) if d.mentions else (),
+            )
+            for i, (d, when) in enumerate(zip(kept, times, strict=True))
+        ]
     )

@@ -144,6 +144,8 @@ class Doc:
         self._countries: dict[str, Actor] | None = None
         self._sentence_toks: dict[int, int] = {}
         self._chunks: dict[int, Chunks] = {}
+        self._has_mentions: dict[int, bool] = {}  # by sentence start
+        self._has_places: dict[int, bool] = {}
         self.verb_tokens: list[int] = []  # tokens of the verb triggers found, sorted (the chunker's hints)
         self.subject_reach = lex.settings.subject_window * 8  # characters, at most
         self.statements = context.statements
@@ -238,38 +240,12 @@ class Doc:
                 hits.append((start, end0, w, i))
 
     def _prepare(self, context: Context) -> None:
-        """What role finding needs: statement contents and speakers, all mentions."""
-        statements = context.statements
-        held = set(map(id, context.cast.actors)) if statements else set()
+        """What role finding needs: statement contents, speakers and times, all mentions."""
         # Every mention of the cast by start, longest first (statement sources join them below).
         cast: list[Mention] = context.cast.mention_spans()
         cast_starts = list(map(_FIRST, cast))
-        covered: _Cover | None = None  # built for the first statement source it is asked about
-        # Statement sources the actor stage left unresolved still name their speaker.
-        extra: list[Mention] = []
-        self.cue_speaker: dict[int, Actor] = {}
-        self.cue_content: dict[int, tuple[int, int]] = {}  # by cue start, for cues with a speaker
-        contents: list[tuple[int, int, Actor | None]] = []
-        for st in statements:
-            sp = st.speaker
-            if sp is not None and id(sp) not in held:
-                sp = None
-            content = st.content
-            if sp is not None:
-                source = st.source
-                if source is not None:
-                    if covered is None:
-                        covered = _Cover(cast, cast_starts)
-                    if not covered(source.start, source.end):
-                        extra.append((source.start, source.end, sp))
-                if st.cue is not None:
-                    self.cue_speaker[st.cue.start] = sp
-                    self.cue_content[st.cue.start] = (content.start, content.end)
-            contents.append((content.start, content.end, sp))
-        contents.sort(key=_FIRST_TWO)
-        self.contents = contents
-        self.content_starts = list(map(_FIRST, contents))
-        self._prepare_times(context)
+        extra = self._read_statements(context, cast, cast_starts)
+        self.time_starts = [t.span.start for t in context.times]
         self.extra = sorted(extra, key=_FIRST_TWO)
         self.extra_ends = {m[1] for m in extra}  # a set: one look-up, however many statements
         # Every mention of the article (statement sources included) by start, longest first.
@@ -289,50 +265,70 @@ class Doc:
         self.places = list(itertools.compress(self.all_mentions, is_place))
         self.place_starts = list(map(_FIRST, self.places))
 
-    def _prepare_times(self, context: Context) -> None:
-        """The times of statements (by content and cue) and the participle cues of timed speakers."""
+    def _read_statements(
+        self, context: Context, cast: list[Mention], cast_starts: list[int]
+    ) -> list[Mention]:
+        """One pass over the statements: their contents and speakers (by content and by cue), their
+        times (by content and cue) and the participle cues of timed speakers; returns the mentions
+        of statement sources the actor stage left unresolved (they still name their speaker)."""
+        statements = context.statements
+        held = set(map(id, context.cast.actors)) if statements else set()
+        covered: _Cover | None = None  # built for the first statement source it is asked about
+        extra: list[Mention] = []
+        self.cue_speaker: dict[int, Actor] = {}
+        self.cue_content: dict[int, tuple[int, int]] = {}  # by cue start, for cues with a speaker
+        contents: list[tuple[int, int, Actor | None]] = []
         timed: list[tuple[int, int, TimeExpression]] = []
         # A speaker's statement with no time of its own is made on the occasion of their last
         # dated one ("A delegation warned on Tuesday ... The delegation called for ...").
         last: dict[int, TimeExpression] = {}
-        for st in context.statements:
-            when = st.time if st.time is not None and st.time.kind in POINT_KINDS else None
-            if st.speaker is not None:
-                if when is not None:
-                    last[id(st.speaker)] = when
-                else:
-                    when = last.get(id(st.speaker))
-            if when is None:
-                continue
-            timed.append((st.content.start, st.content.end, when))
-            if st.cue is not None:
-                # The reporting clause: the cue, and after a content that comes first, the rest
-                # of its sentence ("...," Erdogan told a news conference during a visit to Belgrade).
-                end = st.cue.end
-                if st.content.end <= st.cue.start:
-                    sentence = self.segs.sentence_at(st.cue.start)
-                    end = sentence.end if sentence is not None else end
-                timed.append((st.cue.start, end, when))
-        timed.sort(key=_FIRST_TWO)
-        self.timed = timed
         # Statements with a time and a speaker whose cue is a participle, by cue: an act of the
         # speaker's "..., saying" happens at the statement's time.
-        gerund = self.lex.words.gerund_suffixes
-        self.sayings = sorted(
-            (
-                (st.cue.start, st.cue.end, st.speaker, st.time)
-                for st in context.statements
-                if st.time is not None
-                and st.time.kind in POINT_KINDS
-                and st.cue is not None
-                and st.speaker is not None
-                and self.norm[st.cue.start : st.cue.end].lower().endswith(gerund)
-            ),
-            key=_FIRST_TWO,
-        )
-        self.saying_starts = [s[0] for s in self.sayings]
-        self.timed_starts = [t[0] for t in timed]
-        self.time_starts = [t.span.start for t in context.times]
+        sayings: list[tuple[int, int, Actor, TimeExpression]] = []
+        gerund, norm = self.lex.words.gerund_suffixes, self.norm
+        for st in statements:
+            speaker, content, cue = st.speaker, st.content, st.cue
+            sp = speaker if speaker is not None and id(speaker) in held else None
+            if sp is not None:
+                source = st.source
+                if source is not None:
+                    if covered is None:
+                        covered = _Cover(cast, cast_starts)
+                    if not covered(source.start, source.end):
+                        extra.append((source.start, source.end, sp))
+                if cue is not None:
+                    self.cue_speaker[cue.start] = sp
+                    self.cue_content[cue.start] = (content.start, content.end)
+            contents.append((content.start, content.end, sp))
+            when = st.time if st.time is not None and st.time.kind in POINT_KINDS else None
+            if speaker is not None:
+                if when is not None:
+                    last[id(speaker)] = when
+                    if cue is not None and norm[cue.start : cue.end].lower().endswith(gerund):
+                        sayings.append((cue.start, cue.end, speaker, when))
+                else:
+                    when = last.get(id(speaker))
+            if when is None:
+                continue
+            timed.append((content.start, content.end, when))
+            if cue is not None:
+                # The reporting clause: the cue, and after a content that comes first, the rest
+                # of its sentence ("...," Erdogan told a news conference during a visit to Belgrade).
+                end = cue.end
+                if content.end <= cue.start:
+                    sentence = self.segs.sentence_at(cue.start)
+                    end = sentence.end if sentence is not None else end
+                timed.append((cue.start, end, when))
+        contents.sort(key=_FIRST_TWO)
+        self.contents = contents
+        self.content_starts = list(map(_FIRST, contents))
+        timed.sort(key=_FIRST_TWO)
+        self.timed = timed
+        self.timed_starts = list(map(_FIRST, timed))
+        sayings.sort(key=_FIRST_TWO)
+        self.sayings = sayings
+        self.saying_starts = list(map(_FIRST, sayings))
+        return extra
 
     # -- tokens -------------------------------------------------------------------------------
     def tok(self, pos: int) -> int:
@@ -379,12 +375,20 @@ class Doc:
         return [m for m in all_[i:j] if m[1] <= end]
 
     def has_mentions(self, sentence: Span) -> bool:
-        """Whether anyone is mentioned in the sentence."""
-        return _any_inside(self.all_mentions, self.all_starts, sentence)
+        """Whether anyone is mentioned in the sentence (once per sentence)."""
+        got = self._has_mentions.get(sentence.start)
+        if got is None:
+            got = self._has_mentions[sentence.start] = _any_inside(
+                self.all_mentions, self.all_starts, sentence
+            )
+        return got
 
     def has_places(self, sentence: Span) -> bool:
-        """Whether a place or a country is mentioned in the sentence."""
-        return _any_inside(self.places, self.place_starts, sentence)
+        """Whether a place or a country is mentioned in the sentence (once per sentence)."""
+        got = self._has_places.get(sentence.start)
+        if got is None:
+            got = self._has_places[sentence.start] = _any_inside(self.places, self.place_starts, sentence)
+        return got
 
     def demonyms(self) -> dict[str, Actor]:
         """Nationality adjectives the cast itself uses, mapped to the country actor they name.
@@ -456,7 +460,8 @@ class Doc:
         dets, links = self.lex.words.determiners, self.lex.words.name_links
         while i >= lo:
             w = lw[i]
-            if w in dets or w.replace(",", "").isdigit() or (w[:1].isalpha() and norm[starts[i]].isupper()):
+            # A name's word, or a number (no character is both a letter and a digit).
+            if w in dets or (norm[starts[i]].isupper() if w[:1].isalpha() else w.replace(",", "").isdigit()):
                 i -= 1
                 continue
             if (

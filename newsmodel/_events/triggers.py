@@ -13,6 +13,8 @@ from .state import OPENERS, Doc, Occurrence
 
 __all__ = ["find_triggers", "is_function_word", "statement_triggers"]
 
+_bisect_right = bisect.bisect_right
+
 
 def find_triggers(doc: Doc) -> list[Occurrence]:
     """The triggers of the article, in text order, none inside another."""
@@ -21,6 +23,8 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
     lex = doc.lex
     exclusions, tail_entries, needed, singles = lex.exclusions, lex.tail_entries, lex.needed, lex.singles
     low, lw, norm, sentence_at = doc.low, doc.lw, doc.norm, doc.segs.sentence_at
+    cue_starts, cue_at, reach = doc.cue_starts, doc.cue_at, lex.cue_reach
+    sent: Span | None = None  # sentences do not overlap: one holding a hit is the one sentence_at gives
     for h_start, h_end, word, ti in doc.hits:
         if h_start < last_end:
             continue
@@ -39,9 +43,10 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
                 combined = None
         if combined is None and word not in singles:
             continue  # only the first word of phrases, none of which can follow here
-        sent = sentence_at(h_start)
-        if sent is None:
-            continue
+        if sent is None or not sent.start <= h_start < sent.end:  # the last hit's sentence, mostly
+            sent = sentence_at(h_start)
+            if sent is None:
+                continue
         # A capitalised word inside a sentence is part of a name ("the Rally", "in March").
         if (
             norm[h_start].isupper()
@@ -50,16 +55,15 @@ def find_triggers(doc: Doc) -> list[Occurrence]:
         ):
             continue
         # A trigger word inside a cue of intention ("is expected to") is not an event.
-        cue = last_cue(doc, ti, h_start)
-        if cue is not None and h_start < cue[1] and cue[2] == "future":
-            continue
+        # (Asked only when a cue word lies within reach before it: most hits have none.)
+        k = _bisect_right(cue_starts, h_start) - 1
+        if k >= 0 and cue_at[k][1] >= ti - reach:
+            cue = last_cue(doc, ti, h_start)
+            if cue is not None and h_start < cue[1] and cue[2] == "future":
+                continue
         chosen, end = _choose(doc, word, ti, h_end, sent, combined, ahead)
         if chosen is not None:
-            out.append(
-                Occurrence(
-                    entry=chosen, start=h_start, end=end, head_end=h_end, match_end=end, ti=ti, sentence=sent
-                )
-            )
+            out.append(Occurrence(chosen, h_start, end, h_end, end, ti, None, 0, sent))
             last_end = end
     return _light_verbs(doc, out) if lex.light else out
 
@@ -146,14 +150,20 @@ def _choose(
 ) -> tuple[Trigger | None, int]:
     """The entry that matches at a head (the longest phrase, else the one word) and where it ends."""
     lex = doc.lex
+    slot: bool | None = None  # _in_noun_slot(doc, ti), asked once at most
     if combined is not None:
         # The phrases in order, longest first, as one alternation would try them; only those
         # whose last word lies ahead can match (a set of the words ahead: each test then looks
         # up the few forms of a last word).
         words: Iterable[str] = frozenset(ahead) if len(combined) > 2 else ahead
         for candidate, last in combined:
-            if last.isdisjoint(words) or (candidate.origin == "cameo" and _in_noun_slot(doc, ti)):
+            if last.isdisjoint(words):
                 continue
+            if candidate.origin == "cameo":
+                if slot is None:
+                    slot = _in_noun_slot(doc, ti)
+                if slot:
+                    continue
             assert candidate.tail is not None
             t = candidate.tail.compiled.match(doc.low, h_end, sent.end)
             if t is not None:
@@ -163,13 +173,11 @@ def _choose(
     for entry in lex.by_head.get(word, ()):
         if entry.tail is not None or (want is not None and entry.pos != want):
             continue
-        if (
-            entry.pos == "verb"
-            and want is None
-            and not word.endswith(lex.words.gerund_suffixes)
-            and _in_noun_slot(doc, ti)
-        ):
-            continue
+        if entry.pos == "verb" and want is None and not word.endswith(lex.words.gerund_suffixes):
+            if slot is None:
+                slot = _in_noun_slot(doc, ti)
+            if slot:
+                continue
         chosen = entry
         break
     if (

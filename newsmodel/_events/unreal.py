@@ -52,6 +52,8 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         return
     words, lw = doc.lex.words, doc.lw
     infinitive, unreal, last = words.infinitive, words.unrealized_modifiers, len(lw) - 1
+    determiners, satisfied, links = words.determiners, words.satisfied_nouns, words.prevention_links
+    heads = words.modifier_heads
     purposes = _purpose_starts(doc, words.purposes) if words.purposes else []
     protest: Draft | None = None
     announced: Draft | None = None
@@ -59,21 +61,27 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         if d.absorbed:
             continue
-        ti = d.trig.ti
-        noun = d.trig.entry.pos == "noun"
+        trig = d.trig
+        ti = trig.ti
+        noun = trig.entry.pos == "noun"
         before = lw[ti - 1] if ti > 0 else ""
         after_to = not noun and before in infinitive
         if (
             (after_to and _after_capacity(doc, d))
             or (
                 (before in unreal or (ti > 1 and lw[ti - 2] in unreal))
-                and (noun or before in words.determiners)
+                and (noun or before in determiners)
                 and _unrealized(doc, ti)
             )
-            or (noun and lw[ti] in words.satisfied_nouns and _satisfied(doc, ti))
-            or (noun and ti > 1 and _forbidden(doc, ti))
-            or (not noun and before in words.prevention_links and _prevented(doc, d))
-            or (noun and d.trig.end == d.trig.head_end and ti < last and lw[ti + 1] in words.modifier_heads)
+            or (
+                noun
+                and (
+                    (lw[ti] in satisfied and _satisfied(doc, ti))
+                    or (ti > 1 and _forbidden(doc, ti))
+                    or (trig.end == trig.head_end and ti < last and lw[ti + 1] in heads)
+                )
+            )
+            or (not noun and before in links and _prevented(doc, d))
             or (purposes and _opened_by(doc, d, purposes))
             or (
                 announced is not None
@@ -85,9 +93,10 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
         ):
             d.absorbed = True
             continue
-        if d.kind is EventKind.PROTEST:
+        kind = d.kind
+        if kind is EventKind.PROTEST:
             protest = d
-        if d.kind in _ANNOUNCED:
+        if kind in _ANNOUNCED:
             announced = d
         if not noun:
             verb = d
@@ -175,17 +184,45 @@ def _satisfied(doc: Doc, ti: int) -> bool:
 
 def _purpose_starts(doc: Doc, phrases: frozenset[str]) -> list[int]:
     """The tokens that open a purpose phrase, in text order (most articles hold none: one
-    substring search per phrase says so)."""
+    substring search per group of phrases sharing a prefix says so)."""
     low, lw, out = doc.low, doc.lw, []
-    for p in phrases:
-        at = low.find(p)
+    for key, group in _prefix_groups(phrases):
+        at = low.find(key)
         while at >= 0:
-            k = doc.tok(at)
-            words = tuple(p.split())
-            if doc.starts[k] == at and tuple(lw[k : k + len(words)]) == words:
-                out.append(k)
-            at = low.find(p, at + 1)
+            for p in group:
+                if low.startswith(p, at):
+                    k = doc.tok(at)
+                    words = tuple(p.split())
+                    if doc.starts[k] == at and tuple(lw[k : k + len(words)]) == words:
+                        out.append(k)
+            at = low.find(key, at + 1)
     return sorted(out)
+
+
+_GROUPS: dict[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+_SHARED_PREFIX = 3  # characters a prefix searched for several phrases has, at least
+
+
+def _prefix_groups(phrases: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The phrases grouped under a prefix to search the text for: a phrase's shortest prefix (of
+    three characters or more) that another phrase shares ("aim" for "aims to" and "aimed at"), or
+    the phrase itself. Every occurrence of a phrase is one of its prefix: one search per group
+    finds them all. Made once per set of phrases."""
+    got = _GROUPS.get(phrases)
+    if got is None:
+        groups: dict[str, list[str]] = {}
+        for p in sorted(phrases):
+            key = next(
+                (
+                    p[:n]
+                    for n in range(_SHARED_PREFIX, len(p))
+                    if any(q != p and q.startswith(p[:n]) for q in phrases)
+                ),
+                p,
+            )
+            groups.setdefault(key, []).append(p)
+        got = _GROUPS[phrases] = tuple((k, tuple(ps)) for k, ps in groups.items())
+    return got
 
 
 def _opened_by(doc: Doc, d: Draft, starts: list[int]) -> bool:
