@@ -21,23 +21,9 @@ import newsmodel
 from newsmodel import Actor, ActorKind, MentionKind, RuleError
 from newsmodel.actors import ActorFinder, ActorRules, actor_rules, merge_rules
 from newsmodel.pipeline import Cast, Context
-from newsmodel.segment import Segmenter
+from tests._small_actors import FINDER, SEGMENTER, cast_of, named
 
-SEGMENTER = Segmenter()
-FINDER = ActorFinder()
 OTHER_FINDER = ActorFinder()  # a second instance: same rules, same results, same ids
-
-
-def cast_of(text: str, finder: ActorFinder = FINDER) -> Cast:
-    context = Context(text=text, published=None, headline=None, segments=SEGMENTER(text))
-    return finder(context)
-
-
-def named(cast: Cast, name: str) -> Actor:
-    found = [a for a in cast.actors if a.name == name]
-    assert found, f"no actor named {name!r} in {[a.name for a in cast.actors]}"
-    assert len(found) == 1
-    return found[0]
 
 
 def texts(actor: Actor, kind: MentionKind | None = None) -> list[str]:

@@ -11,23 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmodel import Actor, ActorKind, MentionKind
-from newsmodel.actors import ActorFinder
-from newsmodel.pipeline import Cast, Context
-from newsmodel.segment import Segmenter
-
-SEGMENTER = Segmenter()
-FINDER = ActorFinder()
-
-
-def cast_of(text: str) -> Cast:
-    return FINDER(Context(text=text, published=None, headline=None, segments=SEGMENTER(text)))
-
-
-def named(cast: Cast, name: str) -> Actor:
-    found = [a for a in cast.actors if a.name == name]
-    assert len(found) == 1, f"no single actor named {name!r} in {[a.name for a in cast.actors]}"
-    return found[0]
+from newsmodel import ActorKind, MentionKind
+from newsmodel.pipeline import Cast
+from tests._small_actors import cast_of, named
 
 
 def names(cast: Cast) -> list[str]:
