@@ -17,26 +17,17 @@ rule is at worst tried where it cannot match, which changes no result.
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import regex
 
-__all__ = ["WIDTH", "may_begin", "rule_prefixes"]
+from .firsts import _GROUP_NAME, _LIST_REF, _SET_MARKS, _ops, _sre
 
-try:  # Python 3.11 and later
-    _sre: Any = importlib.import_module("re._parser")
-    _ops: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre = importlib.import_module("sre_parse")
-    _ops = importlib.import_module("sre_constants")
+__all__ = ["WIDTH", "may_begin", "rule_prefixes"]
 
 WIDTH = 3  # characters read at each token
 _LIMIT = 20_000  # the most beginnings listed for one rule (or one part of it)
-_LIST_REF = regex.compile(r"\\L<(\w+)>")
-_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
-_SET_MARKS = ("[[", "--", "&&", "~~", "||")  # what re reads otherwise than regex (see .firsts)
 _KEYS = tuple(chr(i) for i in range(128) if not chr(i).isupper())  # lower-case ASCII
 _ONE_CHAR = ("LITERAL", "NOT_LITERAL", "IN", "ANY")
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
