@@ -137,6 +137,10 @@ def appositions(n: int) -> str:
     )
 
 
+def counted(n: int) -> str:
+    return _fill("Two embassy employees were detained. Egypt's lawmakers met a third local staff member. ", n)
+
+
 def wire_copy(n: int) -> str:
     unit = (
         '"We will not accept this," Foreign Minister Sergei Lavrov said on Sunday. '
@@ -166,6 +170,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], str]] = {
     "short-lines": (short_lines, "a one-letter paragraph per line"),
     "dots": (dots, "nothing but periods"),
     "appositions": (appositions, "people named with an owned description beside them, by commas"),
+    "counted": (counted, "counted groups and people, and bodies after a country's possessive"),
     "wire": (wire_copy, "ordinary wire copy repeated: quotes, cues, names, dates, events"),
 }
 

@@ -16,9 +16,11 @@ none makes an actor.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import ActorKind, MentionKind
 from .place import article_country
-from .state import ArticleState, add_mention, get_actor, opens_sentence
+from .state import ArticleState, Claimed, add_mention, get_actor, opens_sentence
 from .words import place_country_before
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -28,6 +30,13 @@ _M_NOMINAL = MentionKind.NOMINAL
 __all__ = ["counted_agents"]
 
 _MAX_MODIFIERS = 4
+
+
+class _Made(NamedTuple):
+    """What the pass reads once: the text mentions cover, the article's country."""
+
+    claimed: Claimed
+    home: str | None
 
 
 def counted_agents(st: ArticleState) -> None:
@@ -43,14 +52,19 @@ def counted_agents(st: ArticleState) -> None:
             except ValueError:
                 break
             found.append(ti)
+    if not found:
+        return
+    # The pass makes no country mention, so the article's country (a count over every country
+    # mention) is the same for all its phrases: read once, not once per phrase.
+    made = _Made(Claimed(st), article_country(st))
     for ti in sorted(found):
         if lower[ti] in owned.ordinals:
-            _counted_person(st, ti)
+            _counted_person(st, ti, made)
         elif ti == 0 or lower[ti - 1] not in owned.determiners:  # "one" after "a" is no count
-            _counted_group(st, ti)
+            _counted_group(st, ti, made)
 
 
-def _counted_person(st: ArticleState, ti: int) -> None:
+def _counted_person(st: ArticleState, ti: int, made: _Made) -> None:
     """ "a third local staff member": determiner, the ordinal at ``ti``, modifiers, a person noun."""
     owned, lower = st.tables.owned, st.seg.lower_words
     if ti < 1 or lower[ti - 1] not in owned.determiners:
@@ -59,15 +73,15 @@ def _counted_person(st: ArticleState, ti: int) -> None:
         return  # "was a third ...": a description
     head = _head(st, ti + 1, owned.people)
     if head is not None:
-        _make(st, ti, ti, head, person=True)
+        _make(st, made, ti, ti, head, person=True)
 
 
-def _counted_group(st: ArticleState, ti: int) -> None:
+def _counted_group(st: ArticleState, ti: int, made: _Made) -> None:
     """ "two embassy employees": the number at ``ti``, modifiers, a plural the lower-case pass
     leaves ("employees", not "officials")."""
     head = _head(st, ti + 1, st.tables.owned.counted_groups)
     if head is not None:
-        _make(st, ti, ti + 1, head, person=False)
+        _make(st, made, ti, ti + 1, head, person=False)
 
 
 def _head(st: ArticleState, first: int, nouns: dict[str, str]) -> int | None:
@@ -111,12 +125,12 @@ def _names_after(st: ArticleState, ti: int) -> bool:
     )
 
 
-def _make(st: ArticleState, count: int, first: int, head: int, *, person: bool) -> None:
+def _make(st: ArticleState, made: _Made, count: int, first: int, head: int, *, person: bool) -> None:
     """The actor named by tokens ``first`` to ``head``, mentioned from token ``count``."""
     owned, tokens, lower = st.tables.owned, st.seg.tokens, st.seg.lower_words
     start, end = tokens[first][0], tokens[head][1]
     mention_start = tokens[count][0]
-    if any(ms < end and mention_start < me for ms, me in _mention_spans(st, mention_start, end)):
+    if made.claimed.overlaps(mention_start, end):
         return  # read by an earlier pass
     name = " ".join(st.text[start:end].split())
     word, mods = lower[head], lower[first + 1 if person else first : head]
@@ -124,14 +138,10 @@ def _make(st: ArticleState, count: int, first: int, head: int, *, person: bool) 
     mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
     if own != "GOV" and not owned.abroad.isdisjoint(mods):
         mod_sector = ""  # a body's local staff are hired where it serves
-    iso = article_country(st) or place_country_before(st, start)
+    iso = made.home or place_country_before(st, start)
     kind = _K_PERSON if person else _K_GROUP
     key = ("P:" if person else "G:") + name.casefold()
     b = get_actor(st, key, name, kind, country=iso, sector=(own or mod_sector) or None)
     rule = "counted-agent" if person else "counted-group"
     add_mention(st, b, mention_start if person else start, end, _M_NOMINAL, rule)
-
-
-def _mention_spans(st: ArticleState, s: int, e: int) -> list[tuple[int, int]]:
-    """The spans of the mentions made so far that overlap ``[s, e)``."""
-    return [(ms, me) for b in st.actors.values() for ms, me, _, _ in b.mentions if ms < e and s < me]
+    made.claimed.add(end)

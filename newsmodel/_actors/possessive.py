@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder, add_mention, get_actor
+from .state import ArticleState, Builder, Claimed, add_mention, get_actor
 from .tables import DEMONYM, ActorTables
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -44,13 +44,16 @@ def possessive_nouns(st: ArticleState) -> None:
             for _, me, kind, _ in b.mentions:
                 if kind is _M_NAME and text[me : me + 1] in _AFTER:
                     found.append((me, b))
+    if not found:
+        return
+    claimed = Claimed(st)
     for me, b in sorted(found, key=lambda f: f[0]):
         ti = bisect.bisect_left(st.seg.token_starts, me)
         if ti + 1 < n and tokens[ti][0] <= me + 1 and lower[ti] in possessives:
-            _noun_after(st, b, ti + 1)
+            _noun_after(st, b, ti + 1, claimed)
 
 
-def _noun_after(st: ArticleState, country: Builder, ti: int) -> None:
+def _noun_after(st: ArticleState, country: Builder, ti: int, claimed: Claimed) -> None:
     """The institution or group whose noun opens at token ``ti``, after ``country``'s possessive."""
     tables, tokens, lower, words = st.tables, st.seg.tokens, st.seg.lower_words, st.seg.words
     n = len(tokens)
@@ -70,7 +73,7 @@ def _noun_after(st: ArticleState, country: Builder, ti: int) -> None:
         after = last + 1
         if after < n and tokens[after][0] == tokens[last][1] + 1 and _qualifies(st, lower[after]):
             return  # "Egypt's army chief": the noun qualifies the word after it
-        _make(st, country, kind, sector, noun, (tokens[ti][0], tokens[last][1]))
+        _make(st, claimed, country, kind, sector, noun, (tokens[ti][0], tokens[last][1]))
         return
 
 
@@ -89,6 +92,7 @@ def _qualifies(st: ArticleState, word: str) -> bool:
 
 def _make(
     st: ArticleState,
+    claimed: Claimed,
     country: Builder,
     kind: ActorKind,
     sector: str | None,
@@ -96,16 +100,15 @@ def _make(
     span: tuple[int, int],
 ) -> None:
     s, e = span
-    for b in st.actors.values():
-        for ms, me, _, _ in b.mentions:
-            if ms < e and s < me:
-                return  # read by an earlier pass
+    if claimed.overlaps(s, e):
+        return  # read by an earlier pass
     iso = country.country or ""
     demonym = _demonyms(st.tables).get(iso)
     name = f"{demonym} {noun}" if demonym else f"{country.name} {noun}"
     prefix = "O:" if kind is _K_ORGANIZATION else "G:"
     b = get_actor(st, prefix + name.casefold(), name, kind, country=iso, sector=sector)
     add_mention(st, b, s, e, _M_NOMINAL, _RULE)
+    claimed.add(e)
     if st.group_heads.get(noun, "")[2:] in ("", noun):
         st.group_heads[noun] = b.key
 

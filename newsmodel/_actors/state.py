@@ -8,6 +8,7 @@ sentence, the words before a name) and add actors and mentions.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 import attrs
@@ -404,3 +405,30 @@ def add_roles(st: ArticleState, b: Builder, titles: list[Title], country: str | 
             role = f"{role} {st.tables.of} {the}{cname}"
         if role not in b.roles:
             b.roles.append(role)
+
+
+class Claimed:
+    """The text the actor mentions made so far cover, for a pass that reads phrases in text order
+    and must leave those an earlier pass read: :meth:`overlaps` tells by bisection over the
+    mentions there were when the pass began, and by the greatest end of those the pass has made
+    since (each starts before the next phrase it reads ends). One scan of the mentions per pass,
+    where a scan per phrase made such a pass quadratic in the article."""
+
+    def __init__(self, st: ArticleState) -> None:
+        spans = sorted((ms, me) for b in st.actors.values() for ms, me, _, _ in b.mentions)
+        self._starts = [ms for ms, _ in spans]
+        self._reach: list[int] = []  # the greatest end of the mentions up to each, in start order
+        high = -1
+        for _, me in spans:
+            high = max(high, me)
+            self._reach.append(high)
+        self._made = -1  # the greatest end of the mentions the pass made
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether a mention overlaps ``[s, e)``."""
+        i = bisect.bisect_left(self._starts, e)
+        return (i > 0 and self._reach[i - 1] > s) or self._made > s
+
+    def add(self, e: int) -> None:
+        """Record a mention the pass made, ending at ``e``."""
+        self._made = max(self._made, e)
