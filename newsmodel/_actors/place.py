@@ -121,15 +121,20 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
     for s, e, kind, rule in sorted(b.mentions):
         if kind is not _NAME or rule == "name-again":
             continue  # a bare surname said again ("..., Erdogan said") has no role of its own
-        for placed, find in (("country-role", _role_before_name), ("country-apposition", _apposition_of)):
-            found = find(st, s, e)
-            if found is None:
-                continue
-            if found == _INTERNATIONAL:
-                international = True
-                continue
+        # The role before the name, then an apposition after it.
+        found = _role_before(st, s)
+        if found == _INTERNATIONAL:
+            international = True
+        elif found is not None:
             b.country = found
-            mark(b, placed)
+            mark(b, "country-role")
+            return
+        found = _apposition(st, e)
+        if found == _INTERNATIONAL:
+            international = True
+        elif found is not None:
+            b.country = found
+            mark(b, "country-apposition")
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
@@ -203,7 +208,8 @@ def mark(b: Builder, rule: str) -> None:
     """Append ``rule`` to the rule of the actor's first mention."""
     if not b.mentions:
         return
-    i = min(range(len(b.mentions)), key=lambda k: b.mentions[k][0])
+    starts = [m[0] for m in b.mentions]
+    i = starts.index(min(starts))  # the first of the earliest
     s, e, kind, old = b.mentions[i]
     b.mentions[i] = (s, e, kind, f"{old}+{rule}")
 
@@ -355,16 +361,6 @@ def _role_before(st: ArticleState, s: int) -> str | None:
     if not has_head or start == end:
         return None
     return country_in(st, start, end)
-
-
-def _role_before_name(st: ArticleState, s: int, e: int) -> str | None:
-    """:func:`_role_before` a name at ``[s, e)``."""
-    return _role_before(st, s)
-
-
-def _apposition_of(st: ArticleState, s: int, e: int) -> str | None:
-    """:func:`_apposition` after a name at ``[s, e)``."""
-    return _apposition(st, e)
 
 
 def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | None:
