@@ -358,7 +358,8 @@ def find_chunks(tables: ActorTables, text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in tables.chunk.finditer(text, concurrent=False)]
     if tables.possessive_names is not None and any(h in text for h in tables.possessive_heads):
         spans = with_possessives(tables.possessive_names, text, spans)
-    extra = [m.span() for m in tables.particle_chunk.finditer(text)]
+    # A particle name has a hyphen ("al-Assad"): a text without one has none to scan for.
+    extra = [m.span() for m in tables.particle_chunk.finditer(text)] if "-" in text else []
     if not extra:
         return spans
     merged: list[tuple[int, int]] = []
