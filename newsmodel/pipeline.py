@@ -79,6 +79,22 @@ class Cast:
         object.__setattr__(self, "_index", tuple(index))
         object.__setattr__(self, "_starts", [t[0] for t in index])
 
+    @classmethod
+    def _of_index(
+        cls,
+        actors: tuple[Actor, ...],
+        country_names: Mapping[str, str],
+        index: list[tuple[int, int, Mention, Actor]],
+    ) -> Cast:
+        """The cast of ``actors`` whose mentions, as ``(start, end, mention, actor)``, ``index``
+        holds in the order ``__attrs_post_init__`` sorts them to (the actor stage has them so)."""
+        cast: Cast = object.__new__(cls)
+        object.__setattr__(cast, "actors", actors)
+        object.__setattr__(cast, "country_names", country_names)
+        object.__setattr__(cast, "_index", tuple(index))
+        object.__setattr__(cast, "_starts", [t[0] for t in index])
+        return cast
+
     def mentions_between(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
         """Mentions lying wholly inside ``[start, end)``, in text order."""
         i = bisect.bisect_left(self._starts, start)

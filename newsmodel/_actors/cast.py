@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from .. import _trusted
-from ..model import Mention, MentionKind
+from ..model import Actor, Mention, MentionKind
 from ..pipeline import Cast, Context, actor_slug
 from .agents import find_agents, place_agents
 from .chunks import find_chunks, read_chunks
@@ -80,6 +80,7 @@ def build_cast(st: ArticleState) -> Cast:
     # Mentions come in text order, so each actor's list is in text order, and the actors in
     # the order of their first mention; the sentence holding a mention only moves forward.
     by_actor: dict[str, list[Mention]] = {}
+    kept: list[tuple[int, int, Mention, str]] = []  # in text order, the starts increasing
     n_sentences = len(sentences)
     make_mention, span_of = _trusted.mention, _trusted.span_of
     si, sent_end = -1, -1
@@ -96,6 +97,7 @@ def build_cast(st: ArticleState) -> Cast:
             continue
         kept_end = e
         mention = make_mention(span=span_of(text, s, e), kind=kind, rule=rule)
+        kept.append((s, e, mention, key))
         found = by_actor.get(key)
         if found is None:
             by_actor[key] = [mention]
@@ -103,6 +105,7 @@ def build_cast(st: ArticleState) -> Cast:
             found.append(mention)
     used: set[str] = set()
     actors = []
+    of_key: dict[str, Actor] = {}
     for key, mentions in by_actor.items():
         b = st.actors[key]
         # new_actor_id, with the slug cached: the slug, then "-2", "-3" ... on a clash.
@@ -112,15 +115,17 @@ def build_cast(st: ArticleState) -> Cast:
             n += 1
             ident = f"{slug}-{n}"
         used.add(ident)
-        actors.append(
-            _trusted.actor(
-                id=ident,
-                name=b.name,
-                kind=b.kind,
-                country=b.country,
-                sector=b.sector,
-                roles=b.roles,
-                mentions=mentions,
-            )
+        actor = _trusted.actor(
+            id=ident,
+            name=b.name,
+            kind=b.kind,
+            country=b.country,
+            sector=b.sector,
+            roles=b.roles,
+            mentions=mentions,
         )
-    return Cast(actors=tuple(actors), country_names=st.tables.country_names)
+        actors.append(actor)
+        of_key[key] = actor
+    # The cast's index of mentions is the kept mentions in order: no sort of them again.
+    index = [(s, e, mention, of_key[key]) for s, e, mention, key in kept]
+    return Cast._of_index(tuple(actors), st.tables.country_names, index)

@@ -12,6 +12,7 @@ import bisect
 import regex
 
 from ..model import ActorKind, MentionKind
+from .place import word_before
 from .state import (
     ACRONYM_AFTER,
     STATE_SECTORS,
@@ -24,6 +25,7 @@ from .state import (
     common_word,
     get_actor,
     in_dateline,
+    may_describe,
     name_country,
     name_location,
     name_organization,
@@ -316,7 +318,8 @@ def name_run(
         and toks[pieces[j].i].w == tables.of
     ):
         t_country = of_entry.country  # "President Bouteflika of Algeria"
-    if described:
+    # The search of prev_words only when its words can matter: a description, or "of" (place_of).
+    if described and (may_describe(st, s) or text[max(0, s - 32) : s - 1].rsplit(" ", 1)[-1] == tables.of):
         before, before2 = prev_words(st, s)
         descriptor = tables.descriptors.get(before) or tables.descriptors.get(f"{before2} {before}")
         if descriptor is not None and t_country is None:
@@ -477,7 +480,7 @@ def place_of(st: ArticleState, s: int, e: int, before: str, before2: str) -> tup
             if s - 40 < end < s and country:
                 iso = country
         return "place-noun-of", iso
-    m = st.tables.comma_place.match(st.text, e)
+    m = tables.comma_place.match(st.text, e) if "," in st.text[e : e + 3] else None  # ", Illinois"
     marks = tables.possessives
     if m is not None and not (marks and st.text.startswith(marks, m.end())):
         # "Springfield, Illinois"; not "Talal Chaudhry, Pakistan's minister"
@@ -563,13 +566,12 @@ def is_place(st: ArticleState, s: int, e: int) -> bool:
     """A capital read as a place rather than its government acting."""
     if in_dateline(st, s) or (opens_sentence(st, s) and caps_line(st, s)):
         return True
-    before, _ = prev_words(st, s)
-    if before in st.tables.place_prepositions:
+    if word_before(st, s) in st.tables.place_prepositions:
         return True
     text = st.text
     if opens_sentence(st, s) and _COMMA_OR_DIGIT.match(text, e):
         return True
-    return bool(st.tables.comma_place.match(text, e))
+    return "," in text[e : e + 3] and bool(st.tables.comma_place.match(text, e))  # ", Illinois"
 
 
 def particles_then_name(pieces: list[Piece], toks: list[Tok], j: int, tables: ActorTables) -> bool:

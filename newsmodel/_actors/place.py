@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder
+from .state import ArticleState, Builder, prev_words
 from .tables import CAPITAL, CITY, COUNTRY, DEMONYM, ORG, PEOPLE, REGION, SEAT, norm
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -43,6 +43,7 @@ __all__ = [
     "mark",
     "most_named",
     "place_actors",
+    "word_before",
 ]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}.'’-]{0,40}")
@@ -89,16 +90,24 @@ def countries_as_places(st: ArticleState) -> None:
     Afghanistan"; after a word of ``place_in``), never acting, referred to or qualifying, is a
     LOCATION of that country, as a city so named is."""
     tables, text = st.tables, st.text
-    before = tuple(f" {w} {a}" for w in tables.place_in for a in ("", tables.article_space))
+    before: tuple[str, ...] = ()
     for b in st.actors.values():
         if b.kind is not _K_COUNTRY or not b.mentions:
             continue
+        before = before or _place_in_before(tables.place_in, tables.article_space)
         if all(
             kind is _NAME and rule == "country-name" and text.endswith(before, max(0, s - 16), s)
             for s, _, kind, rule in b.mentions
         ):
             b.kind = _K_LOCATION
             mark(b, "country-as-place")
+
+
+@functools.lru_cache(maxsize=8)
+def _place_in_before(place_in: frozenset[str], article_space: str) -> tuple[str, ...]:
+    """The endings of the text before a country named as a place (" in ", " in the "), built once
+    per rule set."""
+    return tuple(f" {w} {a}" for w in place_in for a in ("", article_space))
 
 
 def _domestic_organization(st: ArticleState, b: Builder) -> bool:
@@ -121,15 +130,20 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
     for s, e, kind, rule in sorted(b.mentions):
         if kind is not _NAME or rule == "name-again":
             continue  # a bare surname said again ("..., Erdogan said") has no role of its own
-        for placed, find in (("country-role", _role_before_name), ("country-apposition", _apposition_of)):
-            found = find(st, s, e)
-            if found is None:
-                continue
-            if found == _INTERNATIONAL:
-                international = True
-                continue
+        # The role before the name, then an apposition after it.
+        found = _role_before(st, s)
+        if found == _INTERNATIONAL:
+            international = True
+        elif found is not None:
             b.country = found
-            mark(b, placed)
+            mark(b, "country-role")
+            return
+        found = _apposition(st, e)
+        if found == _INTERNATIONAL:
+            international = True
+        elif found is not None:
+            b.country = found
+            mark(b, "country-apposition")
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
@@ -203,7 +217,8 @@ def mark(b: Builder, rule: str) -> None:
     """Append ``rule`` to the rule of the actor's first mention."""
     if not b.mentions:
         return
-    i = min(range(len(b.mentions)), key=lambda k: b.mentions[k][0])
+    starts = [m[0] for m in b.mentions]
+    i = starts.index(min(starts))  # the first of the earliest
     s, e, kind, old = b.mentions[i]
     b.mentions[i] = (s, e, kind, f"{old}+{rule}")
 
@@ -357,14 +372,16 @@ def _role_before(st: ArticleState, s: int) -> str | None:
     return country_in(st, start, end)
 
 
-def _role_before_name(st: ArticleState, s: int, e: int) -> str | None:
-    """:func:`_role_before` a name at ``[s, e)``."""
-    return _role_before(st, s)
-
-
-def _apposition_of(st: ArticleState, s: int, e: int) -> str | None:
-    """:func:`_apposition` after a name at ``[s, e)``."""
-    return _apposition(st, e)
+def word_before(st: ArticleState, offset: int) -> str:
+    """The first word of :func:`~.state.prev_words` (the word before ``offset``, lower-cased,
+    past the article), without its search when the word is plain: letters in lower case, not the
+    article, one space before ``offset`` (most words before a name). The search reads the same."""
+    text = st.text
+    if offset > 1 and text[offset - 1] == " ":
+        word = text[max(0, offset - 32) : offset - 1].rsplit(" ", 1)[-1]
+        if len(word) <= 30 and word.isalpha() and word.islower() and word != st.tables.article:
+            return word.lower()
+    return prev_words(st, offset)[0]
 
 
 def _word_ending(st: ArticleState, end: int, floor: int) -> tuple[int, str] | None:

@@ -14,7 +14,7 @@ from itertools import compress
 
 from ..model import ActorKind, MentionKind
 from .coreference import resolve_nominal, resolve_pronouns
-from .place import article_country
+from .place import article_country, word_before
 from .state import (
     Adjective,
     ArticleState,
@@ -22,7 +22,6 @@ from .state import (
     add_mention,
     get_actor,
     opens_sentence,
-    prev_words,
     says_after,
 )
 from .tables import DEMONYM
@@ -375,9 +374,9 @@ def place_country_before(st: ArticleState, s: int) -> str | None:
     if st.place_index is None:
         away = st.tables.travel_words
         # "during a visit to London": a place travelled to is not where things happen.
-        places = [(off, iso) for off, iso in st.places if iso and prev_words(st, off)[0] not in away]
+        places = [(off, iso) for off, iso in st.places if iso and word_before(st, off) not in away]
         for off, iso in st.country_places:
-            if (before := prev_words(st, off)[0]) in st.tables.place_prepositions and before not in away:
+            if (before := word_before(st, off)) in st.tables.place_prepositions and before not in away:
                 places.append((off, iso))
         places.sort()
         st.place_index = (places, [off for off, _ in places])
