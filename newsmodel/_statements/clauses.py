@@ -9,8 +9,8 @@ quoted speech.
 from __future__ import annotations
 
 import bisect
-
-import regex
+import itertools
+import re
 
 from ..model import StatementKind
 from ..segment import Quotation
@@ -250,7 +250,7 @@ def clause_before(st: Scan, sep_tok: int, first: int) -> tuple[int, int] | None:
     return (s, e) if st.words_in(s, e, 2) >= 2 else None
 
 
-_BRACKET = regex.compile(r"[()\[\]]")
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 def infinitive_at(st: Scan, pos: int) -> bool:
@@ -321,16 +321,13 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
     said ...", or a comma that opens another source and cue (", Rubio fired back: ...")."""
     lex = st.lex
     conjunctions, frames = lex.clause_conjunctions, lex.frames
-    marks, toks, words, lows, quoted = st.marks, st.toks, st.words, st.lows, st.quoted
-    n_marks, n_toks = len(marks), len(toks)
+    toks, words, lows, quoted = st.toks, st.words, st.lows, st.quoted
+    n_toks = len(toks)
     last_comma = -1
-    m = bisect.bisect_right(marks, k)
-    while m < n_marks:
-        i = marks[m]
+    # The marks of the clause (the tokens where it may end), found in one pass in C.
+    stop = st.index(end)
+    for i in itertools.compress(range(k + 1, stop), map(lex.marks.__contains__, lows[k + 1 : stop])):
         cut = toks[i][0]
-        if cut >= end:
-            break
-        m += 1
         t = words[i]
         if quoted[i]:
             # A comma closing a quotation ends the clause as one outside would: `“...,” though`

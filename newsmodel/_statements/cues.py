@@ -60,7 +60,7 @@ from .state import (
 def find_cues(st: Scan) -> None:
     """The first pass: read every cue form among the tokens, in text order."""
     text, toks, starts, lows, words, quoted = st.text, st.toks, st.lex.starts, st.lows, st.words, st.quoted
-    for k in [k for k in st.marks if lows[k] in starts]:
+    for k in st.cue_tokens:
         word = words[k]
         if not (word.islower() or word[1:].islower()) or quoted[k]:
             continue

@@ -87,6 +87,10 @@ def _content(draft: StatementDraft) -> tuple[int, int]:
     return draft.content
 
 
+def _span_start(time: TimeExpression) -> int:
+    return time.span.start
+
+
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
@@ -139,24 +143,23 @@ class Scan:
         # index(offset): the first token starting at or after ``offset`` (a bisection in C)
         self.index: Callable[[int], int] = functools.partial(bisect.bisect_left, self.starts)
         self.words = recased(self.seg, lex)
-        self.lows = self.seg.lower_words
-        # marks: the tokens where a cue may start or a reported clause end (punctuation,
-        # conjunctions, cues); everything else is looked at only around them
-        marks = lex.marks
-        self.marks = list(itertools.compress(range(len(self.lows)), map(marks.__contains__, self.lows)))
+        self.lows = lows = self.seg.lower_words
+        # cue_tokens: the tokens where a cue form may start (one pass in C); the clause scan
+        # finds the other marks (punctuation, conjunctions) in the clause it reads
+        self.cue_tokens = list(itertools.compress(range(len(lows)), map(lex.starts.__contains__, lows)))
         # quoted[k]: token k lies inside the content of a (level-0) quotation
-        self.quoted = bytearray(len(self.toks))
-        for q in self.seg.quotations:
-            if q.level == 0:
-                a = bisect.bisect_left(self.starts, q.content.start)
-                b = bisect.bisect_left(self.starts, q.content.end)
-                self.quoted[a:b] = b"\x01" * (b - a)
-        self.quotes = [q for q in self.seg.quotations if q.level == 0]
-        self.quote_starts = [q.content.start for q in self.quotes]
-        self.by_close = {q.close: q for q in self.quotes if q.close is not None}
-        self.by_open = {q.open: q for q in self.quotes}
-        self.time_end = {t.span.end: t.span.start for t in context.times}
-        self.time_start = {t.span.start: t.span.end for t in context.times}
+        self.quoted = bytearray(len(lows))
+        self.quotes = quotes = [q for q in self.seg.quotations if q.level == 0]
+        for q in quotes:
+            a = bisect.bisect_left(self.starts, q.content.start)
+            b = bisect.bisect_left(self.starts, q.content.end)
+            self.quoted[a:b] = b"\x01" * (b - a)
+        self.quote_starts = [q.content.start for q in quotes]
+        self.by_close = {q.close: q for q in quotes if q.close is not None}
+        self.by_open = {q.open: q for q in quotes}
+        times = context.times
+        self.time_end = {t.span.end: t.span.start for t in times}
+        self.time_start = {t.span.start: t.span.end for t in times}
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
@@ -166,8 +169,8 @@ class Scan:
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
         quotation_at = self.seg.quotation_at
-        self.free_times = sorted(
-            (t for t in context.times if quotation_at(t.span.start) is None), key=lambda t: t.span.start
+        self.free_times = (
+            sorted((t for t in times if quotation_at(t.span.start) is None), key=_span_start) if times else []
         )
         self.time_starts = [t.span.start for t in self.free_times]
         # set when the cue pass is over (the second pass inserts drafts in content order)
