@@ -46,15 +46,16 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text, time_start, lex = st.text, st.time_start, st.lex
+    text, time_start, time_keys, lex = st.text, st.time_start, st.time_keys, st.lex
     for i in range(4):
         q = pos
         while q < end and text[q].isspace():
             q += 1
         stop = time_start.get(q)
-        if (
-            stop is None and time_start
-        ):  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+        # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition (when a time
+        # starts after ``q`` in the sentence)
+        nxt = bisect.bisect_right(time_keys, q) if stop is None else len(time_keys)
+        if nxt < len(time_keys) and time_keys[nxt] <= end:
             after = q
             while after < end and text[after].isalpha():
                 after += 1
@@ -274,7 +275,13 @@ def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> 
     # A clause said inside brackets ends at the bracket that closes them: "Markets fell
     # (traders said the drop was temporary) on Monday."
     depth = 0
-    for b in _BRACKET.finditer(text, start, end):
+    chunk = text[start:end]
+    brackets = (
+        _BRACKET.finditer(text, start, end)
+        if "(" in chunk or ")" in chunk or "[" in chunk or "]" in chunk
+        else ()
+    )
+    for b in brackets:
         if b[0] in "([":
             depth += 1
         elif depth:

@@ -136,21 +136,25 @@ def extend_back(st: Scan, start: int, first: int) -> int:
 def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
     may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
+    words, lows, lex = st.words, st.lows, st.lex
+    frames, gerund = lex.frames, lex.gerund_suffixes
     p = j
     for _ in range(3):
         q = p - 1
         while q >= first and j - q < 40:
-            if st.words[q] == ")" and q > first:
+            t = words[q]
+            if t == ")" and q > first:
                 # a short parenthesis inside the appositive: "director at the division (CID)"
                 o = q - 1
-                while o > first and q - o < 8 and st.words[o] not in {"(", ")", ","}:
+                while o > first and q - o < 8 and words[o] not in {"(", ")", ","}:
                     o -= 1
-                if st.words[o] == "(" and o - 1 > first and st.is_word(o - 1) and st.words[o - 1] != ",":
+                if words[o] == "(" and o - 1 > first and st.is_word(o - 1) and words[o - 1] != ",":
                     q = o - 1
                     continue
-            if st.words[q] in {",", "”", '"', ";", ":", "(", ")"}:
+            if t in {",", "”", '"', ";", ":", "(", ")"}:
                 break
-            if st.is_word(q) and st.is_cue_word(q) and not st.lows[q].endswith(st.lex.gerund_suffixes):
+            # a cue word (st.is_cue_word) that is no participle: the appositive holds a clause
+            if t[0].isalnum() and lows[q] in frames and not lows[q].endswith(gerund):
                 return None
             q -= 1
         if q < first or st.words[q] != "," or q + 1 >= p:

@@ -37,6 +37,7 @@ __all__ = [
     "Scan",
     "StatementDraft",
     "TokenSpan",
+    "content_of",
 ]
 
 OPENERS = '“"‘'
@@ -83,7 +84,8 @@ Event = tuple[int, StatementDraft | None, "tuple[int, int] | None", TimeExpressi
 its speaker was found."""
 
 
-def _content(draft: StatementDraft) -> tuple[int, int]:
+def content_of(draft: StatementDraft) -> tuple[int, int]:
+    """A draft's content: the key drafts are sorted by."""
     return draft.content
 
 
@@ -160,6 +162,7 @@ class Scan:
         times = context.times
         self.time_end = {t.span.end: t.span.start for t in times}
         self.time_start = {t.span.start: t.span.end for t in times}
+        self.time_keys = sorted(self.time_start)  # where the times start, for bisection
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
@@ -252,7 +255,7 @@ class Scan:
     def sort_drafts(self) -> None:
         """The end of the first pass: the drafts sorted by content, and indexed."""
         self.log.append((SORTED, None, None, None, None))
-        self.drafts.sort(key=_content)
+        self.drafts.sort(key=content_of)
         self.keys = [d.content for d in self.drafts]
         self.by_quote = {id(d.quote): d for d in self.drafts if d.quote is not None}
         self.quote_index = {id(q): i for i, q in enumerate(self.quotes)}
