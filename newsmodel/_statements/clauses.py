@@ -15,7 +15,7 @@ import re
 from ..model import StatementKind
 from ..segment import Quotation
 from .lexicon import CLAUSE_MARKS
-from .state import CLOSERS, COLON, COMMA, END, MAX_CLAUSE, OPENERS, QUOTE, QUOTE_CHARS, WORD, Scan
+from .state import CLOSERS, COLON, COMMA, END, MAX_CLAUSE, OPENERS, QUOTE, QUOTE_CHARS, WORD, Scan, indices
 
 
 def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, int, Quotation | None]:
@@ -333,7 +333,7 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
     last_comma = -1
     # The marks of the clause (the tokens where it may end), found in one pass in C.
     stop = st.index(end)
-    for i in itertools.compress(range(k + 1, stop), map(lex.marks.__contains__, lows[k + 1 : stop])):
+    for i in itertools.compress(indices(stop)[k + 1 : stop], map(lex.marks.__contains__, lows[k + 1 : stop])):
         cut = toks[i][0]
         t = words[i]
         if quoted[i]:

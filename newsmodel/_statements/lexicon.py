@@ -164,11 +164,16 @@ class CueLexicon:
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
 
+    np_stops: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """The clause words and the cue forms: a lower-case word among them ends a noun phrase
+    walked back from a cue (``sources.np_back``)."""
+
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "np_stops", self.clause_words | frozenset(self.frames))
         words: set[str] = set(self.frames) | set(self.starts)
         for f in attrs.fields(type(self)):
             value = getattr(self, f.name, None)
-            if f.name != "known" and isinstance(value, frozenset):
+            if f.name not in ("known", "np_stops") and isinstance(value, frozenset):
                 words.update(w for w in value if isinstance(w, str))
         object.__setattr__(self, "known", frozenset(words))
 

@@ -35,17 +35,19 @@ def skip_back(st: Scan, j: int, first: int) -> int:
 def np_back(st: Scan, j: int, first: int) -> int | None:
     """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
     words, lows, lex, toks = st.words, st.lows, st.lex, st.toks
-    stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
+    stops, relatives, pronouns = lex.np_stops, lex.relatives, lex.pronouns
     verbs = lex.function_verbs
     # The last capitalised token and the last verb met (walking back: the right-most of each).
     upper = verb = -1
-    k, n = j, 0
-    while k >= first and n < 10:
+    k = j
+    last = max(first, j - 9)  # ten tokens at most
+    while k >= last:
         t = words[k]
         low = lows[k]
         if t[0].isalnum():
             # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
-            if (t == low or k == first) and (low in stops or low in frames):
+            # (np_stops: the clause words and the cue forms)
+            if (t == low or k == first) and low in stops:
                 break
             if low in relatives or (low in pronouns and k < j):
                 break
@@ -61,7 +63,6 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
         if verb < 0 and low in verbs:
             verb = k
         k -= 1
-        n += 1
     start = k + 1
     while start <= j and not words[start][0].isalnum():
         start += 1

@@ -38,6 +38,7 @@ __all__ = [
     "StatementDraft",
     "TokenSpan",
     "content_of",
+    "indices",
 ]
 
 OPENERS = '“"‘'
@@ -93,6 +94,18 @@ def _span_start(time: TimeExpression) -> int:
     return time.span.start
 
 
+_INDICES = [list(range(4096))]
+
+
+def indices(n: int) -> list[int]:
+    """``0, 1, 2, ...``: at least ``n`` of them, in a list kept between calls (to select tokens
+    by index with ``itertools.compress`` without making an ``int`` for every token)."""
+    found = _INDICES[0]
+    if len(found) < n:
+        _INDICES[0] = found = list(range(2 * n))
+    return found
+
+
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     """The tokens as the finder reads their case. In a sentence written in capitals ("TILLERSON SAID
     RUSSIA HAD FAILED."), the words of the lexicon read lowercase and the others capitalised, as
@@ -100,7 +113,7 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     words = seg.words
     # The words in capitals, by index (one pass in C, then the few found checked for length).
     capitals = [
-        k for k in itertools.compress(itertools.count(), map(str.isupper, words)) if len(words[k]) > 1
+        k for k in itertools.compress(indices(len(words)), map(str.isupper, words)) if len(words[k]) > 1
     ]
     if len(capitals) < 3:
         return words  # no sentence with three words in capitals: nothing to do
@@ -117,8 +130,15 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
             continue  # most sentences: a "U.S." or a "(Reuters)" at most
         sent = seg.sentences[si]
         a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
-        if n_upper < 4 * lower:  # not written in capitals
+        # Not written in capitals when n_upper < 4 * (the words with a lower-case letter): the
+        # count stops as soon as it says so.
+        limit, lower = n_upper // 4, 0
+        for k in range(a, b):
+            if any(map(str.islower, words[k])):
+                lower += 1
+                if lower > limit:
+                    break
+        if lower > limit:
             continue
         if out is None:
             out = list(words)
@@ -148,7 +168,7 @@ class Scan:
         self.lows = lows = self.seg.lower_words
         # cue_tokens: the tokens where a cue form may start (one pass in C); the clause scan
         # finds the other marks (punctuation, conjunctions) in the clause it reads
-        self.cue_tokens = list(itertools.compress(range(len(lows)), map(lex.starts.__contains__, lows)))
+        self.cue_tokens = list(itertools.compress(indices(len(lows)), map(lex.starts.__contains__, lows)))
         # quoted[k]: token k lies inside the content of a (level-0) quotation
         self.quoted = bytearray(len(lows))
         self.quotes = quotes = [q for q in self.seg.quotations if q.level == 0]
@@ -211,14 +231,20 @@ class Scan:
 
     def words_in(self, start: int, end: int, cap: int = 12) -> int:
         """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
-        i = bisect.bisect_left(self.starts, start)
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        # The tokens inside: up to the first one starting at ``end`` or later, less one that
+        # starts before ``end`` and ends after it.
+        stop = bisect.bisect_left(starts, end, i)
+        if stop > i and self.toks[stop - 1][1] > end:
+            stop -= 1
         n = 0
-        words, toks = self.words, self.toks
-        last = len(toks)
-        while i < last and toks[i][1] <= end and n < cap:
-            if words[i][0].isalnum():
-                n += 1
-            i += 1
+        if cap > 0:
+            for word in self.words[i:stop]:
+                if word[0].isalnum():
+                    n += 1
+                    if n == cap:
+                        break
         return n
 
     def first_token(self, si: int) -> int:
