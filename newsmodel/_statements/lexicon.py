@@ -168,12 +168,19 @@ class CueLexicon:
     """The clause words and the cue forms: a lower-case word among them ends a noun phrase
     walked back from a cue (``sources.np_back``)."""
 
+    np_marked: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """Every word ``sources.np_back`` looks at more closely: the stops, relatives, pronouns and
+    function verbs."""
+
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "np_stops", self.clause_words | frozenset(self.frames))
+        stops = self.clause_words | frozenset(self.frames)
+        object.__setattr__(self, "np_stops", stops)
+        marked = stops | self.relatives | self.pronouns | self.function_verbs
+        object.__setattr__(self, "np_marked", marked)
         words: set[str] = set(self.frames) | set(self.starts)
         for f in attrs.fields(type(self)):
             value = getattr(self, f.name, None)
-            if f.name not in ("known", "np_stops") and isinstance(value, frozenset):
+            if f.name not in ("known", "np_stops", "np_marked") and isinstance(value, frozenset):
                 words.update(w for w in value if isinstance(w, str))
         object.__setattr__(self, "known", frozenset(words))
 

@@ -36,7 +36,7 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
     """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
     words, lows, lex, toks = st.words, st.lows, st.lex, st.toks
     stops, relatives, pronouns = lex.np_stops, lex.relatives, lex.pronouns
-    verbs = lex.function_verbs
+    verbs, marked = lex.function_verbs, lex.np_marked
     # The last capitalised token and the last verb met (walking back: the right-most of each).
     upper = verb = -1
     k = j
@@ -45,15 +45,20 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
         t = words[k]
         low = lows[k]
         if t[0].isalnum():
-            # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
-            # (np_stops: the clause words and the cue forms)
-            if (t == low or k == first) and low in stops:
-                break
-            if low in relatives or (low in pronouns and k < j):
-                break
+            if low in marked:  # a stop, relative, pronoun or function verb: looked at closer
+                # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
+                # (np_stops: the clause words and the cue forms)
+                if (t == low or k == first) and low in stops:
+                    break
+                if low in relatives or (low in pronouns and k < j):
+                    break
+                if verb < 0 and low in verbs:
+                    verb = k
             if upper < 0 and t[0].isupper():
                 upper = k
-        elif not (
+            k -= 1
+            continue
+        if not (
             k - 1 >= first
             and words[k - 1][0].isalnum()
             and toks[k - 1][1] == toks[k][0]  # st.joiner(k), inlined

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Callable
 
 import attrs
@@ -90,8 +91,7 @@ def content_of(draft: StatementDraft) -> tuple[int, int]:
     return draft.content
 
 
-def _span_start(time: TimeExpression) -> int:
-    return time.span.start
+_SPAN_START = operator.attrgetter("span.start")
 
 
 _INDICES = [list(range(4096))]
@@ -172,17 +172,34 @@ class Scan:
         # quoted[k]: token k lies inside the content of a (level-0) quotation
         self.quoted = bytearray(len(lows))
         self.quotes = quotes = [q for q in self.seg.quotations if q.level == 0]
-        for q in quotes:
-            a = bisect.bisect_left(self.starts, q.content.start)
-            b = bisect.bisect_left(self.starts, q.content.end)
-            self.quoted[a:b] = b"\x01" * (b - a)
-        self.quote_starts = [q.content.start for q in quotes]
-        self.by_close = {q.close: q for q in quotes if q.close is not None}
-        self.by_open = {q.open: q for q in quotes}
+        self.quote_starts: list[int] = []
+        self.by_close: dict[int, Quotation] = {}
+        self.by_open: dict[int, Quotation] = {}
+        if quotes:
+            for q in quotes:
+                a = bisect.bisect_left(self.starts, q.content.start)
+                b = bisect.bisect_left(self.starts, q.content.end)
+                self.quoted[a:b] = b"\x01" * (b - a)
+            self.quote_starts = [q.content.start for q in quotes]
+            self.by_close = {q.close: q for q in quotes if q.close is not None}
+            self.by_open = {q.open: q for q in quotes}
+        # the times: by end and by start, where they start, and those outside quotations
+        self.time_end: dict[int, int] = {}
+        self.time_start: dict[int, int] = {}
+        self.time_keys: list[int] = []
+        self.free_times: list[TimeExpression] = []
         times = context.times
-        self.time_end = {t.span.end: t.span.start for t in times}
-        self.time_start = {t.span.start: t.span.end for t in times}
-        self.time_keys = sorted(self.time_start)  # where the times start, for bisection
+        if times:
+            spans = [t.span for t in times]
+            self.time_end = {span.end: span.start for span in spans}
+            self.time_start = {span.start: span.end for span in spans}
+            self.time_keys = sorted(self.time_start)
+            quotation_at = self.seg.quotation_at
+            self.free_times = (
+                [t for t in times if quotation_at(t.span.start) is None] if quotes else list(times)
+            )
+            self.free_times.sort(key=_SPAN_START)
+        self.time_starts = [t.span.start for t in self.free_times]
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
@@ -191,11 +208,6 @@ class Scan:
         self.head_words: dict[str, list[Actor]] | None = None
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
-        quotation_at = self.seg.quotation_at
-        self.free_times = (
-            sorted((t for t in times if quotation_at(t.span.start) is None), key=_span_start) if times else []
-        )
-        self.time_starts = [t.span.start for t in self.free_times]
         # set when the cue pass is over (the second pass inserts drafts in content order)
         self.keys: list[tuple[int, int]] = []
         self.by_quote: dict[int, StatementDraft] = {}
