@@ -12,6 +12,8 @@ import bisect
 import itertools
 import re
 
+import regex
+
 from ..model import StatementKind
 from ..segment import Quotation
 from .lexicon import CLAUSE_MARKS
@@ -68,7 +70,7 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
         if stop is not None and stop <= end and not text.startswith(lex.possessives, stop):
             pos = stop
             continue
-        m = lex.adjunct.match(text, pos, end)
+        m = adjunct_at(st, pos, end)
         if m is not None:
             pos = m.end()
             continue
@@ -81,6 +83,28 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
                 continue
         break
     return pos
+
+
+_MAX_HEADS = 20_000  # the texts adjunct_at remembers per lexicon
+
+
+def adjunct_at(st: Scan, pos: int, end: int) -> regex.Match[str] | None:
+    """The adjunct at ``pos`` (``lex.adjunct.match(text, pos, end)``). With the shipped rules the
+    text from ``pos`` to the end of the next token is looked up first: when no adjunct can start
+    with it (a partial match of the pattern, tried once per text), the pattern is not run."""
+    lex = st.lex
+    heads = lex.adjunct_heads
+    if heads is not None:
+        k = st.index(pos)
+        head = st.text[pos : min(end, st.toks[k][1])] if k < len(st.toks) else st.text[pos:end]
+        possible = heads.get(head)
+        if possible is None:
+            possible = lex.adjunct.match(head, partial=True) is not None
+            if len(heads) < _MAX_HEADS:
+                heads[head] = possible
+        if not possible:
+            return None
+    return lex.adjunct.match(st.text, pos, end)
 
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:
@@ -154,7 +178,7 @@ def ends_here(st: Scan, offset: int, end: int) -> bool:
         close = text.find(")", offset, min(end, offset + 24))
         if close > 0:
             offset = close + 1
-    m = st.lex.adjunct.match(text, offset, end)
+    m = adjunct_at(st, offset, end)
     if m is not None:
         offset = m.end()
     while offset < end and text[offset].isspace():

@@ -73,8 +73,7 @@ def find_cues(st: Scan) -> None:
                 break
             last = k + len(cw) - 1
             if last < n and all(
-                text[toks[k + i][0] : toks[k + i][1]].lower() == w
-                and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
+                lows[k + i] == w and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
                 for i, w in enumerate(cw[1:], 1)
             ):
                 read_cue(st, k, s, toks[last][1], cue)
@@ -156,9 +155,7 @@ def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: in
     """Read a cue verb (first token ``k``, its sentence ``si`` ending at ``end``) in its frames."""
     frames = cue.frames
     words = st.words
-    first = st.firsts.get(si)
-    if first is None:
-        first = st.first_token(si)
+    first = st.first_token(si)
     if first >= 2 and words[first - 1] in CLOSERS:
         first = glued(st, first)
     j = skip_back(st, k - 1, first)

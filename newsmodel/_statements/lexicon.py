@@ -160,6 +160,10 @@ class CueLexicon:
     time_reach: int
     first_person_plural: regex.Pattern[str] | None
     state_sectors: tuple[str, ...]
+    adjunct_heads: dict[str, bool] | None = attrs.field(default=None, eq=False, repr=False)
+    """With the shipped adjuncts (none looks before where it starts): whether an adjunct may
+    start with each text already met at a position (a whitespace and a token), filled as they
+    are met (``clauses.adjunct_at``); ``None`` to run the pattern at every position."""
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
@@ -304,12 +308,14 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    shipped = RuleSet._SHIPPED_CACHE.get(type(rules)) is rules
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
         marks=frozenset({*frames, *starts, *CLAUSE_MARKS, *conjunctions}),
         clause_conjunctions=conjunctions,
-        adjunct=_adjunct_pattern(rules.adjuncts, RuleSet._SHIPPED_CACHE.get(type(rules)) is rules),
+        adjunct=_adjunct_pattern(rules.adjuncts, shipped),
+        adjunct_heads={} if shipped else None,
         addressee=_addressee_pattern(rules.addressees),
         personal_pronouns=ws("pronouns") - ws("relatives"),
         gerund_suffixes=tuple(rules.gerund_suffixes),
