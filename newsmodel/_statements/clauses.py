@@ -75,7 +75,7 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
             pos = m.end()
             continue
         if i == 0 and "addressee" in frames:
-            m = lex.addressee.match(text, pos, end)
+            m = addressee_at(st, pos, end)
             # A name that ends the sentence is an inverted source, not an addressee:
             # “Why now?” asked Jane Roe.
             if m is not None and not ends_sentence(st, m.end(), end):
@@ -85,26 +85,37 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     return pos
 
 
-_MAX_HEADS = 20_000  # the texts adjunct_at remembers per lexicon
+_MAX_HEADS = 20_000  # the texts a lexicon remembers for each pattern
 
 
 def adjunct_at(st: Scan, pos: int, end: int) -> regex.Match[str] | None:
-    """The adjunct at ``pos`` (``lex.adjunct.match(text, pos, end)``). With the shipped rules the
-    text from ``pos`` to the end of the next token is looked up first: when no adjunct can start
-    with it (a partial match of the pattern, tried once per text), the pattern is not run."""
-    lex = st.lex
-    heads = lex.adjunct_heads
+    """The adjunct at ``pos`` (``lex.adjunct.match(text, pos, end)``); see :func:`_match_at`."""
+    return _match_at(st, st.lex.adjunct, st.lex.adjunct_heads, pos, end)
+
+
+def addressee_at(st: Scan, pos: int, end: int) -> regex.Match[str] | None:
+    """The addressee at ``pos`` (``lex.addressee.match(text, pos, end)``); see :func:`_match_at`."""
+    return _match_at(st, st.lex.addressee, st.lex.addressee_heads, pos, end)
+
+
+def _match_at(
+    st: Scan, pattern: regex.Pattern[str], heads: dict[str, bool] | None, pos: int, end: int
+) -> regex.Match[str] | None:
+    """``pattern.match(text, pos, end)``, for a pattern that does not look before where it starts.
+    With ``heads``, the text from ``pos`` to the end of the next token is looked up first: when
+    no match can start with it (a partial match of the pattern, tried once per text), the pattern
+    is not run over the text."""
     if heads is not None:
         k = st.index(pos)
         head = st.text[pos : min(end, st.toks[k][1])] if k < len(st.toks) else st.text[pos:end]
         possible = heads.get(head)
         if possible is None:
-            possible = lex.adjunct.match(head, partial=True) is not None
+            possible = pattern.match(head, partial=True) is not None
             if len(heads) < _MAX_HEADS:
                 heads[head] = possible
         if not possible:
             return None
-    return lex.adjunct.match(st.text, pos, end)
+    return pattern.match(st.text, pos, end)
 
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:

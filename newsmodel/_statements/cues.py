@@ -13,6 +13,7 @@ import attrs
 from ..model import ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
+    addressee_at,
     clause_after,
     clause_before,
     clause_kind,
@@ -285,7 +286,7 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
         r.right = END
     elif r.left_sep and r.right == WORD and r.quote is None and "addressee" in frames:
         # "..., Jane Roe, a lawyer for the defence, told the court.": only the addressee follows
-        m = st.lex.addressee.match(st.text, r.pos)
+        m = addressee_at(st, r.pos, len(st.text))
         if m is not None and m.end() > r.pos and ends_sentence(st, m.end(), r.end):
             r.right = END
     q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None

@@ -164,6 +164,8 @@ class CueLexicon:
     """With the shipped adjuncts (none looks before where it starts): whether an adjunct may
     start with each text already met at a position (a whitespace and a token), filled as they
     are met (``clauses.adjunct_at``); ``None`` to run the pattern at every position."""
+    addressee_heads: dict[str, bool] | None = attrs.field(factory=dict, eq=False, repr=False)
+    """The same for the addressee pattern (whose form is fixed: always safe)."""
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
