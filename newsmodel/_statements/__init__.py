@@ -28,7 +28,17 @@ __all__ = ["find_statements", "statements_and_cast"]
 
 def find_statements(context: Context, cues: CueLexicon) -> tuple[Statement, ...]:
     """The statements of one article, in text order, resolved through ``context.cast``."""
+    if _silent(context, cues):
+        return ()
     return finish(_scan(context, cues))
+
+
+def _silent(context: Context, cues: CueLexicon) -> bool:
+    """Whether the article has nothing the passes read: no word that opens a cue form and no
+    (level-0) quotation. Then no draft is ever made, and the scan is not built (most of the cost
+    of a short text such as ``Hello.``)."""
+    seg = context.segments
+    return cues.starts.keys().isdisjoint(seg.lower_words) and all(q.level for q in seg.quotations)
 
 
 def _scan(context: Context, cues: CueLexicon) -> Scan:
@@ -46,6 +56,8 @@ def statements_and_cast(context: Context, cues: CueLexicon) -> tuple[tuple[State
     (:mod:`.respeak`), so that every speaker is an actor of the returned cast; the statements are
     found again only when a changed speaker would change which statements there are.
     """
+    if _silent(context, cues):
+        return (), context.cast  # refine_cast adds nothing without statements
     st = _scan(context, cues)
     statements = finish(st)
     cast = refine_cast(context, statements, cues)

@@ -9,13 +9,15 @@ quoted speech.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 
 import regex
 
 from ..model import StatementKind
 from ..segment import Quotation
 from .lexicon import CLAUSE_MARKS
-from .state import CLOSERS, COLON, COMMA, END, MAX_CLAUSE, OPENERS, QUOTE, QUOTE_CHARS, WORD, Scan
+from .state import CLOSERS, COLON, COMMA, END, MAX_CLAUSE, OPENERS, QUOTE, QUOTE_CHARS, WORD, Scan, indices
 
 
 def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, int, Quotation | None]:
@@ -46,15 +48,16 @@ def right_of(st: Scan, ce: int, end: int, frames: frozenset[str]) -> tuple[str, 
 
 def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
     """Past up to four times, adjuncts and (first) an addressee after a cue."""
-    text, time_start, lex = st.text, st.time_start, st.lex
+    text, time_start, time_keys, lex = st.text, st.time_start, st.time_keys, st.lex
     for i in range(4):
         q = pos
         while q < end and text[q].isspace():
             q += 1
         stop = time_start.get(q)
-        if (
-            stop is None and time_start
-        ):  # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition
+        # "said on March 3, 2017: ...", "said in 2013 the ...": its preposition (when a time
+        # starts after ``q`` in the sentence)
+        nxt = bisect.bisect_right(time_keys, q) if stop is None else len(time_keys)
+        if nxt < len(time_keys) and time_keys[nxt] <= end:
             after = q
             while after < end and text[after].isalpha():
                 after += 1
@@ -67,12 +70,12 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
         if stop is not None and stop <= end and not text.startswith(lex.possessives, stop):
             pos = stop
             continue
-        m = lex.adjunct.match(text, pos, end)
+        m = adjunct_at(st, pos, end)
         if m is not None:
             pos = m.end()
             continue
         if i == 0 and "addressee" in frames:
-            m = lex.addressee.match(text, pos, end)
+            m = addressee_at(st, pos, end)
             # A name that ends the sentence is an inverted source, not an addressee:
             # “Why now?” asked Jane Roe.
             if m is not None and not ends_sentence(st, m.end(), end):
@@ -80,6 +83,39 @@ def _past_adjuncts(st: Scan, pos: int, end: int, frames: frozenset[str]) -> int:
                 continue
         break
     return pos
+
+
+_MAX_HEADS = 20_000  # the texts a lexicon remembers for each pattern
+
+
+def adjunct_at(st: Scan, pos: int, end: int) -> regex.Match[str] | None:
+    """The adjunct at ``pos`` (``lex.adjunct.match(text, pos, end)``); see :func:`_match_at`."""
+    return _match_at(st, st.lex.adjunct, st.lex.adjunct_heads, pos, end)
+
+
+def addressee_at(st: Scan, pos: int, end: int) -> regex.Match[str] | None:
+    """The addressee at ``pos`` (``lex.addressee.match(text, pos, end)``); see :func:`_match_at`."""
+    return _match_at(st, st.lex.addressee, st.lex.addressee_heads, pos, end)
+
+
+def _match_at(
+    st: Scan, pattern: regex.Pattern[str], heads: dict[str, bool] | None, pos: int, end: int
+) -> regex.Match[str] | None:
+    """``pattern.match(text, pos, end)``, for a pattern that does not look before where it starts.
+    With ``heads``, the text from ``pos`` to the end of the next token is looked up first: when
+    no match can start with it (a partial match of the pattern, tried once per text), the pattern
+    is not run over the text."""
+    if heads is not None:
+        k = st.index(pos)
+        head = st.text[pos : min(end, st.toks[k][1])] if k < len(st.toks) else st.text[pos:end]
+        possible = heads.get(head)
+        if possible is None:
+            possible = pattern.match(head, partial=True) is not None
+            if len(heads) < _MAX_HEADS:
+                heads[head] = possible
+        if not possible:
+            return None
+    return pattern.match(st.text, pos, end)
 
 
 def short_tail(st: Scan, pos: int, end: int) -> bool:
@@ -153,7 +189,7 @@ def ends_here(st: Scan, offset: int, end: int) -> bool:
         close = text.find(")", offset, min(end, offset + 24))
         if close > 0:
             offset = close + 1
-    m = st.lex.adjunct.match(text, offset, end)
+    m = adjunct_at(st, offset, end)
     if m is not None:
         offset = m.end()
     while offset < end and text[offset].isspace():
@@ -250,7 +286,7 @@ def clause_before(st: Scan, sep_tok: int, first: int) -> tuple[int, int] | None:
     return (s, e) if st.words_in(s, e, 2) >= 2 else None
 
 
-_BRACKET = regex.compile(r"[()\[\]]")
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 def infinitive_at(st: Scan, pos: int) -> bool:
@@ -274,7 +310,13 @@ def clause_after(st: Scan, start: int, si: int, *, infinitive: bool = False) -> 
     # A clause said inside brackets ends at the bracket that closes them: "Markets fell
     # (traders said the drop was temporary) on Monday."
     depth = 0
-    for b in _BRACKET.finditer(text, start, end):
+    chunk = text[start:end]
+    brackets = (
+        _BRACKET.finditer(text, start, end)
+        if "(" in chunk or ")" in chunk or "[" in chunk or "]" in chunk
+        else ()
+    )
+    for b in brackets:
         if b[0] in "([":
             depth += 1
         elif depth:
@@ -321,16 +363,13 @@ def _clause_end(st: Scan, k: int, end: int) -> int:
     said ...", or a comma that opens another source and cue (", Rubio fired back: ...")."""
     lex = st.lex
     conjunctions, frames = lex.clause_conjunctions, lex.frames
-    marks, toks, words, lows, quoted = st.marks, st.toks, st.words, st.lows, st.quoted
-    n_marks, n_toks = len(marks), len(toks)
+    toks, words, lows, quoted = st.toks, st.words, st.lows, st.quoted
+    n_toks = len(toks)
     last_comma = -1
-    m = bisect.bisect_right(marks, k)
-    while m < n_marks:
-        i = marks[m]
+    # The marks of the clause (the tokens where it may end), found in one pass in C.
+    stop = st.index(end)
+    for i in itertools.compress(indices(stop)[k + 1 : stop], map(lex.marks.__contains__, lows[k + 1 : stop])):
         cut = toks[i][0]
-        if cut >= end:
-            break
-        m += 1
         t = words[i]
         if quoted[i]:
             # A comma closing a quotation ends the clause as one outside would: `“...,” though`

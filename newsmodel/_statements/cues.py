@@ -13,6 +13,7 @@ import attrs
 from ..model import ActorKind, StatementKind
 from ..segment import Quotation
 from .clauses import (
+    addressee_at,
     clause_after,
     clause_before,
     clause_kind,
@@ -60,20 +61,20 @@ from .state import (
 def find_cues(st: Scan) -> None:
     """The first pass: read every cue form among the tokens, in text order."""
     text, toks, starts, lows, words, quoted = st.text, st.toks, st.lex.starts, st.lows, st.words, st.quoted
-    for k in [k for k in st.marks if lows[k] in starts]:
+    n = len(toks)
+    for k in st.cue_tokens:
         word = words[k]
         if not (word.islower() or word[1:].islower()) or quoted[k]:
             continue
-        s = toks[k][0]
+        s, e = toks[k]
         for cue in starts[lows[k]]:
             cw = cue.words
             if len(cw) == 1:  # most cues: nothing more to compare
-                read_cue(st, k, s, toks[k][1], cue)
+                read_cue(st, k, s, e, cue)
                 break
             last = k + len(cw) - 1
-            if last < len(toks) and all(
-                text[toks[k + i][0] : toks[k + i][1]].lower() == w
-                and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
+            if last < n and all(
+                lows[k + i] == w and text[toks[k + i - 1][1] : toks[k + i][0]].isspace()
                 for i, w in enumerate(cw[1:], 1)
             ):
                 read_cue(st, k, s, toks[last][1], cue)
@@ -87,12 +88,12 @@ def read_cue(st: Scan, k: int, cs: int, ce: int, cue: CueForm) -> None:
     si = seg.sentence_index(cs)
     if si < 0:
         return
-    sent = seg.sentences[si]
-    if cs >= sent.end:
+    end = seg.sentences[si].end
+    if cs >= end:
         return
     words, lows, lex = st.words, st.lows, st.lex
     if words[k][:1].isupper():  # as the finder reads its case (state.recased)
-        k0 = st.index(sent.start)
+        k0 = st.index(seg.sentences[si].start)
         if k - k0 > 2 or any(words[i] not in '“"‘(' for i in range(k0, k)):
             return  # a capitalised form only opens a sentence
     if k > 0:
@@ -102,19 +103,20 @@ def read_cue(st: Scan, k: int, cs: int, ce: int, cue: CueForm) -> None:
         if before in lex.noun_prepositions and not cue.participle:
             return  # "a question on remarks made earlier": a noun, not a cue
     if (
-        len(cue.words) == 1
-        and k + 1 < len(words)
-        and lows[k].endswith(lex.participle_suffixes)
+        k + 1 < len(words)
         and lows[k + 1] in lex.agent_prepositions
+        and len(cue.words) == 1
+        and lows[k].endswith(lex.participle_suffixes)
     ):
         return  # "a cleric blamed by Ankara for the coup": a passive, no act of saying (st.passive)
     # A cue inside reported speech already found is part of what was reported.
-    if st.drafts and st.drafts[-1].content[0] <= cs < st.drafts[-1].content[1]:
+    drafts = st.drafts
+    if drafts and drafts[-1].content[0] <= cs < drafts[-1].content[1]:
         return
     if ACCORDING in cue.frames:
         according_to(st, cs, ce, si)
     else:
-        read_verb(st, k, cs, ce, cue, si, sent.end)
+        read_verb(st, k, cs, ce, cue, si, end)
 
 
 def glued(st: Scan, first: int) -> int:
@@ -154,10 +156,9 @@ def read_verb(st: Scan, k: int, cs: int, ce: int, cue: CueForm, si: int, end: in
     """Read a cue verb (first token ``k``, its sentence ``si`` ending at ``end``) in its frames."""
     frames = cue.frames
     words = st.words
-    first = st.firsts.get(si)
-    if first is None:
-        first = st.first_token(si)
-    first = glued(st, first)
+    first = st.first_token(si)
+    if first >= 2 and words[first - 1] in CLOSERS:
+        first = glued(st, first)
     j = skip_back(st, k - 1, first)
     participle = cue.participle
     src, antecedent = _source_before(st, j, first, participle=participle)
@@ -285,7 +286,7 @@ def _read_content_before(st: Scan, r: _Reading) -> bool:
         r.right = END
     elif r.left_sep and r.right == WORD and r.quote is None and "addressee" in frames:
         # "..., Jane Roe, a lawyer for the defence, told the court.": only the addressee follows
-        m = st.lex.addressee.match(st.text, r.pos)
+        m = addressee_at(st, r.pos, len(st.text))
         if m is not None and m.end() > r.pos and ends_sentence(st, m.end(), r.end):
             r.right = END
     q_before = quote_before(st, r.sep_tok, r.first) if r.left_sep else None

@@ -160,15 +160,33 @@ class CueLexicon:
     time_reach: int
     first_person_plural: regex.Pattern[str] | None
     state_sectors: tuple[str, ...]
+    adjunct_heads: dict[str, bool] | None = attrs.field(default=None, eq=False, repr=False)
+    """With the shipped adjuncts (none looks before where it starts): whether an adjunct may
+    start with each text already met at a position (a whitespace and a token), filled as they
+    are met (``clauses.adjunct_at``); ``None`` to run the pattern at every position."""
+    addressee_heads: dict[str, bool] | None = attrs.field(factory=dict, eq=False, repr=False)
+    """The same for the addressee pattern (whose form is fixed: always safe)."""
     known: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     """Every lowercase word the lexicon names (cue forms, pronouns, function words ...): how the
     finder reads a sentence written in capitals (``state.recased``)."""
 
+    np_stops: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """The clause words and the cue forms: a lower-case word among them ends a noun phrase
+    walked back from a cue (``sources.np_back``)."""
+
+    np_marked: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """Every word ``sources.np_back`` looks at more closely: the stops, relatives, pronouns and
+    function verbs."""
+
     def __attrs_post_init__(self) -> None:
+        stops = self.clause_words | frozenset(self.frames)
+        object.__setattr__(self, "np_stops", stops)
+        marked = stops | self.relatives | self.pronouns | self.function_verbs
+        object.__setattr__(self, "np_marked", marked)
         words: set[str] = set(self.frames) | set(self.starts)
         for f in attrs.fields(type(self)):
             value = getattr(self, f.name, None)
-            if f.name != "known" and isinstance(value, frozenset):
+            if f.name not in ("known", "np_stops", "np_marked") and isinstance(value, frozenset):
                 words.update(w for w in value if isinstance(w, str))
         object.__setattr__(self, "known", frozenset(words))
 
@@ -292,12 +310,14 @@ def compile_cues(rules: StatementRules) -> CueLexicon:
         return _lower_set(words)
 
     conjunctions = ws("coordinators") | ws("contrasts") | ws("speaker_conjunctions")
+    shipped = RuleSet._SHIPPED_CACHE.get(type(rules)) is rules
     return CueLexicon(
         frames=every,
         starts={k: tuple(v) for k, v in starts.items()},
         marks=frozenset({*frames, *starts, *CLAUSE_MARKS, *conjunctions}),
         clause_conjunctions=conjunctions,
-        adjunct=_adjunct_pattern(rules.adjuncts, RuleSet._SHIPPED_CACHE.get(type(rules)) is rules),
+        adjunct=_adjunct_pattern(rules.adjuncts, shipped),
+        adjunct_heads={} if shipped else None,
         addressee=_addressee_pattern(rules.addressees),
         personal_pronouns=ws("pronouns") - ws("relatives"),
         gerund_suffixes=tuple(rules.gerund_suffixes),

@@ -35,23 +35,30 @@ def skip_back(st: Scan, j: int, first: int) -> int:
 def np_back(st: Scan, j: int, first: int) -> int | None:
     """Start token of the noun phrase ending at token ``j``, walking back to a clause boundary."""
     words, lows, lex, toks = st.words, st.lows, st.lex, st.toks
-    stops, frames, relatives, pronouns = lex.clause_words, lex.frames, lex.relatives, lex.pronouns
-    verbs = lex.function_verbs
+    stops, relatives, pronouns = lex.np_stops, lex.relatives, lex.pronouns
+    verbs, marked = lex.function_verbs, lex.np_marked
     # The last capitalised token and the last verb met (walking back: the right-most of each).
     upper = verb = -1
-    k, n = j, 0
-    while k >= first and n < 10:
+    k = j
+    last = max(first, j - 9)  # ten tokens at most
+    while k >= last:
         t = words[k]
         low = lows[k]
         if t[0].isalnum():
-            # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
-            if (t == low or k == first) and (low in stops or low in frames):
-                break
-            if low in relatives or (low in pronouns and k < j):
-                break
+            if low in marked:  # a stop, relative, pronoun or function verb: looked at closer
+                # A capitalised word inside a sentence is a name ("Theresa May", "Tom Add").
+                # (np_stops: the clause words and the cue forms)
+                if (t == low or k == first) and low in stops:
+                    break
+                if low in relatives or (low in pronouns and k < j):
+                    break
+                if verb < 0 and low in verbs:
+                    verb = k
             if upper < 0 and t[0].isupper():
                 upper = k
-        elif not (
+            k -= 1
+            continue
+        if not (
             k - 1 >= first
             and words[k - 1][0].isalnum()
             and toks[k - 1][1] == toks[k][0]  # st.joiner(k), inlined
@@ -61,7 +68,6 @@ def np_back(st: Scan, j: int, first: int) -> int | None:
         if verb < 0 and low in verbs:
             verb = k
         k -= 1
-        n += 1
     start = k + 1
     while start <= j and not words[start][0].isalnum():
         start += 1
@@ -136,21 +142,25 @@ def extend_back(st: Scan, start: int, first: int) -> int:
 def appositive_back(st: Scan, j: int, first: int) -> tuple[int, int] | None:
     """``Brian Fallon, a spokesman for Mrs. Clinton, said``: the name and its appositive, which
     may hold commas of its own (``Jane Roe, who lives outside the capital, Sacramento, said``)."""
+    words, lows, lex = st.words, st.lows, st.lex
+    frames, gerund = lex.frames, lex.gerund_suffixes
     p = j
     for _ in range(3):
         q = p - 1
         while q >= first and j - q < 40:
-            if st.words[q] == ")" and q > first:
+            t = words[q]
+            if t == ")" and q > first:
                 # a short parenthesis inside the appositive: "director at the division (CID)"
                 o = q - 1
-                while o > first and q - o < 8 and st.words[o] not in {"(", ")", ","}:
+                while o > first and q - o < 8 and words[o] not in {"(", ")", ","}:
                     o -= 1
-                if st.words[o] == "(" and o - 1 > first and st.is_word(o - 1) and st.words[o - 1] != ",":
+                if words[o] == "(" and o - 1 > first and st.is_word(o - 1) and words[o - 1] != ",":
                     q = o - 1
                     continue
-            if st.words[q] in {",", "”", '"', ";", ":", "(", ")"}:
+            if t in {",", "”", '"', ";", ":", "(", ")"}:
                 break
-            if st.is_word(q) and st.is_cue_word(q) and not st.lows[q].endswith(st.lex.gerund_suffixes):
+            # a cue word (st.is_cue_word) that is no participle: the appositive holds a clause
+            if t[0].isalnum() and lows[q] in frames and not lows[q].endswith(gerund):
                 return None
             q -= 1
         if q < first or st.words[q] != "," or q + 1 >= p:

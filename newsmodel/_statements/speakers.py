@@ -15,7 +15,7 @@ from .. import _trusted
 from ..model import Actor, ActorKind, MentionKind, Span, Statement, StatementKind
 from ..segment import Quotation
 from .lexicon import PLURAL
-from .state import Recipe, Scan, StatementDraft
+from .state import Recipe, Scan, StatementDraft, content_of
 from .timing import inherit_times, saying_time
 
 
@@ -469,10 +469,10 @@ def neuter_speaker(st: Scan, s: int, e: int, content: tuple[int, int] | None) ->
 
 
 def finish(st: Scan) -> tuple[Statement, ...]:
-    text = st.text
+    text, span_of = st.text, _trusted.span_of
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
-    drafts = sorted(st.drafts, key=lambda d: d.content)
+    drafts = sorted(st.drafts, key=content_of)
     first_person_speakers(st, drafts)
     if st.free_times:
         st.keys = [d.content for d in drafts]
@@ -485,9 +485,9 @@ def finish(st: Scan) -> tuple[Statement, ...]:
         out.append(
             _trusted.statement(
                 speaker=d.speaker,
-                source=_trusted.span_of(text, *d.source) if d.source else None,
-                cue=_trusted.span_of(text, *d.cue) if d.cue else None,
-                content=_trusted.span_of(text, *d.content),
+                source=span_of(text, d.source[0], d.source[1]) if d.source else None,
+                cue=span_of(text, d.cue[0], d.cue[1]) if d.cue else None,
+                content=span_of(text, d.content[0], d.content[1]),
                 kind=d.kind,
                 time=d.time,
                 rule=d.rule,

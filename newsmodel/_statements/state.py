@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Callable
 
 import attrs
@@ -37,6 +38,8 @@ __all__ = [
     "Scan",
     "StatementDraft",
     "TokenSpan",
+    "content_of",
+    "indices",
 ]
 
 OPENERS = '“"‘'
@@ -83,8 +86,24 @@ Event = tuple[int, StatementDraft | None, "tuple[int, int] | None", TimeExpressi
 its speaker was found."""
 
 
-def _content(draft: StatementDraft) -> tuple[int, int]:
+def content_of(draft: StatementDraft) -> tuple[int, int]:
+    """A draft's content: the key drafts are sorted by."""
     return draft.content
+
+
+_SPAN_START = operator.attrgetter("span.start")
+
+
+_INDICES = [list(range(4096))]
+
+
+def indices(n: int) -> list[int]:
+    """``0, 1, 2, ...``: at least ``n`` of them, in a list kept between calls (to select tokens
+    by index with ``itertools.compress`` without making an ``int`` for every token)."""
+    found = _INDICES[0]
+    if len(found) < n:
+        _INDICES[0] = found = list(range(2 * n))
+    return found
 
 
 def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
@@ -94,7 +113,7 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
     words = seg.words
     # The words in capitals, by index (one pass in C, then the few found checked for length).
     capitals = [
-        k for k in itertools.compress(itertools.count(), map(str.isupper, words)) if len(words[k]) > 1
+        k for k in itertools.compress(indices(len(words)), map(str.isupper, words)) if len(words[k]) > 1
     ]
     if len(capitals) < 3:
         return words  # no sentence with three words in capitals: nothing to do
@@ -111,8 +130,15 @@ def recased(seg: Segmentation, lex: CueLexicon) -> tuple[str, ...]:
             continue  # most sentences: a "U.S." or a "(Reuters)" at most
         sent = seg.sentences[si]
         a, b = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        lower = sum(1 for k in range(a, b) if any(map(str.islower, words[k])))
-        if n_upper < 4 * lower:  # not written in capitals
+        # Not written in capitals when n_upper < 4 * (the words with a lower-case letter): the
+        # count stops as soon as it says so.
+        limit, lower = n_upper // 4, 0
+        for k in range(a, b):
+            if any(map(str.islower, words[k])):
+                lower += 1
+                if lower > limit:
+                    break
+        if lower > limit:
             continue
         if out is None:
             out = list(words)
@@ -139,24 +165,41 @@ class Scan:
         # index(offset): the first token starting at or after ``offset`` (a bisection in C)
         self.index: Callable[[int], int] = functools.partial(bisect.bisect_left, self.starts)
         self.words = recased(self.seg, lex)
-        self.lows = self.seg.lower_words
-        # marks: the tokens where a cue may start or a reported clause end (punctuation,
-        # conjunctions, cues); everything else is looked at only around them
-        marks = lex.marks
-        self.marks = list(itertools.compress(range(len(self.lows)), map(marks.__contains__, self.lows)))
+        self.lows = lows = self.seg.lower_words
+        # cue_tokens: the tokens where a cue form may start (one pass in C); the clause scan
+        # finds the other marks (punctuation, conjunctions) in the clause it reads
+        self.cue_tokens = list(itertools.compress(indices(len(lows)), map(lex.starts.__contains__, lows)))
         # quoted[k]: token k lies inside the content of a (level-0) quotation
-        self.quoted = bytearray(len(self.toks))
-        for q in self.seg.quotations:
-            if q.level == 0:
+        self.quoted = bytearray(len(lows))
+        self.quotes = quotes = [q for q in self.seg.quotations if q.level == 0]
+        self.quote_starts: list[int] = []
+        self.by_close: dict[int, Quotation] = {}
+        self.by_open: dict[int, Quotation] = {}
+        if quotes:
+            for q in quotes:
                 a = bisect.bisect_left(self.starts, q.content.start)
                 b = bisect.bisect_left(self.starts, q.content.end)
                 self.quoted[a:b] = b"\x01" * (b - a)
-        self.quotes = [q for q in self.seg.quotations if q.level == 0]
-        self.quote_starts = [q.content.start for q in self.quotes]
-        self.by_close = {q.close: q for q in self.quotes if q.close is not None}
-        self.by_open = {q.open: q for q in self.quotes}
-        self.time_end = {t.span.end: t.span.start for t in context.times}
-        self.time_start = {t.span.start: t.span.end for t in context.times}
+            self.quote_starts = [q.content.start for q in quotes]
+            self.by_close = {q.close: q for q in quotes if q.close is not None}
+            self.by_open = {q.open: q for q in quotes}
+        # the times: by end and by start, where they start, and those outside quotations
+        self.time_end: dict[int, int] = {}
+        self.time_start: dict[int, int] = {}
+        self.time_keys: list[int] = []
+        self.free_times: list[TimeExpression] = []
+        times = context.times
+        if times:
+            spans = [t.span for t in times]
+            self.time_end = {span.end: span.start for span in spans}
+            self.time_start = {span.start: span.end for span in spans}
+            self.time_keys = sorted(self.time_start)
+            quotation_at = self.seg.quotation_at
+            self.free_times = (
+                [t for t in times if quotation_at(t.span.start) is None] if quotes else list(times)
+            )
+            self.free_times.sort(key=_SPAN_START)
+        self.time_starts = [t.span.start for t in self.free_times]
         self.drafts: list[StatementDraft] = []
         # signs of a person's gender (male, female) and its pronouns by start, by actor id
         self.genders: dict[str, tuple[int, int, dict[int, str]]] = {}
@@ -165,11 +208,6 @@ class Scan:
         self.head_words: dict[str, list[Actor]] | None = None
         # a cue closing its paragraph with a colon, by paragraph: (source, cue, antecedent)
         self.pending: dict[int, tuple[TokenSpan, tuple[int, int], TokenSpan | None]] = {}
-        quotation_at = self.seg.quotation_at
-        self.free_times = sorted(
-            (t for t in context.times if quotation_at(t.span.start) is None), key=lambda t: t.span.start
-        )
-        self.time_starts = [t.span.start for t in self.free_times]
         # set when the cue pass is over (the second pass inserts drafts in content order)
         self.keys: list[tuple[int, int]] = []
         self.by_quote: dict[int, StatementDraft] = {}
@@ -205,14 +243,20 @@ class Scan:
 
     def words_in(self, start: int, end: int, cap: int = 12) -> int:
         """Word tokens lying wholly inside ``[start, end)``, counted up to ``cap``."""
-        i = bisect.bisect_left(self.starts, start)
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        # The tokens inside: up to the first one starting at ``end`` or later, less one that
+        # starts before ``end`` and ends after it.
+        stop = bisect.bisect_left(starts, end, i)
+        if stop > i and self.toks[stop - 1][1] > end:
+            stop -= 1
         n = 0
-        words, toks = self.words, self.toks
-        last = len(toks)
-        while i < last and toks[i][1] <= end and n < cap:
-            if words[i][0].isalnum():
-                n += 1
-            i += 1
+        if cap > 0:
+            for word in self.words[i:stop]:
+                if word[0].isalnum():
+                    n += 1
+                    if n == cap:
+                        break
         return n
 
     def first_token(self, si: int) -> int:
@@ -249,7 +293,7 @@ class Scan:
     def sort_drafts(self) -> None:
         """The end of the first pass: the drafts sorted by content, and indexed."""
         self.log.append((SORTED, None, None, None, None))
-        self.drafts.sort(key=_content)
+        self.drafts.sort(key=content_of)
         self.keys = [d.content for d in self.drafts]
         self.by_quote = {id(d.quote): d for d in self.drafts if d.quote is not None}
         self.quote_index = {id(q): i for i, q in enumerate(self.quotes)}

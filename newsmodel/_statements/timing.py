@@ -17,8 +17,8 @@ def saying_time(
 ) -> TimeExpression | None:
     """The time governing the act of saying: near the source and cue, never one inside the
     content or a quotation (those date what was said, or name a show: ABC’s “This Week”)."""
-    if not st.ctx.times:
-        return None
+    if not st.time_starts:
+        return None  # no time outside quotations: none governs
     start = source[0] if source is not None and source[0] < cue[0] else cue[0]
     si = st.seg.sentence_index(start)
     if si < 0:
