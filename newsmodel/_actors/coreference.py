@@ -184,11 +184,15 @@ def resolve_deferred(st: ArticleState) -> None:
     if not st.deferred:
         return
     index = name_index(st)
+    # The first words of the names of several words: a run of words can be one of those names
+    # only from one of these (most deferred words open none).
+    openers = {key.split(" ", 1)[0] for key in index[2] if " " in key}
     for d in st.deferred:
         toks = d.toks
+        folded = [t.w.casefold() for t in toks]
         i = 0
         while i < len(toks):
-            n = _name_again(st, toks, i, index)
+            n = _name_again(st, toks, folded, i, index, openers)
             if n:
                 i += n
                 continue
@@ -200,17 +204,20 @@ def resolve_deferred(st: ArticleState) -> None:
 NameIndex = tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]
 
 
-def _name_again(st: ArticleState, toks: list[Tok], i: int, index: NameIndex) -> int:
+def _name_again(
+    st: ArticleState, toks: list[Tok], folded: list[str], i: int, index: NameIndex, openers: set[str]
+) -> int:
     """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
-    longest run of words that is a whole name, else one word that is a part of one."""
+    longest run of words that is a whole name, else one word that is a part of one. ``folded``
+    are the tokens' words casefolded, ``openers`` the first words of the names of several words."""
     last, any_word, full = index
     t = toks[i]
-    for n in range(min(len(toks) - i, 6), 1, -1):
-        part = toks[i : i + n]
-        b = full.get(" ".join([x.w.casefold() for x in part]))
-        if b is not None:
-            add_mention(st, b, t.s, part[-1].e, _NAME, "name-again")
-            return n
+    if folded[i].split(" ", 1)[0] in openers:
+        for n in range(min(len(toks) - i, 6), 1, -1):
+            b = full.get(" ".join(folded[i : i + n]))
+            if b is not None:
+                add_mention(st, b, t.s, toks[i + n - 1].e, _NAME, "name-again")
+                return n
     # One word (most deferred words): a whole name, else a part of one.
     w = t.w
     if len(w) < 2 or w in st.tables.misc_suffixes:
