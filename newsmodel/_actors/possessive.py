@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder, LazyClaimed, add_mention, get_actor
+from .state import ArticleState, Builder, LazyClaimed, add_mention, get_actor, vocabulary
 from .tables import DEMONYM, ActorTables
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -37,6 +37,8 @@ def possessive_nouns(st: ArticleState) -> None:
     """The bodies and groups written after a country's possessive."""
     text, tokens, lower = st.text, st.seg.tokens, st.seg.lower_words
     possessives = st.tables.agents.possessives
+    if possessives.isdisjoint(vocabulary(st)):
+        return  # no possessive in the text
     n = len(tokens)
     found: list[tuple[int, Builder]] = []
     for b in st.actors.values():
