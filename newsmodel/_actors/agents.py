@@ -15,7 +15,7 @@ import bisect
 
 from ..model import ActorKind, MentionKind
 from .place import article_country, mark
-from .state import ArticleState, Builder, add_mention, get_actor
+from .state import ArticleState, Builder, add_mention, get_actor, vocabulary
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
 _K_COUNTRY, _K_LOCATION, _K_PERSON = ActorKind.COUNTRY, ActorKind.LOCATION, ActorKind.PERSON
@@ -36,7 +36,7 @@ def find_agents(st: ArticleState) -> None:
         return
     tokens, text = st.seg.tokens, st.text
     lower = st.seg.lower_words
-    present = tables.agents.noun_set.intersection(lower)  # one pass at C speed
+    present = tables.agents.noun_set.intersection(vocabulary(st))
     if not present:
         return
     n = len(tokens)

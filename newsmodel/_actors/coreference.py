@@ -54,6 +54,12 @@ _NEAREST_CANDIDATES = 16  # bounds nearest_actor(): see its docstring
 # Sort key of (start, end, builder) triples: C-level, and builders are never compared.
 _span_key = operator.itemgetter(0, 1)
 _RELATIVE_GAP = regex.compile(r"[ ]{0,2},?[ ]{0,2}$")
+_PRONOUN_RULES = {
+    "male": "pronoun-he",
+    "female": "pronoun-she",
+    "neuter": "pronoun-it",
+    "plural": "pronoun-they",
+}
 
 
 def last_names(st: ArticleState) -> dict[str, list[Builder]]:
@@ -184,11 +190,15 @@ def resolve_deferred(st: ArticleState) -> None:
     if not st.deferred:
         return
     index = name_index(st)
+    # The first words of the names of several words: a run of words can be one of those names
+    # only from one of these (most deferred words open none).
+    openers = {key.split(" ", 1)[0] for key in index[2] if " " in key}
     for d in st.deferred:
         toks = d.toks
+        folded = [t.w.casefold() for t in toks]
         i = 0
         while i < len(toks):
-            n = _name_again(st, toks, i, index)
+            n = _name_again(st, toks, folded, i, index, openers)
             if n:
                 i += n
                 continue
@@ -200,17 +210,20 @@ def resolve_deferred(st: ArticleState) -> None:
 NameIndex = tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]
 
 
-def _name_again(st: ArticleState, toks: list[Tok], i: int, index: NameIndex) -> int:
+def _name_again(
+    st: ArticleState, toks: list[Tok], folded: list[str], i: int, index: NameIndex, openers: set[str]
+) -> int:
     """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
-    longest run of words that is a whole name, else one word that is a part of one."""
+    longest run of words that is a whole name, else one word that is a part of one. ``folded``
+    are the tokens' words casefolded, ``openers`` the first words of the names of several words."""
     last, any_word, full = index
     t = toks[i]
-    for n in range(min(len(toks) - i, 6), 1, -1):
-        part = toks[i : i + n]
-        b = full.get(" ".join([x.w.casefold() for x in part]))
-        if b is not None:
-            add_mention(st, b, t.s, part[-1].e, _NAME, "name-again")
-            return n
+    if folded[i].split(" ", 1)[0] in openers:
+        for n in range(min(len(toks) - i, 6), 1, -1):
+            b = full.get(" ".join(folded[i : i + n]))
+            if b is not None:
+                add_mention(st, b, t.s, toks[i + n - 1].e, _NAME, "name-again")
+                return n
     # One word (most deferred words): a whole name, else a part of one.
     w = t.w
     if len(w) < 2 or w in st.tables.misc_suffixes:
@@ -234,17 +247,18 @@ def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
     if known is not None and not d.link_only:  # "Putin", "Mugabe"
         add_mention(st, known_person(st, known), t.s, t.e, _NAME, "known-surname")
         return
+    said: bool | None = None  # whether a person cue follows: read once, if at all
     if (
         d.link_only
         or len(t.w) < 2
         or d.caps
-        or (d.initial and (common_word(st, t.w) or (len(d.toks) == 1 and not says_after(st, t.e))))
+        or (d.initial and (common_word(st, t.w) or (len(d.toks) == 1 and not (said := says_after(st, t.e)))))
     ):
         return
     if t.w.lower() in tables.groups or t.w in tables.not_names:
         return
     org = _K_ORGANIZATION
-    if says_after(st, t.e) and not t.upper:
+    if not t.upper and (said if said is not None else says_after(st, t.e)):
         name_person(st, [t], "name-says")
     elif t.upper and 2 <= len(t.w) <= 6 and not caps_line(st, t.s):
         named = _spelled_out(st, t.w)
@@ -310,8 +324,10 @@ def places_named_like_people(st: ArticleState) -> None:
         keep = []
         for m in b.mentions:
             s, e = m[0], m[1]
-            word = text[s:e].casefold()
-            found = last.get(word) if m[2] is _NAME and " " not in word else None
+            found = None
+            if m[2] is _NAME:  # not a nationality word
+                word = text[s:e].casefold()
+                found = last.get(word) if " " not in word else None
             if found:
                 add_mention(st, nearest_actor(st, found, s), s, e, _NAME, "name-again")
             else:
@@ -391,12 +407,7 @@ def resolve_pronouns(st: ArticleState, pronouns: list[tuple[int, int, str]]) -> 
     added: list[tuple[int, int, Builder]] = []
     added_starts: list[int] = []
     window = (base, base_starts, added, added_starts)
-    rules = {
-        "male": "pronoun-he",
-        "female": "pronoun-she",
-        "neuter": "pronoun-it",
-        "plural": "pronoun-they",
-    }
+    rules = _PRONOUN_RULES
     for s, e, cls in pronouns:
         si = seg.sentence_index(s)
         if si < 0 or s >= seg.sentences[si].end:

@@ -16,11 +16,9 @@ none makes an actor.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..model import ActorKind, MentionKind
 from .place import article_country
-from .state import ArticleState, Claimed, add_mention, get_actor, opens_sentence
+from .state import ArticleState, LazyClaimed, add_mention, get_actor, opens_sentence, vocabulary
 from .words import place_country_before
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -32,11 +30,23 @@ __all__ = ["counted_agents"]
 _MAX_MODIFIERS = 4
 
 
-class _Made(NamedTuple):
-    """What the pass reads once: the text mentions cover, the article's country."""
+class _Made:
+    """What the pass reads once, on the first phrase it makes (most articles have none): the text
+    mentions cover, the article's country. The pass makes no country mention, so the article's
+    country (a count over every country mention) is the same for all its phrases."""
 
-    claimed: Claimed
-    home: str | None
+    __slots__ = ("_home", "_st", "claimed")
+
+    def __init__(self, st: ArticleState) -> None:
+        self._st = st
+        self.claimed = LazyClaimed(st)
+        self._home: tuple[str | None] | None = None
+
+    def home(self) -> str | None:
+        """The country the article is about."""
+        if self._home is None:
+            self._home = (article_country(self._st),)
+        return self._home[0]
 
 
 def counted_agents(st: ArticleState) -> None:
@@ -44,7 +54,7 @@ def counted_agents(st: ArticleState) -> None:
     owned = st.tables.owned
     lower = st.seg.lower_words
     found: list[int] = []
-    for word in owned.counts.intersection(lower):  # most texts hold a few counting words, if any
+    for word in owned.counts.intersection(vocabulary(st)):  # most texts hold a few, if any
         ti = -1
         while True:
             try:
@@ -54,9 +64,7 @@ def counted_agents(st: ArticleState) -> None:
             found.append(ti)
     if not found:
         return
-    # The pass makes no country mention, so the article's country (a count over every country
-    # mention) is the same for all its phrases: read once, not once per phrase.
-    made = _Made(Claimed(st), article_country(st))
+    made = _Made(st)
     for ti in sorted(found):
         if lower[ti] in owned.ordinals:
             _counted_person(st, ti, made)
@@ -138,7 +146,7 @@ def _make(st: ArticleState, made: _Made, count: int, first: int, head: int, *, p
     mod_sector = next((owned.modifiers[m] for m in mods if owned.modifiers[m]), "")
     if own != "GOV" and not owned.abroad.isdisjoint(mods):
         mod_sector = ""  # a body's local staff are hired where it serves
-    iso = made.home or place_country_before(st, start)
+    iso = made.home() or place_country_before(st, start)
     kind = _K_PERSON if person else _K_GROUP
     key = ("P:" if person else "G:") + name.casefold()
     b = get_actor(st, key, name, kind, country=iso, sector=(own or mod_sector) or None)

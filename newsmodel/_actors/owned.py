@@ -21,7 +21,7 @@ import bisect
 
 from ..model import ActorKind, MentionKind
 from .place import article_country
-from .state import ArticleState, Builder, add_mention, get_actor, opens_sentence
+from .state import ArticleState, Builder, add_mention, get_actor, opens_sentence, vocabulary
 from .tables import DEMONYM
 from .words import place_country_before
 
@@ -44,6 +44,8 @@ def owned_agents(st: ArticleState) -> None:
     """The owned people and groups of the article."""
     owned, text = st.tables.owned, st.text
     tokens, lower = st.seg.tokens, st.seg.lower_words
+    if owned.heads.isdisjoint(vocabulary(st)):
+        return  # no person's or group's noun in the text (a third of articles): no phrase
     n = len(tokens)
     starters = owned.starters
     # The owners: nationality words, countries' names, bodies' and armed groups' names; only

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import ActorKind, MentionKind
-from .state import ArticleState, Builder, Claimed, add_mention, get_actor
+from .state import ArticleState, Builder, LazyClaimed, add_mention, get_actor, vocabulary
 from .tables import DEMONYM, ActorTables
 
 # Enum members as module constants: an attribute of the enum class is slow to read in a loop.
@@ -37,6 +37,8 @@ def possessive_nouns(st: ArticleState) -> None:
     """The bodies and groups written after a country's possessive."""
     text, tokens, lower = st.text, st.seg.tokens, st.seg.lower_words
     possessives = st.tables.agents.possessives
+    if possessives.isdisjoint(vocabulary(st)):
+        return  # no possessive in the text
     n = len(tokens)
     found: list[tuple[int, Builder]] = []
     for b in st.actors.values():
@@ -46,14 +48,14 @@ def possessive_nouns(st: ArticleState) -> None:
                     found.append((me, b))
     if not found:
         return
-    claimed = Claimed(st)
+    claimed = LazyClaimed(st)
     for me, b in sorted(found, key=lambda f: f[0]):
         ti = bisect.bisect_left(st.seg.token_starts, me)
         if ti + 1 < n and tokens[ti][0] <= me + 1 and lower[ti] in possessives:
             _noun_after(st, b, ti + 1, claimed)
 
 
-def _noun_after(st: ArticleState, country: Builder, ti: int, claimed: Claimed) -> None:
+def _noun_after(st: ArticleState, country: Builder, ti: int, claimed: LazyClaimed) -> None:
     """The institution or group whose noun opens at token ``ti``, after ``country``'s possessive."""
     tables, tokens, lower, words = st.tables, st.seg.tokens, st.seg.lower_words, st.seg.words
     n = len(tokens)
@@ -92,7 +94,7 @@ def _qualifies(st: ArticleState, word: str) -> bool:
 
 def _make(
     st: ArticleState,
-    claimed: Claimed,
+    claimed: LazyClaimed,
     country: Builder,
     kind: ActorKind,
     sector: str | None,

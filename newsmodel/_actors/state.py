@@ -122,6 +122,7 @@ class ArticleState:
     group_heads: dict[str, str] = attrs.Factory(dict)  # group noun -> the first group it heads
     country_mentions: tuple[list[int], list[str]] | None = None  # starts and codes, for placing
     agents: list[tuple[Builder, Builder | None]] = attrs.Factory(list)  # (agent, principal): see .agents
+    _vocabulary: frozenset[str] | None = None  # the lower-cased words of the text: see vocabulary()
 
     @classmethod
     def start(cls, context: Context, tables: ActorTables) -> ArticleState:
@@ -139,6 +140,15 @@ class ArticleState:
             dateline_place=(at, at + len(dl.location)) if dl is not None and at >= 0 else (-1, -1),
             published=context.published,
         )
+
+
+def vocabulary(st: ArticleState) -> frozenset[str]:
+    """The text's words, lower-cased (``seg.lower_words`` as a set, built on the first call): a
+    pass asks it whether the text holds any of its trigger words before reading the tokens."""
+    words = st._vocabulary
+    if words is None:
+        words = st._vocabulary = frozenset(st.seg.lower_words)
+    return words
 
 
 # -- the text around an offset ---------------------------------------------------------------------
@@ -432,3 +442,26 @@ class Claimed:
     def add(self, e: int) -> None:
         """Record a mention the pass made, ending at ``e``."""
         self._made = max(self._made, e)
+
+
+class LazyClaimed:
+    """A :class:`Claimed` read on the pass's first :meth:`overlaps` (most articles give a pass no
+    phrase to check): the mentions are those there were when the pass began, as long as the pass
+    makes none before it asks."""
+
+    __slots__ = ("_claimed", "_st")
+
+    def __init__(self, st: ArticleState) -> None:
+        self._st = st
+        self._claimed: Claimed | None = None
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether a mention overlaps ``[s, e)``."""
+        if self._claimed is None:
+            self._claimed = Claimed(self._st)
+        return self._claimed.overlaps(s, e)
+
+    def add(self, e: int) -> None:
+        """Record a mention the pass made, ending at ``e`` (it asked :meth:`overlaps` first)."""
+        if self._claimed is not None:
+            self._claimed.add(e)
