@@ -95,9 +95,10 @@ class Parser:
             statements = tuple(stage(context))
         context = context_of(*head, times, cast, statements, clause_break)
         events = tuple(self.events(context))
-        # The shipped stages build what Article checks (spans of the text, in order, actors held):
-        # their article is built without the checks; a stage of your own gets them.
-        build = _trusted.article if _shipped(self) else Article
+        # The shipped stages build what Article checks (spans of the text, in order, actors held),
+        # every sequence a tuple: their article is built without the checks (nor the converters,
+        # which would return the tuples as they are); a stage of your own gets them.
+        build = _trusted.parsed_article if _shipped(self) else Article
         return build(
             text=text,
             headline=headline,
