@@ -171,11 +171,13 @@ class TimeTables:
     def key_matchers(self, types: frozenset[str], key: str) -> RuleMatchers:
         """:meth:`rule_matchers` of ``key``'s first character, kept to the rules whose match can
         begin with ``key`` (the text's first :data:`~.prefixes.WIDTH` characters, lower-case
-        ASCII: see :mod:`.prefixes`), remembered in :attr:`matchers` (up to a bound)."""
-        first = self.matchers.get((types, key[0]))
-        if first is None:
-            first = self.rule_matchers(types, key[0])
-        found = tuple((rule, match) for rule, match in first if may_begin(self._prefixes_of(rule), key))
+        ASCII: see :mod:`.prefixes`), remembered in :attr:`matchers` (up to a bound). Only the
+        rules kept are compiled: most of a character's rules cannot begin with a given three."""
+        found = tuple(
+            (rule, pattern.compiled.match)
+            for rule, pattern in self.rules_for(types, key[0])
+            if may_begin(self._prefixes_of(rule), key)
+        )
         if len(self.matchers) < _KEYS_KEPT:
             self.matchers[types, key] = found
         return found
