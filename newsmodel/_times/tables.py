@@ -20,7 +20,7 @@ from ..errors import RuleError
 from ..model import TimeKind
 from ..rules._schema import RuleSet
 from .firsts import first_chars
-from .prefixes import may_begin, rule_prefixes
+from .prefixes import after_lookbehind, may_begin, rule_prefixes
 
 if TYPE_CHECKING:
     from ..times import TimeRules
@@ -184,7 +184,11 @@ class TimeTables:
 
     def _prefixes_of(self, rule: TimeRule) -> frozenset[str] | None:
         if rule.id not in self._prefixes:
-            self._prefixes[rule.id] = rule_prefixes(rule.pattern, _named(self.lists, rule.pattern))
+            # A rule opening with a look-behind ("(?<=\\bthe\\s{1,3})current") begins as what follows it.
+            source = after_lookbehind(rule.pattern)
+            self._prefixes[rule.id] = rule_prefixes(
+                rule.pattern if source is None else source, _named(self.lists, rule.pattern)
+            )
         return self._prefixes[rule.id]
 
     def _choose(self, types: frozenset[str], first: str) -> RulePatterns:
