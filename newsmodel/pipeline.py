@@ -24,6 +24,7 @@ from .segment import Segmentation
 __all__ = ["Cast", "CastRefiningStage", "Context", "Stage", "actor_slug", "new_actor_id"]
 
 _new = object.__new__
+_BY_SPAN = operator.itemgetter(0, 1)
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -78,12 +79,10 @@ class Cast:
             _set_index(self, ())
             _set_starts(self, [])
             return
-        index = sorted(
-            ((m.span.start, m.span.end, m, a) for a in self.actors for m in a.mentions),
-            key=operator.itemgetter(0, 1),
-        )
-        object.__setattr__(self, "_index", tuple(index))
-        object.__setattr__(self, "_starts", [t[0] for t in index])
+        index = [(m.span.start, m.span.end, m, a) for a in self.actors for m in a.mentions]
+        index.sort(key=_BY_SPAN)
+        _set_index(self, tuple(index))
+        _set_starts(self, [t[0] for t in index])
 
     def mentions_between(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
         """Mentions lying wholly inside ``[start, end)``, in text order."""
