@@ -32,6 +32,7 @@ __all__ = [
     "dateline",
     "event",
     "mention",
+    "parsed_article",
     "span",
     "span_of",
     "statement",
@@ -61,9 +62,10 @@ def _generate(
     return function
 
 
-def unchecked(cls: type[T]) -> Callable[..., T]:
+def unchecked(cls: type[T], *, convert: bool = True) -> Callable[..., T]:
     """A function that builds ``cls`` from keyword arguments as its ``__init__`` does (defaults and
-    converters included), without calling ``__attrs_post_init__``."""
+    converters included), without calling ``__attrs_post_init__``; with ``convert=False``, without
+    the converters either (for a caller whose values are what the converters return: tuples)."""
     names: dict[str, Any] = {}
     params, values = ["*"], {}
     for f in attrs.fields(cast(Any, cls)):  # an attrs class (mypy cannot say so of a type[T])
@@ -75,7 +77,7 @@ def unchecked(cls: type[T]) -> Callable[..., T]:
             names[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
         values[f.name] = f.name
-        if f.converter is not None:
+        if f.converter is not None and convert:
             names[f"_convert_{f.name}"] = f.converter
             values[f.name] = f"_convert_{f.name}({f.name})"
     build: Callable[..., T] = _generate(cls, f"trusted_{cls.__name__}", params, values, names)
@@ -123,6 +125,9 @@ statement = unchecked(Statement)
 count = unchecked(Count)
 event = unchecked(Event)
 article = unchecked(Article)
+parsed_article = unchecked(Article, convert=False)
+"""The article of the shipped stages, whose sequences are tuples already (the converters would
+return them as they are)."""
 
 _new = object.__new__
 _set_start = Span.start.__set__  # type: ignore[attr-defined]

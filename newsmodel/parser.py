@@ -9,14 +9,13 @@ from datetime import date, datetime
 from typing import TypeGuard
 
 import attrs
-import regex
 
 from . import _trusted
 from .actors import ActorFinder
 from .errors import InvalidArgumentError, InvalidPublishedError, InvalidTextError
 from .events import EventFinder
 from .model import Article, Event, Statement, TimeExpression
-from .pipeline import Cast, CastRefiningStage, Context, Stage
+from .pipeline import Cast, CastRefiningStage, Stage, context_of
 from .rules import load_rules
 from .segment import Segmentation, Segmenter
 from .statements import StatementFinder
@@ -79,13 +78,14 @@ class Parser:
             raise InvalidArgumentError(f"headline must be a str or None, not {type(headline).__name__}")
         segments = self.segmenter(text)
         head = (text, at or day, headline, segments)
-        # Each context is built whole (``attrs.evolve`` would look its fields up again on every
-        # call). The clause breaks of this parser's time rules travel with the times they govern.
-        context = _context(*head)
+        # Each context is built whole, unchecked (``attrs.evolve`` would look its fields up again
+        # on every call; ``Context`` checks nothing). The clause breaks of this parser's time rules
+        # travel with the times they govern.
+        context = context_of(*head, (), _NO_CAST, (), None)
         clause_break = getattr(self.times, "clause_break", None)
         times = tuple(self.times(context))
-        cast = self.actors(_context(*head, times, _NO_CAST, (), clause_break))
-        context = _context(*head, times, cast, (), clause_break)
+        cast = self.actors(context_of(*head, times, _NO_CAST, (), clause_break))
+        context = context_of(*head, times, cast, (), clause_break)
         stage = self.statements
         if _refining(stage):
             # The statement stage refines the cast by its speakers; later stages see the refined one.
@@ -93,11 +93,12 @@ class Parser:
             statements = tuple(found)
         else:
             statements = tuple(stage(context))
-        context = _context(*head, times, cast, statements, clause_break)
+        context = context_of(*head, times, cast, statements, clause_break)
         events = tuple(self.events(context))
-        # The shipped stages build what Article checks (spans of the text, in order, actors held):
-        # their article is built without the checks; a stage of your own gets them.
-        build = _trusted.article if _shipped(self) else Article
+        # The shipped stages build what Article checks (spans of the text, in order, actors held),
+        # every sequence a tuple: their article is built without the checks (nor the converters,
+        # which would return the tuples as they are); a stage of your own gets them.
+        build = _trusted.parsed_article if _shipped(self) else Article
         return build(
             text=text,
             headline=headline,
@@ -111,28 +112,6 @@ class Parser:
             events=events,
             times=times,
         )
-
-
-def _context(
-    text: str,
-    published: date | None,
-    headline: str | None,
-    segments: Segmentation,
-    times: tuple[TimeExpression, ...] = (),
-    cast: Cast = _NO_CAST,
-    statements: tuple[Statement, ...] = (),
-    clause_break: regex.Pattern[str] | None = None,
-) -> Context:
-    return Context(
-        text=text,
-        published=published,
-        headline=headline,
-        segments=segments,
-        times=times,
-        cast=cast,
-        statements=statements,
-        clause_break=clause_break,
-    )
 
 
 def _refining(stage: Stage[tuple[Statement, ...]]) -> TypeGuard[CastRefiningStage[tuple[Statement, ...]]]:

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._times.prefixes import WIDTH, may_begin, rule_prefixes
+from newsmodel._times.prefixes import WIDTH, after_lookbehind, may_begin, rule_prefixes
 from newsmodel._times.tables import compile_tables
 from newsmodel.times import TimeFinder, TimeRules
 
@@ -30,6 +30,34 @@ _LISTS = {"month": ["jan", "march", "may"]}
 )
 def test_beginnings_of_patterns(pattern: str, expected: set[str]) -> None:
     assert rule_prefixes(pattern, _LISTS) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "rest"),
+    [
+        (r"(?<=\bthe\s{1,3})current", "current"),
+        (r"(?<!\w)(?:a|per)\s", r"(?:a|per)\s"),
+        (r"(?<=[(\]])x", "x"),  # a class's brackets and parentheses are characters
+        (r"(?<=[^]a)])y", "y"),
+        (r"(?<=\))z", "z"),  # so is an escaped parenthesis
+        (r"(?=x)ab", None),  # a look-ahead is no look-behind
+        (r"(?<=(a)", None),  # unbalanced: not read
+    ],
+)
+def test_what_follows_an_opening_lookbehind(pattern: str, rest: str | None) -> None:
+    assert after_lookbehind(pattern) == rest
+
+
+def test_a_rule_opening_with_a_lookbehind_is_tried_where_what_follows_can_begin() -> None:
+    tables = compile_tables(TimeRules.shipped())
+    i, current = next((i, r) for i, r in enumerate(tables.rules) if r.id == "current")
+    assert current.pattern.startswith("(?<")
+    assert tables._prefixes_of(current) == frozenset({"cur"})
+    types = tables.core["year"]  # "the current year": the core's types
+    assert tables.rule_types[i] & types
+    assert current in [rule for rule, _ in tables.rule_matchers(types, "c")]  # by its first character
+    assert current in [rule for rule, _ in tables.key_matchers(types, "cur")]
+    assert current not in [rule for rule, _ in tables.key_matchers(types, "cou")]
 
 
 def test_what_cannot_be_read_is_tried_everywhere() -> None:

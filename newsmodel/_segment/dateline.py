@@ -62,8 +62,8 @@ def _stands_alone(text: str, m: regex.Match[str], loc: str) -> bool:
 
 
 def _match_head(tables: SegmentTables, text: str, pos: int, limit: int) -> regex.Match[str] | None:
-    for head in tables.heads:
-        m = head.match(text, pos, limit)
+    for head in tables.heads:  # every article tries them: the compiled pattern's match, directly
+        m = head.compiled.match(text, pos, limit)
         if m is not None:
             return m
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 
 import attrs
@@ -97,12 +97,18 @@ class Segmentation:
 
     def _derive(self, words: list[str], token_starts: list[int]) -> None:
         """Set the look-up fields, from the tokens' texts and start offsets."""
-        object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
-        object.__setattr__(self, "_paragraph_starts", [p.start for p in self.paragraphs])
-        top = [q for q in self.quotations if q.level == 0]
-        object.__setattr__(self, "_top_quotations", top)
-        object.__setattr__(self, "_top_opens", [q.open for q in top])
-        object.__setattr__(self, "_opens", [q.open for q in self.quotations])
+        _SETTERS["_sentence_starts"](self, [s.start for s in self.sentences])
+        _SETTERS["_paragraph_starts"](self, [p.start for p in self.paragraphs])
+        quotations = self.quotations
+        if quotations:
+            top = [q for q in quotations if q.level == 0]
+            _SETTERS["_top_quotations"](self, top)
+            _SETTERS["_top_opens"](self, [q.open for q in top])
+            _SETTERS["_opens"](self, [q.open for q in quotations])
+        else:  # three empty lists, as the comprehensions give
+            _SETTERS["_top_quotations"](self, [])
+            _SETTERS["_top_opens"](self, [])
+            _SETTERS["_opens"](self, [])
         lower: Iterable[str] = map(str.lower, words)
         if len(words) > _SHARE_WORDS:
             # One string object per distinct word (and its lower case): a big article repeats words.
@@ -111,9 +117,9 @@ class Segmentation:
             keep = same.setdefault
             words = [keep(w, w) for w in words]
             lower = [keep(w, w) for w in lower]
-        object.__setattr__(self, "words", tuple(words))
-        object.__setattr__(self, "lower_words", tuple(lower))
-        object.__setattr__(self, "token_starts", token_starts)
+        _SETTERS["words"](self, tuple(words))
+        _SETTERS["lower_words"](self, tuple(lower))
+        _SETTERS["token_starts"](self, token_starts)
 
     def __repr__(self) -> str:
         return (
@@ -159,6 +165,12 @@ class Segmentation:
         return self.quotations[lo:hi]
 
 
+# Each field's slot setter (the class is frozen: its own ``__setattr__`` refuses).
+_SETTERS: dict[str, Callable[[Segmentation, object], None]] = {
+    f.name: getattr(Segmentation, f.name).__set__ for f in attrs.fields(Segmentation)
+}
+
+
 def segmentation(
     text: str,
     dateline: Dateline | None,
@@ -181,17 +193,15 @@ def segmentation(
     words = list(map(_LSTRIP, chunks))
     starts = list(map(operator.sub, ends, map(len, words)))
     seg: Segmentation = _new(Segmentation)
-    for name, value in (
-        ("text", text),
-        ("dateline", dateline),
-        ("paragraphs", paragraphs),
-        ("sentences", sentences),
-        ("tokens", tuple(zip(starts, ends, strict=True))),
-        ("quotations", quotations),
-        ("note", note),
-        ("byline", byline),
-    ):
-        object.__setattr__(seg, name, value)
+    set_field = _SETTERS
+    set_field["text"](seg, text)
+    set_field["dateline"](seg, dateline)
+    set_field["paragraphs"](seg, paragraphs)
+    set_field["sentences"](seg, sentences)
+    set_field["tokens"](seg, tuple(zip(starts, ends, strict=True)))
+    set_field["quotations"](seg, quotations)
+    set_field["note"](seg, note)
+    set_field["byline"](seg, byline)
     seg._derive(words, starts)
     return seg
 

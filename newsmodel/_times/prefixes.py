@@ -24,7 +24,7 @@ import regex
 
 from .firsts import _GROUP_NAME, _LIST_REF, _SET_MARKS, _ops, _sre
 
-__all__ = ["WIDTH", "may_begin", "rule_prefixes"]
+__all__ = ["WIDTH", "after_lookbehind", "may_begin", "rule_prefixes"]
 
 WIDTH = 3  # characters read at each token
 _LIMIT = 20_000  # the most beginnings listed for one rule (or one part of it)
@@ -50,6 +50,35 @@ def rule_prefixes(pattern: str, lists: Mapping[str, Iterable[str]]) -> frozenset
         return frozenset(_sequence(list(tree), WIDTH))
     except Exception:  # a construct not handled, a syntax only regex has, too many: not read
         return None
+
+
+def after_lookbehind(pattern: str) -> str | None:
+    """``pattern`` without the look-behind it opens with (``(?<=...)`` or ``(?<!...)``), or
+    ``None`` when it opens with none (or its end cannot be found). A look-behind matches no text,
+    so what follows it begins every match: its beginnings are the rule's (the look-behind only
+    refuses some of them, and Python's ``re`` cannot read one of variable width)."""
+    if not pattern.startswith(("(?<=", "(?<!")):
+        return None
+    depth = 0
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: its brackets and parentheses are characters ("[^]..." too)
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[i + 1 :]
+        i += 1
+    return None
 
 
 def may_begin(prefixes: frozenset[str] | None, key: str) -> bool:

@@ -20,7 +20,7 @@ from ..errors import RuleError
 from ..model import TimeKind
 from ..rules._schema import RuleSet
 from .firsts import first_chars
-from .prefixes import may_begin, rule_prefixes
+from .prefixes import after_lookbehind, may_begin, rule_prefixes
 
 if TYPE_CHECKING:
     from ..times import TimeRules
@@ -171,18 +171,24 @@ class TimeTables:
     def key_matchers(self, types: frozenset[str], key: str) -> RuleMatchers:
         """:meth:`rule_matchers` of ``key``'s first character, kept to the rules whose match can
         begin with ``key`` (the text's first :data:`~.prefixes.WIDTH` characters, lower-case
-        ASCII: see :mod:`.prefixes`), remembered in :attr:`matchers` (up to a bound)."""
-        first = self.matchers.get((types, key[0]))
-        if first is None:
-            first = self.rule_matchers(types, key[0])
-        found = tuple((rule, match) for rule, match in first if may_begin(self._prefixes_of(rule), key))
+        ASCII: see :mod:`.prefixes`), remembered in :attr:`matchers` (up to a bound). Only the
+        rules kept are compiled: most of a character's rules cannot begin with a given three."""
+        found = tuple(
+            (rule, pattern.compiled.match)
+            for rule, pattern in self.rules_for(types, key[0])
+            if may_begin(self._prefixes_of(rule), key)
+        )
         if len(self.matchers) < _KEYS_KEPT:
             self.matchers[types, key] = found
         return found
 
     def _prefixes_of(self, rule: TimeRule) -> frozenset[str] | None:
         if rule.id not in self._prefixes:
-            self._prefixes[rule.id] = rule_prefixes(rule.pattern, _named(self.lists, rule.pattern))
+            # A rule opening with a look-behind ("(?<=\\bthe\\s{1,3})current") begins as what follows it.
+            source = after_lookbehind(rule.pattern)
+            self._prefixes[rule.id] = rule_prefixes(
+                rule.pattern if source is None else source, _named(self.lists, rule.pattern)
+            )
         return self._prefixes[rule.id]
 
     def _choose(self, types: frozenset[str], first: str) -> RulePatterns:
