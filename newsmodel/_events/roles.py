@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..model import Actor, ActorKind, Span
+from ..model import Actor, ActorKind, EventMode, Span
 from .chunks import (
     VERB,
     ChunkGrammar,
@@ -89,7 +89,11 @@ def read_roles(doc: Doc, trig: Occurrence, sentence: Span, prev: Occurrence | No
         targets, national = _countries_for_places(doc, targets, sources)
         rule += national
     how, cue = mode(doc, trig, sentence, prev)
-    kind, how, recoded = recode(doc, trig, sentence, e.kind, how, cue)
+    # An asserted event (most: no cue) is recoded by nothing.
+    if how is EventMode.ASSERTED:
+        kind, recoded = e.kind, ""
+    else:
+        kind, how, recoded = recode(doc, trig, sentence, e.kind, how, cue)
     return Draft(
         kind=kind,
         trig=trig,
