@@ -239,7 +239,7 @@ def _subject_among(
             place = place or where
             continue
         found = [who]
-        for j in _coordinated(doc, outer, k, -1, left):
+        for j in _coordinated(doc, outer, k, -1, left) if k else ():  # none before the first
             a = _pick(doc, *outer[j])[0]
             if a is not None and a not in found:
                 found.insert(0, a)

@@ -94,7 +94,7 @@ def _read_objects(
         targets.append(who)
         if where is not None and place is None:
             place = where
-        coord = _coordinated(doc, outer, k, 1, end)
+        coord = _coordinated(doc, outer, k, 1, end) if k + 1 < n else []  # none after the last
         targets.extend(a for j in coord if (a := _pick(doc, *outer[j])[0]) is not None)
         k = (coord[-1] if coord else k) + 1
     return place
