@@ -476,9 +476,15 @@ def _dedupe_mentions_of_one_event(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         if not d.absorbed:
             by_sentence.setdefault(d.sentence.start, []).append(d)
+    lw = doc.lw
     for group in by_sentence.values():
+        if len(group) < 2:
+            continue  # alone in its sentence: nothing to fold into
         for n, d in enumerate(group):
-            if d.trig.entry.pos == "verb" and not _participle_after_comma(doc, d.trig):
+            # A verb folds only as a participle after a comma (a comma first: most have none).
+            if d.trig.entry.pos == "verb" and (
+                lw[d.trig.ti - 1] != "," or not _participle_after_comma(doc, d.trig)
+            ):
                 continue
             # Only neighbours can share a clause (``_same_clause`` wants 12 tokens at most).
             for o in group[max(0, n - 6) : n + 7]:

@@ -23,13 +23,16 @@ def answer_targets(doc: Doc, kept: list[Draft]) -> None:
     kinds = doc.lex.absorbs_objects
     if not kinds:
         return
-    authors = _authors(doc, kept)
-    starts = [a[0] for a in authors]
+    authors: list[tuple[int, list[Actor]]] | None = None  # read for the first response only
+    starts: list[int] = []
     for d in kept:
         if d.targets or d.kind not in kinds or d.trig.entry.pos != "verb" or not d.sources:
             continue
         if not _definite_object(doc, d):
             continue
+        if authors is None:
+            authors = _authors(doc, kept)
+            starts = [a[0] for a in authors]
         k = bisect.bisect_left(starts, d.sentence.start)
         for pos, who in reversed(authors[max(0, k - 6) : k]):
             if pos < d.sentence.start - _REACH:

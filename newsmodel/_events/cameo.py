@@ -260,6 +260,7 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         self._forms: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None  # per block
         self._by_block: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = {}
         self._made: dict[tuple[int, str, tuple[str, ...]], LightVerb] = {}
+        self._any: bool | None = None  # whether a noun has a light verb (asked on every article)
 
     def get(self, noun: str, default: object = None) -> Any:
         found = self._done.get(noun, _UNSEEN)
@@ -280,7 +281,9 @@ class LightTable(Mapping[str, Mapping[str, Sequence[LightVerb]]]):
         return sum(1 for _ in self)
 
     def __bool__(self) -> bool:
-        return next(iter(self), None) is not None
+        if self._any is None:
+            self._any = next(iter(self), None) is not None
+        return self._any
 
     def _noun(self, noun: str) -> _NounVerbs | None:
         """The patterns that end in ``noun``, with their steps; ``None`` when none does."""

@@ -42,7 +42,10 @@ def code_events(context: Context, lex: EventLexicon) -> tuple[Event, ...]:
     drafts: list[Draft] = []
     prev: Occurrence | None = None
     for trig in triggers:
-        sentence = trig.sentence or doc.segs.sentence_at(trig.start)
+        # (No truth test of the span: ``Span.__len__`` is Python code.)
+        sentence = trig.sentence
+        if sentence is None or sentence.end == sentence.start:
+            sentence = doc.segs.sentence_at(trig.start)
         if sentence is None:
             continue
         draft = read_roles(

@@ -123,6 +123,8 @@ def attach_counts(doc: Doc, kept: list[Draft]) -> dict[int, tuple[Count, ...]]:
     """The counts of each event (by its index in ``kept``): a count goes to the nearest event of
     its sentence among the kinds ``count_events`` names for it (any event when there is none)."""
     count_at = doc.count_at
+    if not count_at:
+        return {}  # no count verb in the article: no count (most articles)
     counts_by_sentence: dict[int, list[tuple[Count, int]]] = {}
     for d in kept:
         if d.sentence.start not in counts_by_sentence:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from ..model import Actor, ActorKind, EventKind
 from .state import Doc, Draft
 
+_COERCE, _CONSULT = EventKind.COERCE, EventKind.CONSULT  # globals: an enum class read is slow
+
 __all__ = ["implicit_sides"]
 
 
@@ -32,13 +34,7 @@ def _state_agents(doc: Doc, drafts: list[Draft]) -> None:
     here: Actor | None = None
     looked = False
     for d in drafts:
-        if (
-            d.absorbed
-            or d.sources
-            or not d.targets
-            or d.kind is not EventKind.COERCE
-            or doc.lw[d.trig.ti] not in acts
-        ):
+        if d.absorbed or d.sources or not d.targets or d.kind is not _COERCE or doc.lw[d.trig.ti] not in acts:
             continue
         state = doc.country_of(d.location) if d.location is not None else None
         if state is None and d.location is None:
@@ -61,7 +57,7 @@ def _visit_hosts(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         if (
             d.absorbed
-            or d.kind is not EventKind.CONSULT
+            or d.kind is not _CONSULT
             or d.targets
             or not d.sources
             or d.location is not None

@@ -249,7 +249,7 @@ class EventLexicon:
     absorbs: tuple[EventKind, ...]
     absorbs_objects: tuple[EventKind, ...]
     absorbs_proposals: tuple[EventKind, ...]
-    anonymous: frozenset[EventKind]
+    anonymous: tuple[EventKind, ...]
     intent_kinds: tuple[EventKind, ...]
     threat_kinds: tuple[EventKind, ...]
     intent_cues: frozenset[str]
@@ -265,6 +265,6 @@ class EventLexicon:
     number_words: tuple[str, ...]
     count_starts: frozenset[str]
     light: Mapping[str, Mapping[str, Sequence[LightVerb]]] = attrs.field(factory=dict)
-    received: frozenset[EventKind] = frozenset()
-    caused: frozenset[EventKind] = frozenset()
+    received: tuple[EventKind, ...] = ()
+    caused: tuple[EventKind, ...] = ()
     light_stops: frozenset[str] = frozenset()

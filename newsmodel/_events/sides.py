@@ -11,6 +11,8 @@ from .state import Doc, Occurrence
 
 __all__ = ["chunk_noun_sides", "chunk_sides", "dedupe", "group_actor"]
 
+_LOCATION = ActorKind.LOCATION  # a global: a read through the enum class costs about 70 ns
+
 
 def chunk_noun_sides(
     doc: Doc, trig: Occurrence, sentence: Span, floor: int, right: int
@@ -68,7 +70,7 @@ def group_actor(doc: Doc, ch: Chunks, k: int, floor: int, right: int) -> Actor |
         if e >= he and e - s > best_len:
             best, best_len = a, e - s
         i -= 1
-    if best is not None and best.kind is ActorKind.LOCATION and not best.country:
+    if best is not None and best.kind is _LOCATION and not best.country:
         return None
     return best
 

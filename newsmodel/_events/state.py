@@ -27,6 +27,7 @@ __all__ = ["PLACE_KINDS", "POINT_KINDS", "PUNCT_BOUNDARY", "Cue", "Doc", "Draft"
 OPENERS = " \"“'‘(`"  # what may precede a sentence's first word
 PUNCT_BOUNDARY = frozenset(';:—–()[]"“”')
 PLACE_KINDS = (ActorKind.LOCATION, ActorKind.COUNTRY)
+_LOCATION, _COUNTRY = PLACE_KINDS  # globals: a read through the enum class costs about 70 ns
 
 Mention = tuple[int, int, Actor]
 Cue = tuple[int, int, str, str]  # start, end, mode ("negated" ...), phrase
@@ -401,7 +402,7 @@ class Doc:
             named: list[Actor] = []  # actors of a country that are not the country
             for a in self.ctx.cast.actors:
                 if a.country:
-                    if a.kind is ActorKind.COUNTRY:
+                    if a.kind is _COUNTRY:
                         countries.setdefault(a.country, a)
                     else:
                         named.append(a)
@@ -426,9 +427,9 @@ class Doc:
         if self._countries is None:
             self._countries = {}
             for a in self.ctx.cast.actors:
-                if a.kind is ActorKind.COUNTRY and a.country:
+                if a.kind is _COUNTRY and a.country:
                     self._countries.setdefault(a.country, a)
-        if place.kind is not ActorKind.LOCATION or not place.country:
+        if place.kind is not _LOCATION or not place.country:
             return None
         return self._countries.get(place.country)
 

@@ -18,6 +18,7 @@ from .state import POINT_KINDS, Doc, Draft
 __all__ = ["event_times"]
 
 _bisect_left = bisect.bisect_left
+_ASSERTED = EventMode.ASSERTED  # a global: a read through the enum class costs about 70 ns in Python 3.11
 
 
 def event_times(doc: Doc, kept: list[Draft], triggers: Sequence[int] = ()) -> list[TimeExpression | None]:
@@ -53,7 +54,7 @@ def event_times(doc: Doc, kept: list[Draft], triggers: Sequence[int] = ()) -> li
             # A speech act with no time of its own is made on the occasion of its source's last
             # dated act ("A delegation warned on Tuesday ... The delegation called for ...").
             when = next((last[id(a)] for a in d.sources if id(a) in last), None)
-        if when is None and d.mode is EventMode.ASSERTED:
+        if when is None and d.mode is _ASSERTED:
             when = _lead_time(doc, d, lead)
         if when is not None and when.kind in POINT_KINDS:
             for a in d.sources:

@@ -41,6 +41,7 @@ _PURPOSE_REACH = 14  # tokens from a trigger back to a purpose or a condition, a
 _DEMAND_REACH = 12  # tokens from a protest to the gerund of its demand, at most
 _PREVENT_REACH = 10  # tokens from "from" back to a prevention verb, at most
 _ANNOUNCED = (EventKind.THREATEN, EventKind.AGREE)
+_PROTEST, _REQUEST = EventKind.PROTEST, EventKind.REQUEST  # globals: an enum class read is slow
 
 
 def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
@@ -88,13 +89,13 @@ def drop_unreal(doc: Doc, drafts: list[Draft]) -> None:
                 and announced.sentence.start == d.sentence.start
                 and _announced_condition(doc, announced, d)
             )
-            or (protest is not None and d.kind is EventKind.REQUEST and _demand_of(doc, protest, d))
+            or (protest is not None and d.kind is _REQUEST and _demand_of(doc, protest, d))
             or (after_to and verb is not None and _purpose_of(doc, verb, d))
         ):
             d.absorbed = True
             continue
         kind = d.kind
-        if kind is EventKind.PROTEST:
+        if kind is _PROTEST:
             protest = d
         if kind in _ANNOUNCED:
             announced = d
@@ -289,11 +290,7 @@ def _purpose_of(doc: Doc, verb: Draft, d: Draft) -> bool:
 
 def _demand_of(doc: Doc, protest: Draft, d: Draft) -> bool:
     """``demonstrated ... calling for independence``: the gerund of a demand after a protest."""
-    if (
-        d.kind is not EventKind.REQUEST
-        or d.trig.entry.pos != "verb"
-        or protest.sentence.start != d.sentence.start
-    ):
+    if d.kind is not _REQUEST or d.trig.entry.pos != "verb" or protest.sentence.start != d.sentence.start:
         return False
     if not doc.norm[d.trig.start : d.trig.head_end].lower().endswith(doc.lex.words.gerund_suffixes):
         return False
