@@ -574,9 +574,9 @@ def test_adversarial_text_is_fast() -> None:
     import time
 
     text = ("A " * 20000) + ("Xyz " * 20000) + "al-" * 10000 + "U.S. " * 5000
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine does not fail it
     cast_of(text)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 # -- nationality groups, known leaders, quoted "we" ---------------------------------------------

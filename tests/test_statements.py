@@ -573,9 +573,9 @@ def test_long_adversarial_input_is_handled() -> None:
 
     for unit in ("according to officials, ", "“We won,” he said. “More,” ", "said, said “said” he said "):
         text = unit * 4000
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: a loaded machine does not fail it
         statements = FINDER(context(text))
-        assert time.perf_counter() - started < 20
+        assert time.process_time() - started < 20
         assert all(text[s.content.start : s.content.end] == s.content.text for s in statements)
 
 
