@@ -23,7 +23,18 @@ from typing import Any, SupportsIndex, TypeVar, cast
 
 import attrs
 
-from .model import Actor, Article, Count, Dateline, Event, Mention, Span, Statement, TimeExpression
+from .model import (
+    Actor,
+    Article,
+    Count,
+    Dateline,
+    Event,
+    Mention,
+    MentionKind,
+    Span,
+    Statement,
+    TimeExpression,
+)
 
 __all__ = [
     "actor",
@@ -32,6 +43,8 @@ __all__ = [
     "dateline",
     "event",
     "mention",
+    "mention_of",
+    "parsed_actor",
     "parsed_article",
     "span",
     "span_of",
@@ -128,6 +141,8 @@ article = unchecked(Article)
 parsed_article = unchecked(Article, convert=False)
 """The article of the shipped stages, whose sequences are tuples already (the converters would
 return them as they are)."""
+parsed_actor = unchecked(Actor, convert=False)
+"""The actor of the actor stage, whose roles and mentions are tuples already."""
 
 _new = object.__new__
 _set_start = Span.start.__set__  # type: ignore[attr-defined]
@@ -142,3 +157,22 @@ def span_of(text: str, start: int, end: int) -> Span:
     _set_end(s, end)
     _set_text(s, text[start:end])
     return s
+
+
+_set_span = Mention.span.__set__  # type: ignore[attr-defined]
+_set_kind = Mention.kind.__set__  # type: ignore[attr-defined]
+_set_rule = Mention.rule.__set__  # type: ignore[attr-defined]
+
+
+def mention_of(text: str, start: int, end: int, kind: MentionKind, rule: str) -> Mention:
+    """``Mention(span=Span.of(text, start, end), kind=kind, rule=rule)`` without its checks, in
+    one call (the actor stage builds one per mention it keeps): ``0 <= start <= end <= len(text)``."""
+    s: Span = _new(Span)
+    _set_start(s, start)
+    _set_end(s, end)
+    _set_text(s, text[start:end])
+    m: Mention = _new(Mention)
+    _set_span(m, s)
+    _set_kind(m, kind)
+    _set_rule(m, rule)
+    return m

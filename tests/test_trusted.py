@@ -169,6 +169,14 @@ def test_trusted_objects_equal_checked_ones() -> None:
     assert c == Count(kind=CountKind.KILLED, number=2, span=Span.of("two", 0, 3))
     m = _trusted.mention(span=Span.of("he", 0, 2), kind=MentionKind.PRONOUN)
     assert m.rule == ""
+    # the mention and its span in one call: every field set, equal and hashing as the checked one
+    m = _trusted.mention_of("so he said", 3, 5, MentionKind.PRONOUN, "pronoun-he")
+    checked = Mention(span=Span.of("so he said", 3, 5), kind=MentionKind.PRONOUN, rule="pronoun-he")
+    assert m == checked and hash(m) == hash(checked) and m.span.text == "he"
+    roles, mentions = ("r",), (checked,)
+    actor = _trusted.parsed_actor(id="x", name="X", kind=ActorKind.GROUP, roles=roles, mentions=mentions)
+    assert actor == Actor(id="x", name="X", kind=ActorKind.GROUP, roles=roles, mentions=mentions)
+    assert actor.roles is roles and actor.mentions is mentions
     s = _trusted.statement(
         speaker=None, source=None, cue=None, content=Span.of("hi", 0, 2), kind=StatementKind.DIRECT
     )

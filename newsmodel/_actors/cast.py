@@ -82,13 +82,13 @@ def build_cast(st: ArticleState) -> Cast:
     by_actor: dict[str, list[Mention]] = {}
     kept: list[tuple[int, int, Mention, str]] = []  # in text order, the starts increasing
     n_sentences = len(sentences)
-    make_mention, span_of = _trusted.mention, _trusted.span_of
+    mention_of = _trusted.mention_of
     si, sent_end = -1, -1
     next_start = sentences[0].start if sentences else len(text) + 1
     for s, neg_end, _, key, rule, kind in raw:
-        e = -neg_end
         if s < kept_end:
             continue
+        e = -neg_end
         while s >= next_start:
             si += 1
             sent_end = sentences[si].end
@@ -96,7 +96,7 @@ def build_cast(st: ArticleState) -> Cast:
         if si < 0 or e > sent_end:
             continue
         kept_end = e
-        mention = make_mention(span=span_of(text, s, e), kind=kind, rule=rule)
+        mention = mention_of(text, s, e, kind, rule)
         kept.append((s, e, mention, key))
         found = by_actor.get(key)
         if found is None:
@@ -106,8 +106,9 @@ def build_cast(st: ArticleState) -> Cast:
     used: set[str] = set()
     actors = []
     of_key: dict[str, Actor] = {}
+    builders, make_actor = st.actors, _trusted.parsed_actor
     for key, mentions in by_actor.items():
-        b = st.actors[key]
+        b = builders[key]
         # new_actor_id, with the slug cached: the slug, then "-2", "-3" ... on a clash.
         ident = slug = _slug(b.name) or "actor"
         n = 1
@@ -115,14 +116,14 @@ def build_cast(st: ArticleState) -> Cast:
             n += 1
             ident = f"{slug}-{n}"
         used.add(ident)
-        actor = _trusted.actor(
+        actor = make_actor(
             id=ident,
             name=b.name,
             kind=b.kind,
             country=b.country,
             sector=b.sector,
-            roles=b.roles,
-            mentions=mentions,
+            roles=tuple(b.roles),
+            mentions=tuple(mentions),
         )
         actors.append(actor)
         of_key[key] = actor

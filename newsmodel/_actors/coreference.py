@@ -189,54 +189,50 @@ def resolve_deferred(st: ArticleState) -> None:
     """Words that could be anything, read against the names the article gives elsewhere."""
     if not st.deferred:
         return
-    index = name_index(st)
+    last, any_word, full = name_index(st)
     # The first words of the names of several words: a run of words can be one of those names
     # only from one of these (most deferred words open none).
-    openers = {key.split(" ", 1)[0] for key in index[2] if " " in key}
+    openers = {key.split(" ", 1)[0] for key in full if " " in key}
+    misc_suffixes = st.tables.misc_suffixes
     for d in st.deferred:
         toks = d.toks
         folded = [t.w.casefold() for t in toks]
-        i = 0
-        while i < len(toks):
-            n = _name_again(st, toks, folded, i, index, openers)
-            if n:
-                i += n
-                continue
-            _decide_word(st, d, toks[i])
+        i, n_toks = 0, len(toks)
+        while i < n_toks:
+            t, key = toks[i], folded[i]
+            if openers and (key in openers or (" " in key and key.split(" ", 1)[0] in openers)):
+                n = _name_again(st, toks, folded, i, full)
+                if n:
+                    i += n
+                    continue
+            # One word (most deferred words): a whole name, else a part of one.
+            w = t.w
+            if len(w) >= 2 and w not in misc_suffixes:
+                b = full.get(key)
+                if b is None:
+                    cands = last.get(key) or any_word.get(key)
+                    b = nearest_actor(st, cands, t.s) if cands else None
+                if b is not None:
+                    add_mention(st, b, t.s, t.e, _NAME, "name-again")
+                    i += 1
+                    continue
+            _decide_word(st, d, t)
             i += 1
     resolve_titled_again(st)
 
 
-NameIndex = tuple[dict[str, list[Builder]], dict[str, list[Builder]], dict[str, Builder]]
-
-
 def _name_again(
-    st: ArticleState, toks: list[Tok], folded: list[str], i: int, index: NameIndex, openers: set[str]
+    st: ArticleState, toks: list[Tok], folded: list[str], i: int, full: dict[str, Builder]
 ) -> int:
-    """How many tokens from ``i`` name an actor the article gives elsewhere (0 if none): the
-    longest run of words that is a whole name, else one word that is a part of one. ``folded``
-    are the tokens' words casefolded, ``openers`` the first words of the names of several words."""
-    last, any_word, full = index
-    t = toks[i]
-    if folded[i].split(" ", 1)[0] in openers:
-        for n in range(min(len(toks) - i, 6), 1, -1):
-            b = full.get(" ".join(folded[i : i + n]))
-            if b is not None:
-                add_mention(st, b, t.s, toks[i + n - 1].e, _NAME, "name-again")
-                return n
-    # One word (most deferred words): a whole name, else a part of one.
-    w = t.w
-    if len(w) < 2 or w in st.tables.misc_suffixes:
-        return 0
-    key = w.casefold()
-    b = full.get(key)
-    if b is None:
-        cands = last.get(key) or any_word.get(key)
-        b = nearest_actor(st, cands, t.s) if cands else None
-    if b is None:
-        return 0
-    add_mention(st, b, t.s, t.e, _NAME, "name-again")
-    return 1
+    """How many tokens from ``i`` (two or more) name an actor the article gives elsewhere (0 if
+    none): the longest run of words that is a whole name. ``folded`` are the tokens' words
+    casefolded; the token at ``i`` opens a name of several words."""
+    for n in range(min(len(toks) - i, 6), 1, -1):
+        b = full.get(" ".join(folded[i : i + n]))
+        if b is not None:
+            add_mention(st, b, toks[i].s, toks[i + n - 1].e, _NAME, "name-again")
+            return n
+    return 0
 
 
 def _decide_word(st: ArticleState, d: Deferred, t: Tok) -> None:
