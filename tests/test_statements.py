@@ -875,3 +875,20 @@ def test_a_cue_followed_only_by_its_addressee_reports_the_clause_before() -> Non
 def test_it_after_a_prepositional_phrase_opens_the_reported_clause() -> None:
     (s,) = find("Zorland diplomats say in private it would be hard to agree.")
     assert (s.content.text, s.rule) == ("it would be hard to agree", "cue-then-clause")
+
+
+def test_token_indices_are_kept_only_up_to_a_bound() -> None:
+    """The list of indices the scans select tokens from is kept between articles, but one huge
+    text does not leave a huge list behind: past the bound a ``range`` is returned."""
+    from newsmodel._statements import state
+
+    small = state.indices(10)
+    assert list(small[:10]) == list(range(10))
+    big = state.indices(state._MAX_KEPT + 5)
+    assert isinstance(big, range) and len(big) == state._MAX_KEPT + 5
+    assert len(state._INDICES[0]) <= state._MAX_KEPT
+    assert list(state.indices(state._MAX_KEPT)[-3:]) == [
+        state._MAX_KEPT - 3,
+        state._MAX_KEPT - 2,
+        state._MAX_KEPT - 1,
+    ]

@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -95,14 +95,19 @@ _SPAN_START = operator.attrgetter("span.start")
 
 
 _INDICES = [list(range(4096))]
+_MAX_KEPT = 1 << 16  # the longest list kept: about 2.3 MB (a text of some 300 KB)
 
 
-def indices(n: int) -> list[int]:
+def indices(n: int) -> Sequence[int]:
     """``0, 1, 2, ...``: at least ``n`` of them, in a list kept between calls (to select tokens
-    by index with ``itertools.compress`` without making an ``int`` for every token)."""
+    by index with ``itertools.compress`` without making an ``int`` for every token). Past
+    ``_MAX_KEPT`` a ``range``, so that one huge text does not leave a huge list behind."""
     found = _INDICES[0]
-    if len(found) < n:
-        _INDICES[0] = found = list(range(2 * n))
+    if len(found) >= n:
+        return found
+    if n > _MAX_KEPT:
+        return range(n)
+    _INDICES[0] = found = list(range(min(2 * n, _MAX_KEPT)))
     return found
 
 
