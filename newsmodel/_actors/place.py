@@ -131,19 +131,15 @@ def _place_person(st: ArticleState, b: Builder, article: Callable[[], str | None
         if kind is not _NAME or rule == "name-again":
             continue  # a bare surname said again ("..., Erdogan said") has no role of its own
         # The role before the name, then an apposition after it.
-        found = _role_before(st, s)
-        if found == _INTERNATIONAL:
-            international = True
-        elif found is not None:
+        for placed, find, at in (("country-role", _role_before, s), ("country-apposition", _apposition, e)):
+            found = find(st, at)
+            if found is None:
+                continue
+            if found == _INTERNATIONAL:
+                international = True
+                continue
             b.country = found
-            mark(b, "country-role")
-            return
-        found = _apposition(st, e)
-        if found == _INTERNATIONAL:
-            international = True
-        elif found is not None:
-            b.country = found
-            mark(b, "country-apposition")
+            mark(b, placed)
             return
     iso = _phoenix_country(st, b.name)
     if iso is not None:
