@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from . import firsts
 from .firsts import _GROUP_NAME, _LIST_REF, _SET_MARKS, _ops, _sre
 
 __all__ = ["WIDTH", "after_lookbehind", "may_begin", "rule_prefixes"]
@@ -185,7 +186,7 @@ def _char(name: str, av: Any, c: str) -> bool:
         elif kind == "RANGE":
             hit = value[1] > 127 or any(value[0] <= ord(f) <= value[1] for f in forms)
         elif kind == "CATEGORY":
-            hit = _category(value.name, c)
+            hit = _category(value, c)
         else:
             hit = True
         if hit:
@@ -197,13 +198,10 @@ def _literal(p: str, forms: tuple[str, str]) -> bool:
     return any(x in forms for x in (p, p.lower(), p.upper(), p.casefold())) or not p.isascii()
 
 
-def _category(name: str, c: str) -> bool:
-    if name.endswith("DIGIT"):
-        found = c.isdigit()
-    elif name.endswith("SPACE"):
-        found = c.isspace()
-    elif name.endswith("WORD"):
-        found = c.isalnum() or c == "_"
-    else:
+def _category(category: Any, c: str) -> bool:
+    r""":mod:`.firsts`' reading of a class (``\d``, ``\s``, ``\w`` ...) for the ASCII ``c``; one it
+    does not know may match."""
+    try:
+        return firsts._category(category, c)
+    except firsts._Unknown:
         return True
-    return found != ("NOT_" in name)
